@@ -1,0 +1,3 @@
+export default defineBackground(() => {
+  // Per-tab state and badge live here (see docs/architecture.md).
+});

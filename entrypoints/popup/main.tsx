@@ -1,0 +1,3 @@
+import { render } from 'preact';
+
+render(<main>勾稽</main>, document.getElementById('app')!);

@@ -1,0 +1,47 @@
+// Messages between the extension's parts (content script ⇄ background ⇄ popup / follow-up page).
+// Pure types: entrypoints/ wires them to `browser.runtime` / `browser.tabs`. Every message has a
+// `type` starting with "gouji:"; senders ignore replies they do not understand.
+
+import type { Report } from '../types';
+
+export type PageState = 'report' | 'none' | 'error';
+
+/** What the background keeps per tab (storage.session, so it survives service-worker restarts). */
+export interface TabState {
+  state: PageState;
+  url: string;
+  /** The report object (null on pages that are not reports). */
+  report: Report | null;
+  /** Human message when state = 'error' (or a 'none' page with a reason, e.g. "页面过大"). */
+  error?: string;
+  updatedAt: string;
+}
+
+/** A finding the user can flag: a table check or a narrative claim. */
+export interface FindingRef {
+  /** Check id ("apply.row-sum:new") or narrative claim id ("narrative:…"). */
+  checkId: string;
+}
+
+export type Message =
+  // content → background: the analysis of this tab settled (sent again after every re-run).
+  | { type: 'gouji:result'; state: PageState; report: Report | null; error?: string }
+  // popup → background: the stored state of a tab.
+  | { type: 'gouji:get-tab-state'; tabId: number }
+  // popup → content: scroll to a cell / claim and flash it.
+  | { type: 'gouji:focus'; checkId?: string; field?: string }
+  // popup → content: show or hide every mark (hiding restores the page exactly).
+  | { type: 'gouji:set-marks'; visible: boolean }
+  // popup → content: are marks shown?
+  | { type: 'gouji:get-marks' }
+  // content/popup → background: add a flag for a finding of the tab's report (note optional).
+  | { type: 'gouji:flag-add'; report: Report; checkId: string; note?: string }
+  // content/popup → background: flags recorded for this report (by url), to show "已标记".
+  | { type: 'gouji:flags-for-report'; report: Report }
+  // background → content: flags changed (so the page re-renders its flagged state).
+  | { type: 'gouji:flags-changed' };
+
+export function isGoujiMessage(m: unknown): m is Message {
+  return typeof m === 'object' && m !== null && typeof (m as { type?: unknown }).type === 'string' &&
+    (m as { type: string }).type.startsWith('gouji:');
+}

@@ -1,0 +1,117 @@
+// The report object: the contract shared by the CLI, the extension's export, the popup and the tests.
+// Documented in docs/report-format.md (JSON Schema in docs/report.schema.json). Field ids and check ids
+// follow ../shared/FORMAT.md exactly; never rename them.
+
+export const REPORT_SCHEMA = 'gouji/report@1' as const;
+
+export type ReportFormat = '2021' | '2019' | 'old' | 'unknown';
+export type TableKey = 'active' | 'apply' | 'review';
+export type CheckStatus = 'pass' | 'fail' | 'uncertain';
+
+/** One field value as read from the page. `value` is null for a blank or unreadable cell. */
+export interface ValueEntry {
+  value: number | null;
+  /** The cell text as found (whitespace collapsed), before normalization. */
+  raw: string;
+  /** true when the cell is blank (empty, &nbsp;, —, -, /, _, 无): blank is not zero. */
+  blank?: boolean;
+  /** Decimal places written (amounts compare as intervals). */
+  decimals?: number;
+  /** Unit written inside the cell ("元", "件" …), if any. */
+  unit?: string;
+  /** Set when the text could not be read as the number the field needs. */
+  problem?: string;
+}
+
+export interface TableSummary {
+  found: boolean;
+  /** Field ids this table should have in the detected format. */
+  cellsExpected: number;
+  /** Field ids read (a value or a blank). */
+  cellsRead: number;
+  /** Field ids whose cells are blank. */
+  blank: string[];
+  /** Field ids expected but not found on the page. */
+  missing: string[];
+  /** How the table was located: 'dom' (a <table>) or 'text' (flattened text). */
+  source?: 'dom' | 'text';
+}
+
+export interface Culprit {
+  /** The field id of the probable wrong cell. */
+  field: string;
+  /** The value that would make every failing check involving it pass. */
+  suggested: number;
+  /** The checks this culprit explains. */
+  explains: string[];
+}
+
+export interface Check {
+  /** Stable check id, e.g. "apply.row-sum:new". */
+  id: string;
+  /** Rule id, e.g. "apply.row-sum" (= file name in lib/rules, = docs/rules/<rule>.md). */
+  rule: string;
+  status: CheckStatus;
+  /** What the identity says the checked cell should hold (null when it cannot be computed). */
+  expected: number | null;
+  /** What the table shows (null when blank/missing). */
+  actual: number | null;
+  /** Field ids involved, the checked (total) cell first. */
+  cells: string[];
+  /** Human message in Chinese, with the arithmetic spelled out. */
+  message: string;
+  /** Stable message id (for translation and tests; tests assert ids, not text). */
+  messageId: string;
+  /** Field ids of blank addends that were counted as 0. */
+  assumedZero?: string[];
+  /** Interval comparison for decimal amounts: [low, high] of both sides. */
+  intervals?: { expected: [number, number]; actual: [number, number] };
+  culprit?: Culprit;
+}
+
+export type NarrativeStatus = 'pass' | 'fail' | 'warn' | 'info';
+
+/** A number written in the report's text, matched (or not) against the tables. Filled by lib/narrative. */
+export interface NarrativeClaim {
+  quote: string;
+  value: number;
+  unit: string;
+  field: string | null;
+  status: NarrativeStatus;
+  expected: number | null;
+  message: string;
+  /** Stable id for flags and marks: "narrative:<rule>:<start>". */
+  id?: string;
+  /** Character offsets of the number inside the report's prose text. */
+  position?: { start: number; end: number };
+  [extra: string]: unknown;
+}
+
+export interface ReportNotice {
+  /** Stable id, e.g. "tables-missing", "old-format", "not-report", "extract.row-width". */
+  id: string;
+  level: 'info' | 'warn' | 'error';
+  message: string;
+  field?: string;
+}
+
+export interface Report {
+  schema: typeof REPORT_SCHEMA;
+  tool: { name: string; version: string };
+  source: { url: string | null; title: string | null; checkedAt: string };
+  detected: boolean;
+  report: { agency: string | null; year: number | null; format: ReportFormat };
+  tables: Record<TableKey, TableSummary>;
+  values: Record<string, ValueEntry>;
+  checks: Check[];
+  narrative: NarrativeClaim[];
+  notices: ReportNotice[];
+  summary: {
+    checks: number;
+    pass: number;
+    fail: number;
+    uncertain: number;
+    fieldsFound: number;
+    fieldsExpected: number;
+  };
+}
