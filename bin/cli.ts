@@ -1,0 +1,218 @@
+// gouji check <file|dir>... [--format text|json|csv] [--url URL]
+// HTML files are parsed with linkedom (fast, no layout), .txt files go through the text extractor,
+// directories are walked recursively. Exit code: 0 nothing fails, 1 some check fails, 2 bad usage or an
+// unreadable input (the other inputs are still checked).
+
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { extname, join, relative } from 'node:path';
+import { parseHTML } from 'linkedom';
+import { checkDocument, checkText } from '../lib/check';
+import { yearOverYear } from '../lib/year-over-year';
+import type { Report } from '../lib/types';
+import { TOOL } from '../lib/version';
+
+const USAGE = `用法 / usage:
+  gouji check <文件或目录>... [--format text|json|csv] [--url URL] [--quiet]
+
+  .html/.htm 文件按网页解析，.txt 文件按纯文本解析，目录递归检查。
+  --format   text（默认，中文摘要）| json（报告对象；多个输入时为数组）| csv（每项核对一行）
+  --url      报告的原始网址（写入 source.url；只检查一个输入时使用）
+  --quiet    不在 stderr 输出进度
+退出码：0 全部一致；1 有核对不一致；2 用法错误或有文件无法读取。`;
+
+const EXTENSIONS = new Set(['.html', '.htm', '.shtml', '.txt']);
+
+interface Result {
+  file: string;
+  report?: Report;
+  error?: string;
+}
+
+/** Decode a saved page: BOM, then <meta charset>, then UTF-8 if valid, else GB18030 (many gov.cn sites). */
+export function decode(buf: Buffer): string {
+  if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) return buf.subarray(3).toString('utf8');
+  const head = buf.subarray(0, 4096).toString('latin1');
+  const m = /<meta[^>]+charset\s*=\s*["']?([\w-]+)/i.exec(head);
+  const label = m?.[1]?.toLowerCase();
+  if (label && /^(gb2312|gbk|gb18030|x-gbk)$/.test(label)) return new TextDecoder('gb18030').decode(buf);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(buf);
+  } catch {
+    return new TextDecoder('gb18030').decode(buf);
+  }
+}
+
+export function checkFile(file: string, url?: string): Report {
+  const text = decode(readFileSync(file));
+  const ext = extname(file).toLowerCase();
+  if (ext === '.txt') return checkText(text, { url }).report;
+  const { document } = parseHTML(text);
+  return checkDocument(document as unknown as Document, { url }).report;
+}
+
+function collect(input: string, out: string[], errors: Result[]): void {
+  let st;
+  try {
+    st = statSync(input);
+  } catch {
+    errors.push({ file: input, error: `找不到文件或目录：${input}` });
+    return;
+  }
+  if (st.isDirectory()) {
+    for (const name of readdirSync(input).sort()) {
+      const p = join(input, name);
+      const s = statSync(p);
+      if (s.isDirectory()) collect(p, out, errors);
+      else if (EXTENSIONS.has(extname(name).toLowerCase())) out.push(p);
+    }
+  } else out.push(input);
+}
+
+const STATUS_MARK = { pass: '✓', fail: '✗', uncertain: '?' } as const;
+const NARRATIVE_MARK = { pass: '✓', fail: '✗', warn: '!', info: '·' } as const;
+
+export function textSummary(r: Result): string {
+  const lines = [r.file];
+  if (r.error || !r.report) {
+    lines.push(`  错误：${r.error}`);
+    return lines.join('\n');
+  }
+  const rep = r.report;
+  if (!rep.detected) {
+    lines.push('  不是政府信息公开工作年度报告，未核对');
+    return lines.join('\n');
+  }
+  const fmtName = { '2021': '2021 年格式', '2019': '2019 年格式', old: '旧格式', unknown: '格式未知' }[rep.report.format];
+  lines.push(`  ${rep.report.agency ?? '（机关名称未识别）'} · ${rep.report.year ?? '?'} 年度 · ${fmtName}`);
+  const t = rep.tables;
+  const tableLine = (name: string, s: Report['tables']['apply']) =>
+    s.found ? `${name} ${s.cellsRead}/${s.cellsExpected}${s.blank.length ? `（空白 ${s.blank.length}）` : ''}` : `${name} 未找到`;
+  lines.push(`  ${tableLine('表二', t.active)} · ${tableLine('表三', t.apply)} · ${tableLine('表四', t.review)}`);
+  for (const n of rep.notices) lines.push(`  ${n.level === 'info' ? '·' : '!'} ${n.message}`);
+  const s = rep.summary;
+  if (s.checks) {
+    const parts = [`${s.fail ? `${s.fail} 处不一致` : '全部一致'}`];
+    if (s.uncertain) parts.push(`${s.uncertain} 项无法核对`);
+    lines.push(`  勾稽关系 ${s.checks} 项：${parts.join('，')}`);
+  }
+  for (const c of rep.checks) if (c.status !== 'pass') lines.push(`  ${STATUS_MARK[c.status]} [${c.id}] ${c.message}`);
+  const shown = rep.narrative.filter((n) => n.status === 'fail' || n.status === 'warn');
+  if (rep.narrative.length) {
+    const count = (st: string) => rep.narrative.filter((n) => n.status === st).length;
+    lines.push(`  正文数字 ${rep.narrative.length} 处：一致 ${count('pass')}，不一致 ${count('fail')}，存疑 ${count('warn')}，无法核对 ${count('info')}`);
+  }
+  for (const n of shown) lines.push(`  ${NARRATIVE_MARK[n.status]} 正文“${n.quote}”：${n.message}`);
+  return lines.join('\n');
+}
+
+function csvCell(v: unknown): string {
+  const s = v === null || v === undefined ? '' : String(v);
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export function csvRows(results: Result[]): string {
+  const header = ['file', 'url', 'agency', 'year', 'format', 'check_id', 'rule', 'status', 'expected', 'actual', 'cells', 'culprit_field', 'culprit_suggested', 'message'];
+  const rows = [header.join(',')];
+  for (const r of results) {
+    const rep = r.report;
+    if (!rep) {
+      rows.push([r.file, '', '', '', '', '', '', 'error', '', '', '', '', '', r.error].map(csvCell).join(','));
+      continue;
+    }
+    const base = [r.file, rep.source.url, rep.report.agency, rep.report.year, rep.report.format];
+    if (!rep.checks.length) {
+      rows.push([...base, '', '', rep.detected ? 'no-checks' : 'not-report', '', '', '', '', '', rep.notices.map((n) => n.message).join('；')].map(csvCell).join(','));
+    }
+    for (const c of rep.checks) {
+      rows.push([...base, c.id, c.rule, c.status, c.expected, c.actual, c.cells.join(' '), c.culprit?.field, c.culprit?.suggested, c.message].map(csvCell).join(','));
+    }
+  }
+  return '\ufeff' + rows.join('\r\n') + '\r\n';
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const args = [...argv];
+  if (args[0] === '--version' || args[0] === '-v') {
+    console.log(`${TOOL.name} ${TOOL.version}`);
+    return 0;
+  }
+  if (!args.length || args[0] === '--help' || args[0] === '-h' || args[0] === 'help') {
+    console.log(USAGE);
+    return args.length ? 0 : 2;
+  }
+  const cmd = args.shift();
+  if (cmd !== 'check') {
+    console.error(`未知命令：${cmd}\n\n${USAGE}`);
+    return 2;
+  }
+  let format = 'text';
+  let url: string | undefined;
+  let quiet = false;
+  const inputs: string[] = [];
+  while (args.length) {
+    const a = args.shift()!;
+    if (a === '--format' || a.startsWith('--format=')) {
+      format = a.includes('=') ? a.slice(9) : args.shift() ?? '';
+      if (!['text', 'json', 'csv'].includes(format)) {
+        console.error(`--format 只能是 text、json 或 csv，收到“${format}”`);
+        return 2;
+      }
+    } else if (a === '--url' || a.startsWith('--url=')) {
+      url = a.includes('=') ? a.slice(6) : args.shift();
+      if (!url) {
+        console.error('--url 需要一个网址');
+        return 2;
+      }
+    } else if (a === '--quiet' || a === '-q') quiet = true;
+    else if (a.startsWith('-')) {
+      console.error(`未知选项：${a}\n\n${USAGE}`);
+      return 2;
+    } else inputs.push(a);
+  }
+  if (!inputs.length) {
+    console.error(`没有给出要检查的文件或目录\n\n${USAGE}`);
+    return 2;
+  }
+
+  const files: string[] = [];
+  const results: Result[] = [];
+  for (const i of inputs) collect(i, files, results);
+  const progress = !quiet && files.length >= 10;
+  const started = Date.now();
+  files.forEach((file, k) => {
+    try {
+      results.push({ file, report: checkFile(file, files.length === 1 ? url : undefined) });
+    } catch (e) {
+      results.push({ file, error: `无法读取或解析：${e instanceof Error ? e.message : String(e)}` });
+    }
+    if (progress && (k % 20 === 19 || k === files.length - 1)) {
+      const line = `已检查 ${k + 1}/${files.length} 个文件（${((k + 1) / ((Date.now() - started) / 1000 || 1)).toFixed(0)} 个/秒）`;
+      process.stderr.write(process.stderr.isTTY ? `\r${line}` : `${line}\n`);
+    }
+  });
+  if (progress && process.stderr.isTTY) process.stderr.write('\n');
+  results.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  for (const r of results) if (r.file && !r.error) r.file = relative(process.cwd(), r.file) || r.file;
+
+  // Same agency, consecutive years: this year's 上年结转 must equal last year's 结转下年度.
+  const reports = results.map((r) => r.report).filter((r): r is Report => !!r && r.detected);
+  for (const rep of reports) {
+    const prev = reports.find((p) => p.report.agency && p.report.agency === rep.report.agency && p.report.year === (rep.report.year ?? 0) - 1);
+    if (prev) {
+      const extra = yearOverYear(rep, prev);
+      rep.checks.push(...extra);
+      for (const c of extra) rep.summary[c.status]++;
+      rep.summary.checks += extra.length;
+    }
+  }
+
+  if (format === 'json') {
+    const payload = results.map((r) => r.report ?? { file: r.file, error: r.error });
+    process.stdout.write(JSON.stringify(inputs.length === 1 && files.length === 1 ? payload[0] : payload, null, 2) + '\n');
+  } else if (format === 'csv') process.stdout.write(csvRows(results));
+  else process.stdout.write(results.map(textSummary).join('\n\n') + '\n');
+
+  for (const r of results) if (r.error) console.error(`gouji: ${r.file}: ${r.error}`);
+  if (results.some((r) => r.error)) return 2;
+  return results.some((r) => r.report?.checks.some((c) => c.status === 'fail')) ? 1 : 0;
+}

@@ -1,0 +1,260 @@
+// checkDocument / checkText: the one entry point of the core. Pipeline: logical rows (DOM or text) →
+// the three table parsers → values → the rule registry → culprits → detection → the report object.
+
+import { TOOL } from './version';
+import {
+  REPORT_SCHEMA,
+  type Check,
+  type NarrativeClaim,
+  type Report,
+  type ReportFormat,
+  type ReportNotice,
+  type TableKey,
+  type TableSummary,
+  type ValueEntry,
+} from './types';
+import { domRows } from './extract/dom-rows';
+import { textRows } from './extract/text-rows';
+import { parseApply, type FieldCell, type ParsedTable } from './extract/apply';
+import { parseReview } from './extract/review';
+import { parseActive } from './extract/active';
+import type { LogicalRow } from './extract/rows';
+import { applyFields } from './schema/apply';
+import { activeFields } from './schema/active';
+import { REVIEW_FIELDS } from './schema/review';
+import { RULES, type Evaluated } from './rules';
+import { findCulprits } from './culprit';
+import { countSections, parseReportTitle, type TitleInfo } from './detect';
+import { collapse } from './normalize/text';
+import { checkNarrative } from './narrative';
+import { proseFromDocument, proseFromText, type Prose } from './narrative/prose';
+
+export interface CheckOptions {
+  url?: string;
+  /** Page title, when the caller knows it better than the document does. */
+  title?: string;
+  now?: Date;
+  /** Element holding the article (defaults to the body). */
+  root?: Element;
+}
+
+export interface Analysis {
+  report: Report;
+  /** DOM only: field id → the cell element it was read from. */
+  elements: Map<string, Element>;
+  /** DOM only: every <table> a report table was read from. */
+  tables: Element[];
+  tableElements: Record<TableKey, Element[]>;
+  /** DOM only: where a narrative claim's number is in the page. */
+  claimRange(claim: NarrativeClaim): Range | null;
+}
+
+interface Extracted {
+  active: ParsedTable & { format?: '2021' | '2019' };
+  apply: ParsedTable;
+  review: ParsedTable;
+}
+
+function extract(rows: readonly LogicalRow[]): Extracted {
+  const apply = parseApply(rows);
+  const applyStart = apply.range?.[0] ?? rows.length;
+  const review = parseReview(rows, apply.range ? apply.range[1] + 1 : 0);
+  const active = parseActive(rows, apply.range ? applyStart : review.range?.[0] ?? rows.length);
+  return { active, apply, review };
+}
+
+function toEntry(fc: FieldCell): ValueEntry {
+  const p = fc.cell.parsed;
+  const e: ValueEntry = { value: p.value, raw: fc.cell.raw };
+  if (p.kind === 'blank') e.blank = true;
+  if (p.decimals) e.decimals = p.decimals;
+  if (p.unit) e.unit = p.unit;
+  if (p.kind === 'text') e.problem = '不是数字';
+  return e;
+}
+
+const hasNumber = (t: ParsedTable) => t.cells.some((c) => c.cell.parsed.kind === 'number');
+
+function findTitle(candidates: (string | null | undefined)[]): TitleInfo | null {
+  for (const c of candidates) {
+    if (!c) continue;
+    const info = parseReportTitle(c.slice(0, 4000));
+    if (info) return info;
+  }
+  return null;
+}
+
+interface Built {
+  report: Report;
+  fieldCells: Map<string, FieldCell>;
+}
+
+function build(x: Extracted, titleInfo: TitleInfo | null, sections: number, opts: CheckOptions, title: string | null, extraNotices: ReportNotice[]): Built {
+  const notices: ReportNotice[] = [...extraNotices];
+  const anyTable = hasNumber(x.apply) || hasNumber(x.review) || hasNumber(x.active);
+  const detected = anyTable || (!!titleInfo && sections >= 3);
+  const year = titleInfo?.year ?? null;
+
+  let format: ReportFormat = x.apply.found ? x.apply.format! : x.active.found ? x.active.format! : x.review.found ? '2021' : 'unknown';
+  if (detected && year !== null && year <= 2018) format = 'old';
+
+  const found: Record<TableKey, boolean> = {
+    active: format !== 'old' && hasNumber(x.active),
+    apply: format !== 'old' && hasNumber(x.apply),
+    review: format !== 'old' && hasNumber(x.review),
+  };
+  const values = new Map<string, ValueEntry>();
+  const fieldCells = new Map<string, FieldCell>();
+  if (detected && format !== 'old') {
+    for (const key of ['active', 'apply', 'review'] as const) {
+      if (!found[key]) continue;
+      for (const fc of x[key].cells) {
+        if (values.has(fc.field)) continue;
+        values.set(fc.field, toEntry(fc));
+        fieldCells.set(fc.field, fc);
+      }
+      for (const n of x[key].notices) notices.push({ ...n, level: 'warn' });
+    }
+  }
+
+  const expectedFields: Record<TableKey, string[]> = {
+    active: format === '2019' ? activeFields('2019') : activeFields(x.active.format ?? '2021'),
+    apply: applyFields(format === '2019' ? '2019' : '2021'),
+    review: [...REVIEW_FIELDS],
+  };
+  const tables = {} as Record<TableKey, TableSummary>;
+  for (const key of ['active', 'apply', 'review'] as const) {
+    const expected = expectedFields[key];
+    const read = found[key] ? expected.filter((f) => values.has(f)) : [];
+    tables[key] = {
+      found: found[key],
+      cellsExpected: expected.length,
+      cellsRead: read.length,
+      blank: read.filter((f) => values.get(f)!.blank),
+      missing: found[key] ? expected.filter((f) => !values.has(f)) : expected,
+    };
+  }
+
+  let evaluated: Evaluated[] = [];
+  if (detected && format !== 'old') {
+    const ctx = { values, format, found };
+    evaluated = RULES.flatMap((r) => r.run(ctx));
+    findCulprits(evaluated, values);
+  }
+  const checks: Check[] = evaluated.map((e) => e.check);
+
+  if (!detected) {
+    notices.push({ id: 'not-report', level: 'info', message: '此页不是政府信息公开工作年度报告（未找到报告标题与统计表格）' });
+  } else if (format === 'old') {
+    notices.push({ id: 'old-format', level: 'info', message: `${year} 年度报告使用 2019 年以前的旧格式，未核对` });
+  } else {
+    const missing = (['active', 'apply', 'review'] as const).filter((k) => !found[k]);
+    const names = { active: '表二（主动公开）', apply: '表三（依申请公开）', review: '表四（行政复议、行政诉讼）' };
+    if (missing.length === 3) {
+      notices.push({ id: 'tables-missing', level: 'warn', message: '页面上没有找到统计表格（可能是图片或附件），表格数据无法核对' });
+    } else if (missing.length) {
+      notices.push({ id: 'tables-partly-missing', level: 'warn', message: `页面上没有找到${missing.map((k) => names[k]).join('、')}` });
+    }
+  }
+
+  const fieldsExpected = detected && format !== 'old' ? Object.values(tables).reduce((s, t) => s + t.cellsExpected, 0) : 0;
+  const fieldsFound = Object.values(tables).reduce((s, t) => s + t.cellsRead, 0);
+  const report: Report = {
+    schema: REPORT_SCHEMA,
+    tool: { name: TOOL.name, version: TOOL.version },
+    source: { url: opts.url ?? null, title, checkedAt: (opts.now ?? new Date()).toISOString() },
+    detected,
+    report: { agency: detected ? titleInfo?.agency ?? null : null, year: detected ? year : null, format: detected ? format : 'unknown' },
+    tables,
+    values: Object.fromEntries(values),
+    checks,
+    narrative: [],
+    notices,
+    summary: {
+      checks: checks.length,
+      pass: checks.filter((c) => c.status === 'pass').length,
+      fail: checks.filter((c) => c.status === 'fail').length,
+      uncertain: checks.filter((c) => c.status === 'uncertain').length,
+      fieldsFound,
+      fieldsExpected,
+    },
+  };
+  return { report, fieldCells };
+}
+
+function addNarrative(report: Report, prose: Prose): void {
+  if (!report.detected || report.report.format === 'old') return;
+  try {
+    report.narrative = checkNarrative(prose, report);
+  } catch (e) {
+    report.notices.push({ id: 'narrative.error', level: 'warn', message: `正文数字核对出错：${e instanceof Error ? e.message : String(e)}` });
+  }
+}
+
+function usedRange(x: Extracted): [number, number] | null {
+  const ranges = [x.active.range, x.apply.range, x.review.range].filter((r): r is [number, number] => !!r);
+  return ranges.length ? [Math.min(...ranges.map((r) => r[0])), Math.max(...ranges.map((r) => r[1]))] : null;
+}
+
+export function checkDocument(doc: Document, opts: CheckOptions = {}): Analysis {
+  const root = opts.root ?? doc.body ?? doc.documentElement;
+  const { rows, tables: leaf, problems } = root ? domRows(root) : { rows: [], tables: [], problems: [] };
+  const x = extract(rows);
+  const headings = Array.from(doc.querySelectorAll('h1, h2, h3, .title, .article-title, #title'), (e) => e.textContent);
+  const meta = doc.querySelector('meta[name="ArticleTitle"], meta[property="og:title"]')?.getAttribute('content');
+  const bodyText = root?.textContent ?? '';
+  const docTitle = opts.title ?? (collapse(doc.title ?? '') || null);
+  const titleInfo = findTitle([meta, docTitle, ...headings, bodyText.slice(0, 6000)]);
+  const notices: ReportNotice[] = problems.map((p) => ({ id: 'extract.table-too-large', level: 'warn', message: `有一个表格过大或结构异常，已跳过（${p.message}）` }));
+  const { report, fieldCells } = build(x, titleInfo, countSections(bodyText), opts, docTitle ?? titleInfo?.title ?? null, notices);
+
+  const elements = new Map<string, Element>();
+  for (const [field, fc] of fieldCells) if (fc.cell.el) elements.set(field, fc.cell.el);
+  const tableElements: Record<TableKey, Element[]> = { active: [], apply: [], review: [] };
+  for (const key of ['active', 'apply', 'review'] as const) {
+    if (!report.tables[key].found) continue;
+    const set = new Set<Element>();
+    for (const fc of x[key].cells) if (fc.cell.el) set.add(fc.cell.el.closest('table')!);
+    tableElements[key] = [...set].filter(Boolean);
+  }
+  const used = new Set([...tableElements.active, ...tableElements.apply, ...tableElements.review]);
+  void leaf;
+  let prose: Prose | null = null;
+  if (report.detected && root) {
+    prose = proseFromDocument(root, [...used]);
+    addNarrative(report, prose);
+  }
+  return {
+    report,
+    elements,
+    tables: [...used],
+    tableElements,
+    claimRange: (claim) => (prose && claim.position ? prose.rangeAt(claim.position.start, claim.position.end) : null),
+  };
+}
+
+export function checkText(text: string, opts: CheckOptions = {}): Analysis {
+  const rows = textRows(text);
+  const x = extract(rows);
+  const lines = text.split('\n').map((l) => l.trim()).filter(Boolean).slice(0, 40);
+  const titleInfo = findTitle([opts.title, ...lines, text.slice(0, 6000)]);
+  const { report } = build(x, titleInfo, countSections(text), opts, opts.title ?? titleInfo?.title ?? null, []);
+  // Table regions of the text, excluded from the prose the narrative check reads.
+  const exclude: [number, number][] = [];
+  const used = usedRange(x);
+  if (used) {
+    for (let i = used[0]; i <= used[1]; i++) {
+      const row = rows[i]!;
+      const cells = [...row.labels.filter((l) => l.raw.length <= 60), ...row.values];
+      for (const c of cells) if (c.span) exclude.push(c.span);
+    }
+  }
+  addNarrative(report, proseFromText(text, exclude));
+  return {
+    report,
+    elements: new Map(),
+    tables: [],
+    tableElements: { active: [], apply: [], review: [] },
+    claimRange: () => null,
+  };
+}

@@ -1,0 +1,49 @@
+// Is this page an annual report at all? Two stages: `quickGate` is what the content script asks before
+// touching the DOM (title and, optionally, a slice of text the caller already has); `describeReport`
+// decides on the full extraction. Each pattern carries the examples that forced it (see tests/unit/detect).
+
+import { normalizeText } from './normalize/text';
+
+// Simplified and traditional forms, before any conversion (the gate must not load the converter).
+const GATE_TITLE = /(信息公[开開]|政[务務]公[开開]).{0,12}(年度?[报報]告|年[报報])|(年度?[报報]告|年[报報]).{0,4}(信息公[开開])/;
+const GATE_TEXT = /勾稽[关關][系係]|本年新收政府信息公[开開]申[请請]|政府信息公[开開](工作)?年度[报報]告/;
+
+/** Cheap first test on a page: could it be a report? Reads only the strings given. */
+export function quickGate(title: string, bodyText?: string): boolean {
+  if (GATE_TITLE.test(title)) return true;
+  return bodyText !== undefined && GATE_TEXT.test(bodyText);
+}
+
+/** "<机关>2024年度政府信息公开工作年度报告" — agency, year. Run on normalized (simplified) text. */
+const REPORT_TITLE = /((?:19|20)\d{2})\s*年\s*(?:度\s*)?(?:的\s*)?(?:政府)?(?:信息公开|政务公开)\s*(?:工作)?\s*(?:年度)?\s*(?:报告|年报)/;
+const AGENCY_NOISE = /^(?:.*?(?:现公布|现予公布|公布|发布|印发|关于|编制|现将|本报告为|根据))/;
+
+export interface TitleInfo {
+  title: string;
+  agency: string | null;
+  year: number | null;
+}
+
+export function parseReportTitle(text: string): TitleInfo | null {
+  const t = normalizeText(text);
+  const m = REPORT_TITLE.exec(t);
+  if (!m) return null;
+  const before = t.slice(Math.max(0, m.index - 60), m.index);
+  const run = /[\u3400-\u9fff()（）·]+$/.exec(before.replace(/\s+$/, ''));
+  let agency = run ? run[0].replace(AGENCY_NOISE, '') : '';
+  agency = agency.replace(/^[()（）]+/, '').replace(/^(?:我|本)(?:市|区|县|局|委|办|厅|镇|乡)$/, '');
+  return {
+    title: t.slice(Math.max(0, m.index - (run ? run[0].length : 0)), m.index + m[0].length),
+    agency: agency || null,
+    year: Number(m[1]),
+  };
+}
+
+// The six section headings of the national format (FORMAT.md §1), at the start of a line.
+const SECTION = /(?:^|\n)\s*[一二三四五六][、.]\s*(总体情况|总体概述|主动公开政府信息情况|收到和处理政府信息公开申请情况|政府信息公开行政复议|存在的主要问题|存在问题|其他需要报告的事项)/g;
+
+export function countSections(text: string): number {
+  const found = new Set<string>();
+  for (const m of normalizeText(text.slice(0, 200_000)).replace(/ (?=[一二三四五六][、.])/g, '\n').matchAll(SECTION)) found.add(m[1]!);
+  return found.size;
+}

@@ -1,0 +1,60 @@
+// Table 二 from logical rows: the rows before table 三 whose label names one of the 第二十条 items.
+// The 2019 format is told by its header words (本年新制作数量, 上一年项目数量 …) or by three values where
+// the 2021 format has one.
+
+import { ACTIVE_2019_HEADER, activePrefix, activeRows, type ActiveFormat, type ActiveRow } from '../schema/active';
+import { stripNumbering } from '../normalize/text';
+import { fitWidth, joinedKey, matchLeaf, type LogicalRow } from './rows';
+import type { FieldCell, ParsedTable } from './apply';
+
+function rowFor(defs: readonly ActiveRow[], key: string): ActiveRow | null {
+  const k = stripNumbering(key);
+  return defs.find((d) => d.match.test(k)) ?? null;
+}
+
+export function parseActive(rows: readonly LogicalRow[], until: number): ParsedTable & { format?: ActiveFormat } {
+  const notices: ParsedTable['notices'] = [];
+  // The block starts at the first "第二十条" (or "信息内容") label (FORMAT.md §2): budget tables also have a
+  // "行政事业性收费" row, and must not be read as table 二.
+  const start = rows.findIndex((r, i) => i < until && /第二十条|信息内容/.test(joinedKey(r.labels)));
+  if (start < 0) return { found: false, cells: [], notices };
+  const candidates: { row: LogicalRow; index: number }[] = [];
+  let header = '';
+  for (let i = start; i < until && i < rows.length; i++) {
+    const row = rows[i]!;
+    header += joinedKey(row.labels.slice(-8));
+    if (row.values.length && row.values.some((v) => v.parsed.kind === 'number' || v.raw)) candidates.push({ row, index: i });
+  }
+  const by2021 = activeRows('2021');
+  const hits = candidates.filter((c) => matchLeaf(c.row.labels, (k) => rowFor(by2021, k)));
+  if (!hits.length) return { found: false, cells: [], notices };
+  const threeValueItems = hits.some((c) => {
+    const d = matchLeaf(c.row.labels, (k) => rowFor(by2021, k));
+    return d && (d.id === 'licensing' || d.id === 'penalty' || d.id === 'coercion') &&
+      c.row.values.filter((v) => v.raw).length >= 3;
+  });
+  const format: ActiveFormat = ACTIVE_2019_HEADER.test(header) || threeValueItems ? '2019' : '2021';
+  const defs = activeRows(format);
+  const prefix = activePrefix(format);
+  const cells: FieldCell[] = [];
+  const seen = new Set<string>();
+  let first = -1;
+  let last = -1;
+  for (const c of candidates) {
+    const def = matchLeaf(c.row.labels, (k) => rowFor(defs, k));
+    if (!def || seen.has(def.id)) continue;
+    seen.add(def.id);
+    const fitted = fitWidth(c.row.values, def.columns.length, 'start');
+    if (!fitted) {
+      notices.push({
+        id: 'extract.row-width',
+        message: `表二“${def.name}”行应有 ${def.columns.length} 个数值，读到 ${c.row.values.length} 个，该行未读取`,
+      });
+      continue;
+    }
+    fitted.forEach((cell, k) => cells.push({ field: `${prefix}.${def.id}.${def.columns[k]!.id}`, cell }));
+    if (first < 0) first = c.index;
+    last = c.index;
+  }
+  return { found: cells.length > 0, format, cells, range: first >= 0 ? [first, last] : undefined, notices };
+}

@@ -1,0 +1,96 @@
+// DOM → logical rows. Only "leaf" tables are read: a table that contains another table is page layout
+// (seed 003's site wraps the report in layout tables). Cell text skips <rt>/<rp> (ruby pinyin) and
+// script-like elements, so `<ruby>號<rt>hào</rt></ruby>` reads 號.
+
+import { collapse } from '../normalize/text';
+import { expandTable, type Grid } from './grid';
+import { labelCell, valueCell, type LogicalRow } from './rows';
+
+const SKIP = new Set(['rt', 'rp', 'script', 'style', 'template', 'noscript']);
+const NEEDS_WALK = 'rt,rp,script,style,template,noscript,br,p,div';
+
+function walkText(node: Node, out: string[]): void {
+  for (let n = node.firstChild; n; n = n.nextSibling) {
+    if (n.nodeType === 3) out.push(n.nodeValue ?? '');
+    else if (n.nodeType === 1) {
+      const name = (n as Element).localName;
+      if (SKIP.has(name)) continue;
+      if (name === 'br' || name === 'p' || name === 'div') out.push(' ');
+      walkText(n, out);
+    }
+  }
+}
+
+/** The visible text of a cell, whitespace collapsed. Word-pasted "<p><span>…</span></p>" reads as its text. */
+export function cellText(el: Element): string {
+  if (!el.firstElementChild || !el.querySelector(NEEDS_WALK)) return collapse(el.textContent ?? '');
+  const out: string[] = [];
+  walkText(el, out);
+  return collapse(out.join(''));
+}
+
+/** The report candidates among a root's tables: leaf tables, in document order. */
+export function leafTables(root: ParentNode): Element[] {
+  return Array.from(root.querySelectorAll('table')).filter((t) => !t.querySelector('table'));
+}
+
+export function gridRows(grid: Grid, tableIndex: number, texts: Map<Element, string>): LogicalRow[] {
+  const out: LogicalRow[] = [];
+  for (let r = 0; r < grid.cells.length; r++) {
+    const line = grid.cells[r]!;
+    const row: LogicalRow = { labels: [], values: [], table: tableIndex };
+    // Distinct cells of the row in column order; a colspan cell appears once.
+    let prev: Element | null = null;
+    const distinct: { el: Element; text: string; spanned: boolean }[] = [];
+    for (let c = 0; c < line.length; c++) {
+      const cell = line[c];
+      if (!cell || cell.el === prev) continue;
+      prev = cell.el;
+      let text = texts.get(cell.el);
+      if (text === undefined) {
+        text = cellText(cell.el);
+        texts.set(cell.el, text);
+      }
+      distinct.push({ el: cell.el, text, spanned: cell.row !== r });
+    }
+    // Values: the trailing run of number-or-blank cells that start in this row (a value spanning down
+    // from an earlier row must not be counted twice). Everything before is label.
+    let cut = distinct.length;
+    while (cut > 0) {
+      const d = distinct[cut - 1]!;
+      if (d.spanned) break;
+      const v = valueCell(d.text, d.el);
+      if (v.parsed.kind === 'text') break;
+      cut--;
+    }
+    for (let i = 0; i < distinct.length; i++) {
+      const d = distinct[i]!;
+      if (i < cut) {
+        if (d.text) row.labels.push(labelCell(d.text, d.el, undefined, d.spanned));
+      } else row.values.push(valueCell(d.text, d.el));
+    }
+    out.push(row);
+  }
+  return out;
+}
+
+export interface DomRows {
+  rows: LogicalRow[];
+  tables: Element[];
+  problems: { table: Element; message: string }[];
+}
+
+export function domRows(root: ParentNode): DomRows {
+  const tables = leafTables(root);
+  const rows: LogicalRow[] = [];
+  const problems: DomRows['problems'] = [];
+  const texts = new Map<Element, string>();
+  tables.forEach((t, i) => {
+    try {
+      rows.push(...gridRows(expandTable(t), i, texts));
+    } catch (e) {
+      problems.push({ table: t, message: e instanceof Error ? e.message : String(e) });
+    }
+  });
+  return { rows, tables, problems };
+}

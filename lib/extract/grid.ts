@@ -1,0 +1,82 @@
+// Expanding a <table> into a grid the way the HTML table algorithm does (rowspan/colspan, rowspan="0",
+// bogus values), reading attributes only: linkedom has no table.rows / cells / colSpan.
+
+export interface GridCell {
+  el: Element;
+  /** Row and column where the cell starts. */
+  row: number;
+  col: number;
+  rowspan: number;
+  colspan: number;
+}
+
+export interface Grid {
+  table: Element;
+  rows: Element[];
+  /** grid[r][c] = the cell covering that slot (undefined for holes). */
+  cells: (GridCell | undefined)[][];
+  width: number;
+}
+
+const MAX_COLSPAN = 1000; // HTML caps colspan at 1000 and rowspan at 65534
+const MAX_ROWSPAN = 65534;
+
+function spanAttr(el: Element, name: string, dflt: number, max: number): number {
+  const v = el.getAttribute(name);
+  if (v === null) return dflt;
+  const n = parseInt(v.trim(), 10);
+  if (!Number.isFinite(n) || n < 0) return dflt;
+  return Math.min(n, max);
+}
+
+function isTag(el: Element, tag: string): boolean {
+  return el.localName === tag || el.tagName === tag.toUpperCase();
+}
+
+/** The <tr> elements of a table in document order (direct, or in thead/tbody/tfoot), not nested tables'. */
+export function tableRows(table: Element): Element[] {
+  const rows: Element[] = [];
+  for (const child of Array.from(table.children)) {
+    if (isTag(child, 'tr')) rows.push(child);
+    else if (isTag(child, 'tbody') || isTag(child, 'thead') || isTag(child, 'tfoot')) {
+      for (const tr of Array.from(child.children)) if (isTag(tr, 'tr')) rows.push(tr);
+    }
+  }
+  return rows;
+}
+
+/** Thrown when a table would need more grid slots than any real report has (hostile or broken spans). */
+export class TableTooLargeError extends Error {
+  constructor(readonly slots: number) {
+    super(`table too large: more than ${slots} grid slots`);
+  }
+}
+
+export function expandTable(table: Element, maxSlots = 400_000): Grid {
+  const rows = tableRows(table);
+  let slots = 0;
+  const cells: (GridCell | undefined)[][] = rows.map(() => []);
+  let width = 0;
+  for (let r = 0; r < rows.length; r++) {
+    const line = cells[r]!;
+    let c = 0;
+    for (const el of Array.from(rows[r]!.children)) {
+      if (!isTag(el, 'td') && !isTag(el, 'th')) continue;
+      while (line[c]) c++;
+      const colspan = Math.max(1, spanAttr(el, 'colspan', 1, MAX_COLSPAN));
+      let rowspan = spanAttr(el, 'rowspan', 1, MAX_ROWSPAN);
+      // rowspan="0" spans to the end of the section; any span is clipped at the last row.
+      if (rowspan === 0 || r + rowspan > rows.length) rowspan = rows.length - r;
+      slots += rowspan * colspan;
+      if (slots > maxSlots) throw new TableTooLargeError(maxSlots);
+      const cell: GridCell = { el, row: r, col: c, rowspan, colspan };
+      for (let dr = 0; dr < rowspan; dr++) {
+        const target = cells[r + dr]!;
+        for (let dc = 0; dc < colspan; dc++) target[c + dc] = cell;
+      }
+      c += colspan;
+      if (c > width) width = c;
+    }
+  }
+  return { table, rows, cells, width };
+}

@@ -1,0 +1,45 @@
+// Text normalization shared by every extractor: what a label or a cell "says", whatever the page did to it.
+
+import { toSimplified } from './t2s';
+
+// Pinyin added after characters by accessibility toolbars, as text: 號(hào), 報(bào). Only lowercase
+// latin letters with tone marks, right after a Han character, so "(APP)" or "(www.x.gov.cn)" survive.
+const PINYIN_TEXT = /([\u3400-\u9fff])[(（]([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêńňǹḿ]{1,7})[)）]/g;
+
+/** Full-width ASCII (！ to ～) and the ideographic space → ASCII. */
+export function foldWidth(s: string): string {
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xff01 && c <= 0xff5e) out += String.fromCharCode(c - 0xfee0);
+    else if (c === 0x3000 || c === 0xa0) out += ' ';
+    else out += s[i];
+  }
+  return out;
+}
+
+export function stripPinyin(s: string): string {
+  return s.indexOf('(') < 0 && s.indexOf('（') < 0 ? s : s.replace(PINYIN_TEXT, '$1');
+}
+
+/** Collapse whitespace (incl. &nbsp;, newlines) to single spaces and trim. */
+export function collapse(s: string): string {
+  return s.replace(/[\s\u00a0\u3000\u200b\ufeff]+/g, ' ').trim();
+}
+
+/** Pinyin stripped, full-width folded, simplified, whitespace collapsed. */
+export function normalizeText(s: string): string {
+  return collapse(toSimplified(foldWidth(stripPinyin(s))));
+}
+
+/** A label as matched against the schema: normalized, with all whitespace removed. */
+export function labelKey(s: string): string {
+  return normalizeText(s).replace(/ /g, '');
+}
+
+// Leading numbering of a label: "（三）", "(七)", "1.", "2、", "四、", "三." …
+const NUMBERING = /^(?:\([一二三四五六七八九十\d]{1,3}\)|[一二三四五六七八九十]{1,3}[、.]|\d{1,2}[.、)]|\d{1,2}(?=[\u3400-\u9fff]))+/;
+
+export function stripNumbering(key: string): string {
+  return key.replace(NUMBERING, '');
+}

@@ -1,0 +1,25 @@
+import type { Check, ReportFormat, TableKey, ValueEntry } from '../types';
+
+export interface RuleContext {
+  /** Field id → value, only for cells that were read. */
+  values: ReadonlyMap<string, ValueEntry>;
+  format: ReportFormat;
+  found: Readonly<Record<TableKey, boolean>>;
+}
+
+/** A check plus what the culprit search needs: the identity sum(lhs) = sum(rhs). */
+export interface Evaluated {
+  check: Check;
+  lhs: string[];
+  rhs: string[];
+  /** sum(lhs) − sum(rhs) with blanks as 0 (integer identities only; null otherwise). */
+  residual: number | null;
+}
+
+export interface Rule {
+  /** Rule id = file name = docs/rules/<id>.md. */
+  id: string;
+  /** One line, Chinese, for docs and the UI. */
+  title: string;
+  run(ctx: RuleContext): Evaluated[];
+}
