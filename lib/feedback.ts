@@ -1,0 +1,116 @@
+// "生成反馈意见": a ready-to-send Chinese letter for one report, listing its errors with table, row,
+// column and the arithmetic, to paste into the agency's 政务公开 mailbox. Built from the report's own
+// failing checks (popup) or from the user's flags for that report (follow-up page; corrected and
+// false-positive flags are left out). Plain text: mailbox forms take no formatting.
+
+import type { Report } from './types';
+import type { Flag } from './flags/model';
+import { isActionable } from './flags/model';
+import { describeCheck, fieldInWords, TABLE_NAMES } from './export/labels';
+
+export interface FeedbackItem {
+  checkId: string;
+  kind: 'check' | 'narrative';
+  status: 'fail' | 'uncertain' | 'warn';
+  message: string;
+  cells: string[];
+  culprit?: { field: string; suggested: number };
+  quote?: string;
+}
+
+export interface FeedbackSubject {
+  agency: string | null;
+  year: number | null;
+  title: string | null;
+  url: string | null;
+  format?: string;
+}
+
+export function itemsFromReport(report: Report): FeedbackItem[] {
+  const out: FeedbackItem[] = [];
+  for (const c of report.checks ?? []) {
+    if (c.status !== 'fail') continue;
+    const item: FeedbackItem = { checkId: c.id, kind: 'check', status: 'fail', message: c.message, cells: c.cells ?? [] };
+    if (c.culprit) item.culprit = { field: c.culprit.field, suggested: c.culprit.suggested };
+    out.push(item);
+  }
+  (report.narrative ?? []).forEach((n) => {
+    if (n.status !== 'fail') return;
+    out.push({ checkId: n.id ?? 'narrative', kind: 'narrative', status: 'fail', message: n.message, cells: n.field ? [n.field] : [], quote: n.quote });
+  });
+  return out;
+}
+
+export function itemsFromFlags(flags: Flag[]): FeedbackItem[] {
+  return flags.filter(isActionable).map((f) => {
+    const item: FeedbackItem = { checkId: f.checkId, kind: f.kind, status: f.findingStatus, message: f.message, cells: f.cells.map((c) => c.field) };
+    if (f.culprit) item.culprit = { field: f.culprit.field, suggested: f.culprit.suggested };
+    if (f.quote) item.quote = f.quote;
+    return item;
+  });
+}
+
+export function subjectOfReport(report: Report): FeedbackSubject {
+  return {
+    agency: report.report?.agency ?? null,
+    year: report.report?.year ?? null,
+    title: report.source?.title ?? null,
+    url: report.source?.url ?? null,
+    format: report.report?.format,
+  };
+}
+
+function ensureStop(s: string): string {
+  const t = s.trim();
+  return /[。！？.!?]$/.test(t) ? t : `${t}。`;
+}
+
+function itemText(item: FeedbackItem): string {
+  if (item.kind === 'narrative') {
+    const quote = item.quote ? `正文“${item.quote.trim()}”` : '正文中的数字';
+    return ensureStop(`${quote}与表格数据不一致：${item.message}`);
+  }
+  const d = describeCheck(item.checkId, item.cells);
+  const where: string[] = [];
+  if (d.table) where.push(`第${TABLE_NAMES[d.table].zh.slice(0, 1)}部分“${TABLE_NAMES[d.table].zh.slice(2)}”表`);
+  if (d.row) where.push(`“${d.row}”行`);
+  if (d.column) where.push(`“${d.column}”列`);
+  let s = `${where.join('')}：${item.message.trim()}`;
+  if (item.status === 'uncertain') s = `${where.join('')}：无法核对——${item.message.trim()}`;
+  s = ensureStop(s);
+  if (item.culprit) s += `经与相关行列交叉核对，可能是${fieldInWords(item.culprit.field)}的数值有误（按其余数据推算应为 ${item.culprit.suggested}），请一并核实。`;
+  return s;
+}
+
+function dateZh(d: Date): string {
+  return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日`;
+}
+
+/** The letter. Returns an empty string when there is nothing to report. */
+export function feedbackText(subject: FeedbackSubject, items: FeedbackItem[], now: Date = new Date()): string {
+  if (!items.length) return '';
+  const agency = subject.agency?.trim() || '贵单位';
+  const titled = subject.title?.trim()
+    || (subject.agency && subject.year ? `${subject.agency}${subject.year}年度政府信息公开工作年度报告` : '政府信息公开工作年度报告');
+  const lines: string[] = [];
+  lines.push(`关于《${titled}》部分数据的意见`);
+  lines.push('');
+  lines.push(`${agency}：`);
+  lines.push('');
+  const where = subject.url ? `（网址：${subject.url}）` : '';
+  lines.push(`    贵单位公开发布的《${titled}》${where}中，有 ${items.length} 处数据经核对不一致，恳请核实，如确有差错请予更正：`);
+  lines.push('');
+  items.forEach((item, i) => lines.push(`    ${i + 1}. ${itemText(item)}`));
+  lines.push('');
+  const basis = subject.format === '2019'
+    ? '以上按国办公开办函〔2019〕60号规定的年度报告格式中表格的勾稽关系核对'
+    : '以上按《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）中表格的勾稽关系核对';
+  lines.push(`    ${basis}（如第三部分表格：每行各类申请人之和等于总计；第一项加第二项之和，等于第三项加第四项之和）。`);
+  lines.push('    感谢贵单位对政府信息公开工作的重视。');
+  lines.push('');
+  lines.push('此致');
+  lines.push('敬礼');
+  lines.push('');
+  lines.push(dateZh(now));
+  return lines.join('\n') + '\n';
+}

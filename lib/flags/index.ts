@@ -1,0 +1,4 @@
+export * from './model';
+export * from './findings';
+export * from './validate';
+export * from './store';

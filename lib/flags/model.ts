@@ -1,0 +1,75 @@
+// The follow-up flag: one finding (a failing or uncertain table check, or a narrative claim that
+// disagrees with the tables) the user wants to follow up with the agency. Stored one entry per key in
+// storage.local (see docs/flags.md), so one corrupted entry never takes the others down with it.
+
+import type { Culprit } from '../types';
+
+/** Bump when the stored shape changes, and add a step to MIGRATIONS (lib/flags/validate.ts). */
+export const FLAG_SCHEMA_VERSION = 1 as const;
+
+/** storage.local key of a flag: prefix + fingerprint. Keys without this prefix are not ours. */
+export const FLAG_KEY_PREFIX = 'gouji:flag:';
+
+/** Export file marker (JSON export of all flags). */
+export const FLAGS_EXPORT_SCHEMA = 'gouji/flags@1' as const;
+
+export const FLAG_STATUSES = ['open', 'reported', 'fixed', 'false_positive'] as const;
+export type FlagStatus = (typeof FLAG_STATUSES)[number];
+
+/** Display labels; the stored value is the id (left column). */
+export const FLAG_STATUS_LABELS: Record<FlagStatus, { zh: string; en: string }> = {
+  open: { zh: '待跟进', en: 'To follow up' },
+  reported: { zh: '已反馈', en: 'Reported' },
+  fixed: { zh: '已更正', en: 'Corrected' },
+  false_positive: { zh: '误报', en: 'False positive' },
+};
+
+export type FindingKind = 'check' | 'narrative';
+export type FindingStatus = 'fail' | 'uncertain' | 'warn';
+
+export interface FlagCell {
+  field: string;
+  value: number | null;
+  raw: string;
+}
+
+export interface Flag {
+  v: typeof FLAG_SCHEMA_VERSION;
+  /** Stable fingerprint of the finding (lib/flags/fingerprint.ts); also the storage key suffix. */
+  fingerprint: string;
+  /** Check id ("apply.row-sum:new") or narrative claim id ("narrative:…"). */
+  checkId: string;
+  kind: FindingKind;
+  /** The finding's status when it was flagged. */
+  findingStatus: FindingStatus;
+  url: string;
+  title: string | null;
+  agency: string | null;
+  year: number | null;
+  /** Cells involved and the values the page showed (checked total first). */
+  cells: FlagCell[];
+  /** The finding's message (Chinese, with the arithmetic) at flag time. */
+  message: string;
+  expected: number | null;
+  actual: number | null;
+  culprit?: Culprit;
+  /** Narrative claims: the sentence quoted from the report. */
+  quote?: string;
+  status: FlagStatus;
+  note: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export function flagKey(fingerprint: string): string {
+  return FLAG_KEY_PREFIX + fingerprint;
+}
+
+export function isFlagStatus(s: unknown): s is FlagStatus {
+  return typeof s === 'string' && (FLAG_STATUSES as readonly string[]).includes(s);
+}
+
+/** Flags still worth telling the agency about (not corrected, not a false positive). */
+export function isActionable(f: Pick<Flag, 'status'>): boolean {
+  return f.status === 'open' || f.status === 'reported';
+}

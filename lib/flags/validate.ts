@@ -1,0 +1,168 @@
+// Reading stored (or imported) flag entries: migrate old versions, check the shape, and report —
+// never throw on — entries that are corrupted, foreign or from a newer version of the extension.
+// A rejected entry is left where it is (a newer build may still read it); it is listed, not deleted.
+
+import type { Culprit } from '../types';
+import {
+  FLAG_SCHEMA_VERSION, FLAG_STATUSES, FLAG_STATUS_LABELS, isFlagStatus,
+  type Flag, type FlagCell, type FlagStatus,
+} from './model';
+
+export interface FlagProblem {
+  /** storage key, or "#<index>" for an entry of an imported file. */
+  key: string;
+  /** Chinese, for people: what was expected, what was found. */
+  reason: string;
+}
+
+export type Validated = { ok: true; flag: Flag; migrated: boolean } | { ok: false; reason: string };
+
+type Migration = (old: Record<string, unknown>, now: Date) => Record<string, unknown>;
+
+/**
+ * MIGRATIONS[n] turns a version-n entry into a version-(n+1) entry. Version 0 is any entry without a
+ * `v` field: a hand-edited export (a spreadsheet user writing the status as "待跟进", leaving out
+ * the dates). Add a step here when FLAG_SCHEMA_VERSION is bumped; never edit a released step.
+ */
+export const MIGRATIONS: Record<number, Migration> = {
+  0: (old, now) => {
+    const byLabel = new Map<string, FlagStatus>();
+    for (const s of FLAG_STATUSES) {
+      byLabel.set(FLAG_STATUS_LABELS[s].zh, s);
+      byLabel.set(FLAG_STATUS_LABELS[s].en.toLowerCase(), s);
+    }
+    const status = typeof old.status === 'string' ? (byLabel.get(old.status.trim().toLowerCase()) ?? byLabel.get(old.status.trim()) ?? old.status) : 'open';
+    const stamp = now.toISOString();
+    return {
+      ...old,
+      v: 1,
+      status,
+      note: typeof old.note === 'string' ? old.note : '',
+      kind: old.kind ?? (typeof old.checkId === 'string' && old.checkId.startsWith('narrative:') ? 'narrative' : 'check'),
+      findingStatus: old.findingStatus ?? 'fail',
+      cells: old.cells ?? [],
+      message: old.message ?? '',
+      expected: old.expected ?? null,
+      actual: old.actual ?? null,
+      title: old.title ?? null,
+      agency: old.agency ?? null,
+      year: old.year ?? null,
+      createdAt: old.createdAt ?? stamp,
+      updatedAt: old.updatedAt ?? old.createdAt ?? stamp,
+    };
+  },
+};
+
+export function migrate(
+  entry: Record<string, unknown>,
+  now: Date,
+  migrations: Record<number, Migration> = MIGRATIONS,
+  target: number = FLAG_SCHEMA_VERSION,
+): { entry: Record<string, unknown>; from: number } | { error: string } {
+  const v = entry.v === undefined ? 0 : entry.v;
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) return { error: `版本号无效（v = ${JSON.stringify(v)}）` };
+  if (v > target) return { error: `由更新版本的勾稽写入（格式版本 ${v}，本版本只认识到 ${target}），已跳过、未改动` };
+  let cur = entry;
+  for (let n = v; n < target; n++) {
+    const step = migrations[n];
+    if (!step) return { error: `缺少从格式版本 ${n} 升级的步骤` };
+    cur = step(cur, now);
+  }
+  return { entry: cur, from: v };
+}
+
+const MAX_TEXT = 20_000;
+const FINGERPRINT = /^[A-Za-z0-9_-]{4,80}$/;
+
+function isoDate(s: unknown): s is string {
+  return typeof s === 'string' && s.length <= 40 && !Number.isNaN(Date.parse(s));
+}
+
+function optString(v: unknown): v is string | null {
+  return v === null || (typeof v === 'string' && v.length <= MAX_TEXT);
+}
+
+function optNumber(v: unknown): v is number | null {
+  return v === null || (typeof v === 'number' && Number.isFinite(v));
+}
+
+/** Only web pages: a stored `javascript:` address must never become a link in our pages. */
+export function isWebUrl(s: string): boolean {
+  return /^https?:\/\//i.test(s);
+}
+
+function checkCells(v: unknown): FlagCell[] | string {
+  if (!Array.isArray(v)) return 'cells 应为数组';
+  const out: FlagCell[] = [];
+  for (const c of v) {
+    if (typeof c !== 'object' || c === null) return 'cells 中有非对象的项';
+    const { field, value, raw } = c as Record<string, unknown>;
+    if (typeof field !== 'string' || field.length > 200) return 'cells 中有缺少 field 的项';
+    if (!optNumber(value ?? null)) return `单元格 ${field} 的数值无效`;
+    out.push({ field, value: (value as number | null) ?? null, raw: typeof raw === 'string' ? raw.slice(0, 500) : '' });
+  }
+  return out;
+}
+
+function checkCulprit(v: unknown): Culprit | undefined | string {
+  if (v === undefined || v === null) return undefined;
+  if (typeof v !== 'object') return 'culprit 应为对象';
+  const { field, suggested, explains } = v as Record<string, unknown>;
+  if (typeof field !== 'string' || typeof suggested !== 'number' || !Array.isArray(explains) || !explains.every((e) => typeof e === 'string')) {
+    return 'culprit 字段不完整';
+  }
+  return { field, suggested, explains: explains as string[] };
+}
+
+/** Validates (after migrating) one stored or imported entry. */
+export function validateFlag(raw: unknown, now: Date = new Date(), expectedFingerprint?: string): Validated {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    return { ok: false, reason: `不是一条标记记录（类型为 ${Array.isArray(raw) ? '数组' : raw === null ? 'null' : typeof raw}）` };
+  }
+  const m = migrate(raw as Record<string, unknown>, now);
+  if ('error' in m) return { ok: false, reason: m.error };
+  const e = m.entry;
+  const fail = (reason: string): Validated => ({ ok: false, reason });
+  if (typeof e.fingerprint !== 'string' || !FINGERPRINT.test(e.fingerprint)) return fail('缺少有效的指纹（fingerprint）');
+  if (expectedFingerprint !== undefined && e.fingerprint !== expectedFingerprint) return fail(`存储键与记录中的指纹不一致（${e.fingerprint}）`);
+  if (typeof e.checkId !== 'string' || !e.checkId || e.checkId.length > 300) return fail('缺少检查编号（checkId）');
+  if (e.kind !== 'check' && e.kind !== 'narrative') return fail(`类型无效（kind = ${JSON.stringify(e.kind)}）`);
+  if (e.findingStatus !== 'fail' && e.findingStatus !== 'uncertain' && e.findingStatus !== 'warn') return fail('发现状态（findingStatus）无效');
+  if (typeof e.url !== 'string' || (e.url !== '' && !isWebUrl(e.url)) || e.url.length > 4000) return fail('页面地址不是 http(s) 网址');
+  if (!optString(e.title) || !optString(e.agency)) return fail('标题或机关名称无效');
+  if (!(e.year === null || (typeof e.year === 'number' && Number.isInteger(e.year) && e.year > 1990 && e.year < 2200))) return fail(`年度无效（${JSON.stringify(e.year)}）`);
+  if (!isFlagStatus(e.status)) return fail(`跟进状态无效（${JSON.stringify(e.status)}），应为 ${FLAG_STATUSES.join(' / ')}`);
+  if (typeof e.note !== 'string' || e.note.length > MAX_TEXT) return fail('备注无效');
+  if (typeof e.message !== 'string' || e.message.length > MAX_TEXT) return fail('说明（message）无效');
+  if (!optNumber(e.expected) || !optNumber(e.actual)) return fail('应为值或表中值无效');
+  if (!isoDate(e.createdAt) || !isoDate(e.updatedAt)) return fail('日期无效（createdAt / updatedAt 应为 ISO 日期）');
+  const cells = checkCells(e.cells);
+  if (typeof cells === 'string') return fail(cells);
+  const culprit = checkCulprit(e.culprit);
+  if (typeof culprit === 'string') return fail(culprit);
+  if (e.quote !== undefined && typeof e.quote !== 'string') return fail('引文（quote）无效');
+
+  // Rebuild from known fields only: whatever else a foreign entry carried is not kept.
+  const flag: Flag = {
+    v: FLAG_SCHEMA_VERSION,
+    fingerprint: e.fingerprint,
+    checkId: e.checkId,
+    kind: e.kind,
+    findingStatus: e.findingStatus,
+    url: e.url,
+    title: (e.title as string | null) ?? null,
+    agency: (e.agency as string | null) ?? null,
+    year: (e.year as number | null) ?? null,
+    cells,
+    message: e.message,
+    expected: (e.expected as number | null) ?? null,
+    actual: (e.actual as number | null) ?? null,
+    status: e.status,
+    note: e.note,
+    createdAt: e.createdAt,
+    updatedAt: e.updatedAt,
+  };
+  if (culprit) flag.culprit = culprit;
+  if (typeof e.quote === 'string') flag.quote = e.quote;
+  return { ok: true, flag, migrated: m.from !== FLAG_SCHEMA_VERSION };
+}

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { feedbackText, itemsFromFlags, itemsFromReport, subjectOfReport } from '../../lib/feedback';
+import { FlagStore } from '../../lib/flags/store';
+import { memoryArea } from '../../lib/ext/tabs';
+import { consistentReport, sampleReport } from './helpers/sample-report';
+
+const day = new Date(2025, 2, 8);
+
+describe('feedbackText', () => {
+  it('lists each error with table, row, column, arithmetic and the probable culprit', () => {
+    const r = sampleReport();
+    const text = feedbackText(subjectOfReport(r), itemsFromReport(r), day);
+    expect(text).toContain('某某县人民政府办公室：');
+    expect(text).toContain('《某某县人民政府办公室2024年度政府信息公开工作年度报告》');
+    expect(text).toContain(r.source.url!);
+    expect(text).toContain('有 3 处数据经核对不一致');
+    expect(text).toContain('1. 第三部分“收到和处理政府信息公开申请情况”表“（一）予以公开”行：本行合计应为 128（120 + 8 + 0 + 0 + 0 + 0），表中为 138。');
+    expect(text).toContain('“（一）予以公开”行“自然人”列的数值有误（按其余数据推算应为 130）');
+    expect(text).toContain('2. 第三部分“收到和处理政府信息公开申请情况”表“（七）总计”行“自然人”列：');
+    expect(text).toContain('3. 正文“全年共收到政府信息公开申请170件”与表格数据不一致');
+    expect(text).toContain('国办公开办函〔2021〕30号');
+    expect(text).toContain('2025年3月8日');
+    expect(text).not.toContain('review.sum'); // uncertain checks are not errors to report
+    expect(text).not.toMatch(/undefined|null/);
+  });
+  it('is empty when there is nothing to report', () => {
+    const r = consistentReport();
+    expect(feedbackText(subjectOfReport(r), itemsFromReport(r), day)).toBe('');
+  });
+  it('uses the flags of a report, leaving out corrected and false-positive ones', async () => {
+    const store = new FlagStore(memoryArea());
+    const r = sampleReport({ agency: null });
+    for (const id of ['apply.row-sum:granted', 'apply.result-sum:natural_person', 'review.sum:review']) await store.addFinding(r, id);
+    const { flags } = await store.load();
+    await store.update(flags.find((f) => f.checkId === 'apply.result-sum:natural_person')!.fingerprint, { status: 'false_positive' });
+    const items = itemsFromFlags((await store.load()).flags);
+    expect(items.map((i) => i.checkId).sort()).toEqual(['apply.row-sum:granted', 'review.sum:review']);
+    const text = feedbackText({ agency: null, year: 2024, title: null, url: null }, items, day);
+    expect(text).toContain('贵单位：');
+    expect(text).toContain('无法核对——行政复议总计为空白');
+  });
+});
