@@ -1,0 +1,204 @@
+// Everything we draw over the page, inside our shadow root: table chips, the culprit's "应为 N" badge,
+// one transparent focusable button per marked cell or narrative number (keyboard access: the page's
+// cells stay untouched, so they cannot take focus), fallback boxes for narrative numbers, and the
+// tooltip. All page text shown here is rendered as text nodes by Preact, never as HTML.
+import { Fragment } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { PART } from '../../lib/contract';
+import type { Chip, Finding, Target } from '../../entrypoints/content/model';
+import type { LayerStore } from '../../entrypoints/content/store';
+import { ui } from './strings';
+
+export interface LayerActions {
+  /** Show the tooltip of `key` (hover or focus); pinned tooltips stay until Escape / close. */
+  activate(key: string, how: 'hover' | 'focus' | 'pin'): void;
+  /** The pointer or focus left `key`. */
+  leave(key: string, how: 'hover' | 'focus'): void;
+  close(): void;
+  chip(chip: Chip): void;
+  flag(checkId: string, note: string): Promise<boolean>;
+}
+
+const ICON: Record<string, string> = { fail: '⚠', culprit: '✎', uncertain: '?', warn: '!', zero: '○', ok: '✓', info: 'ℹ', missing: '⚠', error: '⚠' };
+
+export function Layer({ store, actions }: { store: LayerStore; actions: LayerActions }) {
+  const boxes = store.boxes.value;
+  const active = store.active.value;
+  const targets = store.targets.value;
+  const activeTarget = active ? targets.find((t) => t.key === active.key) : undefined;
+  return (
+    <div class="root">
+      {store.chips.value.map((chip) => {
+        const box = boxes.get(`chip:${chip.key}`);
+        if (!box) return null;
+        const page = chip.table === 'page';
+        const style = page
+          ? { left: `${box.x}px`, top: `${box.y - 4}px`, maxWidth: `${Math.max(320, Math.min(720, box.w))}px`, transform: 'translateY(-100%)' }
+          : { left: `${box.x + box.w}px`, top: `${box.y}px`, transform: `translate(calc(-100% - ${chip.slot * 4}px), -100%)` };
+        return (
+          <button
+            key={chip.key}
+            type="button"
+            part={PART.chip}
+            data-table={chip.table}
+            data-level={chip.level}
+            style={style}
+            onClick={() => actions.chip(chip)}
+          >
+            <span class="chip-icon" aria-hidden="true">{ICON[chip.level]}</span>
+            <span>
+              {ui.brand} · {chip.text}
+              {chip.detail?.length ? (
+                <ul class="chip-detail">
+                  {chip.detail.map((d, i) => <li key={i}>{d}</li>)}
+                </ul>
+              ) : null}
+            </span>
+          </button>
+        );
+      })}
+      {targets.map((t) => {
+        const box = boxes.get(t.key);
+        if (!box) return null;
+        return (
+          <Fragment key={t.key}>
+            {t.suggested !== undefined ? (
+              <span class="badge" aria-hidden="true" style={{ left: `${box.x}px`, top: `${box.y}px` }}>{ui.needs(t.suggested)}</span>
+            ) : null}
+            {t.kind === 'claim' && !store.nativeHighlights.value
+              ? (store.claimBoxes.value.get(t.key) ?? []).map((b, i) => (
+                  <span key={`${t.key}:${i}`} part={PART.claimBox} data-status={t.severity} style={{ left: `${b.x}px`, top: `${b.y}px`, width: `${b.w}px`, height: `${b.h}px` }} />
+                ))
+              : null}
+            <button
+              type="button"
+              part={PART.target}
+              data-key={t.key}
+              data-status={t.severity}
+              aria-label={ui.targetLabel(t.claim?.quote ?? t.key, ui.status[t.severity] ?? '')}
+              aria-describedby={active?.key === t.key ? 'gouji-tip' : undefined}
+              aria-expanded={active?.key === t.key && active.pinned ? 'true' : 'false'}
+              style={{ left: `${box.x}px`, top: `${box.y}px`, width: `${box.w}px`, height: `${box.h}px` }}
+              onFocus={() => actions.activate(t.key, 'focus')}
+              onBlur={(e) => {
+                // Moving into our own tooltip is not leaving.
+                const next = (e as FocusEvent).relatedTarget as Node | null;
+                if (!next || !(e.currentTarget as Node).getRootNode().contains(next) || !(next as Element).closest?.(`[part~="${PART.tooltip}"]`)) actions.leave(t.key, 'focus');
+              }}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter' || e.key === ' ') {
+                  e.preventDefault();
+                  actions.activate(t.key, 'pin');
+                } else if (e.key === 'Escape') actions.close();
+              }}
+            />
+          </Fragment>
+        );
+      })}
+      {activeTarget && boxes.get(activeTarget.key) ? (
+        <Tooltip target={activeTarget} pinned={active!.pinned} store={store} actions={actions} />
+      ) : null}
+    </div>
+  );
+}
+
+function Tooltip({ target, pinned, store, actions }: { target: Target; pinned: boolean; store: LayerStore; actions: LayerActions }) {
+  const box = store.boxes.value.get(target.key)!;
+  const ref = useRef<HTMLDivElement>(null);
+  // Pinned by keyboard: move focus into the tooltip so its buttons are reachable with Tab.
+  useEffect(() => {
+    if (pinned) (ref.current?.querySelector('button, input') as HTMLElement | null)?.focus();
+  }, [pinned, target.key]);
+  const flagged = store.flagged.value;
+  return (
+    <div
+      ref={ref}
+      id="gouji-tip"
+      part={PART.tooltip}
+      role={pinned ? 'dialog' : 'tooltip'}
+      aria-label={pinned ? ui.brand : undefined}
+      data-key={target.key}
+      style={{ left: `${box.x}px`, top: `${box.y + box.h + 4}px` }}
+      onPointerEnter={() => actions.activate(target.key, 'hover')}
+      onPointerLeave={() => actions.leave(target.key, 'hover')}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.stopPropagation();
+          actions.close();
+        }
+      }}
+    >
+      <ul>
+        {target.findings.map((f) => (
+          <FindingView key={`${f.id}:${f.status}`} finding={f} flagged={flagged.has(f.id)} actions={actions} />
+        ))}
+      </ul>
+      {pinned ? (
+        <div class="actions">
+          <button type="button" class="act" onClick={() => actions.close()}>{ui.close}</button>
+        </div>
+      ) : (
+        <span class="hint">{ui.tooltipHint}</span>
+      )}
+    </div>
+  );
+}
+
+function FindingView({ finding, flagged, actions }: { finding: Finding; flagged: boolean; actions: LayerActions }) {
+  const [editing, setEditing] = useState(false);
+  const [note, setNote] = useState('');
+  const [error, setError] = useState(false);
+  const [saved, setSaved] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (editing) input.current?.focus();
+  }, [editing]);
+  const isFlagged = flagged || saved;
+  const save = async () => {
+    const ok = await actions.flag(finding.id, note.trim());
+    setError(!ok);
+    if (ok) {
+      setSaved(true);
+      setEditing(false);
+    }
+  };
+  return (
+    <li part={PART.finding} data-check={finding.id} data-status={finding.status}>
+      <span class="status" data-status={finding.status}>
+        <span aria-hidden="true">{ICON[finding.status]} </span>
+        {ui.status[finding.status]}
+      </span>
+      {finding.status !== 'zero' ? <span class="check-id">{finding.id}</span> : null}
+      <span class="msg">{finding.message}</span>
+      {finding.flaggable ? (
+        <div class="actions">
+          {isFlagged ? (
+            <span part={PART.flagged}>{ui.flagged}</span>
+          ) : editing ? (
+            <>
+              <input
+                ref={input}
+                class="note"
+                aria-label={ui.noteLabel}
+                placeholder={ui.notePlaceholder}
+                value={note}
+                onInput={(e) => setNote((e.currentTarget as HTMLInputElement).value)}
+                onKeyDown={(e) => {
+                  if (e.key === 'Enter') {
+                    e.preventDefault();
+                    void save();
+                  }
+                }}
+              />
+              <button type="button" class="act primary" onClick={() => void save()}>{ui.save}</button>
+              <button type="button" class="act" onClick={() => setEditing(false)}>{ui.cancel}</button>
+            </>
+          ) : (
+            <button type="button" class="act" part={PART.flag} onClick={() => setEditing(true)}>{ui.flag}</button>
+          )}
+          {error ? <span class="error" role="alert">{ui.flagFailed}</span> : null}
+        </div>
+      ) : null}
+    </li>
+  );
+}

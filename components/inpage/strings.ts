@@ -1,0 +1,59 @@
+// Words of the in-page UI, Chinese first. The English UI (browser language not Chinese) uses `en`;
+// findings' own messages come from the core in Chinese and are shown as they are in both.
+import type { TableKey } from '../../lib/types';
+
+const zh = typeof navigator === 'undefined' || /^zh\b/i.test(navigator.language || 'zh');
+
+const TABLE_NAMES: Record<TableKey, [string, string]> = {
+  active: ['二、主动公开政府信息情况', 'II. proactive disclosure'],
+  apply: ['三、收到和处理政府信息公开申请情况', 'III. requests received and handled'],
+  review: ['四、行政复议、行政诉讼情况', 'IV. administrative review and litigation'],
+};
+
+export const ui = {
+  brand: '勾稽',
+  status: {
+    fail: zh ? '不一致' : 'inconsistent',
+    culprit: zh ? '可能出错的格' : 'probable wrong cell',
+    uncertain: zh ? '无法判断' : 'undecided',
+    warn: zh ? '正文数字存疑' : 'text number questionable',
+    zero: zh ? '空白按 0 计' : 'blank counted as 0',
+  } as Record<string, string>,
+  flag: zh ? '标记跟进' : 'Flag for follow-up',
+  flagged: zh ? '已标记' : 'Flagged',
+  notePlaceholder: zh ? '备注（可选）' : 'Note (optional)',
+  noteLabel: zh ? '跟进备注' : 'Follow-up note',
+  save: zh ? '保存标记' : 'Save flag',
+  cancel: zh ? '取消' : 'Cancel',
+  close: zh ? '关闭' : 'Close',
+  flagFailed: zh ? '未能保存标记（扩展后台无响应）' : 'Could not save the flag (extension not responding)',
+  needs: (v: number) => (zh ? `应为 ${v}` : `should be ${v}`),
+  targetLabel: (key: string, status: string) => `${ui.brand}：${key} ${status}`,
+  tooltipHint: zh ? '按 Enter 固定提示并操作，Esc 关闭' : 'Enter pins this note, Esc closes it',
+};
+
+export function chipText(checks: number, fail: number, uncertain: number, cellsRead: number): string {
+  if (!checks) return zh ? `已读取 ${cellsRead} 项（本表无勾稽关系）` : `${cellsRead} values read (no identities in this table)`;
+  const head = zh ? `勾稽关系 ${checks} 项：` : `${checks} identities: `;
+  const parts: string[] = [];
+  if (fail) parts.push(zh ? `${fail} 处不一致` : `${fail} inconsistent`);
+  if (uncertain) parts.push(zh ? `${uncertain} 项无法判断` : `${uncertain} undecided`);
+  if (!parts.length) parts.push(zh ? '全部一致' : 'all consistent');
+  return head + parts.join(zh ? '，' : ', ');
+}
+
+export const pageChipText = {
+  missing: (tables: TableKey[]) =>
+    zh
+      ? `是年度报告，但页面中找不到统计表（${tables.map((t) => TABLE_NAMES[t][0]).join('、')}），可能是图片或附件：这些勾稽关系无法核对`
+      : `A report, but its tables are not on the page (${tables.map((t) => TABLE_NAMES[t][1]).join(', ')}); probably images or attachments: not checked`,
+  tooLarge: (cells: number, limit: number) =>
+    zh ? `页面过大（${cells} 个表格单元格，上限 ${limit}），未进行核对` : `Page too large (${cells} table cells, limit ${limit}); not checked`,
+  failed: (why: string) => (zh ? `核对出错：${why}` : `Check failed: ${why}`),
+};
+
+export const findingText = {
+  culprit: (suggested: number, explains: string[]) =>
+    `可能是这一格出错：若为 ${suggested}，${explains.join('、')} 都将一致（也可能是合计格出错）`,
+  zero: (checks: string[]) => `此格空白，核对 ${checks.join('、')} 时按 0 计入（空白不等于 0）`,
+};

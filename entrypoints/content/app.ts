@@ -1,0 +1,427 @@
+// The in-page controller, shared by the content script (gov.cn pages, behind the gate) and the on-demand
+// script (any page, from the popup's "检查此页"). Browser APIs come in through `InPageDeps`, so unit
+// tests drive it with happy-dom and a fake `send`.
+//
+//   main() ─ gate (title/text, ≤ 2 ms, no DOM writes) ─ no → html[data-gouji-state=none], done, no observer
+//              └ yes → idle task: analyze (lib core) → plan (model.ts) → mark (ledger + style + shadow layer)
+//                        → gouji:result to the background → ask gouji:flags-for-report
+//                        → ArticleObserver: page changes re-run the same path (debounced)
+//   popup ⇄ handleMessage: gouji:focus / gouji:set-marks / gouji:get-marks / gouji:flags-changed
+import { ATTR, MAX_TABLE_CELLS, PERF, STATE, type PageStateValue } from '../../lib/contract';
+import type { Message } from '../../lib/ext/protocol';
+import type { Report } from '../../lib/types';
+import type { LayerActions } from '../../components/inpage/Layer';
+import { pageChipText } from '../../components/inpage/strings';
+import { MarkLedger, PageStyle, clearHighlights, setHighlights } from './marks';
+import { errorChip, planMarks, type Chip, type MarkPlan, type Target } from './model';
+import { ArticleObserver, articleScope } from './observer';
+import { ShadowLayer } from './layer';
+import { createStore, type LayerStore } from './store';
+import type { InPageAnalysis } from './types';
+
+export interface InPageDeps {
+  doc: Document;
+  signal: AbortSignal;
+  /** The core: `checkDocument`. */
+  analyze(doc: Document, opts: { url: string; title: string }): InPageAnalysis;
+  /** The core's cheap test: `quickGate`. */
+  gate(title: string, bodyText?: string): boolean;
+  /** browser.runtime.sendMessage; rejects when nobody listens. */
+  send(msg: Message): Promise<unknown>;
+  /** Re-run quiet period (ms); tests shorten it. */
+  quietMs?: number;
+  /** How long a page that passed the gate but holds no report is watched for late content (ms). */
+  lateContentMs?: number;
+}
+
+export class InPage {
+  state: PageStateValue | null = null;
+  error: string | undefined;
+  visible = true;
+  analysis: InPageAnalysis | null = null;
+  plan: MarkPlan | null = null;
+  readonly store: LayerStore = createStore();
+  readonly observer: ArticleObserver;
+  readonly layer: ShadowLayer;
+  private readonly ledger = new MarkLedger();
+  private readonly related = new MarkLedger();
+  private readonly flash = new MarkLedger();
+  private readonly style: PageStyle;
+  private readonly doc: Document;
+  private readonly win: Window;
+  private lastSent = '';
+  private hideTimer: ReturnType<typeof setTimeout> | null = null;
+  private flashTimer: ReturnType<typeof setTimeout> | null = null;
+  private lateTimer: ReturnType<typeof setTimeout> | null = null;
+  private layoutFrame = 0;
+  private suppressFocus = false;
+  private resize: ResizeObserver | null = null;
+
+  constructor(private readonly deps: InPageDeps) {
+    this.doc = deps.doc;
+    this.win = deps.doc.defaultView!;
+    this.style = new PageStyle(this.doc);
+    this.layer = new ShadowLayer(this.doc, this.store, this.actions());
+    this.observer = new ArticleObserver(this.doc, () => this.run(), deps.signal, { quietMs: deps.quietMs });
+    deps.signal.addEventListener('abort', () => this.dispose(), { once: true });
+  }
+
+  /**
+   * Decide cheaply, then analyze in an idle task. `force` (the popup's "检查此页") skips the gate.
+   * Resolves once the state has settled.
+   */
+  start(force = false): Promise<PageStateValue> {
+    const perf = this.win.performance;
+    const t0 = perf.now();
+    const pass = force || this.gateSays();
+    perf.measure(PERF.gate, { start: t0, end: perf.now() });
+    if (!pass) {
+      this.settle(STATE.none, null);
+      return Promise.resolve(STATE.none);
+    }
+    return new Promise((resolve) => {
+      const go = () => {
+        if (this.deps.signal.aborted) return;
+        this.run();
+        resolve(this.state ?? STATE.none);
+      };
+      const w = this.win as Window & { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => number };
+      if (w.requestIdleCallback) w.requestIdleCallback(go, { timeout: 300 });
+      else setTimeout(go, 0);
+    });
+  }
+
+  private gateSays(): boolean {
+    const title = this.doc.title ?? '';
+    if (this.deps.gate(title)) return true;
+    // Some sites put only the site name in <title>; the article heading then carries the report's
+    // name. textContent (no layout) of the first part of <body> is enough for that.
+    const text = this.doc.body?.textContent ?? '';
+    return this.deps.gate(title, text.length > 20_000 ? text.slice(0, 20_000) : text);
+  }
+
+  /** Analyze the live document now and mark the result (the idle task and every observer re-run). */
+  run(): void {
+    if (this.deps.signal.aborted) return;
+    const perf = this.win.performance;
+    const cells = this.doc.getElementsByTagName('td').length + this.doc.getElementsByTagName('th').length;
+    if (cells > MAX_TABLE_CELLS) {
+      // A pathological page (a data dump on a gov.cn URL) would freeze the tab: say so, do not try.
+      this.observer.disconnect();
+      this.fail(pageChipText.tooLarge(cells, MAX_TABLE_CELLS));
+      return;
+    }
+    let analysis: InPageAnalysis;
+    const t0 = perf.now();
+    try {
+      analysis = this.deps.analyze(this.doc, { url: this.doc.location?.href ?? '', title: this.doc.title ?? '' });
+    } catch (e) {
+      console.warn('[gouji] analysis failed', e);
+      this.fail(pageChipText.failed(e instanceof Error ? e.message : String(e)));
+      return;
+    } finally {
+      perf.measure(PERF.analyze, { start: t0, end: perf.now() });
+    }
+    this.analysis = analysis;
+    if (!analysis.report.detected) {
+      this.plan = null;
+      this.settle(STATE.none, analysis.report);
+      // Content loaded by script: keep watching a while, then let go (no observer on non-reports).
+      this.observer.scope = null;
+      this.observer.observe();
+      if (this.lateTimer === null) {
+        this.lateTimer = setTimeout(() => {
+          if (this.state === STATE.none) this.observer.disconnect();
+        }, this.deps.lateContentMs ?? 10_000);
+      }
+      return;
+    }
+    const t1 = perf.now();
+    this.plan = planMarks(analysis, this.doc);
+    const tables = [...analysis.tableElements.active, ...analysis.tableElements.apply, ...analysis.tableElements.review];
+    this.observer.scope = articleScope(tables, this.doc.body);
+    this.settle(STATE.report, analysis.report);
+    perf.measure(PERF.mark, { start: t1, end: perf.now() });
+    this.observer.observe();
+  }
+
+  private fail(message: string): void {
+    this.analysis = null;
+    this.plan = null;
+    this.error = message;
+    this.settle(STATE.error, null);
+  }
+
+  private settle(state: PageStateValue, report: Report | null): void {
+    this.state = state;
+    if (state !== STATE.error) this.error = undefined;
+    this.render();
+    // The background keeps per-tab state for the popup; send again only when something changed.
+    const key = JSON.stringify([state, this.error, report && { ...report, source: { ...report.source, checkedAt: '' } }]);
+    if (key !== this.lastSent) {
+      this.lastSent = key;
+      this.deps.send({ type: 'gouji:result', state, report, ...(this.error ? { error: this.error } : {}) }).catch(() => {});
+      if (state === STATE.report) void this.requestFlags();
+    }
+  }
+
+  /** Put the current result on the page (or take everything off when hidden). Idempotent. */
+  render(): void {
+    if (!this.visible || this.state === null) {
+      this.unmark();
+      return;
+    }
+    const html = this.doc.documentElement;
+    const attrs = new Map(this.plan?.attrs ?? []);
+    attrs.set(html, { ...(attrs.get(html) ?? {}), [ATTR.state]: this.state });
+    const chips: Chip[] = this.plan?.chips ?? (this.state === STATE.error && this.error ? [errorChip(this.doc, this.error)] : []);
+    const targets: Target[] = this.plan?.targets ?? [];
+    if (attrs.size > 1 || chips.length) this.style.ensure();
+    else this.style.remove();
+    this.ledger.apply(attrs);
+    const active = this.store.active.peek();
+    if (active && !targets.some((t) => t.key === active.key)) this.close();
+    this.store.targets.value = targets;
+    this.store.chips.value = chips;
+    const claims = targets.filter((t) => t.kind === 'claim' && t.range);
+    this.store.nativeHighlights.value = setHighlights(
+      this.win,
+      claims.filter((t) => t.severity === 'fail').map((t) => t.range!),
+      claims.filter((t) => t.severity !== 'fail').map((t) => t.range!),
+    );
+    if (targets.length || chips.length) {
+      this.layer.mount();
+      this.listen();
+      this.scheduleLayout();
+    } else this.layer.unmount();
+  }
+
+  /** Remove every mark: attributes back as they were, our style, highlights and shadow host gone. */
+  unmark(): void {
+    this.close();
+    this.flash.restore();
+    this.ledger.restore();
+    this.style.remove();
+    clearHighlights(this.win);
+    this.layer.unmount();
+  }
+
+  setVisible(visible: boolean): void {
+    this.visible = visible;
+    this.render();
+  }
+
+  // ── layout ──────────────────────────────────────────────────────────────────────────────────────
+  private listening = false;
+  private listen(): void {
+    if (this.listening) return;
+    this.listening = true;
+    const opts = { signal: this.deps.signal, passive: true, capture: true } as AddEventListenerOptions;
+    this.win.addEventListener('resize', () => this.scheduleLayout(), opts);
+    this.doc.addEventListener('pointerover', (e) => this.pointerOver(e), opts);
+    this.doc.addEventListener('pointerout', (e) => this.pointerOut(e), opts);
+    this.doc.addEventListener('pointermove', (e) => this.pointerMove(e), opts);
+    const RO = (this.win as Window & { ResizeObserver?: typeof ResizeObserver }).ResizeObserver;
+    if (RO && this.doc.body) {
+      // Images and fonts loading above a table move it without a resize event.
+      this.resize = new RO(() => this.scheduleLayout());
+      this.resize.observe(this.doc.body);
+    }
+  }
+
+  private scheduleLayout(): void {
+    if (this.layoutFrame || !this.layer.mounted) return;
+    const raf = this.win.requestAnimationFrame?.bind(this.win) ?? ((cb: FrameRequestCallback) => setTimeout(() => cb(0), 16) as unknown as number);
+    this.layoutFrame = raf(() => {
+      this.layoutFrame = 0;
+      if (this.layer.mounted && !this.deps.signal.aborted) this.layer.relayout();
+    });
+  }
+
+  /** Synchronous layout (tests, and `gouji:focus` before showing a tooltip). */
+  relayout(): void {
+    if (this.layer.mounted) this.layer.relayout();
+  }
+
+  // ── tooltips ────────────────────────────────────────────────────────────────────────────────────
+  private targetOfCell(el: Element | null): Target | undefined {
+    const cell = el?.closest?.(`[${ATTR.field}]`);
+    if (!cell) return undefined;
+    return this.store.targets.peek().find((t) => t.element === cell);
+  }
+
+  private pointerOver(e: Event): void {
+    const t = this.targetOfCell(e.target as Element);
+    if (t) this.activate(t.key, 'hover');
+  }
+
+  private pointerOut(e: Event): void {
+    const t = this.targetOfCell(e.target as Element);
+    const to = (e as PointerEvent).relatedTarget as Node | null;
+    if (t && !(to && t.element!.contains(to))) this.leave(t.key, 'hover');
+  }
+
+  private claimUnderPointer = '';
+  private pointerMove(e: Event): void {
+    const claims = this.store.claimBoxes.peek();
+    if (!claims.size) return;
+    const { pageX: x, pageY: y } = e as PointerEvent;
+    let hit = '';
+    for (const [key, boxes] of claims) if (boxes.some((b) => x >= b.x && x <= b.x + b.w && y >= b.y && y <= b.y + b.h)) hit = key;
+    if (hit === this.claimUnderPointer) return;
+    if (this.claimUnderPointer) this.leave(this.claimUnderPointer, 'hover');
+    this.claimUnderPointer = hit;
+    if (hit) this.activate(hit, 'hover');
+  }
+
+  activate(key: string, how: 'hover' | 'focus' | 'pin'): void {
+    if (how === 'focus' && this.suppressFocus) {
+      this.suppressFocus = false;
+      return;
+    }
+    const current = this.store.active.peek();
+    if (current?.pinned && current.key !== key && how === 'hover') return;
+    if (this.hideTimer !== null) clearTimeout(this.hideTimer);
+    this.hideTimer = null;
+    const pinned = how === 'pin' || (current?.key === key && current.pinned);
+    if (current?.key !== key || current.pinned !== pinned) this.store.active.value = { key, pinned };
+    const target = this.store.targets.peek().find((t) => t.key === key);
+    const rel = new Map<Element, Record<string, string>>();
+    for (const el of target?.related ?? []) rel.set(el, { [ATTR.related]: '' });
+    this.related.apply(rel);
+  }
+
+  leave(key: string, how: 'hover' | 'focus'): void {
+    const current = this.store.active.peek();
+    if (!current || current.key !== key || current.pinned) return;
+    if (this.hideTimer !== null) clearTimeout(this.hideTimer);
+    this.hideTimer = setTimeout(() => {
+      this.hideTimer = null;
+      if (this.store.active.peek()?.key === key && !this.store.active.peek()?.pinned) this.close();
+    }, how === 'hover' ? 250 : 100);
+  }
+
+  close(): void {
+    const current = this.store.active.peek();
+    if (this.hideTimer !== null) clearTimeout(this.hideTimer);
+    this.hideTimer = null;
+    this.related.restore();
+    if (!current) return;
+    this.store.active.value = null;
+    // A keyboard user who pinned a tooltip gets focus back on the mark they came from.
+    if (current.pinned && this.layer.mounted) {
+      const btn = this.layer.shadow.querySelector<HTMLElement>(`[data-key="${CSS.escape(current.key)}"][part~="target"]`);
+      if (btn) {
+        this.suppressFocus = true;
+        btn.focus();
+        if (this.layer.shadow.activeElement !== btn) this.suppressFocus = false;
+      }
+    }
+  }
+
+  private actions(): LayerActions {
+    return {
+      activate: (key, how) => this.activate(key, how),
+      leave: (key, how) => this.leave(key, how),
+      close: () => this.close(),
+      chip: (chip) => {
+        if (chip.first) this.focus({ field: chip.first }, true);
+      },
+      flag: (checkId, note) => this.flag(checkId, note),
+    };
+  }
+
+  // ── popup requests ──────────────────────────────────────────────────────────────────────────────
+  /** Scroll a cell or claim into view and flash it; false when there is nothing to show. */
+  focus(req: { checkId?: string; field?: string }, fromKeyboard = false): boolean {
+    const a = this.analysis;
+    if (!a) return false;
+    let target: Target | undefined;
+    let el: Element | undefined;
+    const targets = this.store.targets.peek();
+    if (req.field) {
+      el = a.elements.get(req.field);
+      target = targets.find((t) => t.key === req.field);
+    } else if (req.checkId) {
+      target = targets.find((t) => t.key === req.checkId);
+      if (!target) {
+        const check = a.report.checks.find((c) => c.id === req.checkId);
+        const field = check?.cells.find((c) => a.elements.has(c));
+        if (field) {
+          el = a.elements.get(field);
+          target = targets.find((t) => t.key === field);
+        }
+      }
+    }
+    const scrollTo = el ?? target?.element ?? target?.range?.startContainer.parentElement ?? undefined;
+    if (!scrollTo) return false;
+    scrollTo.scrollIntoView?.({ block: 'center', inline: 'nearest' });
+    if (!this.visible) return true;
+    if (el ?? target?.element) {
+      if (this.flashTimer !== null) clearTimeout(this.flashTimer);
+      this.flash.apply(new Map([[(el ?? target!.element)!, { [ATTR.flash]: '' }]]));
+      this.flashTimer = setTimeout(() => {
+        this.flashTimer = null;
+        this.flash.restore();
+      }, 1600);
+    }
+    if (target) {
+      this.relayout();
+      if (fromKeyboard) this.layer.shadow.querySelector<HTMLElement>(`[data-key="${CSS.escape(target.key)}"][part~="target"]`)?.focus();
+      else this.activate(target.key, 'hover');
+    }
+    return true;
+  }
+
+  async flag(checkId: string, note: string): Promise<boolean> {
+    const report = this.analysis?.report;
+    if (!report) return false;
+    try {
+      await this.deps.send({ type: 'gouji:flag-add', report, checkId, ...(note ? { note } : {}) });
+    } catch {
+      return false;
+    }
+    this.store.flagged.value = new Set([...this.store.flagged.peek(), checkId]);
+    return true;
+  }
+
+  async requestFlags(): Promise<void> {
+    const report = this.analysis?.report;
+    if (!report?.detected) return;
+    try {
+      const reply = (await this.deps.send({ type: 'gouji:flags-for-report', report })) as { checkIds?: unknown } | undefined;
+      if (reply && Array.isArray(reply.checkIds)) this.store.flagged.value = new Set(reply.checkIds.filter((x): x is string => typeof x === 'string'));
+    } catch {
+      // No background (tests, or it is restarting): no flags shown.
+    }
+  }
+
+  /** Messages from the popup / background. Returns undefined for messages that are not ours to answer. */
+  handleMessage(msg: Message): Promise<unknown> | undefined {
+    switch (msg.type) {
+      case 'gouji:focus':
+        return Promise.resolve(this.focus(msg));
+      case 'gouji:set-marks':
+        this.setVisible(msg.visible !== false);
+        return Promise.resolve(this.visible);
+      case 'gouji:get-marks':
+        return Promise.resolve(this.visible);
+      case 'gouji:flags-changed':
+        void this.requestFlags();
+        return undefined;
+      default:
+        return undefined;
+    }
+  }
+
+  disposed = false;
+
+  dispose(): void {
+    this.disposed = true;
+    this.observer.disconnect();
+    this.resize?.disconnect();
+    if (this.lateTimer !== null) clearTimeout(this.lateTimer);
+    if (this.flashTimer !== null) clearTimeout(this.flashTimer);
+    this.unmark();
+  }
+}

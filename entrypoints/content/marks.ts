@@ -1,0 +1,124 @@
+// Marks on the page's own elements: attributes only, through a ledger that remembers what each attribute
+// was before we touched it, so that `restore()` gives back the page byte for byte (a saved copy of a
+// marked page may carry data-gouji-* attributes of its own: those are put back, not deleted).
+// Plus one <style data-gouji-style> and the narrative highlights; both go away with the marks.
+import { ATTR, HIGHLIGHT } from '../../lib/contract';
+
+export class MarkLedger {
+  /** element → attribute → value before we first set it (null = absent). */
+  private readonly original = new Map<Element, Map<string, string | null>>();
+
+  set(el: Element, name: string, value: string): void {
+    let attrs = this.original.get(el);
+    if (!attrs) this.original.set(el, (attrs = new Map()));
+    if (!attrs.has(name)) attrs.set(name, el.getAttribute(name));
+    if (el.getAttribute(name) !== value) el.setAttribute(name, value);
+  }
+
+  /** Put one attribute back as it was. */
+  reset(el: Element, name: string): void {
+    const attrs = this.original.get(el);
+    if (!attrs?.has(name)) return;
+    const before = attrs.get(name)!;
+    if (before === null) el.removeAttribute(name);
+    else if (el.getAttribute(name) !== before) el.setAttribute(name, before);
+    attrs.delete(name);
+    if (!attrs.size) this.original.delete(el);
+  }
+
+  /**
+   * Make the page carry exactly `plan` (plus untouched originals): attributes we set earlier that the
+   * plan no longer has are put back, the others set. Applying the same plan twice changes nothing.
+   */
+  apply(plan: Map<Element, Record<string, string>>): void {
+    for (const [el, attrs] of [...this.original]) {
+      const want = plan.get(el);
+      for (const name of [...attrs.keys()]) if (!want || want[name] === undefined) this.reset(el, name);
+    }
+    for (const [el, attrs] of plan) for (const [name, value] of Object.entries(attrs)) this.set(el, name, value);
+  }
+
+  restore(): void {
+    for (const [el, attrs] of [...this.original]) for (const name of [...attrs.keys()]) this.reset(el, name);
+  }
+
+  get size(): number {
+    let n = 0;
+    for (const attrs of this.original.values()) n += attrs.size;
+    return n;
+  }
+}
+
+// Icons are drawn as background images: they neither add text nor move anything, and their shapes
+// (triangle "!", circle "?", pencil) carry the meaning without relying on colour.
+const svg = (body: string) => `url("data:image/svg+xml,${encodeURIComponent(`<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'>${body}</svg>`)}")`;
+const ICON_FAIL = svg("<path d='M8 1 15 14H1z' fill='#c5221f' stroke='white' stroke-width='1'/><path d='M8 5v5M8 11.5v1.5' stroke='white' stroke-width='1.8'/>");
+const ICON_CULPRIT = svg("<circle cx='8' cy='8' r='7' fill='#7b1fa2' stroke='white'/><path d='M4.5 11.5 10 6l1.5 1.5L6 13H4.5z' fill='white'/>");
+const ICON_UNCERTAIN = svg("<circle cx='8' cy='8' r='7' fill='#5f6368' stroke='white'/><path d='M6 6a2 2 0 1 1 2.7 1.9c-.5.2-.7.6-.7 1.1v.5M8 11.3v1.4' stroke='white' stroke-width='1.6' fill='none'/>");
+
+/** The page stylesheet: every selector reaches only our own attributes. */
+export const PAGE_CSS = `
+[${ATTR.fail}]{outline:2px solid rgba(197,34,31,.55)!important;outline-offset:-2px!important}
+[${ATTR.total}]{outline:3px solid #c5221f!important;outline-offset:-3px!important;background-image:${ICON_FAIL}!important;background-repeat:no-repeat!important;background-position:right 2px top 2px!important;background-size:12px 12px!important}
+[${ATTR.culprit}]{outline:3px dashed #7b1fa2!important;outline-offset:-3px!important;background-image:${ICON_CULPRIT}!important;background-repeat:no-repeat!important;background-position:left 2px top 2px!important;background-size:12px 12px!important}
+[${ATTR.uncertain}]:not([${ATTR.fail}]){outline:2px dotted #5f6368!important;outline-offset:-2px!important;background-image:${ICON_UNCERTAIN}!important;background-repeat:no-repeat!important;background-position:right 2px top 2px!important;background-size:11px 11px!important}
+[${ATTR.zero}]:not([${ATTR.fail}]):not([${ATTR.uncertain}]){outline:1px dotted #80868b!important;outline-offset:-3px!important}
+[${ATTR.related}]{box-shadow:inset 0 0 0 999px rgba(251,188,4,.28)!important;outline:2px solid #f29900!important;outline-offset:-2px!important}
+[${ATTR.flash}]{animation:gouji-flash .5s ease-in-out 3!important}
+@keyframes gouji-flash{50%{box-shadow:inset 0 0 0 999px rgba(26,115,232,.35)}}
+::highlight(${HIGHLIGHT.fail}){background-color:rgba(197,34,31,.18);text-decoration:underline wavy #c5221f 1px}
+::highlight(${HIGHLIGHT.warn}){background-color:rgba(242,153,0,.2);text-decoration:underline dashed #b06000 1px}
+@media (forced-colors:active){[${ATTR.fail}],[${ATTR.total}],[${ATTR.culprit}],[${ATTR.uncertain}]{outline-color:Highlight!important}}
+@media print{[${ATTR.fail}],[${ATTR.total}],[${ATTR.culprit}],[${ATTR.uncertain}],[${ATTR.zero}]{outline:none!important;background-image:none!important}}
+`;
+
+/** Our one stylesheet in the page. Created on first mark, removed with the marks. */
+export class PageStyle {
+  private el: HTMLStyleElement | null = null;
+  constructor(private readonly doc: Document) {}
+
+  ensure(): void {
+    if (this.el?.isConnected) return;
+    const style = this.doc.createElement('style');
+    style.setAttribute(ATTR.style, '');
+    style.textContent = PAGE_CSS;
+    (this.doc.head ?? this.doc.documentElement).appendChild(style);
+    this.el = style;
+  }
+
+  remove(): void {
+    this.el?.remove();
+    this.el = null;
+  }
+}
+
+// The CSS Custom Highlight API paints ranges without touching the text; where it is missing (older
+// Firefox) the layer draws boxes instead, so this reports whether it worked.
+type HighlightCtor = new (...ranges: Range[]) => unknown;
+interface HighlightRegistry {
+  set(name: string, h: unknown): void;
+  delete(name: string): boolean;
+}
+
+function registry(win: Window): { reg: HighlightRegistry; Highlight: HighlightCtor } | null {
+  const w = win as unknown as { CSS?: { highlights?: HighlightRegistry }; Highlight?: HighlightCtor };
+  if (!w.CSS?.highlights || typeof w.Highlight !== 'function') return null;
+  return { reg: w.CSS.highlights, Highlight: w.Highlight };
+}
+
+export function setHighlights(win: Window, fail: Range[], warn: Range[]): boolean {
+  const r = registry(win);
+  if (!r) return false;
+  for (const [name, ranges] of [[HIGHLIGHT.fail, fail], [HIGHLIGHT.warn, warn]] as const) {
+    if (ranges.length) r.reg.set(name, new r.Highlight(...ranges));
+    else r.reg.delete(name);
+  }
+  return true;
+}
+
+export function clearHighlights(win: Window): void {
+  const r = registry(win);
+  if (!r) return;
+  r.reg.delete(HIGHLIGHT.fail);
+  r.reg.delete(HIGHLIGHT.warn);
+}

@@ -1,0 +1,257 @@
+// Analysis → what the page shows: the attributes to set on the page's own cells, the focusable targets
+// (one per marked cell or narrative number) with their findings, and the summary chips. Pure: reads the
+// analysis and, for the top-of-article chip, the document's text; writes nothing.
+import { ATTR } from '../../lib/contract';
+import type { Check, NarrativeClaim, Report, TableKey } from '../../lib/types';
+import { chipText, findingText, pageChipText } from '../../components/inpage/strings';
+import type { InPageAnalysis } from './types';
+
+export type FindingStatus = 'fail' | 'culprit' | 'uncertain' | 'zero' | 'warn';
+
+export interface Finding {
+  /** Check id or narrative claim id: the key flags are stored under. */
+  id: string;
+  status: FindingStatus;
+  /** Chinese, with the arithmetic (from the core, or built here for culprit / blank cells). */
+  message: string;
+  /** Failing / uncertain checks and fail / warn claims can be flagged for follow-up. */
+  flaggable: boolean;
+}
+
+export interface Target {
+  /** Field id ("apply.new.total") or claim id ("narrative:…"). */
+  key: string;
+  kind: 'cell' | 'claim';
+  /** The strongest finding, which decides the icon. */
+  severity: FindingStatus;
+  findings: Finding[];
+  element?: Element;
+  claim?: NarrativeClaim;
+  range?: Range;
+  /** Cells that make up this cell's failing totals: highlighted while it is hovered or focused. */
+  related: Element[];
+  /** The value the cell would need, when it is the probable culprit. */
+  suggested?: number;
+}
+
+export type ChipLevel = 'ok' | 'fail' | 'uncertain' | 'info' | 'missing' | 'error';
+
+export interface Chip {
+  key: string;
+  table: TableKey | 'page';
+  anchor: Element;
+  level: ChipLevel;
+  text: string;
+  /** Longer text (notices) shown under the chip text. */
+  detail?: string[];
+  /** Target to jump to when the chip is activated. */
+  first?: string;
+  /** Position among chips sharing the same anchor (they are laid side by side). */
+  slot: number;
+}
+
+export interface MarkPlan {
+  /** Attributes to set on the page's own elements (html[data-gouji-state] is set by the caller). */
+  attrs: Map<Element, Record<string, string>>;
+  targets: Target[];
+  chips: Chip[];
+}
+
+const SEVERITY: FindingStatus[] = ['fail', 'culprit', 'uncertain', 'warn', 'zero'];
+
+export function tableOfField(field: string): TableKey | null {
+  if (field.startsWith('apply.')) return 'apply';
+  if (field.startsWith('review.') || field.startsWith('litigation.')) return 'review';
+  if (field.startsWith('active')) return 'active';
+  return null;
+}
+
+function tableOfCheck(check: Check): TableKey | null {
+  if (check.rule.startsWith('apply.')) return 'apply';
+  if (check.rule.startsWith('review.')) return 'review';
+  return check.cells[0] ? tableOfField(check.cells[0]) : null;
+}
+
+function addWord(rec: Record<string, string>, name: string, word: string): void {
+  const words = rec[name] ? rec[name].split(' ') : [];
+  if (!words.includes(word)) words.push(word);
+  rec[name] = words.join(' ');
+}
+
+/** Claims worth marking in the text: contradictions and warnings (pass / info stay quiet). */
+export function markableClaims(report: Report): NarrativeClaim[] {
+  return report.narrative.filter((c) => c.status === 'fail' || c.status === 'warn');
+}
+
+export function claimKey(claim: NarrativeClaim, index: number): string {
+  return claim.id ?? `narrative:${index}`;
+}
+
+export function planMarks(analysis: InPageAnalysis, doc: Document): MarkPlan {
+  const { report, elements } = analysis;
+  const attrs = new Map<Element, Record<string, string>>();
+  const rec = (el: Element): Record<string, string> => {
+    let r = attrs.get(el);
+    if (!r) attrs.set(el, (r = {}));
+    return r;
+  };
+
+  const keys: TableKey[] = ['active', 'apply', 'review'];
+  for (const key of keys) for (const t of analysis.tableElements[key] ?? []) addWord(rec(t), ATTR.table, key);
+  for (const [field, el] of elements) rec(el)[ATTR.field] = field;
+
+  // Findings per field, in check order (the core's order: row sums, result sums, balances, review).
+  const findings = new Map<string, Finding[]>();
+  const related = new Map<string, Set<Element>>();
+  const suggested = new Map<string, number>();
+  const push = (field: string, f: Finding) => {
+    const list = findings.get(field) ?? [];
+    if (!list.some((x) => x.id === f.id && x.status === f.status)) list.push(f);
+    findings.set(field, list);
+  };
+
+  for (const check of report.checks) {
+    const cells = check.cells.filter((c) => elements.has(c));
+    if (check.status === 'fail') {
+      for (const c of cells) addWord(rec(elements.get(c)!), ATTR.fail, check.id);
+      const total = check.cells[0];
+      if (total && elements.has(total)) {
+        addWord(rec(elements.get(total)!), ATTR.total, check.id);
+        push(total, { id: check.id, status: 'fail', message: check.message, flaggable: true });
+        const set = related.get(total) ?? new Set<Element>();
+        for (const c of cells.slice(1)) set.add(elements.get(c)!);
+        related.set(total, set);
+      }
+      if (check.culprit && elements.has(check.culprit.field)) {
+        const cf = check.culprit.field;
+        rec(elements.get(cf)!)[ATTR.culprit] = String(check.culprit.suggested);
+        suggested.set(cf, check.culprit.suggested);
+        push(cf, {
+          id: check.id,
+          status: 'culprit',
+          message: findingText.culprit(check.culprit.suggested, check.culprit.explains),
+          flaggable: true,
+        });
+      }
+    } else if (check.status === 'uncertain') {
+      for (const c of cells) addWord(rec(elements.get(c)!), ATTR.uncertain, check.id);
+      const total = check.cells[0];
+      if (total && elements.has(total)) push(total, { id: check.id, status: 'uncertain', message: check.message, flaggable: true });
+    }
+    for (const z of check.assumedZero ?? []) {
+      const el = elements.get(z);
+      if (!el) continue;
+      addWord(rec(el), ATTR.zero, check.id);
+    }
+  }
+  // Blank cells: one explanation per cell listing every check that counted it as 0.
+  for (const r of attrs.values()) {
+    const z = r[ATTR.zero];
+    const field = r[ATTR.field];
+    if (z && field) push(field, { id: `zero:${field}`, status: 'zero', message: findingText.zero(z.split(' ')), flaggable: false });
+  }
+
+  const targets: Target[] = [];
+  for (const [field, el] of elements) {
+    const list = findings.get(field);
+    if (!list?.length) continue;
+    list.sort((a, b) => SEVERITY.indexOf(a.status) - SEVERITY.indexOf(b.status));
+    targets.push({
+      key: field,
+      kind: 'cell',
+      severity: list[0]!.status,
+      findings: list,
+      element: el,
+      related: [...(related.get(field) ?? [])],
+      suggested: suggested.get(field),
+    });
+  }
+
+  markableClaims(report).forEach((claim, i) => {
+    const range = analysis.claimRange(claim);
+    if (!range) return;
+    const status: FindingStatus = claim.status === 'fail' ? 'fail' : 'warn';
+    const key = claimKey(claim, i);
+    targets.push({
+      key,
+      kind: 'claim',
+      severity: status,
+      findings: [{ id: key, status, message: claim.message, flaggable: true }],
+      claim,
+      range,
+      related: claim.field && elements.has(claim.field) ? [elements.get(claim.field)!] : [],
+    });
+  });
+
+  return { attrs, targets, chips: planChips(analysis, targets, doc) };
+}
+
+function planChips(analysis: InPageAnalysis, targets: Target[], doc: Document): Chip[] {
+  const { report } = analysis;
+  const chips: Chip[] = [];
+  const slots = new Map<Element, number>();
+  const slot = (el: Element) => {
+    const n = slots.get(el) ?? 0;
+    slots.set(el, n + 1);
+    return n;
+  };
+  for (const key of ['active', 'apply', 'review'] as TableKey[]) {
+    const anchor = analysis.tableElements[key]?.[0];
+    if (!anchor || !report.tables[key]?.found) continue;
+    const checks = report.checks.filter((c) => tableOfCheck(c) === key);
+    const fail = checks.filter((c) => c.status === 'fail').length;
+    const uncertain = checks.filter((c) => c.status === 'uncertain').length;
+    const level: ChipLevel = fail ? 'fail' : uncertain ? 'uncertain' : checks.length ? 'ok' : 'info';
+    const first = targets.find((t) => t.kind === 'cell' && tableOfField(t.key) === key && t.severity !== 'zero');
+    chips.push({
+      key: `table:${key}`,
+      table: key,
+      anchor,
+      level,
+      text: chipText(checks.length, fail, uncertain, report.tables[key].cellsRead),
+      first: first?.key,
+      slot: slot(anchor),
+    });
+  }
+
+  const missing = (['active', 'apply', 'review'] as TableKey[]).filter((k) => !report.tables[k]?.found);
+  if (report.detected && missing.length) {
+    const notices = report.notices.filter((n) => n.level !== 'info').map((n) => n.message);
+    const anchor = articleAnchor(doc, report.source.title);
+    chips.push({
+      key: 'page',
+      table: 'page',
+      anchor,
+      level: 'missing',
+      text: pageChipText.missing(missing),
+      detail: notices,
+      slot: slot(anchor),
+    });
+  }
+  return chips;
+}
+
+/** Chip for a page that could not be checked (state `error`), at the top of the article. */
+export function errorChip(doc: Document, message: string): Chip {
+  return { key: 'page', table: 'page', anchor: articleAnchor(doc, doc.title), level: 'error', text: message, slot: 0 };
+}
+
+/**
+ * Where "the top of the article" is: the element holding the report's title (its heading), else the
+ * one holding "一、总体情况", else <body>. Seed 001 (tables missing) has both. One text walk, only on
+ * report pages without tables.
+ */
+export function articleAnchor(doc: Document, title: string | null): Element {
+  const body = doc.body ?? doc.documentElement;
+  const want = (title ?? '').replace(/[\s_\-|–—].*$/, '').trim();
+  const walker = doc.createTreeWalker(body, 4 /* NodeFilter.SHOW_TEXT */);
+  let overview: Element | null = null;
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const text = n.nodeValue ?? '';
+    const parent = n.parentElement;
+    if (!parent || parent.closest('script,style,noscript,title')) continue;
+    if (want.length >= 6 && text.includes(want) && parent.closest('h1,h2,h3,h4,[class*="title" i],[id*="title" i]')) return parent;
+    if (!overview && /一\s*[、.．]\s*总体情况/.test(text)) overview = parent;
+  }
+  return overview ?? body;
+}

@@ -1,0 +1,35 @@
+// State of the in-page UI (signals, plain TS): written by the controller, read by components/inpage.
+import { signal, type Signal } from '@preact/signals';
+import type { Chip, Target } from './model';
+import type { Box } from './types';
+
+export interface ActiveTip {
+  key: string;
+  /** Pinned by Enter / click: stays until Escape or close, and takes focus. */
+  pinned: boolean;
+}
+
+export interface LayerStore {
+  targets: Signal<Target[]>;
+  chips: Signal<Chip[]>;
+  /** Document-coordinate boxes: target key → its cell / number; `chip:<key>` → the chip's anchor. */
+  boxes: Signal<Map<string, Box>>;
+  /** Claim key → one box per line the number spans (fallback drawing without CSS highlights). */
+  claimBoxes: Signal<Map<string, Box[]>>;
+  nativeHighlights: Signal<boolean>;
+  active: Signal<ActiveTip | null>;
+  /** Check / claim ids the user flagged (from the background's `gouji:flags-for-report`). */
+  flagged: Signal<Set<string>>;
+}
+
+export function createStore(): LayerStore {
+  return {
+    targets: signal([]),
+    chips: signal([]),
+    boxes: signal(new Map()),
+    claimBoxes: signal(new Map()),
+    nativeHighlights: signal(true),
+    active: signal(null),
+    flagged: signal(new Set()),
+  };
+}

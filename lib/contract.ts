@@ -1,0 +1,92 @@
+// Every name the extension writes into a page, in one file: the page contract of docs/page-contract.md.
+// Pure constants, no code. The content script, the on-demand script, the tests, the bench and anyone
+// automating the extension import names from here, never spell them inline.
+//
+// Marks on the page's own elements are only these `data-gouji-*` attributes (plus one <style> and one
+// shadow host, both ours): page text and layout are never changed, and hiding the marks restores
+// `document.documentElement.outerHTML` byte for byte.
+
+/** Attributes on the page's own elements. Values are documented next to each name. */
+export const ATTR = {
+  /** On <html>: 'report' | 'none' | 'error' once the analysis has settled (see STATE). */
+  state: 'data-gouji-state',
+  /** On a <table> that was read: 'active' | 'apply' | 'review' (space-separated when one table holds several). */
+  table: 'data-gouji-table',
+  /** On every cell read as a field value: the field id ("apply.new.total"). */
+  field: 'data-gouji-field',
+  /** On every cell involved in a failing check: the check ids, space-separated. */
+  fail: 'data-gouji-fail',
+  /** On the checked (total) cell of a failing check: the check ids, space-separated. */
+  total: 'data-gouji-total',
+  /** On the probable culprit cell: the value it would need ("292"). */
+  culprit: 'data-gouji-culprit',
+  /** On every cell involved in an uncertain check: the check ids, space-separated. */
+  uncertain: 'data-gouji-uncertain',
+  /** On a blank cell that a check counted as 0: the check ids that assumed it, space-separated. */
+  zero: 'data-gouji-zero',
+  /** Transient, while a failing total is hovered or focused: on the cells that make it up. */
+  related: 'data-gouji-related',
+  /** Transient, ~1.5 s after `gouji:focus`: on the cell scrolled into view. */
+  flash: 'data-gouji-flash',
+  /** On our one <style> element in <head>. */
+  style: 'data-gouji-style',
+  /** On our shadow host element (its tag is HOST_TAG). */
+  ui: 'data-gouji-ui',
+} as const;
+
+export type MarkAttr = (typeof ATTR)[keyof typeof ATTR];
+
+/** Values of `data-gouji-state`. */
+export const STATE = {
+  /** A report was found and checked. */
+  report: 'report',
+  /** Not a report (or the gate said no). Nothing else is added to the page. */
+  none: 'none',
+  /** A report page could not be checked (page too large, an exception); the chip says why. */
+  error: 'error',
+} as const;
+
+export type PageStateValue = (typeof STATE)[keyof typeof STATE];
+
+/** Tag name of our shadow host (not a registered custom element: content scripts have no customElements). */
+export const HOST_TAG = 'gouji-ui';
+
+/**
+ * `part` names inside the shadow root (open mode), for tests and automation:
+ * `document.querySelector('gouji-ui').shadowRoot.querySelectorAll('[part~="chip"]')`.
+ */
+export const PART = {
+  /** Summary chip of a checked table; `data-table` = table key. Also the top-of-article chip (`data-table="page"`). */
+  chip: 'chip',
+  /** Focusable (transparent) button over a marked cell or claim; `data-key` = field id or claim id. */
+  target: 'target',
+  /** The tooltip; `data-key` = the target it describes. */
+  tooltip: 'tooltip',
+  /** One finding inside the tooltip; `data-check` = check id or claim id, `data-status`. */
+  finding: 'finding',
+  /** "标记跟进" button inside a finding. */
+  flag: 'flag',
+  /** "已标记" badge inside a finding. */
+  flagged: 'flagged',
+  /** Box drawn over a narrative number when the CSS Custom Highlight API is missing. */
+  claimBox: 'claim-box',
+} as const;
+
+/** CSS Custom Highlight names (`::highlight(gouji-claim-fail)`), registered in `CSS.highlights`. */
+export const HIGHLIGHT = {
+  fail: 'gouji-claim-fail',
+  warn: 'gouji-claim-warn',
+} as const;
+
+/** performance.measure names (read by `npm run bench:browser`). */
+export const PERF = {
+  gate: 'gouji:gate',
+  analyze: 'gouji:analyze',
+  mark: 'gouji:mark',
+} as const;
+
+/** Page size limit: above this many table cells the page is not analyzed (state `error`, a chip says why). */
+export const MAX_TABLE_CELLS = 20_000;
+
+/** Built path of the on-demand script the popup injects with `scripting.executeScript`. */
+export const ONDEMAND_SCRIPT = '/ondemand.js';
