@@ -33,8 +33,8 @@ export const TOTAL_MARKER = /(共|累计|合计|总计|总数|总量|全年|总�
 export const EXHAUSTIVE_CUE = /^[^。；;\d]{0,12}?(涵盖|包括|包含|分别为|分别是)/;
 /** Starts a partial list ("其中…"): never an error; a pass when it happens to add up. */
 export const PARTIAL_CUE = /其中/;
-/** Joins the last item of a list ("…以及政府信息公开年度报告1条"). */
-export const LAST_ITEM = /(以及|及|和|与)$/;
+/** Opens the last item of a list ("…、以及政府信息公开年度报告1条"), tested on the text since the previous item. */
+export const LAST_ITEM = /^(以及|及|和|与)/;
 /** A list ending in 等 is partial whatever cue opened it. */
 export const LIST_ETC = /^等/;
 
@@ -167,7 +167,7 @@ export const NARRATIVE_VOCABULARY: readonly NarrativeEntry[] = [
     id: 'apply.carried_forward', table: 'apply', rule: 'narrative.apply', en: 'carried forward to next year',
     units: APPLY_UNITS,
     before: [new RegExp(`(结转|转入|转)(至|到)?下(一)?年(度)?${GAP}$`)],
-    after: [/^[^，,。；;\d]{0,3}?(结转|转入|转|留)(至|到)?下(一)?年/],
+    after: [/^[^，,。；;\d]{0,3}?(结转|转入|转|留)(至|到)?下(一)?年(度)?(继续)?(办理)?/],
     target: { kind: 'any', options: [{ field: 'apply.carried_forward.total', name: '表三“结转下年度继续办理”总计', sum: ['apply.carried_forward.total'] }] },
   },
   // ── Table 三: applicant columns of the row the sentence is about ──

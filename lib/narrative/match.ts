@@ -1,0 +1,96 @@
+// Parser: which vocabulary entry (lib/schema/narrative.ts) a number token is about, if any. The first
+// entry in registry order whose cues match wins; a token no entry claims is left alone (most numbers in a
+// report's text are about websites and hotlines, not the tables).
+
+import { NARRATIVE_TOPICS, NARRATIVE_VOCABULARY, type NarrativeEntry } from '../schema/narrative';
+import type { NumberToken } from './tokens';
+
+export interface Match {
+  token: NumberToken;
+  entry: NarrativeEntry;
+  /** Normalized offsets of the phrase quoted for this claim (cue through unit, or number through cue). */
+  quoteStart: number;
+  quoteEnd: number;
+}
+
+function nearestTopic(text: string, from: number, to: number): string | null {
+  const span = text.slice(from, to);
+  let best: string | null = null;
+  let bestAt = -1;
+  for (const [key, re] of Object.entries(NARRATIVE_TOPICS)) {
+    re.lastIndex = 0;
+    for (let m = re.exec(span); m; m = re.exec(span)) {
+      if (m.index > bestAt) {
+        bestAt = m.index;
+        best = key;
+      }
+    }
+  }
+  return best;
+}
+
+function paragraph(text: string, tok: NumberToken): string {
+  let end = text.indexOf('\n', tok.end);
+  if (end < 0) end = text.length;
+  return text.slice(tok.paragraphStart, end);
+}
+
+/** Match every token; `entries` defaults to the registry (tests pass a single entry). */
+export function matchTokens(
+  text: string,
+  tokens: readonly NumberToken[],
+  entries: readonly NarrativeEntry[] = NARRATIVE_VOCABULARY,
+): Match[] {
+  const out: Match[] = [];
+  // Paragraph text is cut once per paragraph, not once per token.
+  let paraStart = -1;
+  let para = '';
+  let prev: Match | null = null;
+  for (const tok of tokens) {
+    if (tok.paragraphStart !== paraStart) {
+      paraStart = tok.paragraphStart;
+      para = paragraph(text, tok);
+    }
+    const left = text.slice(tok.windowStart, tok.start);
+    const right = text.slice(tok.unitEnd, Math.min(tok.sentenceEnd, tok.unitEnd + 24));
+    const chainedFrom = prev && prev.token.sentenceStart === tok.sentenceStart ? prev.entry.id : null;
+    let found: Match | null = null;
+    for (const e of entries) {
+      if (!e.units.includes(tok.unit)) continue;
+      if (e.exclude?.test(left)) continue;
+      if (e.context && !e.context.test(para)) continue;
+      let quoteStart = -1;
+      let quoteEnd = tok.unitEnd;
+      for (const re of e.before ?? []) {
+        const m = re.exec(left);
+        if (m) {
+          quoteStart = tok.windowStart + m.index;
+          break;
+        }
+      }
+      if (quoteStart < 0 && e.chain && chainedFrom && e.chain.after.includes(chainedFrom)) {
+        const m = e.chain.before.exec(left);
+        if (m) quoteStart = tok.windowStart + m.index;
+      }
+      if (quoteStart < 0) {
+        for (const re of e.after ?? []) {
+          const m = re.exec(right);
+          if (m) {
+            quoteStart = tok.start;
+            quoteEnd = tok.unitEnd + m[0].length;
+            break;
+          }
+        }
+      }
+      if (quoteStart < 0) continue;
+      if (e.topic && nearestTopic(text, tok.sentenceStart, tok.start) !== e.topic) continue;
+      found = { token: tok, entry: e, quoteStart, quoteEnd };
+      break;
+    }
+    if (found) {
+      out.push(found);
+      prev = found;
+    }
+  }
+  return out;
+}

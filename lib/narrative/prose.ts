@@ -1,0 +1,139 @@
+// The report's text outside its tables, with a way back to the page. Claims are found in `text`; their
+// positions are offsets into `text`, and `rangeAt` turns them into a DOM Range for the page marks (which
+// wrap or highlight the Range without changing the page's text).
+
+export interface Prose {
+  text: string;
+  /** A DOM Range over prose.text[start, end), or null (plain-text prose, or the span crosses a boundary we added). */
+  rangeAt(start: number, end: number): Range | null;
+}
+
+// Elements whose start and end break a line when rendered: we insert "\n" there so that sentences in
+// different paragraphs or cells never run together ("…申请" + "1条" from two <p>s would read as a claim).
+const BLOCK = new Set([
+  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BR', 'CAPTION', 'CENTER', 'DD', 'DIV', 'DL', 'DT', 'FIELDSET',
+  'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN',
+  'NAV', 'OL', 'P', 'PRE', 'SECTION', 'TABLE', 'TBODY', 'TD', 'TFOOT', 'TH', 'THEAD', 'TR', 'UL',
+]);
+// Never prose: code, styles, and ruby annotations (pinyin added as <rt> by accessibility toolbars).
+const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'RT', 'RP', 'TEXTAREA', 'SELECT', 'OPTION', 'SVG', 'IFRAME']);
+
+interface Segment {
+  node: Text;
+  /** Offset of the node's first character in prose.text. */
+  start: number;
+  length: number;
+}
+
+function hidden(el: Element): boolean {
+  if (el.hasAttribute('hidden') || el.hasAttribute('data-gouji-ui')) return true;
+  const style = el.getAttribute('style');
+  return style !== null && /display\s*:\s*none/i.test(style);
+}
+
+/**
+ * Walk the text under `root` once (iteratively: article pages nest deep), skipping scripts, hidden
+ * elements, our own UI and the report tables in `exclude`.
+ */
+export function proseFromDocument(root: Element, exclude: readonly Element[]): Prose {
+  const excluded = new Set<Node>(exclude);
+  const parts: string[] = [];
+  const segments: Segment[] = [];
+  let length = 0;
+  let lastChar = '\n';
+
+  const newline = () => {
+    if (lastChar !== '\n') {
+      parts.push('\n');
+      length += 1;
+      lastChar = '\n';
+    }
+  };
+
+  // Explicit stack of [node, leaving?] so block ends can add their newline after the children.
+  const stack: Array<[Node, boolean]> = [[root, false]];
+  while (stack.length) {
+    const [node, leaving] = stack.pop()!;
+    if (leaving) {
+      newline();
+      continue;
+    }
+    if (node.nodeType === 3) {
+      const data = (node as Text).data;
+      if (data.length) {
+        segments.push({ node: node as Text, start: length, length: data.length });
+        parts.push(data);
+        length += data.length;
+        lastChar = data[data.length - 1]!;
+      }
+      continue;
+    }
+    if (node.nodeType !== 1) continue;
+    const el = node as Element;
+    const tag = el.tagName.toUpperCase();
+    if (node !== root && (excluded.has(el) || SKIP.has(tag) || hidden(el))) {
+      // An excluded table still ends a paragraph.
+      if (excluded.has(el)) newline();
+      continue;
+    }
+    const block = BLOCK.has(tag);
+    if (block) {
+      newline();
+      stack.push([el, true]);
+    }
+    const kids = el.childNodes;
+    for (let i = kids.length - 1; i >= 0; i--) stack.push([kids[i]!, false]);
+  }
+
+  const text = parts.join('');
+  const doc = root.ownerDocument;
+
+  // Index of the segment holding offset `pos` (the last segment starting at or before it).
+  const find = (pos: number): number => {
+    let lo = 0;
+    let hi = segments.length - 1;
+    let best = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (segments[mid]!.start <= pos) {
+        best = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return best;
+  };
+
+  return {
+    text,
+    rangeAt(start, end) {
+      if (!doc || start < 0 || end > text.length || end <= start) return null;
+      const a = find(start);
+      const b = find(end - 1);
+      if (a < 0 || b < 0) return null;
+      const sa = segments[a]!;
+      const sb = segments[b]!;
+      // Offsets falling on a newline we inserted belong to no text node.
+      if (start >= sa.start + sa.length || end - 1 >= sb.start + sb.length) return null;
+      const range = doc.createRange();
+      range.setStart(sa.node, start - sa.start);
+      range.setEnd(sb.node, end - sb.start);
+      return range;
+    },
+  };
+}
+
+/**
+ * Prose from flattened text (CLI, seeds). `exclude` are the [start, end) character ranges of the tables;
+ * they are blanked to newlines so offsets in prose.text equal offsets in `text`.
+ */
+export function proseFromText(text: string, exclude: ReadonlyArray<readonly [number, number]>): Prose {
+  let out = text;
+  if (exclude.length) {
+    const chars = text.split('');
+    for (const [s, e] of exclude) {
+      for (let i = Math.max(0, s); i < Math.min(e, chars.length); i++) chars[i] = '\n';
+    }
+    out = chars.join('');
+  }
+  return { text: out, rangeAt: () => null };
+}

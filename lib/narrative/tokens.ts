@@ -1,0 +1,96 @@
+// Tokenizer: every number written with a unit in the prose, with the text around it. Matching against the
+// vocabulary (match.ts) and written sums (sums.ts) work on these tokens only.
+
+import {
+  APPROX_BEFORE, APPROX_INFIX, NARRATIVE_UNITS, SKIP_BEFORE, SKIP_CLAUSE, type NarrativeUnit,
+} from '../schema/narrative';
+import type { NormalizedText } from './normalize';
+
+export interface NumberToken {
+  /** Index among the tokens (skipped numbers are not tokens). */
+  index: number;
+  value: number;
+  /** Decimal places written ("2181.669177" → 6). */
+  decimals: number;
+  unit: NarrativeUnit;
+  /** The number as written (normalized), e.g. "21,943". */
+  raw: string;
+  approx: boolean;
+  /** Normalized offsets: the number, and the end of its unit (and approximation infix). */
+  start: number;
+  end: number;
+  unitEnd: number;
+  /** Start of the left window (clause break or previous number, whichever is nearer). */
+  windowStart: number;
+  /** Start of the clause (after the previous clause break, ignoring numbers). */
+  clauseStart: number;
+  sentenceStart: number;
+  sentenceEnd: number;
+  paragraphStart: number;
+}
+
+const NUMBER = /(?<![\d.A-Za-z]|\d,)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?/g;
+const CLAUSE_BREAK = /[，,；;。：:、!?！？\n]/;
+const SENTENCE_BREAK = /[；;。!?！？\n]/;
+const MAX_WINDOW = 40;
+
+export function tokenize(n: NormalizedText): NumberToken[] {
+  const t = n.text;
+  const tokens: NumberToken[] = [];
+  // Break positions are found by scanning forward once, so the whole pass stays linear.
+  let clauseStart = 0;
+  let sentenceStart = 0;
+  let paragraphStart = 0;
+  let scanned = 0;
+  let prevEnd = 0;
+  let sentenceEnd = -1;
+  NUMBER.lastIndex = 0;
+  for (let m = NUMBER.exec(t); m; m = NUMBER.exec(t)) {
+    const start = m.index;
+    for (; scanned < start; scanned++) {
+      const ch = t[scanned]!;
+      if (CLAUSE_BREAK.test(ch)) clauseStart = scanned + 1;
+      if (SENTENCE_BREAK.test(ch)) sentenceStart = scanned + 1;
+      if (ch === '\n') paragraphStart = scanned + 1;
+    }
+    const numEnd = start + m[0].length;
+    let pos = numEnd;
+    let approx = false;
+    const infix = APPROX_INFIX.exec(t.slice(pos, pos + 2));
+    if (infix) {
+      approx = true;
+      pos += infix[0].length;
+    }
+    if (t[pos] === ' ') pos++;
+    const unit = NARRATIVE_UNITS.find((u) => t.startsWith(u, pos));
+    if (!unit) continue;
+    const windowStart = Math.max(clauseStart, prevEnd, start - MAX_WINDOW);
+    const left = t.slice(windowStart, start);
+    prevEnd = numEnd;
+    if (SKIP_BEFORE.test(left) || SKIP_CLAUSE.test(t.slice(Math.max(clauseStart, start - MAX_WINDOW), start))) continue;
+    // Inside 〔2021〕 or followed by 号 it is a document number, not a count.
+    if (/[〔\[【]\d*$/.test(t.slice(Math.max(0, start - 2), start))) continue;
+    if (APPROX_BEFORE.test(left)) approx = true;
+    if (sentenceEnd < numEnd) {
+      sentenceEnd = numEnd;
+      while (sentenceEnd < t.length && !SENTENCE_BREAK.test(t[sentenceEnd]!)) sentenceEnd++;
+    }
+    tokens.push({
+      index: tokens.length,
+      value: Number(m[1]!.replace(/,/g, '') + (m[2] ? '.' + m[2] : '')),
+      decimals: m[2]?.length ?? 0,
+      unit,
+      raw: m[0],
+      approx,
+      start,
+      end: numEnd,
+      unitEnd: pos + unit.length,
+      windowStart,
+      clauseStart,
+      sentenceStart,
+      sentenceEnd,
+      paragraphStart,
+    });
+  }
+  return tokens;
+}

@@ -1,0 +1,97 @@
+// Reading table values for narrative claims: sums with blank addends counted as 0 (recorded, as the
+// table checks do: FORMAT.md §5) and decimal amounts compared as intervals.
+
+import type { Report } from '../types';
+import { activePrefix } from '../schema/active';
+import { applyField, applyRows, type ApplyFormat } from '../schema/apply';
+import type { NarrativeOption } from '../schema/narrative';
+
+/** A reading of the claim resolved to concrete fields. */
+export interface ResolvedOption {
+  field: string;
+  name: string;
+  fields: readonly string[];
+}
+
+export interface SumValue {
+  /** null when every field is blank or missing. */
+  value: number | null;
+  parts: Array<number | null>;
+  assumedZero: string[];
+  /** Most decimals among the parts (amounts). */
+  decimals: number;
+}
+
+export function applyFormatOf(report: Report): ApplyFormat {
+  return report.report.format === '2019' ? '2019' : '2021';
+}
+
+/** Row ids of a table-三 group ("withheld" → its 8 rows; "handled_otherwise" → 3 rows, or 1 in 2019). */
+export function groupRows(group: string, format: ApplyFormat): string[] {
+  return applyRows(format)
+    .filter((r) => r.id === group || r.id.startsWith(group + '.'))
+    .map((r) => r.id);
+}
+
+/** null when the option has no cell in this format (2019 table 二 has no 制发/废止/现行有效 columns). */
+export function resolveOption(o: NarrativeOption, report: Report): ResolvedOption | null {
+  const format = applyFormatOf(report);
+  if (o.group) return { field: o.field, name: o.name, fields: groupRows(o.group, format).map((r) => applyField(r, 'total')) };
+  let sum = o.sum ?? [];
+  if (format === '2019' && o.sum2019 !== undefined) {
+    if (o.sum2019 === null) return null;
+    sum = o.sum2019;
+  }
+  const p = activePrefix(format);
+  return {
+    field: o.field.replace('{p}', p),
+    name: o.name,
+    fields: sum.map((f) => f.replace('{p}', p)),
+  };
+}
+
+export function sumFields(report: Report, fields: readonly string[]): SumValue {
+  const parts: Array<number | null> = [];
+  const assumedZero: string[] = [];
+  let total = 0;
+  let any = false;
+  let decimals = 0;
+  for (const f of fields) {
+    const v = report.values[f];
+    if (v && v.value !== null && Number.isFinite(v.value)) {
+      parts.push(v.value);
+      total += v.value;
+      any = true;
+      decimals = Math.max(decimals, v.decimals ?? 0);
+    } else {
+      parts.push(null);
+      assumedZero.push(f);
+    }
+  }
+  // Rounding noise from adding decimals: keep the written precision.
+  const value = any ? Number(total.toFixed(Math.max(decimals, 0))) : null;
+  return { value, parts, assumedZero: any ? assumedZero : [], decimals };
+}
+
+/** Interval of a written decimal: d decimals mean ±½·10⁻ᵈ. */
+export function interval(value: number, decimals: number): [number, number] {
+  const h = 0.5 * 10 ** -decimals;
+  return [value - h, value + h];
+}
+
+/** Does the written number equal the table value? Amounts compare as intervals, counts exactly. */
+export function sameValue(written: number, writtenDecimals: number, table: number, tableDecimals: number, amount: boolean): boolean {
+  if (!amount) return written === table;
+  const [a, b] = interval(written, writtenDecimals);
+  const [c, d] = interval(table, tableDecimals);
+  return a <= d + 1e-12 && c <= b + 1e-12;
+}
+
+/** "41 + 30 + 1", blanks shown as "空". */
+export function arithmetic(parts: ReadonlyArray<number | null>): string {
+  return parts.map((p) => (p === null ? '空' : fmt(p))).join(' + ');
+}
+
+export function fmt(n: number): string {
+  return String(Number(n.toFixed(6)));
+}
