@@ -54,13 +54,21 @@ export function findCulprits(evaluated: Evaluated[], values: ReadonlyMap<string,
     if (!candidates.length) break;
     const best = Math.max(...candidates.map((c) => c.explains.length));
     const top = candidates.filter((c) => c.explains.length === best);
-    if (top.length !== 1 || best < 2) {
-      // Ambiguous: these checks stay without a culprit; try the rest.
+    // Equally good candidates for the same failing checks are ambiguous; for disjoint checks they are
+    // independent errors (error-two), each with its own culprit.
+    const chosen = top.filter((c) => !top.some((o) => o !== c && o.explains.some((e) => c.explains.includes(e))));
+    if (best < 2 || !chosen.length) {
       const dropped = new Set(top.flatMap((c) => c.explains));
       open = open.filter((e) => !dropped.has(e));
       continue;
     }
-    const c = top[0]!;
+    for (const c of chosen) assign(c, values);
+    const done = new Set(chosen.flatMap((c) => c.explains));
+    open = open.filter((e) => !done.has(e));
+  }
+}
+
+function assign(c: Candidate, values: ReadonlyMap<string, ValueEntry>): void {
     const ids = c.explains.map((e) => e.check.id);
     const entry = values.get(c.field)!;
     const shown = entry.blank ? '空白' : fmt(entry.value!);
@@ -68,6 +76,4 @@ export function findCulprits(evaluated: Evaluated[], values: ReadonlyMap<string,
       e.check.culprit = { field: c.field, suggested: c.suggested, explains: ids };
       e.check.message += `。可能是“${fieldName(c.field)}”有误（表中为 ${shown}，若为 ${fmt(c.suggested)} 则${ids.length > 1 ? `这 ${ids.length} 项` : '此项'}核对一致）`;
     }
-    open = open.filter((e) => !c.explains.includes(e));
-  }
 }

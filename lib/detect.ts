@@ -2,7 +2,7 @@
 // touching the DOM (title and, optionally, a slice of text the caller already has); `describeReport`
 // decides on the full extraction. Each pattern carries the examples that forced it (see tests/unit/detect).
 
-import { normalizeText } from './normalize/text';
+import { normalizeText, stripPinyin } from './normalize/text';
 
 // Simplified and traditional forms, before any conversion (the gate must not load the converter).
 const GATE_TITLE = /(信息公[开開]|政[务務]公[开開]).{0,12}(年度?[报報]告|年[报報])|(年度?[报報]告|年[报報]).{0,4}(信息公[开開])/;
@@ -10,7 +10,7 @@ const GATE_TEXT = /勾稽[关關][系係]|本年新收政府信息公[开開]申
 
 /** Cheap first test on a page: could it be a report? Reads only the strings given. */
 export function quickGate(title: string, bodyText?: string): boolean {
-  if (GATE_TITLE.test(title)) return true;
+  if (GATE_TITLE.test(stripPinyin(title))) return true;
   return bodyText !== undefined && GATE_TEXT.test(bodyText);
 }
 

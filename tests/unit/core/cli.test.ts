@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { decode } from '../../../bin/cli';
+import { SEEDS_DIR, seedText, seedValues } from './seeds';
+import { reportPage } from './template';
+
+const BIN = join(__dirname, '../../../bin/gouji.mjs');
+const cli = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
+
+describe('gouji CLI', () => {
+  it('json for one seed: the report object, every check passing, exit 0', () => {
+    const res = cli('check', join(SEEDS_DIR, '000_dc3f67fcb14f95e4.txt'), '--format', 'json', '--url', 'http://www.zs.gov.cn/x.html');
+    expect(res.status).toBe(0);
+    const r = JSON.parse(res.stdout);
+    expect(r).toMatchObject({ schema: 'gouji/report@1', detected: true, source: { url: 'http://www.zs.gov.cn/x.html' }, summary: { checks: 42, pass: 42 } });
+  });
+  it('text for a directory, exit 1 when a check fails, html and txt mixed, progress on stderr', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gouji-cli-'));
+    mkdirSync(join(dir, 'sub'));
+    writeFileSync(join(dir, 'ok.txt'), seedText('000'));
+    writeFileSync(join(dir, 'sub', 'bad.html'), reportPage({ ...seedValues('000'), 'apply.granted.natural_person': 51 }));
+    for (let i = 0; i < 10; i++) writeFileSync(join(dir, `n${i}.html`), '<title>新闻</title><p>今日要闻</p>');
+    const res = cli('check', dir);
+    expect(res.status).toBe(1);
+    expect(res.stdout).toContain('勾稽关系 42 项：2 处不一致');
+    expect(res.stdout).toContain('本行合计应为 56（51 + 4 + 0 + 0 + 0 + 1），表中为 55');
+    expect(res.stdout).toContain('不是政府信息公开工作年度报告');
+    expect(res.stderr).toMatch(/已检查 12\/12 个文件/);
+  });
+  it('csv: a BOM, a header and one row per check', () => {
+    const out = execFileSync(process.execPath, [BIN, 'check', join(SEEDS_DIR, '004_bf76cd535622c645.txt'), '--format', 'csv'], { encoding: 'utf8' });
+    const lines = out.replace(/\s+$/, '').split('\r\n'); // not trim(): it strips the BOM
+    expect(out.startsWith('\ufeff')).toBe(true);
+    expect(lines[0]).toBe('\ufefffile,url,agency,year,format,check_id,rule,status,expected,actual,cells,culprit_field,culprit_suggested,message');
+    expect(lines).toHaveLength(43);
+    expect(lines[1]).toContain(',apply.row-sum:new,apply.row-sum,pass,217,217,');
+  });
+  it('bad usage and unreadable inputs exit 2 with a clear message; other inputs are still checked', () => {
+    expect(cli().status).toBe(2);
+    const bad = cli('check', '--format', 'xml', 'x');
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('--format 只能是 text、json 或 csv');
+    const missing = cli('check', '/nonexistent/file.html', join(SEEDS_DIR, '000_dc3f67fcb14f95e4.txt'));
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain('找不到文件或目录：/nonexistent/file.html');
+    expect(missing.stdout).toContain('勾稽关系 42 项：全部一致');
+  });
+  it('decodes GBK pages', () => {
+    const gbk = Buffer.from([0xd7, 0xdc, 0xbc, 0xc6]); // 总计 in GBK
+    expect(decode(Buffer.concat([Buffer.from('<meta charset="gbk">'), gbk]))).toContain('总计');
+    expect(decode(gbk)).toBe('总计');
+  });
+  it('year over year: this year 上年结转 against last year 结转下年度 of the same agency', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gouji-yoy-'));
+    const v = seedValues('000');
+    writeFileSync(join(dir, '2024.html'), reportPage(v, { title: '中山市人民政府办公室2024年度政府信息公开工作年度报告' }));
+    const last = { ...v, 'apply.carried_forward.natural_person': 4, 'apply.carried_forward.total': 4 };
+    // keep last year's own table consistent: move the difference into （七）总计's neighbours is not needed for this check
+    writeFileSync(join(dir, '2023.html'), reportPage(last, { title: '中山市人民政府办公室2023年度政府信息公开工作年度报告' }));
+    const r = JSON.parse(cli('check', dir, '--format', 'json').stdout) as { report: { year: number }; checks: { id: string; status: string }[] }[];
+    const y2024 = r.find((x) => x.report.year === 2024)!;
+    const yoy = y2024.checks.filter((c) => c.id.startsWith('apply.year-over-year:'));
+    expect(yoy).toHaveLength(7);
+    expect(yoy.filter((c) => c.status === 'fail').map((c) => c.id)).toEqual(['apply.year-over-year:natural_person', 'apply.year-over-year:total']);
+  });
+});

@@ -1,0 +1,79 @@
+// Detectors carry their own examples, positive and negative, cross-checked against each other.
+import { describe, expect, it } from 'vitest';
+import { countSections, parseReportTitle, quickGate } from '../../../lib/detect';
+import { checkDocument } from '../../../lib/check';
+import { happyDoc } from './dom';
+import { reportPage } from './template';
+import { seedText, seedValues } from './seeds';
+
+const REPORT_TITLES = [
+  '中山市人民政府办公室2024年度政府信息公开工作年度报告',
+  '广东省政务服务和数据管理局2024年政府信息公开工作年度报告',
+  '雙鴨山市2024年政府信息公開工作年度報(bào)告',
+  '君堂镇人民政府2024年度政府信息公开工作年度报告_恩平市人民政府门户网站',
+  '北京市海淀区2019年政务公开工作年度报告',
+];
+const OTHER_TITLES = [
+  '中山市人民政府门户网站',
+  '关于2025年部门预算的说明',
+  '市政府召开常务会议',
+  '国务院办公厅政府信息与政务公开办公室关于印发《中华人民共和国政府信息公开工作年度报告格式》的通知',
+];
+
+describe('quickGate', () => {
+  it.each(REPORT_TITLES)('lets %s through', (t) => expect(quickGate(t)).toBe(true));
+  it.each(OTHER_TITLES.slice(0, 3))('stops %s', (t) => expect(quickGate(t)).toBe(false));
+  it('looks at the text it is given when the title is generic', () => {
+    expect(quickGate('中山市人民政府门户网站', '……（本列数据的勾稽关系为：第一项加第二项之和……')).toBe(true);
+    expect(quickGate('中山市人民政府门户网站', '今日要闻 市政府召开常务会议')).toBe(false);
+  });
+});
+
+describe('parseReportTitle', () => {
+  it('reads agency and year', () => {
+    expect(parseReportTitle(REPORT_TITLES[0]!)).toMatchObject({ agency: '中山市人民政府办公室', year: 2024 });
+    expect(parseReportTitle(REPORT_TITLES[2]!)).toMatchObject({ agency: '双鸭山市', year: 2024 });
+    expect(parseReportTitle('现公布汕尾市城区人民政府2024年政府信息公开工作年度报告。')).toMatchObject({ agency: '汕尾市城区人民政府', year: 2024 });
+    expect(parseReportTitle('我市发布2024年政府信息公开工作年度报告')).toMatchObject({ agency: null, year: 2024 });
+  });
+  it.each(OTHER_TITLES)('finds no report title in %s', (t) => expect(parseReportTitle(t)).toBeNull());
+});
+
+describe('countSections', () => {
+  it('counts the six headings of a report, not an inline mention', () => {
+    expect(countSections(seedText('001'))).toBe(6);
+    expect(countSections('报告包括总体情况、主动公开政府信息情况等六部分')).toBe(0);
+  });
+});
+
+describe('checkDocument detection', () => {
+  const page = (body: string, title = '') => `<html><head><title>${title}</title></head><body>${body}</body></html>`;
+  it('a news item about reports is not a report', () => {
+    const r = checkDocument(happyDoc(page('<h1>我市发布2024年政府信息公开工作年度报告</h1><p>报告显示，全年共收到申请189件。</p>', '我市发布2024年政府信息公开工作年度报告'))).report;
+    expect(r.detected).toBe(false);
+    expect(r.notices.map((n) => n.id)).toEqual(['not-report']);
+  });
+  it('a budget table with 合计 rows is not a report', () => {
+    const r = checkDocument(happyDoc(page('<h1>2025年部门预算</h1><table><tr><td>项目</td><td>金额</td></tr><tr><td>行政事业性收费收入</td><td>12.5</td></tr><tr><td>合计</td><td>12.5</td></tr></table>', '2025年部门预算'))).report;
+    expect(r.detected).toBe(false);
+  });
+  it('the format notice with its empty template tables is not a report', () => {
+    const html = reportPage({}, { title: '国务院办公厅政府信息与政务公开办公室关于印发《中华人民共和国政府信息公开工作年度报告格式》的通知' });
+    const r = checkDocument(happyDoc(html)).report;
+    expect(r.detected).toBe(false);
+    expect(r.checks).toEqual([]);
+  });
+  it('a report whose title is generic is still found by its tables', () => {
+    const r = checkDocument(happyDoc(reportPage(seedValues('000'), { title: '中山市人民政府门户网站' }))).report;
+    expect(r.detected).toBe(true);
+    expect(r.summary.checks).toBe(42);
+  });
+  it('a 2017 report is recognized as old format and not checked', () => {
+    const r = checkDocument(happyDoc(reportPage(seedValues('000'), { title: '某县2017年政府信息公开工作年度报告' }))).report;
+    expect(r).toMatchObject({ detected: true, report: { year: 2017, format: 'old' }, checks: [] });
+    expect(r.notices.map((n) => n.id)).toContain('old-format');
+  });
+  it('an empty page is not a report and does not crash', () => {
+    expect(checkDocument(happyDoc('')).report.detected).toBe(false);
+  });
+});

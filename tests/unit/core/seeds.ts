@@ -1,0 +1,14 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { checkText } from '../../../lib/check';
+import type { Values } from './template';
+
+export const SEEDS_DIR = join(__dirname, '../../../../shared/seeds');
+export const seedFiles = () => readdirSync(SEEDS_DIR).filter((f) => f.endsWith('.txt')).sort();
+export const seedText = (prefix: string) => readFileSync(join(SEEDS_DIR, seedFiles().find((f) => f.startsWith(prefix))!), 'utf8');
+
+/** The seed's field values as raw cell strings, read by the text extractor. */
+export function seedValues(prefix: string): Values {
+  const r = checkText(seedText(prefix)).report;
+  return Object.fromEntries(Object.entries(r.values).map(([k, v]) => [k, v.raw]));
+}
