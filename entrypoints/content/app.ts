@@ -7,7 +7,7 @@
 //                        → gouji:result to the background → ask gouji:flags-for-report
 //                        → ArticleObserver: page changes re-run the same path (debounced)
 //   popup ⇄ handleMessage: gouji:focus / gouji:set-marks / gouji:get-marks / gouji:flags-changed
-import { ATTR, MAX_TABLE_CELLS, PERF, STATE, type PageStateValue } from '../../lib/contract';
+import { ATTR, MAX_TABLE_CELLS, PART, PERF, STATE, type PageStateValue } from '../../lib/contract';
 import type { Message } from '../../lib/ext/protocol';
 import type { Report } from '../../lib/types';
 import type { LayerActions } from '../../components/inpage/Layer';
@@ -18,6 +18,11 @@ import { ArticleObserver, articleScope } from './observer';
 import { ShadowLayer } from './layer';
 import { createStore, type LayerStore } from './store';
 import type { InPageAnalysis } from './types';
+
+/** Selector of a target button in our shadow root (keys are field / claim ids: quote them safely). */
+export function targetSelector(key: string): string {
+  return `[part~="${PART.target}"][data-key="${key.replace(/["\\]/g, '\\$&')}"]`;
+}
 
 export interface InPageDeps {
   doc: Document;
@@ -310,7 +315,7 @@ export class InPage {
     this.store.active.value = null;
     // A keyboard user who pinned a tooltip gets focus back on the mark they came from.
     if (current.pinned && this.layer.mounted) {
-      const btn = this.layer.shadow.querySelector<HTMLElement>(`[data-key="${CSS.escape(current.key)}"][part~="target"]`);
+      const btn = this.layer.shadow.querySelector<HTMLElement>(targetSelector(current.key));
       if (btn) {
         this.suppressFocus = true;
         btn.focus();
@@ -367,7 +372,7 @@ export class InPage {
     }
     if (target) {
       this.relayout();
-      if (fromKeyboard) this.layer.shadow.querySelector<HTMLElement>(`[data-key="${CSS.escape(target.key)}"][part~="target"]`)?.focus();
+      if (fromKeyboard) this.layer.shadow.querySelector<HTMLElement>(targetSelector(target.key))?.focus();
       else this.activate(target.key, 'hover');
     }
     return true;

@@ -1,0 +1,80 @@
+// Shared by the in-page unit tests: a fresh happy-dom window per page, an InPage wired to the real core
+// and a recording `send`, and readers of the page contract.
+import { Window } from 'happy-dom';
+import { checkDocument } from '../../lib/check';
+import { quickGate } from '../../lib/detect';
+import { ATTR, HOST_TAG } from '../../lib/contract';
+import type { Message } from '../../lib/ext/protocol';
+import { InPage } from '../../entrypoints/content/app';
+
+export interface Harness {
+  win: Window;
+  doc: Document;
+  inpage: InPage;
+  sent: Message[];
+  abort: AbortController;
+  /** What `send` answers (per message type); throw to simulate a missing background. */
+  replies: Partial<Record<Message['type'], unknown>>;
+}
+
+export function openPage(html: string, url = 'https://www.zs.gov.cn/zwgk/art/2025/1/23/art_1.html', opts: { quietMs?: number } = {}): Harness {
+  const win = new Window({
+    url,
+    width: 1280,
+    height: 900,
+    settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true },
+  });
+  win.document.write(html);
+  const doc = win.document as unknown as Document;
+  const sent: Message[] = [];
+  const replies: Harness['replies'] = {};
+  const abort = new AbortController();
+  const inpage = new InPage({
+    doc,
+    signal: abort.signal,
+    analyze: (d, o) => checkDocument(d, o),
+    gate: quickGate,
+    send: async (msg) => {
+      sent.push(msg);
+      const r = replies[msg.type];
+      if (r instanceof Error) throw r;
+      return r;
+    },
+    quietMs: opts.quietMs ?? 20,
+    lateContentMs: 200,
+  });
+  return { win, doc, inpage, sent, abort, replies };
+}
+
+/** Parse a page on its own (the core's view, independent of the page the InPage marks). */
+export function happyDoc(page: string, url = 'https://www.zs.gov.cn/zwgk/art/2025/1/23/art_1.html'): Document {
+  const win = new Window({ url, settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true } });
+  win.document.write(page);
+  return win.document as unknown as Document;
+}
+
+export function html(doc: Document): string {
+  return doc.documentElement.outerHTML;
+}
+
+/** Cells carrying `name`, as field id → attribute value. */
+export function marked(doc: Document, name: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const el of doc.querySelectorAll(`[${name}]`)) out.set(el.getAttribute(ATTR.field) ?? el.localName, el.getAttribute(name)!);
+  return out;
+}
+
+export function shadow(doc: Document): ShadowRoot {
+  const host = doc.querySelector(HOST_TAG);
+  if (!host?.shadowRoot) throw new Error('no shadow host');
+  return host.shadowRoot;
+}
+
+/** Lay the shadow UI out now (the page does it in an animation frame) and let Preact render. */
+export async function ui(h: Harness): Promise<ShadowRoot> {
+  h.inpage.relayout();
+  await sleep(0);
+  return shadow(h.doc);
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
