@@ -114,10 +114,15 @@ export function proseFromDocument(root: Element, exclude: readonly Element[]): P
       const sb = segments[b]!;
       // Offsets falling on a newline we inserted belong to no text node.
       if (start >= sa.start + sa.length || end - 1 >= sb.start + sb.length) return null;
-      const range = doc.createRange();
-      range.setStart(sa.node, start - sa.start);
-      range.setEnd(sb.node, end - sb.start);
-      return range;
+      // Some DOMs (linkedom) have no usable Range; the claim then simply has no place in the page.
+      try {
+        const range = doc.createRange();
+        range.setStart(sa.node, start - sa.start);
+        range.setEnd(sb.node, end - sb.start);
+        return range;
+      } catch {
+        return null;
+      }
     },
   };
 }

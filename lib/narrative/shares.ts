@@ -42,7 +42,9 @@ export function checkShares(ctx: SumContext, report: Report): NarrativeClaim[] {
     }
     const m = ctx.matched.get(part.index);
     if (m && m.entry.table === 'apply' && report.tables.apply?.found) {
-      for (const w of TABLE_WHOLES) {
+      // "占办结总数的…" is a share of （七）总计; otherwise try 本年新收 first.
+      const handled = /办结|办理|答复|处理/.test(text.slice(tok.windowStart, tok.start));
+      for (const w of handled ? [TABLE_WHOLES[2]!, TABLE_WHOLES[0]!, TABLE_WHOLES[1]!] : TABLE_WHOLES) {
         const v = sumFields(report, w.fields).value;
         if (v !== null) wholes.push({ value: v, name: w.name, explicit: false });
       }
