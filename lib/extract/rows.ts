@@ -65,7 +65,7 @@ export function joinedKey(labels: readonly LabelCell[]): string {
  * (empty label cells, trailing colspan fillers), not data. Returns null when the row cannot be fitted.
  */
 export function fitWidth(values: readonly ValueCell[], width: number, prefer: 'start' | 'end'): ValueCell[] | null {
-  let v = values.slice();
+  const v = values.slice();
   if (prefer === 'start') {
     while (v.length > width && v[v.length - 1]!.parsed.kind === 'blank' && !v[v.length - 1]!.raw) v.pop();
     while (v.length > width && v[0]!.parsed.kind === 'blank' && !v[0]!.raw) v.shift();
