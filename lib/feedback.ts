@@ -60,6 +60,15 @@ export function subjectOfReport(report: Report): FeedbackSubject {
   };
 }
 
+/**
+ * The core's messages start with their own subject ("表三“（一）予以公开”行：…"); where we already name
+ * the place (the letter, the popup's finding title) only the part after it is shown.
+ */
+export function messageBody(message: string): string {
+  const m = /^表[一二三四][^：:]{0,120}[：:]\s*/.exec(message);
+  return m ? message.slice(m[0].length) : message;
+}
+
 function ensureStop(s: string): string {
   const t = s.trim();
   return /[。！？.!?]$/.test(t) ? t : `${t}。`;
@@ -75,8 +84,9 @@ function itemText(item: FeedbackItem): string {
   if (d.table) where.push(`第${TABLE_NAMES[d.table].zh.slice(0, 1)}部分“${TABLE_NAMES[d.table].zh.slice(2)}”表`);
   if (d.row) where.push(`“${d.row}”行`);
   if (d.column) where.push(`“${d.column}”列`);
-  let s = `${where.join('')}：${item.message.trim()}`;
-  if (item.status === 'uncertain') s = `${where.join('')}：无法核对——${item.message.trim()}`;
+  const body = messageBody(item.message.trim());
+  let s = `${where.join('')}：${body}`;
+  if (item.status === 'uncertain') s = `${where.join('')}：无法核对——${body}`;
   s = ensureStop(s);
   if (item.culprit) s += `经与相关行列交叉核对，可能是${fieldInWords(item.culprit.field)}的数值有误（按其余数据推算应为 ${item.culprit.suggested}），请一并核实。`;
   return s;

@@ -37,6 +37,7 @@ describe('feedbackText', () => {
     expect(items.map((i) => i.checkId).sort()).toEqual(['apply.row-sum:granted', 'review.sum:review']);
     const text = feedbackText({ agency: null, year: 2024, title: null, url: null }, items, day);
     expect(text).toContain('贵单位：');
-    expect(text).toContain('无法核对——行政复议总计为空白');
+    expect(text).toContain('第四部分“政府信息公开行政复议、行政诉讼情况”表“行政复议”行：无法核对——总计为空白');
+    expect(text).not.toContain('：表四');
   });
 });

@@ -38,13 +38,13 @@ export function sampleReport(overrides: { agency?: string | null; year?: number 
   }
   checks.push({
     id: 'apply.row-sum:granted', rule: 'apply.row-sum', status: 'fail', expected: 128, actual: 138, cells: addendCells('granted'),
-    message: '本行合计应为 128（120 + 8 + 0 + 0 + 0 + 0），表中为 138', messageId: 'apply.row-sum.fail',
+    message: '表三“（一）予以公开”行：本行合计应为 128（120 + 8 + 0 + 0 + 0 + 0），表中为 138', messageId: 'apply.row-sum.fail',
     culprit: { field: 'apply.granted.natural_person', suggested: 130, explains: ['apply.row-sum:granted', 'apply.result-sum:natural_person'] },
   });
   checks.push({
     id: 'apply.result-sum:natural_person', rule: 'apply.result-sum', status: 'fail', expected: 130, actual: 155,
     cells: ['apply.total.natural_person', 'apply.granted.natural_person', 'apply.partly_granted.natural_person'],
-    message: '（七）总计应为 130（120 + 10 + 0 …），表中为 155', messageId: 'apply.result-sum.fail',
+    message: '表三“自然人”列：（七）总计应为 130（120 + 10 + 0 …），表中为 155', messageId: 'apply.result-sum.fail',
     culprit: { field: 'apply.granted.natural_person', suggested: 130, explains: ['apply.row-sum:granted', 'apply.result-sum:natural_person'] },
   });
   checks.push({
@@ -55,7 +55,7 @@ export function sampleReport(overrides: { agency?: string | null; year?: number 
   checks.push({
     id: 'review.sum:review', rule: 'review.sum', status: 'uncertain', expected: 2, actual: null,
     cells: ['review.total', 'review.upheld', 'review.corrected', 'review.other', 'review.pending'],
-    message: '行政复议总计为空白，无法核对（维持 + 纠正 + 其他 + 尚未审结 = 2）', messageId: 'review.sum.blank-total',
+    message: '表四“行政复议”：总计为空白，无法核对（维持 + 纠正 + 其他 + 尚未审结 = 2）', messageId: 'review.sum.blank-total',
   });
   checks.push({
     id: 'review.sum:litigation.direct', rule: 'review.sum', status: 'pass', expected: 0, actual: 0,
