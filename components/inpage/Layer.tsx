@@ -155,7 +155,8 @@ function FindingView({ finding, flagged, actions }: { finding: Finding; flagged:
   }, [editing]);
   const isFlagged = flagged || saved;
   const save = async () => {
-    const ok = await actions.flag(finding.id, note.trim());
+    // Read the field itself: a fast Enter can come before the state update of the last keystroke.
+    const ok = await actions.flag(finding.id, (input.current?.value ?? note).trim());
     setError(!ok);
     if (ok) {
       setSaved(true);

@@ -101,7 +101,7 @@ function addsTable(nodes: NodeList): boolean {
 
 /**
  * The article: the nearest common ancestor of the report's tables, lifted out of any table (layout
- * tables included) and one level more so that the prose around a single table belongs to it.
+ * tables included), and one level more when there is a single table so that its prose belongs to it.
  */
 export function articleScope(tables: Element[], fallback: Element | null): Element | null {
   if (!tables.length) return fallback;
@@ -112,7 +112,8 @@ export function articleScope(tables: Element[], fallback: Element | null): Eleme
   if (!common) return fallback;
   let scope: Element | null = common;
   while (scope && scope.closest('table') && scope.parentElement) scope = scope.parentElement.closest('table')?.parentElement ?? scope.parentElement;
-  scope = scope?.parentElement ?? scope;
+  // One table alone says little about where the prose is: take its container's parent too.
+  if (new Set(tables).size === 1) scope = scope?.parentElement ?? scope;
   if (!scope || scope.localName === 'html') return scope?.ownerDocument.body ?? null;
   return scope;
 }
