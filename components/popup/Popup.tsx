@@ -1,0 +1,315 @@
+// The popup view: reads PopupStore signals, calls its methods. Status is always a symbol and a word
+// (✗ 不一致, ? 无法判断, ✓ 通过), never colour alone. Page text (agency, title, messages, quotes) is
+// rendered as text nodes by Preact — never as HTML.
+import type { ComponentChildren } from 'preact';
+import { useEffect } from 'preact/hooks';
+import type { Check, ReportFormat, TableKey } from '@/lib/types';
+import { TABLE_NAMES, checkTitle, fieldInWords } from '@/lib/export/labels';
+import { messageBody } from '@/lib/feedback';
+import { FLAG_STATUS_LABELS } from '@/lib/flags/model';
+import type { MessageKey } from '@/lib/i18n';
+import { LangSwitch, StatusMark, Toast } from '../common/ui';
+import type { PopupStore } from './store';
+
+const FORMAT_KEY: Record<ReportFormat, MessageKey> = {
+  '2021': 'format2021', '2019': 'format2019', old: 'formatOld', unknown: 'formatUnknown',
+};
+
+export function Popup({ store }: { store: PopupStore }) {
+  const { t } = store;
+  const lang = store.lang.value; // subscribe: re-render on language change
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape' && store.feedback.peek() !== null) {
+        store.feedback.value = null;
+        e.preventDefault();
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [store]);
+  return (
+    <div class="popup" lang={lang === 'zh' ? 'zh-CN' : 'en'} data-testid="popup">
+      <header class="bar">
+        <h1 class="brand">
+          <span class="brand-name">{t('appName')}</span>
+          <span class="brand-tag">{t('appTagline')}</span>
+        </h1>
+        <div class="bar-actions">
+          <button type="button" class="link" onClick={() => store.host.openFlagsPage()} data-action="open-flags">{t('openFlags')}</button>
+          <LangSwitch lang={lang} onSwitch={(l) => void store.setLang(l)} t={t} />
+        </div>
+      </header>
+      <Body store={store} />
+      <Toast toast={store.toast.value} onClose={() => (store.toast.value = null)} closeLabel={t('close')} />
+    </div>
+  );
+}
+
+function Body({ store }: { store: PopupStore }) {
+  const { t } = store;
+  const tab = store.tab.value;
+  if (tab === undefined) return <p class="muted pad" role="status">{t('loading')}</p>;
+  if (store.tabId.value === null) return <p class="pad" role="alert">{t('noTab')}</p>;
+  if (!tab || tab.state !== 'report' || !tab.report) return <NotReport store={store} />;
+  return <ReportView store={store} />;
+}
+
+function NotReport({ store }: { store: PopupStore }) {
+  const { t } = store;
+  const tab = store.tab.value;
+  const checking = store.checking.value;
+  return (
+    <section class="pad not-report" data-state={tab?.state ?? 'unchecked'}>
+      {tab?.state === 'error' ? (
+        <p role="alert"><StatusMark status="fail" t={t} /> {t('pageError', { error: tab.error ?? '?' })}</p>
+      ) : (
+        <>
+          <p>{tab ? t('notReport') : t('noState')}</p>
+          {tab?.error && <p class="muted">{tab.error}</p>}
+          <p class="muted">{t('notReportHint')}</p>
+        </>
+      )}
+      <button type="button" class="primary" onClick={() => void store.checkPage()} disabled={checking} aria-busy={checking} data-action="check-page">
+        {checking ? t('checking') : t('checkPage')}
+      </button>
+    </section>
+  );
+}
+
+function ReportView({ store }: { store: PopupStore }) {
+  const { t } = store;
+  const r = store.report.value!;
+  const c = store.counts.value;
+  const failing = store.failing.value;
+  const claims = store.claims.value;
+  const uncertain = store.uncertain.value;
+  const blanks = store.blanks.value;
+  const read = (['active', 'apply', 'review'] as TableKey[]).reduce(
+    (acc, k) => ({ read: acc.read + (r.tables?.[k]?.cellsRead ?? 0), expected: acc.expected + (r.tables?.[k]?.cellsExpected ?? 0) }),
+    { read: 0, expected: 0 },
+  );
+  const marks = store.marksVisible.value;
+  return (
+    <main>
+      <section class="card report-card" aria-label={t('agency')}>
+        <h2 class="agency" data-field="agency" title={r.report.agency ?? ''}>{r.report.agency ?? t('unknown')}</h2>
+        <dl class="facts">
+          <div><dt>{t('year')}</dt><dd data-field="year">{r.report.year ?? t('unknown')}</dd></div>
+          <div><dt>{t('format')}</dt><dd data-field="format">{t(FORMAT_KEY[r.report.format] ?? 'formatUnknown')}</dd></div>
+          <div class="wide"><dt>{t('pageTitle')}</dt><dd class="clip" data-field="title" title={r.source.title ?? ''}>{r.source.title ?? '—'}</dd></div>
+        </dl>
+        <p class="tables" data-field="cells-read">
+          <strong>{t('tablesRead', read)}</strong>
+          {(['active', 'apply', 'review'] as TableKey[]).map((k) => {
+            const s = r.tables?.[k];
+            const name = store.lang.value === 'en' ? TABLE_NAMES[k].shortEn : TABLE_NAMES[k].short;
+            return (
+              <span class={`table-pill ${s?.found ? 'found' : 'missing'}`} data-table={k} key={k}>
+                {s?.found ? '✓ ' : '✗ '}
+                {s?.found ? t('tableFound', { name, read: s.cellsRead, expected: s.cellsExpected }) : t('tableMissing', { name })}
+              </span>
+            );
+          })}
+        </p>
+      </section>
+
+      <section class="counts" aria-label={t('countsLabel')}>
+        <Count kind="pass" n={c.pass} label={t('countPass')} />
+        <Count kind="fail" n={c.fail} label={t('countFail')} />
+        <Count kind="uncertain" n={c.uncertain} label={t('countUncertain')} />
+      </section>
+
+      {r.notices?.length ? (
+        <section class="notices" aria-label={t('noticesHeading')}>
+          {r.notices.map((n) => (
+            <p class={`notice notice-${n.level}`} data-notice={n.id} key={n.id + (n.field ?? '')}>
+              <span aria-hidden="true">{n.level === 'error' ? '✗' : n.level === 'warn' ? '!' : 'i'}</span> {n.message}
+            </p>
+          ))}
+        </section>
+      ) : null}
+
+      {c.fail === 0 && c.uncertain === 0 && c.tablesMissing === 0 && (r.checks?.length ?? 0) > 0 && (
+        <p class="all-ok pad"><StatusMark status="pass" t={t} /> {t('allConsistent')}</p>
+      )}
+
+      {failing.length > 0 && (
+        <section class="section" data-section="fail">
+          <h3>{t('failHeading', { n: c.fail })}</h3>
+          {failing.map((g) => (
+            <div class="table-group" data-table={g.table} key={g.table}>
+              {g.table !== 'other' && <h4>{store.lang.value === 'en' ? TABLE_NAMES[g.table].en : TABLE_NAMES[g.table].zh}</h4>}
+              <ul class="findings">
+                {g.items.map((check) => <CheckItem store={store} check={check} key={check.id} />)}
+              </ul>
+            </div>
+          ))}
+        </section>
+      )}
+
+      {claims.length > 0 && (
+        <section class="section" data-section="narrative">
+          <h3>{t('narrativeHeading', { n: claims.length })}</h3>
+          <ul class="findings">
+            {claims.map(({ id, claim }) => (
+              <FindingItem
+                key={id} store={store} id={id} status={claim.status === 'fail' ? 'fail' : 'warn'}
+                title={`“${claim.quote}”`} message={claim.message} focusField={claim.field ?? undefined}
+              />
+            ))}
+          </ul>
+        </section>
+      )}
+
+      {uncertain.length > 0 && (
+        <details class="section" data-section="uncertain">
+          <summary><h3>{t('uncertainHeading', { n: uncertain.length })}</h3></summary>
+          <ul class="findings">
+            {uncertain.map((check) => <CheckItem store={store} check={check} key={check.id} />)}
+          </ul>
+        </details>
+      )}
+
+      {blanks.length > 0 && (
+        <details class="section" data-section="blank">
+          <summary><h3>{t('blankHeading', { n: blanks.reduce((a, b) => a + b.fields.length, 0) })}</h3></summary>
+          {blanks.map((b) => (
+            <div class="blank-group" key={b.table}>
+              <h4>{store.lang.value === 'en' ? TABLE_NAMES[b.table].en : TABLE_NAMES[b.table].zh}</h4>
+              <ul class="blank-list">
+                {b.fields.map((f) => (
+                  <li key={f}>
+                    <button type="button" class="link" onClick={() => void store.focus('', f)} data-field-id={f}>{fieldInWords(f, store.lang.value)}</button>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ))}
+        </details>
+      )}
+
+      <Feedback store={store} />
+
+      <footer class="actions">
+        <button type="button" class="primary" onClick={() => store.exportJson()} data-action="export-json">{t('exportJson')}</button>
+        <button type="button" onClick={() => store.exportCsv()} data-action="export-csv">{t('exportCsv')}</button>
+        <button type="button" onClick={() => void store.copyJson()} data-action="copy">{t('copy')}</button>
+        {(c.fail > 0 || c.narrativeFail > 0) && (
+          <button type="button" onClick={() => store.openFeedback()} data-action="feedback" aria-expanded={store.feedback.value !== null}>{t('feedback')}</button>
+        )}
+        {marks !== null && (
+          <label class="marks">
+            <input type="checkbox" checked={marks} onChange={(e) => void store.setMarks((e.currentTarget as HTMLInputElement).checked)} data-action="marks" />
+            {t('marks')}
+          </label>
+        )}
+      </footer>
+    </main>
+  );
+}
+
+function Count({ kind, n, label }: { kind: 'pass' | 'fail' | 'uncertain'; n: number; label: string }) {
+  const sym = kind === 'pass' ? '✓' : kind === 'fail' ? '✗' : '?';
+  return (
+    <div class={`count count-${kind}`} data-count={kind}>
+      <span class="count-n">{n}</span>
+      <span class="count-label"><span aria-hidden="true">{sym} </span>{label}</span>
+    </div>
+  );
+}
+
+function CheckItem({ store, check }: { store: PopupStore; check: Check }) {
+  const lang = store.lang.value;
+  const culprit = check.culprit;
+  return (
+    <FindingItem
+      store={store} id={check.id} status={check.status === 'fail' ? 'fail' : 'uncertain'}
+      title={checkTitle(check.id, check.cells, lang)}
+      message={messageBody(check.message)}
+      focusField={culprit?.field ?? check.cells?.[0]}
+      extra={
+        <>
+          {culprit && (
+            <span class="culprit" data-culprit={culprit.field}>
+              {store.t('culprit', { where: fieldInWords(culprit.field, lang), value: culprit.suggested })}
+            </span>
+          )}
+          {check.assumedZero?.length ? <span class="muted small">{store.t('assumedZero', { n: check.assumedZero.length })}</span> : null}
+        </>
+      }
+    />
+  );
+}
+
+function FindingItem(props: {
+  store: PopupStore; id: string; status: 'fail' | 'uncertain' | 'warn'; title: string; message: string;
+  focusField?: string; extra?: ComponentChildren;
+}) {
+  const { store, id } = props;
+  const { t } = store;
+  const flagStatus = store.flagged.value[id];
+  const formOpen = store.flagFormFor.value === id;
+  const domId = `f-${id.replace(/[^A-Za-z0-9_-]/g, '_')}`;
+  return (
+    <li class={`finding finding-${props.status}`} data-check-id={id} data-flagged={flagStatus ? 'true' : undefined}>
+      <button type="button" class="finding-main" onClick={() => void store.focus(id, props.focusField)} title={t('locate')} aria-describedby={`${domId}-msg`}>
+        <StatusMark status={props.status} t={t} />
+        <span class="finding-title">{props.title}</span>
+      </button>
+      <p class="finding-msg" id={`${domId}-msg`}>{props.message}</p>
+      {props.extra && <p class="finding-extra">{props.extra}</p>}
+      <div class="finding-actions">
+        {flagStatus ? (
+          <span class="flagged-tag" data-flag-status={flagStatus}>⚑ {t('flagged', { status: FLAG_STATUS_LABELS[flagStatus][store.lang.value] })}</span>
+        ) : formOpen ? null : (
+          <button type="button" class="small" onClick={() => (store.flagFormFor.value = id)} data-action="flag">⚑ {t('flag')}</button>
+        )}
+      </div>
+      {formOpen && !flagStatus && <FlagForm store={store} id={id} domId={domId} />}
+    </li>
+  );
+}
+
+function FlagForm({ store, id, domId }: { store: PopupStore; id: string; domId: string }) {
+  const { t } = store;
+  return (
+    <form
+      class="flag-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const note = (e.currentTarget.elements.namedItem('note') as HTMLTextAreaElement | null)?.value ?? '';
+        void store.flag(id, note);
+      }}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.stopPropagation();
+          store.flagFormFor.value = null;
+        }
+      }}
+    >
+      <label for={`${domId}-note`}>{t('flagNote')}</label>
+      <textarea id={`${domId}-note`} name="note" rows={2} maxLength={5000} ref={(el) => el?.focus()} />
+      <div class="row">
+        <button type="submit" class="primary small" data-action="flag-save">{t('flagSave')}</button>
+        <button type="button" class="small" onClick={() => (store.flagFormFor.value = null)}>{t('cancel')}</button>
+      </div>
+    </form>
+  );
+}
+
+function Feedback({ store }: { store: PopupStore }) {
+  const { t } = store;
+  const text = store.feedback.value;
+  if (text === null) return null;
+  return (
+    <section class="card feedback" data-section="feedback" aria-label={t('feedback')}>
+      <p class="muted">{text ? t('feedbackHint') : t('feedbackEmpty')}</p>
+      {text && <textarea readOnly rows={8} value={text} aria-label={t('feedback')} data-field="feedback-text" />}
+      <div class="row">
+        {text && <button type="button" class="primary small" onClick={() => void store.copyFeedback()} data-action="feedback-copy">{t('copyText')}</button>}
+        <button type="button" class="small" onClick={() => (store.feedback.value = null)}>{t('close')}</button>
+      </div>
+    </section>
+  );
+}

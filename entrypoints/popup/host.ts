@@ -1,0 +1,86 @@
+// The popup's (and the follow-up page's) browser plumbing: implements the host interfaces of
+// components/ with `browser`. Takes `browser` as a parameter so component tests run it on fake-browser.
+import type { browser as realBrowser } from 'wxt/browser';
+import type { Message, TabState } from '@/lib/ext/protocol';
+import { isTabState, tabKey } from '@/lib/ext/tabs';
+import { FLAG_KEY_PREFIX, type FlagStatus } from '@/lib/flags/model';
+import type { AddResult } from '@/lib/flags/store';
+import { LANG_KEY, pickLang, type Lang } from '@/lib/i18n';
+import { downloadText, type CommonHost } from '@/components/common/host';
+import type { PopupHost } from '@/components/popup/store';
+
+type Api = typeof realBrowser;
+
+export function commonHost(b: Api, doc: Document): CommonHost {
+  return {
+    download: (name, mime, text) => downloadText(doc, name, mime, text),
+    copy: async (text) => {
+      const clip = doc.defaultView?.navigator.clipboard;
+      if (!clip) throw new Error('剪贴板不可用');
+      await clip.writeText(text);
+    },
+    loadLang: async () => {
+      const got = await b.storage.local.get(LANG_KEY);
+      return pickLang(got[LANG_KEY], b.i18n?.getUILanguage?.());
+    },
+    saveLang: async (lang: Lang) => {
+      await b.storage.local.set({ [LANG_KEY]: lang });
+    },
+  };
+}
+
+/** Watch storage keys; returns the unsubscribe function. */
+export function watchStorage(b: Api, area: 'session' | 'local', match: (key: string) => boolean, cb: (changes: Record<string, { newValue?: unknown }>) => void): () => void {
+  const listener = (changes: Record<string, { newValue?: unknown }>, areaName: string) => {
+    if (areaName !== area) return;
+    const hit = Object.keys(changes).filter(match);
+    if (hit.length) cb(Object.fromEntries(hit.map((k) => [k, changes[k]!])));
+  };
+  b.storage.onChanged.addListener(listener);
+  return () => b.storage.onChanged.removeListener(listener);
+}
+
+export function createPopupHost(b: Api, doc: Document, search: string): PopupHost {
+  const send = (msg: Message) => b.runtime.sendMessage(msg);
+  return {
+    ...commonHost(b, doc),
+    async resolveTabId() {
+      // The e2e opens popup.html?tabId=N as a page; a real popup asks for the active tab.
+      const param = new URLSearchParams(search).get('tabId');
+      if (param !== null && /^\d+$/.test(param)) return Number(param);
+      const [tab] = await b.tabs.query({ active: true, currentWindow: true });
+      return tab?.id ?? null;
+    },
+    async getTabState(tabId) {
+      try {
+        const s = await send({ type: 'gouji:get-tab-state', tabId });
+        return isTabState(s) ? s : null;
+      } catch {
+        // No answer from the worker (it is starting): the store is readable from here too.
+        const got = await b.storage.session.get(tabKey(tabId));
+        const s = got[tabKey(tabId)];
+        return isTabState(s) ? s : null;
+      }
+    },
+    watchTabState(tabId, cb) {
+      const key = tabKey(tabId);
+      return watchStorage(b, 'session', (k) => k === key, (ch) => {
+        const v = ch[key]?.newValue;
+        cb(isTabState(v) ? (v as TabState) : null);
+      });
+    },
+    sendToTab: (tabId, msg) => b.tabs.sendMessage(tabId, msg),
+    async runOnDemand(tabId) {
+      await b.scripting.executeScript({ target: { tabId }, files: ['/ondemand.js'] } as Parameters<Api['scripting']['executeScript']>[0]);
+    },
+    flagAdd: async (report, checkId, note) => (await send({ type: 'gouji:flag-add', report, checkId, ...(note ? { note } : {}) })) as AddResult,
+    flagsForReport: async (report) => {
+      const r = (await send({ type: 'gouji:flags-for-report', report })) as { checkIds?: string[]; statuses?: Record<string, FlagStatus> } | undefined;
+      return { checkIds: r?.checkIds ?? [], statuses: r?.statuses ?? {} };
+    },
+    watchFlags: (cb) => watchStorage(b, 'local', (k) => k.startsWith(FLAG_KEY_PREFIX), () => cb()),
+    openFlagsPage: () => {
+      void b.tabs.create({ url: b.runtime.getURL('/flags.html' as Parameters<Api['runtime']['getURL']>[0]) });
+    },
+  };
+}

@@ -1,0 +1,244 @@
+// @vitest-environment happy-dom
+// The popup with a real PopupStore, the real browser host (entrypoints/popup/host.ts) running on
+// fake-browser, and the real background listeners on the same fake browser: what the view shows comes
+// through the same message and storage paths as in Chromium. Only the page side (content script) is
+// played by the test: tabs.sendMessage / scripting.executeScript are not in fake-browser.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { browser as realBrowser } from 'wxt/browser';
+import { installBackground } from '../../entrypoints/background';
+import { createPopupHost } from '../../entrypoints/popup/host';
+import { Popup } from '../../components/popup/Popup';
+import { PopupStore } from '../../components/popup/store';
+import type { Message } from '../../lib/ext/protocol';
+import { badgeFor, findingCounts } from '../../lib/ext/tabs';
+import { LANG_KEY } from '../../lib/i18n';
+import type { Report } from '../../lib/types';
+import { consistentReport, sampleReport, SAMPLE_URL } from './helpers/sample-report';
+
+const b = fakeBrowser as unknown as typeof realBrowser;
+const TAB = 12;
+
+let pageMessages: Message[];
+let onDemandReport: Report | null;
+let root: HTMLElement;
+
+async function deliverResult(report: Report | null, state: 'report' | 'none' = report ? 'report' : 'none') {
+  await new Promise<void>((resolve) => {
+    void fakeBrowser.runtime.onMessage.trigger({ type: 'gouji:result', state, report }, { tab: { id: TAB, url: SAMPLE_URL } } as never, () => resolve());
+  });
+}
+
+async function mount(search = `?tabId=${TAB}`): Promise<PopupStore> {
+  const store = new PopupStore(createPopupHost(b, document, search));
+  await act(async () => {
+    render(<Popup store={store} />, root);
+    await store.init();
+  });
+  await settle();
+  return store;
+}
+
+async function settle() {
+  for (let i = 0; i < 5; i++) await act(async () => { await new Promise((r) => setTimeout(r, 0)); });
+}
+
+const $ = <T extends Element = HTMLElement>(sel: string) => root.querySelector<T>(sel)!;
+const $$ = (sel: string) => [...root.querySelectorAll<HTMLElement>(sel)];
+const click = async (el: Element) => { await act(async () => { (el as HTMLElement).click(); }); await settle(); };
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  installBackground(b);
+  pageMessages = [];
+  onDemandReport = null;
+  // The content script of tab TAB.
+  (fakeBrowser.tabs as { sendMessage: unknown }).sendMessage = vi.fn(async (tabId: number, msg: Message) => {
+    if (tabId !== TAB) throw new Error('Could not establish connection. Receiving end does not exist.');
+    pageMessages.push(msg);
+    if (msg.type === 'gouji:get-marks') return true;
+    if (msg.type === 'gouji:set-marks') return msg.visible;
+    return true;
+  });
+  // /ondemand.js: analyses the page and sends its result, as entrypoints/ondemand.ts does.
+  (fakeBrowser.scripting as { executeScript: unknown }).executeScript = vi.fn(async ({ target }: { target: { tabId: number } }) => {
+    if (target.tabId !== TAB) throw new Error('Cannot access contents of the page. Extension manifest must request permission to access the respective host.');
+    setTimeout(() => void deliverResult(onDemandReport), 5);
+    return [];
+  });
+  root = document.createElement('div');
+  document.body.replaceChildren(root);
+});
+
+afterEach(() => {
+  render(null, root);
+});
+
+describe('popup on a report', () => {
+  it('shows agency, year, format, title, cells read and the same failing count as the badge', async () => {
+    await deliverResult(sampleReport());
+    await mount();
+    expect($('[data-field="agency"]').textContent).toBe('某某县人民政府办公室');
+    expect($('[data-field="year"]').textContent).toBe('2024');
+    expect($('[data-field="format"]').textContent).toContain('2021');
+    expect($('[data-field="title"]').textContent).toContain('年度政府信息公开工作年度报告');
+    expect($('[data-field="cells-read"] strong').textContent).toBe('读取 200/200');
+    const counts = Object.fromEntries($$('[data-count]').map((el) => [el.dataset.count, Number(el.querySelector('.count-n')!.textContent)]));
+    expect(counts).toEqual({ pass: 7, fail: 2, uncertain: 1 });
+    expect(String(counts.fail)).toBe(await fakeBrowser.action.getBadgeText({ tabId: TAB }));
+  });
+
+  it('lists failing checks grouped by table with arithmetic and culprit, then narrative, uncertain and blanks', async () => {
+    await deliverResult(sampleReport());
+    await mount();
+    const fail = $('[data-section="fail"]');
+    expect([...fail.querySelectorAll('[data-table]')].map((g) => (g as HTMLElement).dataset.table)).toEqual(['apply']);
+    const ids = [...fail.querySelectorAll<HTMLElement>('[data-check-id]')].map((e) => e.dataset.checkId);
+    expect(ids).toEqual(['apply.row-sum:granted', 'apply.result-sum:natural_person']);
+    const first = fail.querySelector('[data-check-id="apply.row-sum:granted"]')!;
+    expect(first.querySelector('.finding-title')!.textContent).toBe('表三 · “（一）予以公开”行 · 本行合计');
+    expect(first.querySelector('.finding-msg')!.textContent).toBe('本行合计应为 128（120 + 8 + 0 + 0 + 0 + 0），表中为 138');
+    expect(first.querySelector('[data-culprit]')!.textContent).toBe('可能出错：“（一）予以公开”行“自然人”列，应为 130');
+    expect(first.querySelector('.status-mark .sr-only')!.textContent).toBe('不一致'); // not colour alone
+    expect($$('[data-section="narrative"] [data-check-id]').map((e) => e.dataset.checkId)).toEqual(['narrative:apply-new:120']);
+    expect($$('[data-section="uncertain"] [data-check-id]').map((e) => e.dataset.checkId)).toEqual(['review.sum:review']);
+    expect($$('[data-section="blank"] [data-field-id]').map((e) => e.dataset.fieldId)).toEqual(['review.total']);
+    // order of sections: fail, narrative, uncertain, blank
+    expect($$('[data-section]').map((e) => e.dataset.section)).toEqual(['fail', 'narrative', 'uncertain', 'blank']);
+  });
+
+  it('clicking a finding asks the page to scroll to the culprit cell and flash it', async () => {
+    await deliverResult(sampleReport());
+    await mount();
+    await click($('[data-check-id="apply.row-sum:granted"] .finding-main'));
+    expect(pageMessages).toContainEqual({ type: 'gouji:focus', checkId: 'apply.row-sum:granted', field: 'apply.granted.natural_person' });
+  });
+
+  it('flags a finding with a note, shows it as flagged, and shows it again on the next opening', async () => {
+    await deliverResult(sampleReport());
+    await mount();
+    await click($('[data-check-id="apply.result-sum:natural_person"] [data-action="flag"]'));
+    const ta = $<HTMLTextAreaElement>('[data-check-id="apply.result-sum:natural_person"] textarea');
+    ta.value = '已致电核实';
+    await click($('[data-check-id="apply.result-sum:natural_person"] [data-action="flag-save"]'));
+    expect($('[data-check-id="apply.result-sum:natural_person"] [data-flag-status]').textContent).toContain('已标记 · 待跟进');
+    const stored = Object.values(await fakeBrowser.storage.local.get(null)).filter((v) => (v as { checkId?: string }).checkId);
+    expect(stored).toHaveLength(1);
+    expect(stored[0]).toMatchObject({ checkId: 'apply.result-sum:natural_person', note: '已致电核实', url: SAMPLE_URL });
+    render(null, root);
+    await mount();
+    expect($('[data-check-id="apply.result-sum:natural_person"]').dataset.flagged).toBe('true');
+    expect($('[data-check-id="apply.row-sum:granted"]').dataset.flagged).toBeUndefined();
+  });
+
+  it('exports JSON and CSV with OS-safe names, and copies the JSON', async () => {
+    await deliverResult(sampleReport({ agency: '某县/某局: "测试"' }));
+    await mount();
+    const blobs: Blob[] = [];
+    const names: string[] = [];
+    const spy = vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => { blobs.push(blob as Blob); return 'blob:test'; });
+    const onClick = (e: Event) => { const a = e.target as HTMLAnchorElement; if (a.download) { names.push(a.download); e.preventDefault(); } };
+    document.addEventListener('click', onClick, true);
+    await click($('[data-action="export-json"]'));
+    await click($('[data-action="export-csv"]'));
+    document.removeEventListener('click', onClick, true);
+    spy.mockRestore();
+    expect(names).toEqual(['gouji-某县_某局_ _测试_-2024.json', 'gouji-某县_某局_ _测试_-2024.csv']);
+    const json = JSON.parse(await blobs[0]!.text());
+    expect(json.checks.map((c: { id: string; status: string }) => [c.id, c.status])).toEqual(sampleReport().checks.map((c) => [c.id, c.status]));
+    const csvBytes = new Uint8Array(await blobs[1]!.arrayBuffer());
+    expect([...csvBytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // UTF-8 BOM for Excel
+    const writes: string[] = [];
+    Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: async (s: string) => { writes.push(s); } } });
+    await click($('[data-action="copy"]'));
+    expect(JSON.parse(writes[0]!).report.agency).toBe('某县/某局: "测试"');
+    expect($('[data-toast]').textContent).toContain('已复制');
+  });
+
+  it('generates the 反馈意见 text and closes it with Escape', async () => {
+    await deliverResult(sampleReport());
+    await mount();
+    await click($('[data-action="feedback"]'));
+    const text = $<HTMLTextAreaElement>('[data-field="feedback-text"]').value;
+    expect(text).toContain('某某县人民政府办公室：');
+    expect(text).toContain('“（一）予以公开”行：本行合计应为 128');
+    await act(async () => { document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' })); });
+    expect(root.querySelector('[data-section="feedback"]')).toBeNull();
+  });
+
+  it('switches to English and remembers it', async () => {
+    await deliverResult(sampleReport());
+    const store = await mount();
+    await click($('[data-action="lang"]'));
+    expect(store.lang.value).toBe('en');
+    expect($('[data-count="fail"] .count-label').textContent).toContain('Inconsistent');
+    expect($('[data-check-id="apply.row-sum:granted"] .finding-title').textContent).toBe('Table III · row “granted” · row total');
+    expect((await fakeBrowser.storage.local.get(LANG_KEY))[LANG_KEY]).toBe('en');
+  });
+
+  it('renders page text as text, never as HTML, and long agency names wrap', async () => {
+    const r = sampleReport({ agency: '<img src=x onerror="window.__pwned=1">' + '很长的机关名称'.repeat(20) });
+    r.checks[5]!.message = '<b>bold</b> 本行合计应为 1';
+    await deliverResult(r);
+    await mount();
+    expect(root.querySelector('img')).toBeNull();
+    expect(root.querySelector('b')).toBeNull();
+    expect($('[data-field="agency"]').textContent).toContain('<img src=x');
+  });
+
+  it('shows a consistent report as such, and toggles the page marks', async () => {
+    await deliverResult(consistentReport());
+    await mount();
+    expect(root.querySelector('.all-ok')).not.toBeNull();
+    expect(root.querySelector('[data-section="fail"]')).toBeNull();
+    expect(await fakeBrowser.action.getBadgeText({ tabId: TAB })).toBe('✓');
+    const box = $<HTMLInputElement>('[data-action="marks"]');
+    expect(box.checked).toBe(true);
+    box.checked = false;
+    await act(async () => { box.dispatchEvent(new Event('change', { bubbles: true })); });
+    await settle();
+    expect(pageMessages).toContainEqual({ type: 'gouji:set-marks', visible: false });
+  });
+});
+
+describe('popup on other pages', () => {
+  it('says the page is not a report and runs the check on demand', async () => {
+    await deliverResult(null, 'none');
+    await mount();
+    expect($('.not-report').textContent).toContain('不是政府信息公开工作年度报告');
+    expect(await fakeBrowser.action.getBadgeText({ tabId: TAB })).toBe('');
+    onDemandReport = sampleReport();
+    await click($('[data-action="check-page"]'));
+    await vi.waitFor(async () => { await settle(); expect(root.querySelector('[data-count="fail"]')).not.toBeNull(); });
+    expect(fakeBrowser.scripting.executeScript).toHaveBeenCalledWith({ target: { tabId: TAB }, files: ['/ondemand.js'] });
+    expect(Number($('[data-count="fail"] .count-n').textContent)).toBe(findingCounts(onDemandReport).fail);
+    expect(await fakeBrowser.action.getBadgeText({ tabId: TAB })).toBe(badgeFor({ state: 'report', report: onDemandReport, url: '', updatedAt: '' }).text);
+  });
+
+  it('offers the check on a page never checked, and explains a page the browser forbids', async () => {
+    await mount('?tabId=99');
+    expect($('.not-report').dataset.state).toBe('unchecked');
+    expect($('.not-report').textContent).toContain('尚未检查此页');
+    await click($('[data-action="check-page"]'));
+    expect($('[data-toast="error"]').textContent).toContain('浏览器不允许扩展读取此页');
+    expect(($('[data-action="check-page"]') as HTMLButtonElement).disabled).toBe(false);
+  });
+
+  it('shows the error of a page whose check failed', async () => {
+    await new Promise<void>((resolve) => {
+      void fakeBrowser.runtime.onMessage.trigger({ type: 'gouji:result', state: 'error', report: null, error: '页面过大' }, { tab: { id: TAB, url: SAMPLE_URL } } as never, () => resolve());
+    });
+    await mount();
+    expect($('.not-report [role="alert"]').textContent).toContain('页面过大');
+  });
+
+  it('uses the active tab when no tabId is given', async () => {
+    const win = await fakeBrowser.windows.create({ focused: true });
+    await fakeBrowser.tabs.create({ url: 'https://a.gov.cn/', windowId: win.id, active: false });
+    const tab = await fakeBrowser.tabs.create({ url: SAMPLE_URL, windowId: win.id, active: true });
+    const store = new PopupStore(createPopupHost(b, document, ''));
+    expect(await store.host.resolveTabId()).toBe(tab.id);
+  });
+});
