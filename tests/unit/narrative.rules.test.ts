@@ -1,0 +1,146 @@
+// Behaviour of the narrative rules beyond single vocabulary entries: written sums, shares, "均获维持",
+// applicant rows, blanks, approximations, amounts, the 2019 format, missing tables.
+
+import { describe, expect, it } from 'vitest';
+import { checkNarrative } from '../../lib/narrative';
+import type { NarrativeClaim } from '../../lib/types';
+import { handReport, type HandReport } from './narrative-fixtures';
+
+const run = (text: string, h: HandReport = {}) => checkNarrative(text, handReport(h));
+const by = (cs: NarrativeClaim[], entry: string) => cs.filter((c) => String(c.id).split(':')[1] === entry);
+const one = (cs: NarrativeClaim[], entry: string) => {
+  const found = by(cs, entry);
+  expect(found, entry).toHaveLength(1);
+  return found[0]!;
+};
+
+describe('narrative.text-sum', () => {
+  it('an exhaustive list that adds up passes; one that does not fails; 约 N warns', () => {
+    expect(one(run('共发布信息10条，涵盖工作动态4条、部门文件5条以及年度报告1条。'), 'text-sum')).toMatchObject({ status: 'pass', expected: 10, listKind: 'exhaustive' });
+    const bad = one(run('共发布信息12条，涵盖工作动态4条、部门文件5条以及年度报告1条。'), 'text-sum');
+    expect(bad).toMatchObject({ status: 'fail', expected: 10, value: 12, messageId: 'narrative.text-sum.mismatch' });
+    expect(bad.message).toBe('正文列举之和为 10（4 + 5 + 1），与“12条”不一致');
+    expect(one(run('共发布信息约12条，包括工作动态4条、部门文件5条和年度报告1条。'), 'text-sum').status).toBe('warn');
+  });
+
+  it('stops at the item opened by 以及 and at a new total; a list ending in 等 is partial', () => {
+    const cs = run('共发布信息10条，涵盖工作动态4条、部门文件5条以及年度报告1条，收到政府信息公开申请3条。', { apply: { new: [3, 0, 0, 0, 0, 0] } });
+    expect(one(cs, 'text-sum')).toMatchObject({ status: 'pass', expected: 10 });
+    expect(one(cs, 'apply.received').status).toBe('pass');
+    expect(by(run('共发布信息12条，包括工作动态4条、部门文件5条等。'), 'text-sum')).toHaveLength(0);
+  });
+
+  it('a 其中 list passes when it adds up and is never an error when it does not', () => {
+    const ok = one(run('共有政务新媒体258家，其中登记52家，未登记206家。'), 'text-sum');
+    expect(ok).toMatchObject({ status: 'pass', listKind: 'partial', expected: 258 });
+    expect(run('累计发布政府信息21,943条，其中政策文件299条、政策解读信息146条。')).toEqual([]);
+  });
+
+  it('a 其中 list may refer to the total of the previous sentence, past a skipped growth number', () => {
+    const cs = run('全市共办理政府信息依申请公开292件，较上年增加118件。其中，市政府办理46件，市直部门办理123件，县(区)政府办理123件。', { apply: { new: [292, 0, 0, 0, 0, 0], total: [292, 0, 0, 0, 0, 0] } });
+    expect(by(cs, 'text-sum').map((c) => [c.value, c.status])).toEqual([[292, 'pass']]);
+    expect(cs.some((c) => c.value === 118)).toBe(false);
+  });
+});
+
+describe('narrative.share', () => {
+  const table: HandReport = { apply: { new: [200, 0, 0, 0, 0, 0], granted: [125, 0, 0, 0, 0, 0], partly_granted: [75, 0, 0, 0, 0, 0] } };
+  it('passes within the rounding of x, against the text total or a table total', () => {
+    expect(one(run('共收到政府信息公开申请200件，予以公开125件，占62.5%。', table), 'share').status).toBe('pass');
+    expect(one(run('共收到政府信息公开申请200件，予以公开125件，占比63%。', table), 'share').status).toBe('pass');
+    // No total in the text: the table's totals are tried.
+    expect(one(run('依申请公开中，予以公开125件（占全部申请的62.5%）。', table), 'share').status).toBe('pass');
+  });
+  it('fails when the whole is in the same sentence, warns when it is only inferred', () => {
+    const f = one(run('共收到政府信息公开申请200件，予以公开125件，占70%。', table), 'share');
+    expect(f).toMatchObject({ status: 'fail', messageId: 'narrative.share.mismatch' });
+    expect(f.message).toContain('125 ÷ 200');
+    expect(one(run('依申请公开中，予以公开125件（占全部申请的70%）。', table), 'share').status).toBe('warn');
+  });
+  it('growth percentages are skipped entirely', () => {
+    expect(run('共受理政府信息公开申请189件，同比增加20.4%。', { apply: { new: [189, 0, 0, 0, 0, 0] } }).map((c) => c.unit)).toEqual(['件']);
+  });
+});
+
+describe('narrative.review: 均获维持', () => {
+  const text = '全年被申请行政复议7件，均获维持。';
+  it('passes when 维持 = N and the others are 0', () => {
+    const c = one(run(text, { review: [7, 0, 0, 0, 7] }), 'review.count.all-upheld');
+    expect(c).toMatchObject({ status: 'pass', field: 'review.upheld', expected: 7 });
+    expect(one(run(text, { review: [7, 0, 0, 0, 7] }), 'review.count').status).toBe('pass');
+  });
+  it('fails when a review was corrected, even though the total agrees', () => {
+    const cs = run(text, { review: [5, 2, 0, 0, 7] });
+    expect(one(cs, 'review.count').status).toBe('pass');
+    const c = one(cs, 'review.count.all-upheld');
+    expect(c).toMatchObject({ status: 'fail', messageId: 'narrative.all-upheld.mismatch' });
+    expect(c.message).toContain('“结果纠正”为 2');
+  });
+  it('litigation sums both columns', () => {
+    expect(one(run('被提起行政诉讼4件。', { review: [0, 0, 0, 0, 0, 2, 0, 0, 1, 3, 1, 0, 0, 0, 1] }), 'litigation.count')).toMatchObject({ status: 'pass', expected: 4, field: 'litigation.*.total' });
+  });
+});
+
+describe('applicant claims: the row the sentence is about', () => {
+  const table: HandReport = {
+    apply: {
+      new: [40, 10, 0, 0, 0, 0], carried_over: [2, 0, 0, 0, 0, 0], granted: [30, 5, 0, 0, 0, 0],
+      'withheld.third_party_rights': [2, 1, 0, 0, 0, 0], 'unavailable.not_held': [8, 4, 0, 0, 0, 0], total: [40, 10, 0, 0, 0, 0],
+      carried_forward: [2, 0, 0, 0, 0, 0],
+    },
+  };
+  it('a result row followed by 其中 is the row', () => {
+    const c = one(run('依申请公开中，不予公开3件，其中自然人申请2件。', table), 'apply.applicant.natural_person');
+    expect(c).toMatchObject({ status: 'pass', field: 'apply.withheld.*.natural_person', expected: 2 });
+    expect(one(run('依申请公开中，不予公开3件，其中自然人申请3件。', table), 'apply.applicant.natural_person').status).toBe('fail');
+  });
+  it('otherwise the headline of the paragraph, in any of its three readings', () => {
+    const cs = run('全年共收到政府信息公开申请50件，上年结转2件。其中自然人申请42件，法人或其他组织申请10件。', table);
+    expect(one(cs, 'apply.applicant.natural_person')).toMatchObject({ status: 'pass', field: 'apply.new+carried_over.natural_person' });
+    expect(one(cs, 'apply.applicant.organizations')).toMatchObject({ status: 'pass', field: 'apply.new.organizations', expected: 10 });
+    const bad = run('全年共收到政府信息公开申请50件。其中自然人申请45件。', table);
+    expect(one(bad, 'apply.applicant.natural_person').status).toBe('fail');
+  });
+  it('no headline in the paragraph: info', () => {
+    expect(one(run('依申请公开工作中，自然人申请45件。', table), 'apply.applicant.natural_person')).toMatchObject({ status: 'info', messageId: 'narrative.no-subject' });
+  });
+});
+
+describe('comparison edge cases', () => {
+  it('blank cells: info, never fail; blank addends of a group count as 0 and are recorded', () => {
+    expect(one(run('收到政府信息公开申请5件。', { set: { 'apply.new.total': null, 'apply.carried_over.total': null, 'apply.total.total': null } }), 'apply.received'))
+      .toMatchObject({ status: 'info', messageId: 'narrative.table-blank' });
+    const c = one(run('依申请公开中，不予公开3件。', { apply: { 'withheld.state_secret': [3, 0, 0, 0, 0, 0] }, set: { 'apply.withheld.admin_query.total': null } }), 'apply.withheld');
+    expect(c.status).toBe('pass');
+    expect(c.assumedZero).toEqual(['apply.withheld.admin_query.total']);
+  });
+  it('an approximate number that disagrees warns', () => {
+    expect(one(run('全年收到政府信息公开申请约50件。', { apply: { new: [47, 0, 0, 0, 0, 0], total: [47, 0, 0, 0, 0, 0] } }), 'apply.received')).toMatchObject({ status: 'warn', approx: true });
+  });
+  it('amounts compare as intervals; 元 is converted to 万元', () => {
+    const h: HandReport = { active: { 'active.fees.amount': 2181.669177 } };
+    expect(one(run('行政事业性收费总金额2181.67万元。', h), 'active.fees').status).toBe('pass');
+    expect(one(run('行政事业性收费总金额2182万元。', h), 'active.fees').status).toBe('pass');
+    expect(one(run('行政事业性收费总金额2181.6万元。', h), 'active.fees').status).toBe('fail');
+    expect(one(run('行政事业性收费总金额21816692元。', h), 'active.fees').status).toBe('pass');
+  });
+  it('missing table: info with the plain sentence', () => {
+    const c = one(run('2024年，全区行政许可决定数量31461宗。', { missing: ['active'] }), 'active.licensing');
+    expect(c).toMatchObject({ status: 'info', field: null, expected: null, messageId: 'narrative.table-missing' });
+    expect(c.message).toMatch(/^表格缺失，正文数据无法核对/);
+  });
+  it('2019 format: 其他处理 is one row; 制发 has no 2019 column (info)', () => {
+    const h: HandReport = { format: '2019', apply: { handled_otherwise: [4, 0, 0, 0, 0, 0] } };
+    expect(one(run('依申请公开中，其他处理4件。', h), 'apply.handled_otherwise')).toMatchObject({ status: 'pass', expected: 4 });
+    expect(one(run('全年制发规范性文件9件。', h), 'active.normative.issued')).toMatchObject({ status: 'info', messageId: 'narrative.no-cell' });
+    expect(one(run('作出行政许可决定12件。', { format: '2019', active: { 'active2019.licensing.decisions': 12 } }), 'active.licensing'))
+      .toMatchObject({ status: 'pass', field: 'active2019.licensing.decisions' });
+  });
+  it('never crashes on odd input', () => {
+    expect(run('')).toEqual([]);
+    expect(() => run('9'.repeat(400) + '件，收到申请' + '1,'.repeat(300) + '件')).not.toThrow();
+    const report = handReport({});
+    report.values = {};
+    expect(checkNarrative('收到政府信息公开申请1件。', report)[0]!.status).toBe('info');
+  });
+});
