@@ -26,7 +26,7 @@ export interface Launched {
  * profile (storage survives: browser-restart tests). Every http(s) request to *.gov.cn and to
  * example.com is answered from `pages` (404 otherwise); everything else is aborted.
  */
-export async function launch(opts: { profile?: string; downloads?: string } = {}): Promise<Launched> {
+export async function launch(opts: { profile?: string; downloads?: string; args?: string[] } = {}): Promise<Launched> {
   const profile = opts.profile ?? mkdtempSync(join(tmpdir(), 'gouji-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -45,6 +45,7 @@ export async function launch(opts: { profile?: string; downloads?: string } = {}
       '--disable-sync',
       '--no-first-run',
       '--disable-quic',
+      ...(opts.args ?? []),
     ],
   });
   const pages = new Map<string, string>();
