@@ -236,8 +236,8 @@ describe('popup on other pages', () => {
 
   it('uses the active tab when no tabId is given', async () => {
     const win = await fakeBrowser.windows.create({ focused: true });
-    await fakeBrowser.tabs.create({ url: 'https://a.gov.cn/', windowId: win.id, active: false });
-    const tab = await fakeBrowser.tabs.create({ url: SAMPLE_URL, windowId: win.id, active: true });
+    await fakeBrowser.tabs.create({ url: 'https://a.gov.cn/', windowId: win!.id, active: false });
+    const tab = await fakeBrowser.tabs.create({ url: SAMPLE_URL, windowId: win!.id, active: true });
     const store = new PopupStore(createPopupHost(b, document, ''));
     expect(await store.host.resolveTabId()).toBe(tab.id);
   });
