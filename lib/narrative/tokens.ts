@@ -69,7 +69,7 @@ export function tokenize(n: NormalizedText): NumberToken[] {
     prevEnd = numEnd;
     if (SKIP_BEFORE.test(left) || SKIP_CLAUSE.test(t.slice(Math.max(clauseStart, start - MAX_WINDOW), start))) continue;
     // Inside 〔2021〕 or followed by 号 it is a document number, not a count.
-    if (/[〔\[【]\d*$/.test(t.slice(Math.max(0, start - 2), start))) continue;
+    if (/[〔[【]\d*$/.test(t.slice(Math.max(0, start - 2), start))) continue;
     if (APPROX_BEFORE.test(left)) approx = true;
     if (sentenceEnd < numEnd) {
       sentenceEnd = numEnd;
