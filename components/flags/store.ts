@@ -1,0 +1,209 @@
+// The follow-up page's state (signals, plain TS): every flag from storage.local through lib/flags'
+// FlagStore, the filters, and the actions. Storage changes made elsewhere (a flag added from a page
+// while this page is open) reload the list.
+import { batch, computed, signal } from '@preact/signals';
+import type { KeyValueArea } from '@/lib/ext/tabs';
+import { pageUrl } from '@/lib/ext/tabs';
+import { FlagStore, flagsToJson } from '@/lib/flags/store';
+import { FLAG_STATUSES, isFlagStatus, type Flag, type FlagStatus } from '@/lib/flags/model';
+import type { FlagProblem } from '@/lib/flags/validate';
+import { flagsFilename, flagsToCsv } from '@/lib/export';
+import { checkTitle } from '@/lib/export/labels';
+import { feedbackText, itemsFromFlags } from '@/lib/feedback';
+import { t, type Lang, type MessageKey } from '@/lib/i18n';
+import type { CommonHost } from '../common/host';
+import type { Toast } from '../popup/store';
+
+export interface FlagsHost extends CommonHost {
+  /** browser.storage.local */
+  area: KeyValueArea;
+  watchFlags(cb: () => void): () => void;
+}
+
+export interface FlagGroup {
+  key: string;
+  agency: string | null;
+  year: number | null;
+  url: string;
+  title: string | null;
+  flags: Flag[];
+}
+
+export interface ImportReport {
+  added: number;
+  updated: number;
+  unchanged: number;
+  problems: FlagProblem[];
+}
+
+/** One report = same agency, year and page (fragment ignored). */
+export function groupKey(f: Pick<Flag, 'agency' | 'year' | 'url'>): string {
+  return `${f.agency ?? ''}\u0000${f.year ?? ''}\u0000${pageUrl(f.url)}`;
+}
+
+export class FlagsStore {
+  readonly lang = signal<Lang>('zh');
+  readonly flags = signal<Flag[]>([]);
+  readonly problems = signal<FlagProblem[]>([]);
+  readonly loaded = signal(false);
+  readonly status = signal<FlagStatus | ''>('');
+  readonly agency = signal<string>('');
+  readonly year = signal<string>('');
+  readonly query = signal('');
+  readonly toast = signal<Toast | null>(null);
+  readonly importResult = signal<ImportReport | null>(null);
+  readonly confirmDelete = signal<string | null>(null);
+  /** Group key → generated 反馈意见 text (open panels). */
+  readonly feedback = signal<Record<string, string>>({});
+
+  readonly store: FlagStore;
+  private unwatch: (() => void) | null = null;
+
+  readonly agencies = computed(() => [...new Set(this.flags.value.map((f) => f.agency ?? ''))].sort((a, b) => a.localeCompare(b, 'zh')));
+  readonly years = computed(() => [...new Set(this.flags.value.map((f) => (f.year === null ? '' : String(f.year))))].sort().reverse());
+  readonly statusCounts = computed(() => {
+    const c = Object.fromEntries(FLAG_STATUSES.map((s) => [s, 0])) as Record<FlagStatus, number>;
+    for (const f of this.flags.value) c[f.status]++;
+    return c;
+  });
+
+  readonly filtered = computed(() => {
+    const st = this.status.value;
+    const ag = this.agency.value;
+    const yr = this.year.value;
+    const q = this.query.value.trim().toLowerCase();
+    return this.flags.value.filter((f) => {
+      if (st && f.status !== st) return false;
+      if (ag && (f.agency ?? '') !== ag) return false;
+      if (yr && (f.year === null ? '' : String(f.year)) !== yr) return false;
+      if (q) {
+        const hay = [f.agency, f.title, f.url, f.note, f.message, f.checkId, f.quote, checkTitle(f.checkId, f.cells.map((c) => c.field))]
+          .filter(Boolean).join('\n').toLowerCase();
+        if (!hay.includes(q)) return false;
+      }
+      return true;
+    });
+  });
+
+  readonly groups = computed<FlagGroup[]>(() => {
+    const by = new Map<string, FlagGroup>();
+    for (const f of this.filtered.value) {
+      const key = groupKey(f);
+      let g = by.get(key);
+      if (!g) by.set(key, (g = { key, agency: f.agency, year: f.year, url: f.url, title: f.title, flags: [] }));
+      g.flags.push(f);
+    }
+    return [...by.values()];
+  });
+
+  constructor(readonly host: FlagsHost, now: () => Date = () => new Date()) {
+    this.store = new FlagStore(host.area, now);
+  }
+
+  t = (key: MessageKey, params?: Record<string, string | number>) => t(this.lang.value, key, params);
+
+  async init(): Promise<void> {
+    this.lang.value = await this.host.loadLang().catch(() => 'zh' as Lang);
+    this.unwatch = this.host.watchFlags(() => void this.reload());
+    await this.reload();
+  }
+
+  dispose(): void {
+    this.unwatch?.();
+  }
+
+  async reload(): Promise<void> {
+    try {
+      const { flags, problems } = await this.store.load();
+      batch(() => {
+        this.flags.value = flags;
+        this.problems.value = problems;
+        this.loaded.value = true;
+      });
+    } catch (e) {
+      this.say('error', `${(e as Error).message}`);
+      this.loaded.value = true;
+    }
+  }
+
+  say(kind: Toast['kind'], text: string): void {
+    this.toast.value = { kind, text };
+  }
+
+  async setLang(lang: Lang): Promise<void> {
+    this.lang.value = lang;
+    await this.host.saveLang(lang).catch(() => undefined);
+  }
+
+  async setStatus(fingerprint: string, status: string): Promise<void> {
+    if (!isFlagStatus(status)) return;
+    await this.store.update(fingerprint, { status });
+    await this.reload();
+  }
+
+  async saveNote(fingerprint: string, note: string): Promise<void> {
+    await this.store.update(fingerprint, { note });
+    await this.reload();
+    this.say('ok', this.t('noteSaved'));
+  }
+
+  /** First call arms, second call (same flag) deletes: no modal dialog, keyboard-friendly. */
+  async remove(fingerprint: string): Promise<void> {
+    if (this.confirmDelete.peek() !== fingerprint) {
+      this.confirmDelete.value = fingerprint;
+      return;
+    }
+    this.confirmDelete.value = null;
+    await this.store.remove(fingerprint);
+    await this.reload();
+    this.say('ok', this.t('removed'));
+  }
+
+  exportJson(now = new Date()): void {
+    const name = flagsFilename(now, 'json');
+    this.host.download(name, 'application/json', flagsToJson(this.flags.peek(), now));
+    this.say('ok', this.t('downloaded', { name }));
+  }
+
+  exportCsv(now = new Date()): void {
+    const name = flagsFilename(now, 'csv');
+    this.host.download(name, 'text/csv;charset=utf-8', flagsToCsv(this.flags.peek()));
+    this.say('ok', this.t('downloaded', { name }));
+  }
+
+  async importText(text: string): Promise<void> {
+    const res = await this.store.importJson(text);
+    if (res.error) {
+      this.importResult.value = null;
+      this.say('error', this.t('importFailed', { error: res.error }));
+      return;
+    }
+    this.importResult.value = { added: res.added, updated: res.updated, unchanged: res.unchanged, problems: res.problems };
+    this.say(res.problems.length ? 'error' : 'ok', this.t('imported', res as unknown as Record<string, number>));
+    await this.reload();
+  }
+
+  toggleFeedback(key: string): void {
+    const cur = { ...this.feedback.peek() };
+    if (key in cur) {
+      delete cur[key];
+    } else {
+      // From every flag of that report, not only the filtered ones: the letter is about the report.
+      const flags = this.flags.peek().filter((f) => groupKey(f) === key);
+      const first = flags[0];
+      cur[key] = first
+        ? feedbackText({ agency: first.agency, year: first.year, title: first.title, url: first.url || null }, itemsFromFlags(flags))
+        : '';
+    }
+    this.feedback.value = cur;
+  }
+
+  async copyText(text: string): Promise<void> {
+    try {
+      await this.host.copy(text);
+      this.say('ok', this.t('textCopied'));
+    } catch (e) {
+      this.say('error', this.t('copyFailed', { error: (e as Error).message }));
+    }
+  }
+}
