@@ -200,8 +200,10 @@ export function checkDocument(doc: Document, opts: CheckOptions = {}): Analysis 
   const root = opts.root ?? doc.body ?? doc.documentElement;
   const { rows, tables: leaf, problems } = root ? domRows(root) : { rows: [], tables: [], problems: [] };
   const x = extract(rows);
-  const headings = Array.from(doc.querySelectorAll('h1, h2, h3, .title, .article-title, #title'), (e) => e.textContent);
-  const meta = doc.querySelector('meta[name="ArticleTitle"], meta[property="og:title"]')?.getAttribute('content');
+  // Tag lookups, not selectors: linkedom's selector engine costs more than the whole check. Titles in
+  // other elements (div.title …) are still found in the body text below.
+  const headings = ['h1', 'h2', 'h3'].flatMap((t) => Array.from(doc.getElementsByTagName(t), (e) => e.textContent));
+  const meta = Array.from(doc.getElementsByTagName('meta')).find((m) => /^(ArticleTitle|og:title)$/i.test(m.getAttribute('name') ?? m.getAttribute('property') ?? ''))?.getAttribute('content');
   const bodyText = root?.textContent ?? '';
   const docTitle = opts.title ?? (collapse(doc.title ?? '') || null);
   const titleInfo = findTitle([meta, docTitle, ...headings, bodyText.slice(0, 6000)]);
@@ -214,8 +216,8 @@ export function checkDocument(doc: Document, opts: CheckOptions = {}): Analysis 
   for (const key of ['active', 'apply', 'review'] as const) {
     if (!report.tables[key].found) continue;
     const set = new Set<Element>();
-    for (const fc of x[key].cells) if (fc.cell.el) set.add(fc.cell.el.closest('table')!);
-    tableElements[key] = [...set].filter(Boolean);
+    for (const fc of x[key].cells) if (fc.cell.table) set.add(fc.cell.table);
+    tableElements[key] = [...set];
   }
   const used = new Set([...tableElements.active, ...tableElements.apply, ...tableElements.review]);
   void leaf;

@@ -39,11 +39,19 @@ export function parseReportTitle(text: string): TitleInfo | null {
   };
 }
 
-// The six section headings of the national format (FORMAT.md §1), at the start of a line.
-const SECTION = /(?:^|\n)\s*[一二三四五六][、.]\s*(总体情况|总体概述|主动公开政府信息情况|收到和处理政府信息公开申请情况|政府信息公开行政复议|存在的主要问题|存在问题|其他需要报告的事项)/g;
+// The six section headings of the national format (FORMAT.md §1), at the start of a line (or after the
+// space that flattening left there). Only the short windows after "一、"…"六、" are normalized: converting
+// a whole page to simplified costs more than the rest of the analysis.
+const SECTION_START = /(?:^|[\n\r\u00a0 \u3000>])\s*[一二三四五六][、.．]/g;
+const SECTION = /^[一二三四五六][、.]\s*(总体情况|总体概述|主动公开政府信息情况|收到和处理政府信息公开申请情况|政府信息公开行政复议|存在的主要问题|存在问题|其他需要报告的事项)/;
 
 export function countSections(text: string): number {
   const found = new Set<string>();
-  for (const m of normalizeText(text.slice(0, 200_000)).replace(/ (?=[一二三四五六][、.])/g, '\n').matchAll(SECTION)) found.add(m[1]!);
+  const t = text.length > 200_000 ? text.slice(0, 200_000) : text;
+  for (const m of t.matchAll(SECTION_START)) {
+    const at = m.index + m[0].length - 2;
+    const hit = SECTION.exec(normalizeText(t.slice(at, at + 24)));
+    if (hit) found.add(hit[1]!);
+  }
   return found.size;
 }

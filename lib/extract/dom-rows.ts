@@ -7,7 +7,6 @@ import { expandTable, type Grid } from './grid';
 import { labelCell, valueCell, type LogicalRow } from './rows';
 
 const SKIP = new Set(['rt', 'rp', 'script', 'style', 'template', 'noscript']);
-const NEEDS_WALK = 'rt,rp,script,style,template,noscript,br,p,div';
 
 function walkText(node: Node, out: string[]): void {
   for (let n = node.firstChild; n; n = n.nextSibling) {
@@ -23,7 +22,7 @@ function walkText(node: Node, out: string[]): void {
 
 /** The visible text of a cell, whitespace collapsed. Word-pasted "<p><span>…</span></p>" reads as its text. */
 export function cellText(el: Element): string {
-  if (!el.firstElementChild || !el.querySelector(NEEDS_WALK)) return collapse(el.textContent ?? '');
+  if (!el.firstElementChild) return collapse(el.textContent ?? '');
   const out: string[] = [];
   walkText(el, out);
   return collapse(out.join(''));
@@ -31,7 +30,10 @@ export function cellText(el: Element): string {
 
 /** The report candidates among a root's tables: leaf tables, in document order. */
 export function leafTables(root: ParentNode): Element[] {
-  return Array.from(root.querySelectorAll('table')).filter((t) => !t.querySelector('table'));
+  // In document order a nested table comes right after the table holding it, so one contains() per table
+  // tells layout tables apart (querySelector per table is slow in linkedom).
+  const all = Array.from(root.querySelectorAll('table'));
+  return all.filter((t, i) => !(all[i + 1] && t.contains(all[i + 1]!)));
 }
 
 export function gridRows(grid: Grid, tableIndex: number, texts: Map<Element, string>): LogicalRow[] {
@@ -67,7 +69,11 @@ export function gridRows(grid: Grid, tableIndex: number, texts: Map<Element, str
       const d = distinct[i]!;
       if (i < cut) {
         if (d.text) row.labels.push(labelCell(d.text, d.el, undefined, d.spanned));
-      } else row.values.push(valueCell(d.text, d.el));
+      } else {
+        const v = valueCell(d.text, d.el);
+        v.table = grid.table;
+        row.values.push(v);
+      }
     }
     out.push(row);
   }

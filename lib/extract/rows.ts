@@ -12,6 +12,8 @@ export interface ValueCell {
   parsed: ParsedCell;
   /** DOM cell, when read from a page. */
   el?: Element;
+  /** The <table> the cell belongs to (DOM). */
+  table?: Element;
   /** Character range in the source text, when read from text. */
   span?: [number, number];
 }

@@ -32,9 +32,19 @@ export function normalizeText(s: string): string {
   return collapse(toSimplified(foldWidth(stripPinyin(s))));
 }
 
+// Labels come from a small vocabulary (the national format), page after page and run after run (the
+// content script re-runs on mutations): memoize, bounded.
+const KEYS = new Map<string, string>();
+
 /** A label as matched against the schema: normalized, with all whitespace removed. */
 export function labelKey(s: string): string {
-  return normalizeText(s).replace(/ /g, '');
+  let k = KEYS.get(s);
+  if (k === undefined) {
+    k = normalizeText(s).replace(/ /g, '');
+    if (KEYS.size > 20_000) KEYS.clear();
+    if (s.length < 200) KEYS.set(s, k);
+  }
+  return k;
 }
 
 // Leading numbering of a label: "（三）", "(七)", "1.", "2、", "四、", "三." …

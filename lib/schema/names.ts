@@ -54,16 +54,21 @@ export function fieldName(field: string): string {
   return field;
 }
 
-/** Is the field an amount (decimal, interval comparison) rather than a count? */
-export function isAmount(field: string): boolean {
-  const [t, r, c] = field.split('.');
-  if (t !== 'active' && t !== 'active2019') return false;
-  const rows = t === 'active' ? ACTIVE_ROWS_2021 : ACTIVE_ROWS_2019;
-  return !!rows.find((x) => x.id === r)?.columns.find((x) => x.id === c)?.amount;
+const AMOUNT = new Set<string>();
+const SIGNED = new Set<string>();
+for (const [prefix, rows] of [['active', ACTIVE_ROWS_2021], ['active2019', ACTIVE_ROWS_2019]] as const) {
+  for (const r of rows) for (const c of r.columns) {
+    if (c.amount) AMOUNT.add(`${prefix}.${r.id}.${c.id}`);
+    if (c.signed) SIGNED.add(`${prefix}.${r.id}.${c.id}`);
+  }
 }
 
+/** Is the field an amount (decimal, interval comparison) rather than a count? */
+export function isAmount(field: string): boolean {
+  return AMOUNT.has(field);
+}
+
+/** May the field be negative (2019 本年增/减)? */
 export function isSigned(field: string): boolean {
-  const [t, r, c] = field.split('.');
-  if (t !== 'active2019') return false;
-  return !!ACTIVE_ROWS_2019.find((x) => x.id === r)?.columns.find((x) => x.id === c)?.signed;
+  return SIGNED.has(field);
 }

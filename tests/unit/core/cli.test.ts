@@ -6,8 +6,11 @@ import { join } from 'node:path';
 import { decode } from '../../../bin/cli';
 import { SEEDS_DIR, seedText, seedValues } from './seeds';
 import { reportPage } from './template';
+import { fileURLToPath } from 'node:url';
 
-const BIN = join(__dirname, '../../../bin/gouji.mjs');
+const HERE = fileURLToPath(new URL('.', import.meta.url));
+
+const BIN = join(HERE, '../../../bin/gouji.mjs');
 const cli = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
 
 describe('gouji CLI', () => {

@@ -2,8 +2,11 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkText } from '../../../lib/check';
 import type { Values } from './template';
+import { fileURLToPath } from 'node:url';
 
-export const SEEDS_DIR = join(__dirname, '../../../../shared/seeds');
+const HERE = fileURLToPath(new URL('.', import.meta.url));
+
+export const SEEDS_DIR = join(HERE, '../../../../shared/seeds');
 export const seedFiles = () => readdirSync(SEEDS_DIR).filter((f) => f.endsWith('.txt')).sort();
 export const seedText = (prefix: string) => readFileSync(join(SEEDS_DIR, seedFiles().find((f) => f.startsWith(prefix))!), 'utf8');
 

@@ -1,0 +1,82 @@
+// npm run bench — figures for the core (issue #2): median time to extract + check one report from a parsed
+// DOM and from HTML text, per page, and the CLI's throughput on a directory of 200 report files.
+// Targets: ≤ 2 ms per report from a parsed DOM; ≥ 100 reports/s for the CLI (2-core machine).
+import { readFileSync, readdirSync, mkdtempSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { parseHTML } from 'linkedom';
+import { Window } from 'happy-dom';
+import { checkDocument, checkText } from '../../lib/check';
+
+const HERE = fileURLToPath(new URL('.', import.meta.url));
+const ROOT = join(HERE, '../..');
+const SEEDS = join(ROOT, '../shared/seeds');
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+function time(fn: () => void, minRuns = 30, minMs = 300): number {
+  fn(); fn(); // warm up (JIT, converter, dictionaries)
+  const xs: number[] = [];
+  const start = performance.now();
+  while (xs.length < minRuns || performance.now() - start < minMs) {
+    const t = performance.now();
+    fn();
+    xs.push(performance.now() - t);
+    if (xs.length > 2000) break;
+  }
+  return median(xs);
+}
+
+const pages: { name: string; html: string }[] = [];
+for (const f of readdirSync(join(ROOT, 'assets/samples'))) pages.push({ name: `samples/${f}`, html: readFileSync(join(ROOT, 'assets/samples', f), 'utf8') });
+const FIX = join(ROOT, 'tests/fixtures');
+if (existsSync(FIX)) for (const f of readdirSync(FIX).filter((x) => x.endsWith('.html')).sort()) pages.push({ name: `fixtures/${f}`, html: readFileSync(join(FIX, f), 'utf8') });
+
+const rows: string[][] = [];
+const domTimes: number[] = [];
+for (const p of pages) {
+  const linke = parseHTML(p.html).document as unknown as Document;
+  const w = new Window({ settings: { disableJavaScriptEvaluation: true, disableCSSFileLoading: true, disableJavaScriptFileLoading: true } });
+  w.document.write(p.html);
+  const happy = w.document as unknown as Document;
+  const report = checkDocument(linke).report;
+  const tDom = time(() => checkDocument(linke));
+  const tHappy = time(() => checkDocument(happy), 10, 150);
+  const tHtml = time(() => checkDocument(parseHTML(p.html).document as unknown as Document), 10, 150);
+  if (report.detected) domTimes.push(tDom);
+  rows.push([p.name, report.detected ? `${report.summary.checks} checks, ${report.summary.fail} fail` : 'not a report', tDom.toFixed(3), tHappy.toFixed(3), tHtml.toFixed(3)]);
+}
+for (const f of readdirSync(SEEDS).sort()) {
+  const text = readFileSync(join(SEEDS, f), 'utf8');
+  const t = time(() => checkText(text));
+  rows.push([`seeds/${f} (text)`, `${checkText(text).report.summary.checks} checks`, '', '', t.toFixed(3)]);
+}
+
+const w = [Math.max(...rows.map((r) => r[0]!.length)), 22, 10, 10, 12];
+const line = (r: string[]) => r.map((c, i) => (i === 0 || i === 1 ? c.padEnd(w[i]!) : c.padStart(w[i]!))).join('  ');
+console.log('\nCore: median milliseconds per report (extract + check + narrative)');
+console.log(line(['page', 'result', 'DOM:linke', 'DOM:happy', 'HTML/text']));
+for (const r of rows) console.log(line(r));
+const overall = median(domTimes);
+console.log(`\nmedian over ${domTimes.length} report pages, from a parsed DOM (linkedom): ${overall.toFixed(3)} ms  (target ≤ 2 ms: ${overall <= 2 ? 'met' : 'NOT met'})`);
+
+// CLI throughput: 200 report files in one directory, one process, wall clock including start-up.
+const dir = mkdtempSync(join(tmpdir(), 'gouji-bench-'));
+const reports = pages.filter((p) => checkDocument(parseHTML(p.html).document as unknown as Document).report.detected);
+for (let i = 0; i < 200; i++) writeFileSync(join(dir, `r${String(i).padStart(3, '0')}.html`), reports[i % reports.length]!.html);
+const bin = join(ROOT, 'bin/gouji.mjs');
+const runs: number[] = [];
+for (let k = 0; k < 3; k++) {
+  const t = performance.now();
+  const res = spawnSync(process.execPath, [bin, 'check', dir, '--format', 'json', '--quiet'], { encoding: 'utf8', maxBuffer: 1 << 30 });
+  runs.push(performance.now() - t);
+  if (res.status !== 0 && res.status !== 1) throw new Error(`CLI failed: ${res.stderr}`);
+}
+const wall = median(runs);
+const rate = 200 / (wall / 1000);
+console.log(`CLI: 200 report files in ${(wall / 1000).toFixed(2)} s wall (median of 3, start-up included) → ${rate.toFixed(0)} reports/s  (target ≥ 100: ${rate >= 100 ? 'met' : 'NOT met'})`);
