@@ -4,7 +4,7 @@
 
 import type { NarrativeClaim, Report } from '../types';
 import { applyField } from '../schema/apply';
-import { APPLY_ROW_OF_ENTRY, type NarrativeEntry } from '../schema/narrative';
+import { APPLY_ROW_OF_ENTRY, OTHER_YEAR, type NarrativeEntry } from '../schema/narrative';
 import { REVIEW_ADDEND_KEYS } from '../schema/review';
 import { evaluate, tableMissing, toClaim, written, type Evaluation } from './compare';
 import { matchTokens, type Match } from './match';
@@ -60,6 +60,7 @@ export function checkNarrative(prose: Prose | string, report: Report): Narrative
 
   for (const m of matches) {
     const { token: tok, entry } = m;
+    if (aboutOtherYear(text.slice(tok.clauseStart, tok.start), report.report.year)) continue;
     const base = {
       id: `narrative:${entry.id}:${span(tok.start, tok.end).start}`,
       rule: entry.rule,
@@ -113,6 +114,16 @@ export function checkNarrative(prose: Prose | string, report: Report): Narrative
   claims.push(...checkTextSums(ctx), ...checkShares(ctx, report));
   claims.sort((a, b) => a.position!.start - b.position!.start || String(a.id).localeCompare(String(b.id)));
   return claims;
+}
+
+/** "2023年收到申请40件", "去年办理…": not this report's tables. */
+function aboutOtherYear(clause: string, year: number | null): boolean {
+  OTHER_YEAR.lastIndex = 0;
+  for (let m = OTHER_YEAR.exec(clause); m; m = OTHER_YEAR.exec(clause)) {
+    if (!m[1]) return true;
+    if (year !== null && Number(m[0]) !== year) return true;
+  }
+  return false;
 }
 
 function targetName(entry: NarrativeEntry): string {

@@ -28,6 +28,12 @@ export const SKIP_BEFORE = /(第|增加|减少|增长|下降|提高|提升|上�
 export const SKIP_CLAUSE = /(同比|环比|较上年|比上年|较去年|比去年|较上一年|比上一年|较\d{4}年|比\d{4}年)/;
 
 /** Marks a number as a total in the text ("共发布信息约102条"): the head of a written sum. */
+/**
+ * A clause about another year ("2023年收到申请40件", "去年办理…") is not about this report's tables: such
+ * numbers are not claims. "上年结转" is the table's own row and stays.
+ */
+export const OTHER_YEAR = /(19|20)\d{2}(?=年)|去年|上一?年(?!度?结转)|前一年/g;
+
 export const TOTAL_MARKER = /(共|累计|合计|总计|总数|总量|全年|总共)/;
 /** Right after a total: the list that follows is exhaustive and must add up. */
 export const EXHAUSTIVE_CUE = /^[^。；;\d]{0,12}?(涵盖|包括|包含|分别为|分别是)/;
@@ -106,6 +112,10 @@ export interface NarrativeEntry {
 const GAP = '[^，,。；;：:、\\d]{0,8}';
 // Things people receive and handle that are not 政府信息公开申请.
 const NOT_DISCLOSURE = /复议|诉讼|留言|信访|投诉|举报|咨询|来信|来电|热线|12345|建议|提案|议案|信箱/;
+
+// Table 四 counts only reviews and suits about information disclosure; a 司法局's "办理行政复议案件120件"
+// is about all its reviews. The paragraph must say it is about disclosure.
+const DISCLOSURE_CONTEXT = /信息公开|依申请|公开申请/;
 
 const HEADLINE: readonly NarrativeOption[] = [
   { field: 'apply.new.total', name: '表三“本年新收”总计', sum: ['apply.new.total'] },
@@ -279,20 +289,20 @@ export const NARRATIVE_VOCABULARY: readonly NarrativeEntry[] = [
   // ── Table 四 ──
   {
     id: 'review.count', table: 'review', rule: 'narrative.review', en: 'administrative reviews',
-    units: ['件', '宗', '起'], exclude: /决定书|调解书|意见书|诉讼/,
+    units: ['件', '宗', '起'], exclude: /决定书|调解书|意见书|诉讼/, context: DISCLOSURE_CONTEXT,
     before: [/行政复议[^，,。；;：:、\d]{0,10}$/],
     allUpheld: { after: /^[，,]?(且|并)?(均|全部|都|皆)(已)?(获|被|予以|得到)?(复议机关|法院)?(维持|支持)/, group: 'review', groups: ['review'] },
     examples: ['全年因政府信息公开被申请行政复议[7]件，均获维持。', '发生政府信息公开行政复议案件[2]起。'],
-    counterexamples: ['被提起行政诉讼[4]件。', '收到行政复议决定书[3]件。'],
+    counterexamples: ['因政府信息公开被提起行政诉讼[4]件。', '收到信息公开行政复议决定书[3]件。', '全年办理行政复议案件[120]件。'],
     target: { kind: 'any', options: [{ field: 'review.total', name: '表四“行政复议”总计', sum: ['review.total'] }] },
   },
   {
     id: 'litigation.count', table: 'review', rule: 'narrative.review', en: 'lawsuits',
-    units: ['件', '宗', '起'], exclude: /复议/,
+    units: ['件', '宗', '起'], exclude: /复议/, context: DISCLOSURE_CONTEXT,
     before: [/行政诉讼[^，,。；;：:、\d]{0,10}$/, /(被起诉|应诉)[^，,。；;：:、\d]{0,6}$/],
     allUpheld: { after: /^[，,]?(且|并)?(均|全部|都|皆)(已)?(获|被|予以|得到)?(法院)?(维持|支持|驳回)/, group: 'litigation', groups: ['litigation.direct', 'litigation.after_review'] },
-    examples: ['被提起行政诉讼[4]件。', '因政府信息公开引发行政诉讼案件[2]起。'],
-    counterexamples: ['全年被申请行政复议[7]件。'],
+    examples: ['因政府信息公开被提起行政诉讼[4]件。', '因政府信息公开引发行政诉讼案件[2]起。'],
+    counterexamples: ['因政府信息公开全年被申请行政复议[7]件。', '全年办理行政诉讼案件[30]件。'],
     target: { kind: 'any', options: [{ field: 'litigation.*.total', name: '表四“行政诉讼”两栏总计之和', sum: ['litigation.direct.total', 'litigation.after_review.total'] }] },
   },
   // ── Table 二 ──

@@ -63,7 +63,7 @@ describe('narrative.share', () => {
 });
 
 describe('narrative.review: 均获维持', () => {
-  const text = '全年被申请行政复议7件，均获维持。';
+  const text = '全年因政府信息公开被申请行政复议7件，均获维持。';
   it('passes when 维持 = N and the others are 0', () => {
     const c = one(run(text, { review: [7, 0, 0, 0, 7] }), 'review.count.all-upheld');
     expect(c).toMatchObject({ status: 'pass', field: 'review.upheld', expected: 7 });
@@ -77,7 +77,7 @@ describe('narrative.review: 均获维持', () => {
     expect(c.message).toContain('“结果纠正”为 2');
   });
   it('litigation sums both columns', () => {
-    expect(one(run('被提起行政诉讼4件。', { review: [0, 0, 0, 0, 0, 2, 0, 0, 1, 3, 1, 0, 0, 0, 1] }), 'litigation.count')).toMatchObject({ status: 'pass', expected: 4, field: 'litigation.*.total' });
+    expect(one(run('因政府信息公开被提起行政诉讼4件。', { review: [0, 0, 0, 0, 0, 2, 0, 0, 1, 3, 1, 0, 0, 0, 1] }), 'litigation.count')).toMatchObject({ status: 'pass', expected: 4, field: 'litigation.*.total' });
   });
 });
 
@@ -142,5 +142,19 @@ describe('comparison edge cases', () => {
     const report = handReport({});
     report.values = {};
     expect(checkNarrative('收到政府信息公开申请1件。', report)[0]!.status).toBe('info');
+  });
+});
+
+describe('scope', () => {
+  it('numbers about another year are not claims; 上年结转 is', () => {
+    const h: HandReport = { apply: { new: [50, 0, 0, 0, 0, 0], carried_over: [12, 0, 0, 0, 0, 0] } };
+    const cs = run('2023年收到政府信息公开申请40件，去年办理政府信息公开申请38件，2024年收到政府信息公开申请50件，上年结转12件，上年度结转12件。', h);
+    expect(cs.map((c) => `${String(c.id).split(':')[1]}=${c.value}:${c.status}`)).toEqual([
+      'apply.received=50:pass', 'apply.carried_over=12:pass', 'apply.carried_over=12:pass',
+    ]);
+  });
+  it('行政复议 counts need a paragraph about information disclosure', () => {
+    expect(run('全年办理行政复议案件120件。', { review: [1, 0, 0, 0, 1] })).toEqual([]);
+    expect(one(run('因政府信息公开被申请行政复议1件。', { review: [1, 0, 0, 0, 1] }), 'review.count').status).toBe('pass');
   });
 });
