@@ -64,6 +64,17 @@ function compare(f: Fixture, doc: Document, a: Analysis): string[] {
     return `${describe(d.el)} = ${d.suggested} (${field})`;
   });
   diff.push(...setDiff('culprit', wantCulprits, [...culprits]));
+
+  // Cell by cell: each marked value cell is the element the core read that field from, and back.
+  if (declared.fields.length) {
+    const tableFields = [...a.elements].filter(([f]) => /^(active|active2019|apply|review|litigation)\./.test(f));
+    diff.push(...setDiff('cell', declared.fields.map((d) => `${d.field} @ ${describe(d.el)}`), tableFields.map(([f, el]) => `${f} @ ${describe(el)}`)));
+    for (const d of declared.fields) {
+      if (d.value === undefined) continue;
+      const got = r.values[d.field]?.value;
+      if (got !== d.value) diff.push(`  value: ${d.field} expected ${d.value}, got ${got === undefined ? '(not read)' : got}`);
+    }
+  }
   return diff;
 }
 

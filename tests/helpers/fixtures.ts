@@ -126,6 +126,8 @@ export interface Declared {
   fails: DeclaredCheck[];
   uncertain: DeclaredCheck[];
   culprits: { el: Element; suggested: number }[];
+  /** Value cells marked data-expect-field (and data-expect-value on pages not built from a seed). */
+  fields: { field: string; el: Element; value?: number | null }[];
 }
 
 /** The data-expect / data-expect-uncertain / data-expect-culprit marks of a parsed page. */
@@ -136,6 +138,10 @@ export function declaredIn(doc: Document): Declared {
     fails: all('[data-expect]').flatMap((el) => ids(el, 'data-expect')),
     uncertain: all('[data-expect-uncertain]').flatMap((el) => ids(el, 'data-expect-uncertain')),
     culprits: all('[data-expect-culprit]').map((el) => ({ el, suggested: Number(el.getAttribute('data-expect-culprit')) })),
+    fields: all('[data-expect-field]').map((el) => {
+      const v = el.getAttribute('data-expect-value');
+      return { field: el.getAttribute('data-expect-field')!, el, ...(v === null ? {} : { value: v === '' ? null : Number(v) }) };
+    }),
   };
 }
 
