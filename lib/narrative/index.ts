@@ -78,22 +78,27 @@ export function checkNarrative(prose: Prose | string, report: Report): Narrative
         ? evaluate(tok, options, report)
         : { status: 'info', field: null, expected: null, cells: [], messageId: 'narrative.no-cell', message: `正文为 ${written(tok)}，该年报格式的表格中没有对应栏目，无法核对` };
     } else {
-      const subject = subjectOf(m, headline, category, text);
-      if (!subject) {
-        ev = { status: 'info', field: null, expected: null, cells: [], messageId: 'narrative.no-subject', message: `正文为 ${written(tok)}（${entry.target.name}），未能确定所指的是表三哪一行，无法核对` };
-      } else {
-        const columns = entry.target.columns;
-        const colName = entry.target.name;
-        const colKey = columns.length === 1 ? columns[0]! : 'organizations';
-        const options: ResolvedOption[] = subject.rows.map((r) => {
-          const rowIds = r.rows.flatMap((g) => groupRows(g, format));
-          return {
-            field: `apply.${r.key}${rowIds.length > r.rows.length ? '.*' : ''}.${colKey}`,
-            name: `表三${r.name}${colName}列`,
-            fields: rowIds.flatMap((row) => columns.map((c) => applyField(row, c))),
-          };
-        });
-        ev = evaluate(tok, options, report);
+      const found = subjectOf(m, headline, category, text);
+      // No headline in the paragraph: try the three headline rows anyway; agreement is a pass, but a
+      // disagreement proves nothing (the sentence may be about any row), so it stays info.
+      const subject = found ?? { rows: HEADLINE_ROWS.slice() };
+      const columns = entry.target.columns;
+      const colName = entry.target.name;
+      const colKey = columns.length === 1 ? columns[0]! : 'organizations';
+      const options: ResolvedOption[] = subject.rows.map((r) => {
+        const rowIds = r.rows.flatMap((g) => groupRows(g, format));
+        return {
+          field: `apply.${r.key}${rowIds.length > r.rows.length ? '.*' : ''}.${colKey}`,
+          name: `表三${r.name}${colName}列`,
+          fields: rowIds.flatMap((row) => columns.map((c) => applyField(row, c))),
+        };
+      });
+      ev = evaluate(tok, options, report);
+      if (!found && ev.status !== 'pass') {
+        ev = {
+          ...ev, status: 'info', messageId: 'narrative.no-subject',
+          message: `正文为 ${written(tok)}（${colName}），未能确定所指的是表三哪一行，无法核对（${ev.message.replace(/^正文为 [^，]+，/, '')}）`,
+        };
       }
     }
     claims.push(toClaim(base, ev));

@@ -28,12 +28,14 @@ function isHead(ctx: SumContext, tok: NumberToken): boolean {
 }
 
 /** Items after position `from` in the sentence of `first`, same unit, up to a new headline or the end of an "…以及 c" list. */
-function collect(ctx: SumContext, firstIndex: number, unit: string, sentenceStart: number): { items: NumberToken[]; etc: boolean } {
+function collect(
+  ctx: SumContext, firstIndex: number, unit: string, sentenceStart: number, limit = Infinity,
+): { items: NumberToken[]; etc: boolean } {
   const items: NumberToken[] = [];
   let closed = false;
   for (let k = firstIndex; k < ctx.tokens.length; k++) {
     const tok = ctx.tokens[k]!;
-    if (tok.sentenceStart !== sentenceStart || tok.unit !== unit || closed) break;
+    if (tok.sentenceStart !== sentenceStart || tok.unit !== unit || closed || tok.start > limit) break;
     if (items.length && isHead(ctx, tok)) break;
     items.push(tok);
     // "…以及政府信息公开年度报告1条" ends the list (seed 003, where "收到…申请1条" follows).
@@ -107,7 +109,9 @@ export function checkTextSums(ctx: SumContext): NarrativeClaim[] {
     if (!first) break;
     // The first item must be in the sentence the 其中 opens.
     if (/[。；;!?！？\n]/.test(text.slice(at, first.start))) continue;
-    const { items } = collect(ctx, first.index, first.unit, first.sentenceStart);
+    // "（其中，当面申请5件，网络申请27件，信函申请3件），上年结转2件": a bracketed list ends at its bracket.
+    const close = text.slice(at - 1, at) === '(' ? text.indexOf(')', at) : -1;
+    const { items } = collect(ctx, first.index, first.unit, first.sentenceStart, close < 0 ? Infinity : close);
     if (items.length < MIN_ITEMS) continue;
     const whole = wholeBefore(ctx, first.index, first.unit, at);
     if (!whole || used.has(whole.index)) continue;

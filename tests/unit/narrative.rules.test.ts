@@ -103,6 +103,7 @@ describe('applicant claims: the row the sentence is about', () => {
   });
   it('no headline in the paragraph: info', () => {
     expect(one(run('依申请公开工作中，自然人申请45件。', table), 'apply.applicant.natural_person')).toMatchObject({ status: 'info', messageId: 'narrative.no-subject' });
+    expect(one(run('依申请公开工作中，自然人申请40件。', table), 'apply.applicant.natural_person').status).toBe('pass');
   });
 });
 
@@ -156,5 +157,17 @@ describe('scope', () => {
   it('行政复议 counts need a paragraph about information disclosure', () => {
     expect(run('全年办理行政复议案件120件。', { review: [1, 0, 0, 0, 1] })).toEqual([]);
     expect(one(run('因政府信息公开被申请行政复议1件。', { review: [1, 0, 0, 0, 1] }), 'review.count').status).toBe('pass');
+  });
+});
+
+describe('lists and applicants without a headline', () => {
+  const h: HandReport = { apply: { new: [30, 5, 0, 0, 0, 0], carried_over: [2, 0, 0, 0, 0, 0], total: [30, 5, 0, 0, 0, 0], carried_forward: [2, 0, 0, 0, 0, 0] } };
+  it('a bracketed 其中 list ends at its bracket', () => {
+    const cs = run('本机关共收到政府信息公开申请35件（其中，当面申请5件，网络申请27件，信函申请3件），上年结转2件，共计37件。', h);
+    expect(one(cs, 'text-sum')).toMatchObject({ status: 'pass', value: 35, expected: 35 });
+  });
+  it('an applicant number alone in its paragraph passes when a headline row agrees, and is info otherwise', () => {
+    expect(one(run('从申请人类型看，自然人申请30件。', h), 'apply.applicant.natural_person')).toMatchObject({ status: 'pass', field: 'apply.new.natural_person' });
+    expect(one(run('从申请人类型看，自然人申请31件。', h), 'apply.applicant.natural_person')).toMatchObject({ status: 'info', messageId: 'narrative.no-subject' });
   });
 });
