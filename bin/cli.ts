@@ -3,10 +3,11 @@
 // directories are walked recursively. Exit code: 0 nothing fails, 1 some check fails, 2 bad usage or an
 // unreadable input (the other inputs are still checked).
 
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { extname, join, relative } from 'node:path';
-import { parseHTML } from 'linkedom';
-import { checkDocument, checkText } from '../lib/check';
+import { Worker } from 'node:worker_threads';
+import { checkFile } from './check-file';
 import { yearOverYear } from '../lib/year-over-year';
 import type { Report } from '../lib/types';
 import { TOOL } from '../lib/version';
@@ -20,34 +21,14 @@ const USAGE = `用法 / usage:
   --quiet    不在 stderr 输出进度
 退出码：0 全部一致；1 有核对不一致；2 用法错误或有文件无法读取。`;
 
+export { decode, checkFile } from './check-file';
+
 const EXTENSIONS = new Set(['.html', '.htm', '.shtml', '.txt']);
 
 interface Result {
   file: string;
   report?: Report;
   error?: string;
-}
-
-/** Decode a saved page: BOM, then <meta charset>, then UTF-8 if valid, else GB18030 (many gov.cn sites). */
-export function decode(buf: Buffer): string {
-  if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) return buf.subarray(3).toString('utf8');
-  const head = buf.subarray(0, 4096).toString('latin1');
-  const m = /<meta[^>]+charset\s*=\s*["']?([\w-]+)/i.exec(head);
-  const label = m?.[1]?.toLowerCase();
-  if (label && /^(gb2312|gbk|gb18030|x-gbk)$/.test(label)) return new TextDecoder('gb18030').decode(buf);
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(buf);
-  } catch {
-    return new TextDecoder('gb18030').decode(buf);
-  }
-}
-
-export function checkFile(file: string, url?: string): Report {
-  const text = decode(readFileSync(file));
-  const ext = extname(file).toLowerCase();
-  if (ext === '.txt') return checkText(text, { url }).report;
-  const { document } = parseHTML(text);
-  return checkDocument(document as unknown as Document, { url }).report;
 }
 
 function collect(input: string, out: string[], errors: Result[]): void {
@@ -179,17 +160,28 @@ export async function main(argv: string[]): Promise<number> {
   for (const i of inputs) collect(i, files, results);
   const progress = !quiet && files.length >= 10;
   const started = Date.now();
-  files.forEach((file, k) => {
-    try {
-      results.push({ file, report: checkFile(file, files.length === 1 ? url : undefined) });
-    } catch (e) {
-      results.push({ file, error: `无法读取或解析：${e instanceof Error ? e.message : String(e)}` });
-    }
-    if (progress && (k % 20 === 19 || k === files.length - 1)) {
-      const line = `已检查 ${k + 1}/${files.length} 个文件（${((k + 1) / ((Date.now() - started) / 1000 || 1)).toFixed(0)} 个/秒）`;
+  let done = 0;
+  const onResult = (r: Result) => {
+    results.push(r);
+    done++;
+    if (progress && (done % 20 === 0 || done === files.length)) {
+      const line = `已检查 ${done}/${files.length} 个文件（${(done / ((Date.now() - started) / 1000 || 1)).toFixed(0)} 个/秒）`;
       process.stderr.write(process.stderr.isTTY ? `\r${line}` : `${line}\n`);
     }
-  });
+  };
+  const fileUrl = files.length === 1 ? url : undefined;
+  // Many files: one worker per core (parsing dominates and is CPU-bound); few files: no start-up cost.
+  const workers = files.length >= 40 ? Math.min(availableParallelism(), 4) : 1;
+  if (workers > 1) await runWorkers(files, workers, onResult);
+  else {
+    for (const file of files) {
+      try {
+        onResult({ file, report: checkFile(file, fileUrl) });
+      } catch (e) {
+        onResult({ file, error: `无法读取或解析：${e instanceof Error ? e.message : String(e)}` });
+      }
+    }
+  }
   if (progress && process.stderr.isTTY) process.stderr.write('\n');
   results.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   for (const r of results) if (r.file && !r.error) r.file = relative(process.cwd(), r.file) || r.file;
@@ -212,7 +204,33 @@ export async function main(argv: string[]): Promise<number> {
   } else if (format === 'csv') process.stdout.write(csvRows(results));
   else process.stdout.write(results.map(textSummary).join('\n\n') + '\n');
 
-  for (const r of results) if (r.error) console.error(`gouji: ${r.file}: ${r.error}`);
+  const errors = results.filter((r) => r.error);
+  for (const r of errors.slice(0, 20)) console.error(`gouji: ${r.file}: ${r.error}`);
+  if (errors.length > 20) console.error(`gouji: 另有 ${errors.length - 20} 个文件出错`);
   if (results.some((r) => r.error)) return 2;
   return results.some((r) => r.report?.checks.some((c) => c.status === 'fail')) ? 1 : 0;
+}
+
+function runWorkers(files: string[], n: number, onResult: (r: Result) => void): Promise<void> {
+  const chunks: string[][] = Array.from({ length: n }, () => []);
+  files.forEach((f, i) => chunks[i % n]!.push(f));
+  return Promise.all(
+    chunks.map(
+      (chunk) =>
+        new Promise<void>((resolve) => {
+          const w = new Worker(new URL('./cli-worker.mjs', import.meta.url), { workerData: { files: chunk } });
+          let got = 0;
+          w.on('message', (r: Result) => {
+            got++;
+            onResult(r);
+          });
+          w.on('error', (e) => {
+            // A crashed worker: the files it did not report are errors, the others stand.
+            for (const file of chunk.slice(got)) onResult({ file, error: `检查进程出错：${e.message}` });
+            got = chunk.length;
+          });
+          w.on('exit', () => resolve());
+        }),
+    ),
+  ).then(() => undefined);
 }

@@ -3,7 +3,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { decode } from '../../../bin/cli';
+import { decode } from '../../../bin/check-file';
 import { SEEDS_DIR, seedText, seedValues } from './seeds';
 import { reportPage } from './template';
 import { fileURLToPath } from 'node:url';
