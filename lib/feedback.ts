@@ -66,7 +66,12 @@ export function subjectOfReport(report: Report): FeedbackSubject {
  */
 export function messageBody(message: string): string {
   const m = /^表[一二三四][^：:]{0,120}[：:]\s*/.exec(message);
-  return m ? message.slice(m[0].length) : message;
+  let body = m ? message.slice(m[0].length) : message;
+  // lib/culprit.ts appends "。可能是“…”有误（…）" to each check it explains; we show the culprit on its
+  // own line (popup) or sentence (letter), so the appended clause would say it twice.
+  const i = body.indexOf('。可能是“');
+  if (i >= 0 && /有误（[^）]*）$/.test(body)) body = body.slice(0, i);
+  return body;
 }
 
 function ensureStop(s: string): string {

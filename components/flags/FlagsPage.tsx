@@ -20,6 +20,7 @@ export function FlagsPage({ store }: { store: FlagsStore }) {
         <h1 class="brand"><span class="brand-name">{t('appName')}</span><span class="brand-tag">{t('flagsTitle')}</span></h1>
         <LangSwitch lang={lang} onSwitch={(l) => void store.setLang(l)} t={t} />
       </header>
+      <Toast toast={store.toast.value} onClose={() => (store.toast.value = null)} closeLabel={t('close')} />
 
       <section class="toolbar" aria-label={t('flagsTitle')}>
         <p class="summary" data-field="flag-count">
@@ -73,7 +74,6 @@ export function FlagsPage({ store }: { store: FlagsStore }) {
         </div>
       </section>
 
-      <Toast toast={store.toast.value} onClose={() => (store.toast.value = null)} closeLabel={t('close')} />
 
       {store.problems.value.length > 0 && (
         <section class="problems" role="alert" data-section="problems">

@@ -12,7 +12,7 @@ import { checkTitle } from '@/lib/export/labels';
 import { feedbackText, itemsFromFlags } from '@/lib/feedback';
 import { t, type Lang, type MessageKey } from '@/lib/i18n';
 import type { CommonHost } from '../common/host';
-import type { Toast } from '../popup/store';
+import { TOAST_MS, type Toast } from '../popup/store';
 
 export interface FlagsHost extends CommonHost {
   /** browser.storage.local */
@@ -127,7 +127,10 @@ export class FlagsStore {
   }
 
   say(kind: Toast['kind'], text: string): void {
-    this.toast.value = { kind, text };
+    const toast = { kind, text };
+    this.toast.value = toast;
+    // Confirmations go away by themselves; errors stay until closed.
+    if (kind === 'ok') setTimeout(() => { if (this.toast.peek() === toast) this.toast.value = null; }, TOAST_MS);
   }
 
   async setLang(lang: Lang): Promise<void> {

@@ -40,8 +40,8 @@ export function Popup({ store }: { store: PopupStore }) {
           <LangSwitch lang={lang} onSwitch={(l) => void store.setLang(l)} t={t} />
         </div>
       </header>
-      <Body store={store} />
       <Toast toast={store.toast.value} onClose={() => (store.toast.value = null)} closeLabel={t('close')} />
+      <Body store={store} />
     </div>
   );
 }

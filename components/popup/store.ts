@@ -58,6 +58,9 @@ export function groupByTable(checks: Check[]): TableGroup<Check>[] {
   return TABLE_ORDER.filter((k) => by.has(k)).map((k) => ({ table: k, items: by.get(k)! }));
 }
 
+/** How long a confirmation toast stays. */
+export const TOAST_MS = 5000;
+
 /** How long "检查此页" waits for the page's result before saying so. */
 export const CHECK_TIMEOUT_MS = 20_000;
 
@@ -170,7 +173,10 @@ export class PopupStore {
   }
 
   say(kind: Toast['kind'], text: string): void {
-    this.toast.value = { kind, text };
+    const toast = { kind, text };
+    this.toast.value = toast;
+    // Confirmations go away by themselves; errors stay until closed.
+    if (kind === 'ok') setTimeout(() => { if (this.toast.peek() === toast) this.toast.value = null; }, TOAST_MS);
   }
 
   async setLang(lang: Lang): Promise<void> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { feedbackText, itemsFromFlags, itemsFromReport, subjectOfReport } from '../../lib/feedback';
+import { feedbackText, itemsFromFlags, itemsFromReport, messageBody, subjectOfReport } from '../../lib/feedback';
 import { FlagStore } from '../../lib/flags/store';
 import { memoryArea } from '../../lib/ext/tabs';
 import { consistentReport, sampleReport } from './helpers/sample-report';
@@ -22,6 +22,11 @@ describe('feedbackText', () => {
     expect(text).toContain('2025年3月8日');
     expect(text).not.toContain('review.sum'); // uncertain checks are not errors to report
     expect(text).not.toMatch(/undefined|null/);
+  });
+  it('drops the culprit clause the core appends, since the letter states the culprit itself', () => {
+    expect(messageBody('表三“（一）予以公开”行：本行合计应为 128（120 + 8），表中为 138。可能是“表三 予以公开 · 自然人”有误（表中为 120，若为 130 则这 2 项核对一致）'))
+      .toBe('本行合计应为 128（120 + 8），表中为 138');
+    expect(messageBody('本行合计应为 1，表中为 2')).toBe('本行合计应为 1，表中为 2');
   });
   it('is empty when there is nothing to report', () => {
     const r = consistentReport();
