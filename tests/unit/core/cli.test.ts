@@ -33,6 +33,17 @@ describe('gouji CLI', () => {
     expect(res.stdout).toContain('不是政府信息公开工作年度报告');
     expect(res.stderr).toMatch(/已检查 12\/12 个文件/);
   });
+  it('a large folder is checked on worker threads with the same results', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gouji-many-'));
+    const bad = reportPage({ ...seedValues('000'), 'apply.granted.natural_person': 51 });
+    for (let i = 0; i < 45; i++) writeFileSync(join(dir, `r${String(i).padStart(2, '0')}.html`), i === 7 ? bad : reportPage(seedValues('000')));
+    const res = cli('check', dir, '--format', 'json', '--quiet');
+    expect(res.status).toBe(1);
+    const reports = JSON.parse(res.stdout) as { summary: { fail: number; checks: number } }[];
+    expect(reports).toHaveLength(45);
+    expect(reports.map((r) => r.summary.fail)).toEqual(Array.from({ length: 45 }, (_, i) => (i === 7 ? 2 : 0)));
+    expect(res.stderr).toBe('');
+  });
   it('csv: a BOM, a header and one row per check', () => {
     const out = execFileSync(process.execPath, [BIN, 'check', join(SEEDS_DIR, '004_bf76cd535622c645.txt'), '--format', 'csv'], { encoding: 'utf8' });
     const lines = out.replace(/\s+$/, '').split('\r\n'); // not trim(): it strips the BOM
