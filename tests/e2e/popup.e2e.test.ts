@@ -12,6 +12,12 @@ import { FIXTURES, ROOT, artifact, launch, settled, type Launched } from './harn
 import type { Report } from '../../lib/types';
 import { ATTR } from '../../lib/contract';
 
+// Code passed to serviceWorker.evaluate runs in the extension's worker, where `chrome` exists.
+declare const chrome: {
+  storage: { session: { get(k: null): Promise<Record<string, unknown>> } };
+  action: { getBadgeText(d: { tabId: number }): Promise<string> };
+};
+
 let L: Launched;
 const downloads = mkdtempSync(join(tmpdir(), 'gouji-dl-'));
 
