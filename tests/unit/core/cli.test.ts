@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 
 const BIN = join(HERE, '../../../bin/gouji.mjs');
-const cli = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
+const cli = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
 
 describe('gouji CLI', () => {
   it('json for one seed: the report object, every check passing, exit 0', () => {
