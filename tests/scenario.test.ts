@@ -2,7 +2,7 @@
 // test demands an exact match both ways — in happy-dom and again in linkedom, which has no table.rows /
 // cells / colSpan. A mismatch prints one readable diff per fixture.
 import { describe as group, expect, it } from 'vitest';
-import { checkDocument, checkText, type Analysis } from '../lib';
+import { checkDocument, checkText, quickGate, type Analysis } from '../lib';
 import {
   declaredIn, describe, fixtureNames, happyDocument, linkedomDocument, loadFixture, readSeed, type Fixture,
 } from './helpers/fixtures';
@@ -32,6 +32,9 @@ function compare(f: Fixture, doc: Document, a: Analysis): string[] {
   const detected = r.detected ? 'report' : 'none';
   if (detected !== m.state) diff.push(`  state: expected ${m.state}, got ${detected} (notices: ${r.notices.map((n) => n.id).join(', ') || '—'})`);
   if (m.state === 'report' && m.format && r.report.format !== m.format) diff.push(`  format: expected ${m.format}, got ${r.report.format}`);
+  const noticeIds = r.notices.map((n) => n.id);
+  for (const id of m.notices) if (!noticeIds.includes(id)) diff.push(`  notice: expected "${id}", got ${noticeIds.join(', ') || '—'}`);
+  for (const n of r.notices) if (!n.message.trim()) diff.push(`  notice ${n.id} has no message`);
   if (m.tables) {
     const found = (Object.keys(r.tables) as (keyof typeof r.tables)[]).filter((k) => r.tables[k].found);
     diff.push(...setDiff('tables', m.tables, found));
@@ -105,6 +108,19 @@ group('scenario: every fixture page, exact match both ways', () => {
         for (const c of a.report.checks) if (c.culprit) expect(a.elements.has(c.culprit.field)).toBe(true);
       });
     }
+  }
+});
+
+group('scenario: the content script’s cheap gate lets every report page through', () => {
+  // quickGate runs before the DOM is touched; a report page it turns away is never checked at all.
+  for (const name of names) {
+    const f = loadFixture(name);
+    if (f.meta.state !== 'report') continue;
+    it(`${name}`, () => {
+      const doc = f.linkedom();
+      const body = (doc.body?.textContent ?? '').replace(/\s+/g, ' ').slice(0, 5000);
+      expect(quickGate(doc.title, body), `title 「${doc.title}」`).toBe(true);
+    });
   }
 });
 

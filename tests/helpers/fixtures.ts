@@ -29,6 +29,8 @@ export interface FixtureMeta {
   /** Checks whose checked cell is not on the page (broken markup). */
   failUnanchored: string[];
   uncertainUnanchored: string[];
+  /** Notice ids the report must carry (a subset: others may be there too). */
+  notices: string[];
 }
 
 export interface Fixture {
@@ -81,6 +83,7 @@ export function parseMeta(html: string, name = '?'): FixtureMeta {
     seedChanges,
     failUnanchored: list('gouji-expect-fail-unanchored'),
     uncertainUnanchored: list('gouji-expect-uncertain-unanchored'),
+    notices: list('gouji-expect-notices'),
   };
 }
 
