@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { FIXTURES, artifact, launch, settled, type Launched } from './harness';
+import { HOST_TAG } from '../../lib/contract';
 
 declare const chrome: {
   storage: {
@@ -98,6 +99,12 @@ describe('flags', () => {
     const popup3 = await L.context.newPage();
     await popup3.goto(`chrome-extension://${L.extensionId}/popup.html?tabId=${again.tabId}`);
     await popup3.waitForSelector(`[data-check-id="${checkId}"][data-flagged="true"]`);
+    // In the page: "定位" from the popup opens the finding's tooltip, which says 已标记.
+    await popup3.click(`[data-check-id="${checkId}"] .finding-main`);
+    await again.page.waitForFunction(({ host, id }) => {
+      const root = document.querySelector(host)?.shadowRoot;
+      return !!root?.querySelector(`[part~="finding"][data-check="${id}"] [part~="flagged"]`);
+    }, { host: HOST_TAG, id: checkId }, { timeout: 5000 });
     await popup3.close();
     await again.page.close();
     await flags.close();
