@@ -60,7 +60,7 @@ export function checkNarrative(prose: Prose | string, report: Report): Narrative
 
   for (const m of matches) {
     const { token: tok, entry } = m;
-    if (aboutOtherYear(text.slice(tok.clauseStart, tok.start), report.report.year)) continue;
+    if (aboutOtherYear(text.slice(Math.max(tok.clauseStart, tok.start - 60), tok.start), report.report.year)) continue;
     const base = {
       id: `narrative:${entry.id}:${span(tok.start, tok.end).start}`,
       rule: entry.rule,

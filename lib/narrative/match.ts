@@ -13,8 +13,12 @@ export interface Match {
   quoteEnd: number;
 }
 
+// Topics are looked for this far back at most: a sentence is rarely longer, and a hostile page with one
+// endless sentence must not make matching quadratic.
+const TOPIC_REACH = 160;
+
 function nearestTopic(text: string, from: number, to: number): string | null {
-  const span = text.slice(from, to);
+  const span = text.slice(Math.max(from, to - TOPIC_REACH), to);
   let best: string | null = null;
   let bestAt = -1;
   for (const [key, re] of Object.entries(NARRATIVE_TOPICS)) {
@@ -45,11 +49,19 @@ export function matchTokens(
   // Paragraph text is cut once per paragraph, not once per token.
   let paraStart = -1;
   let para = '';
+  // Context patterns are tested once per paragraph, not once per token.
+  const context = new Map<RegExp, boolean>();
+  const inParagraph = (re: RegExp) => {
+    let v = context.get(re);
+    if (v === undefined) context.set(re, (v = re.test(para)));
+    return v;
+  };
   let prev: Match | null = null;
   for (const tok of tokens) {
     if (tok.paragraphStart !== paraStart) {
       paraStart = tok.paragraphStart;
       para = paragraph(text, tok);
+      context.clear();
     }
     const left = text.slice(tok.windowStart, tok.start);
     const right = text.slice(tok.unitEnd, Math.min(tok.sentenceEnd, tok.unitEnd + 24));
@@ -58,7 +70,7 @@ export function matchTokens(
     for (const e of entries) {
       if (!e.units.includes(tok.unit)) continue;
       if (e.exclude?.test(left)) continue;
-      if (e.context && !e.context.test(para)) continue;
+      if (e.context && !inParagraph(e.context)) continue;
       let quoteStart = -1;
       let quoteEnd = tok.unitEnd;
       for (const re of e.before ?? []) {

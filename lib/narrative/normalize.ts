@@ -12,58 +12,67 @@ export interface NormalizedText {
   map: Int32Array;
 }
 
-const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
+// Character classes by code unit: this runs over every character of the page text, so no regex per char.
+const isHan = (c: number) => (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
+const isSpace = (c: number) =>
+  c === 0x20 || c === 0x09 || c === 0x0d || c === 0x0b || c === 0x0c || c === 0xa0 || c === 0x3000 ||
+  c === 0x200b || c === 0xfeff || c === 0x2002 || c === 0x2003 || c === 0x2009;
 // Pinyin written after a Han character by accessibility toolbars: 號(hào), 區(qū) (seed 002). Lowercase
 // letters only, so "(APP)" and "(www.x.gov.cn)" survive.
 const PINYIN = /^[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêńňǹḿ]{1,7}[)）]/;
-const SPACE = /[ \t\r\f\v\u00a0\u3000\u200b\ufeff\u2002\u2003\u2009]/;
 
-/** Is this character one next to which a space carries no meaning (Han or CJK punctuation)? */
-function tight(ch: string | undefined): boolean {
-  if (ch === undefined || ch === '\n') return true;
-  return HAN.test(ch) || /[\u3000-\u303f\uff00-\uffef，。、；：！？（）“”‘’《》〔〕【】]/.test(ch);
-}
-
-function fold(ch: string): string {
-  const c = ch.charCodeAt(0);
-  if (c >= 0xff01 && c <= 0xff5e) return String.fromCharCode(c - 0xfee0);
-  return ch;
+/** Next to these a space carries no meaning: Han, CJK and full-width punctuation, ASCII punctuation, line ends. */
+function tight(c: number): boolean {
+  return c < 0 || c === 0x0a || isHan(c) || (c >= 0x3000 && c <= 0x303f) || (c >= 0xff00 && c <= 0xffef) ||
+    c === 0x201c || c === 0x201d || c === 0x2018 || c === 0x2019 || c === 0x2c || c === 0x3b || c === 0x3a ||
+    c === 0x28 || c === 0x29 || c === 0x21 || c === 0x3f;
 }
 
 /** Linear in the length of `src`. */
 export function normalizeProse(src: string): NormalizedText {
   const out: string[] = [];
-  const map: number[] = [];
+  const map = new Int32Array(src.length + 1);
+  let n = 0;
+  let last = -1; // code of the last character written
   let i = 0;
   while (i < src.length) {
-    const ch = src[i]!;
-    if (SPACE.test(ch)) {
+    let c = src.charCodeAt(i);
+    if (isSpace(c)) {
       // Collapse a run of spaces; keep one only between two characters where it separates words or
       // numbers ("2024 年" needs none, "IPv6 and" does).
-      let j = i;
-      while (j < src.length && SPACE.test(src[j]!)) j++;
-      const prev = out.length ? out[out.length - 1] : undefined;
-      const next = j < src.length ? src[j] : undefined;
-      if (!tight(prev) && !tight(next)) {
+      let j = i + 1;
+      while (j < src.length && isSpace(src.charCodeAt(j))) j++;
+      if (!tight(last) && j < src.length && !tight(src.charCodeAt(j))) {
         out.push(' ');
-        map.push(i);
+        map[n++] = i;
+        last = 0x20;
       }
       i = j;
       continue;
     }
-    if ((ch === '(' || ch === '（') && i > 0 && HAN.test(src[i - 1]!)) {
+    if ((c === 0x28 || c === 0xff08) && i > 0 && isHan(src.charCodeAt(i - 1))) {
       const m = PINYIN.exec(src.slice(i, i + 10));
       if (m) {
         i += m[0].length;
         continue;
       }
     }
-    out.push(simplifyChar(fold(ch)));
-    map.push(i);
+    let ch: string;
+    if (c >= 0xff01 && c <= 0xff5e) {
+      c -= 0xfee0;
+      ch = String.fromCharCode(c);
+    } else if (isHan(c)) {
+      ch = simplifyChar(src[i]!);
+    } else {
+      ch = src[i]!;
+    }
+    out.push(ch);
+    map[n++] = i;
+    last = c;
     i++;
   }
-  map.push(src.length);
-  return { text: out.join(''), map: Int32Array.from(map) };
+  map[n] = src.length;
+  return { text: out.join(''), map: map.subarray(0, n + 1) };
 }
 
 /** Original [start, end) of the normalized range [start, end). */

@@ -21,6 +21,10 @@ export interface SumContext {
 }
 
 const MIN_ITEMS = 2;
+// Real lists have a handful of items; the bounds keep a hostile page (one endless sentence of numbers)
+// from making the scan quadratic.
+const MAX_ITEMS = 40;
+const MAX_LOOKBACK = 30;
 
 function isHead(ctx: SumContext, tok: NumberToken): boolean {
   const m = ctx.matched.get(tok.index);
@@ -36,6 +40,7 @@ function collect(
   for (let k = firstIndex; k < ctx.tokens.length; k++) {
     const tok = ctx.tokens[k]!;
     if (tok.sentenceStart !== sentenceStart || tok.unit !== unit || closed || tok.start > limit) break;
+    if (items.length >= MAX_ITEMS) return { items: [], etc: false };
     if (items.length && isHead(ctx, tok)) break;
     items.push(tok);
     // "…以及政府信息公开年度报告1条" ends the list (seed 003, where "收到…申请1条" follows).
@@ -128,7 +133,7 @@ function wholeBefore(ctx: SumContext, firstIndex: number, unit: string, at: numb
   const first = ctx.tokens[firstIndex]!;
   let fallback: NumberToken | null = null;
   let previousSentence = -1;
-  for (let k = firstIndex - 1; k >= 0; k--) {
+  for (let k = firstIndex - 1; k >= 0 && k >= firstIndex - MAX_LOOKBACK; k--) {
     const t = ctx.tokens[k]!;
     if (t.paragraphStart !== first.paragraphStart) break;
     if (t.start >= at) continue;

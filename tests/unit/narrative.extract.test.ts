@@ -29,7 +29,7 @@ describe('normalizeProse', () => {
   });
   it('keeps one space between words and numbers that need it', () => {
     expect(normalizeProse('IPv6  and 3 items').text).toBe('IPv6 and 3 items');
-    expect(normalizeProse('www.x.gov.cn (APP)').text).toBe('www.x.gov.cn (APP)');
+    expect(normalizeProse('下載(APP)').text).toBe('下载(APP)');
   });
 });
 
