@@ -32,6 +32,7 @@ function compare(f: Fixture, doc: Document, a: Analysis): string[] {
   const detected = r.detected ? 'report' : 'none';
   if (detected !== m.state) diff.push(`  state: expected ${m.state}, got ${detected} (notices: ${r.notices.map((n) => n.id).join(', ') || '—'})`);
   if (m.state === 'report' && m.format && r.report.format !== m.format) diff.push(`  format: expected ${m.format}, got ${r.report.format}`);
+  if (m.year !== null && r.report.year !== m.year) diff.push(`  year: expected ${m.year}, got ${r.report.year}`);
   const noticeIds = r.notices.map((n) => n.id);
   for (const id of m.notices) if (!noticeIds.includes(id)) diff.push(`  notice: expected "${id}", got ${noticeIds.join(', ') || '—'}`);
   for (const n of r.notices) if (!n.message.trim()) diff.push(`  notice ${n.id} has no message`);

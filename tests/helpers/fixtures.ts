@@ -29,6 +29,8 @@ export interface FixtureMeta {
   /** Checks whose checked cell is not on the page (broken markup). */
   failUnanchored: string[];
   uncertainUnanchored: string[];
+  /** The report's year (from its title). */
+  year: number | null;
   /** Notice ids the report must carry (a subset: others may be there too). */
   notices: string[];
 }
@@ -84,6 +86,7 @@ export function parseMeta(html: string, name = '?'): FixtureMeta {
     failUnanchored: list('gouji-expect-fail-unanchored'),
     uncertainUnanchored: list('gouji-expect-uncertain-unanchored'),
     notices: list('gouji-expect-notices'),
+    year: m.has('gouji-expect-year') ? Number(m.get('gouji-expect-year')) : null,
   };
 }
 
