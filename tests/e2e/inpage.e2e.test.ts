@@ -14,6 +14,17 @@ import { ATTR, HOST_TAG, PART } from '../../lib/contract';
 import { FIXTURES, artifact, launch, settled, type Launched } from './harness';
 import { articleHtml, newsPage, reportPage } from '../unit/inpage-page';
 
+// `chrome` inside serviceWorker.evaluate: only what these tests call.
+declare const chrome: {
+  tabs: {
+    query(q: object): Promise<{ id?: number }[]>;
+    sendMessage(tabId: number, msg: unknown): Promise<unknown>;
+  };
+  scripting: {
+    executeScript(o: { target: { tabId: number }; func?: () => unknown; files?: string[] }): Promise<{ result?: unknown }[]>;
+  };
+};
+
 let L: Launched;
 beforeAll(async () => {
   // --enable-unsafe-extension-debugging: lets the test press the toolbar button (CDP
