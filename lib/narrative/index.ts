@@ -4,7 +4,7 @@
 
 import type { NarrativeClaim, Report } from '../types';
 import { applyField } from '../schema/apply';
-import { APPLY_ROW_OF_ENTRY, OTHER_YEAR, type NarrativeEntry } from '../schema/narrative';
+import { APPLY_ROW_OF_ENTRY, FIRST_SECTION, OTHER_YEAR, type NarrativeEntry } from '../schema/narrative';
 import { REVIEW_ADDEND_KEYS } from '../schema/review';
 import { evaluate, tableMissing, toClaim, written, type Evaluation } from './compare';
 import { matchTokens, type Match } from './match';
@@ -43,7 +43,7 @@ export function checkNarrative(prose: Prose | string, report: Report): Narrative
   const original = typeof prose === 'string' ? prose : prose.text;
   const norm = normalizeProse(original);
   const text = norm.text;
-  const tokens = tokenize(norm);
+  const tokens = tokenize(norm, Math.max(0, text.search(FIRST_SECTION)));
   const matches = matchTokens(text, tokens);
   const span = (s: number, e: number) => originalSpan(norm, s, e);
   const quote = (s: number, e: number) => {

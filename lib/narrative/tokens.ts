@@ -34,7 +34,8 @@ const CLAUSE_BREAK = /[，,；;。：:、!?！？\n]/;
 const SENTENCE_BREAK = /[；;。!?！？\n]/;
 const MAX_WINDOW = 40;
 
-export function tokenize(n: NormalizedText): NumberToken[] {
+/** Tokens of `n.text`; numbers before `from` (page chrome above the report's first section) are left out. */
+export function tokenize(n: NormalizedText, from = 0): NumberToken[] {
   const t = n.text;
   const tokens: NumberToken[] = [];
   // Break positions are found by scanning forward once, so the whole pass stays linear.
@@ -54,6 +55,7 @@ export function tokenize(n: NormalizedText): NumberToken[] {
       if (ch === '\n') paragraphStart = scanned + 1;
     }
     const numEnd = start + m[0].length;
+    if (start < from) continue;
     let pos = numEnd;
     let approx = false;
     const infix = APPROX_INFIX.exec(t.slice(pos, pos + 2));

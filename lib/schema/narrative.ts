@@ -27,6 +27,12 @@ export const APPROX_INFIX = /^(余|多)/;
 export const SKIP_BEFORE = /(第|增加|减少|增长|下降|提高|提升|上升|降低|增幅|降幅|多出|少于|多于|高于|低于)(了|约|近)?$/;
 export const SKIP_CLAUSE = /(同比|环比|较上年|比上年|较去年|比去年|较上一年|比上一年|较\d{4}年|比\d{4}年)/;
 
+/**
+ * The report's first section heading. Numbers above it are page chrome (site statistics widgets, "浏览次数",
+ * navigation), not the report's text; when the heading is missing, the whole prose is read.
+ */
+export const FIRST_SECTION = /一[、.]?\s?总体(情况|概述|概况)/;
+
 /** Marks a number as a total in the text ("共发布信息约102条"): the head of a written sum. */
 /**
  * A clause about another year ("2023年收到申请40件", "去年办理…") is not about this report's tables: such

@@ -137,3 +137,13 @@ describe('proseFromText', () => {
     expect(prose.rangeAt(0, 2)).toBeNull();
   });
 });
+
+describe('where claims are read', () => {
+  it('numbers above the first section heading (page chrome) are not claims', () => {
+    const text = '本站统计：累计收到政府信息公开申请9999件\n一、总体情况\n全年共收到政府信息公开申请5件。';
+    const claims = checkNarrative(text, handReport({ apply: { new: [5, 0, 0, 0, 0, 0] } }));
+    expect(claims.map((c) => c.value)).toEqual([5]);
+    // Without the heading the whole text is read.
+    expect(checkNarrative(text.replace('一、总体情况', ''), handReport({})).map((c) => c.value)).toEqual([9999, 5]);
+  });
+});
