@@ -3,7 +3,7 @@
 // cells stay untouched, so they cannot take focus), fallback boxes for narrative numbers, and the
 // tooltip. All page text shown here is rendered as text nodes by Preact, never as HTML.
 import { Fragment } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { PART } from '../../lib/contract';
 import type { Chip, Finding, Target } from '../../entrypoints/content/model';
 import type { LayerStore } from '../../entrypoints/content/store';
@@ -109,6 +109,19 @@ function Tooltip({ target, pinned, store, actions }: { target: Target; pinned: b
   useEffect(() => {
     if (pinned) (ref.current?.querySelector('button, input') as HTMLElement | null)?.focus();
   }, [pinned, target.key]);
+  // Keep the tooltip inside the viewport: shift it left from the right edge, and put it above the cell
+  // when there is no room below. Measured after render, written on our own element only.
+  useLayoutEffect(() => {
+    const el = ref.current;
+    const win = el?.ownerDocument.defaultView;
+    if (!el || !win) return;
+    el.style.left = `${box.x}px`;
+    el.style.top = `${box.y + box.h + 4}px`;
+    const r = el.getBoundingClientRect();
+    const overRight = r.right - (win.innerWidth - 8);
+    if (overRight > 0) el.style.left = `${Math.max(win.scrollX + 8, box.x - overRight)}px`;
+    if (r.bottom > win.innerHeight - 8 && box.y - win.scrollY > r.height + 8) el.style.top = `${box.y - r.height - 4}px`;
+  });
   const flagged = store.flagged.value;
   return (
     <div
@@ -118,7 +131,6 @@ function Tooltip({ target, pinned, store, actions }: { target: Target; pinned: b
       role={pinned ? 'dialog' : 'tooltip'}
       aria-label={pinned ? ui.brand : undefined}
       data-key={target.key}
-      style={{ left: `${box.x}px`, top: `${box.y + box.h + 4}px` }}
       onPointerEnter={() => actions.activate(target.key, 'hover')}
       onPointerLeave={() => actions.leave(target.key, 'hover')}
       onKeyDown={(e) => {

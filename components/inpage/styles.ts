@@ -11,7 +11,7 @@ export const LAYER_CSS = `
 .badge::before{content:"✎ "}
 [part~="claim-box"]{position:absolute;pointer-events:none;border-bottom:2px wavy #c5221f;background:rgba(197,34,31,.15)}
 [part~="claim-box"][data-status="warn"]{border-bottom:2px dashed #b06000;background:rgba(242,153,0,.18)}
-[part~="chip"]{position:absolute;transform:translateY(-100%);margin:0;display:inline-flex;gap:4px;align-items:flex-start;max-width:520px;padding:2px 8px;border-radius:10px 10px 0 0;border:1px solid #dadce0;border-bottom:0;background:#fff;color:#202124;font:inherit;font-size:12px;line-height:18px;text-align:left;cursor:pointer;box-shadow:0 -1px 2px rgba(0,0,0,.12)}
+[part~="chip"]{position:absolute;transform:translateY(-100%);margin:0;display:inline-flex;width:max-content;gap:4px;align-items:flex-start;max-width:520px;padding:2px 8px;border-radius:10px 10px 0 0;border:1px solid #dadce0;border-bottom:0;background:#fff;color:#202124;font:inherit;font-size:12px;line-height:18px;text-align:left;cursor:pointer;box-shadow:0 -1px 2px rgba(0,0,0,.12)}
 [part~="chip"]:focus-visible{outline:3px solid #1a73e8;outline-offset:1px}
 [part~="chip"][data-level="fail"]{border-color:#c5221f;color:#a50e0e}
 [part~="chip"][data-level="ok"]{border-color:#188038;color:#137333}
