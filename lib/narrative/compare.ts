@@ -48,7 +48,7 @@ export function evaluate(tok: NumberToken, options: readonly ResolvedOption[], r
   if (!usable.length) {
     return {
       status: 'info', field: options[0]?.field ?? null, expected: null, cells,
-      message: `正文为 ${written(tok)}，表中${options.map((o) => o.name).join('、')}为空或未读到，无法核对`,
+      message: `正文为 ${written(tok)}，${options.map((o) => o.name).join('、')}为空或未读到，无法核对`,
       messageId: 'narrative.table-blank',
     };
   }

@@ -270,8 +270,9 @@ export const NARRATIVE_VOCABULARY: readonly NarrativeEntry[] = [
   },
   // ── Table 三: headline counts (FORMAT.md §7: any of the three meanings passes) ──
   {
+    // A handling verb makes it apply.handled ("答复政府信息公开申请34430件", Shanghai 2023).
     id: 'apply.received', table: 'apply', rule: 'narrative.apply', en: 'requests received',
-    units: APPLY_UNITS, exclude: NOT_DISCLOSURE,
+    units: APPLY_UNITS, exclude: new RegExp(`${NOT_DISCLOSURE.source}|办理|答复|办结|审结|回复`),
     before: [
       /(?<!不予)(收到|受理|新收|接收|接到|收悉)[^，,。；;：:、\d]{0,16}申请[^，,。；;：:、\d]{0,8}$/,
       /(政府信息公开|依申请公开)申请(数量|总数|总量)?(共|为|共计|合计)?$/,
@@ -288,7 +289,7 @@ export const NARRATIVE_VOCABULARY: readonly NarrativeEntry[] = [
       /(依申请公开|政府信息公开申请)[^，,。；;：:、\d]{0,6}(办理|答复|办结|处理)[^，,。；;：:、\d]{0,4}$/,
     ],
     chain: { before: /^(共|已|均已|全部)?(办理|答复|办结|处理)(完毕)?$/, after: ['apply.received'] },
-    examples: ['2024年，共办理依申请公开[216]件，均在法定期限内答复。', '全市共办理政府信息依申请公开[292]件。', '共收到依申请公开67宗，办理[67]宗。'],
+    examples: ['答复政府信息公开申请[34430]件(含上年度转结)，均在法定期限内予以答复。', '2024年，共办理依申请公开[216]件，均在法定期限内答复。', '全市共办理政府信息依申请公开[292]件。', '共收到依申请公开67宗，办理[67]宗。'],
     counterexamples: ['共办理网民留言[4622]条。', '市政府办理[46]件。', '其他处理(含撤销申请)[58]件。'],
     target: { kind: 'any', options: HEADLINE_HANDLED },
   },
@@ -351,7 +352,7 @@ export const NARRATIVE_VOCABULARY: readonly NarrativeEntry[] = [
     in_force: [['现行有效的行政规范性文件[63]件。', '清理规范性文件后，现行有效[140]件。'], ['发布[91]条现行有效的惠企政策。', '规章现行有效[35]件。']],
   }),
   ...docEntries('regulations', '规章', {
-    issued: [['全年制发规章[2]件，废止1件。', '出台政府规章[3]件。'], ['全年制发规范性文件[18]件。', '完善规章制度，制定[5]件。']],
+    issued: [['全年制发规章[2]件，废止1件。', '出台政府规章[3]件。'], ['全年制发规范性文件[18]件。', '完善规章制度，制定[5]件。', '主动公开市政府规章13件(含新制定[5]件,修改4件,废止4件)。']],
     repealed: [['全年制发规章2件，废止[1]件。', '清理规章，废止[4]件。'], ['全年制发规范性文件18件，废止[6]件。']],
     in_force: [['规章现行有效[35]件。', '清理后，规章现行有效的[30]件。'], ['现行有效的行政规范性文件[63]件。']],
   }),
@@ -368,7 +369,8 @@ function docEntries(row: 'normative' | 'regulations', label: string, ex: DocExam
   return [
     {
       id: `active.${row}.issued`, table: 'active', rule: 'narrative.active', en: `${row}: issued`,
-      units: ['件'], topic: row,
+      // "规章13件(含新制定5件,修改4件)" (Shanghai 2022): a breakdown inside 含, where 本年制发 may count both.
+      units: ['件'], topic: row, exclude: /含/,
       before: [/(制发|印发|出台|制定)[^，,。；;：:、\d]{0,10}$/],
       examples: ex.issued[0], counterexamples: ex.issued[1],
       target: { kind: 'any', options: [opt('issued', '本年制发件数')] },

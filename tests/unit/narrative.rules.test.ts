@@ -171,3 +171,18 @@ describe('lists and applicants without a headline', () => {
     expect(one(run('从申请人类型看，自然人申请31件。', h), 'apply.applicant.natural_person')).toMatchObject({ status: 'info', messageId: 'narrative.no-subject' });
   });
 });
+
+describe('real phrasings (上海市 2022 and 2023 reports, text as published; tables made consistent)', () => {
+  it('reads received, answered (含上年度转结), 予以公开及部分公开 and its share; skips the growth rate', () => {
+    const text = '一、总体情况\n（二）依申请公开方面\n2023年，全市共收到政府信息公开申请34290件，申请数量较2022年上升29.3%；答复政府信息公开申请34430件(含上年度转结)，均在法定期限内予以答复。予以公开及部分公开10538件，占30.61%；';
+    const cs = run(text, { apply: { new: [34290, 0, 0, 0, 0, 0], carried_over: [140, 0, 0, 0, 0, 0], granted: [9000, 0, 0, 0, 0, 0], partly_granted: [1538, 0, 0, 0, 0, 0], total: [34430, 0, 0, 0, 0, 0] } });
+    expect(cs.map((c) => `${String(c.id).split(':')[1]}=${c.value}:${c.status}`)).toEqual([
+      'apply.received=34290:pass', 'apply.handled=34430:pass', 'apply.granted_or_partly=10538:pass', 'share=30.61:pass',
+    ]);
+  });
+  it('a breakdown inside (含…) is not read as 本年制发', () => {
+    const text = '2022年，在上海市人民政府网站、《上海市人民政府公报》主动公开市政府规章13件(含新制定5件,修改4件,废止4件),主动公开市政府和市政府办公厅行政规范性文件42件。';
+    const cs = run(text, { active: { 'active.regulations.issued': 9, 'active.regulations.repealed': 4 } });
+    expect(cs.map((c) => `${String(c.id).split(':')[1]}=${c.value}:${c.status}`)).toEqual(['active.regulations.repealed=4:pass']);
+  });
+});
