@@ -168,6 +168,12 @@ export function describe(el: Element | null | undefined): string {
   return `table#${tables.indexOf(table)} tr#${tr ? rows.indexOf(tr) : -1} ${el.tagName.toLowerCase()}#${cells.indexOf(el)} 「${text}」`;
 }
 
+/** A seed's text dump. The seeds live beside the repository (../shared/seeds); GOUJI_SEEDS overrides. */
 export function readSeed(seed: string): string {
-  return readFileSync(join(SEED_DIR, `${seed}.txt`), 'utf8');
+  const file = join(SEED_DIR, `${seed}.txt`);
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    throw new Error(`seed text ${file} not found: the fixture compares its values with that seed; set GOUJI_SEEDS to the seeds directory`);
+  }
 }
