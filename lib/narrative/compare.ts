@@ -62,11 +62,16 @@ export function evaluate(tok: NumberToken, options: readonly ResolvedOption[], r
     };
   }
   const first = usable[0]!;
-  const rest = usable.slice(1).map((r) => describe(r.o, r.v));
+  // Other readings: those equal to the first are named together ("…也为 0", seed 003), the rest spelled out.
+  const same = usable.slice(1).filter((r) => r.v.value === first.v.value).map((r) => r.o.name);
+  const rest = [
+    ...(same.length ? [`${same.join('、')}也为 ${fmt(first.v.value!)}`] : []),
+    ...usable.slice(1).filter((r) => r.v.value !== first.v.value).map((r) => describe(r.o, r.v)),
+  ];
   const status: NarrativeStatus = tok.approx || (!amount && !Number.isInteger(tok.value)) ? 'warn' : 'fail';
   return {
     status, field: first.o.field, expected: first.v.value, cells,
-    message: `正文为 ${written(tok)}，${describe(first.o, first.v)}${rest.length ? `（${rest.join('，')}）` : ''}`,
+    message: `正文为 ${written(tok)}，${describe(first.o, first.v)}${rest.length ? `（${rest.join('；')}）` : ''}`,
     messageId: status === 'fail' ? 'narrative.mismatch' : 'narrative.mismatch-approx',
     ...(first.v.assumedZero.length ? { assumedZero: first.v.assumedZero } : {}),
   };
