@@ -196,8 +196,17 @@ function usedRange(x: Extracted): [number, number] | null {
   return ranges.length ? [Math.min(...ranges.map((r) => r[0])), Math.max(...ranges.map((r) => r[1]))] : null;
 }
 
+/** The element to read: linkedom throws on `body` of a document parsed from an empty string. */
+function rootOf(doc: Document): Element | null {
+  try {
+    return doc.body ?? doc.documentElement ?? null;
+  } catch {
+    return doc.documentElement ?? null;
+  }
+}
+
 export function checkDocument(doc: Document, opts: CheckOptions = {}): Analysis {
-  const root = opts.root ?? doc.body ?? doc.documentElement;
+  const root = opts.root ?? rootOf(doc);
   const { rows, tables: leaf, problems } = root ? domRows(root) : { rows: [], tables: [], problems: [] };
   const x = extract(rows);
   // Tag lookups, not selectors: linkedom's selector engine costs more than the whole check. Titles in
@@ -205,7 +214,12 @@ export function checkDocument(doc: Document, opts: CheckOptions = {}): Analysis 
   const headings = ['h1', 'h2', 'h3'].flatMap((t) => Array.from(doc.getElementsByTagName(t), (e) => e.textContent));
   const meta = Array.from(doc.getElementsByTagName('meta')).find((m) => /^(ArticleTitle|og:title)$/i.test(m.getAttribute('name') ?? m.getAttribute('property') ?? ''))?.getAttribute('content');
   const bodyText = root?.textContent ?? '';
-  const docTitle = opts.title ?? (collapse(doc.title ?? '') || null);
+  let docTitle: string | null = opts.title ?? null;
+  try {
+    docTitle ??= collapse(doc.title ?? '') || null;
+  } catch {
+    docTitle = null;
+  }
   const titleInfo = findTitle([meta, docTitle, ...headings, bodyText.slice(0, 6000)]);
   const notices: ReportNotice[] = problems.map((p) => ({ id: 'extract.table-too-large', level: 'warn', message: `有一个表格过大或结构异常，已跳过（${p.message}）` }));
   const { report, fieldCells } = build(x, titleInfo, countSections(bodyText), opts, docTitle ?? titleInfo?.title ?? null, notices);

@@ -12,6 +12,8 @@ export interface IdentitySpec {
   rule: string;
   lhs: string[];
   rhs: string[];
+  /** Amounts (万元 …) compare as intervals by their decimals; counts always compare exactly. */
+  amounts?: boolean;
   /** What is checked, e.g. "表三“（一）予以公开”行" — starts every message. */
   subject: string;
   /** Builds the Chinese message (pass or fail) from the evaluated numbers, after "<subject>：". */
@@ -58,8 +60,9 @@ function termText(t: Term): string {
   return t.entry.value === null ? '?' : fmt(t.entry.value);
 }
 
+/** Half a unit in the last written place: "5" means [4.5, 5.5], "4.8" means [4.75, 4.85]. */
 function halfUlp(e: ValueEntry | undefined): number {
-  return e && e.decimals ? 0.5 * 10 ** -e.decimals : 0;
+  return e && !e.blank ? 0.5 * 10 ** -(e.decimals ?? 0) : 0;
 }
 
 export function evaluate(spec: IdentitySpec, values: ReadonlyMap<string, ValueEntry>): Evaluated {
@@ -101,7 +104,9 @@ export function evaluate(spec: IdentitySpec, values: ReadonlyMap<string, ValueEn
     messageId = 'identity.all-blank';
     reason = '参与计算的单元格全部为空白，无法核对';
   } else {
-    const decimal = [...lhs, ...rhs].some((t) => t.entry!.decimals);
+    // Counts are integers: "12.5" in a count is compared exactly (and fails value.integer); only amounts get
+    // the ±½·10⁻ᵈ reading of their written precision.
+    const decimal = spec.amounts && [...lhs, ...rhs].some((t) => t.entry!.decimals);
     if (!decimal) status = round(sumL - sumR) === 0 ? 'pass' : 'fail';
     else {
       // Interval arithmetic: the checked cell's interval against the interval of what it should be.
