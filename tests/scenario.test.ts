@@ -105,6 +105,12 @@ group('scenario: every fixture page, exact match both ways', () => {
           const msg = `${name} (${parser}) — ${f.meta.source}\n${diff.join('\n')}\n  non-passing checks:\n${failDetails(a) || '    —'}`;
           expect.fail(msg);
         }
+        // A blank addend in a decided check is always recorded as an assumption (FORMAT.md §5).
+        for (const c of a.report.checks) {
+          if (c.status === 'uncertain') continue;
+          const blanks = c.cells.slice(1).filter((cell) => a.report.values[cell]?.blank);
+          expect(new Set(c.assumedZero ?? []), `${name}: ${c.id} assumedZero`).toEqual(new Set(blanks));
+        }
         // Every failing check with a culprit names a cell that was read from this page.
         for (const c of a.report.checks) if (c.culprit) expect(a.elements.has(c.culprit.field)).toBe(true);
       });
@@ -139,7 +145,12 @@ group('scenario: fixtures built from a seed read exactly the seed’s values', (
       }
       for (const [parser, parse] of Object.entries(PARSERS)) {
         const got: Record<string, number | null> = {};
-        for (const [k, v] of Object.entries(checkDocument(parse(f), { url: f.meta.url }).report.values)) got[k] = v.value;
+        const values = checkDocument(parse(f), { url: f.meta.url }).report.values;
+        for (const [k, v] of Object.entries(values)) got[k] = v.value;
+        // A cell declared blank ("field=") must be read as blank, not as unreadable text.
+        for (const [k, v] of Object.entries(f.meta.seedChanges)) {
+          if (v === null) expect(values[k]?.blank, `${name} (${parser}): ${k} should be blank (raw 「${values[k]?.raw}」)`).toBe(true);
+        }
         // The seed dump is the reference: a field it lacks is not compared (none of ours lacks one).
         const lines = setDiff('value', Object.entries(want).map(([k, v]) => `${k}=${v}`), Object.entries(got).map(([k, v]) => `${k}=${v}`));
         if (lines.length) expect.fail(`${name} (${parser}) values differ from seed ${f.meta.seed}:\n${lines.join('\n')}`);
