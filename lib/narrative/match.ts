@@ -33,10 +33,21 @@ function nearestTopic(text: string, from: number, to: number): string | null {
   return best;
 }
 
+/**
+ * The number's paragraph, with the nearest non-empty line before it: a heading such as "（二）依申请公开"
+ * often stands alone above "予以公开125件，部分公开5件…", and it is what says these are applications.
+ */
 function paragraph(text: string, tok: NumberToken): string {
   let end = text.indexOf('\n', tok.end);
   if (end < 0) end = text.length;
-  return text.slice(tok.paragraphStart, end);
+  let start = tok.paragraphStart;
+  for (let k = 0; k < 4 && start > 0; k++) {
+    const prev = text.lastIndexOf('\n', start - 2) + 1;
+    const line = text.slice(prev, start - 1);
+    start = prev;
+    if (line.trim()) break;
+  }
+  return text.slice(start, end);
 }
 
 /** Match every token; `entries` defaults to the registry (tests pass a single entry). */

@@ -186,3 +186,15 @@ describe('real phrasings (上海市 2022 and 2023 reports, text as published; ta
     expect(cs.map((c) => `${String(c.id).split(':')[1]}=${c.value}:${c.status}`)).toEqual(['active.regulations.repealed=4:pass']);
   });
 });
+
+describe('precision details', () => {
+  it('a 包括 list not closed by 以及/和 that falls short warns instead of failing', () => {
+    expect(one(run('共收到各类信息35条，包括网上信息20条、信函信息10条。'), 'text-sum').status).toBe('warn');
+    expect(one(run('共收到各类信息35条，分别为网上信息20条、信函信息10条。'), 'text-sum').status).toBe('fail');
+  });
+  it('a heading line above the paragraph gives the application context', () => {
+    const h: HandReport = { apply: { granted: [125, 0, 0, 0, 0, 0] } };
+    expect(one(run('（二）依申请公开\n\n予以公开125件。', h), 'apply.granted').status).toBe('pass');
+    expect(run('（二）主动公开\n\n予以公开125件。', h)).toEqual([]);
+  });
+});
