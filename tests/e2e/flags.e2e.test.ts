@@ -72,14 +72,21 @@ describe('flags', () => {
     await item.locator('textarea').fill('重启后应仍在');
     await item.locator('[data-action="flag-save"]').click();
     await popup.waitForSelector(`[data-check-id="${checkId}"][data-flagged="true"]`);
-    // A second finding of another report, flagged as the page's tooltip does (gouji:flag-add).
+    // A second finding, of another report, flagged from its tooltip in the page (gouji:flag-add):
+    // the popup of that tab, open meanwhile, shows it flagged too (same store, storage.onChanged).
     const other = await openFixture(L, 'error-review.html');
     const popup2 = await L.context.newPage();
     await popup2.goto(`chrome-extension://${L.extensionId}/popup.html?tabId=${other.tabId}`);
     const item2 = popup2.locator('[data-section="fail"] [data-check-id]').first();
-    await item2.locator('[data-action="flag"]').click();
-    await item2.locator('[data-action="flag-save"]').click();
-    await popup2.waitForSelector('[data-section="fail"] [data-flagged="true"]');
+    const checkId2 = (await item2.getAttribute('data-check-id'))!;
+    await item2.locator('.finding-main').click(); // opens the tooltip of that finding in the page
+    const finding = other.page.locator(`[part~="finding"][data-check="${checkId2}"]`).first();
+    await finding.locator('[part~="flag"]').click();
+    await finding.locator('input.note').fill('从页面提示标记');
+    await finding.locator('input.note').press('Enter');
+    await finding.locator('[part~="flagged"]').waitFor();
+    await popup2.waitForSelector(`[data-check-id="${checkId2}"][data-flagged="true"]`);
+    expect((await storedFlags(L)).find((f) => f.checkId === checkId2)?.note).toBe('从页面提示标记');
     expect(await storedFlags(L)).toHaveLength(2);
     await page.close();
     await L.close();
