@@ -4,7 +4,7 @@
 
 import { collapse } from '../normalize/text';
 import { expandTable, type Grid } from './grid';
-import { labelCell, valueCell, type LogicalRow } from './rows';
+import { labelCell, valueCell, type LogicalRow, type ValueCell } from './rows';
 
 const SKIP = new Set(['rt', 'rp', 'script', 'style', 'template', 'noscript']);
 
@@ -58,22 +58,20 @@ export function gridRows(grid: Grid, tableIndex: number, texts: Map<Element, str
     // Values: the trailing run of number-or-blank cells that start in this row (a value spanning down
     // from an earlier row must not be counted twice). Everything before is label.
     let cut = distinct.length;
+    const values: ValueCell[] = [];
     while (cut > 0) {
       const d = distinct[cut - 1]!;
       if (d.spanned) break;
       const v = valueCell(d.text, d.el);
       if (v.parsed.kind === 'text') break;
+      v.table = grid.table;
+      values.push(v);
       cut--;
     }
-    for (let i = 0; i < distinct.length; i++) {
+    row.values = values.reverse();
+    for (let i = 0; i < cut; i++) {
       const d = distinct[i]!;
-      if (i < cut) {
-        if (d.text) row.labels.push(labelCell(d.text, d.el, undefined, d.spanned));
-      } else {
-        const v = valueCell(d.text, d.el);
-        v.table = grid.table;
-        row.values.push(v);
-      }
+      if (d.text) row.labels.push(labelCell(d.text, d.el, undefined, d.spanned));
     }
     out.push(row);
   }

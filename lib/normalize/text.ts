@@ -7,7 +7,10 @@ import { toSimplified } from './t2s';
 const PINYIN_TEXT = /([\u3400-\u9fff])[(（]([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêńňǹḿ]{1,7})[)）]/g;
 
 /** Full-width ASCII (！ to ～) and the ideographic space → ASCII. */
+const WIDE = /[\uff01-\uff5e\u3000\u00a0]/;
+
 export function foldWidth(s: string): string {
+  if (!WIDE.test(s)) return s;
   let out = '';
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
