@@ -70,8 +70,7 @@ export function checkNarrative(prose: Prose | string, report: Report): Narrative
     };
     let ev: Evaluation;
     if (!report.tables[entry.table]?.found) {
-      ev = tableMissing(entry.table, tok, `“${entry.id}”`);
-      ev.message = ev.message.replace(`“${entry.id}”`, targetName(entry));
+      ev = tableMissing(entry.table, tok, targetName(entry));
     } else if (entry.target.kind === 'any') {
       const options = entry.target.options.map((o) => resolveOption(o, report)).filter((o): o is ResolvedOption => o !== null);
       ev = options.length

@@ -40,7 +40,8 @@ export const FIRST_SECTION = /一[、.]?\s?总体(情况|概述|概况)/;
  */
 export const OTHER_YEAR = /(19|20)\d{2}(?=年)|去年|上一?年(?!度?结转)|前一年/g;
 
-export const TOTAL_MARKER = /(共|累计|合计|总计|总数|总量|全年|总共)/;
+// 共 but not 公共, 共享, 共同, 共建 …: "公共资源交易信息12条" is not a total.
+export const TOTAL_MARKER = /(?<!公)共(?!享|同|建|治|性|识|有关)|累计|合计|总计|总数|总量|全年/;
 /** Right after a total: the list that follows is exhaustive and must add up. */
 export const EXHAUSTIVE_CUE = /^[^。；;\d]{0,12}?(涵盖|包括|包含|分别为|分别是)/;
 /** Starts a partial list ("其中…"): never an error; a pass when it happens to add up. */

@@ -198,3 +198,10 @@ describe('precision details', () => {
     expect(run('（二）主动公开\n\n予以公开125件。', h)).toEqual([]);
   });
 });
+
+describe('what marks a total', () => {
+  it('共 in 公共/共享 does not make a number a total', () => {
+    expect(run('公共资源交易信息12条，包括招标信息4条、中标信息5条。')).toEqual([]);
+    expect(one(run('共发布公共资源交易信息12条，包括招标信息4条、中标信息5条。'), 'text-sum').status).toBe('warn');
+  });
+});
