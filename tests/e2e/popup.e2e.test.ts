@@ -205,7 +205,15 @@ describe('popup actions', () => {
     await popup.close();
     const again = await openPopup(tabId);
     expect(await again.getAttribute(`[data-check-id="${checkId}"]`, 'data-flagged')).toBe('true');
-    await again.screenshot({ path: artifact('popup-flagged.png'), fullPage: true });
+    await again.locator(`[data-check-id="${checkId}"]`).scrollIntoViewIfNeeded();
+    await again.screenshot({ path: artifact('popup-flagged.png') });
+    // English, switchable at run time and remembered; then back to Chinese for the other tests.
+    await again.click('[data-action="lang"]');
+    await again.waitForSelector('[data-count="fail"] >> text=Inconsistent');
+    await again.evaluate(() => window.scrollTo(0, 0));
+    await again.screenshot({ path: artifact('popup-report-en.png') });
+    await again.click('[data-action="lang"]');
+    await again.waitForSelector('[data-count="fail"] >> text=不一致');
     await again.close();
     await page.close();
   });
