@@ -172,18 +172,40 @@ describe('lists and applicants without a headline', () => {
   });
 });
 
-describe('real phrasings (上海市 2022 and 2023 reports, text as published; tables made consistent)', () => {
+describe('phrasings seen in published reports (wording paraphrased, numbers invented; tables made consistent)', () => {
+  // Modelled on a municipal report: received with a growth rate, answered "含上年度转结", a combined
+  // 予以公开及部分公开 figure with its share.
   it('reads received, answered (含上年度转结), 予以公开及部分公开 and its share; skips the growth rate', () => {
-    const text = '一、总体情况\n（二）依申请公开方面\n2023年，全市共收到政府信息公开申请34290件，申请数量较2022年上升29.3%；答复政府信息公开申请34430件(含上年度转结)，均在法定期限内予以答复。予以公开及部分公开10538件，占30.61%；';
-    const cs = run(text, { apply: { new: [34290, 0, 0, 0, 0, 0], carried_over: [140, 0, 0, 0, 0, 0], granted: [9000, 0, 0, 0, 0, 0], partly_granted: [1538, 0, 0, 0, 0, 0], total: [34430, 0, 0, 0, 0, 0] } });
+    const text = '一、总体情况\n（二）依申请公开方面\n2023年，全市共收到政府信息公开申请2000件，申请量较2022年增长12.5%；答复政府信息公开申请2100件(含上年度转结)，均在法定期限内答复。予以公开及部分公开700件，占33.33%；';
+    const cs = run(text, { apply: { new: [2000, 0, 0, 0, 0, 0], carried_over: [100, 0, 0, 0, 0, 0], granted: [600, 0, 0, 0, 0, 0], partly_granted: [100, 0, 0, 0, 0, 0], total: [2100, 0, 0, 0, 0, 0] } });
     expect(cs.map((c) => `${String(c.id).split(':')[1]}=${c.value}:${c.status}`)).toEqual([
-      'apply.received=34290:pass', 'apply.handled=34430:pass', 'apply.granted_or_partly=10538:pass', 'share=30.61:pass',
+      'apply.received=2000:pass', 'apply.handled=2100:pass', 'apply.granted_or_partly=700:pass', 'share=33.33:pass',
     ]);
   });
+  // Modelled on a municipal report listing its regulations with a breakdown in brackets.
   it('a breakdown inside (含…) is not read as 本年制发', () => {
-    const text = '2022年，在上海市人民政府网站、《上海市人民政府公报》主动公开市政府规章13件(含新制定5件,修改4件,废止4件),主动公开市政府和市政府办公厅行政规范性文件42件。';
-    const cs = run(text, { active: { 'active.regulations.issued': 9, 'active.regulations.repealed': 4 } });
-    expect(cs.map((c) => `${String(c.id).split(':')[1]}=${c.value}:${c.status}`)).toEqual(['active.regulations.repealed=4:pass']);
+    const text = '本年度在政府网站和政府公报主动公开市政府规章11件(含新制定4件,修改5件,废止2件),主动公开行政规范性文件30件。';
+    const cs = run(text, { active: { 'active.regulations.issued': 9, 'active.regulations.repealed': 2 } });
+    expect(cs.map((c) => `${String(c.id).split(':')[1]}=${c.value}:${c.status}`)).toEqual(['active.regulations.repealed=2:pass']);
+  });
+  // Modelled on a district report: every result category with its share of the answered total, one
+  // category written without a unit ("部分公开40，占4.00%"), and a channel breakdown with shares.
+  it('result categories with shares, channels with shares, a number without unit', () => {
+    const text = '一、收到申请情况\n2022年，全区各部门共收到政府信息依申请公开1000件。其中，通过网络申请870件，占87.00%；通过信函申请100件，占10.00%；通过当面申请30件，占3.00%。\n二、申请答复情况\n2022年，全区各部门共完成政府信息依申请公开答复1000件，包括上年结转信息公开申请20件。其中，予以公开答复600件，占60.00%；部分公开40，占4.00%；不予公开50件，占5.00%；无法提供的180件，占18.00%；不予处理的60件，占6.00%；其他处理70件，占7.00%。';
+    const cs = run(text, {
+      apply: {
+        new: [1000, 0, 0, 0, 0, 0], carried_over: [20, 0, 0, 0, 0, 0], granted: [600, 0, 0, 0, 0, 0], partly_granted: [40, 0, 0, 0, 0, 0],
+        'withheld.process_info': [50, 0, 0, 0, 0, 0], 'unavailable.not_held': [180, 0, 0, 0, 0, 0], 'not_processed.repeated': [60, 0, 0, 0, 0, 0],
+        'handled_otherwise.misc': [70, 0, 0, 0, 0, 0], total: [1000, 0, 0, 0, 0, 0], carried_forward: [20, 0, 0, 0, 0, 0],
+      },
+    });
+    expect(cs.filter((c) => c.status !== 'pass')).toEqual([]);
+    expect(cs.map((c) => String(c.id).split(':')[1])).toEqual([
+      'apply.received', 'share', 'share', 'share', 'apply.handled', 'apply.carried_over',
+      // "部分公开40，占4.00%": no unit, so neither the number nor its share is read.
+      'apply.granted', 'share', 'apply.withheld', 'share', 'apply.unavailable', 'share', 'apply.not_processed', 'share',
+      'apply.handled_otherwise', 'share',
+    ]);
   });
 });
 
