@@ -89,7 +89,7 @@ interface Built {
   fieldCells: Map<string, FieldCell>;
 }
 
-function build(x: Extracted, titleInfo: TitleInfo | null, sections: number, opts: CheckOptions, title: string | null, extraNotices: ReportNotice[]): Built {
+function build(x: Extracted, titleInfo: TitleInfo | null, sections: number, opts: CheckOptions, title: string | null, extraNotices: ReportNotice[], source: 'dom' | 'text'): Built {
   const notices: ReportNotice[] = [...extraNotices];
   const anyTable = hasNumber(x.apply) || hasNumber(x.review) || hasNumber(x.active);
   const detected = anyTable || (!!titleInfo && sections >= 3);
@@ -133,6 +133,7 @@ function build(x: Extracted, titleInfo: TitleInfo | null, sections: number, opts
       blank: read.filter((f) => values.get(f)!.blank),
       missing: found[key] ? expected.filter((f) => !values.has(f)) : expected,
     };
+    if (found[key]) tables[key].source = source;
   }
 
   let evaluated: Evaluated[] = [];
@@ -222,7 +223,7 @@ export function checkDocument(doc: Document, opts: CheckOptions = {}): Analysis 
   }
   const titleInfo = findTitle([meta, docTitle, ...headings, bodyText.slice(0, 6000)]);
   const notices: ReportNotice[] = problems.map((p) => ({ id: 'extract.table-too-large', level: 'warn', message: `有一个表格过大或结构异常，已跳过（${p.message}）` }));
-  const { report, fieldCells } = build(x, titleInfo, countSections(bodyText), opts, docTitle ?? titleInfo?.title ?? null, notices);
+  const { report, fieldCells } = build(x, titleInfo, countSections(bodyText), opts, docTitle ?? titleInfo?.title ?? null, notices, 'dom');
 
   const elements = new Map<string, Element>();
   for (const [field, fc] of fieldCells) if (fc.cell.el) elements.set(field, fc.cell.el);
@@ -254,7 +255,7 @@ export function checkText(text: string, opts: CheckOptions = {}): Analysis {
   const x = extract(rows);
   const lines = text.split('\n').map((l) => l.trim()).filter(Boolean).slice(0, 40);
   const titleInfo = findTitle([opts.title, ...lines, text.slice(0, 6000)]);
-  const { report } = build(x, titleInfo, countSections(text), opts, opts.title ?? titleInfo?.title ?? null, []);
+  const { report } = build(x, titleInfo, countSections(text), opts, opts.title ?? titleInfo?.title ?? null, [], 'text');
   // Table regions of the text, excluded from the prose the narrative check reads.
   const exclude: [number, number][] = [];
   const used = usedRange(x);
