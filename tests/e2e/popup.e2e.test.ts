@@ -14,6 +14,8 @@ import { ATTR } from '../../lib/contract';
 
 // Code passed to serviceWorker.evaluate runs in the extension's worker, where `chrome` exists.
 declare const chrome: {
+  tabs: { query(q: object): Promise<{ id?: number }[]> };
+  scripting: { executeScript(i: { target: { tabId: number }; func: () => string }): Promise<{ result?: unknown }[]> };
   storage: { session: { get(k: null): Promise<Record<string, unknown>> } };
   action: { getBadgeText(d: { tabId: number }): Promise<string> };
   runtime: { sendMessage(m: unknown): Promise<unknown> };
@@ -23,7 +25,9 @@ let L: Launched;
 const downloads = mkdtempSync(join(tmpdir(), 'gouji-dl-'));
 
 beforeAll(async () => {
-  L = await launch({ downloads });
+  // --enable-unsafe-extension-debugging: lets the test press the toolbar button (CDP
+  // Extensions.triggerAction), the user gesture that grants activeTab for "检查此页".
+  L = await launch({ downloads, args: ['--enable-unsafe-extension-debugging'] });
 });
 afterAll(async () => {
   await L?.close();
@@ -231,6 +235,41 @@ describe('popup actions', () => {
     }
     await page.close();
   });
+  it('"检查此页" on a report outside gov.cn: the popup follows the store, badge and counts agree', async () => {
+    const html = readFileSync(join(FIXTURES, FILE), 'utf8');
+    const url = 'https://example.com/mirror/report.html';
+    L.pages.set(url, html);
+    const page = await L.context.newPage();
+    await page.goto(url);
+    const cdp = await L.context.browser()!.newBrowserCDPSession();
+    const { targetInfos } = (await cdp.send('Target.getTargets' as never, { filter: [{ type: 'tab' }] } as never)) as { targetInfos: { type: string; url: string; targetId: string }[] };
+    const target = targetInfos.find((t) => t.url === url)!;
+    await cdp.send('Extensions.triggerAction' as never, { id: L.extensionId, targetId: target.targetId } as never);
+    const tabId = await L.serviceWorker.evaluate(async (u) => {
+      for (const t of await chrome.tabs.query({})) {
+        try {
+          const [r] = await chrome.scripting.executeScript({ target: { tabId: t.id! }, func: () => location.href });
+          if (r?.result === u) return t.id!;
+        } catch {
+          // no activeTab on that tab
+        }
+      }
+      return -1;
+    }, url);
+    expect(tabId).toBeGreaterThan(0);
+    const popup = await L.context.newPage();
+    await popup.goto(`chrome-extension://${L.extensionId}/popup.html?tabId=${tabId}`);
+    await popup.waitForSelector('.not-report[data-state="unchecked"]');
+    await popup.click('[data-action="check-page"]');
+    await popup.waitForSelector('[data-count="fail"]', { timeout: 20_000 });
+    const c = await counts(popup);
+    const cli = cliReport(FILE, url);
+    expect(c.fail).toBe(cli.summary.fail);
+    expect(await badgeOf(tabId)).toBe(String(c.fail));
+    await popup.close();
+    await page.close();
+  });
+
   // Last in the file: afterwards the Worker handle of the harness points to the stopped worker.
   it('keeps the tab state when Chromium stops the service worker (MV3 does)', async () => {
     const { page, url } = await openFixture(FILE);
