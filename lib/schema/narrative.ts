@@ -117,8 +117,13 @@ export interface NarrativeEntry {
 
 // A short gap of words between a keyword and its number: "予以公开的125件", "不予受理的1件".
 const GAP = '[^，,。；;：:、\\d]{0,8}';
+// The same, for result categories: no 信息 in the gap. "不予公开信息1535条" counts documents withheld from
+// publication, not requests answered that way.
+const CAT_GAP = '(?:(?!信息)[^，,。；;：:、\\d]){0,8}';
 // Things people receive and handle that are not 政府信息公开申请.
 const NOT_DISCLOSURE = /复议|诉讼|留言|信访|投诉|举报|咨询|来信|来电|热线|12345|建议|提案|议案|信箱/;
+// Subsets of the requests, not their total: "政府信息公开申请延期答复3件", "收到撤回申请2件".
+const NOT_A_COUNT = /延期|逾期|超期|补正|转办|转送|转交|撤回|撤销|告知/;
 
 // Table 四 counts only reviews and suits about information disclosure; a 司法局's "办理行政复议案件120件"
 // is about all its reviews. The paragraph must say it is about disclosure.
@@ -138,7 +143,7 @@ export const NARRATIVE_VOCABULARY: readonly NarrativeEntry[] = [
   {
     id: 'apply.granted_or_partly', table: 'apply', rule: 'narrative.apply', en: 'granted in full or in part',
     units: APPLY_UNITS, context: /申请/,
-    before: [new RegExp(`(予以公开|全部公开)(和|及|与|、|或|以及)部分公开${GAP}$`)],
+    before: [new RegExp(`(予以公开|全部公开)(和|及|与|、|或|以及)部分公开${CAT_GAP}$`)],
     examples: ['本年度收到申请30件，予以公开及部分公开[25]件。', '办理申请中，予以公开和部分公开的[12]件。'],
     counterexamples: ['予以公开[25]件。'],
     target: { kind: 'any', options: [{ field: 'apply.granted+partly_granted.total', name: '表三“予以公开”与“部分公开”总计之和', sum: ['apply.granted.total', 'apply.partly_granted.total'] }] },
@@ -146,15 +151,15 @@ export const NARRATIVE_VOCABULARY: readonly NarrativeEntry[] = [
   {
     id: 'apply.granted', table: 'apply', rule: 'narrative.apply', en: 'granted',
     units: APPLY_UNITS, context: /申请/,
-    before: [new RegExp(`(?<!不)(予以公开|全部公开|同意公开)${GAP}$`)],
+    before: [new RegExp(`(?<!不)(予以公开|全部公开|同意公开)${CAT_GAP}$`)],
     examples: ['按申请办理结果分类，予以公开的[125]件，部分公开的5件。', '办结申请中，同意公开[40]件。'],
-    counterexamples: ['按申请办理结果，不予公开[3]件。', '收到申请50件，予以公开及部分公开[25]件。'],
+    counterexamples: ['按申请办理结果，不予公开[3]件。', '收到申请50件，予以公开及部分公开[25]件。', '依申请公开中，予以公开信息[40]条。'],
     target: { kind: 'any', options: [{ field: 'apply.granted.total', name: '表三“予以公开”总计', sum: ['apply.granted.total'] }] },
   },
   {
     id: 'apply.partly_granted', table: 'apply', rule: 'narrative.apply', en: 'partly granted',
     units: APPLY_UNITS, context: /申请/,
-    before: [new RegExp(`部分公开${GAP}$`)],
+    before: [new RegExp(`部分公开${CAT_GAP}$`)],
     examples: ['按申请办理结果分类，予以公开的125件，部分公开的[5]件。', '对申请部分公开[7]件。'],
     counterexamples: ['收到申请50件，予以公开及部分公开[25]件。'],
     target: { kind: 'any', options: [{ field: 'apply.partly_granted.total', name: '表三“部分公开”总计', sum: ['apply.partly_granted.total'] }] },
@@ -162,15 +167,15 @@ export const NARRATIVE_VOCABULARY: readonly NarrativeEntry[] = [
   {
     id: 'apply.withheld', table: 'apply', rule: 'narrative.apply', en: 'withheld',
     units: APPLY_UNITS, context: /申请/,
-    before: [new RegExp(`不予(以)?公开${GAP}$`)],
+    before: [new RegExp(`不予(以)?公开${CAT_GAP}$`)],
     examples: ['按申请办理结果分类，不予公开的[3]件。', '答复申请时不予以公开[2]件。'],
-    counterexamples: ['按申请办理结果，予以公开[3]件。'],
+    counterexamples: ['按申请办理结果，予以公开[3]件。', '共制作政府信息3021条，依申请公开信息459条，不予公开信息[1535]条。'],
     target: { kind: 'any', options: [{ field: 'apply.withheld.*.total', name: '表三“不予公开”各项总计之和', group: 'withheld' }] },
   },
   {
     id: 'apply.unavailable', table: 'apply', rule: 'narrative.apply', en: 'unavailable',
     units: APPLY_UNITS, context: /申请/,
-    before: [new RegExp(`无法提供${GAP}$`)],
+    before: [new RegExp(`无法提供${CAT_GAP}$`)],
     examples: ['按申请办理结果分类，无法提供的[24]件。', '申请中，因本机关不掌握而无法提供[9]件。'],
     counterexamples: ['依申请公开中，不予处理[2]件。'],
     target: { kind: 'any', options: [{ field: 'apply.unavailable.*.total', name: '表三“无法提供”各项总计之和', group: 'unavailable' }] },
@@ -179,7 +184,7 @@ export const NARRATIVE_VOCABULARY: readonly NarrativeEntry[] = [
     // Seed 004 writes "不予受理的1件" for （五）不予处理.
     id: 'apply.not_processed', table: 'apply', rule: 'narrative.apply', en: 'not processed',
     units: APPLY_UNITS, context: /申请/,
-    before: [new RegExp(`不予(处理|受理)${GAP}$`)],
+    before: [new RegExp(`不予(处理|受理)${CAT_GAP}$`)],
     examples: ['按申请办理结果分类，不予受理的[1]件。', '对申请不予处理[4]件。'],
     counterexamples: ['共受理政府信息公开申请[189]件。'],
     target: { kind: 'any', options: [{ field: 'apply.not_processed.*.total', name: '表三“不予处理”各项总计之和', group: 'not_processed' }] },
@@ -273,25 +278,25 @@ export const NARRATIVE_VOCABULARY: readonly NarrativeEntry[] = [
   {
     // A handling verb makes it apply.handled ("答复政府信息公开申请34430件", Shanghai 2023).
     id: 'apply.received', table: 'apply', rule: 'narrative.apply', en: 'requests received',
-    units: APPLY_UNITS, exclude: new RegExp(`${NOT_DISCLOSURE.source}|办理|答复|办结|审结|回复`),
+    units: APPLY_UNITS, exclude: new RegExp(`${NOT_DISCLOSURE.source}|${NOT_A_COUNT.source}|办理|答复|办结|审结|回复`),
     before: [
-      /(?<!不予)(收到|受理|新收|接收|接到|收悉)[^，,。；;：:、\d]{0,16}申请[^，,。；;：:、\d]{0,8}$/,
+      /(?<!不予)(收到|受理|新收|接收|接到|收悉)[^，,。；;：:、\d]{0,16}申请(?!人|书|表|材料)[^，,。；;：:、\d]{0,8}$/,
       /(政府信息公开|依申请公开)申请(数量|总数|总量)?(共|为|共计|合计)?$/,
     ],
     examples: ['2024年，共受理政府信息公开申请[189]件，同比增加20.4%。', '收到政府信息公开申请[1]条。', '全区各级行政机关共收到依申请公开[67]宗。'],
-    counterexamples: ['共收到行政复议申请[2]件。', '共收到有效留言[613]条。', '对不予受理的申请[3]件。'],
+    counterexamples: ['共收到行政复议申请[2]件。', '共收到有效留言[613]条。', '对不予受理的申请[3]件。', '收到申请人补正材料[3]件。', '收到申请人撤回申请[2]件。'],
     target: { kind: 'any', options: HEADLINE },
   },
   {
     id: 'apply.handled', table: 'apply', rule: 'narrative.apply', en: 'requests handled',
-    units: APPLY_UNITS, exclude: NOT_DISCLOSURE,
+    units: APPLY_UNITS, exclude: new RegExp(`${NOT_DISCLOSURE.source}|${NOT_A_COUNT.source}`),
     before: [
-      /(?<!不予|其他)(办理|答复|办结|处理|审结|回复)[^，,。；;：:、\d]{0,16}申请[^，,。；;：:、\d]{0,8}$/,
+      /(?<!不予|其他)(办理|答复|办结|处理|审结|回复)[^，,。；;：:、\d]{0,16}申请(?!人|书|表|材料)[^，,。；;：:、\d]{0,8}$/,
       /(依申请公开|政府信息公开申请)[^，,。；;：:、\d]{0,6}(办理|答复|办结|处理)[^，,。；;：:、\d]{0,4}$/,
     ],
     chain: { before: /^(共|已|均已|全部)?(办理|答复|办结|处理)(完毕)?$/, after: ['apply.received'] },
     examples: ['答复政府信息公开申请[34430]件(含上年度转结)，均在法定期限内予以答复。', '2024年，共办理依申请公开[216]件，均在法定期限内答复。', '全市共办理政府信息依申请公开[292]件。', '共收到依申请公开67宗，办理[67]宗。'],
-    counterexamples: ['共办理网民留言[4622]条。', '市政府办理[46]件。', '其他处理(含撤销申请)[58]件。'],
+    counterexamples: ['共办理网民留言[4622]条。', '市政府办理[46]件。', '其他处理(含撤销申请)[58]件。', '政府信息公开申请延期答复[3]件。'],
     target: { kind: 'any', options: HEADLINE_HANDLED },
   },
   // ── Table 四 ──
