@@ -82,7 +82,7 @@ export function FlagsPage({ store }: { store: FlagsStore }) {
         </section>
       )}
       {store.importResult.value && store.importResult.value.problems.length > 0 && (
-        <section class="problems" data-section="import-problems">
+        <section class="problems" role="alert" data-section="import-problems">
           <p>{t('importSkipped', { n: store.importResult.value.problems.length })}</p>
           <ul>{store.importResult.value.problems.map((p) => <li key={p.key}><code>{p.key}</code>：{p.reason}</li>)}</ul>
         </section>
