@@ -3,7 +3,7 @@
 // script-like elements, so `<ruby>號<rt>hào</rt></ruby>` reads 號.
 
 import { collapse } from '../normalize/text';
-import { expandTable, type Grid } from './grid';
+import { expandTable, tableRows, type Grid } from './grid';
 import { labelCell, valueCell, type LogicalRow, type ValueCell } from './rows';
 
 const SKIP = new Set(['rt', 'rp', 'script', 'style', 'template', 'noscript']);
@@ -84,12 +84,22 @@ export interface DomRows {
   problems: { table: Element; message: string }[];
 }
 
+// The report tables have at most ~40 rows (table 三: 25 data rows under a 3-row header). A table far
+// longer is a data listing (or a hostile page), never one of them: skip it before expanding it, so a
+// 10,000-row table next to a report costs almost nothing.
+export const MAX_REPORT_TABLE_ROWS = 400;
+
 export function domRows(root: ParentNode): DomRows {
   const tables = leafTables(root);
   const rows: LogicalRow[] = [];
   const problems: DomRows['problems'] = [];
   const texts = new Map<Element, string>();
   tables.forEach((t, i) => {
+    const n = tableRows(t).length;
+    if (n > MAX_REPORT_TABLE_ROWS) {
+      problems.push({ table: t, message: `跳过一个 ${n} 行的表格（年报统计表不会这么长）` });
+      return;
+    }
     try {
       rows.push(...gridRows(expandTable(t), i, texts));
     } catch (e) {
