@@ -18,6 +18,37 @@ import { applyFormatOf, fmt, groupRows, resolveOption, sumFields, type ResolvedO
 export type { Prose } from './prose';
 export { proseFromDocument, proseFromText } from './prose';
 
+/** A number written with a unit in the report's text, before any matching (issue #5 §1). */
+export interface ExtractedNumber {
+  value: number;
+  unit: string;
+  /** As written (normalized digits), e.g. "21,943". */
+  raw: string;
+  approx: boolean;
+  /** The phrase around it: from the clause start (at most 40 characters back) through the unit. */
+  quote: string;
+  /** Offsets of the number in prose.text. */
+  position: { start: number; end: number };
+}
+
+/**
+ * Every number with a unit in sections 一 to 六 (from the first section heading on), skipping years,
+ * dates, ordinals, document numbers and growth rates. For the CLI's --verbose view and for tests; the
+ * claims in the report are the subset the vocabulary can place.
+ */
+export function extractNumbers(prose: Prose | string): ExtractedNumber[] {
+  const original = typeof prose === 'string' ? prose : prose.text;
+  const norm = normalizeProse(original);
+  return tokenize(norm, Math.max(0, norm.text.search(FIRST_SECTION))).map((t) => {
+    const q = originalSpan(norm, t.windowStart, t.unitEnd);
+    return {
+      value: t.value, unit: t.unit, raw: t.raw, approx: t.approx,
+      quote: original.slice(q.start, q.end).replace(/\s+/g, ' ').trim(),
+      position: originalSpan(norm, t.start, t.end),
+    };
+  });
+}
+
 /** Headline readings in the order of HEADLINE options: new, new + carried over, （七）总计. */
 const HEADLINE_ROWS: ReadonlyArray<{ key: string; rows: readonly string[]; name: string }> = [
   { key: 'new', rows: ['new'], name: '“本年新收”行' },

@@ -4,7 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { Window } from 'happy-dom';
 import { parseHTML } from 'linkedom';
-import { checkNarrative } from '../../lib/narrative';
+import { checkNarrative, extractNumbers } from '../../lib/narrative';
+import { readSeed } from '../helpers/fixtures';
 import { normalizeProse, originalSpan } from '../../lib/narrative/normalize';
 import { proseFromDocument, proseFromText } from '../../lib/narrative/prose';
 import { tokenize } from '../../lib/narrative/tokens';
@@ -145,5 +146,19 @@ describe('where claims are read', () => {
     expect(claims.map((c) => c.value)).toEqual([5]);
     // Without the heading the whole text is read.
     expect(checkNarrative(text.replace('一、总体情况', ''), handReport({})).map((c) => c.value)).toEqual([9999, 5]);
+  });
+});
+
+describe('extractNumbers', () => {
+  it('lists every number with its unit, phrase and position, from section 一 on (seed 004)', () => {
+    const text = readSeed('004_bf76cd535622c645');
+    const nums = extractNumbers(text);
+    // The report's own numbers, including those no vocabulary entry places (website statistics).
+    expect(nums.map((n) => `${n.raw}${n.unit}`)).toEqual(expect.arrayContaining(['1820条', '216件', '194件', '613条', '99.6%']));
+    const n216 = nums.find((n) => n.value === 216)!;
+    expect(n216.quote).toBe('共办理依申请公开216件');
+    expect(text.slice(n216.position.start, n216.position.end)).toBe('216');
+    // Never: the 〔〕/第711号 numbers, the years, the dates.
+    expect(nums.some((n) => n.value === 711 || n.value === 2024 || n.value === 2025)).toBe(false);
   });
 });
