@@ -121,7 +121,8 @@ const GAP = '[^，,。；;：:、\\d]{0,8}';
 // publication, not requests answered that way.
 const CAT_GAP = '(?:(?!信息)[^，,。；;：:、\\d]){0,8}';
 // Things people receive and handle that are not 政府信息公开申请.
-const NOT_DISCLOSURE = /复议|诉讼|留言|信访|投诉|举报|咨询|来信|来电|热线|12345|建议|提案|议案|信箱/;
+// "受理行政许可申请1200件" is about licensing, not disclosure requests.
+const NOT_DISCLOSURE = /复议|诉讼|留言|信访|投诉|举报|咨询|来信|来电|热线|12345|建议|提案|议案|信箱|许可|审批|备案|登记|办件/;
 // Subsets of the requests, not their total: "政府信息公开申请延期答复3件", "收到撤回申请2件".
 const NOT_A_COUNT = /延期|逾期|超期|补正|转办|转送|转交|撤回|撤销|告知/;
 
@@ -279,17 +280,19 @@ export const NARRATIVE_VOCABULARY: readonly NarrativeEntry[] = [
     // A handling verb makes it apply.handled ("答复政府信息公开申请34430件", Shanghai 2023).
     id: 'apply.received', table: 'apply', rule: 'narrative.apply', en: 'requests received',
     units: APPLY_UNITS, exclude: new RegExp(`${NOT_DISCLOSURE.source}|${NOT_A_COUNT.source}|办理|答复|办结|审结|回复`),
+    context: DISCLOSURE_CONTEXT,
     before: [
       /(?<!不予)(收到|受理|新收|接收|接到|收悉)[^，,。；;：:、\d]{0,16}申请(?!人|书|表|材料)[^，,。；;：:、\d]{0,8}$/,
       /(政府信息公开|依申请公开)申请(数量|总数|总量)?(共|为|共计|合计)?$/,
     ],
     examples: ['2024年，共受理政府信息公开申请[189]件，同比增加20.4%。', '收到政府信息公开申请[1]条。', '全区各级行政机关共收到依申请公开[67]宗。'],
-    counterexamples: ['共收到行政复议申请[2]件。', '共收到有效留言[613]条。', '对不予受理的申请[3]件。', '收到申请人补正材料[3]件。', '收到申请人撤回申请[2]件。'],
+    counterexamples: ['依申请公开方面，全年受理行政许可申请[1200]件。', '全年共收到申请[35]件。', '共收到行政复议申请[2]件。', '共收到有效留言[613]条。', '对不予受理的申请[3]件。', '收到申请人补正材料[3]件。', '收到申请人撤回申请[2]件。'],
     target: { kind: 'any', options: HEADLINE },
   },
   {
     id: 'apply.handled', table: 'apply', rule: 'narrative.apply', en: 'requests handled',
     units: APPLY_UNITS, exclude: new RegExp(`${NOT_DISCLOSURE.source}|${NOT_A_COUNT.source}`),
+    context: DISCLOSURE_CONTEXT,
     before: [
       /(?<!不予|其他)(办理|答复|办结|处理|审结|回复)[^，,。；;：:、\d]{0,16}申请(?!人|书|表|材料)[^，,。；;：:、\d]{0,8}$/,
       /(依申请公开|政府信息公开申请)[^，,。；;：:、\d]{0,6}(办理|答复|办结|处理)[^，,。；;：:、\d]{0,4}$/,
@@ -321,10 +324,11 @@ export const NARRATIVE_VOCABULARY: readonly NarrativeEntry[] = [
   // ── Table 二 ──
   {
     id: 'active.licensing', table: 'active', rule: 'narrative.active', en: 'licensing decisions',
-    units: ['件', '宗', '起'], exclude: /事项|项目|证照|窗口/,
+    // "受理行政许可申请1200件" counts applications, the table counts decisions.
+    units: ['件', '宗', '起'], exclude: /事项|项目|证照|窗口|申请|受理|收到/,
     before: [/行政许可[^，,。；;：:、\d]{0,10}$/],
     examples: ['2024年，全区行政许可决定数量[31461]宗。', '作出行政许可决定[5231]件。'],
-    counterexamples: ['梳理行政许可事项[120]件。', '作出行政处罚决定[842]宗。'],
+    counterexamples: ['梳理行政许可事项[120]件。', '作出行政处罚决定[842]宗。', '全年受理行政许可申请[1200]件。'],
     target: { kind: 'any', options: [{ field: '{p}.licensing.decisions', name: '表二“行政许可”本年处理决定数量', sum: ['{p}.licensing.decisions'] }] },
   },
   {
