@@ -201,7 +201,7 @@ export const NARRATIVE_VOCABULARY: readonly NarrativeEntry[] = [
   },
   {
     id: 'apply.carried_over', table: 'apply', rule: 'narrative.apply', en: 'carried over from last year',
-    units: APPLY_UNITS,
+    units: APPLY_UNITS, context: /申请/,
     before: [new RegExp(`上(一)?年(度)?结转${GAP}$`)],
     examples: ['全年共收到申请20件，上年结转[3]件。', '上年度结转政府信息公开申请[2]件。'],
     counterexamples: ['剩余[8]件转下年度办理。'],
@@ -210,11 +210,12 @@ export const NARRATIVE_VOCABULARY: readonly NarrativeEntry[] = [
   {
     // "剩余8件转下年度办理" (seed 004): the keyword follows the number.
     id: 'apply.carried_forward', table: 'apply', rule: 'narrative.apply', en: 'carried forward to next year',
-    units: APPLY_UNITS,
+    units: APPLY_UNITS, context: /申请/,
     before: [new RegExp(`(结转|转入|转)(至|到)?下(一)?年(度)?${GAP}$`)],
-    after: [/^[^，,。；;\d]{0,3}?(结转|转入|转|留)(至|到)?下(一)?年(度)?(继续)?(办理)?/],
-    examples: ['申请办理中，剩余[8]件转下年度办理。', '结转下年度继续办理[13]件。'],
-    counterexamples: ['上年结转[3]件。'],
+    // Only "申请" may stand between the unit and the verb: "2条留言转下年度办理" is not about requests.
+    after: [/^(申请)?(需|将|已|依法)?(结转|转入|转|留)(至|到|入)?下(一)?年(度)?(继续)?(办理)?/],
+    examples: ['申请办理中，剩余[8]件转下年度办理。', '申请办理中，结转下年度继续办理[13]件。', '申请办理中，有[2]件申请结转至下一年度。'],
+    counterexamples: ['上年结转[3]件。', '依申请公开工作中，另有[2]条留言转下年度办理。'],
     target: { kind: 'any', options: [{ field: 'apply.carried_forward.total', name: '表三“结转下年度继续办理”总计', sum: ['apply.carried_forward.total'] }] },
   },
   // ── Table 三: applicant columns of the row the sentence is about ──
