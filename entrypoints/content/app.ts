@@ -15,6 +15,7 @@ import { pageChipText } from '../../components/inpage/strings';
 import { MarkLedger, PageStyle, clearHighlights, setHighlights } from './marks';
 import { errorChip, planMarks, type Chip, type MarkPlan, type Target } from './model';
 import { ArticleObserver, articleScope } from './observer';
+import { gateSays } from './gate';
 import { ShadowLayer } from './layer';
 import { createStore, type LayerStore } from './store';
 import type { InPageAnalysis } from './types';
@@ -29,6 +30,8 @@ export interface InPageDeps {
   signal: AbortSignal;
   /** The core: `checkDocument`. */
   analyze(doc: Document, opts: { url: string; title: string }): InPageAnalysis;
+  /** Optional warm-up run in its own idle task before the first analysis (the t2s converter's tables). */
+  prepare?(): void;
   /** The core's cheap test: `quickGate`. */
   gate(title: string, bodyText?: string): boolean;
   /** browser.runtime.sendMessage; rejects when nobody listens. */
@@ -78,31 +81,26 @@ export class InPage {
   start(force = false): Promise<PageStateValue> {
     const perf = this.win.performance;
     const t0 = perf.now();
-    const pass = force || this.gateSays();
+    const pass = force || gateSays(this.doc, this.deps.gate);
     perf.measure(PERF.gate, { start: t0, end: perf.now() });
     if (!pass) {
       this.settle(STATE.none, null);
       return Promise.resolve(STATE.none);
     }
     return new Promise((resolve) => {
-      const go = () => {
-        if (this.deps.signal.aborted) return;
-        this.run();
-        resolve(this.state ?? STATE.none);
-      };
       const w = this.win as Window & { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => number };
-      if (w.requestIdleCallback) w.requestIdleCallback(go, { timeout: 300 });
-      else setTimeout(go, 0);
+      const idle = (cb: () => void) => (w.requestIdleCallback ? w.requestIdleCallback(cb, { timeout: 300 }) : setTimeout(cb, 0));
+      // Two tasks, not one: the core's one-time set-up, then the analysis, so neither blocks for long.
+      idle(() => {
+        if (this.deps.signal.aborted) return;
+        this.deps.prepare?.();
+        idle(() => {
+          if (this.deps.signal.aborted) return;
+          this.run();
+          resolve(this.state ?? STATE.none);
+        });
+      });
     });
-  }
-
-  private gateSays(): boolean {
-    const title = this.doc.title ?? '';
-    if (this.deps.gate(title)) return true;
-    // Some sites put only the site name in <title>; the article heading then carries the report's
-    // name. textContent (no layout) of the first part of <body> is enough for that.
-    const text = this.doc.body?.textContent ?? '';
-    return this.deps.gate(title, text.length > 20_000 ? text.slice(0, 20_000) : text);
   }
 
   /** Analyze the live document now and mark the result (the idle task and every observer re-run). */
@@ -162,12 +160,16 @@ export class InPage {
     if (state !== STATE.error) this.error = undefined;
     this.render();
     // The background keeps per-tab state for the popup; send again only when something changed.
-    const key = JSON.stringify([state, this.error, report && { ...report, source: { ...report.source, checkedAt: '' } }]);
-    if (key !== this.lastSent) {
+    // Serializing the report (here and in sendMessage) is not free: it gets a task of its own.
+    const error = this.error;
+    setTimeout(() => {
+      if (this.deps.signal.aborted) return;
+      const key = JSON.stringify([state, error, report && { ...report, source: { ...report.source, checkedAt: '' } }]);
+      if (key === this.lastSent) return;
       this.lastSent = key;
-      this.deps.send({ type: 'gouji:result', state, report, ...(this.error ? { error: this.error } : {}) }).catch(() => {});
+      this.deps.send({ type: 'gouji:result', state, report, ...(error ? { error } : {}) }).catch(() => {});
       if (state === STATE.report) void this.requestFlags();
-    }
+    }, 0);
   }
 
   /** Put the current result on the page (or take everything off when hidden). Idempotent. */

@@ -1,25 +1,38 @@
-// Wiring of InPage to the extension APIs, shared by the content script and the on-demand script. Both
-// run in the extension's isolated world of the same page, so a second start (the popup's "检查此页" on a
-// gov.cn page the content script already handles) reuses the running instance instead of marking twice.
+// Wiring of InPage to the extension APIs: the body of /ondemand.js, which the light content script
+// imports on gov.cn pages that pass the gate and the popup injects elsewhere. Both run in the extension's
+// isolated world of the same page, so a second start (the popup's "检查此页" on a page already checked)
+// reuses the running instance instead of marking twice.
 import { browser } from 'wxt/browser';
 import { checkDocument } from '../../lib/check';
 import { quickGate } from '../../lib/detect';
+import { toSimplified } from '../../lib/normalize/t2s';
 import { isGoujiMessage, type Message } from '../../lib/ext/protocol';
 import type { PageStateValue } from '../../lib/contract';
 import { InPage } from './app';
+import type { Light } from './light';
 
 const KEY = '__goujiInPage';
-type Holder = { [KEY]?: InPage };
+type Holder = { [KEY]?: InPage; __goujiSignal?: AbortSignal; __goujiLight?: Light };
 
-export function boot(signal: AbortSignal, force: boolean): Promise<PageStateValue> {
+/**
+ * Start (or re-run) the engine on this page without the gate. On gov.cn pages the light content script
+ * left its ctx.signal (and, on a page it judged not a report, its light listener) in the isolated world's
+ * global; elsewhere the engine lives as long as the page.
+ */
+export function boot(force = true): Promise<PageStateValue> {
   const holder = globalThis as unknown as Holder;
   const running = holder[KEY];
   if (running && !running.disposed) return running.start(force);
+  holder.__goujiLight?.release();
+  delete holder.__goujiLight;
+  const signal = holder.__goujiSignal && !holder.__goujiSignal.aborted ? holder.__goujiSignal : new AbortController().signal;
 
   const inpage = new InPage({
     doc: document,
     signal,
     analyze: (doc, opts) => checkDocument(doc, opts),
+    // Builds the traditional→simplified tables (≈ 18 ms in Chromium) in a task of its own.
+    prepare: () => void toSimplified('國'),
     gate: quickGate,
     send: (msg: Message) => browser.runtime.sendMessage(msg),
   });

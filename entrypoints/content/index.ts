@@ -1,17 +1,42 @@
-// Gouji's content script on *.gov.cn pages. Design (see docs/inpage.md):
-//  - Most gov.cn pages are news, lists and home pages: `quickGate` on the title (and, failing that, the
+// Gouji's content script on *.gov.cn pages: the light half. Design (docs/inpage.md):
+//  - Most gov.cn pages are news, lists and home pages. `quickGate` on the title (and, failing that, the
 //    body's textContent — no layout, no writes) says "not a report" in well under 2 ms; the page then
-//    gets html[data-gouji-state=none] and nothing else, and no observer is left running.
-//  - A report page is analyzed in an idle task by the same lib/ core as the CLI, and marked with
-//    data-gouji-* attributes, one <style>, and one shadow root for chips and tooltips (app.ts).
-//  - Every side effect hangs off ctx.signal: when the extension is reloaded or updated, the marks are
-//    removed and the observer and listeners let go.
-import { boot } from './boot';
+//    gets html[data-gouji-state=none] and nothing else, and nothing keeps running (light.ts).
+//  - This script carries only the gate (a few KB): the engine — the lib/ core, the marks, the Preact
+//    layer — is /ondemand.js, imported from the extension only when the gate passes (it is listed in
+//    web_accessible_resources for gov.cn pages). The popup's "检查此页" injects the same file elsewhere.
+//  - Every side effect hangs off ctx.signal (handed to the engine through the isolated world's global):
+//    when the extension is reloaded or updated, marks are removed and listeners let go.
+import { browser } from 'wxt/browser';
+import { quickGate } from '../../lib/detect';
+import { ATTR, ONDEMAND_SCRIPT, PERF, STATE } from '../../lib/contract';
+import type { Message } from '../../lib/ext/protocol';
+import { gateSays } from './gate';
+import { settleNone, type Light, type RuntimeLike } from './light';
+
+type Handoff = { __goujiSignal?: AbortSignal; __goujiLight?: Light };
 
 export default defineContentScript({
   matches: ['*://*.gov.cn/*'],
   runAt: 'document_idle',
   main(ctx) {
-    void boot(ctx.signal, false);
+    const t0 = performance.now();
+    const pass = gateSays(document, quickGate);
+    performance.measure(PERF.gate, { start: t0, end: performance.now() });
+    const g = globalThis as unknown as Handoff;
+    g.__goujiSignal = ctx.signal;
+    const runtime = browser.runtime as unknown as RuntimeLike;
+    if (!pass) {
+      g.__goujiLight = settleNone(document, runtime, ctx.signal);
+      return;
+    }
+    const url = browser.runtime.getURL(ONDEMAND_SCRIPT as '/ondemand.js');
+    import(/* @vite-ignore */ url).catch((e: unknown) => {
+      // The engine could not be loaded (extension reloaded mid-way, a broken build): say so, plainly.
+      console.warn('[gouji] engine failed to load', e);
+      document.documentElement.setAttribute(ATTR.state, STATE.error);
+      const msg: Message = { type: 'gouji:result', state: STATE.error, report: null, error: `勾稽未能加载核对程序：${e instanceof Error ? e.message : String(e)}` };
+      runtime.sendMessage(msg).catch(() => {});
+    });
   },
 });

@@ -46,7 +46,8 @@ describe('in-page marks', () => {
     expect(totals.get('apply.total.natural_person')).toBe('apply.balance:natural_person');
     // Every read table is tagged with its key.
     expect([...h.doc.querySelectorAll(`table[${ATTR.table}]`)].map((t) => t.getAttribute(ATTR.table))).toEqual(['active', 'apply', 'review']);
-    // The background is told, once.
+    // The background is told, once (in a task of its own).
+    await sleep(0);
     const results = h.sent.filter((m) => m.type === 'gouji:result');
     expect(results).toHaveLength(1);
     expect(results[0]).toMatchObject({ state: 'report' });
@@ -131,6 +132,7 @@ describe('the gate', () => {
     expect(html(h.doc)).toBe(before);
     expect(h.inpage.observer.active).toBe(false);
     expect(h.inpage.analysis).toBeNull();
+    await sleep(0);
     expect(h.sent).toEqual([{ type: 'gouji:result', state: 'none', report: null }]);
   });
 
