@@ -4,9 +4,25 @@
 
 import { describe, expect, it } from 'vitest';
 import { checkDocument } from '../../lib/check';
-import { loadFixture } from '../helpers/fixtures';
+import { fixtureNames, loadFixture } from '../helpers/fixtures';
 
 const fx = loadFixture('narrative-provincial');
+
+// Any fixture page may mark the numbers in its text that must fail: <span data-expect-narrative="<entry>">N</span>.
+describe('fixtures that declare narrative failures', () => {
+  const declaring = fixtureNames().map((n) => loadFixture(n)).filter((f) => f.html.includes('data-expect-narrative'));
+  it('include the provincial fixture', () => expect(declaring.map((f) => f.name)).toContain('narrative-provincial'));
+  for (const f of declaring) {
+    it(`${f.name}: failing claims = marked numbers, both ways`, () => {
+      const doc = f.happy();
+      const a = checkDocument(doc, { url: f.meta.url });
+      const marked = Array.from(doc.querySelectorAll('[data-expect-narrative]'))
+        .map((el) => `${el.getAttribute('data-expect-narrative')}=${(el.textContent ?? '').replace(/,/g, '')}`).sort();
+      const failed = a.report.narrative.filter((c) => c.status === 'fail').map((c) => `${String(c.id).split(':')[1]}=${c.value}`).sort();
+      expect(failed).toEqual(marked);
+    });
+  }
+});
 
 describe('narrative-provincial fixture', () => {
   it('tables are consistent: every table check passes', () => {
