@@ -62,6 +62,7 @@ export class InPage {
   private flashTimer: ReturnType<typeof setTimeout> | null = null;
   private lateTimer: ReturnType<typeof setTimeout> | null = null;
   private layoutFrame = 0;
+  private wantLayer = false;
   private suppressFocus = false;
   private resize: ResizeObserver | null = null;
 
@@ -197,14 +198,20 @@ export class InPage {
       claims.filter((t) => t.severity !== 'fail').map((t) => t.range!),
     );
     if (targets.length || chips.length) {
-      this.layer.mount();
+      // The shadow layer is mounted and laid out in the next frame: positions need layout anyway, and
+      // the marking task stays short.
+      this.wantLayer = true;
       this.listen();
       this.scheduleLayout();
-    } else this.layer.unmount();
+    } else {
+      this.wantLayer = false;
+      this.layer.unmount();
+    }
   }
 
   /** Remove every mark: attributes back as they were, our style, highlights and shadow host gone. */
   unmark(): void {
+    this.wantLayer = false;
     this.close();
     this.flash.restore();
     this.ledger.restore();
@@ -237,17 +244,19 @@ export class InPage {
   }
 
   private scheduleLayout(): void {
-    if (this.layoutFrame || !this.layer.mounted) return;
+    if (this.layoutFrame || !this.wantLayer) return;
     const raf = this.win.requestAnimationFrame?.bind(this.win) ?? ((cb: FrameRequestCallback) => setTimeout(() => cb(0), 16) as unknown as number);
     this.layoutFrame = raf(() => {
       this.layoutFrame = 0;
-      if (this.layer.mounted && !this.deps.signal.aborted) this.layer.relayout();
+      if (!this.deps.signal.aborted) this.relayout();
     });
   }
 
   /** Synchronous layout (tests, and `gouji:focus` before showing a tooltip). */
   relayout(): void {
-    if (this.layer.mounted) this.layer.relayout();
+    if (!this.wantLayer || !this.visible) return;
+    this.layer.mount();
+    this.layer.relayout();
   }
 
   // ── tooltips ────────────────────────────────────────────────────────────────────────────────────

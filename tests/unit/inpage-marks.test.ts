@@ -69,6 +69,7 @@ describe('in-page marks', () => {
   it('is idempotent: re-running and re-rendering change nothing and add nothing', async () => {
     h = openPage(reportPage({ set: WRONG }));
     await h.inpage.start();
+    await ui(h);
     const once = html(h.doc);
     h.inpage.run();
     h.inpage.render();

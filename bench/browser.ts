@@ -1,0 +1,129 @@
+// npm run bench:browser — the content script in Chromium, measured by its own performance marks
+// (gouji:gate, gouji:analyze, gouji:mark; lib/contract.ts PERF) on a news page and on a report page served
+// on gov.cn URLs, the longest main-thread task seen (Long Tasks API), and the size of each built script,
+// minified (as shipped) and unminified. Budgets (issue #3): gate ≤ 2 ms; analysis + marking of a normal
+// report ≤ 20 ms; content script ≤ 150 KB unminified. Prints the figures, exits 1 when a budget is missed.
+//
+//   node --import tsx bench/browser.ts [--runs N]
+//
+// Builds into bench/out/ (gitignored), never into .output/, so it can run beside the e2e suite.
+import { statSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { build } from 'wxt';
+import { ATTR, PERF } from '../lib/contract';
+import { newsPage, reportPage } from '../tests/unit/inpage-page';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const OUT = join(ROOT, 'bench/out');
+const runsArg = process.argv.indexOf('--runs');
+const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 15;
+const BUDGET = { gateMs: 2, reportMs: 20, contentKB: 150, longTaskMs: 50 };
+
+async function buildTo(dir: string, minify: boolean): Promise<string> {
+  rmSync(join(OUT, dir), { recursive: true, force: true });
+  await build({ root: ROOT, outDir: join(OUT, dir), logLevel: 1, vite: () => ({ build: { minify } }) });
+  return join(OUT, dir, 'chrome-mv3');
+}
+
+const kb = (file: string) => statSync(file).size / 1024;
+
+async function launch(ext: string): Promise<BrowserContext> {
+  const ctx = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'gouji-bench-')), {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    viewport: { width: 1280, height: 900 },
+    args: [`--disable-extensions-except=${ext}`, `--load-extension=${ext}`, '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+  });
+  const pages: Record<string, string> = {
+    '/news.html': newsPage(),
+    '/report.html': reportPage({ set: { 'apply.new.natural_person': 165 }, textReceived: 199 }),
+  };
+  await ctx.route(/^https?:\/\//, (route) => {
+    const url = new URL(route.request().url());
+    const body = url.hostname.endsWith('.gov.cn') ? pages[url.pathname] : undefined;
+    return body ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body }) : route.abort();
+  });
+  // Long tasks are recorded from the first byte (page parsing is short here: these pages have no script).
+  await ctx.addInitScript(`
+    window.__longTasks = [];
+    try {
+      new PerformanceObserver((l) => l.getEntries().forEach((e) => window.__longTasks.push(e.duration))).observe({ type: 'longtask', buffered: true });
+    } catch (e) { /* Long Tasks API missing: the figure prints as 0. */ }
+  `);
+  if (!ctx.serviceWorkers().length) await ctx.waitForEvent('serviceworker');
+  return ctx;
+}
+
+interface Sample {
+  gate: number;
+  analyze: number;
+  mark: number;
+  longest: number;
+  state: string;
+}
+
+async function sample(ctx: BrowserContext, url: string): Promise<Sample> {
+  const page: Page = await ctx.newPage();
+  await page.goto(url);
+  await page.waitForFunction((a) => document.documentElement.hasAttribute(a), ATTR.state, { timeout: 15_000 });
+  await page.waitForTimeout(50);
+  // A string, not a function: tsx would wrap inner arrow functions in a helper the page lacks.
+  const sum = (n: string) => `performance.getEntriesByName(${JSON.stringify(n)}, 'measure').reduce((t, e) => t + e.duration, 0)`;
+  const s = (await page.evaluate(`({
+    gate: ${sum(PERF.gate)}, analyze: ${sum(PERF.analyze)}, mark: ${sum(PERF.mark)},
+    longest: Math.max(0, ...(window.__longTasks || [])),
+    state: document.documentElement.getAttribute(${JSON.stringify(ATTR.state)}) || '',
+  })`)) as Sample;
+  await page.close();
+  return s;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const max = (xs: number[]) => Math.max(...xs);
+const f = (n: number) => n.toFixed(2).padStart(7);
+
+async function main() {
+  console.log('building (minified, as shipped, and unminified) into bench/out …');
+  const shipped = await buildTo('min', true);
+  const plain = await buildTo('plain', false);
+  const sizes = ['content-scripts/content.js', 'ondemand.js', 'background.js'].map((p) => ({ p, min: kb(join(shipped, p)), plain: kb(join(plain, p)) }));
+
+  const ctx = await launch(shipped);
+  const news: Sample[] = [];
+  const report: Sample[] = [];
+  await sample(ctx, 'https://www.zs.gov.cn/report.html'); // warm-up (code cache)
+  for (let i = 0; i < RUNS; i++) {
+    news.push(await sample(ctx, 'https://www.zs.gov.cn/news.html'));
+    report.push(await sample(ctx, 'https://www.zs.gov.cn/report.html'));
+  }
+  await ctx.close();
+
+  if (news.some((s) => s.state !== 'none') || report.some((s) => s.state !== 'report')) throw new Error('unexpected page state: the bench pages are not recognised as expected');
+  const total = report.map((s) => s.analyze + s.mark);
+  console.log(`\nChromium, ${RUNS} loads each (median / max, ms):`);
+  console.log(`  news page   gate      ${f(median(news.map((s) => s.gate)))} / ${f(max(news.map((s) => s.gate)))}   budget ≤ ${BUDGET.gateMs}`);
+  console.log(`  report page gate      ${f(median(report.map((s) => s.gate)))} / ${f(max(report.map((s) => s.gate)))}`);
+  console.log(`  report page analyze   ${f(median(report.map((s) => s.analyze)))} / ${f(max(report.map((s) => s.analyze)))}`);
+  console.log(`  report page mark      ${f(median(report.map((s) => s.mark)))} / ${f(max(report.map((s) => s.mark)))}`);
+  console.log(`  report analyze+mark   ${f(median(total))} / ${f(max(total))}   budget ≤ ${BUDGET.reportMs}`);
+  console.log(`  longest task (report) ${f(median(report.map((s) => s.longest)))} / ${f(max(report.map((s) => s.longest)))}   budget < ${BUDGET.longTaskMs}`);
+  console.log(`  longest task (news)   ${f(median(news.map((s) => s.longest)))} / ${f(max(news.map((s) => s.longest)))}`);
+  console.log('\nbuilt scripts (KB, minified as shipped / unminified):');
+  for (const s of sizes) console.log(`  ${s.p.padEnd(28)} ${s.min.toFixed(1).padStart(7)} / ${s.plain.toFixed(1).padStart(7)}${s.p.includes('content') ? `   budget ≤ ${BUDGET.contentKB} unminified` : ''}`);
+
+  const misses: string[] = [];
+  if (median(news.map((s) => s.gate)) > BUDGET.gateMs) misses.push('gate');
+  if (median(total) > BUDGET.reportMs) misses.push('analyze+mark');
+  if (median(report.map((s) => s.longest)) >= BUDGET.longTaskMs) misses.push('long task');
+  if (sizes[0]!.plain > BUDGET.contentKB) misses.push('content script size (unminified)');
+  console.log(misses.length ? `\nover budget: ${misses.join(', ')}` : '\nall budgets met');
+  process.exitCode = misses.length ? 1 : 0;
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exitCode = 2;
+});
