@@ -227,3 +227,13 @@ describe('what marks a total', () => {
     expect(one(run('共发布公共资源交易信息12条，包括招标信息4条、中标信息5条。'), 'text-sum').status).toBe('warn');
   });
 });
+
+describe('均获维持 wordings', () => {
+  it.each(['均获维持', '均维持', '均获得维持', '结果均为维持', '全部被维持'])('“行政复议2件，%s” is an all-upheld claim', (w) => {
+    const cs = run(`因政府信息公开被申请行政复议2件，${w}。`, { review: [2, 0, 0, 0, 2] });
+    expect(one(cs, 'review.count.all-upheld').status).toBe('pass');
+  });
+  it('"均已审结" or "均在法定期限内" is not', () => {
+    expect(by(run('因政府信息公开被申请行政复议2件，均已审结。', { review: [2, 0, 0, 0, 2] }), 'review.count.all-upheld')).toHaveLength(0);
+  });
+});
