@@ -232,6 +232,11 @@ export class InPage {
     this.listening = true;
     const opts = { signal: this.deps.signal, passive: true, capture: true } as AddEventListenerOptions;
     this.win.addEventListener('resize', () => this.scheduleLayout(), opts);
+    // Boxes are in document coordinates: window scrolling leaves them valid, a scrolling container
+    // (a wide table in an overflow:auto box) does not.
+    this.doc.addEventListener('scroll', (e) => {
+      if (e.target !== this.doc) this.scheduleLayout();
+    }, opts);
     this.doc.addEventListener('pointerover', (e) => this.pointerOver(e), opts);
     this.doc.addEventListener('pointerout', (e) => this.pointerOut(e), opts);
     this.doc.addEventListener('pointermove', (e) => this.pointerMove(e), opts);
