@@ -4,6 +4,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ATTR, HOST_TAG, PART, STATE } from '../../lib/contract';
 import { checkDocument } from '../../lib/check';
+import { quickGate } from '../../lib/detect';
+import { gateSays } from '../../entrypoints/content/gate';
+import { settleNone, type RuntimeLike } from '../../entrypoints/content/light';
 import { happyDoc, html, marked, openPage, sleep, ui, type Harness } from './inpage-helpers';
 import { newsPage, reportPage } from './inpage-page';
 
@@ -149,6 +152,61 @@ describe('the gate', () => {
     expect(h.inpage.observer.active).toBe(true);
     await sleep(300);
     expect(h.inpage.observer.active).toBe(false);
+  });
+});
+
+describe('the light content script on a page that fails the gate', () => {
+  function fakeRuntime() {
+    const sent: unknown[] = [];
+    const listeners = new Set<(m: unknown) => Promise<unknown> | undefined>();
+    return {
+      sent,
+      listeners,
+      runtime: {
+        sendMessage: async (m: unknown) => void sent.push(m),
+        onMessage: { addListener: (cb: never) => void listeners.add(cb), removeListener: (cb: never) => void listeners.delete(cb) },
+      } as unknown as RuntimeLike,
+      ask: (m: unknown) => [...listeners].map((l) => l(m)).find((r) => r !== undefined),
+    };
+  }
+
+  it('sets only the state, answers the popup, hides exactly, and hands over to the engine', async () => {
+    h = openPage(newsPage(), 'https://www.zs.gov.cn/xwzx/index.html');
+    expect(gateSays(h.doc, quickGate)).toBe(false);
+    const before = html(h.doc);
+    const rt = fakeRuntime();
+    const ac = new AbortController();
+    const light = settleNone(h.doc, rt.runtime, ac.signal);
+    expect(h.doc.documentElement.getAttribute(ATTR.state)).toBe('none');
+    expect(rt.sent).toEqual([{ type: 'gouji:result', state: 'none', report: null }]);
+    expect(await rt.ask({ type: 'gouji:get-marks' })).toBe(true);
+    expect(await rt.ask({ type: 'gouji:focus', field: 'apply.new.total' })).toBe(false);
+    expect(await rt.ask({ type: 'gouji:set-marks', visible: false })).toBe(false);
+    expect(html(h.doc)).toBe(before);
+    expect(await rt.ask({ type: 'gouji:set-marks', visible: true })).toBe(true);
+    expect(rt.ask({ type: 'gouji:flags-changed' })).toBeUndefined();
+    light.release();
+    expect(rt.listeners.size).toBe(0);
+    expect(html(h.doc)).toBe(before);
+  });
+
+  it('lets go when the extension is reloaded (ctx.signal)', () => {
+    h = openPage(newsPage(), 'https://www.zs.gov.cn/xwzx/index.html');
+    const before = html(h.doc);
+    const rt = fakeRuntime();
+    const ac = new AbortController();
+    settleNone(h.doc, rt.runtime, ac.signal);
+    ac.abort();
+    expect(rt.listeners.size).toBe(0);
+    expect(html(h.doc)).toBe(before);
+  });
+
+  it('the gate passes report titles and report text, not news', () => {
+    h = openPage(reportPage().replace(/<title>.*?<\/title>/, '<title>中山市人民政府门户网站</title>'));
+    expect(gateSays(h.doc, quickGate)).toBe(true);
+    h.win.close();
+    h = openPage(reportPage({ noTables: true }));
+    expect(gateSays(h.doc, quickGate)).toBe(true);
   });
 });
 
