@@ -16,7 +16,8 @@ export interface LayerActions {
   leave(key: string, how: 'hover' | 'focus'): void;
   close(): void;
   chip(chip: Chip): void;
-  flag(checkId: string, note: string): Promise<boolean>;
+  /** Resolves to null when the flag was saved, else a message for the user. */
+  flag(checkId: string, note: string): Promise<string | null>;
 }
 
 const ICON: Record<string, string> = { fail: '⚠', culprit: '✎', uncertain: '?', warn: '!', zero: '○', ok: '✓', info: 'ℹ', missing: '⚠', error: '⚠' };
@@ -159,7 +160,7 @@ function Tooltip({ target, pinned, store, actions }: { target: Target; pinned: b
 function FindingView({ finding, flagged, actions }: { finding: Finding; flagged: boolean; actions: LayerActions }) {
   const [editing, setEditing] = useState(false);
   const [note, setNote] = useState('');
-  const [error, setError] = useState(false);
+  const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => {
@@ -168,9 +169,9 @@ function FindingView({ finding, flagged, actions }: { finding: Finding; flagged:
   const isFlagged = flagged || saved;
   const save = async () => {
     // Read the field itself: a fast Enter can come before the state update of the last keystroke.
-    const ok = await actions.flag(finding.id, (input.current?.value ?? note).trim());
-    setError(!ok);
-    if (ok) {
+    const problem = await actions.flag(finding.id, (input.current?.value ?? note).trim());
+    setError(problem);
+    if (problem === null) {
       setSaved(true);
       setEditing(false);
     }
@@ -209,7 +210,7 @@ function FindingView({ finding, flagged, actions }: { finding: Finding; flagged:
           ) : (
             <button type="button" class="act" part={PART.flag} onClick={() => setEditing(true)}>{ui.flag}</button>
           )}
-          {error ? <span class="error" role="alert">{ui.flagFailed}</span> : null}
+          {error ? <span class="error" role="alert">{error}</span> : null}
         </div>
       ) : null}
     </li>

@@ -11,7 +11,7 @@ import { ATTR, MAX_TABLE_CELLS, PART, PERF, STATE, type PageStateValue } from '.
 import type { Message } from '../../lib/ext/protocol';
 import type { Report } from '../../lib/types';
 import type { LayerActions } from '../../components/inpage/Layer';
-import { pageChipText } from '../../components/inpage/strings';
+import { pageChipText, ui } from '../../components/inpage/strings';
 import { MarkLedger, PageStyle, clearHighlights, setHighlights } from './marks';
 import { errorChip, planMarks, type Chip, type MarkPlan, type Target } from './model';
 import { ArticleObserver, articleScope } from './observer';
@@ -394,16 +394,22 @@ export class InPage {
     return true;
   }
 
-  async flag(checkId: string, note: string): Promise<boolean> {
+  /** Flag a finding for follow-up. Resolves to null when saved, else a message for the user. */
+  async flag(checkId: string, note: string): Promise<string | null> {
     const report = this.analysis?.report;
-    if (!report) return false;
+    if (!report) return ui.flagFailed;
+    let reply: unknown;
     try {
-      await this.deps.send({ type: 'gouji:flag-add', report, checkId, ...(note ? { note } : {}) });
+      reply = await this.deps.send({ type: 'gouji:flag-add', report, checkId, ...(note ? { note } : {}) });
     } catch {
-      return false;
+      return ui.flagFailed;
     }
+    // The background answers { ok: true, … } or { ok: false, error } (lib/flags/store.ts AddResult).
+    const r = reply as { ok?: unknown; error?: unknown } | undefined;
+    if (!r || typeof r !== 'object') return ui.flagFailed;
+    if (r.ok === false) return typeof r.error === 'string' && r.error ? r.error : ui.flagFailed;
     this.store.flagged.value = new Set([...this.store.flagged.peek(), checkId]);
-    return true;
+    return null;
   }
 
   async requestFlags(): Promise<void> {

@@ -114,11 +114,23 @@ describe('flags', () => {
     expect(q(root, PART.flagged).map((x) => x.textContent)).toEqual(['已标记']);
   });
 
-  it('says so when the background does not answer a flag', async () => {
+  it('says so when the background does not answer or refuses a flag', async () => {
     h = openPage(reportPage({ set: WRONG }));
     h.replies['gouji:flag-add'] = new Error('Could not establish connection');
     await h.inpage.start();
-    expect(await h.inpage.flag('apply.row-sum:new', '')).toBe(false);
+    expect(await h.inpage.flag('apply.row-sum:new', '')).toContain('未能保存标记');
+    // A refusal from the background is shown as it says.
+    h.replies['gouji:flag-add'] = { ok: false, error: '此报告中没有编号为 x 的不一致或待确认项，无法标记' };
+    h.inpage.activate('apply.new.total', 'pin');
+    let root = await ui(h);
+    q(root, PART.flag)[0]!.click();
+    await sleep(50);
+    root = await ui(h);
+    root.querySelector<HTMLButtonElement>('button.act.primary')!.click();
+    await sleep(10);
+    root = await ui(h);
+    expect(root.querySelector('[role="alert"]')?.textContent).toContain('无法标记');
+    expect(q(root, PART.flagged)).toHaveLength(0);
   });
 
   it('asks for flags on load and again on gouji:flags-changed', async () => {
