@@ -287,6 +287,54 @@ describe('a report page', () => {
     await page.close();
   });
 
+  it('shows the narrative message when the highlighted number is hovered', async () => {
+    const page = await open(URL + '?narrative-hover', reportPage({ textReceived: 199 }));
+    expect(await settled(page)).toBe('report');
+    const box = await page.evaluate(() => {
+      const p = [...document.querySelectorAll('p')].find((x) => x.textContent!.includes('199件'))!;
+      const t = p.firstChild!;
+      const r = document.createRange();
+      const at = t.nodeValue!.indexOf('199');
+      r.setStart(t, at);
+      r.setEnd(t, at + 3);
+      const b = r.getBoundingClientRect();
+      return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
+    });
+    await page.mouse.move(box.x, box.y);
+    const tip = page.locator(`${HOST_TAG} [part~="${PART.tooltip}"]`);
+    await expect.poll(() => textOf(tip)).toContain('正文为 199 件');
+    expect(await attrOf(page.locator(`${HOST_TAG} [part~="${PART.finding}"]`), 'data-status')).toBe('fail');
+    await page.close();
+  });
+
+  it('flags a finding for follow-up through the background, and shows "已标记" after a reload', async () => {
+    const url = URL + '?flag';
+    const page = await open(url, reportPage({ set: WRONG }));
+    expect(await settled(page)).toBe('report');
+    await page.hover(`[${ATTR.field}="apply.new.total"]`);
+    const tip = page.locator(`${HOST_TAG} [part~="${PART.tooltip}"]`);
+    await expect.poll(() => attrOf(tip, 'data-key')).toBe('apply.new.total');
+    await page.locator(`${HOST_TAG} [part~="${PART.flag}"]`).first().click();
+    await page.locator(`${HOST_TAG} input.note`).fill('请核实自然人申请数');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => textOf(page.locator(`${HOST_TAG} [part~="${PART.flagged}"]`))).toBe('已标记');
+    await page.reload();
+    expect(await settled(page)).toBe('report');
+    await page.hover(`[${ATTR.field}="apply.new.total"]`);
+    await expect.poll(() => textOf(page.locator(`${HOST_TAG} [part~="${PART.finding}"][data-check="apply.row-sum:new"] [part~="${PART.flagged}"]`))).toBe('已标记');
+    await page.close();
+  });
+
+  it('degrades to a message on a pathological page (> 20,000 cells), without freezing the tab', async () => {
+    const big = `<table>${('<tr>' + '<td>1</td>'.repeat(100) + '</tr>').repeat(210)}</table>`;
+    const page = await open(URL + '?huge', reportPage().replace('<div class="footer">', big + '<div class="footer">'));
+    expect(await settled(page)).toBe('error');
+    const chip = page.locator(`${HOST_TAG} [part~="${PART.chip}"][data-level="error"]`);
+    await expect.poll(() => textOf(chip)).toContain('页面过大');
+    expect(await page.locator(`[${ATTR.field}]`).count()).toBe(0);
+    await page.close();
+  });
+
   it('says so at the top of the article when the tables are missing (seed 001)', async () => {
     const page = await open(URL + '?notables', reportPage({ noTables: true }));
     expect(await settled(page)).toBe('report');
