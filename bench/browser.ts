@@ -24,7 +24,7 @@ const BUDGET = { gateMs: 2, reportMs: 20, contentKB: 150, longTaskMs: 50 };
 
 async function buildTo(dir: string, minify: boolean): Promise<string> {
   rmSync(join(OUT, dir), { recursive: true, force: true });
-  await build({ root: ROOT, outDir: join(OUT, dir), logLevel: 1, vite: () => ({ build: { minify } }) });
+  await build({ root: ROOT, outDir: join(OUT, dir), vite: () => ({ build: { minify } }) });
   return join(OUT, dir, 'chrome-mv3');
 }
 
