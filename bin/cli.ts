@@ -171,7 +171,7 @@ export async function main(argv: string[]): Promise<number> {
   };
   const fileUrl = files.length === 1 ? url : undefined;
   // Many files: one worker per core (parsing dominates and is CPU-bound); few files: no start-up cost.
-  const workers = files.length >= 40 ? Math.min(availableParallelism(), 4) : 1;
+  const workers = Number(process.env.GOUJI_WORKERS) || (files.length >= 40 ? Math.min(availableParallelism(), 4) : 1);
   if (workers > 1) await runWorkers(files, workers, onResult);
   else {
     for (const file of files) {
@@ -211,6 +211,9 @@ export async function main(argv: string[]): Promise<number> {
   return results.some((r) => r.report?.checks.some((c) => c.status === 'fail')) ? 1 : 0;
 }
 
+// From the sources (tsx) the worker entry registers tsx first; from the bundle it is the bundled worker.
+const WORKER = new URL(import.meta.url.endsWith('.ts') ? './cli-worker.mjs' : './cli-worker.js', import.meta.url);
+
 function runWorkers(files: string[], n: number, onResult: (r: Result) => void): Promise<void> {
   const chunks: string[][] = Array.from({ length: n }, () => []);
   files.forEach((f, i) => chunks[i % n]!.push(f));
@@ -218,7 +221,7 @@ function runWorkers(files: string[], n: number, onResult: (r: Result) => void): 
     chunks.map(
       (chunk) =>
         new Promise<void>((resolve) => {
-          const w = new Worker(new URL('./cli-worker.mjs', import.meta.url), { workerData: { files: chunk } });
+          const w = new Worker(WORKER, { workerData: { files: chunk } });
           let got = 0;
           w.on('message', (r: Result) => {
             got++;

@@ -13,7 +13,7 @@ import {
   type TableSummary,
   type ValueEntry,
 } from './types';
-import { domRows } from './extract/dom-rows';
+import { domRows, scanElements } from './extract/dom-rows';
 import { textRows } from './extract/text-rows';
 import { parseApply, type FieldCell, type ParsedTable } from './extract/apply';
 import { parseReview } from './extract/review';
@@ -208,12 +208,10 @@ function rootOf(doc: Document): Element | null {
 
 export function checkDocument(doc: Document, opts: CheckOptions = {}): Analysis {
   const root = opts.root ?? rootOf(doc);
-  const { rows, tables: leaf, problems } = root ? domRows(root) : { rows: [], tables: [], problems: [] };
+  const scan = root ? scanElements(doc, doc.documentElement ?? root) : { tables: [], metas: [], headings: [] };
+  const tablesInRoot = root && root !== doc.documentElement ? scan.tables.filter((t) => root.contains(t)) : scan.tables;
+  const { rows, problems } = domRows(tablesInRoot);
   const x = extract(rows);
-  // Tag lookups, not selectors: linkedom's selector engine costs more than the whole check. Titles in
-  // other elements (div.title …) are still found in the body text below.
-  const headings = ['h1', 'h2', 'h3'].flatMap((t) => Array.from(doc.getElementsByTagName(t), (e) => e.textContent));
-  const meta = Array.from(doc.getElementsByTagName('meta')).find((m) => /^(ArticleTitle|og:title)$/i.test(m.getAttribute('name') ?? m.getAttribute('property') ?? ''))?.getAttribute('content');
   const bodyText = root?.textContent ?? '';
   let docTitle: string | null = opts.title ?? null;
   try {
@@ -221,7 +219,7 @@ export function checkDocument(doc: Document, opts: CheckOptions = {}): Analysis 
   } catch {
     docTitle = null;
   }
-  const titleInfo = findTitle([meta, docTitle, ...headings, bodyText.slice(0, 6000)]);
+  const titleInfo = findTitle([...scan.metas, docTitle, ...scan.headings, bodyText.slice(0, 6000)]);
   const notices: ReportNotice[] = problems.map((p) => ({ id: 'extract.table-too-large', level: 'info', message: p.message.startsWith('跳过') ? p.message : `有一个表格过大或结构异常，已跳过（${p.message}）` }));
   const { report, fieldCells } = build(x, titleInfo, countSections(bodyText), opts, docTitle ?? titleInfo?.title ?? null, notices, 'dom');
 
@@ -235,7 +233,6 @@ export function checkDocument(doc: Document, opts: CheckOptions = {}): Analysis 
     tableElements[key] = [...set];
   }
   const used = new Set([...tableElements.active, ...tableElements.apply, ...tableElements.review]);
-  void leaf;
   let prose: Prose | null = null;
   if (report.detected && root) {
     prose = proseFromDocument(root, [...used]);

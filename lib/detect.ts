@@ -39,10 +39,11 @@ export function parseReportTitle(text: string): TitleInfo | null {
   };
 }
 
-// The six section headings of the national format (FORMAT.md §1), at the start of a line (or after the
-// space that flattening left there). Only the short windows after "一、"…"六、" are normalized: converting
-// a whole page to simplified costs more than the rest of the analysis.
-const SECTION_START = /(?:^|[\n\r\u00a0 \u3000>])\s*[一二三四五六七][、.．]/g;
+// The six section headings of the national format (FORMAT.md §1). Only the short windows after "一、"…"七、"
+// are normalized: converting a whole page to simplified costs more than the rest of the analysis. (No
+// "start of line" test: textContent often glues "</p><p>" together, and a \s* before the numeral made the
+// scan quadratic in the long whitespace runs of Word-pasted pages.)
+const SECTION_START = /[一二三四五六七][、.．]/g;
 // Headings of the 2019/2021 formats, and of the pre-2019 format (一、概述 … 三、依申请公开政府信息情况 …
 // 五、因政府信息公开申请提起行政复议 …: the old-format fixture), so old reports are still recognized.
 const SECTION = /^[一二三四五六七][、.]\s*(总体情况|总体概述|概述|主动公开政府信息情况|收到和处理政府信息公开申请情况|依申请公开政府信息情况|政府信息公开的收费及减免情况|政府信息公开行政复议|因政府信息公开申请提起行政复议|(?:政府信息公开工作)?存在的主要问题|存在问题|其他需要报告的事项)/;
@@ -51,8 +52,8 @@ export function countSections(text: string): number {
   const found = new Set<string>();
   const t = text.length > 200_000 ? text.slice(0, 200_000) : text;
   for (const m of t.matchAll(SECTION_START)) {
-    const at = m.index + m[0].length - 2;
-    const hit = SECTION.exec(normalizeText(t.slice(at, at + 24)));
+    const at = m.index;
+    const hit = SECTION.exec(normalizeText(t.slice(at, at + 64)));
     if (hit) found.add(hit[1]!.replace(/^政府信息公开工作/, ''));
   }
   return found.size;

@@ -28,11 +28,39 @@ export function cellText(el: Element): string {
   return collapse(out.join(''));
 }
 
-/** The report candidates among a root's tables: leaf tables, in document order. */
-export function leafTables(root: ParentNode): Element[] {
+export interface Scan {
+  /** Every <table> under the root, in document order. */
+  tables: Element[];
+  /** Content of title-like <meta>s (ArticleTitle, og:title). */
+  metas: string[];
+  /** Text of h1–h3, in document order. */
+  headings: string[];
+}
+
+/**
+ * One pass over the elements under `root` (a TreeWalker: native in browsers, and the cheapest walk in
+ * linkedom — its querySelectorAll / getElementsByTagName each walk the whole tree again).
+ */
+export function scanElements(doc: Document, root: Element): Scan {
+  const tables: Element[] = [];
+  const headings: string[] = [];
+  const metas: string[] = [];
+  const walker = doc.createTreeWalker(root, 1 /* NodeFilter.SHOW_ELEMENT */);
+  for (let n = walker.currentNode as Element | null; n; n = walker.nextNode() as Element | null) {
+    const name = n.localName;
+    if (name === 'table') tables.push(n);
+    else if (name === 'h1' || name === 'h2' || name === 'h3') headings.push(n.textContent ?? '');
+    else if (name === 'meta' && /^(ArticleTitle|og:title)$/i.test(n.getAttribute('name') ?? n.getAttribute('property') ?? '')) {
+      metas.push(n.getAttribute('content') ?? '');
+    }
+  }
+  return { tables, metas, headings };
+}
+
+/** The report candidates among tables in document order: leaf tables (a table holding another is layout). */
+export function leafTables(all: readonly Element[]): Element[] {
   // In document order a nested table comes right after the table holding it, so one contains() per table
-  // tells layout tables apart (querySelector per table is slow in linkedom).
-  const all = Array.from(root.querySelectorAll('table'));
+  // tells layout tables apart.
   return all.filter((t, i) => !(all[i + 1] && t.contains(all[i + 1]!)));
 }
 
@@ -89,8 +117,8 @@ export interface DomRows {
 // 10,000-row table next to a report costs almost nothing.
 export const MAX_REPORT_TABLE_ROWS = 400;
 
-export function domRows(root: ParentNode): DomRows {
-  const tables = leafTables(root);
+export function domRows(allTables: readonly Element[]): DomRows {
+  const tables = leafTables(allTables);
   const rows: LogicalRow[] = [];
   const problems: DomRows['problems'] = [];
   const texts = new Map<Element, string>();
