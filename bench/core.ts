@@ -11,7 +11,7 @@ import { Window } from 'happy-dom';
 import { checkDocument, checkText } from '../../lib/check';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
-const ROOT = join(HERE, '../..');
+const ROOT = join(HERE, '..');
 const SEEDS = join(ROOT, '../shared/seeds');
 
 function median(xs: number[]): number {

@@ -1,15 +1,15 @@
 // Writes assets/samples/*.html, the embedded samples the README's first command checks. Run:
-//   node --import tsx tests/bench/make-samples.ts
+//   node --import tsx bench/make-samples.ts
 // Both pages are reconstructed from the real seeds (../shared/seeds) in the national template's layout.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { reportPage } from '../unit/core/template';
-import { seedValues } from '../unit/core/seeds';
+import { reportPage } from '../tests/unit/core/template';
+import { seedValues } from '../tests/unit/core/seeds';
 import { fileURLToPath } from 'node:url';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 
-const OUT = join(HERE, '../../assets/samples');
+const OUT = join(HERE, '../assets/samples');
 const note = (text: string) => `<!-- ${text} -->\n`;
 
 writeFileSync(
