@@ -41,6 +41,8 @@ interface Marks {
   fail: Record<string, string>;
   culprit: Record<string, string>;
   total: Record<string, string>;
+  uncertain: Record<string, string>;
+  zero: Record<string, string>;
   hosts: number;
   styles: number;
 }
@@ -59,6 +61,8 @@ function readMarks(page: Page): Promise<Marks> {
       fail: by(ATTR.fail),
       culprit: by(ATTR.culprit),
       total: by(ATTR.total),
+      uncertain: by(ATTR.uncertain),
+      zero: by(ATTR.zero),
       hosts: document.querySelectorAll(HOST_TAG).length,
       styles: document.querySelectorAll(`style[${ATTR.style}]`).length,
     };
@@ -78,14 +82,18 @@ function coreMarks(html: string, url: string) {
     if (!words.includes(id)) words.push(id);
     m[k] = words.join(' ');
   };
+  const uncertain: Record<string, string> = {};
+  const zero: Record<string, string> = {};
   for (const c of a.report.checks) {
+    for (const z of c.assumedZero ?? []) if (a.elements.has(z)) add(zero, z, c.id);
+    if (c.status === 'uncertain') for (const f of c.cells) if (a.elements.has(f)) add(uncertain, f, c.id);
     if (c.status !== 'fail') continue;
     for (const f of c.cells) if (a.elements.has(f)) add(fail, f, c.id);
     if (c.cells[0] && a.elements.has(c.cells[0])) add(total, c.cells[0], c.id);
     if (c.culprit && a.elements.has(c.culprit.field)) culprit[c.culprit.field] = String(c.culprit.suggested);
   }
   win.close();
-  return { detected: a.report.detected, fields: [...a.elements.keys()], fail, total, culprit, report: a.report };
+  return { detected: a.report.detected, fields: [...a.elements.keys()], fail, total, culprit, uncertain, zero, report: a.report };
 }
 
 async function open(url: string, html: string): Promise<Page> {
@@ -153,6 +161,8 @@ describe('every fixture page', () => {
       expect(marks.fail).toEqual(core.fail);
       expect(marks.total).toEqual(core.total);
       expect(marks.culprit).toEqual(core.culprit);
+      expect(marks.uncertain).toEqual(core.uncertain);
+      expect(marks.zero).toEqual(core.zero);
       if (state === 'none') {
         expect(marks.hosts).toBe(0);
         expect(marks.styles).toBe(0);
