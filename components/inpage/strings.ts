@@ -1,8 +1,17 @@
-// Words of the in-page UI, Chinese first. The English UI (browser language not Chinese) uses `en`;
-// findings' own messages come from the core in Chinese and are shown as they are in both.
+// Words of the in-page UI, Chinese first. English when the user chose it in the popup (storage key
+// LANG_KEY, read by the engine's boot) or, with no choice stored, when the browser's language is
+// English (lib/i18n pickLang). Findings' own messages come from the core in Chinese and are shown as
+// they are in both.
+import { pickLang, type Lang } from '../../lib/i18n';
 import type { TableKey } from '../../lib/types';
 
-const zh = typeof navigator === 'undefined' || /^zh\b/i.test(navigator.language || 'zh');
+let zh = pickLang(undefined, typeof navigator === 'undefined' ? undefined : navigator.language) === 'zh';
+
+/** Switch the language of the strings below (callers re-render). */
+export function setLang(lang: Lang): void {
+  zh = lang === 'zh';
+  Object.assign(ui, words());
+}
 
 const TABLE_NAMES: Record<TableKey, [string, string]> = {
   active: ['二、主动公开政府信息情况', 'II. proactive disclosure'],
@@ -10,27 +19,31 @@ const TABLE_NAMES: Record<TableKey, [string, string]> = {
   review: ['四、行政复议、行政诉讼情况', 'IV. administrative review and litigation'],
 };
 
-export const ui = {
-  brand: '勾稽',
-  status: {
-    fail: zh ? '不一致' : 'inconsistent',
-    culprit: zh ? '可能出错的格' : 'probable wrong cell',
-    uncertain: zh ? '无法判断' : 'undecided',
-    warn: zh ? '正文数字存疑' : 'text number questionable',
-    zero: zh ? '空白按 0 计' : 'blank counted as 0',
-  } as Record<string, string>,
-  flag: zh ? '标记跟进' : 'Flag for follow-up',
-  flagged: zh ? '已标记' : 'Flagged',
-  notePlaceholder: zh ? '备注（可选）' : 'Note (optional)',
-  noteLabel: zh ? '跟进备注' : 'Follow-up note',
-  save: zh ? '保存标记' : 'Save flag',
-  cancel: zh ? '取消' : 'Cancel',
-  close: zh ? '关闭' : 'Close',
-  flagFailed: zh ? '未能保存标记（扩展后台无响应）' : 'Could not save the flag (extension not responding)',
-  needs: (v: number) => (zh ? `应为 ${v}` : `should be ${v}`),
-  targetLabel: (key: string, status: string) => `${ui.brand}：${key} ${status}`,
-  tooltipHint: zh ? '按 Enter 固定提示并操作，Esc 关闭' : 'Enter pins this note, Esc closes it',
-};
+function words() {
+  return {
+    brand: '勾稽',
+    status: {
+      fail: zh ? '不一致' : 'inconsistent',
+      culprit: zh ? '可能出错的格' : 'probable wrong cell',
+      uncertain: zh ? '无法判断' : 'undecided',
+      warn: zh ? '正文数字存疑' : 'text number questionable',
+      zero: zh ? '空白按 0 计' : 'blank counted as 0',
+    } as Record<string, string>,
+    flag: zh ? '标记跟进' : 'Flag for follow-up',
+    flagged: zh ? '已标记' : 'Flagged',
+    notePlaceholder: zh ? '备注（可选）' : 'Note (optional)',
+    noteLabel: zh ? '跟进备注' : 'Follow-up note',
+    save: zh ? '保存标记' : 'Save flag',
+    cancel: zh ? '取消' : 'Cancel',
+    close: zh ? '关闭' : 'Close',
+    flagFailed: zh ? '未能保存标记（扩展后台无响应）' : 'Could not save the flag (extension not responding)',
+    needs: (v: number) => (zh ? `应为 ${v}` : `should be ${v}`),
+    targetLabel: (key: string, status: string) => `${ui.brand}：${key} ${status}`,
+    tooltipHint: zh ? '按 Enter 固定提示并操作，Esc 关闭' : 'Enter pins this note, Esc closes it',
+  };
+}
+
+export const ui = words();
 
 export function chipText(checks: number, fail: number, uncertain: number, cellsRead: number): string {
   if (!checks) return zh ? `已读取 ${cellsRead} 项（本表无勾稽关系）` : `${cellsRead} values read (no identities in this table)`;

@@ -173,6 +173,12 @@ export class InPage {
     }, 0);
   }
 
+  /** Rebuild the chips and tooltips from the current analysis (after a language switch). */
+  relabel(): void {
+    if (this.analysis && this.plan) this.plan = planMarks(this.analysis, this.doc);
+    this.render();
+  }
+
   /** Put the current result on the page (or take everything off when hidden). Idempotent. */
   render(): void {
     if (!this.visible || this.state === null) {

@@ -10,6 +10,8 @@ import { isGoujiMessage, type Message } from '../../lib/ext/protocol';
 import type { PageStateValue } from '../../lib/contract';
 import { InPage } from './app';
 import type { Light } from './light';
+import { LANG_KEY, pickLang } from '../../lib/i18n';
+import { setLang } from '../../components/inpage/strings';
 
 const KEY = '__goujiInPage';
 type Holder = { [KEY]?: InPage; __goujiSignal?: AbortSignal; __goujiLight?: Light };
@@ -46,5 +48,19 @@ export function boot(force = true): Promise<PageStateValue> {
     if (holder[KEY] === inpage) delete holder[KEY];
   }, { once: true });
 
-  return inpage.start(force);
+  // The language chosen in the popup (Chinese unless the user picked English), followed live.
+  const applyLang = (stored: unknown) => {
+    setLang(pickLang(stored, browser.i18n?.getUILanguage?.()));
+    inpage.relabel();
+  };
+  const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (area === 'local' && LANG_KEY in changes) applyLang(changes[LANG_KEY]!.newValue);
+  };
+  browser.storage.onChanged.addListener(onStorage);
+  signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(onStorage), { once: true });
+  return browser.storage.local
+    .get(LANG_KEY)
+    .then((got) => setLang(pickLang(got[LANG_KEY], browser.i18n?.getUILanguage?.())))
+    .catch(() => {})
+    .then(() => inpage.start(force));
 }

@@ -10,6 +10,7 @@ import type { Message } from '../../lib/ext/protocol';
 import type { InPageAnalysis } from '../../entrypoints/content/types';
 import { html, marked, openPage, sleep, ui, type Harness } from './inpage-helpers';
 import { articleHtml, reportPage } from './inpage-page';
+import { setLang } from '../../components/inpage/strings';
 
 let h: Harness | null = null;
 afterEach(() => {
@@ -215,6 +216,28 @@ describe('narrative claims', () => {
     const target = q(root, PART.target).find((t) => t.getAttribute('data-key') === 'narrative:test:1')!;
     expect(target.getAttribute('data-status')).toBe('warn');
     expect(q(root, PART.claimBox).length).toBeGreaterThanOrEqual(0); // happy-dom has no layout: one box per client rect
+  });
+});
+
+describe('language', () => {
+  it('switches chips and tooltips to English and back (the popup\'s choice)', async () => {
+    h = openPage(reportPage({ set: WRONG }));
+    await h.inpage.start();
+    try {
+      setLang('en');
+      h.inpage.relabel();
+      h.inpage.activate('apply.new.natural_person', 'hover');
+      let root = await ui(h);
+      expect(q(root, PART.chip).find((c) => c.getAttribute('data-table') === 'apply')!.textContent).toContain('39 identities: 2 inconsistent');
+      expect(root.querySelector('.badge')?.textContent).toBe('should be 167');
+      expect(q(root, PART.tooltip)[0]!.textContent).toContain('probable wrong cell');
+      setLang('zh');
+      h.inpage.relabel();
+      root = await ui(h);
+      expect(q(root, PART.chip).find((c) => c.getAttribute('data-table') === 'apply')!.textContent).toContain('勾稽关系 39 项：2 处不一致');
+    } finally {
+      setLang('zh');
+    }
   });
 });
 
