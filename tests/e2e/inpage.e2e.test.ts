@@ -11,6 +11,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkDocument } from '../../lib/check';
 import { ATTR, HOST_TAG, PART } from '../../lib/contract';
+import { LANG_KEY } from '../../lib/i18n';
 import { FIXTURES, artifact, launch, settled, type Launched } from './harness';
 import { articleHtml, newsPage, reportPage } from '../unit/inpage-page';
 
@@ -20,6 +21,7 @@ declare const chrome: {
     query(q: object): Promise<{ id?: number }[]>;
     sendMessage(tabId: number, msg: unknown): Promise<unknown>;
   };
+  storage: { local: { set(o: object): Promise<void>; remove(k: string): Promise<void> } };
   scripting: {
     executeScript(o: { target: { tabId: number }; func?: () => unknown; files?: string[] }): Promise<{ result?: unknown }[]>;
   };
@@ -342,6 +344,21 @@ describe('a report page', () => {
     const chip = page.locator(`${HOST_TAG} [part~="${PART.chip}"][data-level="error"]`);
     await expect.poll(() => textOf(chip)).toContain('页面过大');
     expect(await page.locator(`[${ATTR.field}]`).count()).toBe(0);
+    await page.close();
+  });
+
+  it('follows the language chosen in the popup, live', async () => {
+    const page = await open(URL + '?lang', reportPage({ set: WRONG }));
+    expect(await settled(page)).toBe('report');
+    const chip = page.locator(`${HOST_TAG} [part~="${PART.chip}"][data-table="apply"]`);
+    await expect.poll(() => textOf(chip)).toContain('勾稽关系 39 项');
+    await L.serviceWorker.evaluate((k) => chrome.storage.local.set({ [k]: 'en' }), LANG_KEY);
+    try {
+      await expect.poll(() => textOf(chip)).toContain('39 identities: 2 inconsistent');
+    } finally {
+      await L.serviceWorker.evaluate((k) => chrome.storage.local.remove(k), LANG_KEY);
+    }
+    await expect.poll(() => textOf(chip)).toContain('勾稽关系 39 项');
     await page.close();
   });
 
