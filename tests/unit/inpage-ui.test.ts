@@ -75,6 +75,17 @@ describe('tooltips', () => {
     expect(root.activeElement).toBe(target);
   });
 
+  it('a table chip takes the keyboard to the first marked cell of its table', async () => {
+    h = openPage(reportPage({ set: WRONG }));
+    await h.inpage.start();
+    let root = await ui(h);
+    q(root, PART.chip).find((c) => c.getAttribute('data-table') === 'apply')!.click();
+    root = await ui(h);
+    expect(root.activeElement?.getAttribute('data-key')).toBe('apply.new.natural_person');
+    expect(q(root, PART.tooltip)[0]?.getAttribute('data-key')).toBe('apply.new.natural_person');
+    expect(marked(h.doc, ATTR.flash).size).toBe(1);
+  });
+
   it('explains blank cells counted as 0 and shows uncertain checks as such', async () => {
     h = openPage(reportPage({ set: { 'apply.partly_granted.research': '', 'apply.not_processed.publication.total': '—' } }));
     await h.inpage.start();
