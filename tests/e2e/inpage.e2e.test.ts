@@ -238,6 +238,24 @@ describe('a report page', () => {
     await page.close();
   });
 
+  it('marks an article that the site loads by script after the page has loaded', async () => {
+    const article = articleHtml({ set: WRONG });
+    const shell = reportPage({ set: WRONG })
+      .replace(article, '')
+      .replace('</body>', `<script>setTimeout(function () { document.getElementById('zoom').innerHTML = ${JSON.stringify(article).replace(/</g, '\\u003c')}; }, 700);</script></body>`);
+    const page = await open(URL + '?late', shell);
+    // Before the article arrives the page is a report without tables (title and metadata only).
+    expect(await settled(page)).toBe('report');
+    await page.waitForFunction((a) => document.querySelectorAll(`[${a}]`).length === 200, ATTR.field, { timeout: 10_000 });
+    const marks = await readMarks(page);
+    expect(marks.fields).toHaveLength(200);
+    expect(marks.culprit).toEqual({ 'apply.new.natural_person': '167' });
+    // The "tables missing" chip gave way to the table chips.
+    await expect.poll(() => page.locator(`${HOST_TAG} [part~="${PART.chip}"][data-table="page"]`).count()).toBe(0);
+    await expect.poll(() => page.locator(`${HOST_TAG} [part~="${PART.chip}"]`).count()).toBe(3);
+    await page.close();
+  });
+
   it('hiding the marks from the popup restores the page byte for byte; showing them brings them back', async () => {
     const html = reportPage({ set: WRONG });
     const bare = await open('https://example.com/report-bare.html', html);
