@@ -10,7 +10,7 @@ import * as OpenCC from 'opencc-js';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkDocument } from '../../lib/check';
-import { ATTR, HOST_TAG, PART } from '../../lib/contract';
+import { ATTR, HOST_TAG, PART, PERF } from '../../lib/contract';
 import { LANG_KEY } from '../../lib/i18n';
 import { FIXTURES, artifact, launch, settled, type Launched } from './harness';
 import { articleHtml, newsPage, reportPage } from '../unit/inpage-page';
@@ -235,6 +235,40 @@ describe('a report page', () => {
     expect(after.styles).toBe(1);
     // Exactly one set of marks: every marked cell is in the live article.
     expect(await page.evaluate((a) => [...document.querySelectorAll(`[${a}]`)].every((e) => document.getElementById('zoom')!.contains(e)), ATTR.field)).toBe(true);
+
+    // Then the 拼音 button: every Han character of the article gets a <ruby> annotation, in place.
+    const runs = () => page.evaluate((n) => performance.getEntriesByName(n, 'measure').length, PERF.analyze);
+    const runsBefore = await runs();
+    await page.evaluate(() => {
+      const zoom = document.getElementById('zoom')!;
+      const walker = document.createTreeWalker(zoom, NodeFilter.SHOW_TEXT);
+      const texts: Text[] = [];
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) texts.push(n as Text);
+      for (const t of texts) {
+        if (!/[\u4e00-\u9fff]/.test(t.data)) continue;
+        const frag = document.createDocumentFragment();
+        for (const ch of t.data) {
+          if (/[\u4e00-\u9fff]/.test(ch)) {
+            const ruby = document.createElement('ruby');
+            ruby.append(ch);
+            ruby.appendChild(document.createElement('rt')).textContent = 'pīn';
+            frag.append(ruby);
+          } else frag.append(ch);
+        }
+        t.replaceWith(frag);
+      }
+    });
+    await page.waitForFunction((a) => {
+      const el = document.querySelector(`[${a}]`);
+      return !!el && el.isConnected && document.querySelectorAll('#zoom ruby').length > 0 && el.closest('table')!.querySelector('ruby') !== null;
+    }, ATTR.culprit);
+    await expect.poll(runs).toBe(runsBefore + 1);
+    const ruby = await readMarks(page);
+    const rubyHtml = await page.evaluate(() => '<!DOCTYPE html>' + document.documentElement.outerHTML);
+    const coreRuby = coreMarks(rubyHtml, URL);
+    expect(sorted(ruby.fields)).toEqual(sorted(coreRuby.fields));
+    expect(ruby.fail).toEqual(coreRuby.fail);
+    expect(ruby.culprit).toEqual({ 'apply.new.natural_person': '167' });
     await page.close();
   });
 
