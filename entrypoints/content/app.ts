@@ -83,7 +83,7 @@ export class InPage {
     const perf = this.win.performance;
     const t0 = perf.now();
     const pass = force || gateSays(this.doc, this.deps.gate);
-    perf.measure(PERF.gate, { start: t0, end: perf.now() });
+    if (!force) perf.measure(PERF.gate, { start: t0, end: perf.now() });
     if (!pass) {
       this.settle(STATE.none, null);
       return Promise.resolve(STATE.none);
