@@ -56,10 +56,11 @@ export function chipText(checks: number, fail: number, uncertain: number, cellsR
 }
 
 export const pageChipText = {
-  missing: (tables: TableKey[]) =>
+  missing: (all: boolean) =>
     zh
-      ? `是年度报告，但页面中找不到统计表（${tables.map((t) => TABLE_NAMES[t][0]).join('、')}），可能是图片或附件：这些勾稽关系无法核对`
-      : `A report, but its tables are not on the page (${tables.map((t) => TABLE_NAMES[t][1]).join(', ')}); probably images or attachments: not checked`,
+      ? `是年度报告，但页面中找不到${all ? '统计表' : '部分统计表'}（可能是图片或附件），无法核对勾稽关系`
+      : `A report, but ${all ? 'its tables are' : 'some tables are'} not on the page (images or attachments?): not checked`,
+  tableName: (t: TableKey) => TABLE_NAMES[t][zh ? 0 : 1],
   tooLarge: (cells: number, limit: number) =>
     zh ? `页面过大（${cells} 个表格单元格，上限 ${limit}），未进行核对` : `Page too large (${cells} table cells, limit ${limit}); not checked`,
   failed: (why: string) => (zh ? `核对出错：${why}` : `Check failed: ${why}`),

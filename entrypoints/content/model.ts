@@ -216,15 +216,16 @@ function planChips(analysis: InPageAnalysis, targets: Target[], doc: Document): 
 
   const missing = (['active', 'apply', 'review'] as TableKey[]).filter((k) => !report.tables[k]?.found);
   if (report.detected && missing.length) {
-    const notices = report.notices.filter((n) => n.level !== 'info').map((n) => n.message);
+    // The tables by name, then what the core adds (its "tables-missing" notice says the same as the chip).
+    const notices = report.notices.filter((n) => n.level !== 'info' && n.id !== 'tables-missing').map((n) => n.message);
     const anchor = articleAnchor(doc, report.source.title);
     chips.push({
       key: 'page',
       table: 'page',
       anchor,
       level: 'missing',
-      text: pageChipText.missing(missing),
-      detail: notices,
+      text: pageChipText.missing(missing.length === 3),
+      detail: [...missing.map((t) => pageChipText.tableName(t)), ...notices],
       slot: slot(anchor),
     });
   }

@@ -421,6 +421,7 @@ describe('a report page', () => {
     await expect.poll(() => textOf(chip)).toContain('找不到统计表');
     const [chipBox, h1Box] = [await chip.boundingBox(), await page.locator('h1').boundingBox()];
     expect(chipBox!.y + chipBox!.height).toBeLessThanOrEqual(h1Box!.y + 1);
+    await page.screenshot({ path: artifact('inpage-no-tables.png'), clip: { x: 0, y: 0, width: 1280, height: 400 } });
     await page.close();
   });
 });
