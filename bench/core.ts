@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { parseHTML } from 'linkedom';
 import { Window } from 'happy-dom';
-import { checkDocument, checkText } from '../../lib/check';
+import { checkDocument, checkText } from '../lib/check';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 const ROOT = join(HERE, '..');

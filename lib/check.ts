@@ -117,10 +117,10 @@ function build(x: Extracted, titleInfo: TitleInfo | null, sections: number, opts
     }
   }
 
-  const expectedFields: Record<TableKey, string[]> = {
+  const expectedFields: Record<TableKey, readonly string[]> = {
     active: format === '2019' ? activeFields('2019') : activeFields(x.active.format ?? '2021'),
     apply: applyFields(format === '2019' ? '2019' : '2021'),
-    review: [...REVIEW_FIELDS],
+    review: REVIEW_FIELDS,
   };
   const tables = {} as Record<TableKey, TableSummary>;
   for (const key of ['active', 'apply', 'review'] as const) {
@@ -131,7 +131,7 @@ function build(x: Extracted, titleInfo: TitleInfo | null, sections: number, opts
       cellsExpected: expected.length,
       cellsRead: read.length,
       blank: read.filter((f) => values.get(f)!.blank),
-      missing: found[key] ? expected.filter((f) => !values.has(f)) : expected,
+      missing: found[key] ? expected.filter((f) => !values.has(f)) : [...expected],
     };
     if (found[key]) tables[key].source = source;
   }

@@ -96,7 +96,11 @@ export function activeRows(format: ActiveFormat): readonly ActiveRow[] {
   return format === '2021' ? ACTIVE_ROWS_2021 : ACTIVE_ROWS_2019;
 }
 
-export function activeFields(format: ActiveFormat): string[] {
-  const p = activePrefix(format);
-  return activeRows(format).flatMap((r) => r.columns.map((c) => `${p}.${r.id}.${c.id}`));
+const FIELDS: Record<ActiveFormat, readonly string[]> = {
+  '2021': ACTIVE_ROWS_2021.flatMap((r) => r.columns.map((c) => `active.${r.id}.${c.id}`)),
+  '2019': ACTIVE_ROWS_2019.flatMap((r) => r.columns.map((c) => `active2019.${r.id}.${c.id}`)),
+};
+
+export function activeFields(format: ActiveFormat): readonly string[] {
+  return FIELDS[format];
 }

@@ -95,20 +95,28 @@ export const APPLY_ROWS: readonly ApplyRow[] = [
   { id: 'carried_forward', label: '四、结转下年度继续办理', en: 'carried forward to next year', match: [/结转下/], formats: BOTH },
 ];
 
-export function applyRows(format: ApplyFormat): ApplyRow[] {
-  return APPLY_ROWS.filter((r) => r.formats.includes(format));
+const ROWS: Record<ApplyFormat, readonly ApplyRow[]> = {
+  '2021': APPLY_ROWS.filter((r) => r.formats.includes('2021')),
+  '2019': APPLY_ROWS.filter((r) => r.formats.includes('2019')),
+};
+
+export function applyRows(format: ApplyFormat): readonly ApplyRow[] {
+  return ROWS[format];
 }
 
-export function applyResultRows(format: ApplyFormat): ApplyRow[] {
-  return applyRows(format).filter((r) => r.result);
+export function applyResultRows(format: ApplyFormat): readonly ApplyRow[] {
+  return ROWS[format].filter((r) => r.result);
 }
 
 export function applyField(row: string, col: string): string {
   return `apply.${row}.${col}`;
 }
 
-export function applyFields(format: ApplyFormat): string[] {
-  const out: string[] = [];
-  for (const r of applyRows(format)) for (const c of APPLY_COLUMNS) out.push(applyField(r.id, c.id));
-  return out;
+const FIELDS: Record<ApplyFormat, readonly string[]> = {
+  '2021': ROWS['2021'].flatMap((r) => APPLY_COLUMNS.map((c) => applyField(r.id, c.id))),
+  '2019': ROWS['2019'].flatMap((r) => APPLY_COLUMNS.map((c) => applyField(r.id, c.id))),
+};
+
+export function applyFields(format: ApplyFormat): readonly string[] {
+  return FIELDS[format];
 }
