@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', '.output/', '.wxt/', 'test-results/', 'bench/out/', 'tests/fixtures/**/*.html'] },
+  { ignores: ['node_modules/', '.output/', '.wxt/', 'dist/', 'test-results/', 'bench/out/', 'bench-tmp/', 'tests/fixtures/**/*.html'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

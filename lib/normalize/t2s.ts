@@ -29,3 +29,12 @@ export function simplifyChar(ch: string): string {
   }
   return charMap.get(ch) ?? ch;
 }
+
+/**
+ * Build both conversion tables now (≈10–20 ms cold in a browser), so a caller can pay for it in an idle
+ * task of its own instead of inside the first analysis (the content script does).
+ */
+export function warmUp(): void {
+  toSimplified('國');
+  simplifyChar('國');
+}
