@@ -81,6 +81,8 @@ export const HIGHLIGHT = {
 /** performance.measure names (read by `npm run bench:browser`). */
 export const PERF = {
   gate: 'gouji:gate',
+  /** The core's one-time set-up (lib/warm.ts), in an idle task of its own before the first analysis. */
+  prepare: 'gouji:prepare',
   analyze: 'gouji:analyze',
   mark: 'gouji:mark',
 } as const;

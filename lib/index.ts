@@ -5,4 +5,4 @@ export type { Report, Check, ValueEntry, TableSummary, NarrativeClaim, ReportNot
 export { REPORT_SCHEMA } from './types';
 export { checkDocument, checkText, type Analysis, type CheckOptions } from './check';
 export { quickGate } from './detect';
-export { warmUp } from './normalize/t2s';
+export { warmUp } from './warm';

@@ -94,7 +94,9 @@ export class InPage {
       // Two tasks, not one: the core's one-time set-up, then the analysis, so neither blocks for long.
       idle(() => {
         if (this.deps.signal.aborted) return;
+        const tp = perf.now();
         this.deps.prepare?.();
+        perf.measure(PERF.prepare, { start: tp, end: perf.now() });
         idle(() => {
           if (this.deps.signal.aborted) return;
           this.run();

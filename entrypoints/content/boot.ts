@@ -5,7 +5,7 @@
 import { browser } from 'wxt/browser';
 import { checkDocument } from '../../lib/check';
 import { quickGate } from '../../lib/detect';
-import { warmUp } from '../../lib/normalize/t2s';
+import { warmUp } from '../../lib/warm';
 import { isGoujiMessage, type Message } from '../../lib/ext/protocol';
 import type { PageStateValue } from '../../lib/contract';
 import { InPage } from './app';
@@ -33,7 +33,7 @@ export function boot(force = true): Promise<PageStateValue> {
     doc: document,
     signal,
     analyze: (doc, opts) => checkDocument(doc, opts),
-    // Builds the traditional→simplified tables (≈ 18 ms in Chromium) in a task of its own.
+    // The core's one-time set-up (t2s tables, first regex compilation) in an idle task of its own.
     prepare: warmUp,
     gate: quickGate,
     send: (msg: Message) => browser.runtime.sendMessage(msg),
