@@ -170,8 +170,11 @@ export async function main(argv: string[]): Promise<number> {
     }
   };
   const fileUrl = files.length === 1 ? url : undefined;
-  // Many files: one worker per core (parsing dominates and is CPU-bound); few files: no start-up cost.
-  const workers = Number(process.env.GOUJI_WORKERS) || (files.length >= 40 ? Math.min(availableParallelism(), 4) : 1);
+  // Worker threads pay only with cores to spare: on 2 cores one thread already keeps both busy (V8's
+  // GC helper threads take the other), and two workers measured slower (94 vs 101 reports/s, npm run
+  // bench). GOUJI_WORKERS=N forces N.
+  const cores = availableParallelism();
+  const workers = Number(process.env.GOUJI_WORKERS) || (files.length >= 40 && cores >= 4 ? Math.min(cores - 1, 4) : 1);
   if (workers > 1) await runWorkers(files, workers, onResult);
   else {
     for (const file of files) {

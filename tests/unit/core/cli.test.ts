@@ -37,7 +37,7 @@ describe('gouji CLI', () => {
     const dir = mkdtempSync(join(tmpdir(), 'gouji-many-'));
     const bad = reportPage({ ...seedValues('000'), 'apply.granted.natural_person': 51 });
     for (let i = 0; i < 45; i++) writeFileSync(join(dir, `r${String(i).padStart(2, '0')}.html`), i === 7 ? bad : reportPage(seedValues('000')));
-    const res = cli('check', dir, '--format', 'json', '--quiet');
+    const res = spawnSync(process.execPath, [BIN, 'check', dir, '--format', 'json', '--quiet'], { encoding: 'utf8', maxBuffer: 1 << 28, env: { ...process.env, GOUJI_WORKERS: '2' } });
     expect(res.status).toBe(1);
     const reports = JSON.parse(res.stdout) as { summary: { fail: number; checks: number } }[];
     expect(reports).toHaveLength(45);
