@@ -371,7 +371,9 @@ export class InPage {
     if (req.field) {
       el = a.elements.get(req.field);
       target = targets.find((t) => t.key === req.field);
-    } else if (req.checkId) {
+    }
+    // A narrative sum's field ("apply.withheld.*.total") names no cell: fall back to the claim / check id.
+    if (!el && !target && req.checkId) {
       target = targets.find((t) => t.key === req.checkId);
       if (!target) {
         const check = a.report.checks.find((c) => c.id === req.checkId);
