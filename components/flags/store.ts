@@ -12,7 +12,7 @@ import { checkTitle } from '@/lib/export/labels';
 import { feedbackText, itemsFromFlags } from '@/lib/feedback';
 import { t, type Lang, type MessageKey } from '@/lib/i18n';
 import type { CommonHost } from '../common/host';
-import { TOAST_MS, type Toast } from '../popup/store';
+import { showToast, switchLang, type Toast } from '../common/ui-state';
 
 export interface FlagsHost extends CommonHost {
   /** browser.storage.local */
@@ -127,15 +127,11 @@ export class FlagsStore {
   }
 
   say(kind: Toast['kind'], text: string): void {
-    const toast = { kind, text };
-    this.toast.value = toast;
-    // Confirmations go away by themselves; errors stay until closed.
-    if (kind === 'ok') setTimeout(() => { if (this.toast.peek() === toast) this.toast.value = null; }, TOAST_MS);
+    showToast(this.toast, kind, text);
   }
 
-  async setLang(lang: Lang): Promise<void> {
-    this.lang.value = lang;
-    await this.host.saveLang(lang).catch(() => undefined);
+  setLang(lang: Lang): Promise<void> {
+    return switchLang(this.lang, this.host, lang);
   }
 
   async setStatus(fingerprint: string, status: string): Promise<void> {

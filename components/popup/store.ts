@@ -3,6 +3,7 @@
 // recorded for the report. Actions go through the host (browser in the extension, fake-browser in
 // tests); the view only reads signals and calls methods.
 import { batch, computed, signal } from '@preact/signals';
+import { showToast, switchLang, type Toast } from '../common/ui-state';
 import type { Check, NarrativeClaim, Report, TableKey } from '@/lib/types';
 import type { Message, TabState } from '@/lib/ext/protocol';
 import { findingCounts } from '@/lib/ext/tabs';
@@ -29,10 +30,7 @@ export interface PopupHost extends CommonHost {
   openFlagsPage(): void;
 }
 
-export interface Toast {
-  kind: 'ok' | 'error';
-  text: string;
-}
+export type { Toast } from '../common/ui-state';
 
 export interface TableGroup<T> {
   table: TableKey | 'other';
@@ -59,7 +57,7 @@ export function groupByTable(checks: Check[]): TableGroup<Check>[] {
 }
 
 /** How long a confirmation toast stays. */
-export const TOAST_MS = 5000;
+export { TOAST_MS } from '../common/ui-state';
 
 /** How long "检查此页" waits for the page's result before saying so. */
 export const CHECK_TIMEOUT_MS = 20_000;
@@ -173,15 +171,11 @@ export class PopupStore {
   }
 
   say(kind: Toast['kind'], text: string): void {
-    const toast = { kind, text };
-    this.toast.value = toast;
-    // Confirmations go away by themselves; errors stay until closed.
-    if (kind === 'ok') setTimeout(() => { if (this.toast.peek() === toast) this.toast.value = null; }, TOAST_MS);
+    showToast(this.toast, kind, text);
   }
 
-  async setLang(lang: Lang): Promise<void> {
-    this.lang.value = lang;
-    await this.host.saveLang(lang).catch(() => undefined);
+  setLang(lang: Lang): Promise<void> {
+    return switchLang(this.lang, this.host, lang);
   }
 
   /** "检查此页": inject the on-demand script, then wait for the tab's entry to change. */
