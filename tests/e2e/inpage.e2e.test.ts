@@ -304,7 +304,8 @@ describe('a report page', () => {
     expect(await page.evaluate(() => (CSS as unknown as { highlights?: Map<string, unknown> }).highlights?.size ?? 0)).toBe(0);
     expect((await toTabs({ type: 'gouji:get-marks' })).filter((x) => x === false).length).toBeGreaterThanOrEqual(1);
     await toTabs({ type: 'gouji:set-marks', visible: true });
-    expect(await page.evaluate(() => document.documentElement.outerHTML)).toBe(marked);
+    // The shadow layer is mounted in the next frame (app.ts render → scheduleLayout): wait for it.
+    await expect.poll(() => page.evaluate(() => document.documentElement.outerHTML)).toBe(marked);
     await page.close();
   });
 
