@@ -19,7 +19,7 @@ const USAGE = `用法 / usage:
   --format   text（默认，中文摘要）| json（报告对象；多个输入时为数组）| csv（每项核对一行）
   --url      报告的原始网址（写入 source.url；只检查一个输入时使用）
   --quiet    不在 stderr 输出进度
-退出码：0 全部一致；1 有核对不一致；2 用法错误或有文件无法读取。`;
+退出码：0 全部一致；1 有核对不一致（表格勾稽关系或正文与表格）；2 用法错误或有文件无法读取。`;
 
 export { decode, checkFile } from './check-file';
 
@@ -211,7 +211,8 @@ export async function main(argv: string[]): Promise<number> {
   for (const r of errors.slice(0, 20)) console.error(`gouji: ${r.file}: ${r.error}`);
   if (errors.length > 20) console.error(`gouji: 另有 ${errors.length - 20} 个文件出错`);
   if (results.some((r) => r.error)) return 2;
-  return results.some((r) => r.report?.checks.some((c) => c.status === 'fail')) ? 1 : 0;
+  // A contradiction between the text and the tables is a failure too (seed 003: 收到申请1条 vs 0).
+  return results.some((r) => r.report?.checks.some((c) => c.status === 'fail') || r.report?.narrative.some((n) => n.status === 'fail')) ? 1 : 0;
 }
 
 // From the sources (tsx) the worker entry registers tsx first; from the bundle it is the bundled worker.

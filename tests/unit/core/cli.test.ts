@@ -44,6 +44,12 @@ describe('gouji CLI', () => {
     expect(reports.map((r) => r.summary.fail)).toEqual(Array.from({ length: 45 }, (_, i) => (i === 7 ? 2 : 0)));
     expect(res.stderr).toBe('');
   });
+  it('a contradiction between the text and the tables exits 1 too (seed 003)', () => {
+    const res = cli('check', join(SEEDS_DIR, '003_87e04e15ced1f1fc.txt'));
+    expect(res.status).toBe(1);
+    expect(res.stdout).toContain('勾稽关系 42 项：全部一致');
+    expect(res.stdout).toContain('✗ 正文“收到政府信息公开申请1条”');
+  });
   it('csv: a BOM, a header and one row per check', () => {
     const out = execFileSync(process.execPath, [BIN, 'check', join(SEEDS_DIR, '004_bf76cd535622c645.txt'), '--format', 'csv'], { encoding: 'utf8' });
     const lines = out.replace(/\s+$/, '').split('\r\n'); // not trim(): it strips the BOM
