@@ -16,7 +16,7 @@ const USAGE = `用法 / usage:
   gouji check <文件或目录>... [--format text|json|csv] [--url URL] [--quiet]
 
   .html/.htm 文件按网页解析，.txt 文件按纯文本解析，目录递归检查。
-  --format   text（默认，中文摘要）| json（报告对象；多个输入时为数组）| csv（每项核对一行）
+  --format   text（默认，中文摘要）| json（报告对象；多个输入时为数组）| csv（每项核对、每处正文数字一行）
   --url      报告的原始网址（写入 source.url；只检查一个输入时使用）
   --quiet    不在 stderr 输出进度
 退出码：0 全部一致；1 有核对不一致（表格勾稽关系或正文与表格）；2 用法错误或有文件无法读取。`;
@@ -106,6 +106,11 @@ export function csvRows(results: Result[]): string {
     }
     for (const c of rep.checks) {
       rows.push([...base, c.id, c.rule, c.status, c.expected, c.actual, c.cells.join(' '), c.culprit?.field, c.culprit?.suggested, c.message].map(csvCell).join(','));
+    }
+    // Numbers written in the text, one row each after the table checks (actual = the number in the text).
+    for (const n of rep.narrative) {
+      const cells = Array.isArray(n.cells) ? (n.cells as string[]).join(' ') : n.field ?? '';
+      rows.push([...base, n.id ?? '', typeof n.rule === 'string' ? n.rule : 'narrative', n.status, n.expected, n.value, cells, '', '', `正文“${n.quote}”：${n.message}`].map(csvCell).join(','));
     }
   }
   return '\ufeff' + rows.join('\r\n') + '\r\n';

@@ -55,8 +55,10 @@ describe('gouji CLI', () => {
     const lines = out.replace(/\s+$/, '').split('\r\n'); // not trim(): it strips the BOM
     expect(out.startsWith('\ufeff')).toBe(true);
     expect(lines[0]).toBe('\ufefffile,url,agency,year,format,check_id,rule,status,expected,actual,cells,culprit_field,culprit_suggested,message');
-    expect(lines).toHaveLength(43);
+    // header + 42 checks + one row per number written in the text (seed 004 restates 13, all consistent)
+    expect(lines).toHaveLength(1 + 42 + 13);
     expect(lines[1]).toContain(',apply.row-sum:new,apply.row-sum,pass,217,217,');
+    expect(lines.slice(43).every((l) => /,narrative[.\w-]*,pass,/.test(l))).toBe(true);
   });
   it('bad usage and unreadable inputs exit 2 with a clear message; other inputs are still checked', () => {
     expect(cli().status).toBe(2);
