@@ -163,6 +163,10 @@ export async function main(argv: string[]): Promise<number> {
   const files: string[] = [];
   const results: Result[] = [];
   for (const i of inputs) collect(i, files, results);
+  if (!files.length && !results.length) {
+    console.error(`没有找到可检查的文件（.html、.htm、.shtml、.txt）：${inputs.join(' ')}`);
+    return 2;
+  }
   const progress = !quiet && files.length >= 10;
   const started = Date.now();
   let done = 0;

@@ -70,6 +70,11 @@ describe('gouji CLI', () => {
     expect(missing.stderr).toContain('找不到文件或目录：/nonexistent/file.html');
     expect(missing.stdout).toContain('勾稽关系 42 项：全部一致');
   });
+  it('an empty folder is a clear error, exit 2', () => {
+    const res = cli('check', mkdtempSync(join(tmpdir(), 'gouji-empty-')));
+    expect(res.status).toBe(2);
+    expect(res.stderr).toContain('没有找到可检查的文件');
+  });
   it('decodes GBK pages', () => {
     const gbk = Buffer.from([0xd7, 0xdc, 0xbc, 0xc6]); // 总计 in GBK
     expect(decode(Buffer.concat([Buffer.from('<meta charset="gbk">'), gbk]))).toContain('总计');
