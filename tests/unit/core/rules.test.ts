@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { checkDocument } from '../../../lib/check';
 import { RULES } from '../../../lib/rules';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 import { happyDoc } from './dom';
 import { reportPage, type Values } from './template';
 import { seedValues } from './seeds';
@@ -16,6 +21,12 @@ const byId = (r: ReturnType<typeof run>, id: string) => r.checks.find((c) => c.i
 describe('the rule registry', () => {
   it('is explicit and ordered, ids match files and docs', () => {
     expect(RULES.map((r) => r.id)).toEqual(['apply.row-sum', 'apply.result-sum', 'apply.balance', 'review.sum', 'value.count']);
+  });
+  it('every rule has its file lib/rules/<id>.ts and its page docs/rules/<id>.md', () => {
+    for (const r of RULES) {
+      expect(existsSync(join(ROOT, 'lib/rules', `${r.id}.ts`)), r.id).toBe(true);
+      expect(existsSync(join(ROOT, 'docs/rules', `${r.id}.md`)), r.id).toBe(true);
+    }
   });
   it('a full 2021 report has 25 + 7 + 7 + 3 = 42 identity checks, in registry order', () => {
     const r = run({});
