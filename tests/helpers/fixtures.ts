@@ -9,7 +9,7 @@ import { Window } from 'happy-dom';
 import { parseHTML } from 'linkedom';
 
 export const FIXTURE_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../fixtures');
-export const SEED_DIR = process.env.GOUJI_SEEDS ?? resolve(dirname(fileURLToPath(import.meta.url)), '../../../shared/seeds');
+export const SEED_DIR = process.env.GOUJI_SEEDS ?? resolve(dirname(fileURLToPath(import.meta.url)), '../fixtures/seeds');
 
 export type ExpectState = 'report' | 'none';
 export type TableKey = 'active' | 'apply' | 'review';
@@ -168,7 +168,7 @@ export function describe(el: Element | null | undefined): string {
   return `table#${tables.indexOf(table)} tr#${tr ? rows.indexOf(tr) : -1} ${el.tagName.toLowerCase()}#${cells.indexOf(el)} 「${text}」`;
 }
 
-/** A seed's text dump. The seeds live beside the repository (../shared/seeds); GOUJI_SEEDS overrides. */
+/** A seed's text dump (tests/fixtures/seeds, a copy of ../shared/seeds); GOUJI_SEEDS overrides. */
 export function readSeed(seed: string): string {
   const file = join(SEED_DIR, `${seed}.txt`);
   try {

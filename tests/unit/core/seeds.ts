@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 
-export const SEEDS_DIR = join(HERE, '../../../../shared/seeds');
+// The repository's copy of ../shared/seeds (tests/fixtures/seeds/README.md); GOUJI_SEEDS overrides.
+export const SEEDS_DIR = process.env.GOUJI_SEEDS ?? join(HERE, '../../fixtures/seeds');
 export const seedFiles = () => readdirSync(SEEDS_DIR).filter((f) => f.endsWith('.txt')).sort();
 export const seedText = (prefix: string) => readFileSync(join(SEEDS_DIR, seedFiles().find((f) => f.startsWith(prefix))!), 'utf8');
 
