@@ -209,7 +209,8 @@ function rootOf(doc: Document): Element | null {
 export function checkDocument(doc: Document, opts: CheckOptions = {}): Analysis {
   const root = opts.root ?? rootOf(doc);
   const scan = root ? scanElements(doc, doc.documentElement ?? root) : { tables: [], metas: [], headings: [] };
-  const tablesInRoot = root && root !== doc.documentElement ? scan.tables.filter((t) => root.contains(t)) : scan.tables;
+  // Tables live in <body>; only a caller-given article root needs the (linkedom-costly) contains() filter.
+  const tablesInRoot = opts.root ? scan.tables.filter((t) => opts.root!.contains(t)) : scan.tables;
   const { rows, problems } = domRows(tablesInRoot);
   const x = extract(rows);
   const bodyText = root?.textContent ?? '';
