@@ -34,7 +34,3 @@ export function parseCell(raw: string): ParsedCell {
   return { kind: 'number', value: Object.is(value, -0) ? 0 : value, decimals: frac.length, unit };
 }
 
-/** Does this cell text read as a value cell (a number or a blank)? */
-export function isValueLike(raw: string): boolean {
-  return parseCell(raw).kind !== 'text';
-}
