@@ -9,6 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { parseHTML } from 'linkedom';
 import { Window } from 'happy-dom';
 import { checkDocument, checkText } from '../lib/check';
+import { checkNarrative } from '../lib/narrative';
+import { proseFromDocument } from '../lib/narrative/prose';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 const ROOT = join(HERE, '..');
@@ -64,6 +66,18 @@ console.log(line(['page', 'result', 'DOM:linke', 'DOM:happy', 'HTML/text']));
 for (const r of rows) console.log(line(r));
 const overall = median(domTimes);
 console.log(`\nmedian over ${domTimes.length} report pages, from a parsed DOM (linkedom): ${overall.toFixed(3)} ms  (target ≤ 2 ms: ${overall <= 2 ? 'met' : 'NOT met'})`);
+
+// Narrative scaling (moved here from a timer in the unit tests): prose 8× longer must not cost 64×.
+{
+  const para = '<p>2024年，共受理政府信息公开申请189件，予以公开125件，其中商业企业申请21件，网站发布信息1,820条。</p>';
+  const doc = (n: number) => parseHTML(`<html><body><div>${para.repeat(n)}</div></body></html>`).document as unknown as Document;
+  const report = checkText(readFileSync(join(SEEDS, '000_dc3f67fcb14f95e4.txt'), 'utf8')).report;
+  const run = (d: Document) => checkNarrative(proseFromDocument(d.body, []), report);
+  const [small, big] = [doc(250), doc(2000)];
+  const ts = time(() => run(small), 5, 100);
+  const tb = time(() => run(big), 3, 100);
+  console.log(`\nlong prose: 250 paragraphs ${ts.toFixed(1)} ms, 2000 paragraphs ${tb.toFixed(1)} ms — ×${(tb / ts).toFixed(1)} for 8× the text (linear ≈ ×8, quadratic ≈ ×64)`);
+}
 
 // CLI throughput: 200 report files in one directory, one process, wall clock including start-up.
 const dir = mkdtempSync(join(tmpdir(), 'gouji-bench-'));

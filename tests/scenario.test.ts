@@ -170,30 +170,26 @@ group('scenario: bad input gives a clear message, never a crash', () => {
     return `<table border="1"><tr><th>序号</th><th>名称</th><th>数量</th><th>金额</th></tr>\n${rows.join('\n')}\n<tr><td></td><td>合计</td><td>1</td><td>2</td></tr></table>`;
   }
 
-  // Generated here, not committed: a 10,000-row table, alone and appended to a real report. The time
-  // limit (checkDocument only, not parsing) is loose on purpose: it catches quadratic work, not jitter.
+  // Generated here, not committed: a 10,000-row table, alone and appended to a real report. No timer
+  // (speed is a bench figure): the table must be skipped before it is expanded, which the notice says.
   for (const [parser, build] of Object.entries({ 'happy-dom': happyDocument, linkedom: (h: string) => linkedomDocument(h) })) {
     it(`a 10,000-row table alone is not a report (${parser})`, () => {
       const html = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>2024年度统计数据表</title></head><body>${hugeRows(10_000)}</body></html>`;
       const doc = build(html, 'https://www.zs.gov.cn/tjsj/huge.html');
-      const t0 = performance.now();
       const a = checkDocument(doc, { url: 'https://www.zs.gov.cn/tjsj/huge.html' });
-      const ms = performance.now() - t0;
       expect(a.report.detected).toBe(false);
       expect(a.report.checks.filter((c) => c.status === 'fail')).toEqual([]);
-      expect(ms).toBeLessThan(8_000);
+      expect(a.report.notices.map((n) => n.id)).toContain('extract.table-too-large');
     });
 
     it(`a report with a 10,000-row table appended still reads its own tables (${parser})`, () => {
       const html = seedPlain.html.replace('</body>', `${hugeRows(10_000)}\n</body>`);
       const doc = build(html, seedPlain.meta.url);
-      const t0 = performance.now();
       const a = checkDocument(doc, { url: seedPlain.meta.url });
-      const ms = performance.now() - t0;
       expect(a.report.detected).toBe(true);
       expect(a.report.summary.checks).toBe(42);
       expect(a.report.summary.fail).toBe(0);
-      expect(ms).toBeLessThan(8_000);
+      expect(a.report.notices.map((n) => n.id)).toContain('extract.table-too-large');
     });
   }
 

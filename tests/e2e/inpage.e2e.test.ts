@@ -202,10 +202,9 @@ describe('a gov.cn page that is not a report', () => {
       return document.documentElement.outerHTML;
     }, ATTR.state);
     expect(withExt).toBe(without);
-    // The gate was measured, and no analysis ran.
+    // The gate was measured, and no analysis ran (its time is a benchmark figure: npm run bench:browser).
     const perf = await page.evaluate(() => performance.getEntriesByType('measure').filter((m) => m.name.startsWith('gouji:')).map((m) => [m.name, m.duration] as const));
     expect(perf.map((p) => p[0])).toEqual(['gouji:gate']);
-    expect(perf[0]![1]).toBeLessThan(2);
     await page.close();
   });
 });
