@@ -16,7 +16,11 @@ const BLANK = /^(?:|-+|—+|–+|－+|─+|\/|／|\\|_+|无|無|——\/——)$
 const UNIT = /(万元|人次|件|条|宗|个|项|家|次|份|元|人|起|篇)$/;
 const NUMBER = /^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$/;
 
+const PLAIN_INT = /^\d{1,15}$/;
+
 export function parseCell(raw: string): ParsedCell {
+  // Most cells are plain ASCII integers ("0", "167"): the common case skips every other step.
+  if (PLAIN_INT.test(raw)) return { kind: 'number', value: Number(raw), decimals: 0 };
   let t = foldWidth(stripPinyin(raw)).replace(/[\s\u00a0\u200b\ufeff]+/g, '');
   if (BLANK.test(t)) return { kind: 'blank', value: null, decimals: 0 };
   let unit: string | undefined;
