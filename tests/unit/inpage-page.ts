@@ -5,51 +5,21 @@
 // in-page e2e tests and `npm run bench:browser` until / besides the shared fixtures in tests/fixtures.
 import { APPLY_COLUMNS, applyRows } from '../../lib/schema/apply';
 import { REVIEW_FIELDS } from '../../lib/schema/review';
+import { SEED_000 } from '../fixtures/gen/data';
 
 export type Values = Record<string, string | number>;
 
-const APPLY_000: Record<string, number[]> = {
-  new: [167, 8, 0, 0, 1, 13, 189],
-  carried_over: [3, 0, 0, 0, 0, 0, 3],
-  granted: [50, 4, 0, 0, 0, 1, 55],
-  partly_granted: [0, 0, 0, 0, 0, 0, 0],
-  'withheld.state_secret': [0, 0, 0, 0, 0, 0, 0],
-  'withheld.prohibited_by_law': [0, 0, 0, 0, 0, 0, 0],
-  'withheld.three_safety_one_stability': [0, 0, 0, 0, 0, 0, 0],
-  'withheld.third_party_rights': [0, 0, 0, 0, 0, 0, 0],
-  'withheld.internal_affairs': [1, 0, 0, 0, 1, 0, 2],
-  'withheld.process_info': [0, 0, 0, 0, 0, 0, 0],
-  'withheld.enforcement_file': [0, 0, 0, 0, 0, 0, 0],
-  'withheld.admin_query': [3, 0, 0, 0, 0, 0, 3],
-  'unavailable.not_held': [58, 2, 0, 0, 0, 6, 66],
-  'unavailable.needs_creation': [2, 0, 0, 0, 0, 0, 2],
-  'unavailable.unclear_after_correction': [0, 0, 0, 0, 0, 0, 0],
-  'not_processed.petition': [0, 0, 0, 0, 0, 0, 0],
-  'not_processed.repeated': [2, 0, 0, 0, 0, 0, 2],
-  'not_processed.publication': [0, 0, 0, 0, 0, 0, 0],
-  'not_processed.excessive': [0, 0, 0, 0, 0, 0, 0],
-  'not_processed.reconfirm': [0, 0, 0, 0, 0, 0, 0],
-  'handled_otherwise.overdue_correction': [8, 1, 0, 0, 0, 0, 9],
-  'handled_otherwise.overdue_fee': [0, 0, 0, 0, 0, 0, 0],
-  'handled_otherwise.misc': [37, 1, 0, 0, 0, 6, 44],
-  total: [161, 8, 0, 0, 1, 13, 183],
-  carried_forward: [9, 0, 0, 0, 0, 0, 9],
-};
-
-const REVIEW_000 = [6, 0, 4, 1, 11, 0, 0, 1, 1, 2, 0, 0, 1, 0, 1];
-
-const ACTIVE_000: Values = {
-  'active.regulations.issued': 0, 'active.regulations.repealed': 0, 'active.regulations.in_force': 0,
-  'active.normative.issued': 8, 'active.normative.repealed': 0, 'active.normative.in_force': 51,
-  'active.licensing.decisions': 0, 'active.penalty.decisions': 0, 'active.coercion.decisions': 0,
-  'active.fees.amount': 0,
-};
-
-/** Seed 000's values by field id. */
+/** Seed 000's values by field id, from the one typed-in copy of the seed (tests/fixtures/gen/data.ts). */
 export function seed000Values(): Values {
-  const v: Values = { ...ACTIVE_000 };
-  for (const [row, nums] of Object.entries(APPLY_000)) APPLY_COLUMNS.forEach((c, i) => (v[`apply.${row}.${c.id}`] = nums[i]!));
-  REVIEW_FIELDS.forEach((f, i) => (v[f] = REVIEW_000[i]!));
+  const a = SEED_000.active;
+  const v: Values = {
+    'active.regulations.issued': a.regulations[0], 'active.regulations.repealed': a.regulations[1], 'active.regulations.in_force': a.regulations[2],
+    'active.normative.issued': a.normative[0], 'active.normative.repealed': a.normative[1], 'active.normative.in_force': a.normative[2],
+    'active.licensing.decisions': a.licensing, 'active.penalty.decisions': a.penalty, 'active.coercion.decisions': a.coercion,
+    'active.fees.amount': a.fees,
+  };
+  for (const [row, nums] of Object.entries(SEED_000.apply)) APPLY_COLUMNS.forEach((c, i) => (v[`apply.${row}.${c.id}`] = nums[i]!));
+  REVIEW_FIELDS.forEach((f, i) => (v[f] = SEED_000.review[i]!));
   return v;
 }
 
