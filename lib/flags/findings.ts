@@ -9,20 +9,13 @@
 // edited, so claims hash their field, value and quoted sentence instead.
 
 import type { Check, NarrativeClaim, Report } from '../types';
-import type { FindingKind, FindingStatus, FlagCell } from './model';
-import type { Culprit } from '../types';
+import type { FindingContent, FindingKind, FindingStatus, FlagCell } from './model';
 
-export interface Finding {
+export interface Finding extends FindingContent {
   /** Check id or narrative claim id — what `gouji:flag-add` names. */
   id: string;
   kind: FindingKind;
   status: FindingStatus;
-  cells: FlagCell[];
-  message: string;
-  expected: number | null;
-  actual: number | null;
-  culprit?: Culprit;
-  quote?: string;
   fingerprint: string;
 }
 

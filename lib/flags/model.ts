@@ -33,7 +33,20 @@ export interface FlagCell {
   raw: string;
 }
 
-export interface Flag {
+/** What a finding says, kept the same in a report's finding and in the flag made of it. */
+export interface FindingContent {
+  /** Cells involved and the values the page showed (checked total first). */
+  cells: FlagCell[];
+  /** The finding's message (Chinese, with the arithmetic). */
+  message: string;
+  expected: number | null;
+  actual: number | null;
+  culprit?: Culprit;
+  /** Narrative claims: the sentence quoted from the report. */
+  quote?: string;
+}
+
+export interface Flag extends FindingContent {
   v: typeof FLAG_SCHEMA_VERSION;
   /** Stable fingerprint of the finding (lib/flags/fingerprint.ts); also the storage key suffix. */
   fingerprint: string;
@@ -46,15 +59,6 @@ export interface Flag {
   title: string | null;
   agency: string | null;
   year: number | null;
-  /** Cells involved and the values the page showed (checked total first). */
-  cells: FlagCell[];
-  /** The finding's message (Chinese, with the arithmetic) at flag time. */
-  message: string;
-  expected: number | null;
-  actual: number | null;
-  culprit?: Culprit;
-  /** Narrative claims: the sentence quoted from the report. */
-  quote?: string;
   status: FlagStatus;
   note: string;
   createdAt: string;
