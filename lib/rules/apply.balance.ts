@@ -2,35 +2,33 @@
 // ("第一项加第二项之和，等于第三项加第四项之和"). A blank （七）总计 makes it uncertain; other blanks count as 0.
 import { APPLY_COLUMNS, applyField } from '../schema/apply';
 import { applyColumnName } from '../schema/names';
-import { evaluate, fmt } from './identity';
+import { evaluate, fmt, type IdentitySpec } from './identity';
 import type { Rule } from './types';
 
 const v = (t: { entry?: { blank?: boolean; value: number | null } }) =>
   !t.entry ? '缺' : t.entry.blank ? '空' : fmt(t.entry.value ?? 0);
+
+// The same seven identities in both formats: built once, evaluated per page.
+const SPECS: IdentitySpec[] = APPLY_COLUMNS.map((col) => ({
+  id: `apply.balance:${col.id}`,
+  rule: 'apply.balance',
+  subject: `表三“${applyColumnName(col.id)}”列`,
+  lhs: [applyField('new', col.id), applyField('carried_over', col.id)],
+  rhs: [applyField('total', col.id), applyField('carried_forward', col.id)],
+  describe: (d) => {
+    const left = `本年新收 ${v(d.lhs[0]!)} + 上年结转 ${v(d.lhs[1]!)} = ${fmt(d.sumL)}`;
+    const right = `（七）总计 ${v(d.rhs[0]!)} + 结转下年度 ${v(d.rhs[1]!)} = ${fmt(d.sumR)}`;
+    return d.status === 'pass'
+      ? `${left}，${right}，两边相等`
+      : `${left}，而 ${right}，两边相差 ${fmt(Math.abs(d.sumL - d.sumR))}`;
+  },
+}));
 
 export const applyBalance: Rule = {
   id: 'apply.balance',
   title: '表三每列：本年新收 + 上年结转 = （七）总计 + 结转下年度',
   run(ctx) {
     if (!ctx.found.apply || (ctx.format !== '2021' && ctx.format !== '2019')) return [];
-    return APPLY_COLUMNS.map((col) =>
-      evaluate(
-        {
-          id: `apply.balance:${col.id}`,
-          rule: 'apply.balance',
-          subject: `表三“${applyColumnName(col.id)}”列`,
-          lhs: [applyField('new', col.id), applyField('carried_over', col.id)],
-          rhs: [applyField('total', col.id), applyField('carried_forward', col.id)],
-          describe: (d) => {
-            const left = `本年新收 ${v(d.lhs[0]!)} + 上年结转 ${v(d.lhs[1]!)} = ${fmt(d.sumL)}`;
-            const right = `（七）总计 ${v(d.rhs[0]!)} + 结转下年度 ${v(d.rhs[1]!)} = ${fmt(d.sumR)}`;
-            return d.status === 'pass'
-              ? `${left}，${right}，两边相等`
-              : `${left}，而 ${right}，两边相差 ${fmt(Math.abs(d.sumL - d.sumR))}`;
-          },
-        },
-        ctx.values,
-      ),
-    );
+    return SPECS.map((spec) => evaluate(spec, ctx.values));
   },
 };

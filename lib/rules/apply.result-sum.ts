@@ -1,31 +1,23 @@
 // apply.result-sum:<col> — （七）总计 equals the sum of the result rows in that column (FORMAT.md §5).
 import { APPLY_COLUMNS, applyField, applyResultRows } from '../schema/apply';
 import { applyColumnName } from '../schema/names';
-import { evaluate, fmt, termList, type IdentitySpec } from './identity';
+import { evaluate, fmt, specsPerFormat, termList } from './identity';
 import type { Rule } from './types';
-import type { ApplyFormat } from '../schema/apply';
 
-const SPECS = new Map<ApplyFormat, IdentitySpec[]>();
-
-function specs(format: ApplyFormat): IdentitySpec[] {
-  let list = SPECS.get(format);
-  if (!list) {
-    const rows = applyResultRows(format);
-    list = APPLY_COLUMNS.map((col) => ({
-      id: `apply.result-sum:${col.id}`,
-      rule: 'apply.result-sum',
-      subject: `表三“${applyColumnName(col.id)}”列`,
-      lhs: rows.map((r) => applyField(r.id, col.id)),
-      rhs: [applyField('total', col.id)],
-      describe: (d) =>
-        d.status === 'pass'
-          ? `办理结果各项之和 ${fmt(d.expected)}（${termList(d.lhs, true)}），与（七）总计一致`
-          : `办理结果各项之和为 ${fmt(d.expected)}（${termList(d.lhs, true)}），（七）总计为 ${fmt(d.actual!)}`,
-    }));
-    SPECS.set(format, list);
-  }
-  return list;
-}
+const specs = specsPerFormat((format) => {
+  const rows = applyResultRows(format);
+  return APPLY_COLUMNS.map((col) => ({
+    id: `apply.result-sum:${col.id}`,
+    rule: 'apply.result-sum',
+    subject: `表三“${applyColumnName(col.id)}”列`,
+    lhs: rows.map((r) => applyField(r.id, col.id)),
+    rhs: [applyField('total', col.id)],
+    describe: (d) =>
+      d.status === 'pass'
+        ? `办理结果各项之和 ${fmt(d.expected)}（${termList(d.lhs, true)}），与（七）总计一致`
+        : `办理结果各项之和为 ${fmt(d.expected)}（${termList(d.lhs, true)}），（七）总计为 ${fmt(d.actual!)}`,
+  }));
+});
 
 export const applyResultSum: Rule = {
   id: 'apply.result-sum',

@@ -1,31 +1,22 @@
 // apply.row-sum:<row> — the six applicant cells of a table-三 row add up to its 总计 cell (FORMAT.md §5).
 import { APPLY_ADDEND_COLUMNS, applyField, applyRows } from '../schema/apply';
 import { applyRowName } from '../schema/names';
-import { evaluate, fmt, termList, type IdentitySpec } from './identity';
+import { evaluate, fmt, specsPerFormat, termList } from './identity';
 import type { Rule } from './types';
-import type { ApplyFormat } from '../schema/apply';
 
-// The identities depend only on the format: built once per format, evaluated per page.
-const SPECS = new Map<ApplyFormat, IdentitySpec[]>();
-
-function specs(format: ApplyFormat): IdentitySpec[] {
-  let list = SPECS.get(format);
-  if (!list) {
-    list = applyRows(format).map((row) => ({
-      id: `apply.row-sum:${row.id}`,
-      rule: 'apply.row-sum',
-      subject: `表三“${applyRowName(row.id)}”行`,
-      lhs: APPLY_ADDEND_COLUMNS.map((c) => applyField(row.id, c.id)),
-      rhs: [applyField(row.id, 'total')],
-      describe: (d) =>
-        d.status === 'pass'
-          ? `本行合计 ${fmt(d.expected)}（${termList(d.lhs)}），与总计一致`
-          : `本行合计应为 ${fmt(d.expected)}（${termList(d.lhs)}），表中为 ${fmt(d.actual!)}`,
-    }));
-    SPECS.set(format, list);
-  }
-  return list;
-}
+const specs = specsPerFormat((format) => {
+  return applyRows(format).map((row) => ({
+    id: `apply.row-sum:${row.id}`,
+    rule: 'apply.row-sum',
+    subject: `表三“${applyRowName(row.id)}”行`,
+    lhs: APPLY_ADDEND_COLUMNS.map((c) => applyField(row.id, c.id)),
+    rhs: [applyField(row.id, 'total')],
+    describe: (d) =>
+      d.status === 'pass'
+        ? `本行合计 ${fmt(d.expected)}（${termList(d.lhs)}），与总计一致`
+        : `本行合计应为 ${fmt(d.expected)}（${termList(d.lhs)}），表中为 ${fmt(d.actual!)}`,
+  }));
+});
 
 export const applyRowSum: Rule = {
   id: 'apply.row-sum',

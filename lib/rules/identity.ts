@@ -142,3 +142,16 @@ export function evaluate(spec: IdentitySpec, values: ReadonlyMap<string, ValueEn
   const integral = !intervals && status !== 'uncertain';
   return { check, lhs: spec.lhs, rhs: spec.rhs, residual: integral ? round(sumL - sumR) : null };
 }
+
+/**
+ * The identities of a table-三 rule depend only on the format: build them once per format (memoized),
+ * evaluate them per page.
+ */
+export function specsPerFormat(build: (format: '2021' | '2019') => IdentitySpec[]): (format: '2021' | '2019') => IdentitySpec[] {
+  const cache = new Map<string, IdentitySpec[]>();
+  return (format) => {
+    let list = cache.get(format);
+    if (!list) cache.set(format, (list = build(format)));
+    return list;
+  };
+}
