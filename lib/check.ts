@@ -78,6 +78,7 @@ const hasNumber = (t: ParsedTable) => t.cells.some((c) => c.cell.parsed.kind ===
 function findTitle(candidates: (string | null | undefined)[]): TitleInfo | null {
   for (const c of candidates) {
     if (!c) continue;
+    // Only the start of a long text can hold the title (findTitle is also given the whole body).
     const info = parseReportTitle(c.slice(0, 4000));
     if (info) return info;
   }
@@ -220,7 +221,7 @@ export function checkDocument(doc: Document, opts: CheckOptions = {}): Analysis 
   } catch {
     docTitle = null;
   }
-  const titleInfo = findTitle([...scan.metas, docTitle, ...scan.headings, bodyText.slice(0, 6000)]);
+  const titleInfo = findTitle([...scan.metas, docTitle, ...scan.headings, bodyText]);
   const notices: ReportNotice[] = problems.map((p) => ({ id: 'extract.table-too-large', level: 'info', message: p.message.startsWith('跳过') ? p.message : `有一个表格过大或结构异常，已跳过（${p.message}）` }));
   const { report, fieldCells } = build(x, titleInfo, countSections(bodyText), opts, docTitle ?? titleInfo?.title ?? null, notices, 'dom');
 
@@ -252,7 +253,7 @@ export function checkText(text: string, opts: CheckOptions = {}): Analysis {
   const rows = textRows(text);
   const x = extract(rows);
   const lines = text.split('\n').map((l) => l.trim()).filter(Boolean).slice(0, 40);
-  const titleInfo = findTitle([opts.title, ...lines, text.slice(0, 6000)]);
+  const titleInfo = findTitle([opts.title, ...lines, text]);
   const { report } = build(x, titleInfo, countSections(text), opts, opts.title ?? titleInfo?.title ?? null, [], 'text');
   // Table regions of the text, excluded from the prose the narrative check reads.
   const exclude: [number, number][] = [];
