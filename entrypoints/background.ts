@@ -10,6 +10,7 @@
 //
 // Logic lives in lib/ext/tabs.ts and lib/flags/ (pure, tested); this file is wiring.
 import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
 import { isGoujiMessage, type Message, type TabState } from '@/lib/ext/protocol';
 import { badgeFor, pageUrl, shouldClearOnUpdate, TabStore, tabStateFromResult, type KeyValueArea } from '@/lib/ext/tabs';
 import { FLAG_KEY_PREFIX } from '@/lib/flags/model';

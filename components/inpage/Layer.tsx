@@ -5,8 +5,8 @@
 import { Fragment } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { PART } from '../../lib/contract';
-import type { Chip, Finding, Target } from '../../entrypoints/content/model';
-import type { LayerStore } from '../../entrypoints/content/store';
+import type { Chip, Finding, Target } from './model';
+import type { LayerStore } from './store';
 import { ui } from './strings';
 
 export interface LayerActions {

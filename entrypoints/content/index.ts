@@ -8,10 +8,11 @@
 //  - Every side effect hangs off ctx.signal (handed to the engine through the isolated world's global):
 //    when the extension is reloaded or updated, marks are removed and listeners let go.
 import { browser } from 'wxt/browser';
+import { defineContentScript } from 'wxt/utils/define-content-script';
 import { quickGate } from '../../lib/detect';
 import { ATTR, ONDEMAND_SCRIPT, PERF, STATE } from '../../lib/contract';
 import type { Message } from '../../lib/ext/protocol';
-import { gateSays } from './gate';
+import { gateSays } from '../../lib/gate';
 import { settleNone, type Light, type RuntimeLike } from './light';
 
 type Handoff = { __goujiSignal?: AbortSignal; __goujiLight?: Light };

@@ -5,7 +5,7 @@ import { checkDocument } from '../../lib/check';
 import { quickGate } from '../../lib/detect';
 import { ATTR, HOST_TAG } from '../../lib/contract';
 import type { Message } from '../../lib/ext/protocol';
-import { InPage } from '../../entrypoints/content/app';
+import { InPage } from '../../entrypoints/ondemand/app';
 
 export interface Harness {
   win: Window;

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ATTR, HOST_TAG, PART, STATE } from '../../lib/contract';
 import { checkDocument } from '../../lib/check';
 import { quickGate } from '../../lib/detect';
-import { gateSays } from '../../entrypoints/content/gate';
+import { gateSays } from '../../lib/gate';
 import { settleNone, type RuntimeLike } from '../../entrypoints/content/light';
 import { happyDoc, html, marked, openPage, sleep, ui, type Harness } from './inpage-helpers';
 import { newsPage, reportPage } from './inpage-page';

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ATTR, HIGHLIGHT, PART } from '../../lib/contract';
 import type { NarrativeClaim } from '../../lib/types';
 import type { Message } from '../../lib/ext/protocol';
-import type { InPageAnalysis } from '../../entrypoints/content/types';
+import type { InPageAnalysis } from '../../components/inpage/types';
 import { html, marked, openPage, sleep, ui, type Harness } from './inpage-helpers';
 import { articleHtml, reportPage } from './inpage-page';
 import { setLang } from '../../components/inpage/strings';

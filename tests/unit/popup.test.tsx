@@ -62,7 +62,7 @@ beforeEach(() => {
     if (msg.type === 'gouji:set-marks') return msg.visible;
     return true;
   });
-  // /ondemand.js: analyses the page and sends its result, as entrypoints/ondemand.ts does.
+  // /ondemand.js: analyses the page and sends its result, as entrypoints/ondemand/index.ts does.
   (fakeBrowser.scripting as { executeScript: unknown }).executeScript = vi.fn(async ({ target }: { target: { tabId: number } }) => {
     if (target.tabId !== TAB) throw new Error('Cannot access contents of the page. Extension manifest must request permission to access the respective host.');
     setTimeout(() => void deliverResult(onDemandReport), 5);

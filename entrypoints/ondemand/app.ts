@@ -13,12 +13,12 @@ import type { Report } from '../../lib/types';
 import type { LayerActions } from '../../components/inpage/Layer';
 import { pageChipText, ui } from '../../components/inpage/strings';
 import { MarkLedger, PageStyle, clearHighlights, setHighlights } from './marks';
-import { errorChip, planMarks, type Chip, type MarkPlan, type Target } from './model';
+import { errorChip, planMarks, type Chip, type MarkPlan, type Target } from '../../components/inpage/model';
 import { ArticleObserver, articleScope } from './observer';
-import { gateSays } from './gate';
+import { gateSays } from '../../lib/gate';
 import { ShadowLayer } from './layer';
-import { createStore, type LayerStore } from './store';
-import type { InPageAnalysis } from './types';
+import { createStore, type LayerStore } from '../../components/inpage/store';
+import type { InPageAnalysis } from '../../components/inpage/types';
 
 /** Selector of a target button in our shadow root (keys are field / claim ids: quote them safely). */
 export function targetSelector(key: string): string {

@@ -6,8 +6,8 @@ import { render } from 'preact';
 import { ATTR, HOST_TAG } from '../../lib/contract';
 import { Layer as LayerView, type LayerActions } from '../../components/inpage/Layer';
 import { LAYER_CSS } from '../../components/inpage/styles';
-import type { LayerStore } from './store';
-import type { Box } from './types';
+import type { LayerStore } from '../../components/inpage/store';
+import type { Box } from '../../components/inpage/types';
 
 export class ShadowLayer {
   readonly host: HTMLElement;

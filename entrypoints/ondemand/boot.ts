@@ -9,7 +9,7 @@ import { warmUp } from '../../lib/warm';
 import { isGoujiMessage, type Message } from '../../lib/ext/protocol';
 import type { PageStateValue } from '../../lib/contract';
 import { InPage } from './app';
-import type { Light } from './light';
+import type { Light } from '../content/light';
 import { LANG_KEY, pickLang } from '../../lib/i18n';
 import { setLang } from '../../components/inpage/strings';
 

@@ -3,7 +3,7 @@
 // analysis and, for the top-of-article chip, the document's text; writes nothing.
 import { ATTR } from '../../lib/contract';
 import type { Check, NarrativeClaim, Report, TableKey } from '../../lib/types';
-import { chipText, findingText, pageChipText } from '../../components/inpage/strings';
+import { chipText, findingText, pageChipText } from './strings';
 import type { InPageAnalysis } from './types';
 
 export type FindingStatus = 'fail' | 'culprit' | 'uncertain' | 'zero' | 'warn';
