@@ -11,6 +11,7 @@ import { checkFile } from './check-file';
 import { yearOverYear } from '../lib/year-over-year';
 import type { Report } from '../lib/types';
 import { TOOL } from '../lib/version';
+import { csvCell as csvCellOf, BOM } from '../lib/export/csv';
 
 const USAGE = `用法 / usage:
   gouji check <文件或目录>... [--format text|json|csv] [--url URL] [--quiet]
@@ -86,10 +87,8 @@ export function textSummary(r: Result): string {
   return lines.join('\n');
 }
 
-function csvCell(v: unknown): string {
-  const s = v === null || v === undefined ? '' : String(v);
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
+// The one CSV writer (lib/export/csv.ts): quoting and the formula guard on every text cell.
+const csvCell = (v: unknown): string => csvCellOf(typeof v === 'number' || typeof v === 'string' ? v : v === null || v === undefined ? null : String(v));
 
 export function csvRows(results: Result[]): string {
   const header = ['file', 'url', 'agency', 'year', 'format', 'check_id', 'rule', 'status', 'expected', 'actual', 'cells', 'culprit_field', 'culprit_suggested', 'message'];
@@ -113,7 +112,7 @@ export function csvRows(results: Result[]): string {
       rows.push([...base, n.id ?? '', typeof n.rule === 'string' ? n.rule : 'narrative', n.status, n.expected, n.value, cells, '', '', `正文“${n.quote}”：${n.message}`].map(csvCell).join(','));
     }
   }
-  return '\ufeff' + rows.join('\r\n') + '\r\n';
+  return BOM + rows.join('\r\n') + '\r\n';
 }
 
 export async function main(argv: string[]): Promise<number> {
