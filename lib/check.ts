@@ -70,6 +70,7 @@ function toEntry(fc: FieldCell): ValueEntry {
   if (p.decimals) e.decimals = p.decimals;
   if (p.unit) e.unit = p.unit;
   if (p.kind === 'text') e.problem = '不是数字';
+  if (p.note) e.note = p.note;
   return e;
 }
 

@@ -59,7 +59,7 @@ export function reportToCsv(report: Report): string {
   for (const [k, v] of meta) rows.push(['报告', k, '', '', '', typeof v === 'number' ? v : null, typeof v === 'number' ? '' : (v ?? ''), '', null, null, '']);
   for (const [field, v] of Object.entries(report.values ?? {})) {
     const p = describeField(field);
-    const note = [v.blank ? '空白（不等于 0）' : '', v.unit ? `单位：${v.unit}` : '', v.problem ?? ''].filter(Boolean).join('；');
+    const note = [v.blank ? '空白（不等于 0）' : '', v.unit ? `单位：${v.unit}` : '', v.note ? `脚注标记“${v.note}”` : '', v.problem ?? ''].filter(Boolean).join('；');
     rows.push(['数值', field, p.table ? TABLE_NAMES[p.table].zh : '', p.row, p.column, v.value, v.raw, v.blank ? 'blank' : '', null, null, note]);
   }
   for (const c of report.checks ?? []) {
