@@ -15,8 +15,8 @@ import { reportPage, type Values } from './core/template';
 import { seedValues } from './core/seeds';
 
 const SEED = Number(process.env.GOUJI_FUZZ_SEED) || Math.floor(Date.now() / 86_400_000);
-const CONSISTENT = Number(process.env.GOUJI_FUZZ_CONSISTENT) || 1500;
-const HOSTILE = Number(process.env.GOUJI_FUZZ_HOSTILE) || 1000;
+const CONSISTENT = Number(process.env.GOUJI_FUZZ_CONSISTENT) || 1200;
+const HOSTILE = Number(process.env.GOUJI_FUZZ_HOSTILE) || 800;
 
 function rng(seed: number): () => number {
   let a = seed >>> 0;
