@@ -3,7 +3,7 @@
 // No other file splits a field id.
 
 import type { Lang } from '../i18n';
-import { TABLES, type TableKey } from './tables';
+import { isTableKey, TABLES, type TableKey } from './tables';
 import { REVIEW_GROUPS, REVIEW_KEYS } from './review';
 import { APPLY_COLUMNS } from './apply';
 import { activeLayouts, allApplyRows, DEFAULT_FORMAT, FORMATS, formatOfActiveLayout, formatsGeneration, type FormatDef, type FormatId } from './formats';
@@ -162,4 +162,15 @@ export function fieldName(id: string, lang: Lang = 'zh'): string {
   const place = fieldPlace(id, lang, 'message');
   if (!place.table) return id;
   return `${TABLES[place.table].short[lang]} ${place.row} · ${place.column}`;
+}
+
+/**
+ * The table a check is about: the table its rule is named after ("apply.row-sum" → apply), else the table
+ * of its first cell ("value.count:…"); null for checks on no table.
+ */
+export function tableOfCheck(check: { id: string; rule?: string; cells?: readonly string[] }): TableKey | null {
+  const head = (check.rule ?? check.id).split(/[.:]/)[0];
+  if (isTableKey(head)) return head;
+  const first = check.cells?.[0];
+  return first ? tableOfField(first) : null;
 }
