@@ -11,7 +11,7 @@ import { REVIEW_FIELDS } from './review';
 
 /** The formats this build knows; registered formats (tests, future revisions) add their own ids. */
 export type KnownFormat = '2021' | '2019';
-// eslint-disable-next-line @typescript-eslint/ban-types -- keeps the literal ids suggested while allowing registered ones
+/** A format's id: a built-in one, or a registered one (`string & {}` keeps the literals suggested). */
 export type FormatId = KnownFormat | (string & {});
 
 /** Table 二's layout in a format: its field-id prefix, rows (with their columns) and what recognizes it. */
