@@ -189,8 +189,23 @@ function build(x: Extracted, titleInfo: TitleInfo | null, sections: number, opts
   return { report, fieldCells };
 }
 
+/**
+ * Prose read for numbers, at most (characters). A report's text is 5,000–30,000 characters; a page with
+ * 1 MB of text around a report (a data dump, a hostile page) is read only this far, and says so.
+ */
+export const MAX_PROSE_CHARS = 100_000;
+
 function addNarrative(report: Report, prose: Prose): void {
   if (!report.detected || report.report.format === 'old') return;
+  if (prose.text.length > MAX_PROSE_CHARS || prose.truncated) {
+    report.notices.push({
+      id: 'narrative.truncated',
+      level: 'info',
+      message: `页面过大，只核对了正文前 ${MAX_PROSE_CHARS} 字中的数字`,
+    });
+    const whole = prose;
+    prose = { text: whole.text.slice(0, MAX_PROSE_CHARS), rangeAt: (s, e) => whole.rangeAt(s, e) };
+  }
   try {
     report.narrative = checkNarrative(prose, report);
   } catch (e) {
@@ -242,7 +257,7 @@ export function checkDocument(doc: Document, opts: CheckOptions = {}): Analysis 
   const used = new Set([...tableElements.active, ...tableElements.apply, ...tableElements.review]);
   let prose: Prose | null = null;
   if (report.detected && root) {
-    prose = proseFromDocument(root, [...used]);
+    prose = proseFromDocument(root, [...used], MAX_PROSE_CHARS);
     addNarrative(report, prose);
   }
   return {

@@ -37,3 +37,15 @@ describe('bounded table expansion', () => {
     expect(MAX_PAGE_SLOTS).toBeLessThan(4 * 45_000 + 2000);
   });
 });
+
+describe('bounded prose', () => {
+  it('a report inside 1 MB of text: the tables are checked, the text read up to the cap, and it says so', async () => {
+    const { MAX_PROSE_CHARS } = await import('../../../lib/check');
+    const para = '<p>2024年，本机关共收到政府信息公开申请若干件，办理情况良好，继续做好公开工作。</p>';
+    const d = doc(reportPage(seedValues('000'), { extra: para.repeat(25_000) }));
+    const r = checkDocument(d).report;
+    expect(r.summary).toMatchObject({ checks: 42, fail: 0 });
+    const n = r.notices.find((x) => x.id === 'narrative.truncated');
+    expect(n?.message).toBe(`页面过大，只核对了正文前 ${MAX_PROSE_CHARS} 字中的数字`);
+  });
+});
