@@ -76,13 +76,21 @@ function toEntry(fc: FieldCell): ValueEntry {
 const hasNumber = (t: ParsedTable) => t.cells.some((c) => c.cell.parsed.kind === 'number');
 
 function findTitle(candidates: (string | null | undefined)[]): TitleInfo | null {
+  let first: TitleInfo | null = null;
   for (const c of candidates) {
     if (!c) continue;
     // Only the start of a long text can hold the title (findTitle is also given the whole body).
     const info = parseReportTitle(c.slice(0, 4000));
-    if (info) return info;
+    if (!info) continue;
+    if (info.agency || first) {
+      // A title line without its body ("2023 年政府信息公开工作年度报告" under a line "洪泽区人民政府", as PDF
+      // text has it) takes the agency the fuller text gives for the same year.
+      if (!first) return info;
+      return info.agency && info.year === first.year ? { ...first, agency: info.agency } : first;
+    }
+    first = info;
   }
-  return null;
+  return first;
 }
 
 interface Built {
@@ -119,7 +127,8 @@ function build(x: Extracted, titleInfo: TitleInfo | null, sections: number, opts
   }
 
   const expectedFields: Record<TableKey, readonly string[]> = {
-    active: format === '2019' ? activeFields('2019') : activeFields(x.active.format ?? '2021'),
+    // Table 二 keeps its own layout: mixed reports (hongze-2023) have a 2021 table 二 beside a 2019 table 三.
+    active: activeFields(x.active.format ?? (format === '2019' ? '2019' : '2021')),
     apply: applyFields(format === '2019' ? '2019' : '2021'),
     review: REVIEW_FIELDS,
   };
@@ -259,7 +268,7 @@ export function checkText(text: string, opts: CheckOptions = {}): Analysis {
   const exclude: [number, number][] = [];
   const used = usedRange(x);
   if (used) {
-    for (let i = used[0]; i <= used[1]; i++) {
+    for (let i = used[0]; i <= Math.min(used[1], rows.length - 1); i++) {
       const row = rows[i]!;
       const cells = [...row.labels.filter((l) => l.raw.length <= 60), ...row.values];
       for (const c of cells) if (c.span) exclude.push(c.span);
