@@ -27,6 +27,7 @@ import { findCulprits } from './culprit';
 import { countSections, parseReportTitle, type TitleInfo } from './detect';
 import { collapse } from './normalize/text';
 import { checkNarrative } from './narrative';
+import { missingTableCauses } from './causes';
 import { proseFromDocument, proseFromText, type Prose } from './narrative/prose';
 
 export interface CheckOptions {
@@ -157,7 +158,7 @@ function build(x: Extracted, titleInfo: TitleInfo | null, sections: number, opts
   if (!detected) {
     notices.push({ id: 'not-report', level: 'info', message: '此页不是政府信息公开工作年度报告（未找到报告标题与统计表格）' });
   } else if (format === 'old') {
-    notices.push({ id: 'old-format', level: 'info', message: `${year} 年度报告使用 2019 年以前的旧格式，未核对` });
+    notices.push({ id: 'old-format', level: 'info', message: `${year} 年度报告为旧格式（2019 年以前），不核对勾稽关系` });
   } else {
     const missing = (['active', 'apply', 'review'] as const).filter((k) => !found[k]);
     const names = { active: '表二（主动公开）', apply: '表三（依申请公开）', review: '表四（行政复议、行政诉讼）' };
@@ -233,6 +234,16 @@ export function checkDocument(doc: Document, opts: CheckOptions = {}): Analysis 
   const titleInfo = findTitle([...scan.metas, docTitle, ...scan.headings, bodyText]);
   const notices: ReportNotice[] = problems.map((p) => ({ id: 'extract.table-too-large', level: 'info', message: p.message.startsWith('跳过') ? p.message : `有一个表格过大或结构异常，已跳过（${p.message}）` }));
   const { report, fieldCells } = build(x, titleInfo, countSections(bodyText), opts, docTitle ?? titleInfo?.title ?? null, notices, 'dom');
+
+  if (report.detected && report.report.format !== 'old' && root && !(['active', 'apply', 'review'] as const).every((k) => report.tables[k].found)) {
+    // Name the cause when the page shows it: a linked document, or images where the tables would be.
+    const causes = missingTableCauses(root, opts.url);
+    if (causes.length) {
+      const generic = report.notices.find((n) => n.id === 'tables-missing');
+      if (generic) generic.message = '页面上没有找到统计表格，表格数据无法在页面上核对';
+      report.notices.push(...causes.filter((c) => generic || c.id === 'tables-in-attachment'));
+    }
+  }
 
   const elements = new Map<string, Element>();
   for (const [field, fc] of fieldCells) if (fc.cell.el) elements.set(field, fc.cell.el);
