@@ -24,7 +24,7 @@ import { activeFields } from './schema/active';
 import { REVIEW_FIELDS } from './schema/review';
 import { RULES, type Evaluated } from './rules';
 import { findCulprits } from './culprit';
-import { countSections, parseReportTitle, type TitleInfo } from './detect';
+import { countSections, hasOldStatsTable, isNoticeAboutReports, isOwnReportTitle, parseReportTitle, type TitleInfo } from './detect';
 import { collapse } from './normalize/text';
 import { checkNarrative } from './narrative';
 import { missingTableCauses } from './causes';
@@ -99,10 +99,24 @@ interface Built {
   fieldCells: Map<string, FieldCell>;
 }
 
-function build(x: Extracted, titleInfo: TitleInfo | null, sections: number, opts: CheckOptions, title: string | null, extraNotices: ReportNotice[], source: 'dom' | 'text'): Built {
+/** What the page says about itself besides its tables (lib/detect.ts). */
+interface Signals {
+  /** The page's own title is a report's title. */
+  ownTitle: boolean;
+  /** The page is a notice about the reports (format notice, 编制/报送/发布, 指南, 解读 …). */
+  notice: boolean;
+  /** The pre-2019 statistics table is in the text. */
+  oldTable: boolean;
+}
+
+function build(x: Extracted, titleInfo: TitleInfo | null, sections: number, opts: CheckOptions, title: string | null, extraNotices: ReportNotice[], source: 'dom' | 'text', sig: Signals = { ownTitle: false, notice: false, oldTable: false }): Built {
   const notices: ReportNotice[] = [...extraNotices];
   const anyTable = hasNumber(x.apply) || hasNumber(x.review) || hasNumber(x.active);
-  const detected = anyTable || (!!titleInfo && sections >= 3);
+  // Enough for "report": filled tables; or a report title with three of the six sections, or as the page's
+  // own title (the body may be late, or elsewhere); or, for a pre-2019 year, two old-style sections or the
+  // old statistics table. A notice about the reports, with no filled table, is never one.
+  const old = !!titleInfo?.year && titleInfo.year <= 2018 && (sections >= 2 || sig.oldTable);
+  const detected = anyTable || (!sig.notice && !!titleInfo && (sections >= 3 || sig.ownTitle || old));
   const year = titleInfo?.year ?? null;
 
   let format: ReportFormat = x.apply.found ? x.apply.format! : x.active.found ? x.active.format! : x.review.found ? '2021' : 'unknown';
@@ -231,9 +245,12 @@ export function checkDocument(doc: Document, opts: CheckOptions = {}): Analysis 
   } catch {
     docTitle = null;
   }
-  const titleInfo = findTitle([...scan.metas, docTitle, ...scan.headings, bodyText]);
+  const own = [...scan.metas, ...scan.headings.slice(0, 3), docTitle].map((c) => (c ? isOwnReportTitle(c) : null)).find(Boolean) ?? null;
+  const titleInfo = own ?? findTitle([...scan.metas, docTitle, ...scan.headings, bodyText]);
+  const pageTitle = scan.metas[0] || scan.headings[0] || docTitle;
+  const sig: Signals = { ownTitle: !!own, notice: isNoticeAboutReports(pageTitle ?? null, bodyText), oldTable: hasOldStatsTable(bodyText) };
   const notices: ReportNotice[] = problems.map((p) => ({ id: 'extract.table-too-large', level: 'info', message: p.message.startsWith('跳过') ? p.message : `有一个表格过大或结构异常，已跳过（${p.message}）` }));
-  const { report, fieldCells } = build(x, titleInfo, countSections(bodyText), opts, docTitle ?? titleInfo?.title ?? null, notices, 'dom');
+  const { report, fieldCells } = build(x, titleInfo, countSections(bodyText), opts, docTitle ?? titleInfo?.title ?? null, notices, 'dom', sig);
 
   if (report.detected && report.report.format !== 'old' && root && !(['active', 'apply', 'review'] as const).every((k) => report.tables[k].found)) {
     // Name the cause when the page shows it: a linked document, or images where the tables would be.
@@ -274,7 +291,9 @@ export function checkText(text: string, opts: CheckOptions = {}): Analysis {
   const x = extract(rows);
   const lines = text.split('\n').map((l) => l.trim()).filter(Boolean).slice(0, 40);
   const titleInfo = findTitle([opts.title, ...lines, text]);
-  const { report } = build(x, titleInfo, countSections(text), opts, opts.title ?? titleInfo?.title ?? null, [], 'text');
+  const firstLine = opts.title ?? lines[0] ?? null;
+  const sig: Signals = { ownTitle: false, notice: isNoticeAboutReports(firstLine, text), oldTable: hasOldStatsTable(text) };
+  const { report } = build(x, titleInfo, countSections(text), opts, opts.title ?? titleInfo?.title ?? null, [], 'text', sig);
   // Table regions of the text, excluded from the prose the narrative check reads.
   const exclude: [number, number][] = [];
   const used = usedRange(x);
