@@ -110,10 +110,10 @@ describe('late content', () => {
     await page.goto(url);
     const first = await storedFor(url, (x) => x.state === 'report');
     expect(first?.report?.summary.fieldsFound).toBe(0);
-    expect(first?.report?.tables.apply.found).toBe(false);
+    expect(first?.report?.tables.apply?.found).toBe(false);
     await page.evaluate('window.arrive()');
     const later = await storedFor(url, (x) => (x.report?.summary.fieldsFound ?? 0) === 200);
-    expect(later?.report?.tables.apply.found).toBe(true);
+    expect(later?.report?.tables.apply?.found).toBe(true);
     await page.close();
   });
 });
