@@ -19,9 +19,8 @@ import { parseApply, type FieldCell, type ParsedTable } from './extract/apply';
 import { parseReview } from './extract/review';
 import { parseActive } from './extract/active';
 import type { LogicalRow } from './extract/rows';
-import { applyFields } from './schema/apply';
-import { activeFields } from './schema/active';
-import { REVIEW_FIELDS } from './schema/review';
+import { activeFieldsOf, applyFieldsOf, DEFAULT_FORMAT, formatById } from './schema/formats';
+import { TABLE_KEYS, tableName } from './schema/tables';
 import { RULES, type Evaluated } from './rules';
 import { findCulprits } from './culprit';
 import { countSections, hasOldStatsTable, isNoticeAboutReports, isOwnReportTitle, parseReportTitle, type TitleInfo } from './detect';
@@ -51,7 +50,7 @@ export interface Analysis {
 }
 
 interface Extracted {
-  active: ParsedTable & { format?: '2021' | '2019' };
+  active: ParsedTable;
   apply: ParsedTable;
   review: ParsedTable;
 }
@@ -119,7 +118,9 @@ function build(x: Extracted, titleInfo: TitleInfo | null, sections: number, opts
   const detected = anyTable || (!sig.notice && !!titleInfo && (sections >= 3 || sig.ownTitle || old));
   const year = titleInfo?.year ?? null;
 
-  let format: ReportFormat = x.apply.found ? x.apply.format! : x.active.found ? x.active.format! : x.review.found ? '2021' : 'unknown';
+  // Table 三 says the format best, then table 二; table 四 alone reads as the default format. The id is a
+  // registered format's (ReportFormat lists the built-in ones; a registered test format passes through).
+  let format = (x.apply.found ? x.apply.format! : x.active.found ? x.active.format! : x.review.found ? DEFAULT_FORMAT.id : 'unknown') as ReportFormat;
   if (detected && year !== null && year <= 2018) format = 'old';
 
   const found: Record<TableKey, boolean> = {
@@ -130,7 +131,7 @@ function build(x: Extracted, titleInfo: TitleInfo | null, sections: number, opts
   const values = new Map<string, ValueEntry>();
   const fieldCells = new Map<string, FieldCell>();
   if (detected && format !== 'old') {
-    for (const key of ['active', 'apply', 'review'] as const) {
+    for (const key of TABLE_KEYS) {
       if (!found[key]) continue;
       for (const fc of x[key].cells) {
         if (values.has(fc.field)) continue;
@@ -141,14 +142,18 @@ function build(x: Extracted, titleInfo: TitleInfo | null, sections: number, opts
     }
   }
 
+  // Table 二 is expected in the layout it showed when it was read (a 2021 table 二 beside a 2019 table 三 in
+  // the real hongze-2023 report; a 2021 table 三 under a 2019 table 二); otherwise in the report format's.
+  const reportFormat = formatById(format) ?? DEFAULT_FORMAT;
+  const shown = found.active ? formatById(x.active.format) : undefined;
+  const activeFormat = shown ?? (reportFormat.active !== DEFAULT_FORMAT.active ? reportFormat : DEFAULT_FORMAT);
   const expectedFields: Record<TableKey, readonly string[]> = {
-    // Table 二 keeps its own layout: mixed reports (hongze-2023) have a 2021 table 二 beside a 2019 table 三.
-    active: activeFields(x.active.format ?? (format === '2019' ? '2019' : '2021')),
-    apply: applyFields(format === '2019' ? '2019' : '2021'),
-    review: REVIEW_FIELDS,
+    active: activeFieldsOf(activeFormat),
+    apply: applyFieldsOf(reportFormat),
+    review: reportFormat.review.fields,
   };
   const tables = {} as Record<TableKey, TableSummary>;
-  for (const key of ['active', 'apply', 'review'] as const) {
+  for (const key of TABLE_KEYS) {
     const expected = expectedFields[key];
     const read = found[key] ? expected.filter((f) => values.has(f)) : [];
     tables[key] = {
@@ -174,12 +179,11 @@ function build(x: Extracted, titleInfo: TitleInfo | null, sections: number, opts
   } else if (format === 'old') {
     notices.push({ id: 'old-format', level: 'info', message: `${year} 年度报告为旧格式（2019 年以前），不核对勾稽关系` });
   } else {
-    const missing = (['active', 'apply', 'review'] as const).filter((k) => !found[k]);
-    const names = { active: '表二（主动公开）', apply: '表三（依申请公开）', review: '表四（行政复议、行政诉讼）' };
+    const missing = TABLE_KEYS.filter((k) => !found[k]);
     if (missing.length === 3) {
       notices.push({ id: 'tables-missing', level: 'warn', message: '页面上没有找到统计表格（可能是图片或附件），表格数据无法核对' });
     } else if (missing.length) {
-      notices.push({ id: 'tables-partly-missing', level: 'warn', message: `页面上没有找到${missing.map((k) => names[k]).join('、')}` });
+      notices.push({ id: 'tables-partly-missing', level: 'warn', message: `页面上没有找到${missing.map((k) => tableName(k, 'zh', 'topic')).join('、')}` });
     }
   }
 
@@ -265,7 +269,7 @@ export function checkDocument(doc: Document, opts: CheckOptions = {}): Analysis 
   const elements = new Map<string, Element>();
   for (const [field, fc] of fieldCells) if (fc.cell.el) elements.set(field, fc.cell.el);
   const tableElements: Record<TableKey, Element[]> = { active: [], apply: [], review: [] };
-  for (const key of ['active', 'apply', 'review'] as const) {
+  for (const key of TABLE_KEYS) {
     if (!report.tables[key].found) continue;
     const set = new Set<Element>();
     for (const fc of x[key].cells) if (fc.cell.table) set.add(fc.cell.table);
