@@ -1,8 +1,10 @@
-// Reading one saved report: decoding (UTF-8, GBK), HTML through linkedom, .txt through the text extractor.
+// Reading one saved report: decoding (UTF-8, GBK), HTML through the fast path (lib/html: htmlparser2 into a
+// light DOM, the same checks), .txt through the text extractor.
+import { isUtf8 } from 'node:buffer';
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
-import { parseHTML } from 'linkedom';
-import { checkDocument, checkText } from '../lib/check';
+import { checkText } from '../lib/check';
+import { checkHtml } from '../lib/html/check-html';
 import type { Report } from '../lib/types';
 
 /** Decode a saved page: BOM, then <meta charset>, then UTF-8 if valid, else GB18030 (many gov.cn sites). */
@@ -12,16 +14,12 @@ export function decode(buf: Buffer): string {
   const m = /<meta[^>]+charset\s*=\s*["']?([\w-]+)/i.exec(head);
   const label = m?.[1]?.toLowerCase();
   if (label && /^(gb2312|gbk|gb18030|x-gbk)$/.test(label)) return new TextDecoder('gb18030').decode(buf);
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(buf);
-  } catch {
-    return new TextDecoder('gb18030').decode(buf);
-  }
+  // isUtf8 and toString are simdutf in Node: a fraction of a fatal TextDecoder's time on a 100 KB page.
+  return isUtf8(buf) ? buf.toString('utf8') : new TextDecoder('gb18030').decode(buf);
 }
 
 export function checkFile(file: string, url?: string): Report {
   const text = decode(readFileSync(file));
   if (extname(file).toLowerCase() === '.txt') return checkText(text, { url }).report;
-  const { document } = parseHTML(text);
-  return checkDocument(document as unknown as Document, { url }).report;
+  return checkHtml(text, { url }).report;
 }
