@@ -11,6 +11,7 @@ import { checkDocument, type Analysis } from '../lib/check';
 import { checkHtml } from '../lib/html/check-html';
 import { FIXTURE_DIR, SEED_DIR, parseMeta } from './helpers/fixtures';
 import { textPage } from './helpers/text-page';
+import { realisticReportPage, withSiteChrome } from './fixtures/gen/site-chrome';
 
 const ROOT = resolve(FIXTURE_DIR, '../..');
 const REAL = resolve(ROOT, '../shared/real-reports');
@@ -48,6 +49,17 @@ describe('fast path = DOM path: fixtures', () => {
 describe('fast path = DOM path: samples', () => {
   const dir = join(ROOT, 'assets/samples');
   for (const name of htmlIn(dir)) it(name, () => same(readFileSync(join(dir, name), 'utf8')));
+});
+
+describe('fast path = DOM path: a 100 KB page with full site chrome', () => {
+  it('the bench page reads the same both ways, and as it does without the chrome', () => {
+    const report = same(realisticReportPage());
+    expect(report.summary).toMatchObject({ checks: 42, fail: 2, fieldsFound: 200 });
+  });
+  it('a fixture inside site chrome', () => {
+    const html = readFileSync(join(FIXTURE_DIR, 'seed000-word.html'), 'utf8');
+    same(withSiteChrome(html));
+  });
 });
 
 describe('fast path = DOM path: seeds and real reports as pages', () => {
