@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { ConverterFactory } from 'opencc-js/core';
 import TSCharacters from 'opencc-js/dict/TSCharacters';
 import { toSimplified } from '../../../lib/normalize/t2s';
+import { T2S_FROM, T2S_TO } from '../../../lib/normalize/t2s-table';
+import { t2sPairs } from '../../../bench/make-t2s-table';
 
 describe('toSimplified', () => {
   it('converts exactly as opencc-js ConverterFactory([TSCharacters]) does, over the whole dictionary', () => {
@@ -15,5 +17,14 @@ describe('toSimplified', () => {
     expect(toSimplified('辦理結果 (一) 123 办理结果')).toBe('办理结果 (一) 123 办理结果');
     const s = '本年新收政府信息公开申请数量';
     expect(toSimplified(s)).toBe(s);
+  });
+});
+
+describe('the t2s table (lib/normalize/t2s-table.ts)', () => {
+  it('is exactly the pairs of opencc-js TSCharacters that change a character (regenerate: node --import tsx bench/make-t2s-table.ts)', () => {
+    const { from, to } = t2sPairs(TSCharacters);
+    expect(T2S_FROM).toBe(from);
+    expect(T2S_TO).toBe(to);
+    expect([...T2S_FROM].length).toBe([...T2S_TO].length);
   });
 });
