@@ -235,8 +235,10 @@ class Output {
   result(r: Result): void {
     const first = this.count++ === 0;
     if (this.format === 'json') {
-      const item = JSON.stringify(r.report ?? { file: r.file, error: r.error }, null, 2);
-      process.stdout.write(this.single ? `${item}\n` : `${first ? '[\n' : ',\n'}  ${item.replace(/\n/g, '\n  ')}`);
+      const value = r.report ?? { file: r.file, error: r.error };
+      // Inside an array, stringify it as an array of one and drop the brackets: the indentation of a
+      // whole-array stringify, without a pass over the text to indent it.
+      process.stdout.write(this.single ? `${JSON.stringify(value, null, 2)}\n` : `${first ? '[\n' : ',\n'}${JSON.stringify([value], null, 2).slice(2, -2)}`);
     } else if (this.format === 'csv') {
       const rows = csvResultRows(r);
       if (rows.length) process.stdout.write(rows.join('\r\n') + '\r\n');
@@ -246,8 +248,8 @@ class Output {
   end(late: { file: string; checks: Report['checks'] }[]): void {
     if (this.format === 'json') {
       if (this.single) return;
-      for (const l of late) process.stdout.write(`,\n  ${JSON.stringify({ file: l.file, yearOverYear: l.checks }, null, 2).replace(/\n/g, '\n  ')}`);
-      process.stdout.write(this.count || late.length ? '\n]\n' : '[]\n');
+      for (const l of late) process.stdout.write(`${this.count++ ? ',\n' : '[\n'}${JSON.stringify([{ file: l.file, yearOverYear: l.checks }], null, 2).slice(2, -2)}`);
+      process.stdout.write(this.count ? '\n]\n' : '[]\n');
     } else if (this.format === 'csv') {
       for (const l of late) {
         const rows = l.checks.map((c) => [l.file, '', '', '', '', c.id, c.rule, c.status, c.expected, c.actual, c.cells.join(' '), '', '', c.message].map(csvCell).join(','));

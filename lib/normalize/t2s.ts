@@ -24,8 +24,39 @@ function table(): Map<string, string> {
 // possibly be traditional.
 const MAYBE_HAN = /[\u3400-\u9fff\uf900-\ufaff\ud840-\ud87f]/;
 
+// One byte per BMP code unit from U+3400 to U+FAFF: 1 when the table changes that character. Lets the
+// callers that run over whole pages (labels, the narrative's prose) test a character without making a
+// one-character string and hashing it.
+const BASE = 0x3400;
+const END = 0xfb00;
+let tradBits: Uint8Array | null = null;
+
+function bits(): Uint8Array {
+  if (!tradBits) {
+    tradBits = new Uint8Array(END - BASE);
+    for (const ch of T2S_FROM) {
+      const c = ch.codePointAt(0)!;
+      if (c >= BASE && c < END) tradBits[c - BASE] = 1;
+    }
+  }
+  return tradBits;
+}
+
+/** Whether the table changes this UTF-16 code unit (BMP only; surrogates answer false). */
+export function isTraditionalCode(c: number): boolean {
+  return c >= BASE && c < END && bits()[c - BASE] === 1;
+}
+
 export function toSimplified(text: string): string {
   if (!MAYBE_HAN.test(text)) return text;
+  // Nothing to change unless a BMP character is in the table or an astral one might be.
+  const b = bits();
+  let i = 0;
+  for (; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= BASE && c < END && b[c - BASE] === 1) || (c >= 0xd800 && c <= 0xdbff)) break;
+  }
+  if (i === text.length) return text;
   const map = table();
   let out = '';
   let changed = false;
