@@ -3,7 +3,7 @@
 // engine's size and what is in it (an esbuild metafile of entrypoints/ondemand), and a scaling line — 1, 10,
 // 100 MB of report files → wall time and the process's peak memory (from /usr/bin/time, when installed).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -48,7 +48,8 @@ function folder(pages: readonly string[], opts: { count?: number; mb?: number })
 export function cliRuns(pages: readonly string[], opts: { baseline?: string; runs: number }): void {
   const { dir } = folder(pages, { count: 200 });
   const variants: { name: string; entry: string; env?: Record<string, string> }[] = [
-    { name: 'this build (1 thread)', entry: BIN, env: { GOUJI_WORKERS: '1' } },
+    { name: 'this build (one thread)', entry: BIN, env: { GOUJI_WORKERS: '0' } },
+    { name: 'this build (1 worker)', entry: BIN, env: { GOUJI_WORKERS: '1' } },
     { name: 'this build (2 workers)', entry: BIN, env: { GOUJI_WORKERS: '2' } },
   ];
   if (opts.baseline) {
@@ -67,10 +68,11 @@ export function cliRuns(pages: readonly string[], opts: { baseline?: string; run
     const cpu = runs[0]!.cpu === null ? null : median(runs.map((r) => r.cpu!));
     const rss = runs[0]!.rssMB === null ? null : median(runs.map((r) => r.rssMB!));
     const rate = 200 / wall;
-    console.log(`  ${v.name.padEnd(34)} ${wall.toFixed(2).padStart(6)} s wall → ${rate.toFixed(0).padStart(4)} reports/s` +
+    console.log(`  ${v.name.padEnd(40)} ${wall.toFixed(2).padStart(6)} s wall → ${rate.toFixed(0).padStart(4)} reports/s` +
       (cpu === null ? '' : `   CPU ${cpu.toFixed(2)} s (${(200 / cpu).toFixed(0)} reports per CPU-second)   peak ${rss!.toFixed(0)} MB`));
   }
   console.log('  target ≥ 300 reports/s on 2 cores (wall figures depend on what else the machine runs: compare variants within one run)');
+  rmSync(dir, { recursive: true, force: true });
 }
 
 export async function engineSize(): Promise<void> {
@@ -93,11 +95,12 @@ export async function engineSize(): Promise<void> {
 }
 
 export function scaling(pages: readonly string[], sizes: number[]): void {
-  console.log('\nscaling: one CLI process over N MB of report files (--format json to /dev/null, streamed)');
+  console.log('\nscaling: one CLI process over N MB of report files (--format json, streamed; workers as chosen by the CLI)');
   for (const mb of sizes) {
     const f = folder(pages, { mb });
-    const r = runCli(BIN, ['check', f.dir, '--format', 'json', '--quiet'], { GOUJI_WORKERS: '1' });
+    const r = runCli(BIN, ['check', f.dir, '--format', 'json', '--quiet']);
     console.log(`  ${String(mb).padStart(4)} MB  ${String(f.files).padStart(5)} files  ${r.wall.toFixed(2).padStart(7)} s wall  ${(f.files / r.wall).toFixed(0).padStart(4)} files/s` +
       (r.rssMB === null ? '   (peak memory: install /usr/bin/time)' : `   peak ${r.rssMB.toFixed(0)} MB`));
+    rmSync(f.dir, { recursive: true, force: true });
   }
 }

@@ -187,9 +187,14 @@ export async function main(argv: string[]): Promise<number> {
   };
   const fileUrl = files.length === 1 ? url : undefined;
   // Worker threads pay only with cores to spare: on 2 cores one thread already keeps both busy (V8's
-  // GC helper threads take the other; npm run bench measures both). GOUJI_WORKERS=N forces N.
+  // GC helper threads take the other; npm run bench measures both). Long runs use one worker all the same,
+  // for its capped heap (memory flat however many files: bin/stream.ts). GOUJI_WORKERS=N forces N (0 = no
+  // worker).
   const cores = availableParallelism();
-  const workers = Number(process.env.GOUJI_WORKERS) || (files.length >= 40 && cores >= 4 ? Math.min(cores - 1, 4) : 1);
+  const forced = process.env.GOUJI_WORKERS;
+  const workers = forced !== undefined && forced !== '' && Number.isInteger(Number(forced))
+    ? Number(forced)
+    : files.length >= 40 && cores >= 4 ? Math.min(cores - 1, 4) : files.length >= 500 ? 1 : 0;
 
   // Results are written as they come (in file order); only errors and the year index are kept.
   const out = new Output(format, inputs.length === 1 && files.length === 1);

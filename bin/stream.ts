@@ -25,9 +25,16 @@ const failed = (file: string, e: unknown, prefix = '无法读取或解析'): Res
 // From the sources (tsx) the worker entry registers tsx first; from the bundle it is the bundled worker.
 const WORKER = new URL(import.meta.url.endsWith('.ts') ? './cli-worker.mjs' : './cli-worker.js', import.meta.url);
 
-/** Check every entry and call `emit` for each result, in the order of `entries`. */
+// A worker's old generation is capped: V8 otherwise sizes the heap to the allocation rate, and a run over
+// 100 MB of pages on one thread peaked at ~790 MB resident while its live data stayed under 100 MB.
+const WORKER_HEAP_MB = 192;
+
+/**
+ * Check every entry and call `emit` for each result, in the order of `entries`: on this thread when
+ * `workers` is 0, else on that many worker threads.
+ */
 export async function checkInOrder(entries: readonly Entry[], opts: { url?: string; workers: number }, emit: (r: Result) => void): Promise<void> {
-  if (opts.workers <= 1) {
+  if (opts.workers < 1) {
     for (const e of entries) {
       if (e.error) emit({ file: e.file, error: e.error });
       else {
@@ -60,7 +67,7 @@ export async function checkInOrder(entries: readonly Entry[], opts: { url?: stri
   await Promise.all(
     Array.from({ length: opts.workers }, () =>
       new Promise<void>((resolve) => {
-        const w = new Worker(WORKER, { workerData: { url: opts.url } });
+        const w = new Worker(WORKER, { workerData: { url: opts.url }, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
         const inFlight = new Set<number>();
         const send = () => {
           const i = take();
