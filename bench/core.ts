@@ -1,15 +1,21 @@
-// npm run bench — figures for the core (issue #2): median time to extract + check one report from a parsed
-// DOM and from HTML text, per page, and the CLI's throughput on a directory of 200 report files.
-// Targets: ≤ 2 ms per report from a parsed DOM; ≥ 100 reports/s for the CLI (2-core machine).
-import { readFileSync, readdirSync, mkdtempSync, writeFileSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+// npm run bench — figures for the core (issues #2, #14), in one run: median time to extract + check one
+// report from a parsed DOM and from HTML text by both paths (linkedom + checkDocument, and the fast path
+// checkHtml), per page; the CLI's throughput on a directory of 200 report files (wall clock, start-up
+// included, medians of 5; against a previous build when given one); the in-page engine's size and what is
+// in it; and a scaling line (1, 10, 100 MB of input → time and peak memory).
+// Targets: ≤ 2 ms per report from a parsed DOM; ≥ 300 reports/s for the CLI (2-core machine).
+//
+//   npm run bench [-- --baseline path/to/old/dist/cli/cli.js] [--quick]
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { parseHTML } from 'linkedom';
 import { Window } from 'happy-dom';
 import { checkDocument, checkText } from '../lib/check';
+import { checkHtml } from '../lib/html/check-html';
 import { checkNarrative } from '../lib/narrative';
+import { realisticPage } from './site-chrome';
+import { cliRuns, engineSize, scaling } from './cli-figures';
 import { proseFromDocument } from '../lib/narrative/prose';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
@@ -36,11 +42,13 @@ function time(fn: () => void, minRuns = 30, minMs = 300): number {
 
 const pages: { name: string; html: string }[] = [];
 for (const f of readdirSync(join(ROOT, 'assets/samples'))) pages.push({ name: `samples/${f}`, html: readFileSync(join(ROOT, 'assets/samples', f), 'utf8') });
+pages.push({ name: 'samples + site chrome (~100 KB)', html: realisticPage(readFileSync(join(ROOT, 'assets/samples/guangdong-zsj-2024-with-error.html'), 'utf8')) });
 const FIX = join(ROOT, 'tests/fixtures');
 if (existsSync(FIX)) for (const f of readdirSync(FIX).filter((x) => x.endsWith('.html')).sort()) pages.push({ name: `fixtures/${f}`, html: readFileSync(join(FIX, f), 'utf8') });
 
 const rows: string[][] = [];
 const domTimes: number[] = [];
+const htmlTimes: { linkedom: number[]; fast: number[] } = { linkedom: [], fast: [] };
 for (const p of pages) {
   const linke = parseHTML(p.html).document as unknown as Document;
   const w = new Window({ settings: { disableJavaScriptEvaluation: true, disableCSSFileLoading: true, disableJavaScriptFileLoading: true } });
@@ -50,22 +58,28 @@ for (const p of pages) {
   const tDom = time(() => checkDocument(linke));
   const tHappy = time(() => checkDocument(happy), 10, 150);
   const tHtml = time(() => checkDocument(parseHTML(p.html).document as unknown as Document), 10, 150);
-  if (report.detected) domTimes.push(tDom);
-  rows.push([p.name, report.detected ? `${report.summary.checks} checks, ${report.summary.fail} fail` : 'not a report', tDom.toFixed(3), tHappy.toFixed(3), tHtml.toFixed(3)]);
+  const tFast = time(() => checkHtml(p.html), 10, 150);
+  if (report.detected) {
+    domTimes.push(tDom);
+    htmlTimes.linkedom.push(tHtml);
+    htmlTimes.fast.push(tFast);
+  }
+  rows.push([p.name, report.detected ? `${report.summary.checks} checks, ${report.summary.fail} fail` : 'not a report', tDom.toFixed(3), tHappy.toFixed(3), tHtml.toFixed(3), tFast.toFixed(3)]);
 }
 for (const f of readdirSync(SEEDS).filter((x) => x.endsWith('.txt')).sort()) {
   const text = readFileSync(join(SEEDS, f), 'utf8');
   const t = time(() => checkText(text));
-  rows.push([`seeds/${f} (text)`, `${checkText(text).report.summary.checks} checks`, '', '', t.toFixed(3)]);
+  rows.push([`seeds/${f} (text)`, `${checkText(text).report.summary.checks} checks`, '', '', t.toFixed(3), '']);
 }
 
-const w = [Math.max(...rows.map((r) => r[0]!.length)), 22, 10, 10, 12];
+const w = [Math.max(...rows.map((r) => r[0]!.length)), 22, 10, 10, 12, 10];
 const line = (r: string[]) => r.map((c, i) => (i === 0 || i === 1 ? c.padEnd(w[i]!) : c.padStart(w[i]!))).join('  ');
 console.log('\nCore: median milliseconds per report (extract + check + narrative)');
-console.log(line(['page', 'result', 'DOM:linke', 'DOM:happy', 'HTML/text']));
+console.log(line(['page', 'result', 'DOM:linke', 'DOM:happy', 'HTML:linke', 'HTML:fast']));
 for (const r of rows) console.log(line(r));
 const overall = median(domTimes);
 console.log(`\nmedian over ${domTimes.length} report pages, from a parsed DOM (linkedom): ${overall.toFixed(3)} ms  (target ≤ 2 ms: ${overall <= 2 ? 'met' : 'NOT met'})`);
+console.log(`from HTML, median over the same pages: linkedom + checkDocument ${median(htmlTimes.linkedom).toFixed(3)} ms, fast path (checkHtml) ${median(htmlTimes.fast).toFixed(3)} ms — ×${(median(htmlTimes.linkedom) / median(htmlTimes.fast)).toFixed(1)}`);
 
 // Narrative scaling (moved here from a timer in the unit tests): prose 8× longer must not cost 64×.
 {
@@ -79,18 +93,10 @@ console.log(`\nmedian over ${domTimes.length} report pages, from a parsed DOM (l
   console.log(`\nlong prose: 250 paragraphs ${ts.toFixed(1)} ms, 2000 paragraphs ${tb.toFixed(1)} ms — ×${(tb / ts).toFixed(1)} for 8× the text (linear ≈ ×8, quadratic ≈ ×64)`);
 }
 
-// CLI throughput: 200 report files in one directory, one process, wall clock including start-up.
-const dir = mkdtempSync(join(tmpdir(), 'gouji-bench-'));
-const reports = pages.filter((p) => checkDocument(parseHTML(p.html).document as unknown as Document).report.detected);
-for (let i = 0; i < 200; i++) writeFileSync(join(dir, `r${String(i).padStart(3, '0')}.html`), reports[i % reports.length]!.html);
-const bin = join(ROOT, 'bin/gouji.mjs');
-const runs: number[] = [];
-for (let k = 0; k < 5; k++) {
-  const t = performance.now();
-  const res = spawnSync(process.execPath, [bin, 'check', dir, '--format', 'json', '--quiet'], { encoding: 'utf8', maxBuffer: 1 << 30 });
-  runs.push(performance.now() - t);
-  if (res.status !== 0 && res.status !== 1) throw new Error(`CLI failed: ${res.stderr}`);
-}
-const wall = median(runs);
-const rate = 200 / (wall / 1000);
-console.log(`CLI: 200 report files in ${(wall / 1000).toFixed(2)} s wall (median of 5, start-up included) → ${rate.toFixed(0)} reports/s  (target ≥ 100: ${rate >= 100 ? 'met' : 'NOT met'})`);
+// CLI throughput, engine size, scaling (bench/cli-figures.ts).
+const detected = pages.filter((p) => checkHtml(p.html).report.detected).map((p) => p.html);
+const baseArg = process.argv.indexOf('--baseline');
+const quick = process.argv.includes('--quick');
+cliRuns(detected, { baseline: baseArg > 0 ? process.argv[baseArg + 1] : process.env.GOUJI_BENCH_BASELINE, runs: quick ? 3 : 5 });
+await engineSize();
+scaling(detected, quick ? [1, 10] : [1, 10, 100]);

@@ -1,9 +1,8 @@
-// Reading one saved report: decoding (bin/decode.ts: BOM, declared charset, detection), HTML through
-// linkedom (and the srcdoc documents of its frames), .txt through the text extractor.
+// Reading one saved report: decoding (bin/decode.ts: BOM, declared charset, detection), HTML through the fast
+// path (lib/html: htmlparser2 into a light DOM, the same checks; srcdoc frames too), .txt through the text extractor.
 import { extname } from 'node:path';
-import { parseHTML } from 'linkedom';
-import { checkDocument, checkText } from '../lib/check';
-import { bestReport, srcdocSources } from '../lib/frames';
+import { checkText } from '../lib/check';
+import { checkHtml } from '../lib/html/check-html';
 import type { Report } from '../lib/types';
 import { DEFAULT_MAX_MB, readInput } from './inputs';
 import { decodeBytes } from './decode';
@@ -15,24 +14,8 @@ export function decode(buf: Uint8Array): string {
   return decodeBytes(buf).text;
 }
 
-const MAX_FRAMES = 8;
-
-export function checkHtml(html: string, url?: string): Report {
-  const { document } = parseHTML(html);
-  const doc = document as unknown as Document;
-  const results = [checkDocument(doc, { url })];
-  // The article may be in an <iframe srcdoc> (a frame's own frames are not followed: one level).
-  if (results[0]!.report.summary.fieldsFound === 0) {
-    for (const src of srcdocSources(doc).slice(0, MAX_FRAMES)) {
-      const inner = parseHTML(src.includes('<html') ? src : `<!doctype html><html><head></head><body>${src}</body></html>`).document;
-      results.push(checkDocument(inner as unknown as Document, { url }));
-    }
-  }
-  return bestReport(results)!.report;
-}
-
 export function checkFile(file: string, url?: string, maxBytes = DEFAULT_MAX_MB * 1048576): Report {
   const text = decode(readInput(file, maxBytes));
   if (extname(file).toLowerCase() === '.txt') return checkText(text, { url }).report;
-  return checkHtml(text, url);
+  return checkHtml(text, { url }).report;
 }

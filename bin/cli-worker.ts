@@ -1,12 +1,17 @@
-// A CLI worker: checks the files it is given and posts each result back (reports are structured-cloned).
+// A CLI worker: checks the files it is sent, one message each, and posts each result back (reports are
+// structured-cloned); a null message means there is nothing left (bin/stream.ts hands files out).
 import { parentPort, workerData } from 'node:worker_threads';
 import { checkFile } from './check-file';
 
-const { files, url, maxBytes } = workerData as { files: string[]; url?: string; maxBytes?: number };
-for (const file of files) {
-  try {
-    parentPort!.postMessage({ file, report: checkFile(file, url, maxBytes) });
-  } catch (e) {
-    parentPort!.postMessage({ file, error: `无法读取或解析：${e instanceof Error ? e.message : String(e)}` });
+const { url, maxBytes } = workerData as { url?: string; maxBytes?: number };
+parentPort!.on('message', (m: { i: number; file: string } | null) => {
+  if (!m) {
+    parentPort!.close();
+    return;
   }
-}
+  try {
+    parentPort!.postMessage({ i: m.i, result: { file: m.file, report: checkFile(m.file, url, maxBytes) } });
+  } catch (e) {
+    parentPort!.postMessage({ i: m.i, result: { file: m.file, error: `无法读取或解析：${e instanceof Error ? e.message : String(e)}` } });
+  }
+});

@@ -1,15 +1,13 @@
 // gouji check <file|dir>... [--format text|json|csv] [--url URL]
-// HTML files are parsed with linkedom (fast, no layout), .txt files go through the text extractor,
+// HTML files go through the fast path (lib/html: htmlparser2 into a light DOM), .txt files through the text extractor,
 // directories are walked recursively (bin/inputs.ts: every bad entry is its own error line). Exit codes
 // (EXIT in bin/inputs.ts): 0 consistent, 1 some check fails, 2 bad usage or an unreadable input (the other
 // inputs are still checked), 3 nothing read was a report.
 
 import { availableParallelism } from 'node:os';
 import { relative } from 'node:path';
-import { Worker } from 'node:worker_threads';
-import { checkFile } from './check-file';
+import { checkInOrder, YearIndex, type Entry, type Result } from './stream';
 import { collectInputs, DEFAULT_MAX_MB, EXIT, parseMaxSize } from './inputs';
-import { yearOverYear } from '../lib/year-over-year';
 import type { Report } from '../lib/types';
 import { TOOL } from '../lib/version';
 import { csvCell as csvCellOf, BOM } from '../lib/export/csv';
@@ -29,11 +27,6 @@ const USAGE = `用法 / usage:
 
 export { decode, checkFile } from './check-file';
 
-interface Result {
-  file: string;
-  report?: Report;
-  error?: string;
-}
 
 const STATUS_MARK = { pass: '✓', fail: '✗', uncertain: '?' } as const;
 const NARRATIVE_MARK = { pass: '✓', fail: '✗', warn: '!', info: '·' } as const;
@@ -75,29 +68,33 @@ export function textSummary(r: Result): string {
 // The one CSV writer (lib/export/csv.ts): quoting and the formula guard on every text cell.
 const csvCell = (v: unknown): string => csvCellOf(typeof v === 'number' || typeof v === 'string' ? v : v === null || v === undefined ? null : String(v));
 
-export function csvRows(results: Result[]): string {
-  const header = ['file', 'url', 'agency', 'year', 'format', 'check_id', 'rule', 'status', 'expected', 'actual', 'cells', 'culprit_field', 'culprit_suggested', 'message'];
-  const rows = [header.join(',')];
-  for (const r of results) {
-    const rep = r.report;
-    if (!rep) {
-      rows.push([r.file, '', '', '', '', '', '', 'error', '', '', '', '', '', r.error].map(csvCell).join(','));
-      continue;
-    }
-    const base = [r.file, rep.source.url, rep.report.agency, rep.report.year, rep.report.format];
-    if (!rep.checks.length) {
-      rows.push([...base, '', '', rep.detected ? 'no-checks' : 'not-report', '', '', '', '', '', rep.notices.map((n) => n.message).join('；')].map(csvCell).join(','));
-    }
-    for (const c of rep.checks) {
-      rows.push([...base, c.id, c.rule, c.status, c.expected, c.actual, c.cells.join(' '), c.culprit?.field, c.culprit?.suggested, c.message].map(csvCell).join(','));
-    }
-    // Numbers written in the text, one row each after the table checks (actual = the number in the text).
-    for (const n of rep.narrative) {
-      const cells = Array.isArray(n.cells) ? (n.cells as string[]).join(' ') : n.field ?? '';
-      rows.push([...base, n.id ?? '', typeof n.rule === 'string' ? n.rule : 'narrative', n.status, n.expected, n.value, cells, '', '', `正文“${n.quote}”：${n.message}`].map(csvCell).join(','));
-    }
+const CSV_HEADER = ['file', 'url', 'agency', 'year', 'format', 'check_id', 'rule', 'status', 'expected', 'actual', 'cells', 'culprit_field', 'culprit_suggested', 'message'];
+
+/** The CSV rows of one result (no header). */
+export function csvResultRows(r: Result): string[] {
+  const rows: string[] = [];
+  const rep = r.report;
+  if (!rep) {
+    rows.push([r.file, '', '', '', '', '', '', 'error', '', '', '', '', '', r.error].map(csvCell).join(','));
+    return rows;
   }
-  return BOM + rows.join('\r\n') + '\r\n';
+  const base = [r.file, rep.source.url, rep.report.agency, rep.report.year, rep.report.format];
+  if (!rep.checks.length) {
+    rows.push([...base, '', '', rep.detected ? 'no-checks' : 'not-report', '', '', '', '', '', rep.notices.map((n) => n.message).join('；')].map(csvCell).join(','));
+  }
+  for (const c of rep.checks) {
+    rows.push([...base, c.id, c.rule, c.status, c.expected, c.actual, c.cells.join(' '), c.culprit?.field, c.culprit?.suggested, c.message].map(csvCell).join(','));
+  }
+  // Numbers written in the text, one row each after the table checks (actual = the number in the text).
+  for (const n of rep.narrative) {
+    const cells = Array.isArray(n.cells) ? (n.cells as string[]).join(' ') : n.field ?? '';
+    rows.push([...base, n.id ?? '', typeof n.rule === 'string' ? n.rule : 'narrative', n.status, n.expected, n.value, cells, '', '', `正文“${n.quote}”：${n.message}`].map(csvCell).join(','));
+  }
+  return rows;
+}
+
+export function csvRows(results: Result[]): string {
+  return BOM + [CSV_HEADER.join(','), ...results.flatMap(csvResultRows)].join('\r\n') + '\r\n';
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -159,87 +156,109 @@ export async function main(argv: string[]): Promise<number> {
     console.error(`没有找到可检查的文件（.html、.htm、.shtml、.txt）：${inputs.join(' ')}`);
     return 2;
   }
-  const progress = !quiet && files.length >= 10;
+  // In output order: the inputs that failed already (missing …) among the files, by path as before.
+  const entries: Entry[] = [...files.map((file) => ({ file })), ...results.map((r) => ({ file: r.file, error: r.error }))];
+  entries.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const total = files.length;
+  // The progress line costs a clock read per file: it is written at most every 200 ms (and at the end).
+  const progress = !quiet && total >= 10;
+  const tty = !!process.stderr.isTTY;
   const started = Date.now();
   let done = 0;
-  const onResult = (r: Result) => {
-    results.push(r);
+  let shown = 0;
+  const tick = () => {
     done++;
-    if (progress && (done % 20 === 0 || done === files.length)) {
-      const line = `已检查 ${done}/${files.length} 个文件（${(done / ((Date.now() - started) / 1000 || 1)).toFixed(0)} 个/秒）`;
-      process.stderr.write(process.stderr.isTTY ? `\r${line}` : `${line}\n`);
-    }
+    if (!progress) return;
+    const now = Date.now();
+    if (done !== total && now - shown < (tty ? 200 : 1000)) return;
+    shown = now;
+    const line = `已检查 ${done}/${total} 个文件（${(done / ((now - started) / 1000 || 1)).toFixed(0)} 个/秒）`;
+    process.stderr.write(tty ? `\r${line}` : `${line}\n`);
   };
   const fileUrl = files.length === 1 ? url : undefined;
   // Worker threads pay only with cores to spare: on 2 cores one thread already keeps both busy (V8's
-  // GC helper threads take the other), and two workers measured slower (94 vs 101 reports/s, npm run
-  // bench). GOUJI_WORKERS=N forces N.
+  // GC helper threads take the other; npm run bench measures both). Long runs use one worker all the same,
+  // for its capped heap (memory flat however many files: bin/stream.ts). GOUJI_WORKERS=N forces N (0 = no
+  // worker).
   const cores = availableParallelism();
-  const workers = Number(process.env.GOUJI_WORKERS) || (files.length >= 40 && cores >= 4 ? Math.min(cores - 1, 4) : 1);
-  if (workers > 1) await runWorkers(files, workers, onResult, maxBytes);
-  else {
-    for (const file of files) {
-      try {
-        onResult({ file, report: checkFile(file, fileUrl, maxBytes) });
-      } catch (e) {
-        onResult({ file, error: `无法读取或解析：${e instanceof Error ? e.message : String(e)}` });
+  const forced = process.env.GOUJI_WORKERS;
+  const workers = forced !== undefined && forced !== '' && Number.isInteger(Number(forced))
+    ? Number(forced)
+    : files.length >= 40 && cores >= 4 ? Math.min(cores - 1, 4) : files.length >= 500 ? 1 : 0;
+
+  // Results are written as they come (in file order); only errors and the year index are kept.
+  const out = new Output(format, inputs.length === 1 && files.length === 1);
+  const years = new YearIndex();
+  const late: { file: string; checks: Report['checks'] }[] = [];
+  const errors: Result[] = [];
+  let anyFail = false;
+  let anyReport = false;
+  await checkInOrder(entries, { url: fileUrl, workers, maxBytes }, (r) => {
+    if (!r.error) tick();
+    if (r.file && !r.error) r.file = relative(process.cwd(), r.file) || r.file;
+    if (r.error) errors.push({ file: r.file, error: r.error });
+    const rep = r.report;
+    if (rep) {
+      if (rep.detected) anyReport = true;
+      // Same agency, consecutive years: this year's 上年结转 must equal last year's 结转下年度.
+      const yoy = years.add(r.file, rep);
+      if (yoy.now.length) {
+        rep.checks.push(...yoy.now);
+        for (const c of yoy.now) rep.summary[c.status]++;
+        rep.summary.checks += yoy.now.length;
       }
+      if (yoy.late) {
+        late.push(yoy.late);
+        if (yoy.late.checks.some((c) => c.status === 'fail')) anyFail = true;
+      }
+      // A contradiction between the text and the tables is a failure too (seed 003: 收到申请1条 vs 0).
+      if (rep.checks.some((c) => c.status === 'fail') || rep.narrative.some((n) => n.status === 'fail')) anyFail = true;
     }
-  }
-  if (progress && process.stderr.isTTY) process.stderr.write('\n');
-  results.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  for (const r of results) if (r.file && !r.error) r.file = relative(process.cwd(), r.file) || r.file;
+    out.result(r);
+  });
+  if (progress && tty) process.stderr.write('\n');
+  out.end(late);
 
-  // Same agency, consecutive years: this year's 上年结转 must equal last year's 结转下年度.
-  const reports = results.map((r) => r.report).filter((r): r is Report => !!r && r.detected);
-  for (const rep of reports) {
-    const prev = reports.find((p) => p.report.agency && p.report.agency === rep.report.agency && p.report.year === (rep.report.year ?? 0) - 1);
-    if (prev) {
-      const extra = yearOverYear(rep, prev);
-      rep.checks.push(...extra);
-      for (const c of extra) rep.summary[c.status]++;
-      rep.summary.checks += extra.length;
-    }
-  }
-
-  if (format === 'json') {
-    const payload = results.map((r) => r.report ?? { file: r.file, error: r.error });
-    process.stdout.write(JSON.stringify(inputs.length === 1 && files.length === 1 ? payload[0] : payload, null, 2) + '\n');
-  } else if (format === 'csv') process.stdout.write(csvRows(results));
-  else process.stdout.write(results.map(textSummary).join('\n\n') + '\n');
-
-  const errors = results.filter((r) => r.error);
   for (const r of errors.slice(0, 20)) console.error(`gouji: ${r.file}: ${r.error}`);
   if (errors.length > 20) console.error(`gouji: 另有 ${errors.length - 20} 个文件出错`);
-  if (results.some((r) => r.error)) return EXIT.usage;
-  // A contradiction between the text and the tables is a failure too (seed 003: 收到申请1条 vs 0).
-  if (results.some((r) => r.report?.checks.some((c) => c.status === 'fail') || r.report?.narrative.some((n) => n.status === 'fail'))) return EXIT.failures;
-  return reports.length ? EXIT.ok : EXIT.notReport;
+  if (errors.length) return EXIT.usage;
+  if (anyFail) return EXIT.failures;
+  return anyReport ? EXIT.ok : EXIT.notReport;
 }
 
-// From the sources (tsx) the worker entry registers tsx first; from the bundle it is the bundled worker.
-const WORKER = new URL(import.meta.url.endsWith('.ts') ? './cli-worker.mjs' : './cli-worker.js', import.meta.url);
-
-function runWorkers(files: string[], n: number, onResult: (r: Result) => void, maxBytes: number): Promise<void> {
-  const chunks: string[][] = Array.from({ length: n }, () => []);
-  files.forEach((f, i) => chunks[i % n]!.push(f));
-  return Promise.all(
-    chunks.map(
-      (chunk) =>
-        new Promise<void>((resolve) => {
-          const w = new Worker(WORKER, { workerData: { files: chunk, maxBytes } });
-          let got = 0;
-          w.on('message', (r: Result) => {
-            got++;
-            onResult(r);
-          });
-          w.on('error', (e) => {
-            // A crashed worker: the files it did not report are errors, the others stand.
-            for (const file of chunk.slice(got)) onResult({ file, error: `检查进程出错：${e.message}` });
-            got = chunk.length;
-          });
-          w.on('exit', () => resolve());
-        }),
-    ),
-  ).then(() => undefined);
+/** The three output formats, written one result at a time (byte for byte what the whole list gave). */
+class Output {
+  private count = 0;
+  constructor(private format: string, private single: boolean) {
+    if (format === 'csv') process.stdout.write(`\ufeff${CSV_HEADER.join(',')}\r\n`);
+  }
+  result(r: Result): void {
+    const first = this.count++ === 0;
+    if (this.format === 'json') {
+      const value = r.report ?? { file: r.file, error: r.error };
+      // Inside an array, stringify it as an array of one and drop the brackets: the indentation of a
+      // whole-array stringify, without a pass over the text to indent it.
+      process.stdout.write(this.single ? `${JSON.stringify(value, null, 2)}\n` : `${first ? '[\n' : ',\n'}${JSON.stringify([value], null, 2).slice(2, -2)}`);
+    } else if (this.format === 'csv') {
+      const rows = csvResultRows(r);
+      if (rows.length) process.stdout.write(rows.join('\r\n') + '\r\n');
+    } else process.stdout.write(`${first ? '' : '\n\n'}${textSummary(r)}`);
+  }
+  /** Year-over-year pairs whose earlier year came later in file order: after everything else. */
+  end(late: { file: string; checks: Report['checks'] }[]): void {
+    if (this.format === 'json') {
+      if (this.single) return;
+      for (const l of late) process.stdout.write(`${this.count++ ? ',\n' : '[\n'}${JSON.stringify([{ file: l.file, yearOverYear: l.checks }], null, 2).slice(2, -2)}`);
+      process.stdout.write(this.count ? '\n]\n' : '[]\n');
+    } else if (this.format === 'csv') {
+      for (const l of late) {
+        const rows = l.checks.map((c) => [l.file, '', '', '', '', c.id, c.rule, c.status, c.expected, c.actual, c.cells.join(' '), '', '', c.message].map(csvCell).join(','));
+        if (rows.length) process.stdout.write(rows.join('\r\n') + '\r\n');
+      }
+    } else {
+      const lines = late.flatMap((l) => [l.file, ...l.checks.filter((c) => c.status !== 'pass').map((c) => `  ${STATUS_MARK[c.status]} [${c.id}] ${c.message}`), ...(l.checks.every((c) => c.status === 'pass') ? ['  上年结转与上一年度报告的结转下年度一致'] : [])]);
+      if (lines.length) process.stdout.write(`\n\n跨年度核对（上一年度报告在文件顺序中排在后面）\n${lines.join('\n')}`);
+      process.stdout.write('\n');
+    }
+  }
 }

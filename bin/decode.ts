@@ -24,6 +24,8 @@ function latin1(b: Uint8Array): string {
   return s;
 }
 
+import { Buffer, isUtf8 } from 'node:buffer';
+
 // Node's ICU Big5 decoder does not report every invalid byte even when fatal: it yields C1 controls (0x80 →
 // U+0080) and private-use characters instead. A legacy decoding holding controls, U+FFFD or more than a
 // trace of private-use characters was not a decoding (UTF-8 files may hold a few: PDF fonts' glyphs).
@@ -32,6 +34,8 @@ const CONTROL = /[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufffd]/;
 const PRIVATE = /[\ue000-\uf8ff]/g;
 
 function tryDecode(label: string, bytes: Uint8Array): string | null {
+  // isUtf8 and Buffer#toString are simdutf in Node: a fraction of a fatal TextDecoder's time on a 100 KB page.
+  if (label === 'utf-8') return isUtf8(bytes) ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8') : null;
   let text: string;
   try {
     text = new TextDecoder(label, { fatal: true }).decode(bytes);

@@ -4,5 +4,6 @@
 export type { Report, Check, ValueEntry, TableSummary, NarrativeClaim, ReportNotice, CheckStatus, TableKey, ReportFormat } from './types';
 export { REPORT_SCHEMA } from './types';
 export { checkDocument, checkText, type Analysis, type CheckOptions } from './check';
+export { checkHtml } from './html/check-html';
 export { quickGate } from './detect';
 export { warmUp } from './warm';

@@ -3,7 +3,7 @@
 // into the original text, where the page marks go. lib/normalize/text.ts does the same steps for labels but
 // changes lengths (pinyin stripping, whitespace collapsing), so this variant keeps a map back instead.
 
-import { simplifyChar } from '../normalize/t2s';
+import { isTraditionalCode, simplifyChar } from '../normalize/t2s';
 
 export interface NormalizedText {
   /** Normalized text: simplified, full-width folded, pinyin stripped, spaces only between non-Han characters. */
@@ -61,7 +61,7 @@ export function normalizeProse(src: string): NormalizedText {
     if (c >= 0xff01 && c <= 0xff5e) {
       c -= 0xfee0;
       ch = String.fromCharCode(c);
-    } else if (isHan(c)) {
+    } else if (isHan(c) && isTraditionalCode(c)) {
       ch = simplifyChar(src[i]!);
     } else {
       ch = src[i]!;

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { ConverterFactory } from 'opencc-js/core';
 import TSCharacters from 'opencc-js/dict/TSCharacters';
 import { toSimplified } from '../../../lib/normalize/t2s';
+import { T2S_FROM, T2S_TO } from '../../../lib/normalize/t2s-table';
+import { t2sPairs } from '../../../bench/make-t2s-table';
 
 describe('toSimplified', () => {
   it('converts exactly as opencc-js ConverterFactory([TSCharacters]) does, over the whole dictionary', () => {
@@ -27,5 +29,14 @@ describe('phrase-level 繁體 (issue #8)', () => {
     expect(toSimplified('档案馆 規範')).toBe('档案馆 规范');
     expect(toSimplified('档案馆')).toBe('档案馆');
     for (const s of ['行政規範性檔案', '政府資訊公開']) expect(toSimplified(s)).toHaveLength(s.length);
+  });
+});
+
+describe('the t2s table (lib/normalize/t2s-table.ts)', () => {
+  it('is exactly the pairs of opencc-js TSCharacters that change a character (regenerate: node --import tsx bench/make-t2s-table.ts)', () => {
+    const { from, to } = t2sPairs(TSCharacters);
+    expect(T2S_FROM).toBe(from);
+    expect(T2S_TO).toBe(to);
+    expect([...T2S_FROM].length).toBe([...T2S_TO].length);
   });
 });

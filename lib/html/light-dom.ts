@@ -1,0 +1,256 @@
+// HTML → a light DOM: the fast path the CLI and the extension's batch pages read saved reports with
+// (issue #14). It is built from htmlparser2's Parser — the same tokenizer, implied-end-tag rules and
+// attribute handling linkedom builds its DOM from — so the tree is node for node the one linkedom gives,
+// but as plain objects: no linked list of attribute nodes, no listener maps, no Range, no style engine.
+// It implements only the part of the DOM the core's extraction reads (lib/extract/dom-rows.ts, grid.ts,
+// lib/narrative/prose.ts, lib/check.ts): children and siblings, localName/tagName, getAttribute /
+// hasAttribute (names matched exactly, as linkedom does), textContent, contains, an element TreeWalker,
+// and linkedom's rules for documentElement / head / body / title. checkDocument runs on it unchanged, so
+// the fast path and the DOM path cannot drift apart (tests/html-equivalence.test.ts holds them equal).
+//
+// The live page keeps the browser's DOM: this is for HTML text only.
+
+import { Parser } from 'htmlparser2';
+
+const ELEMENT_NODE = 1;
+const TEXT_NODE = 3;
+const COMMENT_NODE = 8;
+
+export type LightNode = LightElement | LightText | LightComment;
+
+abstract class LightBase {
+  parentNode: LightElement | null = null;
+  nextSibling: LightNode | null = null;
+  previousSibling: LightNode | null = null;
+  constructor(readonly ownerDocument: LightDocument) {}
+  get parentElement(): LightElement | null {
+    return this.parentNode;
+  }
+}
+
+export class LightText extends LightBase {
+  readonly nodeType = TEXT_NODE;
+  readonly nodeName = '#text';
+  constructor(doc: LightDocument, public data: string) {
+    super(doc);
+  }
+  get nodeValue(): string {
+    return this.data;
+  }
+  get textContent(): string {
+    return this.data;
+  }
+  get firstChild(): null {
+    return null;
+  }
+  contains(other: unknown): boolean {
+    return other === this;
+  }
+}
+
+export class LightComment extends LightBase {
+  readonly nodeType = COMMENT_NODE;
+  readonly nodeName = '#comment';
+  constructor(doc: LightDocument, public data: string) {
+    super(doc);
+  }
+  get nodeValue(): string {
+    return this.data;
+  }
+  get textContent(): string {
+    return this.data;
+  }
+  get firstChild(): null {
+    return null;
+  }
+  contains(other: unknown): boolean {
+    return other === this;
+  }
+}
+
+const hasOwn = Object.prototype.hasOwnProperty;
+
+export class LightElement extends LightBase {
+  readonly nodeType = ELEMENT_NODE;
+  readonly childNodes: LightNode[] = [];
+  readonly tagName: string;
+  constructor(doc: LightDocument, readonly localName: string, readonly attribs: Record<string, string>, svg: boolean) {
+    super(doc);
+    // linkedom: HTML elements upper-case their tagName, SVG elements keep the name as written.
+    this.tagName = svg ? localName : localName.toUpperCase();
+  }
+  get nodeName(): string {
+    return this.tagName;
+  }
+  get firstChild(): LightNode | null {
+    return this.childNodes[0] ?? null;
+  }
+  get lastChild(): LightNode | null {
+    return this.childNodes[this.childNodes.length - 1] ?? null;
+  }
+  get children(): LightElement[] {
+    const out: LightElement[] = [];
+    for (const n of this.childNodes) if (n.nodeType === ELEMENT_NODE) out.push(n);
+    return out;
+  }
+  get firstElementChild(): LightElement | null {
+    for (const n of this.childNodes) if (n.nodeType === ELEMENT_NODE) return n;
+    return null;
+  }
+  get nextElementSibling(): LightElement | null {
+    for (let n = this.nextSibling; n; n = n.nextSibling) if (n.nodeType === ELEMENT_NODE) return n;
+    return null;
+  }
+  /** Exact name, as linkedom matches it (a page's `ROWSPAN` is not `rowspan` there either). */
+  getAttribute(name: string): string | null {
+    return hasOwn.call(this.attribs, name) ? this.attribs[name]! : null;
+  }
+  hasAttribute(name: string): boolean {
+    return hasOwn.call(this.attribs, name);
+  }
+  get id(): string {
+    return this.getAttribute('id') ?? '';
+  }
+  get className(): string {
+    return this.getAttribute('class') ?? '';
+  }
+  get textContent(): string {
+    // Iterative (article pages nest deep); text nodes only, as linkedom and the DOM do.
+    const out: string[] = [];
+    const stack: LightNode[] = [];
+    for (let i = this.childNodes.length - 1; i >= 0; i--) stack.push(this.childNodes[i]!);
+    while (stack.length) {
+      const n = stack.pop()!;
+      if (n.nodeType === TEXT_NODE) out.push(n.data);
+      else if (n.nodeType === ELEMENT_NODE) for (let i = n.childNodes.length - 1; i >= 0; i--) stack.push(n.childNodes[i]!);
+    }
+    return out.join('');
+  }
+  contains(other: unknown): boolean {
+    for (let n = other as LightBase | null; n; n = n.parentNode) if (n === this) return true;
+    return false;
+  }
+  getElementsByTagName(name: string): LightElement[] {
+    const out: LightElement[] = [];
+    const all = name === '*';
+    const walker = new LightTreeWalker(this);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) if (all || n.localName === name) out.push(n);
+    return out;
+  }
+}
+
+/** document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT): elements under root in document order. */
+export class LightTreeWalker {
+  currentNode: LightElement;
+  constructor(readonly root: LightElement) {
+    this.currentNode = root;
+  }
+  nextNode(): LightElement | null {
+    let n: LightNode | null = this.currentNode.firstElementChild;
+    if (!n) {
+      // Next element sibling of this node or of the nearest ancestor below the root.
+      for (let up: LightElement | null = this.currentNode; up && up !== this.root; up = up.parentNode) {
+        const s = up.nextElementSibling;
+        if (s) {
+          n = s;
+          break;
+        }
+      }
+    }
+    if (!n) return null;
+    this.currentNode = n;
+    return n;
+  }
+}
+
+/** A Range the light DOM cannot make: prose.rangeAt catches this and places the claim nowhere. */
+function noRange(): never {
+  throw new Error('the light DOM has no Range');
+}
+
+export class LightDocument {
+  readonly nodeType = 9;
+  /** Top-level nodes (the doctype is not a node here; linkedom keeps it aside too). */
+  readonly childNodes: LightNode[] = [];
+  private createdHead: LightElement | null = null;
+  private createdBody: LightElement | null = null;
+
+  get documentElement(): LightElement | null {
+    for (const n of this.childNodes) if (n.nodeType === ELEMENT_NODE) return n;
+    return null;
+  }
+  /** linkedom: the first element of <html> when it is a <head>; else an empty head. */
+  get head(): LightElement {
+    const root = this.documentElement;
+    if (!root) throw new TypeError('no document element');
+    const first = root.firstElementChild;
+    if (first && first.tagName === 'HEAD') return first;
+    return (this.createdHead ??= new LightElement(this, 'head', {}, false));
+  }
+  /** linkedom: the element right after the head when it is a <body>; else an empty body. */
+  get body(): LightElement {
+    const head = this.head;
+    const next = head === this.createdHead ? this.documentElement!.firstElementChild : head.nextElementSibling;
+    if (next && next.tagName === 'BODY') return next;
+    return (this.createdBody ??= new LightElement(this, 'body', {}, false));
+  }
+  get title(): string {
+    if (!this.documentElement) return '';
+    return this.head.getElementsByTagName('title')[0]?.textContent || '';
+  }
+  createTreeWalker(root: LightElement): LightTreeWalker {
+    return new LightTreeWalker(root);
+  }
+  createRange(): never {
+    return noRange();
+  }
+}
+
+/**
+ * Parse HTML into a light DOM with linkedom's parser settings (htmlparser2, entities decoded, attribute
+ * names kept as written). The result is typed as a Document for the core's DOM path.
+ */
+export function parseLightHtml(html: string): LightDocument {
+  const doc = new LightDocument();
+  let parent: LightElement | null = null;
+  let svgRoot: LightElement | null = null;
+
+  const append = (node: LightNode) => {
+    const list = parent ? parent.childNodes : doc.childNodes;
+    const last = list.length ? list[list.length - 1]! : null;
+    if (last) {
+      last.nextSibling = node;
+      node.previousSibling = last;
+    }
+    node.parentNode = parent;
+    list.push(node);
+  };
+
+  const parser = new Parser(
+    {
+      onopentag(name, attribs) {
+        const svg = !!svgRoot || name === 'svg' || name === 'SVG';
+        const el = new LightElement(doc, name, attribs, svg);
+        append(el);
+        if (!svgRoot && svg) svgRoot = el;
+        parent = el;
+      },
+      ontext(text) {
+        append(new LightText(doc, text));
+      },
+      oncomment(data) {
+        append(new LightComment(doc, data));
+      },
+      onclosetag() {
+        if (parent === svgRoot) svgRoot = null;
+        parent = parent ? parent.parentNode : null;
+      },
+    },
+    { lowerCaseAttributeNames: false, decodeEntities: true, xmlMode: false },
+  );
+  if (html) {
+    parser.write(html);
+    parser.end();
+  }
+  return doc;
+}
