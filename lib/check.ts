@@ -36,6 +36,8 @@ export interface CheckOptions {
   now?: Date;
   /** Element holding the article (defaults to the body). */
   root?: Element;
+  /** What the document was rebuilt from (a PDF or DOCX turned into HTML by lib/files): tables say so. */
+  source?: 'pdf' | 'docx';
 }
 
 export interface Analysis {
@@ -90,7 +92,7 @@ interface Built {
   fieldCells: Map<string, FieldCell>;
 }
 
-function build(x: Extracted, titleInfo: TitleInfo | null, sections: number, opts: CheckOptions, title: string | null, extraNotices: ReportNotice[], source: 'dom' | 'text'): Built {
+function build(x: Extracted, titleInfo: TitleInfo | null, sections: number, opts: CheckOptions, title: string | null, extraNotices: ReportNotice[], source: 'dom' | 'text' | 'pdf' | 'docx'): Built {
   const notices: ReportNotice[] = [...extraNotices];
   const anyTable = hasNumber(x.apply) || hasNumber(x.review) || hasNumber(x.active);
   const detected = anyTable || (!!titleInfo && sections >= 3);
@@ -223,7 +225,7 @@ export function checkDocument(doc: Document, opts: CheckOptions = {}): Analysis 
   }
   const titleInfo = findTitle([...scan.metas, docTitle, ...scan.headings, bodyText]);
   const notices: ReportNotice[] = problems.map((p) => ({ id: 'extract.table-too-large', level: 'info', message: p.message.startsWith('跳过') ? p.message : `有一个表格过大或结构异常，已跳过（${p.message}）` }));
-  const { report, fieldCells } = build(x, titleInfo, countSections(bodyText), opts, docTitle ?? titleInfo?.title ?? null, notices, 'dom');
+  const { report, fieldCells } = build(x, titleInfo, countSections(bodyText), opts, docTitle ?? titleInfo?.title ?? null, notices, opts.source ?? 'dom');
 
   const elements = new Map<string, Element>();
   for (const [field, fc] of fieldCells) if (fc.cell.el) elements.set(field, fc.cell.el);

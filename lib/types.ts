@@ -34,7 +34,7 @@ export interface TableSummary {
   /** Field ids expected but not found on the page. */
   missing: string[];
   /** How the table was located: 'dom' (a <table>) or 'text' (flattened text). */
-  source?: 'dom' | 'text';
+  source?: 'dom' | 'text' | 'pdf' | 'docx';
 }
 
 export interface Culprit {
