@@ -1,13 +1,15 @@
 // gouji check <file|dir>... [--format text|json|csv] [--url URL]
-// HTML files are parsed with linkedom (fast, no layout), .txt files go through the text extractor,
-// directories are walked recursively. Exit code: 0 nothing fails, 1 some check fails, 2 bad usage or an
-// unreadable input (the other inputs are still checked).
+// HTML files are parsed with linkedom (fast, no layout), .txt files go through the text extractor, .pdf and
+// .docx are rebuilt as HTML (lib/files), directories are walked recursively. Exit code: 0 nothing fails,
+// 1 some check fails, 2 bad usage or an unreadable input (the other inputs are still checked), 3 nothing
+// given was a report (not a report, or a format to save as .docx/PDF first).
 
 import { readdirSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { extname, join, relative } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { checkFile } from './check-file';
+import { checkFileAsync, InputError } from './check-file';
+import { READABLE_EXTENSIONS, SAVE_AS_EXTENSIONS } from '../lib/files';
 import { yearOverYear } from '../lib/year-over-year';
 import type { Report } from '../lib/types';
 import { TOOL } from '../lib/version';
@@ -15,20 +17,24 @@ import { TOOL } from '../lib/version';
 const USAGE = `用法 / usage:
   gouji check <文件或目录>... [--format text|json|csv] [--url URL] [--quiet]
 
-  .html/.htm 文件按网页解析，.txt 文件按纯文本解析，目录递归检查。
+  .html/.htm 文件按网页解析，.txt 文件按纯文本解析，.pdf/.docx 文件读取其中的文字与表格，目录递归检查。
+  .doc/.wps/.xls/.et/.ofd 不能直接读取：请另存为 .docx 或 PDF 后再检查。
   --format   text（默认，中文摘要）| json（报告对象；多个输入时为数组）| csv（每项核对、每处正文数字一行）
   --url      报告的原始网址（写入 source.url；只检查一个输入时使用）
   --quiet    不在 stderr 输出进度
-退出码：0 全部一致；1 有核对不一致（表格勾稽关系或正文与表格）；2 用法错误或有文件无法读取。`;
+退出码：0 全部一致；1 有核对不一致（表格勾稽关系或正文与表格）；2 用法错误或有文件无法读取
+        （含扫描版 PDF）；3 所给文件都不是年度报告（或是须另存为 .docx/PDF 的格式）。`;
 
 export { decode, checkFile } from './check-file';
 
-const EXTENSIONS = new Set(['.html', '.htm', '.shtml', '.txt']);
+const EXTENSIONS = new Set<string>([...READABLE_EXTENSIONS, ...SAVE_AS_EXTENSIONS]);
 
 interface Result {
   file: string;
   report?: Report;
   error?: string;
+  /** Exit code an error implies: 2 unreadable (default), 3 a format to save as .docx/PDF first. */
+  code?: 2 | 3;
 }
 
 function collect(input: string, out: string[], errors: Result[]): void {
@@ -164,7 +170,7 @@ export async function main(argv: string[]): Promise<number> {
   const results: Result[] = [];
   for (const i of inputs) collect(i, files, results);
   if (!files.length && !results.length) {
-    console.error(`没有找到可检查的文件（.html、.htm、.shtml、.txt）：${inputs.join(' ')}`);
+    console.error(`没有找到可检查的文件（.html、.htm、.shtml、.txt、.pdf、.docx）：${inputs.join(' ')}`);
     return 2;
   }
   const progress = !quiet && files.length >= 10;
@@ -188,9 +194,9 @@ export async function main(argv: string[]): Promise<number> {
   else {
     for (const file of files) {
       try {
-        onResult({ file, report: checkFile(file, fileUrl) });
+        onResult({ file, report: await checkFileAsync(file, fileUrl) });
       } catch (e) {
-        onResult({ file, error: `无法读取或解析：${e instanceof Error ? e.message : String(e)}` });
+        onResult(errorResult(file, e));
       }
     }
   }
@@ -219,9 +225,17 @@ export async function main(argv: string[]): Promise<number> {
   const errors = results.filter((r) => r.error);
   for (const r of errors.slice(0, 20)) console.error(`gouji: ${r.file}: ${r.error}`);
   if (errors.length > 20) console.error(`gouji: 另有 ${errors.length - 20} 个文件出错`);
-  if (results.some((r) => r.error)) return 2;
+  if (results.some((r) => r.error && r.code !== 3)) return 2;
   // A contradiction between the text and the tables is a failure too (seed 003: 收到申请1条 vs 0).
-  return results.some((r) => r.report?.checks.some((c) => c.status === 'fail') || r.report?.narrative.some((n) => n.status === 'fail')) ? 1 : 0;
+  if (results.some((r) => r.report?.checks.some((c) => c.status === 'fail') || r.report?.narrative.some((n) => n.status === 'fail'))) return 1;
+  // Nothing given was a report (a news page, a .doc to save as .docx first): not "all consistent".
+  return results.some((r) => r.report?.detected) ? 0 : 3;
+}
+
+/** The result for a file that could not be checked, with the reason the user can act on. */
+export function errorResult(file: string, e: unknown): Result {
+  if (e instanceof InputError) return { file, error: e.message, code: e.code };
+  return { file, error: `无法读取或解析：${e instanceof Error ? e.message : String(e)}` };
 }
 
 // From the sources (tsx) the worker entry registers tsx first; from the bundle it is the bundled worker.

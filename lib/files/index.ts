@@ -63,5 +63,7 @@ export async function rebuildFile(bytes: Uint8Array, name: string, pdfjs: () => 
     if (r.pagesRead < r.pages) notices.push({ id: 'pdf.pages-skipped', level: 'warn', message: `PDF 共 ${r.pages} 页，只读取了前 ${r.pagesRead} 页` });
     return { source: 'pdf', html: documentHtml(r.blocks), pages: r.pages, notices };
   }
+  if (/\.pdf$/i.test(name)) throw new FileReadError('文件名是 .pdf，内容却不是 PDF（文件已损坏或不完整）');
+  if (/\.docx$/i.test(name)) throw new FileReadError('文件名是 .docx，内容却不是 Word 文档（文件已损坏或不完整）');
   throw new FileReadError('不是 PDF 或 Word（.docx）文件');
 }
