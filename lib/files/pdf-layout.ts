@@ -89,6 +89,21 @@ function distinct(values: number[], desc: boolean): number[] {
   return desc ? out.reverse() : out;
 }
 
+/**
+ * Edges that are not the table: a thin empty strip between a table's outer border and its cells' borders
+ * (HTML border="1" prints both), and a tall band at the top or bottom that only the outermost verticals
+ * cross (a table cut by a page break keeps its outer border up to the page's edge; a row is never that tall).
+ */
+function trim(ys: number[], xs: number[], v: readonly VRule[]): void {
+  while (xs.length > 2 && xs[1]! - xs[0]! < 8) xs.shift();
+  while (xs.length > 2 && xs[xs.length - 1]! - xs[xs.length - 2]! < 8) xs.pop();
+  const inner = (y: number) => v.some((r) => r.x > xs[0]! + TOL && r.x < xs[xs.length - 1]! - TOL && y > r.y0 && y < r.y1);
+  while (ys.length > 2 && ys[0]! - ys[1]! > 150 && !inner((ys[0]! + ys[1]!) / 2)) ys.shift();
+  while (ys.length > 2 && ys[ys.length - 2]! - ys[ys.length - 1]! > 150 && !inner((ys[ys.length - 2]! + ys[ys.length - 1]!) / 2)) ys.pop();
+  while (ys.length > 2 && ys[0]! - ys[1]! < 4) ys.shift();
+  while (ys.length > 2 && ys[ys.length - 2]! - ys[ys.length - 1]! < 4) ys.pop();
+}
+
 /** Tables: groups of horizontal and vertical rules that touch each other (≥ 2 of each). */
 export function frames(h: HRule[], v: VRule[]): TableFrame[] {
   const n = h.length + v.length;
@@ -118,6 +133,7 @@ export function frames(h: HRule[], v: VRule[]): TableFrame[] {
   for (const g of groups.values()) {
     const ys = distinct(g.h.map((r) => r.y), true);
     const xs = distinct(g.v.map((r) => r.x), false);
+    trim(ys, xs, g.v);
     // One column is a box around text (some reports frame every prose line), not a table.
     if (ys.length < 2 || xs.length < 3) continue;
     const x0 = xs[0]!;

@@ -41,7 +41,14 @@ export function segmentsOf(fnArray: readonly number[], argsArray: readonly unkno
     else if (fn === OPS.constructPath && args) {
       const buf = (args[1] as (Float32Array | null)[] | undefined)?.[0];
       if (!buf) continue;
-      const pts: [number, number][] = [];
+      // One big rectangle (a frame around the page or the article) is a box, not a table's rules: tables
+      // draw their rules edge by edge, and a box would swallow every table inside it.
+      const mm = args[2] as ArrayLike<number> | null | undefined;
+      if (mm && buf.length <= 12) {
+        const p0 = [ctm[0] * mm[0]! + ctm[2] * mm[1]! + ctm[4], ctm[1] * mm[0]! + ctm[3] * mm[1]! + ctm[5]];
+        const p1 = [ctm[0] * mm[2]! + ctm[2] * mm[3]! + ctm[4], ctm[1] * mm[2]! + ctm[3] * mm[3]! + ctm[5]];
+        if (Math.abs(p1[0]! - p0[0]!) > page.width * 0.5 && Math.abs(p1[1]! - p0[1]!) > page.height * 0.3) continue;
+      }
       let start: [number, number] | null = null;
       let cur: [number, number] | null = null;
       const seg = (a: [number, number], b: [number, number]) => {
@@ -75,7 +82,6 @@ export function segmentsOf(fnArray: readonly number[], argsArray: readonly unkno
           cur = start;
         } else break;
       }
-      pts.length = 0;
     }
   }
   return out;
