@@ -67,8 +67,33 @@ export function rulesOf(segments: readonly PdfSegment[]): { h: HRule[]; v: VRule
     if (ht <= 2.5 && w >= 4) h.push({ y: (s.y0 + s.y1) / 2, x0: s.x0, x1: s.x1 });
     else if (w <= 2.5 && ht >= 4) v.push({ x: (s.x0 + s.x1) / 2, y0: s.y0, y1: s.y1 });
   }
-  return { h, v };
+  return { h: mergeH(h), v: mergeV(v) };
 }
+
+/** Collinear pieces that meet are one rule (a border drawn cell by cell). */
+function mergeRules<T>(rules: T[], pos: (r: T) => number, lo: (r: T) => number, hi: (r: T) => number, make: (p: number, a: number, b: number) => T): T[] {
+  const sorted = [...rules].sort((a, b) => pos(a) - pos(b));
+  const out: T[] = [];
+  for (let i = 0; i < sorted.length; ) {
+    let j = i + 1;
+    while (j < sorted.length && pos(sorted[j]!) - pos(sorted[j - 1]!) <= 1) j++;
+    const line = sorted.slice(i, j).sort((a, b) => lo(a) - lo(b));
+    let cur: { p: number; a: number; b: number } | null = null;
+    for (const r of line) {
+      if (cur && lo(r) <= cur.b + TOL) cur.b = Math.max(cur.b, hi(r));
+      else {
+        if (cur) out.push(make(cur.p, cur.a, cur.b));
+        cur = { p: pos(r), a: lo(r), b: hi(r) };
+      }
+    }
+    if (cur) out.push(make(cur.p, cur.a, cur.b));
+    i = j;
+  }
+  return out;
+}
+
+const mergeH = (rules: HRule[]) => mergeRules(rules, (r) => r.y, (r) => r.x0, (r) => r.x1, (y, x0, x1): HRule => ({ y, x0, x1 }));
+const mergeV = (rules: VRule[]) => mergeRules(rules, (r) => r.x, (r) => r.y0, (r) => r.y1, (x, y0, y1): VRule => ({ x, y0, y1 }));
 
 interface TableFrame {
   h: HRule[];
@@ -265,7 +290,7 @@ export function pagesToBlocks(pages: readonly PdfPageContent[]): HtmlBlock[] {
       const size = Math.max(...l.map((t) => t.size));
       const text = lineText(l);
       const last = l[l.length - 1]!;
-      const indented = l[0]!.x - left > size * 1.2;
+      const indented = l[0]!.x - left > size * 1.2 || /^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)/.test(text);
       const gap = prevY !== null && prevY - y > size * 2.2;
       const cur = para as Para | null;
       if (cur && cur.open && !indented && !gap) cur.text += ascii(cur.text[cur.text.length - 1]) && ascii(text[0]) ? ` ${text}` : text;
@@ -273,7 +298,9 @@ export function pagesToBlocks(pages: readonly PdfPageContent[]): HtmlBlock[] {
         flush();
         para = { text, open: true };
       }
-      para!.open = last.x + last.w >= right - size * 1.5;
+      // A line that stops well short of the margin ends its paragraph (a number or a word that did not
+      // fit moves whole to the next line, so "short" allows a few characters).
+      para!.open = last.x + last.w >= right - size * 4;
       prevY = y;
     }
     for (; ti < built.length; ti++) {

@@ -44,7 +44,7 @@ export function segmentsOf(fnArray: readonly number[], argsArray: readonly unkno
       // One big rectangle (a frame around the page or the article) is a box, not a table's rules: tables
       // draw their rules edge by edge, and a box would swallow every table inside it.
       const mm = args[2] as ArrayLike<number> | null | undefined;
-      if (mm && buf.length <= 12) {
+      if (mm && buf.length <= 16) {
         const p0 = [ctm[0] * mm[0]! + ctm[2] * mm[1]! + ctm[4], ctm[1] * mm[0]! + ctm[3] * mm[1]! + ctm[5]];
         const p1 = [ctm[0] * mm[2]! + ctm[2] * mm[3]! + ctm[4], ctm[1] * mm[2]! + ctm[3] * mm[3]! + ctm[5]];
         if (Math.abs(p1[0]! - p0[0]!) > page.width * 0.5 && Math.abs(p1[1]! - p0[1]!) > page.height * 0.3) continue;
