@@ -156,6 +156,16 @@ export function frames(h: HRule[], v: VRule[]): TableFrame[] {
   }
   const out: TableFrame[] = [];
   for (const g of groups.values()) {
+    // A table cut by a page break may have no rule along the cut: its verticals run on past the last
+    // horizontal rule, and that strip is a row too.
+    if (g.h.length && g.v.length) {
+      const x0 = Math.min(...g.h.map((r) => r.x0));
+      const x1 = Math.max(...g.h.map((r) => r.x1));
+      const top = Math.max(...g.v.map((r) => r.y1));
+      const bottom = Math.min(...g.v.map((r) => r.y0));
+      if (top - Math.max(...g.h.map((r) => r.y)) > 6) g.h.push({ y: top, x0, x1 });
+      if (Math.min(...g.h.map((r) => r.y)) - bottom > 6) g.h.push({ y: bottom, x0, x1 });
+    }
     const ys = distinct(g.h.map((r) => r.y), true);
     const xs = distinct(g.v.map((r) => r.x), false);
     trim(ys, xs, g.v);
