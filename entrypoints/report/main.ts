@@ -11,7 +11,7 @@ import { checkDocument, checkText, type Analysis } from '../../lib/check';
 import { fileKind, FileReadError, rebuildFile, type PdfJsModule } from '../../lib/files';
 import { cleanTables, tableTsv, type CleanTable } from '../../lib/files/tables';
 import { reportToCsv, reportToJson, reportFilename } from '../../lib/export';
-import { checkTitle } from '../../lib/export/labels';
+import { checkTitle, fieldInWords } from '../../lib/export/labels';
 import type { Report } from '../../lib/types';
 
 const MAX_BYTES = 60 * 1024 * 1024;
@@ -131,7 +131,7 @@ function render(c: Checked, label: string): void {
   for (const ch of r.checks) {
     if (ch.status === 'pass') continue;
     const li = el('li', { 'data-check': ch.id, 'data-status': ch.status }, el('strong', { text: `${ch.status === 'fail' ? '✗ 不一致' : '? 无法核对'} · ${checkTitle(ch.id, ch.cells)}` }), el('br'), ch.message);
-    if (ch.culprit) li.append(el('br'), `可能填错的格：${ch.culprit.field}，应为 ${ch.culprit.suggested}`);
+    if (ch.culprit) li.append(el('br'), `可能填错的格：${fieldInWords(ch.culprit.field)}，应为 ${ch.culprit.suggested}`);
     findings.append(li);
   }
   for (const n of narrativeFails) findings.append(el('li', { 'data-status': n.status }, el('strong', { text: n.status === 'fail' ? '✗ 正文与表格不一致' : '! 正文数字存疑' }), el('br'), `“${n.quote}”：${n.message}`));

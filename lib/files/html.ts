@@ -29,19 +29,18 @@ export function tableHtml(rows: readonly HtmlCell[][]): string {
 }
 
 /**
- * The title a rebuilt document shows: its first lines up to the one naming the report ("洪泽区人民政府" /
- * "2023 年政府信息公开工作年度报告" are two lines in print), else its first line.
+ * The title a rebuilt document shows: the line naming the report among its first lines, with the line
+ * before it when the title was printed on two ("洪泽区人民政府" / "2023 年政府信息公开工作年度报告");
+ * else its first line. A printed web page starts with the site's name: the report line still wins.
  */
 export function guessTitle(blocks: readonly HtmlBlock[]): string {
-  const lines: string[] = [];
-  for (const b of blocks.slice(0, 4)) {
-    if (b.kind !== 'p') break;
-    const t = b.text.trim();
-    if (!t) continue;
-    lines.push(t);
-    if (/报告/.test(t) && lines.join('').length <= 80) return lines.join('');
-  }
-  return lines[0] ?? '';
+  const paras = blocks.slice(0, 30).filter((b): b is { kind: 'p'; text: string } => b.kind === 'p' && !!b.text.trim()).map((b) => b.text.trim());
+  const i = paras.findIndex((t) => t.length <= 80 && /年度报告/.test(t));
+  if (i < 0) return paras[0] ?? '';
+  const line = paras[i]!;
+  const prev = paras[i - 1];
+  if (prev && /^[\d０-９]/.test(line) && prev.length <= 30 && !/[。；]/.test(prev)) return prev + line;
+  return line;
 }
 
 /** A whole document, its <title> guessed from its first lines. */
