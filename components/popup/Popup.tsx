@@ -10,6 +10,8 @@ import { FLAG_STATUS_LABELS } from '@/lib/flags/model';
 import type { MessageKey } from '@/lib/i18n';
 import { LangSwitch, StatusMark, Toast } from '../common/ui';
 import type { PopupStore } from './store';
+import { FileActions } from './FileActions';
+import { isPdfUrl } from './files';
 
 const FORMAT_KEY: Record<ReportFormat, MessageKey> = {
   '2021': 'format2021', '2019': 'format2019', old: 'formatOld', unknown: 'formatUnknown',
@@ -42,6 +44,7 @@ export function Popup({ store }: { store: PopupStore }) {
       </header>
       <Toast toast={store.toast.value} onClose={() => (store.toast.value = null)} closeLabel={t('close')} />
       <Body store={store} />
+      {store.host.files && <FileActions host={store.host.files} isPdf={isPdfUrl} lang={lang} />}
     </div>
   );
 }

@@ -27,7 +27,11 @@ async function loadPdfjs(): Promise<PdfJsModule> {
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<Record<string, string>> = {}, ...children: (Node | string | null)[]): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(props)) if (v !== undefined) (k === 'text' ? (e.textContent = v) : e.setAttribute(k, v));
+  for (const [k, v] of Object.entries(props)) {
+    if (v === undefined) continue;
+    if (k === 'text') e.textContent = v;
+    else e.setAttribute(k, v);
+  }
   for (const c of children) if (c !== null) e.append(c);
   return e;
 }
