@@ -5,6 +5,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { ROOT, artifact, launch, type Launched } from './harness';
 import { ATTR } from '../../lib/contract';
 import type { Report } from '../../lib/types';
@@ -90,5 +91,65 @@ describe('report.html', () => {
     await page.waitForFunction(() => document.documentElement.getAttribute('data-gouji-state') === 'error', null, { timeout: 30_000 });
     expect(await page.textContent('#error')).toContain('请另存为 .docx 或 PDF 后再检查');
     await page.close();
+  });
+});
+
+// Code passed to serviceWorker.evaluate runs in the extension's worker, where `chrome` exists.
+declare const chrome: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } };
+
+async function tabIdOf(url: string): Promise<number> {
+  for (let i = 0; i < 50; i++) {
+    const id = await L.serviceWorker.evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id ?? null, url);
+    if (id !== null) return id;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`no tab at ${url}`);
+}
+
+async function popupFor(url: string): Promise<Page> {
+  const popup = await L.context.newPage();
+  await popup.setViewportSize({ width: 420, height: 600 });
+  await popup.goto(`chrome-extension://${L.extensionId}/popup.html?tabId=${await tabIdOf(url)}`);
+  return popup;
+}
+
+async function reportTab(click: () => Promise<void>): Promise<Page> {
+  const [page] = await Promise.all([L.context.waitForEvent('page'), click()]);
+  await page.waitForFunction(() => document.documentElement.getAttribute('data-gouji-state') === 'report', null, { timeout: 90_000 });
+  return page;
+}
+
+describe('the popup opens the report view', () => {
+  it('a gov.cn note linking a PDF and a DOCX: 检查附件《名称》 for each', { timeout: 180_000 }, async () => {
+    const url = 'https://www.example.gov.cn/art/2025/note.html';
+    L.pages.set(url, '<!doctype html><html><head><meta charset="utf-8"><title>某某市2024年政府信息公开工作年度报告</title></head><body><h1>某某市2024年政府信息公开工作年度报告</h1><p>详见附件：</p><p><a href="/fj/error-two.pdf">2024年年度报告（PDF）</a></p><p><a href="https://www.example.gov.cn/fj/format2019-error.docx">2024年年度报告（Word）</a></p></body></html>');
+    const page = await L.context.newPage();
+    await page.goto(url);
+    const popup = await popupFor(url);
+    await popup.waitForSelector('[data-action="check-attachment"]');
+    const labels = await popup.$$eval('[data-action="check-attachment"]', (b) => b.map((x) => x.textContent));
+    expect(labels).toEqual(['检查附件《2024年年度报告（PDF）》', '检查附件《2024年年度报告（Word）》']);
+    await popup.screenshot({ path: artifact('popup-attachments.png') });
+    const pdfView = await reportTab(() => popup.click('[data-action="check-attachment"] >> nth=0'));
+    expect(pdfView.url()).toBe(`chrome-extension://${L.extensionId}/report.html?url=${encodeURIComponent('https://www.example.gov.cn/fj/error-two.pdf')}`);
+    expect(await pdfView.getAttribute('html', 'data-gouji-source')).toBe('pdf');
+    const docxView = await reportTab(() => popup.click('[data-action="check-attachment"] >> nth=1'));
+    expect(await docxView.getAttribute('html', 'data-gouji-source')).toBe('docx');
+    for (const p of [page, popup, pdfView, docxView]) await p.close();
+  });
+
+  it('检查本地文件 opens the report view ready to pick a file', { timeout: 60_000 }, async () => {
+    const url = 'https://www.example.gov.cn/art/2025/other.html';
+    L.pages.set(url, '<!doctype html><title>新闻</title><p>今日要闻</p>');
+    const page = await L.context.newPage();
+    await page.goto(url);
+    const popup = await popupFor(url);
+    await popup.waitForSelector('[data-action="check-local-file"]');
+    const [view] = await Promise.all([L.context.waitForEvent('page'), popup.click('[data-action="check-local-file"]')]);
+    await view.waitForSelector('#file');
+    expect(view.url()).toBe(`chrome-extension://${L.extensionId}/report.html`);
+    await view.setInputFiles('#file', join(FILES_DIR, 'error-two.pdf'));
+    await view.waitForFunction(() => document.documentElement.getAttribute('data-gouji-state') === 'report', null, { timeout: 90_000 });
+    for (const p of [page, popup, view]) await p.close();
   });
 });
