@@ -10,9 +10,11 @@ export interface FileActionsHost {
   attachments(): Promise<Attachment[]>;
   /** Opens report.html (for a URL, or to pick a file) in a new tab. */
   openReportView(url?: string): void;
+  /** Opens report.html?tab=N: the tables the in-page engine read on this tab, copyable. */
+  openTablesView?(): void;
 }
 
-export function FileActions({ host, isPdf, lang }: { host: FileActionsHost; isPdf: (url: string | null) => boolean; lang: 'zh' | 'en' }) {
+export function FileActions({ host, isPdf, lang, hasReport }: { host: FileActionsHost; isPdf: (url: string | null) => boolean; lang: 'zh' | 'en'; hasReport: boolean }) {
   const [url, setUrl] = useState<string | null>(null);
   const [files, setFiles] = useState<Attachment[]>([]);
   useEffect(() => {
@@ -22,6 +24,11 @@ export function FileActions({ host, isPdf, lang }: { host: FileActionsHost; isPd
   const zh = lang === 'zh';
   return (
     <section class="pad file-actions" aria-label={zh ? '检查文件' : 'Check files'}>
+      {hasReport && host.openTablesView && (
+        <button type="button" class="link" data-action="view-tables" onClick={() => host.openTablesView!()}>
+          {zh ? '查看读取的表格（可复制到电子表格）' : 'View the tables as read (copy to a spreadsheet)'}
+        </button>
+      )}
       {isPdf(url) && (
         <button type="button" class="primary" data-action="check-pdf" onClick={() => host.openReportView(url!)}>
           {zh ? '检查此 PDF' : 'Check this PDF'}

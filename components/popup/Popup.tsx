@@ -44,7 +44,7 @@ export function Popup({ store }: { store: PopupStore }) {
       </header>
       <Toast toast={store.toast.value} onClose={() => (store.toast.value = null)} closeLabel={t('close')} />
       <Body store={store} />
-      {store.host.files && <FileActions host={store.host.files} isPdf={isPdfUrl} lang={lang} />}
+      {store.host.files && <FileActions host={store.host.files} isPdf={isPdfUrl} lang={lang} hasReport={store.tab.value?.state === 'report'} />}
     </div>
   );
 }

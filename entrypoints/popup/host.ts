@@ -108,5 +108,10 @@ function filesHost(b: Api, search: string): FileActionsHost {
     openReportView: (url) => {
       void b.tabs.create({ url: b.runtime.getURL(reportViewPath(url) as Parameters<Api['runtime']['getURL']>[0]) });
     },
+    openTablesView: () => {
+      void tab().then((t) => {
+        if (t?.id !== undefined) void b.tabs.create({ url: b.runtime.getURL(`/report.html?tab=${t.id}` as Parameters<Api['runtime']['getURL']>[0]) });
+      });
+    },
   };
 }

@@ -3,6 +3,7 @@
 // carrying the page contract's data-gouji-field / -fail / -culprit), the findings with their arithmetic,
 // JSON/CSV export and a tab-separated copy of each table. Opens as
 //   report.html?url=<absolute http(s) URL>   (fetched by the extension: gov.cn hosts, or the tab's PDF via activeTab)
+//   report.html?tab=<tab id>                 ("查看读取的表格": the in-page report of that tab, from storage.session)
 //   report.html                              (pick or drop a .pdf / .docx / .html / .txt)
 // pdf.js and its worker are bundled with this page only; nothing here runs in web pages.
 
@@ -13,6 +14,9 @@ import { cleanTables, tableTsv, type CleanTable } from '../../lib/files/tables';
 import { reportToCsv, reportToJson, reportFilename } from '../../lib/export';
 import { checkTitle, fieldInWords } from '../../lib/export/labels';
 import type { Report } from '../../lib/types';
+import { browser } from 'wxt/browser';
+import { isTabState, tabKey } from '../../lib/ext/tabs';
+import type { TabState } from '../../lib/ext/protocol';
 
 const MAX_BYTES = 60 * 1024 * 1024;
 const $ = (id: string) => document.getElementById(id)!;
@@ -215,6 +219,24 @@ zone.addEventListener('drop', (e) => {
   if (f) pickFile(f);
 });
 
-const param = new URLSearchParams(location.search).get('url');
+/** "查看读取的表格": the report the in-page engine stored for a tab (read-only, nothing is re-read). */
+async function showTab(tabId: number): Promise<void> {
+  const got = await browser.storage.session.get(tabKey(tabId));
+  const state = got[tabKey(tabId)] as TabState | undefined;
+  if (!isTabState(state) || !state.report) {
+    setState(STATE.error);
+    status.textContent = '该标签页没有已检查的报告（页面可能已关闭或刷新）';
+    return;
+  }
+  const r = state.report;
+  const source = (['active', 'apply', 'review'] as const).some((k) => r.tables[k].source === 'text') ? 'text' : 'html';
+  const analysis: Analysis = { report: r, elements: new Map(), tables: [], tableElements: { active: [], apply: [], review: [] }, claimRange: () => null };
+  render({ analysis, source, body: [] }, state.url);
+}
+
+const params = new URLSearchParams(location.search);
+const param = params.get('url');
+const tabParam = params.get('tab');
 if (param) void run(() => fetchUrl(param));
+else if (tabParam && /^\d+$/.test(tabParam)) void showTab(Number(tabParam));
 else status.textContent = '选择或拖放一个报告文件（PDF、Word .docx、网页 .html 或 .txt）开始检查';

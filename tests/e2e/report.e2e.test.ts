@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { ROOT, artifact, launch, type Launched } from './harness';
+import { ROOT, artifact, fixture, launch, settled, type Launched } from './harness';
 import { ATTR } from '../../lib/contract';
 import type { Report } from '../../lib/types';
 import { FILES_DIR, docxFromHtml, fixtureHtml } from '../fixtures/gen/files';
@@ -150,6 +150,28 @@ describe('the popup opens the report view', () => {
     expect(view.url()).toBe(`chrome-extension://${L.extensionId}/report.html`);
     await view.setInputFiles('#file', join(FILES_DIR, 'error-two.pdf'));
     await view.waitForFunction(() => document.documentElement.getAttribute('data-gouji-state') === 'report', null, { timeout: 90_000 });
+    for (const p of [page, popup, view]) await p.close();
+  });
+});
+
+describe('查看读取的表格', () => {
+  it('an in-page report: the popup opens its tables as read, every value cell marked as on the page', { timeout: 120_000 }, async () => {
+    const html = fixture('error-two.html');
+    const url = /name="gouji-fixture-url" content="([^"]+)"/.exec(html)![1]!;
+    L.pages.set(url, html);
+    const page = await L.context.newPage();
+    await page.goto(url);
+    expect(await settled(page)).toBe('report');
+    const onPage = await page.$$eval('[data-gouji-field]', (c) => Object.fromEntries(c.map((e) => [e.getAttribute('data-gouji-field'), [e.getAttribute('data-gouji-fail') ?? '', e.getAttribute('data-gouji-culprit')]])));
+    const popup = await popupFor(url);
+    await popup.waitForSelector('[data-action="view-tables"]');
+    const view = await reportTab(() => popup.click('[data-action="view-tables"]'));
+    expect(await view.getAttribute('html', 'data-gouji-source')).toBe('html');
+    const inView = await view.$$eval('[data-gouji-field]', (c) => Object.fromEntries(c.map((e) => [e.getAttribute('data-gouji-field'), [e.getAttribute('data-gouji-fail') ?? '', e.getAttribute('data-gouji-culprit')]])));
+    const norm = (m: Record<string, (string | null)[]>) => Object.fromEntries(Object.entries(m).map(([k, [f, c]]) => [k, [(f ?? '').split(' ').sort().join(' '), c]]));
+    expect(norm(inView)).toEqual(norm(onPage));
+    expect(await view.$$eval('button.copy', (b) => b.length)).toBe(3);
+    await view.screenshot({ path: artifact('report-view-tables.png'), fullPage: true });
     for (const p of [page, popup, view]) await p.close();
   });
 });
