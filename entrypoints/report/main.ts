@@ -119,6 +119,27 @@ function tableView(t: CleanTable): HTMLElement {
   return el('section', { class: 'table', 'data-table': t.key }, el('h3', { text: t.name }), copy, el('div', { class: 'scroll' }, el('table', { 'data-gouji-table': t.key }, el('thead', {}, head), el('tbody', {}, ...rows))));
 }
 
+/** "标记跟进": the same flag the popup makes (the background's flag store), listed on the follow-up page. */
+function flagButton(r: Report, checkId: string): HTMLElement {
+  const b = el('button', { type: 'button', class: 'flag', 'data-action': 'flag', 'data-check': checkId, text: '标记跟进 Flag' });
+  b.addEventListener('click', () => {
+    b.setAttribute('disabled', '');
+    void browser.runtime.sendMessage({ type: 'gouji:flag-add', report: r, checkId }).then(
+      (res: unknown) => {
+        const ok = (res as { ok?: boolean; error?: string } | undefined)?.ok;
+        b.textContent = ok ? '✓ 已标记 Flagged' : `标记失败：${(res as { error?: string } | undefined)?.error ?? '?'}`;
+        if (ok) b.setAttribute('data-flagged', '');
+        else b.removeAttribute('disabled');
+      },
+      (e: unknown) => {
+        b.textContent = `标记失败：${e instanceof Error ? e.message : String(e)}`;
+        b.removeAttribute('disabled');
+      },
+    );
+  });
+  return b;
+}
+
 function render(c: Checked, label: string): void {
   const r: Report = c.analysis.report;
   out.replaceChildren();
@@ -140,9 +161,14 @@ function render(c: Checked, label: string): void {
     if (ch.status === 'pass') continue;
     const li = el('li', { 'data-check': ch.id, 'data-status': ch.status }, el('strong', { text: `${ch.status === 'fail' ? '✗ 不一致' : '? 无法核对'} · ${checkTitle(ch.id, ch.cells)}` }), el('br'), ch.message);
     if (ch.culprit) li.append(el('br'), `可能填错的格：${fieldInWords(ch.culprit.field)}，应为 ${ch.culprit.suggested}`);
+    li.append(el('br'), flagButton(r, ch.id));
     findings.append(li);
   }
-  for (const n of narrativeFails) findings.append(el('li', { 'data-status': n.status }, el('strong', { text: n.status === 'fail' ? '✗ 正文与表格不一致' : '! 正文数字存疑' }), el('br'), `“${n.quote}”：${n.message}`));
+  for (const n of narrativeFails) {
+    const li = el('li', { 'data-status': n.status }, el('strong', { text: n.status === 'fail' ? '✗ 正文与表格不一致' : '! 正文数字存疑' }), el('br'), `“${n.quote}”：${n.message}`);
+    if (n.id) li.append(el('br'), flagButton(r, n.id));
+    findings.append(li);
+  }
   if (findings.children.length) out.append(el('h3', { text: '发现的问题 Findings' }), findings);
 
   const exp = el('div', { class: 'export' });

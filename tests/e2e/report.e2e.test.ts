@@ -175,3 +175,20 @@ describe('查看读取的表格', () => {
     for (const p of [page, popup, view]) await p.close();
   });
 });
+
+describe('flags from the report view', () => {
+  it('a finding flagged in the report view appears on the follow-up page', { timeout: 120_000 }, async () => {
+    const page = await L.context.newPage();
+    await page.goto(`chrome-extension://${L.extensionId}/report.html?url=${encodeURIComponent('https://www.example.gov.cn/fj/error-two.pdf')}`);
+    await page.waitForFunction(() => document.documentElement.getAttribute('data-gouji-state') === 'report', null, { timeout: 90_000 });
+    const checkId = await page.getAttribute('[data-action="flag"] >> nth=0', 'data-check');
+    await page.click('[data-action="flag"] >> nth=0');
+    await page.waitForSelector('[data-action="flag"][data-flagged]');
+    const flags = await L.context.newPage();
+    await flags.goto(`chrome-extension://${L.extensionId}/flags.html`);
+    await flags.waitForSelector(`[data-check-id="${checkId}"]`, { timeout: 20_000 });
+    expect(await flags.innerText('body')).toContain('双鸭山');
+    await flags.screenshot({ path: artifact('flags-from-report-view.png'), fullPage: true });
+    for (const p of [page, flags]) await p.close();
+  });
+});
