@@ -37,7 +37,8 @@ export function guessTitle(blocks: readonly HtmlBlock[]): string {
   const paras = blocks.slice(0, 30).filter((b): b is { kind: 'p'; text: string } => b.kind === 'p' && !!b.text.trim()).map((b) => b.text.trim());
   const i = paras.findIndex((t) => t.length <= 80 && /年度报告/.test(t));
   if (i < 0) return paras[0] ?? '';
-  const line = paras[i]!;
+  // A printed info table labels it ("名称：…年度报告").
+  const line = paras[i]!.replace(/^(?:名\s*称|标\s*题|题\s*名)[:：]\s*/, '');
   const prev = paras[i - 1];
   if (prev && /^[\d０-９]/.test(line) && prev.length <= 30 && !/[。；]/.test(prev)) return prev + line;
   return line;
