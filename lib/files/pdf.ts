@@ -97,8 +97,9 @@ export interface PdfRead {
 /** Read a PDF into blocks. Throws FileReadError (damaged, encrypted, scanned) with a message for the user. */
 export async function readPdf(data: Uint8Array, pdfjs: PdfJsModule): Promise<PdfRead> {
   let doc: Awaited<ReturnType<typeof pdfjs.getDocument>['promise']>;
+  // pdf.js hands the buffer to its worker (detaching it): it gets a copy, the caller keeps the bytes.
   try {
-    doc = await pdfjs.getDocument({ data, isEvalSupported: false, useSystemFonts: false, stopAtErrors: false, verbosity: 0 }).promise;
+    doc = await pdfjs.getDocument({ data: data.slice(), isEvalSupported: false, useSystemFonts: false, stopAtErrors: false, verbosity: 0 }).promise;
   } catch (e) {
     const name = (e as { name?: string })?.name;
     if (name === 'PasswordException') throw new FileReadError('PDF 有密码保护，无法读取');
