@@ -138,6 +138,20 @@ describe('the popup opens the report view', () => {
     for (const p of [page, popup, pdfView, docxView]) await p.close();
   });
 
+  it('a PDF open in a tab: 检查此 PDF opens the report view for it', { timeout: 180_000 }, async () => {
+    const url = 'https://www.example.gov.cn/fj/error-two.pdf';
+    const page = await L.context.newPage();
+    // Headless Chromium may hand the PDF to its viewer or treat it as a download; the tab's URL is the PDF's either way.
+    await page.goto(url).catch(() => undefined);
+    const popup = await popupFor(url);
+    await popup.waitForSelector('[data-action="check-pdf"]');
+    expect(await popup.$$eval('[data-action="check-attachment"]', (b) => b.length)).toBe(0);
+    const view = await reportTab(() => popup.click('[data-action="check-pdf"]'));
+    expect(await view.getAttribute('html', 'data-gouji-source')).toBe('pdf');
+    expect(await view.textContent('#summary')).toContain('处不一致');
+    for (const p of [page, popup, view]) await p.close();
+  });
+
   it('检查本地文件 opens the report view ready to pick a file', { timeout: 60_000 }, async () => {
     const url = 'https://www.example.gov.cn/art/2025/other.html';
     L.pages.set(url, '<!doctype html><title>新闻</title><p>今日要闻</p>');
