@@ -6,9 +6,11 @@ import { join, resolve } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { checkDocument } from '../lib/check';
 import { rebuildFile, type PdfJsModule } from '../lib/files';
-import { FILE_FIXTURES, FILES_DIR, docxFromHtml, fixtureHtml } from '../tests/fixtures/gen/files';
 
 const ROOT = resolve(import.meta.dirname, '..');
+// The committed fixture PDFs (tests/fixtures/gen/files.ts prints them) and the demo's samples, read as files.
+const FILES_DIR = join(ROOT, 'tests/fixtures/files');
+const SAMPLES = join(ROOT, 'assets/samples');
 const pdfjs = () => import('pdfjs-dist/legacy/build/pdf.mjs') as Promise<PdfJsModule>;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
@@ -26,7 +28,8 @@ async function timeFile(bytes: Uint8Array, name: string, runs: number): Promise<
 }
 
 const rows: string[][] = [['file', 'pages', 'ms (median)', 'ms per page']];
-const inputs: [string, Uint8Array][] = FILE_FIXTURES.map((n) => [`${n}.pdf`, new Uint8Array(readFileSync(join(FILES_DIR, `${n}.pdf`)))]);
+const inputs: [string, Uint8Array][] = readdirSync(FILES_DIR).filter((f) => f.endsWith('.pdf') && f !== 'scanned.pdf').map((f) => [f, new Uint8Array(readFileSync(join(FILES_DIR, f)))]);
+for (const f of readdirSync(SAMPLES).filter((n) => n.endsWith('.pdf'))) inputs.push([`samples/${f}`, new Uint8Array(readFileSync(join(SAMPLES, f)))]);
 const real = resolve(ROOT, '../shared/real-reports');
 if (existsSync(real)) for (const f of readdirSync(real).filter((f) => f.endsWith('.pdf'))) inputs.push([`real/${f}`, new Uint8Array(readFileSync(join(real, f)))]);
 else console.log(`(${real} absent: real PDFs skipped)`);
@@ -34,9 +37,9 @@ for (const [name, bytes] of inputs) {
   const { ms, pages } = await timeFile(bytes, name, 3);
   rows.push([name, String(pages), ms.toFixed(0), (ms / pages).toFixed(0)]);
 }
-for (const n of FILE_FIXTURES) {
-  const { ms } = await timeFile(docxFromHtml(fixtureHtml(n)), `${n}.docx`, 5);
-  rows.push([`${n}.docx`, '-', ms.toFixed(1), '-']);
+for (const f of readdirSync(SAMPLES).filter((n) => n.endsWith('.docx'))) {
+  const { ms } = await timeFile(new Uint8Array(readFileSync(join(SAMPLES, f))), f, 5);
+  rows.push([`samples/${f}`, '-', ms.toFixed(1), '-']);
 }
 for (const r of rows) console.log(r.map((c, i) => (i ? c.padStart(12) : c.padEnd(34))).join(''));
 
