@@ -41,7 +41,7 @@ function time(fn: () => void, minRuns = 30, minMs = 300): number {
 }
 
 const pages: { name: string; html: string }[] = [];
-for (const f of readdirSync(join(ROOT, 'assets/samples'))) pages.push({ name: `samples/${f}`, html: readFileSync(join(ROOT, 'assets/samples', f), 'utf8') });
+for (const f of readdirSync(join(ROOT, 'assets/samples')).filter((n) => n.endsWith('.html'))) pages.push({ name: `samples/${f}`, html: readFileSync(join(ROOT, 'assets/samples', f), 'utf8') });
 pages.push({ name: 'samples + site chrome (~100 KB)', html: realisticPage(readFileSync(join(ROOT, 'assets/samples/guangdong-zsj-2024-with-error.html'), 'utf8')) });
 const FIX = join(ROOT, 'tests/fixtures');
 if (existsSync(FIX)) for (const f of readdirSync(FIX).filter((x) => x.endsWith('.html')).sort()) pages.push({ name: `fixtures/${f}`, html: readFileSync(join(FIX, f), 'utf8') });

@@ -1,11 +1,13 @@
 // Reading one saved report: decoding (bin/decode.ts: BOM, declared charset, detection), HTML through the fast
-// path (lib/html: htmlparser2 into a light DOM, the same checks; srcdoc frames too), .txt through the text extractor.
+// path (lib/html: htmlparser2 into a light DOM, the same checks; srcdoc frames too), .txt through the text extractor,
+// PDF and DOCX rebuilt as HTML by lib/files (pdf.js's Node build is loaded only when a PDF comes).
 import { extname } from 'node:path';
 import { checkText } from '../lib/check';
 import { checkHtml } from '../lib/html/check-html';
 import type { Report } from '../lib/types';
 import { DEFAULT_MAX_MB, readInput } from './inputs';
 import { decodeBytes } from './decode';
+import { fileKind, FileReadError, rebuildFile, type PdfJsModule, type RebuiltDocument } from '../lib/files';
 
 export { DecodeError, decodeBytes } from './decode';
 
@@ -17,5 +19,41 @@ export function decode(buf: Uint8Array): string {
 export function checkFile(file: string, url?: string, maxBytes = DEFAULT_MAX_MB * 1048576): Report {
   const text = decode(readInput(file, maxBytes));
   if (extname(file).toLowerCase() === '.txt') return checkText(text, { url }).report;
+  return checkHtml(text, { url }).report;
+}
+
+/** A file the CLI refuses with a reason; `code` is the exit code it implies (2 unreadable, 3 unsupported). */
+export class InputError extends Error {
+  constructor(message: string, readonly code: 2 | 3) {
+    super(message);
+    this.name = 'InputError';
+  }
+}
+
+const loadPdfjs = () => import('pdfjs-dist/legacy/build/pdf.mjs') as Promise<PdfJsModule>;
+
+/** The HTML a PDF or DOCX is rebuilt as (what `checkFileAsync` checks). */
+export async function rebuild(file: string, bytes: Uint8Array = readInput(file, DEFAULT_MAX_MB * 1048576)): Promise<RebuiltDocument> {
+  try {
+    return await rebuildFile(bytes, file, loadPdfjs);
+  } catch (e) {
+    if (e instanceof FileReadError) throw new InputError(e.message, /另存为/.test(e.message) ? 3 : 2);
+    throw e;
+  }
+}
+
+/** Like checkFile, for every input the CLI takes: also PDF and DOCX; .doc/.wps/.xls/.et/.ofd are refused. */
+export async function checkFileAsync(file: string, url?: string, maxBytes = DEFAULT_MAX_MB * 1048576): Promise<Report> {
+  const ext = extname(file).toLowerCase();
+  const bytes = readInput(file, maxBytes);
+  const kind = fileKind(bytes, file);
+  if (kind === 'pdf' || kind === 'docx' || kind === 'legacy-office' || kind === 'ofd' || ext === '.pdf' || ext === '.docx') {
+    const r = await rebuild(file, bytes);
+    const report = checkHtml(r.html, { url, source: r.source }).report;
+    report.notices.unshift(...r.notices);
+    return report;
+  }
+  const text = decode(bytes);
+  if (ext === '.txt') return checkText(text, { url }).report;
   return checkHtml(text, { url }).report;
 }

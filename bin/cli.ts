@@ -1,8 +1,9 @@
 // gouji check <file|dir>... [--format text|json|csv] [--url URL]
 // HTML files go through the fast path (lib/html: htmlparser2 into a light DOM), .txt files through the text extractor,
-// directories are walked recursively (bin/inputs.ts: every bad entry is its own error line). Exit codes
-// (EXIT in bin/inputs.ts): 0 consistent, 1 some check fails, 2 bad usage or an unreadable input (the other
-// inputs are still checked), 3 nothing read was a report.
+// .pdf and .docx are rebuilt as HTML (lib/files), directories are walked recursively (bin/inputs.ts: every bad
+// entry is its own error line). Exit codes (EXIT in bin/inputs.ts): 0 consistent, 1 some check fails, 2 bad usage
+// or an unreadable input (the other inputs are still checked), 3 nothing given was a report (not a report, or a
+// format to save as .docx/PDF first).
 
 import { availableParallelism } from 'node:os';
 import { relative } from 'node:path';
@@ -17,13 +18,15 @@ import { TABLE_KEYS, tableName } from '../lib/schema/tables';
 const USAGE = `用法 / usage:
   gouji check <文件或目录>... [--format text|json|csv] [--url URL] [--max-size MB] [--quiet]
 
-  .html/.htm 文件按网页解析，.txt 文件按纯文本解析，目录递归检查。
+  .html/.htm 文件按网页解析，.txt 文件按纯文本解析，.pdf/.docx 文件读取其中的文字与表格，目录递归检查。
+  .doc/.wps/.xls/.et/.ofd 不能直接读取：请另存为 .docx 或 PDF 后再检查。
   --format   text（默认，中文摘要）| json（报告对象；多个输入时为数组）| csv（每项核对、每处正文数字一行）
   --url      报告的原始网址（写入 source.url；只检查一个输入时使用）
   --max-size 单个文件的大小上限（MB，默认 ${DEFAULT_MAX_MB}）；更大的文件报错、不读取
   --quiet    不在 stderr 输出进度
 退出码：0 全部一致；1 有核对不一致（表格勾稽关系或正文与表格）；2 用法错误或有文件无法读取
-（符号链接失效或循环、无权限、不是普通文件、文件过大，其余输入照常检查）；3 没有一个输入是年度报告（未核对）。`;
+（符号链接失效或循环、无权限、不是普通文件、文件过大、扫描版 PDF，其余输入照常检查）；3 所给文件都不是年度报告
+（或是须另存为 .docx/PDF 的格式，未核对）。`;
 
 export { decode, checkFile } from './check-file';
 
@@ -153,7 +156,7 @@ export async function main(argv: string[]): Promise<number> {
   const { files, errors: inputErrors } = collectInputs(inputs, maxBytes);
   const results: Result[] = [...inputErrors];
   if (!files.length && !results.length) {
-    console.error(`没有找到可检查的文件（.html、.htm、.shtml、.txt）：${inputs.join(' ')}`);
+    console.error(`没有找到可检查的文件（.html、.htm、.shtml、.txt、.pdf、.docx）：${inputs.join(' ')}`);
     return 2;
   }
   // In output order: the inputs that failed already (missing …) among the files, by path as before.
@@ -196,7 +199,7 @@ export async function main(argv: string[]): Promise<number> {
   await checkInOrder(entries, { url: fileUrl, workers, maxBytes }, (r) => {
     if (!r.error) tick();
     if (r.file && !r.error) r.file = relative(process.cwd(), r.file) || r.file;
-    if (r.error) errors.push({ file: r.file, error: r.error });
+    if (r.error) errors.push(r);
     const rep = r.report;
     if (rep) {
       if (rep.detected) anyReport = true;
@@ -221,7 +224,7 @@ export async function main(argv: string[]): Promise<number> {
 
   for (const r of errors.slice(0, 20)) console.error(`gouji: ${r.file}: ${r.error}`);
   if (errors.length > 20) console.error(`gouji: 另有 ${errors.length - 20} 个文件出错`);
-  if (errors.length) return EXIT.usage;
+  if (errors.some((r) => r.code !== 3)) return EXIT.usage;
   if (anyFail) return EXIT.failures;
   return anyReport ? EXIT.ok : EXIT.notReport;
 }

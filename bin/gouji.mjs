@@ -52,7 +52,8 @@ async function ensureBundle() {
       platform: 'node',
       format: 'esm',
       target: 'node20',
-      external: ['happy-dom'],
+      // pdf.js is loaded (from node_modules) only when a PDF is checked.
+      external: ['happy-dom', 'pdfjs-dist'],
       plugins: [lazyListeners],
       logLevel: 'silent',
     });

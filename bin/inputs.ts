@@ -2,10 +2,12 @@
 // dangling symlink (ENOENT), a symlink loop (ELOOP), a folder or file we may not read (EACCES), a FIFO or
 // a device such as /dev/zero (never opened: they would hang or never end), a file over the size cap —
 // each is that input's own error line, and the run goes on with the others.
+import { READABLE_EXTENSIONS, SAVE_AS_EXTENSIONS } from '../lib/files';
 import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, statSync, type Stats } from 'node:fs';
 import { extname, join } from 'node:path';
 
-export const CHECKED_EXTENSIONS = new Set(['.html', '.htm', '.shtml', '.txt']);
+// Pages and text, PDF and DOCX, and the formats to save as .docx/PDF first (each answered with that advice).
+export const CHECKED_EXTENSIONS = new Set<string>([...READABLE_EXTENSIONS, ...SAVE_AS_EXTENSIONS]);
 
 /** Default size cap of one input (MB); `--max-size <MB>` raises it. Real reports are well under 5 MB. */
 export const DEFAULT_MAX_MB = 32;

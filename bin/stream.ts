@@ -3,7 +3,7 @@
 // number of files (a national run is ~200,000 reports). On worker threads the files are handed out one
 // at a time (two in flight per worker), so at most a handful of finished reports wait for an earlier one.
 import { Worker } from 'node:worker_threads';
-import { checkFile } from './check-file';
+import { checkFileAsync, InputError } from './check-file';
 import { APPLY_COLUMNS, applyField } from '../lib/schema/apply';
 import { yearOverYear } from '../lib/year-over-year';
 import type { Check, Report, ValueEntry } from '../lib/types';
@@ -12,6 +12,8 @@ export interface Result {
   file: string;
   report?: Report;
   error?: string;
+  /** The exit code an error implies: 2 unreadable (the default), 3 unsupported (.doc, .wps …). */
+  code?: 2 | 3;
 }
 
 /** One input: a file to check, or an input that already failed (missing file …), in output order. */
@@ -20,7 +22,17 @@ export interface Entry {
   error?: string;
 }
 
-const failed = (file: string, e: unknown, prefix = '无法读取或解析'): Result => ({ file, error: `${prefix}：${e instanceof Error ? e.message : String(e)}` });
+const failed = (file: string, e: unknown, prefix = '无法读取或解析'): Result =>
+  e instanceof InputError ? { file, error: e.message, code: e.code } : { file, error: `${prefix}：${e instanceof Error ? e.message : String(e)}` };
+
+/** One file checked: its report, or its error (never throws). HTML and text are read synchronously inside. */
+export async function checkOne(file: string, url?: string, maxBytes?: number): Promise<Result> {
+  try {
+    return { file, report: await checkFileAsync(file, url, maxBytes) };
+  } catch (err) {
+    return failed(file, err);
+  }
+}
 
 // From the sources (tsx) the worker entry registers tsx first; from the bundle it is the bundled worker.
 const WORKER = new URL(import.meta.url.endsWith('.ts') ? './cli-worker.mjs' : './cli-worker.js', import.meta.url);
@@ -37,13 +49,7 @@ export async function checkInOrder(entries: readonly Entry[], opts: { url?: stri
   if (opts.workers < 1) {
     for (const e of entries) {
       if (e.error) emit({ file: e.file, error: e.error });
-      else {
-        try {
-          emit({ file: e.file, report: checkFile(e.file, opts.url, opts.maxBytes) });
-        } catch (err) {
-          emit(failed(e.file, err));
-        }
-      }
+      else emit(await checkOne(e.file, opts.url, opts.maxBytes));
     }
     return;
   }
@@ -97,13 +103,7 @@ export async function checkInOrder(entries: readonly Entry[], opts: { url?: stri
     ),
   );
   // A worker that crashed before taking its share leaves entries nobody took: check them here.
-  for (let i = take(); i !== null; i = take()) {
-    try {
-      ready.set(i, { file: entries[i]!.file, report: checkFile(entries[i]!.file, opts.url, opts.maxBytes) });
-    } catch (err) {
-      ready.set(i, failed(entries[i]!.file, err));
-    }
-  }
+  for (let i = take(); i !== null; i = take()) ready.set(i, await checkOne(entries[i]!.file, opts.url, opts.maxBytes));
   flush();
 }
 

@@ -36,6 +36,8 @@ export interface CheckOptions {
   now?: Date;
   /** Element holding the article (defaults to the body). */
   root?: Element;
+  /** What the document was rebuilt from (a PDF or DOCX turned into HTML by lib/files): tables say so. */
+  source?: 'pdf' | 'docx';
 }
 
 export interface Analysis {
@@ -109,7 +111,7 @@ interface Signals {
   oldTable: boolean;
 }
 
-function build(x: Extracted, titleInfo: TitleInfo | null, sections: number, opts: CheckOptions, title: string | null, extraNotices: ReportNotice[], source: 'dom' | 'text', sig: Signals = { ownTitle: false, notice: false, oldTable: false }): Built {
+function build(x: Extracted, titleInfo: TitleInfo | null, sections: number, opts: CheckOptions, title: string | null, extraNotices: ReportNotice[], source: 'dom' | 'text' | 'pdf' | 'docx', sig: Signals = { ownTitle: false, notice: false, oldTable: false }): Built {
   const notices: ReportNotice[] = [...extraNotices];
   const anyTable = hasNumber(x.apply) || hasNumber(x.review) || hasNumber(x.active);
   // Enough for "report": filled tables; or a report title with three of the six sections, or as the page's
@@ -273,7 +275,7 @@ export function checkDocument(doc: Document, opts: CheckOptions = {}): Analysis 
   const pageTitle = scan.metas[0] || scan.headings[0] || docTitle;
   const sig: Signals = { ownTitle: !!own, notice: isNoticeAboutReports(pageTitle ?? null, bodyText), oldTable: hasOldStatsTable(bodyText) };
   const notices: ReportNotice[] = problems.map((p) => ({ id: 'extract.table-too-large', level: 'info', message: /^(跳过|页面过大)/.test(p.message) ? p.message : `有一个表格过大或结构异常，已跳过（${p.message}）` }));
-  const { report, fieldCells } = build(x, titleInfo, countSections(bodyText), opts, docTitle ?? titleInfo?.title ?? null, notices, 'dom', sig);
+  const { report, fieldCells } = build(x, titleInfo, countSections(bodyText), opts, docTitle ?? titleInfo?.title ?? null, notices, opts.source ?? 'dom', sig);
 
   if (report.detected && report.report.format !== 'old' && root && !(['active', 'apply', 'review'] as const).every((k) => report.tables[k].found)) {
     // Name the cause when the page shows it: a linked document, or images where the tables would be.

@@ -38,8 +38,8 @@ export interface TableSummary {
   blank: string[];
   /** Field ids expected but not found on the page. */
   missing: string[];
-  /** How the table was located: 'dom' (a <table>) or 'text' (flattened text). */
-  source?: 'dom' | 'text';
+  /** How the table was located: 'dom' (a <table>), 'text' (flattened text), 'pdf' or 'docx' (a file rebuilt as HTML by lib/files). */
+  source?: 'dom' | 'text' | 'pdf' | 'docx';
 }
 
 export interface Culprit {

@@ -11,6 +11,8 @@ import { messageBody } from '@/lib/feedback';
 import { FLAG_STATUS_LABELS } from '@/lib/flags/model';
 import { LangSwitch, StatusMark, Toast } from '../common/ui';
 import type { PopupStore } from './store';
+import { FileActions } from './FileActions';
+import { isPdfUrl } from './files';
 
 export function Popup({ store }: { store: PopupStore }) {
   const { t } = store;
@@ -39,6 +41,7 @@ export function Popup({ store }: { store: PopupStore }) {
       </header>
       <Toast toast={store.toast.value} onClose={() => (store.toast.value = null)} closeLabel={t('close')} />
       <Body store={store} />
+      {store.host.files && <FileActions host={store.host.files} isPdf={isPdfUrl} lang={lang} hasReport={store.tab.value?.state === 'report'} />}
     </div>
   );
 }

@@ -16,6 +16,7 @@ import { reportFilename, reportToCsv, reportToJson } from '@/lib/export';
 import { feedbackText, itemsFromReport, subjectOfReport } from '@/lib/feedback';
 import { t, type Lang, type MessageKey } from '@/lib/i18n';
 import type { CommonHost } from '../common/host';
+import type { FileActionsHost } from './FileActions';
 
 export interface PopupHost extends CommonHost {
   /** `?tabId=N` of the popup URL, else the active tab of the current window. */
@@ -30,6 +31,8 @@ export interface PopupHost extends CommonHost {
   flagsForReport(report: Report): Promise<{ checkIds: string[]; statuses: Record<string, FlagStatus> }>;
   watchFlags(cb: () => void): () => void;
   openFlagsPage(): void;
+  /** PDF in the tab, attachments, local files → the report view (absent in hosts that do not offer it). */
+  files?: FileActionsHost;
 }
 
 export type { Toast } from '../common/ui-state';

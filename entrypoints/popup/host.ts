@@ -8,6 +8,8 @@ import type { AddResult } from '@/lib/flags/store';
 import { LANG_KEY, pickLang, type Lang } from '@/lib/i18n';
 import { downloadText, type CommonHost } from '@/components/common/host';
 import type { PopupHost } from '@/components/popup/store';
+import type { FileActionsHost } from '@/components/popup/FileActions';
+import { collectAttachments, isPdfUrl, reportViewPath, type Attachment } from '@/components/popup/files';
 
 type Api = typeof realBrowser;
 
@@ -85,6 +87,35 @@ export function createPopupHost(b: Api, doc: Document, search: string): PopupHos
     watchFlags: (cb) => watchStorage(b, 'local', (k) => k.startsWith(FLAG_KEY_PREFIX), () => cb()),
     openFlagsPage: () => {
       void b.tabs.create({ url: b.runtime.getURL('/flags.html' as Parameters<Api['runtime']['getURL']>[0]) });
+    },
+    files: filesHost(b, search),
+  };
+}
+
+function filesHost(b: Api, search: string): FileActionsHost {
+  const tab = async () => {
+    const param = new URLSearchParams(search).get('tabId');
+    if (param !== null && /^\d+$/.test(param)) return b.tabs.get(Number(param));
+    const [t] = await b.tabs.query({ active: true, currentWindow: true });
+    return t;
+  };
+  return {
+    // activeTab (the toolbar click) lets the popup see the tab's URL and read its links.
+    tabUrl: async () => (await tab())?.url ?? null,
+    async attachments() {
+      const t = await tab();
+      if (t?.id === undefined || !/^https?:/i.test(t.url ?? '') || isPdfUrl(t.url)) return [];
+      const [r] = await b.scripting.executeScript({ target: { tabId: t.id }, func: collectAttachments } as Parameters<Api['scripting']['executeScript']>[0]);
+      const list = (r as { result?: unknown } | undefined)?.result;
+      return Array.isArray(list) ? (list as Attachment[]).filter((a) => typeof a?.url === 'string' && typeof a?.name === 'string') : [];
+    },
+    openReportView: (url) => {
+      void b.tabs.create({ url: b.runtime.getURL(reportViewPath(url) as Parameters<Api['runtime']['getURL']>[0]) });
+    },
+    openTablesView: () => {
+      void tab().then((t) => {
+        if (t?.id !== undefined) void b.tabs.create({ url: b.runtime.getURL(`/report.html?tab=${t.id}` as Parameters<Api['runtime']['getURL']>[0]) });
+      });
     },
   };
 }

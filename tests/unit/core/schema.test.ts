@@ -63,3 +63,17 @@ describe('docs/report.schema.json', () => {
     expect(validate(schema, JSON.parse(JSON.stringify(r)))).toEqual([]);
   });
 });
+
+describe('reports read from files validate too', () => {
+  it('a PDF and a DOCX (tables[].source = pdf / docx)', { timeout: 120_000 }, async () => {
+    const { rebuildFile } = await import('../../../lib/files');
+    const { docxFromHtml, fixtureHtml, FILES_DIR } = await import('../../fixtures/gen/files');
+    const pdfjs = () => import('pdfjs-dist/legacy/build/pdf.mjs');
+    for (const [bytes, name] of [[new Uint8Array(readFileSync(join(FILES_DIR, 'error-two.pdf'))), 'a.pdf'], [docxFromHtml(fixtureHtml('error-two')), 'a.docx']] as const) {
+      const r = await rebuildFile(bytes, name, pdfjs);
+      const report = checkDocument(linkeDoc(r.html), { source: r.source }).report;
+      expect(report.tables.apply.source).toBe(r.source);
+      expect(validate(schema, JSON.parse(JSON.stringify(report)))).toEqual([]);
+    }
+  });
+});
