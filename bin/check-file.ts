@@ -4,6 +4,8 @@ import { extname } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { checkDocument, checkText } from '../lib/check';
 import type { Report } from '../lib/types';
+import { inspectDocument } from '../lib/batch/inspect';
+import type { Inspected } from '../lib/batch/run';
 
 /** Decode a saved page: BOM, then <meta charset>, then UTF-8 if valid, else GB18030 (many gov.cn sites). */
 export function decode(buf: Buffer): string {
@@ -24,4 +26,13 @@ export function checkFile(file: string, url?: string): Report {
   if (extname(file).toLowerCase() === '.txt') return checkText(text, { url }).report;
   const { document } = parseHTML(text);
   return checkDocument(document as unknown as Document, { url }).report;
+}
+
+/**
+ * An HTML string → report, attachments, report links: the one place the CLI turns fetched HTML into a
+ * report (a faster streaming path can replace the body of this function).
+ */
+export function inspectHtml(html: string, url: string): Inspected {
+  const { document } = parseHTML(html);
+  return inspectDocument(document as unknown as Document, url);
 }

@@ -8,18 +8,26 @@ import { availableParallelism } from 'node:os';
 import { extname, join, relative } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { checkFile } from './check-file';
-import { yearOverYear } from '../lib/year-over-year';
 import type { Report } from '../lib/types';
+import { crossYear, rowOf, type BatchRow, type Checked } from '../lib/batch/run';
+import { batchToJsonl, batchToWideCsv } from '../lib/export/wide';
+import { checkUrls, isUrl, URL_DEFAULTS } from './urls';
 import { TOOL } from '../lib/version';
 
 const USAGE = `用法 / usage:
-  gouji check <文件或目录>... [--format text|json|csv] [--url URL] [--quiet]
+  gouji check <文件、目录或网址>... [--format text|json|csv|csv-wide|jsonl] [--url URL] [--follow] [--quiet]
+             [--concurrency N] [--delay 毫秒] [--timeout 秒]
 
-  .html/.htm 文件按网页解析，.txt 文件按纯文本解析，目录递归检查。
+  .html/.htm 文件按网页解析，.txt 文件按纯文本解析，目录递归检查；http(s) 网址先下载再检查。
   --format   text（默认，中文摘要）| json（报告对象；多个输入时为数组）| csv（每项核对、每处正文数字一行）
+             | csv-wide（每份报告一行，每个字段一列）| jsonl（每行一个报告对象；读取失败的网址为 {"source":{"url"},"error"}）
   --url      报告的原始网址（写入 source.url；只检查一个输入时使用）
+  --follow   网址是年报列表页时，检查它列出的每一份报告
+  --concurrency  同时检查的报告数（默认 ${URL_DEFAULTS.concurrency}；同一网站最多同时 2 个请求）
+  --delay    同一网站两次请求之间的间隔，毫秒（默认 ${URL_DEFAULTS.delayMs}）
+  --timeout  每个请求的超时，秒（默认 ${URL_DEFAULTS.timeoutMs / 1000}；失败后重试一次）
   --quiet    不在 stderr 输出进度
-退出码：0 全部一致；1 有核对不一致（表格勾稽关系或正文与表格）；2 用法错误或有文件无法读取。`;
+退出码：0 全部一致；1 有核对不一致（表格勾稽关系或正文与表格）；2 用法错误，或有文件、网址无法读取（其余输入照常检查）。`;
 
 export { decode, checkFile } from './check-file';
 
@@ -29,6 +37,8 @@ interface Result {
   file: string;
   report?: Report;
   error?: string;
+  /** The batch row (state, counts) of a fetched address. */
+  row?: BatchRow;
 }
 
 function collect(input: string, out: string[], errors: Result[]): void {
@@ -134,13 +144,15 @@ export async function main(argv: string[]): Promise<number> {
   let format = 'text';
   let url: string | undefined;
   let quiet = false;
+  let follow = false;
+  let { concurrency, delayMs, timeoutMs } = URL_DEFAULTS;
   const inputs: string[] = [];
   while (args.length) {
     const a = args.shift()!;
     if (a === '--format' || a.startsWith('--format=')) {
       format = a.includes('=') ? a.slice(9) : args.shift() ?? '';
-      if (!['text', 'json', 'csv'].includes(format)) {
-        console.error(`--format 只能是 text、json 或 csv，收到“${format}”`);
+      if (!['text', 'json', 'csv', 'csv-wide', 'jsonl'].includes(format)) {
+        console.error(`--format 只能是 text、json、csv、csv-wide 或 jsonl，收到“${format}”`);
         return 2;
       }
     } else if (a === '--url' || a.startsWith('--url=')) {
@@ -150,6 +162,20 @@ export async function main(argv: string[]): Promise<number> {
         return 2;
       }
     } else if (a === '--quiet' || a === '-q') quiet = true;
+    else if (a === '--follow') follow = true;
+    else if (['--concurrency', '--delay', '--timeout'].some((o) => a === o || a.startsWith(`${o}=`))) {
+      const name = a.split('=')[0]!;
+      const raw = a.includes('=') ? a.slice(name.length + 1) : args.shift() ?? '';
+      const n = Number(raw);
+      const ok = name === '--concurrency' ? Number.isInteger(n) && n >= 1 && n <= 16 : name === '--delay' ? Number.isFinite(n) && n >= 0 && n <= 60_000 : Number.isFinite(n) && n > 0 && n <= 300;
+      if (!raw || !ok) {
+        console.error(`${name} 的值无效：“${raw}”（--concurrency 1–16，--delay 0–60000 毫秒，--timeout 1–300 秒）`);
+        return 2;
+      }
+      if (name === '--concurrency') concurrency = n;
+      else if (name === '--delay') delayMs = n;
+      else timeoutMs = n * 1000;
+    }
     else if (a.startsWith('-')) {
       console.error(`未知选项：${a}\n\n${USAGE}`);
       return 2;
@@ -162,8 +188,9 @@ export async function main(argv: string[]): Promise<number> {
 
   const files: string[] = [];
   const results: Result[] = [];
-  for (const i of inputs) collect(i, files, results);
-  if (!files.length && !results.length) {
+  const urls = inputs.filter(isUrl);
+  for (const i of inputs) if (!isUrl(i)) collect(i, files, results);
+  if (!files.length && !results.length && !urls.length) {
     console.error(`没有找到可检查的文件（.html、.htm、.shtml、.txt）：${inputs.join(' ')}`);
     return 2;
   }
@@ -198,22 +225,35 @@ export async function main(argv: string[]): Promise<number> {
   results.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   for (const r of results) if (r.file && !r.error) r.file = relative(process.cwd(), r.file) || r.file;
 
-  // Same agency, consecutive years: this year's 上年结转 must equal last year's 结转下年度.
-  const reports = results.map((r) => r.report).filter((r): r is Report => !!r && r.detected);
-  for (const rep of reports) {
-    const prev = reports.find((p) => p.report.agency && p.report.agency === rep.report.agency && p.report.year === (rep.report.year ?? 0) - 1);
-    if (prev) {
-      const extra = yearOverYear(rep, prev);
-      rep.checks.push(...extra);
-      for (const c of extra) rep.summary[c.status]++;
-      rep.summary.checks += extra.length;
-    }
+  // Addresses, after the files, in the order given (a list page's reports in its order).
+  if (urls.length) {
+    const showUrls = !quiet;
+    const checked = await checkUrls(urls, {
+      follow, concurrency, delayMs, timeoutMs,
+      onProgress: (n, total) => {
+        if (!showUrls || (total < 2 && !process.stderr.isTTY)) return;
+        const line = `已检查 ${n}/${total} 个网址`;
+        process.stderr.write(process.stderr.isTTY ? `\r${line}` : `${line}\n`);
+      },
+    });
+    if (showUrls && process.stderr.isTTY) process.stderr.write('\n');
+    for (const c of checked) results.push({ file: c.row.url, report: c.report, row: c.row, error: c.row.state === 'error' ? c.row.reason : undefined });
   }
+
+  // Same body, consecutive years: this year's 上年结转 must equal last year's 结转下年度 (lib/batch/body.ts
+  // says how bodies are matched).
+  const items: Checked[] = results.map((r) => ({
+    report: r.report,
+    row: r.row ?? (r.report ? rowOf(r.report.source.url ?? r.file, undefined, r.report) : { url: r.file, state: 'error', reason: r.error, agency: null, year: null, format: null, tables: null, fail: 0, uncertain: 0, proseFail: 0 }),
+  }));
+  crossYear(items);
 
   if (format === 'json') {
     const payload = results.map((r) => r.report ?? { file: r.file, error: r.error });
     process.stdout.write(JSON.stringify(inputs.length === 1 && files.length === 1 ? payload[0] : payload, null, 2) + '\n');
   } else if (format === 'csv') process.stdout.write(csvRows(results));
+  else if (format === 'csv-wide') process.stdout.write(batchToWideCsv(items));
+  else if (format === 'jsonl') process.stdout.write(batchToJsonl(items));
   else process.stdout.write(results.map(textSummary).join('\n\n') + '\n');
 
   const errors = results.filter((r) => r.error);
