@@ -152,7 +152,7 @@ export async function main(argv: string[]): Promise<number> {
     if (a === '--format' || a.startsWith('--format=')) {
       format = a.includes('=') ? a.slice(9) : args.shift() ?? '';
       if (!['text', 'json', 'csv', 'csv-wide', 'jsonl'].includes(format)) {
-        console.error(`--format 只能是 text、json、csv、csv-wide 或 jsonl，收到“${format}”`);
+        console.error(`--format 只能是 text、json 或 csv（多份报告另有 csv-wide、jsonl），收到“${format}”`);
         return 2;
       }
     } else if (a === '--url' || a.startsWith('--url=')) {

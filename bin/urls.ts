@@ -20,7 +20,7 @@ export interface UrlOptions {
 
 export const URL_DEFAULTS = { concurrency: DEFAULTS.concurrency, delayMs: DEFAULTS.delayMs, timeoutMs: DEFAULTS.timeoutMs };
 
-export const USER_AGENT = `${TOOL.name}/${TOOL.version} (政府信息公开年报核对工具; +https://github.com/gouji)`;
+export const USER_AGENT = `${TOOL.name}/${TOOL.version} (government information-disclosure annual report checker; polite: 2 requests per host)`;
 
 export const isUrl = (s: string): boolean => /^https?:\/\//i.test(s);
 
