@@ -11,6 +11,8 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'zh_CN',
     permissions: ['storage', 'activeTab', 'scripting'],
+    // The batch page (entrypoints/batch) fetches the reports a gov.cn list page links; nothing broader.
+    host_permissions: ['*://*.gov.cn/*'],
     // The in-page engine, imported by the light content script on gov.cn pages that pass its gate.
     web_accessible_resources: [{ resources: ['ondemand.js'], matches: ['*://*.gov.cn/*'] }],
   },
