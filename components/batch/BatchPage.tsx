@@ -6,7 +6,7 @@ import type { BatchRow, RowState } from '@/lib/batch/run';
 const STATE_ZH: Record<RowState, string> = {
   report: '已核对', none: '不是年报', old: '旧格式', missing: '未找到表格', attachment: '表格在附件中', error: '出错',
 };
-const STATE_SYM: Record<RowState, string> = { report: '✓', none: '–', old: '…', missing: '?', attachment: '📎', error: '✗' };
+const STATE_SYM: Record<RowState, string> = { report: '✓', none: '–', old: '…', missing: '?', attachment: '※', error: '✗' };
 const FORMAT_ZH: Record<string, string> = { '2021': '2021 年格式', '2019': '2019 年格式', old: '旧格式', unknown: '格式未知' };
 
 function tablesText(r: BatchRow): string {

@@ -31,23 +31,33 @@ export function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
     if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (cell += '"'), i++;
-      else if (ch === '"') quoted = false;
+      if (ch === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
       else cell += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ',') row.push(cell), (cell = '');
-    else if (ch === '\r' && text[i + 1] === '\n') {
-      row.push(cell), rows.push(row), (row = []), (cell = ''), i++;
+    else if (ch === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (ch === '\r' && text[i + 1] === '\n') {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+      i++;
     } else cell += ch;
   }
-  if (cell || row.length) row.push(cell), rows.push(row);
+  if (cell || row.length) {
+    row.push(cell);
+    rows.push(row);
+  }
   return rows;
 }
 
 const cli = (...args: string[]) =>
   new Promise<string>((resolve) => execFile(process.execPath, [join(ROOT, 'bin/gouji.mjs'), ...args], { encoding: 'utf8', maxBuffer: 1 << 28 }, (_e, out) => resolve(out)));
 
-interface RowAttrs { url: string; state: string; fail: string; prose: string; yoy: string }
 const rowsOf = (page: Page) => page.$$eval('tr[data-gouji-report]', (trs) => trs.map((tr) => ({
   url: tr.getAttribute('data-url')!, state: tr.getAttribute('data-state')!, fail: tr.getAttribute('data-fail')!,
   prose: tr.getAttribute('data-prose-fail')!, yoy: tr.getAttribute('data-yoy') ?? '',
@@ -112,6 +122,7 @@ describe('batch page', () => {
     expect(rows.map((r) => ({ path: pathOf(r.url), state: r.state, fail: r.fail, prose: r.prose, yoy: r.yoy }))).toEqual(fromCli);
     expect(rows.some((r) => Number(r.fail) > 0)).toBe(true);
     expect(rows[0]!.yoy).toBe('fail'); // 2024 上年结转 vs the 2023 report's 结转下年度
+    expect(rows[19]).toMatchObject({ state: 'report', fail: '0', yoy: '' }); // the 2023 report is consistent in itself
     expect(await page.locator('tr[data-gouji-report]').first().textContent()).toContain('与 2023 年度 2 列不符');
     const att = page.locator('tr[data-state="attachment"] a').first();
     expect(await att.getAttribute('href')).toBe(`report.html?url=${encodeURIComponent(`${SITE}/batch/files/sjj-2024.pdf`)}`);

@@ -34,9 +34,18 @@ export const ATTACHMENT_PAGE = `<!doctype html><html><head><meta charset="utf-8"
 <p>五、存在的主要问题及改进情况</p><p>六、其他需要报告的事项</p>
 <p>附件：<a href="/batch/files/sjj-2024.pdf">中山市审计局2024年度政府信息公开工作年度报告.pdf</a></p></body></html>`;
 
-/** Seed 000's body, one year earlier; its 结转下年度 (natural person, total) differs from 2024's 上年结转. */
+/**
+ * Seed 000's body, one year earlier, consistent in itself; its 结转下年度 (natural person, total: 4) differs
+ * from 2024's 上年结转 (3). The 5 moved out of 结转下年度 go to （一）予以公开, so every identity of 2023 holds.
+ */
 export function previousYearPage(): string {
-  const v = { ...seedValues('000'), 'apply.carried_forward.natural_person': 4, 'apply.carried_forward.total': 4 };
+  const s = seedValues('000');
+  const d = Number(s['apply.carried_forward.natural_person']) - 4;
+  const v = {
+    ...s,
+    'apply.carried_forward.natural_person': 4, 'apply.carried_forward.total': Number(s['apply.carried_forward.total']) - d,
+    'apply.granted.natural_person': Number(s['apply.granted.natural_person']) + d, 'apply.granted.total': Number(s['apply.granted.total']) + d,
+  };
   return reportPage(v, { title: '中山市人民政府办公室2023年度政府信息公开工作年度报告' });
 }
 
