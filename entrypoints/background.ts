@@ -33,6 +33,11 @@ async function applyBadge(b: Api, tabId: number, state: TabState | null): Promis
   }
 }
 
+/** batch.html?list=<list page>. */
+export function batchPageUrl(b: Api, list: string): string {
+  return `${b.runtime.getURL('/batch.html' as Parameters<Api['runtime']['getURL']>[0])}?list=${encodeURIComponent(list)}`;
+}
+
 /** Registers every listener on `b` (the real `browser`, or fake-browser in tests). */
 export function installBackground(b: Api) {
   // storage.session survives worker restarts but not a browser restart — exactly a tab's lifetime.
@@ -61,12 +66,19 @@ export function installBackground(b: Api) {
         for (const [id, f] of map) statuses[id] = f.status;
         return { checkIds: [...map.keys()], statuses };
       }
+      case 'gouji:open-batch': {
+        // Only a page's own address, only http(s): the batch page refuses anything outside gov.cn anyway.
+        const list = sender.tab?.url && /^https?:\/\//.test(sender.tab.url) ? sender.tab.url : null;
+        if (!list) return { ok: false };
+        await b.tabs.create({ url: batchPageUrl(b, list) });
+        return { ok: true };
+      }
       default:
         return undefined;
     }
   }
 
-  const HANDLED = new Set(['gouji:result', 'gouji:get-tab-state', 'gouji:flag-add', 'gouji:flags-for-report']);
+  const HANDLED = new Set(['gouji:result', 'gouji:get-tab-state', 'gouji:flag-add', 'gouji:flags-for-report', 'gouji:open-batch']);
   b.runtime.onMessage.addListener(((msg: unknown, sender: { tab?: { id?: number; url?: string } }, sendResponse: (r: unknown) => void) => {
     if (!isGoujiMessage(msg) || !HANDLED.has(msg.type)) return undefined;
     // sendResponse + `return true` works in Chrome, Firefox (through the polyfill) and fake-browser alike.

@@ -37,6 +37,7 @@ export function Popup({ store }: { store: PopupStore }) {
         </h1>
         <div class="bar-actions">
           <button type="button" class="link" onClick={() => store.host.openFlagsPage()} data-action="open-flags">{t('openFlags')}</button>
+          {store.host.openHistoryPage && <button type="button" class="link" onClick={() => store.host.openHistoryPage?.()} data-action="open-history">{t('openHistory')}</button>}
           <LangSwitch lang={lang} onSwitch={(l) => void store.setLang(l)} t={t} />
         </div>
       </header>
@@ -61,6 +62,12 @@ function NotReport({ store }: { store: PopupStore }) {
   const checking = store.checking.value;
   return (
     <section class="pad not-report" data-state={tab?.state ?? 'unchecked'}>
+      {tab?.state === 'none' && (tab.listLinks ?? 0) >= 2 && store.host.openBatch && (
+        <>
+          <p>{t('listPage')}</p>
+          <button type="button" class="primary" onClick={() => store.host.openBatch?.(tab.url)} data-action="open-batch">{t('listOffer', { n: tab.listLinks! })}</button>
+        </>
+      )}
       {tab?.state === 'error' ? (
         <p role="alert"><StatusMark status="fail" t={t} /> {t('pageError', { error: tab.error ?? '?' })}</p>
       ) : (
@@ -70,7 +77,7 @@ function NotReport({ store }: { store: PopupStore }) {
           <p class="muted">{t('notReportHint')}</p>
         </>
       )}
-      <button type="button" class="primary" onClick={() => void store.checkPage()} disabled={checking} aria-busy={checking} data-action="check-page">
+      <button type="button" class={tab?.listLinks ? '' : 'primary'} onClick={() => void store.checkPage()} disabled={checking} aria-busy={checking} data-action="check-page">
         {checking ? t('checking') : t('checkPage')}
       </button>
     </section>

@@ -28,6 +28,9 @@ export interface PopupHost extends CommonHost {
   flagsForReport(report: Report): Promise<{ checkIds: string[]; statuses: Record<string, FlagStatus> }>;
   watchFlags(cb: () => void): () => void;
   openFlagsPage(): void;
+  /** Opens batch.html?list=<url> (optional: hosts without it show no batch offer). */
+  openBatch?(list: string): void;
+  openHistoryPage?(): void;
 }
 
 export type { Toast } from '../common/ui-state';

@@ -13,6 +13,7 @@ import { quickGate } from '../../lib/detect';
 import { ATTR, ONDEMAND_SCRIPT, PERF, STATE } from '../../lib/contract';
 import type { Message } from '../../lib/ext/protocol';
 import { gateSays } from '../../lib/gate';
+import { countListLinks } from '../../lib/batch/list-gate';
 import { settleNone, type Light, type RuntimeLike } from './light';
 
 type Handoff = { __goujiSignal?: AbortSignal; __goujiLight?: Light };
@@ -28,7 +29,7 @@ export default defineContentScript({
     g.__goujiSignal = ctx.signal;
     const runtime = browser.runtime as unknown as RuntimeLike;
     if (!pass) {
-      g.__goujiLight = settleNone(document, runtime, ctx.signal);
+      g.__goujiLight = settleNone(document, runtime, ctx.signal, countListLinks(document));
       return;
     }
     const url = browser.runtime.getURL(ONDEMAND_SCRIPT as '/ondemand.js');

@@ -79,6 +79,12 @@ export function createPopupHost(b: Api, doc: Document, search: string): PopupHos
       return { checkIds: r?.checkIds ?? [], statuses: r?.statuses ?? {} };
     },
     watchFlags: (cb) => watchStorage(b, 'local', (k) => k.startsWith(FLAG_KEY_PREFIX), () => cb()),
+    openBatch: (list) => {
+      void b.tabs.create({ url: `${b.runtime.getURL('/batch.html' as Parameters<Api['runtime']['getURL']>[0])}?list=${encodeURIComponent(list)}` });
+    },
+    openHistoryPage: () => {
+      void b.tabs.create({ url: b.runtime.getURL('/history.html' as Parameters<Api['runtime']['getURL']>[0]) });
+    },
     openFlagsPage: () => {
       void b.tabs.create({ url: b.runtime.getURL('/flags.html' as Parameters<Api['runtime']['getURL']>[0]) });
     },

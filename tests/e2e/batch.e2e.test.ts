@@ -10,7 +10,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, artifact, launch, type Launched } from './harness';
+import { ROOT, artifact, launch, settled, type Launched } from './harness';
+
+declare const chrome: { storage: { session: { get(k: null): Promise<Record<string, unknown>> } } };
 import { batchCorpus } from '../helpers/batch-corpus';
 import { startServer, type TestServer } from '../unit/batch/server';
 
@@ -93,8 +95,31 @@ describe('batch page', () => {
       await new Promise((r) => setTimeout(r, 400));
       await route.fallback();
     });
-    page = await L.context.newPage();
-    await page.goto(`chrome-extension://${L.extensionId}/batch.html?list=${encodeURIComponent(LIST)}`);
+    // The list page: the light gate says "none", counts 20 report links, shows the chip; the popup offers the batch.
+    const list = await L.context.newPage();
+    await list.goto(LIST);
+    expect(await settled(list)).toBe('none');
+    expect(await list.locator('[data-gouji-list-chip] button[data-action="open-batch"]').textContent()).toBe('勾稽 ✓ 检查本页列出的 20 份年报');
+    await list.screenshot({ path: artifact('batch-list-chip.png') });
+    let tabId: number | null = null;
+    for (let i = 0; i < 50 && tabId === null; i++) {
+      tabId = await L.serviceWorker.evaluate(async (u) => {
+        for (const [k, v] of Object.entries(await chrome.storage.session.get(null))) if ((v as { url?: string }).url === u) return Number(k.split(':').pop());
+        return null;
+      }, LIST);
+      if (tabId === null) await new Promise((r) => setTimeout(r, 100));
+    }
+    const popup = await L.context.newPage();
+    await popup.setViewportSize({ width: 412, height: 600 });
+    await popup.goto(`chrome-extension://${L.extensionId}/popup.html?tabId=${tabId}`);
+    const offer = popup.locator('[data-action="open-batch"]');
+    await offer.waitFor();
+    expect(await offer.textContent()).toBe('检查本页列出的 20 份年报');
+    await popup.screenshot({ path: artifact('batch-popup-offer.png') });
+    [page] = await Promise.all([L.context.waitForEvent('page'), offer.click()]);
+    expect(page.url()).toBe(`chrome-extension://${L.extensionId}/batch.html?list=${encodeURIComponent(LIST)}`);
+    await popup.close();
+    await list.close();
     await page.waitForFunction(() => document.querySelectorAll('tr[data-gouji-report]').length >= 3, null, { timeout: 30_000 });
     await page.click('[data-action="cancel"]');
     await page.waitForSelector('html[data-gouji-batch="cancelled"]');

@@ -36,7 +36,7 @@ export const ATTACHMENT_PAGE = `<!doctype html><html><head><meta charset="utf-8"
 
 /**
  * Seed 000's body, one year earlier, consistent in itself; its 结转下年度 (natural person, total: 4) differs
- * from 2024's 上年结转 (3). The 5 moved out of 结转下年度 go to （一）予以公开, so every identity of 2023 holds.
+ * from 2024's 上年结转 (3). The 5 moved out of 结转下年度 go to （一）予以公开 (and so to （七）总计): every identity of 2023 holds.
  */
 export function previousYearPage(): string {
   const s = seedValues('000');
@@ -45,6 +45,7 @@ export function previousYearPage(): string {
     ...s,
     'apply.carried_forward.natural_person': 4, 'apply.carried_forward.total': Number(s['apply.carried_forward.total']) - d,
     'apply.granted.natural_person': Number(s['apply.granted.natural_person']) + d, 'apply.granted.total': Number(s['apply.granted.total']) + d,
+    'apply.total.natural_person': Number(s['apply.total.natural_person']) + d, 'apply.total.total': Number(s['apply.total.total']) + d,
   };
   return reportPage(v, { title: '中山市人民政府办公室2023年度政府信息公开工作年度报告' });
 }
