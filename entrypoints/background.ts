@@ -15,6 +15,9 @@ import { isGoujiMessage, type Message, type TabState } from '@/lib/ext/protocol'
 import { badgeFor, pageUrl, shouldClearOnUpdate, TabStore, tabStateFromResult, type KeyValueArea } from '@/lib/ext/tabs';
 import { FLAG_KEY_PREFIX } from '@/lib/flags/model';
 import { FlagStore } from '@/lib/flags/store';
+import { entryOf, History } from '@/lib/history/store';
+import { rowOf } from '@/lib/batch/run';
+import type { Report } from '@/lib/types';
 
 type Api = typeof browser;
 
@@ -43,6 +46,13 @@ export function installBackground(b: Api) {
   // storage.session survives worker restarts but not a browser restart — exactly a tab's lifetime.
   const tabs = new TabStore((b.storage.session ?? b.storage.local) as unknown as KeyValueArea);
   const flags = new FlagStore(b.storage.local as unknown as KeyValueArea);
+  // Every report checked in a page goes to history (IndexedDB; absent in unit tests' fake-browser).
+  let history: Promise<History | null> | null = null;
+  const keepInHistory = async (url: string, report: Report) => {
+    if (typeof indexedDB === 'undefined') return;
+    const h = await (history ??= History.open(indexedDB).catch(() => null));
+    await h?.put(entryOf(rowOf(url, undefined, report), report, 'page'), report).catch(() => undefined);
+  };
 
   async function handle(msg: Message, sender: { tab?: { id?: number; url?: string } }): Promise<unknown> {
     switch (msg.type) {
@@ -52,6 +62,7 @@ export function installBackground(b: Api) {
         const state = tabStateFromResult(msg, sender.tab?.url ?? msg.report?.source?.url ?? '');
         await tabs.put(tabId, state);
         await applyBadge(b, tabId, state);
+        if (state.report?.detected && state.url) void keepInHistory(state.url, state.report);
         return { ok: true };
       }
       case 'gouji:get-tab-state':

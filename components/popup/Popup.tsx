@@ -84,6 +84,20 @@ function NotReport({ store }: { store: PopupStore }) {
   );
 }
 
+/** 上一年度报告: this year's 上年结转 against the previous report's 结转下年度 (from history). */
+function PreviousYearView({ store }: { store: PopupStore }) {
+  const { t } = store;
+  const p = store.previous.value!;
+  const failing = p.checks.filter((c) => c.status === 'fail');
+  return (
+    <section class="card previous-year" data-previous-year={p.year} data-status={p.status}>
+      <h3>{t('previousYear')}：{p.url ? <a href={p.url} target="_blank" rel="noopener noreferrer">{t('previousYearOf', { year: p.year })}</a> : t('previousYearOf', { year: p.year })}</h3>
+      <p><StatusMark status={p.status} t={t} /> {p.status === 'pass' ? t('previousPass') : p.status === 'fail' ? t('previousFail', { n: failing.length }) : t('previousUncertain')}</p>
+      {failing.length > 0 && <ul class="small">{failing.map((c) => <li key={c.id}>{c.message}</li>)}</ul>}
+    </section>
+  );
+}
+
 function ReportView({ store }: { store: PopupStore }) {
   const { t } = store;
   const r = store.report.value!;
@@ -120,6 +134,8 @@ function ReportView({ store }: { store: PopupStore }) {
           })}
         </p>
       </section>
+
+      {store.previous.value && <PreviousYearView store={store} />}
 
       <section class="counts" aria-label={t('countsLabel')}>
         <Count kind="pass" n={c.pass} label={t('countPass')} />

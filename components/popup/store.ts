@@ -14,6 +14,7 @@ import { reportFilename, reportToCsv, reportToJson } from '@/lib/export';
 import { feedbackText, itemsFromReport, subjectOfReport } from '@/lib/feedback';
 import { t, type Lang, type MessageKey } from '@/lib/i18n';
 import type { CommonHost } from '../common/host';
+import type { PreviousYear } from '@/lib/history/previous';
 
 export interface PopupHost extends CommonHost {
   /** `?tabId=N` of the popup URL, else the active tab of the current window. */
@@ -31,6 +32,8 @@ export interface PopupHost extends CommonHost {
   /** Opens batch.html?list=<url> (optional: hosts without it show no batch offer). */
   openBatch?(list: string): void;
   openHistoryPage?(): void;
+  /** The same body's previous year from history, with the cross-year check (optional). */
+  previousYear?(report: Report): Promise<PreviousYear | null>;
 }
 
 export type { Toast } from '../common/ui-state';
@@ -77,6 +80,8 @@ export class PopupStore {
   /** The finding whose flag form (note) is open. */
   readonly flagFormFor = signal<string | null>(null);
   readonly marksVisible = signal<boolean | null>(null);
+  /** 上一年度报告: the previous year of this body, from history. */
+  readonly previous = signal<PreviousYear | null>(null);
 
   readonly report = computed<Report | null>(() => {
     const s = this.tab.value;
@@ -135,6 +140,12 @@ export class PopupStore {
       }
     });
     void this.refreshFlags();
+    void this.refreshPrevious();
+  }
+
+  async refreshPrevious(): Promise<void> {
+    const r = this.report.peek();
+    this.previous.value = r && this.host.previousYear ? await this.host.previousYear(r).catch(() => null) : null;
   }
 
   async refreshFlags(): Promise<void> {

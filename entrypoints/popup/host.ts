@@ -8,6 +8,8 @@ import type { AddResult } from '@/lib/flags/store';
 import { LANG_KEY, pickLang, type Lang } from '@/lib/i18n';
 import { downloadText, type CommonHost } from '@/components/common/host';
 import type { PopupHost } from '@/components/popup/store';
+import { History } from '@/lib/history/store';
+import { previousYearFromHistory } from '@/lib/history/previous';
 
 type Api = typeof realBrowser;
 
@@ -81,6 +83,14 @@ export function createPopupHost(b: Api, doc: Document, search: string): PopupHos
     watchFlags: (cb) => watchStorage(b, 'local', (k) => k.startsWith(FLAG_KEY_PREFIX), () => cb()),
     openBatch: (list) => {
       void b.tabs.create({ url: `${b.runtime.getURL('/batch.html' as Parameters<Api['runtime']['getURL']>[0])}?list=${encodeURIComponent(list)}` });
+    },
+    previousYear: async (report) => {
+      const h = await History.open(indexedDB);
+      try {
+        return await previousYearFromHistory(h, report);
+      } finally {
+        h.close();
+      }
     },
     openHistoryPage: () => {
       void b.tabs.create({ url: b.runtime.getURL('/history.html' as Parameters<Api['runtime']['getURL']>[0]) });

@@ -76,6 +76,18 @@ afterAll(async () => {
   await srv.close();
 });
 
+async function tabIdOf(l: Launched, url: string): Promise<number> {
+  let tabId: number | null = null;
+  for (let i = 0; i < 50 && tabId === null; i++) {
+    tabId = await l.serviceWorker.evaluate(async (u) => {
+      for (const [k, v] of Object.entries(await chrome.storage.session.get(null))) if ((v as { url?: string }).url === u) return Number(k.split(':').pop());
+      return null;
+    }, url);
+    if (tabId === null) await new Promise((r) => setTimeout(r, 100));
+  }
+  return tabId!;
+}
+
 async function start(): Promise<Launched> {
   const l = await launch({ profile, downloads });
   l.pages.set(LIST, corpus.list(SITE));
@@ -101,14 +113,7 @@ describe('batch page', () => {
     expect(await settled(list)).toBe('none');
     expect(await list.locator('[data-gouji-list-chip] button[data-action="open-batch"]').textContent()).toBe('勾稽 ✓ 检查本页列出的 20 份年报');
     await list.screenshot({ path: artifact('batch-list-chip.png') });
-    let tabId: number | null = null;
-    for (let i = 0; i < 50 && tabId === null; i++) {
-      tabId = await L.serviceWorker.evaluate(async (u) => {
-        for (const [k, v] of Object.entries(await chrome.storage.session.get(null))) if ((v as { url?: string }).url === u) return Number(k.split(':').pop());
-        return null;
-      }, LIST);
-      if (tabId === null) await new Promise((r) => setTimeout(r, 100));
-    }
+    const tabId = await tabIdOf(L, LIST);
     const popup = await L.context.newPage();
     await popup.setViewportSize({ width: 412, height: 600 });
     await popup.goto(`chrome-extension://${L.extensionId}/popup.html?tabId=${tabId}`);
@@ -179,5 +184,19 @@ describe('batch page', () => {
     const urls = await p.$$eval('tr[data-history-url]', (trs) => trs.map((t) => t.getAttribute('data-history-url')!));
     expect(new Set(urls.map(pathOf))).toEqual(new Set(corpus.links.filter((l) => l.state !== 'error').map((l) => l.path)));
     await p.screenshot({ path: artifact('history-page.png'), fullPage: true });
+  });
+  it('a report opened in a page: the popup shows 上一年度报告 from history with the cross-year result', async () => {
+    const url = `${SITE}${corpus.links[0]!.path}`;
+    const report = await L!.context.newPage();
+    await report.goto(url);
+    expect(await settled(report)).toBe('report');
+    const popup = await L!.context.newPage();
+    await popup.setViewportSize({ width: 412, height: 800 });
+    await popup.goto(`chrome-extension://${L!.extensionId}/popup.html?tabId=${await tabIdOf(L!, url)}`);
+    const prev = popup.locator('[data-previous-year="2023"]');
+    await prev.waitFor();
+    expect(await prev.getAttribute('data-status')).toBe('fail');
+    expect(await prev.textContent()).toContain('有 2 列不符');
+    await popup.screenshot({ path: artifact('popup-previous-year.png') });
   });
 });
