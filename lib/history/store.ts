@@ -13,7 +13,7 @@ import { bodyKey } from '../batch/body';
 
 export const DB_NAME = 'gouji-history';
 export const MAX_ENTRIES = 2000;
-export const MAX_BYTES = 50 * 1024 * 1024;
+export const MAX_BYTES = 150 * 1024 * 1024;
 
 export interface HistoryEntry {
   url: string;
