@@ -10,13 +10,28 @@ import { join, resolve } from 'node:path';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { chromium } from 'playwright-core';
-import { startServer } from '../tests/unit/batch/server';
-import { reportPage } from '../tests/unit/core/template';
-import { seedValues } from '../tests/unit/core/seeds';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const N = 50;
-const pages = Array.from({ length: N }, (_, i) => reportPage({ ...seedValues('000'), 'apply.granted.natural_person': 50 + (i % 3) }, { title: `测试市第${i + 1}局2024年度政府信息公开工作年度报告` }));
+// The fixture page of seed 000 (a 2021-format report, 200 cells), 50 times at 50 addresses.
+const SEED_PAGE = readFileSync(join(ROOT, 'tests/fixtures/seed000-plain.html'), 'utf8');
+const pages = Array.from({ length: N }, () => SEED_PAGE);
+
+/** A local server on 127.0.0.1, port 0. */
+async function startServer() {
+  const routes = new Map<string, { body: string }>();
+  const server = createServer((req, res) => {
+    const r = routes.get((req.url ?? '/').split('?')[0]!);
+    res.writeHead(r ? 200 : 404, { 'Content-Type': 'text/html; charset=utf-8' });
+    res.end(r?.body ?? '');
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address() as AddressInfo;
+  return { base: `http://127.0.0.1:${port}`, routes, close: () => new Promise<void>((r) => server.close(() => r())) };
+}
 const list = (href: (i: number) => string) => `<!doctype html><meta charset="utf-8"><title>政府信息公开年报</title><ul>${pages.map((_, i) => `<li><a href="${href(i)}">测试市第${i + 1}局2024年度政府信息公开工作年度报告</a></li>`).join('')}</ul>`;
 
 function cli(args: string[]): Promise<number> {

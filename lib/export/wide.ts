@@ -4,29 +4,33 @@
 // (./csv). JSON Lines: one report object a line; an address that could not be read is
 // {"source":{"url"},"error"}.
 
-import { activeFields } from '../schema/active';
-import { applyFields } from '../schema/apply';
-import { REVIEW_FIELDS } from '../schema/review';
+import { FORMATS, activeFieldsOf, applyFieldsOf } from '../schema/formats';
 import type { Report } from '../types';
 import type { BatchRow } from '../batch/run';
 import { toCsv } from './csv';
 
-/** Every field id, table 二 (2021, 2019), table 三 (2021 ∪ 2019), table 四, in schema order. */
-export const ALL_FIELDS: readonly string[] = [...new Set([...activeFields('2021'), ...activeFields('2019'), ...applyFields('2021'), ...applyFields('2019'), ...REVIEW_FIELDS])];
+/** Every field id of every registered format (lib/schema/formats.ts): table 二 per layout, table 三 (the union), table 四. */
+export function allFields(): readonly string[] {
+  return [...new Set([...FORMATS.flatMap((f) => activeFieldsOf(f)), ...FORMATS.flatMap((f) => applyFieldsOf(f)), ...FORMATS.flatMap((f) => f.review.fields)])];
+}
 
-export const WIDE_HEADER = [
+/** The built-in formats' fields (2021 and 2019), as exported today. */
+export const ALL_FIELDS: readonly string[] = allFields();
+
+export const WIDE_FIXED = [
   'url', 'state', 'reason', 'agency', 'year', 'format',
   'active_read', 'active_expected', 'apply_read', 'apply_expected', 'review_read', 'review_expected',
   'checks', 'fail', 'uncertain', 'prose_fail', 'year_over_year', 'year_over_year_fail', 'attachment', 'blank_fields',
-  ...ALL_FIELDS,
 ] as const;
+
+export const WIDE_HEADER: readonly string[] = [...WIDE_FIXED, ...ALL_FIELDS];
 
 export interface WideItem {
   row: BatchRow;
   report?: Report;
 }
 
-export function wideRow({ row, report }: WideItem): (string | number | null)[] {
+export function wideRow({ row, report }: WideItem, fields: readonly string[] = ALL_FIELDS): (string | number | null)[] {
   const t = row.tables;
   const values = report?.values ?? {};
   const blank = Object.entries(values).filter(([, v]) => v.blank).map(([k]) => k);
@@ -34,12 +38,13 @@ export function wideRow({ row, report }: WideItem): (string | number | null)[] {
     row.url, row.state, row.reason ?? '', row.agency ?? '', row.year, row.format ?? '',
     t?.active[0] ?? null, t?.active[1] ?? null, t?.apply[0] ?? null, t?.apply[1] ?? null, t?.review[0] ?? null, t?.review[1] ?? null,
     report ? report.summary.checks : null, row.fail, row.uncertain, row.proseFail, row.yoy?.status ?? '', row.yoy ? row.yoy.fail : null, row.attachment ?? '', blank.join(' '),
-    ...ALL_FIELDS.map((f) => values[f]?.value ?? null),
+    ...fields.map((f) => values[f]?.value ?? null),
   ];
 }
 
 export function batchToWideCsv(items: readonly WideItem[]): string {
-  return toCsv([[...WIDE_HEADER], ...items.map(wideRow)]);
+  const fields = allFields(); // read at export time: a format registered later has its columns too
+  return toCsv([[...WIDE_FIXED, ...fields], ...items.map((i) => wideRow(i, fields))]);
 }
 
 export function jsonLine(url: string, report: Report | undefined, error?: string): string {
