@@ -32,6 +32,7 @@ export async function checkUrls(urls: readonly string[], opts: UrlOptions): Prom
     delayMs: opts.delayMs,
     timeoutMs: opts.timeoutMs,
     userAgent: USER_AGENT,
+    manualRedirects: true,
     allowHost: (h) => isGovCn(h) || asked.has(h),
   });
   const deps = { fetcher, inspect: inspectHtml };

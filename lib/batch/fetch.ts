@@ -26,6 +26,11 @@ export interface FetchOptions {
   maxBytes?: number;
   sleep?: (ms: number) => Promise<void>;
   signal?: AbortSignal;
+  /**
+   * Follow redirects one by one and check each target's host before asking it (Node's fetch allows this;
+   * a browser's `redirect: 'manual'` hides the target, so there the final address is checked instead).
+   */
+  manualRedirects?: boolean;
 }
 
 export interface Fetched {
@@ -112,8 +117,19 @@ export function createFetcher(opts: FetchOptions): Fetcher {
       if (opts.userAgent) headers['User-Agent'] = opts.userAgent;
       let res: Response;
       try {
-        res = await opts.fetch(url, { headers, redirect: 'follow', signal: ctrl.signal, credentials: 'omit' });
+        res = await opts.fetch(url, { headers, redirect: opts.manualRedirects ? 'manual' : 'follow', signal: ctrl.signal, credentials: 'omit' });
+        let at = url;
+        for (let hops = 0; opts.manualRedirects && res.status >= 300 && res.status < 400 && res.headers.get('location'); hops++) {
+          const next = new URL(res.headers.get('location')!, at).href;
+          const h = safeHost(next);
+          if (h === null || !allow(h)) throw new FetchError(`重定向到允许范围以外的网址：${next}`, url, res.status);
+          if (hops >= 5) throw new FetchError('重定向次数过多', url, res.status);
+          at = next;
+          res = await opts.fetch(next, { headers, redirect: 'manual', signal: ctrl.signal, credentials: 'omit' });
+          Object.defineProperty(res, 'url', { value: res.url || next });
+        }
       } catch (e) {
+        if (e instanceof FetchError) throw e;
         if (opts.signal?.aborted) throw new FetchError('已取消', url);
         if (ctrl.signal.aborted) throw new FetchError(`超时（${Math.round(timeoutMs / 1000)} 秒未响应）`, url, 0);
         throw new FetchError(`无法连接：${e instanceof Error ? (e.cause instanceof Error ? e.cause.message : e.message) : String(e)}`, url, 0);

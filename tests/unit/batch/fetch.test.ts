@@ -57,6 +57,11 @@ describe('polite fetching (lib/batch/fetch)', () => {
     const moved = await f.get(`${srv.base}/moved.html`);
     expect([moved.text, moved.finalUrl]).toEqual(['here', `${srv.base}/here.html`]);
     await expect(f.get(`${srv.base}/away.html`)).rejects.toThrow();
+    // Node: each hop is checked before it is asked (the CLI's mode)
+    const m = local({ retries: 0, manualRedirects: true });
+    const moved2 = await m.get(`${srv.base}/moved.html`);
+    expect([moved2.text, moved2.finalUrl]).toEqual(['here', `${srv.base}/here.html`]);
+    await expect(m.get(`${srv.base}/away.html`)).rejects.toThrow('重定向到允许范围以外的网址：http://localhost:1/x');
   });
   it('GBK and Big5 pages are decoded by header, by <meta>, or by trying UTF-8 first', async () => {
     const gbk = Buffer.from([0xd7, 0xdc, 0xbc, 0xc6]); // 总计
