@@ -82,8 +82,8 @@ export class BatchStore {
   async start(): Promise<void> {
     if (!this.list.value || this.phase.value === 'running' || this.phase.value === 'listing') return;
     const ctrl = (this.ctrl = new AbortController());
-    const listHost = new URL(this.list.value).hostname;
-    const fetcher = createFetcher({ fetch: this.host.fetch, signal: ctrl.signal, allowHost: (h) => isGovCn(h) || h === listHost });
+    // gov.cn only (the extension's host permission): a list elsewhere gets a clear error, not a fetch.
+    const fetcher = createFetcher({ fetch: this.host.fetch, signal: ctrl.signal, allowHost: isGovCn });
     const deps = { fetcher, inspect: this.host.inspect };
     this.host.setDone('running');
     this.error.value = null;
