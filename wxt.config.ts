@@ -14,8 +14,9 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'zh_CN',
     permissions: ['storage', 'activeTab', 'scripting'],
-    // The report view (report.html) fetches PDF/DOCX attachments of gov.cn reports; a PDF open in a tab
-    // elsewhere is reached through activeTab. Nothing broader.
+    // The report view (report.html) fetches PDF/DOCX attachments of gov.cn reports, and the batch page
+    // (entrypoints/batch) the reports a gov.cn list page links; a PDF open in a tab elsewhere is reached through
+    // activeTab. Nothing broader.
     host_permissions: ['*://*.gov.cn/*'],
     // The in-page engine, imported by the light content script on gov.cn pages that pass its gate.
     web_accessible_resources: [{ resources: ['ondemand.js'], matches: ['*://*.gov.cn/*'] }],

@@ -2,9 +2,12 @@
 // path (lib/html: htmlparser2 into a light DOM, the same checks; srcdoc frames too), .txt through the text extractor,
 // PDF and DOCX rebuilt as HTML by lib/files (pdf.js's Node build is loaded only when a PDF comes).
 import { extname } from 'node:path';
+import { parseHTML } from 'linkedom';
 import { checkText } from '../lib/check';
 import { checkHtml } from '../lib/html/check-html';
 import type { Report } from '../lib/types';
+import { inspectDocument } from '../lib/batch/inspect';
+import type { Inspected } from '../lib/batch/run';
 import { DEFAULT_MAX_MB, readInput } from './inputs';
 import { decodeBytes } from './decode';
 import { fileKind, FileReadError, rebuildFile, type PdfJsModule, type RebuiltDocument } from '../lib/files';
@@ -56,4 +59,13 @@ export async function checkFileAsync(file: string, url?: string, maxBytes = DEFA
   const text = decode(bytes);
   if (ext === '.txt') return checkText(text, { url }).report;
   return checkHtml(text, { url }).report;
+}
+
+/**
+ * An HTML string → report, attachments, report links: the one place the CLI turns fetched HTML into a
+ * report (a faster streaming path can replace the body of this function).
+ */
+export function inspectHtml(html: string, url: string): Inspected {
+  const { document } = parseHTML(html);
+  return inspectDocument(document as unknown as Document, url);
 }

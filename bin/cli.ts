@@ -10,23 +10,32 @@ import { relative } from 'node:path';
 import { checkInOrder, YearIndex, type Entry, type Result } from './stream';
 import { collectInputs, DEFAULT_MAX_MB, EXIT, parseMaxSize } from './inputs';
 import type { Report } from '../lib/types';
+import { crossYear, rowOf, type Checked } from '../lib/batch/run';
+import { batchToJsonl, batchToWideCsv } from '../lib/export/wide';
+import { checkUrls, isUrl, URL_DEFAULTS } from './urls';
 import { TOOL } from '../lib/version';
 import { csvCell as csvCellOf, BOM } from '../lib/export/csv';
 import { formatName } from '../lib/schema/formats';
 import { TABLE_KEYS, tableName } from '../lib/schema/tables';
 
 const USAGE = `用法 / usage:
-  gouji check <文件或目录>... [--format text|json|csv] [--url URL] [--max-size MB] [--quiet]
+  gouji check <文件、目录或网址>... [--format text|json|csv|csv-wide|jsonl] [--url URL] [--follow] [--max-size MB] [--quiet]
+             [--concurrency N] [--delay 毫秒] [--timeout 秒]
 
-  .html/.htm 文件按网页解析，.txt 文件按纯文本解析，.pdf/.docx 文件读取其中的文字与表格，目录递归检查。
+  .html/.htm 文件按网页解析，.txt 文件按纯文本解析，.pdf/.docx 文件读取其中的文字与表格，目录递归检查；http(s) 网址先下载再检查。
   .doc/.wps/.xls/.et/.ofd 不能直接读取：请另存为 .docx 或 PDF 后再检查。
   --format   text（默认，中文摘要）| json（报告对象；多个输入时为数组）| csv（每项核对、每处正文数字一行）
+             | csv-wide（每份报告一行，每个字段一列）| jsonl（每行一个报告对象；读取失败的网址为 {"source":{"url"},"error"}）
   --url      报告的原始网址（写入 source.url；只检查一个输入时使用）
+  --follow   网址是年报列表页时，检查它列出的每一份报告
+  --concurrency  同时检查的报告数（默认 ${URL_DEFAULTS.concurrency}；同一网站最多同时 2 个请求）
+  --delay    同一网站两次请求之间的间隔，毫秒（默认 ${URL_DEFAULTS.delayMs}）
+  --timeout  每个请求的超时，秒（默认 ${URL_DEFAULTS.timeoutMs / 1000}；失败后重试一次）
   --max-size 单个文件的大小上限（MB，默认 ${DEFAULT_MAX_MB}）；更大的文件报错、不读取
   --quiet    不在 stderr 输出进度
-退出码：0 全部一致；1 有核对不一致（表格勾稽关系或正文与表格）；2 用法错误或有文件无法读取
-（符号链接失效或循环、无权限、不是普通文件、文件过大、扫描版 PDF，其余输入照常检查）；3 所给文件都不是年度报告
-（或是须另存为 .docx/PDF 的格式，未核对）。`;
+退出码：0 全部一致；1 有核对不一致（表格勾稽关系或正文与表格）；2 用法错误或有文件、网址无法读取
+（符号链接失效或循环、无权限、不是普通文件、文件过大、扫描版 PDF、网址 404 或无法连接，其余输入照常检查）；
+3 所给输入都不是年度报告（或是须另存为 .docx/PDF 的格式，未核对）。`;
 
 export { decode, checkFile } from './check-file';
 
@@ -118,14 +127,16 @@ export async function main(argv: string[]): Promise<number> {
   let format = 'text';
   let url: string | undefined;
   let quiet = false;
+  let follow = false;
+  let { concurrency, delayMs, timeoutMs } = URL_DEFAULTS;
   let maxBytes = DEFAULT_MAX_MB * 1048576;
   const inputs: string[] = [];
   while (args.length) {
     const a = args.shift()!;
     if (a === '--format' || a.startsWith('--format=')) {
       format = a.includes('=') ? a.slice(9) : args.shift() ?? '';
-      if (!['text', 'json', 'csv'].includes(format)) {
-        console.error(`--format 只能是 text、json 或 csv，收到“${format}”`);
+      if (!['text', 'json', 'csv', 'csv-wide', 'jsonl'].includes(format)) {
+        console.error(`--format 只能是 text、json 或 csv（多份报告另有 csv-wide、jsonl），收到“${format}”`);
         return 2;
       }
     } else if (a === '--url' || a.startsWith('--url=')) {
@@ -143,6 +154,20 @@ export async function main(argv: string[]): Promise<number> {
       }
       maxBytes = bytes;
     } else if (a === '--quiet' || a === '-q') quiet = true;
+    else if (a === '--follow') follow = true;
+    else if (['--concurrency', '--delay', '--timeout'].some((o) => a === o || a.startsWith(`${o}=`))) {
+      const name = a.split('=')[0]!;
+      const raw = a.includes('=') ? a.slice(name.length + 1) : args.shift() ?? '';
+      const n = Number(raw);
+      const ok = name === '--concurrency' ? Number.isInteger(n) && n >= 1 && n <= 16 : name === '--delay' ? Number.isFinite(n) && n >= 0 && n <= 60_000 : Number.isFinite(n) && n > 0 && n <= 300;
+      if (!raw || !ok) {
+        console.error(`${name} 的值无效：“${raw}”（--concurrency 1–16，--delay 0–60000 毫秒，--timeout 1–300 秒）`);
+        return 2;
+      }
+      if (name === '--concurrency') concurrency = n;
+      else if (name === '--delay') delayMs = n;
+      else timeoutMs = n * 1000;
+    }
     else if (a.startsWith('-')) {
       console.error(`未知选项：${a}\n\n${USAGE}`);
       return 2;
@@ -153,9 +178,10 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
 
-  const { files, errors: inputErrors } = collectInputs(inputs, maxBytes);
+  const urls = inputs.filter(isUrl);
+  const { files, errors: inputErrors } = collectInputs(inputs.filter((i) => !isUrl(i)), maxBytes);
   const results: Result[] = [...inputErrors];
-  if (!files.length && !results.length) {
+  if (!files.length && !results.length && !urls.length) {
     console.error(`没有找到可检查的文件（.html、.htm、.shtml、.txt、.pdf、.docx）：${inputs.join(' ')}`);
     return 2;
   }
@@ -189,20 +215,19 @@ export async function main(argv: string[]): Promise<number> {
     ? Number(forced)
     : files.length >= 40 && cores >= 4 ? Math.min(cores - 1, 4) : files.length >= 500 ? 1 : 0;
 
-  // Results are written as they come (in file order); only errors and the year index are kept.
-  const out = new Output(format, inputs.length === 1 && files.length === 1);
+  // Results are written as they come (in file order); only errors and the year index are kept. The
+  // per-report formats (csv-wide, jsonl) are written at the end: their cross-year check (lib/batch/run.ts,
+  // bodies matched by normalized name) looks at the whole batch.
+  const wide = format === 'csv-wide' || format === 'jsonl';
+  const out = wide ? null : new Output(format, inputs.length === 1 && files.length === 1 && !urls.length);
+  const kept: Result[] = [];
   const years = new YearIndex();
   const late: { file: string; checks: Report['checks'] }[] = [];
   const errors: Result[] = [];
-  let anyFail = false;
-  let anyReport = false;
-  await checkInOrder(entries, { url: fileUrl, workers, maxBytes }, (r) => {
-    if (!r.error) tick();
-    if (r.file && !r.error) r.file = relative(process.cwd(), r.file) || r.file;
+  const emit = (r: Result) => {
     if (r.error) errors.push(r);
     const rep = r.report;
-    if (rep) {
-      if (rep.detected) anyReport = true;
+    if (rep && !wide) {
       // Same agency, consecutive years: this year's 上年结转 must equal last year's 结转下年度.
       const yoy = years.add(r.file, rep);
       if (yoy.now.length) {
@@ -210,23 +235,53 @@ export async function main(argv: string[]): Promise<number> {
         for (const c of yoy.now) rep.summary[c.status]++;
         rep.summary.checks += yoy.now.length;
       }
-      if (yoy.late) {
-        late.push(yoy.late);
-        if (yoy.late.checks.some((c) => c.status === 'fail')) anyFail = true;
-      }
-      // A contradiction between the text and the tables is a failure too (seed 003: 收到申请1条 vs 0).
-      if (rep.checks.some((c) => c.status === 'fail') || rep.narrative.some((n) => n.status === 'fail')) anyFail = true;
+      if (yoy.late) late.push(yoy.late);
     }
-    out.result(r);
+    if (out) {
+      out.result(r);
+      // Only what the exit code needs is kept of a streamed result.
+      kept.push({ file: r.file, error: r.error, code: r.code, report: rep ? ({ detected: rep.detected, checks: rep.checks.filter((c) => c.status === 'fail'), narrative: rep.narrative.filter((n) => n.status === 'fail') } as unknown as Report) : undefined });
+    } else kept.push(r);
+  };
+  await checkInOrder(entries, { url: fileUrl, workers, maxBytes }, (r) => {
+    if (!r.error) tick();
+    if (r.file && !r.error) r.file = relative(process.cwd(), r.file) || r.file;
+    emit(r);
   });
   if (progress && tty) process.stderr.write('\n');
-  out.end(late);
+
+  // Addresses, after the files, in the order given (a list page's reports in its order).
+  if (urls.length) {
+    const showUrls = !quiet;
+    const checked = await checkUrls(urls, {
+      follow, concurrency, delayMs, timeoutMs,
+      onProgress: (n, total) => {
+        if (!showUrls || (total < 2 && !process.stderr.isTTY)) return;
+        const line = `已检查 ${n}/${total} 个网址`;
+        process.stderr.write(process.stderr.isTTY ? `\r${line}` : `${line}\n`);
+      },
+    });
+    if (showUrls && process.stderr.isTTY) process.stderr.write('\n');
+    for (const c of checked) emit({ file: c.row.url, report: c.report, row: c.row, error: c.row.state === 'error' ? c.row.reason : undefined });
+  }
+
+  if (out) out.end(late);
+  else {
+    // Same body, consecutive years, across the whole batch (lib/batch/body.ts says how bodies are matched).
+    const items: Checked[] = kept.map((r) => ({
+      report: r.report,
+      row: r.row ?? (r.report ? rowOf(r.report.source.url ?? r.file, undefined, r.report) : { url: r.file, state: 'error', reason: r.error, agency: null, year: null, format: null, tables: null, fail: 0, uncertain: 0, proseFail: 0 }),
+    }));
+    crossYear(items);
+    process.stdout.write(format === 'csv-wide' ? batchToWideCsv(items) : batchToJsonl(items));
+  }
 
   for (const r of errors.slice(0, 20)) console.error(`gouji: ${r.file}: ${r.error}`);
   if (errors.length > 20) console.error(`gouji: 另有 ${errors.length - 20} 个文件出错`);
   if (errors.some((r) => r.code !== 3)) return EXIT.usage;
-  if (anyFail) return EXIT.failures;
-  return anyReport ? EXIT.ok : EXIT.notReport;
+  // A contradiction between the text and the tables is a failure too (seed 003: 收到申请1条 vs 0).
+  if (late.some((l) => l.checks.some((c) => c.status === 'fail')) || kept.some((r) => r.report?.checks.some((c) => c.status === 'fail') || r.report?.narrative.some((n) => n.status === 'fail'))) return EXIT.failures;
+  return kept.some((r) => r.report?.detected) ? EXIT.ok : EXIT.notReport;
 }
 
 /** The three output formats, written one result at a time (byte for byte what the whole list gave). */

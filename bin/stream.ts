@@ -7,6 +7,7 @@ import { checkFileAsync, InputError } from './check-file';
 import { APPLY_COLUMNS, applyField } from '../lib/schema/apply';
 import { yearOverYear } from '../lib/year-over-year';
 import type { Check, Report, ValueEntry } from '../lib/types';
+import type { BatchRow } from '../lib/batch/run';
 
 export interface Result {
   file: string;
@@ -14,6 +15,8 @@ export interface Result {
   error?: string;
   /** The exit code an error implies: 2 unreadable (the default), 3 unsupported (.doc, .wps …). */
   code?: 2 | 3;
+  /** The batch row (state, counts) of a fetched address. */
+  row?: BatchRow;
 }
 
 /** One input: a file to check, or an input that already failed (missing file …), in output order. */

@@ -16,6 +16,9 @@ import { badgeFor, pageUrl, shouldClearOnUpdate, TabStore, tabStateFromResult, t
 import { FLAG_KEY_PREFIX } from '@/lib/flags/model';
 import { chooseFrameState } from '@/lib/ext/frames';
 import { FlagStore } from '@/lib/flags/store';
+import { entryOf, History } from '@/lib/history/store';
+import { rowOf } from '@/lib/batch/run';
+import type { Report } from '@/lib/types';
 
 type Api = typeof browser;
 
@@ -40,11 +43,23 @@ async function applyBadge(b: Api, tabId: number, state: TabState | null): Promis
   }
 }
 
+/** batch.html?list=<list page>. */
+export function batchPageUrl(b: Api, list: string): string {
+  return `${b.runtime.getURL('/batch.html' as Parameters<Api['runtime']['getURL']>[0])}?list=${encodeURIComponent(list)}`;
+}
+
 /** Registers every listener on `b` (the real `browser`, or fake-browser in tests). */
 export function installBackground(b: Api) {
   // storage.session survives worker restarts but not a browser restart — exactly a tab's lifetime.
   const tabs = new TabStore((b.storage.session ?? b.storage.local) as unknown as KeyValueArea);
   const flags = new FlagStore(b.storage.local as unknown as KeyValueArea);
+  // Every report checked in a page goes to history (IndexedDB; absent in unit tests' fake-browser).
+  let history: Promise<History | null> | null = null;
+  const keepInHistory = async (url: string, report: Report) => {
+    if (typeof indexedDB === 'undefined') return;
+    const h = await (history ??= History.open(indexedDB).catch(() => null));
+    await h?.put(entryOf(rowOf(url, undefined, report), report, 'page'), report).catch(() => undefined);
+  };
 
   const queues = new Map<number, Promise<void>>();
   async function handle(msg: Message, sender: { tab?: { id?: number; url?: string }; frameId?: number }): Promise<unknown> {
@@ -61,6 +76,7 @@ export function installBackground(b: Api) {
           if (state !== next) return;
           await tabs.put(tabId, state);
           await applyBadge(b, tabId, state);
+          if (state.report?.detected && state.url) void keepInHistory(state.url, state.report);
         });
         const settled = run.catch(() => {});
         queues.set(tabId, settled);
@@ -82,12 +98,19 @@ export function installBackground(b: Api) {
         for (const [id, f] of map) statuses[id] = f.status;
         return { checkIds: [...map.keys()], statuses };
       }
+      case 'gouji:open-batch': {
+        // Only a page's own address, only http(s): the batch page refuses anything outside gov.cn anyway.
+        const list = sender.tab?.url && /^https?:\/\//.test(sender.tab.url) ? sender.tab.url : null;
+        if (!list) return { ok: false };
+        await b.tabs.create({ url: batchPageUrl(b, list) });
+        return { ok: true };
+      }
       default:
         return undefined;
     }
   }
 
-  const HANDLED = new Set(['gouji:result', 'gouji:get-tab-state', 'gouji:flag-add', 'gouji:flags-for-report']);
+  const HANDLED = new Set(['gouji:result', 'gouji:get-tab-state', 'gouji:flag-add', 'gouji:flags-for-report', 'gouji:open-batch']);
   b.runtime.onMessage.addListener(((msg: unknown, sender: { tab?: { id?: number; url?: string }; frameId?: number }, sendResponse: (r: unknown) => void) => {
     if (!isGoujiMessage(msg) || !HANDLED.has(msg.type)) return undefined;
     // sendResponse + `return true` works in Chrome, Firefox (through the polyfill) and fake-browser alike.

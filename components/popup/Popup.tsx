@@ -36,6 +36,7 @@ export function Popup({ store }: { store: PopupStore }) {
         </h1>
         <div class="bar-actions">
           <button type="button" class="link" onClick={() => store.host.openFlagsPage()} data-action="open-flags">{t('openFlags')}</button>
+          {store.host.openHistoryPage && <button type="button" class="link" onClick={() => store.host.openHistoryPage?.()} data-action="open-history">{t('openHistory')}</button>}
           <LangSwitch lang={lang} onSwitch={(l) => void store.setLang(l)} t={t} />
         </div>
       </header>
@@ -61,6 +62,12 @@ function NotReport({ store }: { store: PopupStore }) {
   const checking = store.checking.value;
   return (
     <section class="pad not-report" data-state={tab?.state ?? 'unchecked'}>
+      {tab?.state === 'none' && (tab.listLinks ?? 0) >= 2 && store.host.openBatch && (
+        <>
+          <p>{t('listPage')}</p>
+          <button type="button" class="primary" onClick={() => store.host.openBatch?.(tab.url)} data-action="open-batch">{t('listOffer', { n: tab.listLinks! })}</button>
+        </>
+      )}
       {tab?.state === 'error' ? (
         <p role="alert"><StatusMark status="fail" t={t} /> {t('pageError', { error: tab.error ?? '?' })}</p>
       ) : (
@@ -70,9 +77,23 @@ function NotReport({ store }: { store: PopupStore }) {
           <p class="muted">{t('notReportHint')}</p>
         </>
       )}
-      <button type="button" class="primary" onClick={() => void store.checkPage()} disabled={checking} aria-busy={checking} data-action="check-page">
+      <button type="button" class={tab?.listLinks ? '' : 'primary'} onClick={() => void store.checkPage()} disabled={checking} aria-busy={checking} data-action="check-page">
         {checking ? t('checking') : t('checkPage')}
       </button>
+    </section>
+  );
+}
+
+/** 上一年度报告: this year's 上年结转 against the previous report's 结转下年度 (from history). */
+function PreviousYearView({ store }: { store: PopupStore }) {
+  const { t } = store;
+  const p = store.previous.value!;
+  const failing = p.checks.filter((c) => c.status === 'fail');
+  return (
+    <section class="card previous-year" data-previous-year={p.year} data-status={p.status}>
+      <h3>{t('previousYear')}：{p.url ? <a href={p.url} target="_blank" rel="noopener noreferrer">{t('previousYearOf', { year: p.year })}</a> : t('previousYearOf', { year: p.year })}</h3>
+      <p><StatusMark status={p.status} t={t} /> {p.status === 'pass' ? t('previousPass') : p.status === 'fail' ? t('previousFail', { n: failing.length }) : t('previousUncertain')}</p>
+      {failing.length > 0 && <ul class="small">{failing.map((c) => <li key={c.id}>{c.message}</li>)}</ul>}
     </section>
   );
 }
@@ -113,6 +134,8 @@ function ReportView({ store }: { store: PopupStore }) {
           })}
         </p>
       </section>
+
+      {store.previous.value && <PreviousYearView store={store} />}
 
       <section class="counts" aria-label={t('countsLabel')}>
         <Count kind="pass" n={c.pass} label={t('countPass')} />

@@ -17,6 +17,7 @@ import { feedbackText, itemsFromReport, subjectOfReport } from '@/lib/feedback';
 import { t, type Lang, type MessageKey } from '@/lib/i18n';
 import type { CommonHost } from '../common/host';
 import type { FileActionsHost } from './FileActions';
+import type { PreviousYear } from '@/lib/history/previous';
 
 export interface PopupHost extends CommonHost {
   /** `?tabId=N` of the popup URL, else the active tab of the current window. */
@@ -33,6 +34,11 @@ export interface PopupHost extends CommonHost {
   openFlagsPage(): void;
   /** PDF in the tab, attachments, local files → the report view (absent in hosts that do not offer it). */
   files?: FileActionsHost;
+  /** Opens batch.html?list=<url> (optional: hosts without it show no batch offer). */
+  openBatch?(list: string): void;
+  openHistoryPage?(): void;
+  /** The same body's previous year from history, with the cross-year check (optional). */
+  previousYear?(report: Report): Promise<PreviousYear | null>;
 }
 
 export type { Toast } from '../common/ui-state';
@@ -71,6 +77,8 @@ export class PopupStore {
   /** The finding whose flag form (note) is open. */
   readonly flagFormFor = signal<string | null>(null);
   readonly marksVisible = signal<boolean | null>(null);
+  /** 上一年度报告: the previous year of this body, from history. */
+  readonly previous = signal<PreviousYear | null>(null);
 
   readonly report = computed<Report | null>(() => {
     const s = this.tab.value;
@@ -129,6 +137,12 @@ export class PopupStore {
       }
     });
     void this.refreshFlags();
+    void this.refreshPrevious();
+  }
+
+  async refreshPrevious(): Promise<void> {
+    const r = this.report.peek();
+    this.previous.value = r && this.host.previousYear ? await this.host.previousYear(r).catch(() => null) : null;
   }
 
   async refreshFlags(): Promise<void> {

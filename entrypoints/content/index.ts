@@ -15,6 +15,7 @@ import { quickGate } from '../../lib/detect';
 import { ATTR, ONDEMAND_SCRIPT, PERF, STATE } from '../../lib/contract';
 import type { Message } from '../../lib/ext/protocol';
 import { gateSays } from '../../lib/gate';
+import { countListLinks } from '../../lib/batch/list-gate';
 import { settleNone, watchLate, type Light, type RuntimeLike } from './light';
 import { extensionLifetime, runtimeAlive } from './lifetime';
 
@@ -42,7 +43,7 @@ export default defineContentScript({
     g.__goujiSignal = signal;
     const runtime = browser.runtime as unknown as RuntimeLike;
     if (!pass) {
-      g.__goujiLight = settleNone(document, runtime, signal);
+      g.__goujiLight = settleNone(document, runtime, signal, countListLinks(document));
       // Not a report yet: the title or the article may still arrive. Watch cheaply for 10 s, then stop.
       watchLate(document, () => gateSays(document, quickGate), () => loadEngine(runtime), signal);
       return;

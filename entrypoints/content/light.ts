@@ -4,6 +4,8 @@
 // (the popup's "检查此页" on this page) with the attribute back as it was.
 import { ATTR, STATE } from '../../lib/contract';
 import { isGoujiMessage, type Message } from '../../lib/ext/protocol';
+import { LIST_MIN_LINKS } from '../../lib/batch/list-gate';
+import { mountListChip } from './list-chip';
 
 export interface RuntimeLike {
   sendMessage(msg: Message): Promise<unknown>;
@@ -17,18 +19,30 @@ export interface Light {
   release(): void;
 }
 
-export function settleNone(doc: Document, runtime: RuntimeLike, signal: AbortSignal): Light {
+/**
+ * On a list page (`listLinks` ≥ 2 report links) the page also gets a small chip, bottom right, offering the
+ * batch: a button in a shadow root, removed with the marks. Page text is never read into it.
+ */
+export function settleNone(doc: Document, runtime: RuntimeLike, signal: AbortSignal, listLinks = 0): Light {
   const html = doc.documentElement;
   const before = html.getAttribute(ATTR.state);
   let visible = true;
+  let chip: Element | null = null;
+  const isList = listLinks >= LIST_MIN_LINKS;
   const show = (v: boolean) => {
     visible = v;
     if (v) html.setAttribute(ATTR.state, STATE.none);
     else if (before === null) html.removeAttribute(ATTR.state);
     else html.setAttribute(ATTR.state, before);
+    if (v && isList && !chip) chip = mountListChip(doc, listLinks, () => void runtime.sendMessage({ type: 'gouji:open-batch', list: doc.location?.href ?? '' }).catch(() => {}));
+    if (!v && chip) {
+      chip.remove();
+      chip = null;
+    }
   };
   show(true);
-  runtime.sendMessage({ type: 'gouji:result', state: STATE.none, report: null }).catch(() => {});
+  const result: Message = isList ? { type: 'gouji:result', state: STATE.none, report: null, listLinks } : { type: 'gouji:result', state: STATE.none, report: null };
+  runtime.sendMessage(result).catch(() => {});
   const listener = (msg: unknown): Promise<unknown> | undefined => {
     if (!isGoujiMessage(msg)) return undefined;
     if (msg.type === 'gouji:set-marks') {

@@ -18,6 +18,8 @@ import { trusted } from '../../components/inpage/trust';
 import { errorChip, planMarks, type Chip, type MarkPlan, type Target } from '../../components/inpage/model';
 import { ArticleObserver, articleScope } from './observer';
 import { gateSays } from '../../lib/gate';
+import { countListLinks, LIST_MIN_LINKS } from '../../lib/batch/list-gate';
+import { mountListChip } from '../content/list-chip';
 import { ShadowLayer } from './layer';
 import { createStore, type LayerStore } from '../../components/inpage/store';
 import type { InPageAnalysis } from '../../components/inpage/types';
@@ -60,6 +62,8 @@ export class InPage {
   private readonly doc: Document;
   private readonly win: Window;
   private lastSent = '';
+  private listLinks = 0;
+  private listChip: Element | null = null;
   private hideTimer: ReturnType<typeof setTimeout> | null = null;
   private flashTimer: ReturnType<typeof setTimeout> | null = null;
   private lateTimer: ReturnType<typeof setTimeout> | null = null;
@@ -133,6 +137,11 @@ export class InPage {
     this.analysis = analysis;
     if (!analysis.report.detected) {
       this.plan = null;
+      this.listLinks = countListLinks(this.doc);
+      if (this.listLinks >= LIST_MIN_LINKS && !this.listChip) {
+        this.listChip = mountListChip(this.doc, this.listLinks, () => void this.deps.send({ type: 'gouji:open-batch', list: this.doc.location?.href ?? '' }).catch(() => {}));
+        this.deps.signal.addEventListener('abort', () => this.listChip?.remove(), { once: true });
+      }
       this.settle(STATE.none, analysis.report);
       // Content loaded by script: keep watching a while, then let go (no observer on non-reports).
       this.observer.scope = null;
@@ -172,7 +181,8 @@ export class InPage {
       const key = JSON.stringify([state, error, report && { ...report, source: { ...report.source, checkedAt: '' } }]);
       if (key === this.lastSent) return;
       this.lastSent = key;
-      this.deps.send({ type: 'gouji:result', state, report, ...(error ? { error } : {}) }).catch(() => {});
+      const list = state === STATE.none && this.listLinks >= LIST_MIN_LINKS ? { listLinks: this.listLinks } : {};
+      this.deps.send({ type: 'gouji:result', state, report, ...(error ? { error } : {}), ...list }).catch(() => {});
       if (state === STATE.report) void this.requestFlags();
     }, 0);
   }

@@ -10,6 +10,8 @@ import { downloadText, type CommonHost } from '@/components/common/host';
 import type { PopupHost } from '@/components/popup/store';
 import type { FileActionsHost } from '@/components/popup/FileActions';
 import { collectAttachments, isPdfUrl, reportViewPath, type Attachment } from '@/components/popup/files';
+import { History } from '@/lib/history/store';
+import { previousYearFromHistory } from '@/lib/history/previous';
 
 type Api = typeof realBrowser;
 
@@ -85,6 +87,20 @@ export function createPopupHost(b: Api, doc: Document, search: string): PopupHos
       return { checkIds: r?.checkIds ?? [], statuses: r?.statuses ?? {} };
     },
     watchFlags: (cb) => watchStorage(b, 'local', (k) => k.startsWith(FLAG_KEY_PREFIX), () => cb()),
+    openBatch: (list) => {
+      void b.tabs.create({ url: `${b.runtime.getURL('/batch.html' as Parameters<Api['runtime']['getURL']>[0])}?list=${encodeURIComponent(list)}` });
+    },
+    previousYear: async (report) => {
+      const h = await History.open(indexedDB);
+      try {
+        return await previousYearFromHistory(h, report);
+      } finally {
+        h.close();
+      }
+    },
+    openHistoryPage: () => {
+      void b.tabs.create({ url: b.runtime.getURL('/history.html' as Parameters<Api['runtime']['getURL']>[0]) });
+    },
     openFlagsPage: () => {
       void b.tabs.create({ url: b.runtime.getURL('/flags.html' as Parameters<Api['runtime']['getURL']>[0]) });
     },

@@ -14,6 +14,8 @@ export interface TabState {
   report: Report | null;
   /** Human message when state = 'error' (or a 'none' page with a reason, e.g. "页面过大"). */
   error?: string;
+  /** A list page (state 'none'): how many report links it has (the popup offers the batch). */
+  listLinks?: number;
   updatedAt: string;
   /** The frame the report was read in (0 = top; absent on results stored before frames were read). */
   frameId?: number;
@@ -27,7 +29,9 @@ export interface FindingRef {
 
 export type Message =
   // content → background: the analysis of this tab settled (sent again after every re-run).
-  | { type: 'gouji:result'; state: PageState; report: Report | null; error?: string }
+  | { type: 'gouji:result'; state: PageState; report: Report | null; error?: string; listLinks?: number }
+  // content (the list-page chip) → background: open batch.html?list=<this page>.
+  | { type: 'gouji:open-batch'; list: string }
   // popup → background: the stored state of a tab.
   | { type: 'gouji:get-tab-state'; tabId: number }
   // popup → content: scroll to a cell / claim and flash it.

@@ -128,13 +128,14 @@ export function badgeFor(state: TabState | null | undefined): Badge {
 
 /** Builds the stored entry from a content script's `gouji:result`. */
 export function tabStateFromResult(
-  msg: { state: PageState; report: Report | null; error?: string },
+  msg: { state: PageState; report: Report | null; error?: string; listLinks?: number },
   url: string,
   now: Date = new Date(),
 ): TabState {
   const state: PageState = msg.state === 'report' || msg.state === 'none' || msg.state === 'error' ? msg.state : 'error';
   const out: TabState = { state, url, report: msg.report ?? null, updatedAt: now.toISOString() };
   if (msg.error) out.error = String(msg.error);
+  if (state === 'none' && typeof msg.listLinks === 'number' && msg.listLinks >= 2) out.listLinks = Math.min(Math.floor(msg.listLinks), 3000);
   if (state === 'report' && !out.report) {
     out.state = 'error';
     out.error = out.error ?? '内容脚本报告了结果，但没有附带报告数据';

@@ -1,0 +1,99 @@
+// The 历史 page's state: the history entries (lib/history/store.ts), filtered by a search text, a body,
+// a year and a state; delete, clear all, export and import (a JSON file of entries with their reports).
+import { computed, signal } from '@preact/signals';
+import type { History, HistoryEntry } from '@/lib/history/store';
+import type { RowState } from '@/lib/batch/run';
+import { ROW_STATES } from '@/lib/batch/run';
+import type { Report } from '@/lib/types';
+
+export interface HistoryHost {
+  history: () => Promise<History | null>;
+  download(filename: string, mime: string, text: string): void;
+}
+
+export const HISTORY_EXPORT = 'gouji/history@1';
+
+interface Exported {
+  schema: typeof HISTORY_EXPORT;
+  entries: { entry: HistoryEntry; report?: Report }[];
+}
+
+export class HistoryStore {
+  readonly entries = signal<HistoryEntry[] | null>(null);
+  readonly query = signal('');
+  readonly body = signal('');
+  readonly year = signal('');
+  readonly state = signal<RowState | ''>('');
+  readonly message = signal<{ kind: 'ok' | 'error'; text: string } | null>(null);
+
+  readonly bodies = computed(() => [...new Set((this.entries.value ?? []).map((e) => e.body).filter(Boolean))].sort());
+  readonly years = computed(() => [...new Set((this.entries.value ?? []).map((e) => e.year).filter((y): y is number => y !== null))].sort((a, b) => b - a));
+  readonly shown = computed(() => {
+    const q = this.query.value.trim().toLowerCase();
+    return (this.entries.value ?? []).filter((e) =>
+      (!q || `${e.agency ?? ''} ${e.url}`.toLowerCase().includes(q)) &&
+      (!this.body.value || e.body === this.body.value) &&
+      (!this.year.value || String(e.year) === this.year.value) &&
+      (!this.state.value || e.state === this.state.value));
+  });
+
+  constructor(readonly host: HistoryHost) {}
+
+  async load(): Promise<void> {
+    const h = await this.host.history();
+    this.entries.value = h ? await h.list() : [];
+    if (!h) this.message.value = { kind: 'error', text: '无法打开本地历史记录（IndexedDB 不可用）' };
+  }
+
+  async remove(url: string): Promise<void> {
+    await (await this.host.history())?.delete([url]);
+    await this.load();
+  }
+
+  async clearAll(): Promise<void> {
+    await (await this.host.history())?.clear();
+    await this.load();
+    this.message.value = { kind: 'ok', text: '已清空历史记录（跟进清单不受影响）' };
+  }
+
+  async exportAll(): Promise<void> {
+    const h = await this.host.history();
+    if (!h) return;
+    const entries = [];
+    for (const entry of await h.list()) entries.push({ entry, report: await h.report(entry.url) });
+    const out: Exported = { schema: HISTORY_EXPORT, entries };
+    this.host.download('gouji-history.json', 'application/json', JSON.stringify(out));
+  }
+
+  /** Import a file made by exportAll; entries are checked field by field, bad ones skipped. */
+  async importText(text: string): Promise<void> {
+    const h = await this.host.history();
+    if (!h) return;
+    let data: Exported;
+    try {
+      data = JSON.parse(text) as Exported;
+    } catch {
+      this.message.value = { kind: 'error', text: '文件不是 JSON' };
+      return;
+    }
+    if (data?.schema !== HISTORY_EXPORT || !Array.isArray(data.entries)) {
+      this.message.value = { kind: 'error', text: '这不是勾稽导出的历史记录文件' };
+      return;
+    }
+    let n = 0;
+    for (const item of data.entries) {
+      const e = item?.entry;
+      if (!e || typeof e.url !== 'string' || !/^https?:\/\//.test(e.url) || !ROW_STATES.includes(e.state) || typeof e.at !== 'number') continue;
+      const entry: HistoryEntry = {
+        url: e.url, body: String(e.body ?? ''), agency: typeof e.agency === 'string' ? e.agency : null,
+        year: typeof e.year === 'number' ? e.year : null, state: e.state, fail: Number(e.fail) || 0,
+        proseFail: Number(e.proseFail) || 0, from: e.from === 'page' || e.from === 'view' ? e.from : 'batch', at: e.at, size: Number(e.size) || 0,
+      };
+      const report = item.report && item.report.schema === 'gouji/report@1' ? item.report : undefined;
+      await h.put(entry, report);
+      n++;
+    }
+    await this.load();
+    this.message.value = { kind: 'ok', text: `已导入 ${n} 条记录` };
+  }
+}

@@ -1,0 +1,73 @@
+// A list page (the 政府信息公开年报 column of a site): links whose text looks like a report title —
+// 年度报告 or 年报, and a year. The page itself is not a report; its links are what a batch checks.
+
+import { normalizeText } from '../normalize/text';
+
+export interface ReportLink {
+  /** Absolute address (resolved against the page's). */
+  url: string;
+  /** The link's text, whitespace collapsed. */
+  text: string;
+  /** The year in the text, if any. */
+  year: number | null;
+}
+
+const TITLE = /(年度?报告|年报)/;
+const YEAR = /((?:19|20)\d{2})\s*年/;
+const ATTACHMENT = /\.(pdf|docx?|wps|xlsx?|ofd)(?:$|[?#])/i;
+
+/** Every distinct link on the page whose text names an annual report and a year, in page order. */
+export function findReportLinks(doc: Document, baseUrl: string): ReportLink[] {
+  const out: ReportLink[] = [];
+  const seen = new Set<string>();
+  const anchors = doc.querySelectorAll('a[href]');
+  for (let i = 0; i < anchors.length && out.length < 2000; i++) {
+    const a = anchors[i]!;
+    const raw = (a.getAttribute('title') || a.textContent || '').slice(0, 300);
+    const text = normalizeText(raw);
+    if (text.length < 6 || !TITLE.test(text)) continue;
+    const year = YEAR.exec(text) ?? /((?:19|20)\d{2})/.exec(text);
+    if (!year) continue;
+    const href = a.getAttribute('href') ?? '';
+    if (/^\s*(javascript|mailto|data):/i.test(href) || href.trim().startsWith('#')) continue;
+    let url: string;
+    try {
+      const u = new URL(href.trim(), baseUrl);
+      if (u.protocol !== 'http:' && u.protocol !== 'https:') continue;
+      u.hash = '';
+      url = u.href;
+    } catch {
+      continue;
+    }
+    if (seen.has(url) || url === baseUrl) continue;
+    seen.add(url);
+    out.push({ url, text: collapseText(a.textContent || raw), year: Number(year[1]) });
+  }
+  return out;
+}
+
+const collapseText = (s: string) => s.replace(/\s+/g, ' ').trim().slice(0, 200);
+
+/** A list page: at least two report-title links. (One link is a report page's "related" box.) */
+export function isListPage(links: readonly ReportLink[]): boolean {
+  return links.length >= 2;
+}
+
+/** Links inside a report page to an attached file (PDF, Word, WPS, Excel, OFD), resolved, in page order. */
+export function findAttachments(doc: Document, baseUrl: string): string[] {
+  const out: string[] = [];
+  const anchors = doc.querySelectorAll('a[href]');
+  for (let i = 0; i < anchors.length; i++) {
+    const href = anchors[i]!.getAttribute('href') ?? '';
+    if (!ATTACHMENT.test(href.trim())) continue;
+    try {
+      const u = new URL(href.trim(), baseUrl);
+      if ((u.protocol === 'http:' || u.protocol === 'https:') && !out.includes(u.href)) out.push(u.href);
+    } catch {
+      /* not an address */
+    }
+  }
+  return out;
+}
+
+export const isAttachmentUrl = (url: string): boolean => ATTACHMENT.test(url);
