@@ -11,9 +11,9 @@
 // Logic lives in lib/ext/tabs.ts and lib/flags/ (pure, tested); this file is wiring.
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { isGoujiMessage, type Message, type TabState } from '@/lib/ext/protocol';
+import { isGoujiMessage, type Message, type Replies, type TabState } from '@/lib/ext/protocol';
 import { badgeFor, pageUrl, shouldClearOnUpdate, TabStore, tabStateFromResult, type KeyValueArea } from '@/lib/ext/tabs';
-import { FLAG_KEY_PREFIX } from '@/lib/flags/model';
+import { FLAG_KEY_PREFIX, type FlagStatus } from '@/lib/flags/model';
 import { FlagStore } from '@/lib/flags/store';
 
 type Api = typeof browser;
@@ -39,7 +39,7 @@ export function installBackground(b: Api) {
   const tabs = new TabStore((b.storage.session ?? b.storage.local) as unknown as KeyValueArea);
   const flags = new FlagStore(b.storage.local as unknown as KeyValueArea);
 
-  async function handle(msg: Message, sender: { tab?: { id?: number; url?: string } }): Promise<unknown> {
+  async function handle(msg: Message, sender: { tab?: { id?: number; url?: string } }): Promise<Replies[keyof Replies] | undefined> {
     switch (msg.type) {
       case 'gouji:result': {
         const tabId = sender.tab?.id;
@@ -57,7 +57,7 @@ export function installBackground(b: Api) {
       }
       case 'gouji:flags-for-report': {
         const map = await flags.forReport(msg.report);
-        const statuses: Record<string, string> = {};
+        const statuses: Record<string, FlagStatus> = {};
         for (const [id, f] of map) statuses[id] = f.status;
         return { checkIds: [...map.keys()], statuses };
       }
