@@ -8,7 +8,8 @@ import { availableParallelism } from 'node:os';
 import { extname, join, relative } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { checkFile } from './check-file';
-import { yearOverYear } from '../lib/year-over-year';
+import { yearOverYear } from '../lib/rules/apply.year-over-year';
+import { summarize } from '../lib/rules';
 import type { Report } from '../lib/types';
 import { TOOL } from '../lib/version';
 import { formatName } from '../lib/schema/formats';
@@ -207,8 +208,7 @@ export async function main(argv: string[]): Promise<number> {
     if (prev) {
       const extra = yearOverYear(rep, prev);
       rep.checks.push(...extra);
-      for (const c of extra) rep.summary[c.status]++;
-      rep.summary.checks += extra.length;
+      Object.assign(rep.summary, summarize(rep.checks));
     }
   }
 

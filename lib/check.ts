@@ -21,7 +21,7 @@ import { parseActive } from './extract/active';
 import type { LogicalRow } from './extract/rows';
 import { activeFieldsOf, applyFieldsOf, DEFAULT_FORMAT, formatById } from './schema/formats';
 import { TABLE_KEYS, tableName } from './schema/tables';
-import { RULES, type Evaluated } from './rules';
+import { RULES, summarize, type Evaluated } from './rules';
 import { findCulprits } from './culprit';
 import { countSections, parseReportTitle, type TitleInfo } from './detect';
 import { collapse } from './normalize/text';
@@ -177,10 +177,7 @@ function build(x: Extracted, titleInfo: TitleInfo | null, sections: number, opts
     narrative: [],
     notices,
     summary: {
-      checks: checks.length,
-      pass: checks.filter((c) => c.status === 'pass').length,
-      fail: checks.filter((c) => c.status === 'fail').length,
-      uncertain: checks.filter((c) => c.status === 'uncertain').length,
+      ...summarize(checks),
       fieldsFound,
       fieldsExpected,
     },

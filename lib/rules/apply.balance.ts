@@ -3,9 +3,8 @@
 import { APPLY_COLUMNS, applyField } from '../schema/apply';
 import { applyColumnName } from '../schema/fields';
 import { evaluate, fmt, type IdentitySpec } from './identity';
-import { isTableFormat } from '../schema/formats';
 import { TABLES } from '../schema/tables';
-import type { Rule } from './types';
+import { defineRule } from './define';
 
 const v = (t: { entry?: { blank?: boolean; value: number | null } }) =>
   !t.entry ? '缺' : t.entry.blank ? '空' : fmt(t.entry.value ?? 0);
@@ -26,11 +25,11 @@ const SPECS: IdentitySpec[] = APPLY_COLUMNS.map((col) => ({
   },
 }));
 
-export const applyBalance: Rule = {
-  id: 'apply.balance',
+export const applyBalance = defineRule('apply.balance', {
   title: '表三每列：本年新收 + 上年结转 = （七）总计 + 结转下年度',
-  run(ctx) {
-    if (!ctx.found.apply || !isTableFormat(ctx.format)) return [];
-    return SPECS.map((spec) => evaluate(spec, ctx.values));
-  },
-};
+  tables: ['apply'],
+  formats: 'tables',
+  scope: 'page',
+  source: 'lib/rules/apply.balance.ts',
+  checks: (ctx) => SPECS.map((spec) => evaluate(spec, ctx.values)),
+});

@@ -4,7 +4,7 @@ import { applyColumnName } from '../schema/fields';
 import { evaluate, fmt, specsPerFormat, termList } from './identity';
 import { formatById } from '../schema/formats';
 import { TABLES } from '../schema/tables';
-import type { Rule } from './types';
+import { defineRule } from './define';
 
 const specs = specsPerFormat((format) => {
   const rows = format.apply.rows.filter((r) => r.result);
@@ -21,12 +21,11 @@ const specs = specsPerFormat((format) => {
   }));
 });
 
-export const applyResultSum: Rule = {
-  id: 'apply.result-sum',
+export const applyResultSum = defineRule('apply.result-sum', {
   title: '表三每列：办理结果各项之和等于（七）总计',
-  run(ctx) {
-    const format = formatById(ctx.format);
-    if (!ctx.found.apply || !format) return [];
-    return specs(format).map((spec) => evaluate(spec, ctx.values));
-  },
-};
+  tables: ['apply'],
+  formats: 'tables',
+  scope: 'page',
+  source: 'lib/rules/apply.result-sum.ts',
+  checks: (ctx) => specs(formatById(ctx.format)!).map((spec) => evaluate(spec, ctx.values)),
+});

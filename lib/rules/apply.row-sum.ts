@@ -4,7 +4,7 @@ import { applyRowName } from '../schema/fields';
 import { evaluate, fmt, specsPerFormat, termList } from './identity';
 import { formatById } from '../schema/formats';
 import { TABLES } from '../schema/tables';
-import type { Rule } from './types';
+import { defineRule } from './define';
 
 const specs = specsPerFormat((format) => {
   return format.apply.rows.map((row) => ({
@@ -20,12 +20,11 @@ const specs = specsPerFormat((format) => {
   }));
 });
 
-export const applyRowSum: Rule = {
-  id: 'apply.row-sum',
+export const applyRowSum = defineRule('apply.row-sum', {
   title: '表三每行：各类申请人之和等于总计',
-  run(ctx) {
-    const format = formatById(ctx.format);
-    if (!ctx.found.apply || !format) return [];
-    return specs(format).map((spec) => evaluate(spec, ctx.values));
-  },
-};
+  tables: ['apply'],
+  formats: 'tables',
+  scope: 'page',
+  source: 'lib/rules/apply.row-sum.ts',
+  checks: (ctx) => specs(formatById(ctx.format)!).map((spec) => evaluate(spec, ctx.values)),
+});

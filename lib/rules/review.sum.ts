@@ -2,7 +2,7 @@
 import { REVIEW_ADDEND_KEYS, REVIEW_GROUPS, reviewField } from '../schema/review';
 import { evaluate, fmt, type IdentitySpec } from './identity';
 import { TABLES } from '../schema/tables';
-import type { Rule } from './types';
+import { defineRule } from './define';
 
 // Three identities whatever the format: built once, evaluated per page.
 const SPECS: IdentitySpec[] = REVIEW_GROUPS.map((g) => ({
@@ -21,11 +21,11 @@ const SPECS: IdentitySpec[] = REVIEW_GROUPS.map((g) => ({
   },
 }));
 
-export const reviewSum: Rule = {
-  id: 'review.sum',
+export const reviewSum = defineRule('review.sum', {
   title: '表四：维持 + 纠正 + 其他 + 尚未审结 = 总计',
-  run(ctx) {
-    if (!ctx.found.review || ctx.format === 'old') return [];
-    return SPECS.map((spec) => evaluate(spec, ctx.values));
-  },
-};
+  tables: ['review'],
+  formats: 'tables',
+  scope: 'page',
+  source: 'lib/rules/review.sum.ts',
+  checks: (ctx) => SPECS.map((spec) => evaluate(spec, ctx.values)),
+});

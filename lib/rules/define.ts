@@ -1,0 +1,65 @@
+// The one shape of a rule. `defineRule(id, spec)` is the only way to make one; lib/rules/index.ts lists
+// them in order (no discovery). A rule owns its checks: which tables it is about, which formats it runs
+// in (the table guard lives here, not copied into each rule), and the checks themselves.
+//
+// Three scopes, one registry:
+// - 'page': run by checkDocument/checkText on one report's values (`checks(ctx)`).
+// - 'two-reports': compares a report with the previous year's of the same body (`compare`), run where both
+//   are at hand (the CLI over a folder).
+// - 'text': numbers in the report's prose against the tables, run by lib/narrative (claims carry the id).
+
+import type { Check, CheckStatus, TableKey } from '../types';
+import { isTableFormat } from '../schema/formats';
+import type { Evaluated, RuleContext } from './types';
+
+export type RuleScope = 'page' | 'two-reports' | 'text';
+
+export interface RuleSpec {
+  /** One line, Chinese, for docs and the UI. */
+  title: string;
+  /** The tables the rule's checks are about (its place in the report). */
+  tables: readonly TableKey[];
+  /**
+   * 'tables': runs only on a report in a registered format (lib/schema/formats.ts) whose `tables` were all
+   * found; 'any': runs on every detected report's values (value.count).
+   */
+  formats: 'tables' | 'any';
+  scope: RuleScope;
+  /** Source file that implements the checks (the meta-test checks it exists and names the rule). */
+  source: string;
+  /** scope 'page': the checks on one report. */
+  checks?: (ctx: RuleContext) => Evaluated[];
+}
+
+export interface RuleDef extends Readonly<RuleSpec> {
+  /** Rule id = docs/rules/<id>.md (and, for page and two-report rules, lib/rules/<id>.ts). */
+  readonly id: string;
+  /** Runs the checks behind the rule's guard (page rules; [] for the others). */
+  run(ctx: RuleContext): Evaluated[];
+}
+
+export function defineRule(id: string, spec: RuleSpec): RuleDef {
+  return {
+    ...spec,
+    id,
+    run(ctx) {
+      if (spec.scope !== 'page' || !spec.checks) return [];
+      if (spec.formats === 'tables' && (!isTableFormat(ctx.format) || !spec.tables.every((t) => ctx.found[t]))) return [];
+      return spec.checks(ctx);
+    },
+  };
+}
+
+export interface CheckCounts {
+  checks: number;
+  pass: number;
+  fail: number;
+  uncertain: number;
+}
+
+/** The one place checks are counted (report summary, CLI after year-over-year, views). */
+export function summarize(checks: readonly Pick<Check, 'status'>[]): CheckCounts {
+  const n: Record<CheckStatus, number> = { pass: 0, fail: 0, uncertain: 0 };
+  for (const c of checks) n[c.status]++;
+  return { checks: checks.length, ...n };
+}
