@@ -41,7 +41,7 @@ describe('the rule registry', () => {
   });
 
   it('every rule id the core emits is registered (vocabulary entries, claim and check literals)', () => {
-    const emitted = new Set(NARRATIVE_VOCABULARY.map((e) => e.rule));
+    const emitted = new Set<string>(NARRATIVE_VOCABULARY.map((e) => e.rule));
     for (const dir of ['lib/narrative', 'lib/rules']) {
       for (const f of readdirSync(join(ROOT, dir))) {
         for (const m of read(`${dir}/${f}`).matchAll(/\brule: '([a-z.-]+)'/g)) emitted.add(m[1]!);
