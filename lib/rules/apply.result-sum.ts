@@ -6,6 +6,7 @@ import { formatById } from '../schema/formats';
 import { TABLES } from '../schema/tables';
 import { defineRule } from './define';
 
+
 const specs = specsPerFormat((format) => {
   const rows = format.apply.rows.filter((r) => r.result);
   return format.apply.columns.map((col) => ({
@@ -26,6 +27,10 @@ export const applyResultSum = defineRule('apply.result-sum', {
   tables: ['apply'],
   formats: 'tables',
   scope: 'page',
+  place: (arg, lang) => {
+    const en = lang === 'en';
+    return { table: 'apply', row: en ? '(7) total' : '（七）总计', column: applyColumnName(arg, lang), what: en ? 'sum of the results' : '办理结果之和' };
+  },
   source: 'lib/rules/apply.result-sum.ts',
   checks: (ctx) => specs(formatById(ctx.format)!).map((spec) => evaluate(spec, ctx.values)),
 });

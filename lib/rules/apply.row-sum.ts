@@ -2,9 +2,9 @@
 import { APPLY_ADDEND_COLUMNS, applyField } from '../schema/apply';
 import { applyRowName } from '../schema/fields';
 import { evaluate, fmt, specsPerFormat, termList } from './identity';
-import { formatById } from '../schema/formats';
 import { TABLES } from '../schema/tables';
 import { defineRule } from './define';
+import { allApplyRows, formatById } from '../schema/formats';
 
 const specs = specsPerFormat((format) => {
   return format.apply.rows.map((row) => ({
@@ -25,6 +25,11 @@ export const applyRowSum = defineRule('apply.row-sum', {
   tables: ['apply'],
   formats: 'tables',
   scope: 'page',
+  place: (arg, lang) => {
+    const row = allApplyRows().find((r) => r.id === arg);
+    const en = lang === 'en';
+    return { table: 'apply', row: row ? (en ? row.en : row.label) : arg, column: '', what: en ? 'row total' : '本行合计' };
+  },
   source: 'lib/rules/apply.row-sum.ts',
   checks: (ctx) => specs(formatById(ctx.format)!).map((spec) => evaluate(spec, ctx.values)),
 });

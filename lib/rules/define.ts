@@ -9,6 +9,8 @@
 // - 'text': numbers in the report's prose against the tables, run by lib/narrative (claims carry the id).
 
 import type { Check, CheckStatus, TableKey } from '../types';
+import type { Lang } from '../i18n';
+import type { FieldPlace } from '../schema/fields';
 import { isTableFormat } from '../schema/formats';
 import type { Evaluated, RuleContext } from './types';
 
@@ -27,8 +29,19 @@ export interface RuleSpec {
   scope: RuleScope;
   /** Source file that implements the checks (the meta-test checks it exists and names the rule). */
   source: string;
+  /**
+   * Where a check of this rule sits, in the report's words: `arg` is the part of the check id after the
+   * colon ("apply.row-sum:new" → "new"). Absent: the check is placed at its first cell.
+   */
+  place?: (arg: string, lang: Lang) => CheckPlace;
   /** scope 'page': the checks on one report. */
   checks?: (ctx: RuleContext) => Evaluated[];
+}
+
+/** A check's place: table, row and column in the report's words, and what it compares. */
+export interface CheckPlace extends FieldPlace {
+  /** What the check compares, in words. */
+  what: string;
 }
 
 export interface RuleDef extends Readonly<RuleSpec> {

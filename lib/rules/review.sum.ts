@@ -4,6 +4,7 @@ import { evaluate, fmt, type IdentitySpec } from './identity';
 import { TABLES } from '../schema/tables';
 import { defineRule } from './define';
 
+
 // Three identities whatever the format: built once, evaluated per page.
 const SPECS: IdentitySpec[] = REVIEW_GROUPS.map((g) => ({
   id: `review.sum:${g.id}`,
@@ -26,6 +27,11 @@ export const reviewSum = defineRule('review.sum', {
   tables: ['review'],
   formats: 'tables',
   scope: 'page',
+  place: (arg, lang) => {
+    const g = REVIEW_GROUPS.find((x) => x.id === arg);
+    const en = lang === 'en';
+    return { table: 'review', row: g ? (en ? g.en : g.name) : arg, column: '', what: en ? 'upheld + corrected + other + pending = total' : '维持 + 纠正 + 其他 + 尚未审结 = 总计' };
+  },
   source: 'lib/rules/review.sum.ts',
   checks: (ctx) => SPECS.map((spec) => evaluate(spec, ctx.values)),
 });
