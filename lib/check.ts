@@ -223,7 +223,7 @@ export function checkDocument(doc: Document, opts: CheckOptions = {}): Analysis 
     docTitle = null;
   }
   const titleInfo = findTitle([...scan.metas, docTitle, ...scan.headings, bodyText]);
-  const notices: ReportNotice[] = problems.map((p) => ({ id: 'extract.table-too-large', level: 'info', message: p.message.startsWith('跳过') ? p.message : `有一个表格过大或结构异常，已跳过（${p.message}）` }));
+  const notices: ReportNotice[] = problems.map((p) => ({ id: 'extract.table-too-large', level: 'info', message: p.kind === 'too-long' ? p.message : `有一个表格过大或结构异常，已跳过（${p.message}）` }));
   const { report, fieldCells } = build(x, titleInfo, countSections(bodyText), opts, docTitle ?? titleInfo?.title ?? null, notices, 'dom');
 
   const elements = new Map<string, Element>();

@@ -109,7 +109,8 @@ export function gridRows(grid: Grid, tableIndex: number, texts: Map<Element, str
 export interface DomRows {
   rows: LogicalRow[];
   tables: Element[];
-  problems: { table: Element; message: string }[];
+  /** Tables skipped: 'too-long' (more rows than a report table has) or 'error' (reading it threw). */
+  problems: { table: Element; kind: 'too-long' | 'error'; message: string }[];
 }
 
 // The report tables have at most ~40 rows (table 三: 25 data rows under a 3-row header). A table far
@@ -125,13 +126,13 @@ export function domRows(allTables: readonly Element[]): DomRows {
   tables.forEach((t, i) => {
     const n = tableRows(t).length;
     if (n > MAX_REPORT_TABLE_ROWS) {
-      problems.push({ table: t, message: `跳过一个 ${n} 行的表格（年报统计表不会这么长）` });
+      problems.push({ table: t, kind: 'too-long', message: `跳过一个 ${n} 行的表格（年报统计表不会这么长）` });
       return;
     }
     try {
       rows.push(...gridRows(expandTable(t), i, texts));
     } catch (e) {
-      problems.push({ table: t, message: e instanceof Error ? e.message : String(e) });
+      problems.push({ table: t, kind: 'error', message: e instanceof Error ? e.message : String(e) });
     }
   });
   return { rows, tables, problems };
