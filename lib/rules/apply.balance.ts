@@ -11,10 +11,12 @@ const v = (t: { entry?: { blank?: boolean; value: number | null } }) =>
   !t.entry ? '缺' : t.entry.blank ? '空' : fmt(t.entry.value ?? 0);
 
 // The same seven identities in both formats: built once, evaluated per page.
+const subject = (col: string) => `${TABLES.apply.short.zh}“${applyColumnName(col)}”列`;
+
 const SPECS: IdentitySpec[] = APPLY_COLUMNS.map((col) => ({
   id: `apply.balance:${col.id}`,
   rule: 'apply.balance',
-  subject: `${TABLES.apply.short.zh}“${applyColumnName(col.id)}”列`,
+  subject: subject(col.id),
   lhs: [applyField('new', col.id), applyField('carried_over', col.id)],
   rhs: [applyField('total', col.id), applyField('carried_forward', col.id)],
   describe: (d) => {
@@ -31,6 +33,7 @@ export const applyBalance = defineRule('apply.balance', {
   tables: ['apply'],
   formats: 'tables',
   scope: 'page',
+  subject,
   place: (arg, lang) => {
     const en = lang === 'en';
     return {

@@ -7,12 +7,14 @@ import { TABLES } from '../schema/tables';
 import { defineRule } from './define';
 
 
+const subject = (col: string) => `${TABLES.apply.short.zh}“${applyColumnName(col)}”列`;
+
 const specs = specsPerFormat((format) => {
   const rows = format.apply.rows.filter((r) => r.result);
   return format.apply.columns.map((col) => ({
     id: `apply.result-sum:${col.id}`,
     rule: 'apply.result-sum',
-    subject: `${TABLES.apply.short.zh}“${applyColumnName(col.id)}”列`,
+    subject: subject(col.id),
     lhs: rows.map((r) => applyField(r.id, col.id)),
     rhs: [applyField('total', col.id)],
     describe: (d) =>
@@ -27,6 +29,7 @@ export const applyResultSum = defineRule('apply.result-sum', {
   tables: ['apply'],
   formats: 'tables',
   scope: 'page',
+  subject,
   place: (arg, lang) => {
     const en = lang === 'en';
     return { table: 'apply', row: en ? '(7) total' : '（七）总计', column: applyColumnName(arg, lang), what: en ? 'sum of the results' : '办理结果之和' };

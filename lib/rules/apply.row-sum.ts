@@ -6,11 +6,13 @@ import { TABLES } from '../schema/tables';
 import { defineRule } from './define';
 import { allApplyRows, formatById } from '../schema/formats';
 
+const subject = (row: string) => `${TABLES.apply.short.zh}“${applyRowName(row)}”行`;
+
 const specs = specsPerFormat((format) => {
   return format.apply.rows.map((row) => ({
     id: `apply.row-sum:${row.id}`,
     rule: 'apply.row-sum',
-    subject: `${TABLES.apply.short.zh}“${applyRowName(row.id)}”行`,
+    subject: subject(row.id),
     lhs: APPLY_ADDEND_COLUMNS.map((c) => applyField(row.id, c.id)),
     rhs: [applyField(row.id, 'total')],
     describe: (d) =>
@@ -25,6 +27,7 @@ export const applyRowSum = defineRule('apply.row-sum', {
   tables: ['apply'],
   formats: 'tables',
   scope: 'page',
+  subject,
   place: (arg, lang) => {
     const row = allApplyRows().find((r) => r.id === arg);
     const en = lang === 'en';

@@ -9,11 +9,14 @@ import { fmt } from './identity';
 import { defineRule } from './define';
 import type { Check, Report } from '../types';
 
+const subjectOf = (col: string) => `${TABLES.apply.short.zh}“${applyColumnName(col)}”列`;
+
 export const applyYearOverYear = defineRule('apply.year-over-year', {
   title: '表三每列：本年“上年结转”等于上一年度报告的“结转下年度”',
   tables: ['apply'],
   formats: 'tables',
   scope: 'two-reports',
+  subject: subjectOf,
   source: 'lib/rules/apply.year-over-year.ts',
 });
 
@@ -23,7 +26,7 @@ export function yearOverYear(current: Report, previous: Report): Check[] {
     const now = current.values[applyField('carried_over', col.id)];
     const before = previous.values[applyField('carried_forward', col.id)];
     const id = `apply.year-over-year:${col.id}`;
-    const subject = `${TABLES.apply.short.zh}“${applyColumnName(col.id)}”列`;
+    const subject = subjectOf(col.id);
     const base = { id, rule: 'apply.year-over-year', cells: [applyField('carried_over', col.id)] };
     if (!now || !before || now.value === null || before.value === null) {
       return {

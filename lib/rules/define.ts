@@ -34,6 +34,13 @@ export interface RuleSpec {
    * colon ("apply.row-sum:new" → "new"). Absent: the check is placed at its first cell.
    */
   place?: (arg: string, lang: Lang) => CheckPlace;
+  /**
+   * What a check is about, as its Chinese message opens ("表三“（一）予以公开”行"): the message is
+   * "<subject>：<detail>", so views and the letter take the detail by the subject, never by parsing.
+   */
+  subject?: (arg: string) => string;
+  /** Check-id prefixes this rule emits when they differ from its id (value.count → value.nonneg, value.integer). */
+  ids?: readonly string[];
   /** scope 'page': the checks on one report. */
   checks?: (ctx: RuleContext) => Evaluated[];
 }

@@ -6,10 +6,12 @@ import { defineRule } from './define';
 
 
 // Three identities whatever the format: built once, evaluated per page.
+const subject = (group: string) => `${TABLES.review.short.zh}“${REVIEW_GROUPS.find((g) => g.id === group)?.name ?? group}”`;
+
 const SPECS: IdentitySpec[] = REVIEW_GROUPS.map((g) => ({
   id: `review.sum:${g.id}`,
   rule: 'review.sum',
-  subject: `${TABLES.review.short.zh}“${g.name}”`,
+  subject: subject(g.id),
   lhs: REVIEW_ADDEND_KEYS.map((k) => reviewField(g.id, k.id)),
   rhs: [reviewField(g.id, 'total')],
   describe: (d) => {
@@ -27,6 +29,7 @@ export const reviewSum = defineRule('review.sum', {
   tables: ['review'],
   formats: 'tables',
   scope: 'page',
+  subject,
   place: (arg, lang) => {
     const g = REVIEW_GROUPS.find((x) => x.id === arg);
     const en = lang === 'en';

@@ -11,6 +11,8 @@ export const valueCount = defineRule('value.count', {
   tables: ['active', 'apply', 'review'],
   formats: 'any',
   scope: 'page',
+  subject: (field) => fieldName(field),
+  ids: ['value.nonneg', 'value.integer'],
   source: 'lib/rules/value.count.ts',
   checks(ctx) {
     const out: Evaluated[] = [];
