@@ -4,6 +4,7 @@
 import { REVIEW_FIELDS } from '../schema/review';
 import { fitWidth, joinedKey, type LogicalRow, type ValueCell } from './rows';
 import type { FieldCell, ParsedTable } from './apply';
+import { TABLES } from '../schema/tables';
 
 const WIDTH = REVIEW_FIELDS.length;
 const HEADER = /行政复议/;
@@ -37,7 +38,7 @@ export function parseReview(rows: readonly LogicalRow[], from = 0): ParsedTable 
     if (!fitted) {
       notices.push({
         id: 'extract.row-width',
-        message: `表四应有 ${WIDTH} 个数据单元格，读到 ${values.length} 个，未读取`,
+        message: `${TABLES.review.short.zh}应有 ${WIDTH} 个数据单元格，读到 ${values.length} 个，未读取`,
       });
       return { found: false, cells: [], range: [i, j], notices };
     }

@@ -4,9 +4,9 @@
 
 import type { NarrativeClaim, NarrativeStatus, Report, TableKey } from '../types';
 import type { NumberToken } from './tokens';
+import { TABLES } from '../schema/tables';
 import { arithmetic, fmt, sameValue, sumFields, type ResolvedOption, type SumValue } from './values';
 
-const TABLE_NAME: Record<TableKey, string> = { active: '表二', apply: '表三', review: '表四' };
 
 export interface Evaluation {
   status: NarrativeStatus;
@@ -31,7 +31,7 @@ function describe(o: ResolvedOption, v: SumValue): string {
 export function tableMissing(table: TableKey, tok: NumberToken, what: string): Evaluation {
   return {
     status: 'info', field: null, expected: null, cells: [],
-    message: `表格缺失，正文数据无法核对（正文为 ${written(tok)}，对应${TABLE_NAME[table]}${what}）`,
+    message: `表格缺失，正文数据无法核对（正文为 ${written(tok)}，对应${TABLES[table].short.zh}${what}）`,
     messageId: 'narrative.table-missing',
   };
 }
