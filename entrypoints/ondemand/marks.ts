@@ -56,32 +56,52 @@ const ICON_FAIL = svg("<path d='M8 1 15 14H1z' fill='#c5221f' stroke='white' str
 const ICON_CULPRIT = svg("<circle cx='8' cy='8' r='7' fill='#7b1fa2' stroke='white'/><path d='M4.5 11.5 10 6l1.5 1.5L6 13H4.5z' fill='white'/>");
 const ICON_UNCERTAIN = svg("<circle cx='8' cy='8' r='7' fill='#5f6368' stroke='white'/><path d='M6 6a2 2 0 1 1 2.7 1.9c-.5.2-.7.6-.7 1.1v.5M8 11.3v1.4' stroke='white' stroke-width='1.6' fill='none'/>");
 
-/** The page stylesheet: every selector reaches only our own attributes. */
-export const PAGE_CSS = `
-[${ATTR.fail}]{outline:2px solid rgba(197,34,31,.55)!important;outline-offset:-2px!important}
-[${ATTR.total}]{outline:3px solid #c5221f!important;outline-offset:-3px!important;background-image:${ICON_FAIL}!important;background-repeat:no-repeat!important;background-position:right 2px top 2px!important;background-size:12px 12px!important}
-[${ATTR.culprit}]{outline:3px dashed #7b1fa2!important;outline-offset:-3px!important;background-image:${ICON_CULPRIT}!important;background-repeat:no-repeat!important;background-position:left 2px top 2px!important;background-size:12px 12px!important}
-[${ATTR.uncertain}]:not([${ATTR.fail}]){outline:2px dotted #5f6368!important;outline-offset:-2px!important;background-image:${ICON_UNCERTAIN}!important;background-repeat:no-repeat!important;background-position:right 2px top 2px!important;background-size:11px 11px!important}
-[${ATTR.zero}]:not([${ATTR.fail}]):not([${ATTR.uncertain}]){outline:1px dotted #80868b!important;outline-offset:-3px!important}
-[${ATTR.related}]{box-shadow:inset 0 0 0 999px rgba(251,188,4,.28)!important;outline:2px solid #f29900!important;outline-offset:-2px!important}
-[${ATTR.flash}]{animation:gouji-flash .5s ease-in-out 3!important}
-@keyframes gouji-flash{50%{box-shadow:inset 0 0 0 999px rgba(26,115,232,.35)}}
+/** A fresh random token for one page load (our stylesheet styles only cells that carry it). */
+export function makeToken(): string {
+  const a = new Uint32Array(2);
+  globalThis.crypto.getRandomValues(a);
+  return `g${a[0]!.toString(36)}${a[1]!.toString(36)}`;
+}
+
+/**
+ * The page stylesheet: every selector reaches only our own attributes, and only on cells carrying this
+ * load's token (`data-gouji-mark`, or the token as the value of the transient related / flash marks), so a
+ * page that sets `data-gouji-fail` on its own elements does not get them drawn as our marks.
+ */
+export function pageCss(token: string): string {
+  const m = (attr: string) => `[${ATTR.mark}="${token}"][${attr}]`;
+  return `
+${m(ATTR.fail)}{outline:2px solid rgba(197,34,31,.55)!important;outline-offset:-2px!important}
+${m(ATTR.total)}{outline:3px solid #c5221f!important;outline-offset:-3px!important;background-image:${ICON_FAIL}!important;background-repeat:no-repeat!important;background-position:right 2px top 2px!important;background-size:12px 12px!important}
+${m(ATTR.culprit)}{outline:3px dashed #7b1fa2!important;outline-offset:-3px!important;background-image:${ICON_CULPRIT}!important;background-repeat:no-repeat!important;background-position:left 2px top 2px!important;background-size:12px 12px!important}
+${m(ATTR.uncertain)}:not([${ATTR.fail}]){outline:2px dotted #5f6368!important;outline-offset:-2px!important;background-image:${ICON_UNCERTAIN}!important;background-repeat:no-repeat!important;background-position:right 2px top 2px!important;background-size:11px 11px!important}
+${m(ATTR.zero)}:not([${ATTR.fail}]):not([${ATTR.uncertain}]){outline:1px dotted #80868b!important;outline-offset:-3px!important}
+[${ATTR.related}="${token}"]{box-shadow:inset 0 0 0 999px rgba(251,188,4,.28)!important;outline:2px solid #f29900!important;outline-offset:-2px!important}
+[${ATTR.flash}="${token}"]{animation:gouji-flash-${token} .5s ease-in-out 3!important}
+@keyframes gouji-flash-${token}{50%{box-shadow:inset 0 0 0 999px rgba(26,115,232,.35)}}
 ::highlight(${HIGHLIGHT.fail}){background-color:rgba(197,34,31,.18);text-decoration:underline wavy #c5221f 1px}
 ::highlight(${HIGHLIGHT.warn}){background-color:rgba(242,153,0,.2);text-decoration:underline dashed #b06000 1px}
-@media (forced-colors:active){[${ATTR.fail}],[${ATTR.total}],[${ATTR.culprit}],[${ATTR.uncertain}]{outline-color:Highlight!important}}
-@media print{[${ATTR.fail}],[${ATTR.total}],[${ATTR.culprit}],[${ATTR.uncertain}],[${ATTR.zero}]{outline:none!important;background-image:none!important}}
+@media (forced-colors:active){${[ATTR.fail, ATTR.total, ATTR.culprit, ATTR.uncertain].map(m).join(',')}{outline-color:Highlight!important}}
+@media print{${[ATTR.fail, ATTR.total, ATTR.culprit, ATTR.uncertain, ATTR.zero].map(m).join(',')}{outline:none!important;background-image:none!important}}
 `;
+}
+
+/** The mark attributes our stylesheet draws: a cell carrying any of them also gets the load's token. */
+export const STYLED_ATTRS: readonly string[] = [ATTR.fail, ATTR.total, ATTR.culprit, ATTR.uncertain, ATTR.zero];
 
 /** Our one stylesheet in the page. Created on first mark, removed with the marks. */
 export class PageStyle {
   private el: HTMLStyleElement | null = null;
-  constructor(private readonly doc: Document) {}
+  constructor(
+    private readonly doc: Document,
+    readonly token: string = makeToken(),
+  ) {}
 
   ensure(): void {
     if (this.el?.isConnected) return;
     const style = this.doc.createElement('style');
     style.setAttribute(ATTR.style, '');
-    style.textContent = PAGE_CSS;
+    style.textContent = pageCss(this.token);
     (this.doc.head ?? this.doc.documentElement).appendChild(style);
     this.el = style;
   }
