@@ -56,7 +56,7 @@ export function textSummary(r: Result): string {
   const tableLine = (name: string, s: Report['tables']['apply']) =>
     s.found ? `${name} ${s.cellsRead}/${s.cellsExpected}${s.blank.length ? `（空白 ${s.blank.length}）` : ''}` : `${name} 未找到`;
   lines.push(`  ${TABLE_KEYS.map((k) => tableLine(tableName(k), t[k])).join(' · ')}`);
-  for (const n of rep.notices) lines.push(`  ${n.level === 'info' ? '·' : '!'} ${n.message}`);
+  for (const n of rep.notices) lines.push(`  ${n.level === 'info' ? '·' : '!'} ${n.message}${n.href ? ` ${n.href}` : ''}`);
   const s = rep.summary;
   if (s.checks) {
     const parts = [`${s.fail ? `${s.fail} 处不一致` : '全部一致'}`];

@@ -14,6 +14,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { isGoujiMessage, type Message, type Replies, type TabState } from '@/lib/ext/protocol';
 import { badgeFor, pageUrl, shouldClearOnUpdate, TabStore, tabStateFromResult, type KeyValueArea } from '@/lib/ext/tabs';
 import { FLAG_KEY_PREFIX, type FlagStatus } from '@/lib/flags/model';
+import { chooseFrameState } from '@/lib/ext/frames';
 import { FlagStore } from '@/lib/flags/store';
 
 type Api = typeof browser;
@@ -45,14 +46,28 @@ export function installBackground(b: Api) {
   const tabs = new TabStore((b.storage.session ?? b.storage.local) as unknown as KeyValueArea);
   const flags = new FlagStore(b.storage.local as unknown as KeyValueArea);
 
-  async function handle(msg: Message, sender: { tab?: { id?: number; url?: string } }): Promise<Replies[keyof Replies] | undefined> {
+  const queues = new Map<number, Promise<void>>();
+  async function handle(msg: Message, sender: { tab?: { id?: number; url?: string }; frameId?: number }): Promise<Replies[keyof Replies] | undefined> {
     switch (msg.type) {
       case 'gouji:result': {
         const tabId = sender.tab?.id;
         if (tabId === undefined) return { ok: false, error: '只接受来自标签页的结果' };
-        const state = tabStateFromResult(msg, sender.tab?.url ?? msg.report?.source?.url ?? '');
-        await tabs.put(tabId, state);
-        await applyBadge(b, tabId, state);
+        const next = tabStateFromResult(msg, sender.tab?.url ?? msg.report?.source?.url ?? '');
+        if (typeof sender.frameId === 'number') next.frameId = sender.frameId;
+        // Every frame reports; the tab keeps the best (lib/ext/frames.ts). One tab's results are applied
+        // one at a time, so two frames answering together cannot both read the old entry.
+        const run = (queues.get(tabId) ?? Promise.resolve()).then(async () => {
+          const state = chooseFrameState(await tabs.get(tabId), next);
+          if (state !== next) return;
+          await tabs.put(tabId, state);
+          await applyBadge(b, tabId, state);
+        });
+        const settled = run.catch(() => {});
+        queues.set(tabId, settled);
+        void settled.then(() => {
+          if (queues.get(tabId) === settled) queues.delete(tabId);
+        });
+        await run;
         return { ok: true };
       }
       case 'gouji:get-tab-state':
@@ -73,7 +88,7 @@ export function installBackground(b: Api) {
   }
 
   const HANDLED = new Set(['gouji:result', 'gouji:get-tab-state', 'gouji:flag-add', 'gouji:flags-for-report']);
-  b.runtime.onMessage.addListener(((msg: unknown, sender: { tab?: { id?: number; url?: string } }, sendResponse: (r: unknown) => void) => {
+  b.runtime.onMessage.addListener(((msg: unknown, sender: { tab?: { id?: number; url?: string }; frameId?: number }, sendResponse: (r: unknown) => void) => {
     if (!isGoujiMessage(msg) || !HANDLED.has(msg.type)) return undefined;
     // sendResponse + `return true` works in Chrome, Firefox (through the polyfill) and fake-browser alike.
     handle(msg, sender).then(sendResponse, (e: unknown) => sendResponse({ ok: false, error: `后台处理失败：${(e as Error)?.message ?? e}` }));

@@ -23,9 +23,10 @@ import { activeFieldsOf, applyFieldsOf, DEFAULT_FORMAT, formatById } from './sch
 import { TABLE_KEYS, tableName } from './schema/tables';
 import { RULES, summarize, type Evaluated } from './rules';
 import { findCulprits } from './culprit';
-import { countSections, parseReportTitle, type TitleInfo } from './detect';
+import { countSections, hasOldStatsTable, isNoticeAboutReports, isOwnReportTitle, parseReportTitle, type TitleInfo } from './detect';
 import { collapse } from './normalize/text';
 import { checkNarrative } from './narrative';
+import { missingTableCauses } from './causes';
 import { proseFromDocument, proseFromText, type Prose } from './narrative/prose';
 
 export interface CheckOptions {
@@ -76,13 +77,21 @@ function toEntry(fc: FieldCell): ValueEntry {
 const hasNumber = (t: ParsedTable) => t.cells.some((c) => c.cell.parsed.kind === 'number');
 
 function findTitle(candidates: (string | null | undefined)[]): TitleInfo | null {
+  let first: TitleInfo | null = null;
   for (const c of candidates) {
     if (!c) continue;
     // Only the start of a long text can hold the title (findTitle is also given the whole body).
     const info = parseReportTitle(c.slice(0, 4000));
-    if (info) return info;
+    if (!info) continue;
+    if (info.agency || first) {
+      // A title line without its body ("2023 年政府信息公开工作年度报告" under a line "洪泽区人民政府", as PDF
+      // text has it) takes the agency the fuller text gives for the same year.
+      if (!first) return info;
+      return info.agency && info.year === first.year ? { ...first, agency: info.agency } : first;
+    }
+    first = info;
   }
-  return null;
+  return first;
 }
 
 interface Built {
@@ -90,10 +99,24 @@ interface Built {
   fieldCells: Map<string, FieldCell>;
 }
 
-function build(x: Extracted, titleInfo: TitleInfo | null, sections: number, opts: CheckOptions, title: string | null, extraNotices: ReportNotice[], source: 'dom' | 'text'): Built {
+/** What the page says about itself besides its tables (lib/detect.ts). */
+interface Signals {
+  /** The page's own title is a report's title. */
+  ownTitle: boolean;
+  /** The page is a notice about the reports (format notice, 编制/报送/发布, 指南, 解读 …). */
+  notice: boolean;
+  /** The pre-2019 statistics table is in the text. */
+  oldTable: boolean;
+}
+
+function build(x: Extracted, titleInfo: TitleInfo | null, sections: number, opts: CheckOptions, title: string | null, extraNotices: ReportNotice[], source: 'dom' | 'text', sig: Signals = { ownTitle: false, notice: false, oldTable: false }): Built {
   const notices: ReportNotice[] = [...extraNotices];
   const anyTable = hasNumber(x.apply) || hasNumber(x.review) || hasNumber(x.active);
-  const detected = anyTable || (!!titleInfo && sections >= 3);
+  // Enough for "report": filled tables; or a report title with three of the six sections, or as the page's
+  // own title (the body may be late, or elsewhere); or, for a pre-2019 year, two old-style sections or the
+  // old statistics table. A notice about the reports, with no filled table, is never one.
+  const old = !!titleInfo?.year && titleInfo.year <= 2018 && (sections >= 2 || sig.oldTable);
+  const detected = anyTable || (!sig.notice && !!titleInfo && (sections >= 3 || sig.ownTitle || old));
   const year = titleInfo?.year ?? null;
 
   // Table 三 says the format best, then table 二; table 四 alone reads as the default format. The id is a
@@ -120,10 +143,11 @@ function build(x: Extracted, titleInfo: TitleInfo | null, sections: number, opts
     }
   }
 
-  // Table 二 is expected in the report format's own layout when that differs from the default's;
-  // otherwise in the layout table 二 itself showed (a 2021 table 三 under a 2019 table 二).
+  // Table 二 is expected in the layout it showed when it was read (a 2021 table 二 beside a 2019 table 三 in
+  // the real hongze-2023 report; a 2021 table 三 under a 2019 table 二); otherwise in the report format's.
   const reportFormat = formatById(format) ?? DEFAULT_FORMAT;
-  const activeFormat = reportFormat.active !== DEFAULT_FORMAT.active ? reportFormat : formatById(x.active.format) ?? DEFAULT_FORMAT;
+  const shown = found.active ? formatById(x.active.format) : undefined;
+  const activeFormat = shown ?? (reportFormat.active !== DEFAULT_FORMAT.active ? reportFormat : DEFAULT_FORMAT);
   const expectedFields: Record<TableKey, readonly string[]> = {
     active: activeFieldsOf(activeFormat),
     apply: applyFieldsOf(reportFormat),
@@ -154,7 +178,7 @@ function build(x: Extracted, titleInfo: TitleInfo | null, sections: number, opts
   if (!detected) {
     notices.push({ id: 'not-report', level: 'info', message: '此页不是政府信息公开工作年度报告（未找到报告标题与统计表格）' });
   } else if (format === 'old') {
-    notices.push({ id: 'old-format', level: 'info', message: `${year} 年度报告使用 2019 年以前的旧格式，未核对` });
+    notices.push({ id: 'old-format', level: 'info', message: `${year} 年度报告为旧格式（2019 年以前），不核对勾稽关系` });
   } else {
     const missing = TABLE_KEYS.filter((k) => !found[k]);
     if (missing.length === 3) {
@@ -238,9 +262,22 @@ export function checkDocument(doc: Document, opts: CheckOptions = {}): Analysis 
   } catch {
     docTitle = null;
   }
-  const titleInfo = findTitle([...scan.metas, docTitle, ...scan.headings, bodyText]);
+  const own = [...scan.metas, ...scan.headings.slice(0, 3), docTitle].map((c) => (c ? isOwnReportTitle(c) : null)).find(Boolean) ?? null;
+  const titleInfo = own ?? findTitle([...scan.metas, docTitle, ...scan.headings, bodyText]);
+  const pageTitle = scan.metas[0] || scan.headings[0] || docTitle;
+  const sig: Signals = { ownTitle: !!own, notice: isNoticeAboutReports(pageTitle ?? null, bodyText), oldTable: hasOldStatsTable(bodyText) };
   const notices: ReportNotice[] = problems.map((p) => ({ id: 'extract.table-too-large', level: 'info', message: p.kind === 'error' ? `有一个表格过大或结构异常，已跳过（${p.message}）` : p.message }));
-  const { report, fieldCells } = build(x, titleInfo, countSections(bodyText), opts, docTitle ?? titleInfo?.title ?? null, notices, 'dom');
+  const { report, fieldCells } = build(x, titleInfo, countSections(bodyText), opts, docTitle ?? titleInfo?.title ?? null, notices, 'dom', sig);
+
+  if (report.detected && report.report.format !== 'old' && root && !TABLE_KEYS.every((k) => report.tables[k].found)) {
+    // Name the cause when the page shows it: a linked document, or images where the tables would be.
+    const causes = missingTableCauses(root, opts.url);
+    if (causes.length) {
+      const generic = report.notices.find((n) => n.id === 'tables-missing');
+      if (generic) generic.message = '页面上没有找到统计表格，表格数据无法在页面上核对';
+      report.notices.push(...causes.filter((c) => generic || c.id === 'tables-in-attachment'));
+    }
+  }
 
   const elements = new Map<string, Element>();
   for (const [field, fc] of fieldCells) if (fc.cell.el) elements.set(field, fc.cell.el);
@@ -271,12 +308,14 @@ export function checkText(text: string, opts: CheckOptions = {}): Analysis {
   const x = extract(rows);
   const lines = text.split('\n').map((l) => l.trim()).filter(Boolean).slice(0, 40);
   const titleInfo = findTitle([opts.title, ...lines, text]);
-  const { report } = build(x, titleInfo, countSections(text), opts, opts.title ?? titleInfo?.title ?? null, [], 'text');
+  const firstLine = opts.title ?? lines[0] ?? null;
+  const sig: Signals = { ownTitle: false, notice: isNoticeAboutReports(firstLine, text), oldTable: hasOldStatsTable(text) };
+  const { report } = build(x, titleInfo, countSections(text), opts, opts.title ?? titleInfo?.title ?? null, [], 'text', sig);
   // Table regions of the text, excluded from the prose the narrative check reads.
   const exclude: [number, number][] = [];
   const used = usedRange(x);
   if (used) {
-    for (let i = used[0]; i <= used[1]; i++) {
+    for (let i = used[0]; i <= Math.min(used[1], rows.length - 1); i++) {
       const row = rows[i]!;
       const cells = [...row.labels.filter((l) => l.raw.length <= 60), ...row.values];
       for (const c of cells) if (c.span) exclude.push(c.span);

@@ -46,7 +46,9 @@ export function parseReportTitle(text: string): TitleInfo | null {
 const SECTION_START = /[一二三四五六七][、.．]/g;
 // Headings of the 2019/2021 formats, and of the pre-2019 format (一、概述 … 三、依申请公开政府信息情况 …
 // 五、因政府信息公开申请提起行政复议 …: the old-format fixture), so old reports are still recognized.
-const SECTION = /^[一二三四五六七][、.]\s*(总体情况|总体概述|概述|主动公开政府信息情况|收到和处理政府信息公开申请情况|依申请公开政府信息情况|政府信息公开的收费及减免情况|政府信息公开行政复议|因政府信息公开申请提起行政复议|(?:政府信息公开工作)?存在的主要问题|存在问题|其他需要报告的事项)/;
+// Old reports word them many ways ("依申请公开工作情况", "因…申请行政复议、提起行政诉讼的情况", "主要问题和
+// 改进措施", "…情况统计表"): those count as the section they stand for.
+const SECTION = /^[一二三四五六七八九][、.]\s*(总体情况|总体概述|概述|基本情况|主动公开政府信息情况|主动公开(?:政府信息)?(?:工作)?情况|收到和处理政府信息公开申请情况|依申请公开政府信息情况|依申请公开(?:政府信息)?(?:工作)?(?:的)?情况|政府信息公开的收费及减免情况|(?:政府信息公开)?(?:的)?收费(?:及|和)减免情况|政府信息公开行政复议|因政府信息公开申请提起行政复议|因.{0,16}申请(?:而)?(?:提起|申请)?行政复议|(?:政府信息公开工作)?存在的主要问题|存在问题|(?:主要)?问题(?:和|及)改进措施|其他需要报告的事项)/;
 
 export function countSections(text: string): number {
   const found = new Set<string>();
@@ -54,7 +56,63 @@ export function countSections(text: string): number {
   for (const m of t.matchAll(SECTION_START)) {
     const at = m.index;
     const hit = SECTION.exec(normalizeText(t.slice(at, at + 64)));
-    if (hit) found.add(hit[1]!.replace(/^政府信息公开工作/, ''));
+    if (hit) found.add(sectionOf(hit[1]!));
   }
   return found.size;
+}
+
+/** Which of the six sections a heading stands for (old wordings fold onto the new ones). */
+function sectionOf(h: string): string {
+  if (/总体|概述|基本情况/.test(h)) return 'overall';
+  if (/主动公开/.test(h)) return 'active';
+  if (/申请情况|依申请/.test(h)) return 'apply';
+  if (/收费|减免/.test(h)) return 'fees';
+  if (/复议/.test(h)) return 'review';
+  if (/问题/.test(h)) return 'problems';
+  return 'other';
+}
+
+// The pre-2019 statistics table (指标名称 / 计量单位 / 本年 / 累计, or the "…情况统计表" rows).
+const OLD_TABLE = /指标名称|计量单位|主动公开政府信息数|收到申请数|申请办结数|依申请公开信息收取的费用/g;
+
+/** Does the text hold the pre-2019 statistics table? (two of its tell-tale labels) */
+export function hasOldStatsTable(text: string): boolean {
+  const seen = new Set<string>();
+  for (const m of text.slice(0, 200_000).matchAll(OLD_TABLE)) {
+    seen.add(m[0]);
+    if (seen.size >= 2) return true;
+  }
+  return false;
+}
+
+// Pages about the reports that are not one: the format notice (any year's, reposted), notices on 编制/报送/
+// 发布, 公开指南, 工作要点, 统计公报. Told by the page's own title; "…的公告" publishing a report is a report.
+// Examples: tests/unit/core/detect.test.ts ("notices are not reports").
+const NOTICE_TITLE = /(?:通知|通报|函|意见|办法|规定|格式|模板|范本|样表|样式|指南|要点|统计公报|公报|目录|列表|解读|图解)(?:[(（].{0,20}[)）])?$|关于.{0,60}(?:编制|报送|印发|做好|格式|模板)|^转发/;
+const NOTICE_DOC_NO = /国办公开办函\s*[〔[(（]\s*20\d{2}\s*[〕\])）]\s*\d+\s*号/;
+
+/**
+ * Is this page a notice about the reports rather than a report? `title` is the page's own title (the
+ * article heading or <title>), `head` the start of its text. A 文号 of 国办公开办函 counts only when the
+ * title is not itself a report's title (reports cite that notice).
+ */
+export function isNoticeAboutReports(title: string | null, head: string): boolean {
+  const t = title ? normalizeText(title).replace(/\s+/g, '') : '';
+  if (t && !/公告$|公示$/.test(t) && NOTICE_TITLE.test(t)) return true;
+  const titleIsReport = !!t && parseReportTitle(t) !== null;
+  return !titleIsReport && NOTICE_DOC_NO.test(head.slice(0, 3000)) && /格式|模板|范本|通知/.test(head.slice(0, 3000));
+}
+
+/**
+ * Is this string a report's own title ("<机关>2024年度政府信息公开工作年度报告", maybe with a site suffix
+ * "_XX政府网")? Enough for "report" on its own — when the body is not there yet or holds no tables, the
+ * report says "tables missing" instead of "not a report". News ("我市发布…") names no agency; notices and
+ * 解读 pages are told by isNoticeAboutReports.
+ */
+export function isOwnReportTitle(title: string): TitleInfo | null {
+  const t = normalizeText(title).replace(/\s+/g, '').split(/[_|｜]|--|—/)[0]!.replace(/[-－]$/, '');
+  if (!t || t.length > 80 || NOTICE_TITLE.test(t)) return null;
+  const info = parseReportTitle(t);
+  if (!info?.agency || !info.year) return null;
+  return t.endsWith(info.title.replace(/\s+/g, '')) ? info : null;
 }

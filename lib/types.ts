@@ -111,6 +111,8 @@ export interface ReportNotice {
   level: 'info' | 'warn' | 'error';
   message: string;
   field?: string;
+  /** `tables-in-attachment`: the linked document (http/https only). */
+  href?: string;
 }
 
 export interface Report {

@@ -208,14 +208,16 @@ function planChips(analysis: InPageAnalysis, targets: Target[], doc: Document): 
   const missing = TABLE_KEYS.filter((k) => !report.tables[k]?.found);
   if (report.detected && missing.length) {
     // The tables by name, then what the core adds (its "tables-missing" notice says the same as the chip).
-    const notices = report.notices.filter((n) => n.level !== 'info' && n.id !== 'tables-missing').map((n) => n.message);
+    // A named cause (表格在附件《…》中 / 表格为图片, lib/causes.ts) replaces the chip's generic guess.
+    const cause = report.notices.find((n) => n.id === 'tables-in-attachment' || n.id === 'tables-as-images');
+    const notices = report.notices.filter((n) => n.level !== 'info' && n.id !== 'tables-missing' && n !== cause).map((n) => n.message);
     const anchor = articleAnchor(doc, report.source.title);
     chips.push({
       key: 'page',
       table: 'page',
       anchor,
       level: 'missing',
-      text: pageChipText.missing(missing.length === 3),
+      text: cause && missing.length === 3 ? pageChipText.missingBecause(cause.message) : pageChipText.missing(missing.length === 3),
       detail: [...missing.map((t) => pageChipText.tableName(t)), ...notices],
       slot: slot(anchor),
     });

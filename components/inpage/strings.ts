@@ -56,6 +56,8 @@ export const pageChipText = {
     zh
       ? `是年度报告，但页面中找不到${all ? '统计表' : '部分统计表'}（可能是图片或附件），无法核对勾稽关系`
       : `A report, but ${all ? 'its tables are' : 'some tables are'} not on the page (images or attachments?): not checked`,
+  /** The tables' cause named by the core (its message is Chinese). */
+  missingBecause: (cause: string) => (zh ? `是年度报告，未核对勾稽关系：${cause}` : `A report, not checked: ${cause}`),
   tableName: (t: TableKey) => TABLES[t].full[zh ? 'zh' : 'en'],
   tooLarge: (cells: number, limit: number) =>
     zh ? `页面过大（${cells} 个表格单元格，上限 ${limit}），未进行核对` : `Page too large (${cells} table cells, limit ${limit}); not checked`,

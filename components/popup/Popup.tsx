@@ -122,6 +122,12 @@ function ReportView({ store }: { store: PopupStore }) {
           {r.notices.map((n) => (
             <p class={`notice notice-${n.level}`} data-notice={n.id} key={n.id + (n.field ?? '')}>
               <span aria-hidden="true">{n.level === 'error' ? '✗' : n.level === 'warn' ? '!' : 'i'}</span> {n.message}
+              {n.href && /^https?:\/\//.test(n.href) ? (
+                <>
+                  {' '}
+                  <a href={n.href} target="_blank" rel="noopener noreferrer">{t('openAttachment')}</a>
+                </>
+              ) : null}
             </p>
           ))}
         </section>

@@ -15,7 +15,7 @@ import { quickGate } from '../../lib/detect';
 import { ATTR, ONDEMAND_SCRIPT, PERF, STATE } from '../../lib/contract';
 import type { Message } from '../../lib/ext/protocol';
 import { gateSays } from '../../lib/gate';
-import { settleNone, type Light, type RuntimeLike } from './light';
+import { settleNone, watchLate, type Light, type RuntimeLike } from './light';
 import { extensionLifetime, runtimeAlive } from './lifetime';
 
 type Handoff = { __goujiSignal?: AbortSignal; __goujiLight?: Light };
@@ -23,6 +23,10 @@ type Handoff = { __goujiSignal?: AbortSignal; __goujiLight?: Light };
 export default defineContentScript({
   matches: ['*://*.gov.cn/*'],
   runAt: 'document_idle',
+  // Reports often sit in a same-origin <iframe src> or an <iframe srcdoc> (about:srcdoc, matched through
+  // its parent): the script runs in every frame, each decides for itself, the background keeps the best.
+  allFrames: true,
+  matchAboutBlank: true,
   main() {
     const t0 = performance.now();
     const pass = gateSays(document, quickGate);
@@ -39,15 +43,21 @@ export default defineContentScript({
     const runtime = browser.runtime as unknown as RuntimeLike;
     if (!pass) {
       g.__goujiLight = settleNone(document, runtime, signal);
+      // Not a report yet: the title or the article may still arrive. Watch cheaply for 10 s, then stop.
+      watchLate(document, () => gateSays(document, quickGate), () => loadEngine(runtime), signal);
       return;
     }
-    const url = browser.runtime.getURL(ONDEMAND_SCRIPT as '/ondemand.js');
-    import(/* @vite-ignore */ url).catch((e: unknown) => {
-      // The engine could not be loaded (extension reloaded mid-way, a broken build): say so, plainly.
-      console.warn('[gouji] engine failed to load', e);
-      document.documentElement.setAttribute(ATTR.state, STATE.error);
-      const msg: Message = { type: 'gouji:result', state: STATE.error, report: null, error: `勾稽未能加载核对程序：${e instanceof Error ? e.message : String(e)}` };
-      runtime.sendMessage(msg).catch(() => {});
-    });
+    loadEngine(runtime);
   },
 });
+
+function loadEngine(runtime: RuntimeLike): void {
+  const url = browser.runtime.getURL(ONDEMAND_SCRIPT as '/ondemand.js');
+  import(/* @vite-ignore */ url).catch((e: unknown) => {
+    // The engine could not be loaded (extension reloaded mid-way, a broken build): say so, plainly.
+    console.warn('[gouji] engine failed to load', e);
+    document.documentElement.setAttribute(ATTR.state, STATE.error);
+    const msg: Message = { type: 'gouji:result', state: STATE.error, report: null, error: `勾稽未能加载核对程序：${e instanceof Error ? e.message : String(e)}` };
+    runtime.sendMessage(msg).catch(() => {});
+  });
+}

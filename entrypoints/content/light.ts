@@ -47,3 +47,51 @@ export function settleNone(doc: Document, runtime: RuntimeLike, signal: AbortSig
   signal.addEventListener('abort', release, { once: true });
   return { release };
 }
+
+export interface WatchOptions {
+  /** Stop watching after this long (the page is then decided: not a report). */
+  maxMs?: number;
+  /** Mutations are batched: the gate runs at most once per this many ms, and only after a change. */
+  batchMs?: number;
+}
+
+/**
+ * Late content: a page whose title and article arrive after load (XHR, templates, SPA shells). Until the
+ * gate passes, one MutationObserver on the document notes that something changed; the gate is asked again
+ * at most once per `batchMs`, only after a change, and for `maxMs` at most. A page that never changes costs
+ * nothing but the observer's registration. Returns a function that stops watching.
+ */
+export function watchLate(doc: Document, passes: () => boolean, onPass: () => void, signal: AbortSignal, opts: WatchOptions = {}): () => void {
+  const maxMs = opts.maxMs ?? 10_000;
+  const batchMs = opts.batchMs ?? 250;
+  const MO = doc.defaultView?.MutationObserver ?? globalThis.MutationObserver;
+  let done = false;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const stop = () => {
+    if (done) return;
+    done = true;
+    mo?.disconnect();
+    if (timer) clearTimeout(timer);
+    clearTimeout(deadline);
+    signal.removeEventListener('abort', stop);
+  };
+  const check = () => {
+    timer = null;
+    if (done) return;
+    if (passes()) {
+      stop();
+      onPass();
+    }
+  };
+  const mo = MO && doc.documentElement ? new MO(() => {
+    if (!timer && !done) timer = setTimeout(check, batchMs);
+  }) : null;
+  // <title> changes are childList/characterData records in <head>; the article fills <body>.
+  mo?.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
+  const deadline = setTimeout(() => {
+    if (timer) check();
+    stop();
+  }, maxMs);
+  signal.addEventListener('abort', stop, { once: true });
+  return stop;
+}

@@ -7,6 +7,7 @@
 //                        → gouji:result to the background → ask gouji:flags-for-report
 //                        → ArticleObserver: page changes re-run the same path (debounced)
 //   popup ⇄ handleMessage: gouji:focus / gouji:set-marks / gouji:get-marks / gouji:flags-changed
+import { frameUrl } from '../../lib/ext/frames';
 import { ATTR, MAX_TABLE_CELLS, PART, PERF, STATE, type PageStateValue } from '../../lib/contract';
 import { isAddResult, type Message } from '../../lib/ext/protocol';
 import type { Report } from '../../lib/types';
@@ -121,7 +122,7 @@ export class InPage {
     let analysis: InPageAnalysis;
     const t0 = perf.now();
     try {
-      analysis = this.deps.analyze(this.doc, { url: this.doc.location?.href ?? '', title: this.doc.title ?? '' });
+      analysis = this.deps.analyze(this.doc, { url: frameUrl(this.doc.defaultView), title: this.doc.title ?? '' });
     } catch (e) {
       console.warn('[gouji] analysis failed', e);
       this.fail(pageChipText.failed(e instanceof Error ? e.message : String(e)));

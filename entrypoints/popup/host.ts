@@ -69,7 +69,11 @@ export function createPopupHost(b: Api, doc: Document, search: string): PopupHos
         cb(isTabState(v) ? (v as TabState) : null);
       });
     },
-    sendToTab: (tabId, msg) => b.tabs.sendMessage(tabId, msg),
+    async sendToTab(tabId, msg) {
+      // The report may be in a frame: talk to that frame only (every frame has a listener).
+      const s = await this.getTabState(tabId);
+      return typeof s?.frameId === 'number' ? b.tabs.sendMessage(tabId, msg, { frameId: s.frameId }) : b.tabs.sendMessage(tabId, msg);
+    },
     async runOnDemand(tabId) {
       await b.scripting.executeScript({ target: { tabId }, files: ['/ondemand.js'] } as Parameters<Api['scripting']['executeScript']>[0]);
     },

@@ -17,6 +17,8 @@ export interface TabState {
   /** Human message when state = 'error' (or a 'none' page with a reason, e.g. "页面过大"). */
   error?: string;
   updatedAt: string;
+  /** The frame the report was read in (0 = top; absent on results stored before frames were read). */
+  frameId?: number;
 }
 
 /** A finding the user can flag: a table check or a narrative claim. */

@@ -3,7 +3,7 @@
 // script-like elements, so `<ruby>號<rt>hào</rt></ruby>` reads 號.
 
 import { collapse } from '../normalize/text';
-import { expandTable, MAX_TABLE_SLOTS, TableTooLargeError, tableRows, type Grid } from './grid';
+import { expandTable, isHiddenByMarkup, MAX_TABLE_SLOTS, TableTooLargeError, tableRows, type Grid, type HiddenTest } from './grid';
 import { labelCell, valueCell, type LogicalRow, type ValueCell } from './rows';
 
 const SKIP = new Set(['rt', 'rp', 'script', 'style', 'template', 'noscript']);
@@ -14,6 +14,9 @@ function walkText(node: Node, out: string[]): void {
     else if (n.nodeType === 1) {
       const name = (n as Element).localName;
       if (SKIP.has(name)) continue;
+      if ((n as Element).hasAttribute('style') || (n as Element).hasAttribute('hidden')) {
+        if (isHiddenByMarkup(n as Element)) continue;
+      }
       if (name === 'br' || name === 'p' || name === 'div') out.push(' ');
       walkText(n, out);
     }
@@ -106,6 +109,34 @@ export function gridRows(grid: Grid, tableIndex: number, texts: Map<Element, str
   return out;
 }
 
+// Text columns beside the data: a trailing 备注 / 说明 (a remark in some rows would end the row's run of
+// values there, and the row would be lost) or a leading 序号 (its numbers are not data). Recognized by their
+// header cell, the column is dropped from every row.
+const TEXT_COLUMN = /^(?:备注|備註|备注说明|说明|說明|附注|附註|序号|序號|编号|編號)$/;
+
+function textOf(el: Element, texts: Map<Element, string>): string {
+  let t = texts.get(el);
+  if (t === undefined) {
+    t = cellText(el);
+    texts.set(el, t);
+  }
+  return t;
+}
+
+export function dropTextColumns(grid: Grid, texts: Map<Element, string>): Grid {
+  const drop: number[] = [];
+  const head = Math.min(grid.cells.length, 6);
+  for (let r = 0; r < head; r++) {
+    for (const cell of grid.cells[r]!) {
+      if (!cell || cell.row !== r || cell.colspan !== 1 || drop.includes(cell.col)) continue;
+      if (TEXT_COLUMN.test(textOf(cell.el, texts).replace(/\s+/g, ''))) drop.push(cell.col);
+    }
+  }
+  if (!drop.length) return grid;
+  const cells = grid.cells.map((line) => line.map((cell, c) => (cell && drop.includes(c) && cell.colspan === 1 ? undefined : cell)));
+  return { ...grid, cells };
+}
+
 export interface DomRows {
   rows: LogicalRow[];
   tables: Element[];
@@ -124,7 +155,7 @@ export const MAX_REPORT_TABLE_ROWS = 400;
 /** Grid slots expanded per page, all tables together: past it the remaining tables are not read. */
 export const MAX_PAGE_SLOTS = 150_000;
 
-export function domRows(allTables: readonly Element[]): DomRows {
+export function domRows(allTables: readonly Element[], hidden: HiddenTest = isHiddenByMarkup): DomRows {
   const tables = leafTables(allTables);
   const rows: LogicalRow[] = [];
   const problems: DomRows['problems'] = [];
@@ -140,9 +171,9 @@ export function domRows(allTables: readonly Element[]): DomRows {
       return;
     }
     try {
-      const grid = expandTable(t, Math.min(MAX_TABLE_SLOTS, budget));
+      const grid = expandTable(t, Math.min(MAX_TABLE_SLOTS, budget), hidden);
       budget -= grid.slots ?? 0;
-      rows.push(...gridRows(grid, i, texts));
+      rows.push(...gridRows(dropTextColumns(grid, texts), i, texts));
       read++;
     } catch (e) {
       if (e instanceof TableTooLargeError && budget < MAX_TABLE_SLOTS && e.slots === budget) {

@@ -61,8 +61,23 @@ export class TableTooLargeError extends Error {
   }
 }
 
-export function expandTable(table: Element, maxSlots = MAX_TABLE_SLOTS): Grid {
-  const rows = tableRows(table);
+const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*(?:hidden|collapse))\s*(?:!important\s*)?(?:;|$)/i;
+
+/**
+ * A cell or row that is not shown: the `hidden` attribute, or an inline display:none / visibility:hidden
+ * (CMS print templates leave hidden duplicate cells). In the browser the caller may add the computed style.
+ */
+export function isHiddenByMarkup(el: Element): boolean {
+  if (el.hasAttribute('hidden')) return true;
+  const style = el.getAttribute('style');
+  return style !== null && HIDDEN_STYLE.test(style);
+}
+
+export type HiddenTest = (el: Element) => boolean;
+
+export function expandTable(table: Element, maxSlots = MAX_TABLE_SLOTS, hidden: HiddenTest = isHiddenByMarkup): Grid {
+  // A hidden row or cell takes no place in the grid: the browser lays the table out without it.
+  const rows = tableRows(table).filter((tr) => !hidden(tr));
   // Count first (attributes only), expand after: a table whose spans blow up (100 cells of colspan 1000 ×
   // rowspan 400 blocked the page for 1.5 s) is refused before a single slot is written.
   let cost = 0;
@@ -87,6 +102,7 @@ export function expandTable(table: Element, maxSlots = MAX_TABLE_SLOTS): Grid {
     let c = 0;
     for (const el of Array.from(rows[r]!.children)) {
       if (!isTag(el, 'td') && !isTag(el, 'th')) continue;
+      if (hidden(el)) continue;
       while (line[c]) c++;
       const colspan = Math.max(1, spanAttr(el, 'colspan', 1, MAX_COLSPAN));
       let rowspan = spanAttr(el, 'rowspan', 1, MAX_ROWSPAN);

@@ -8,6 +8,10 @@ import { TABLES } from '../schema/tables';
 import { arithmetic, fmt, sameValue, sumFields, type ResolvedOption, type SumValue } from './values';
 
 
+function tableOf(field: string): TableKey {
+  return field.startsWith('apply.') ? 'apply' : field.startsWith('active') ? 'active' : 'review';
+}
+
 export interface Evaluation {
   status: NarrativeStatus;
   field: string | null;
@@ -36,15 +40,32 @@ export function tableMissing(table: TableKey, tok: NumberToken, what: string): E
   };
 }
 
+/** "（总计栏为空，按六类申请人之和计）" when a blank row 总计 was derived for the comparison. */
+function derivedNote(v: SumValue): string {
+  return v.derived.length ? '（表中总计栏为空，按各类申请人之和计）' : '';
+}
+
 /** Evaluate a written number against readings, the preferred reading first. */
 export function evaluate(tok: NumberToken, options: readonly ResolvedOption[], report: Report): Evaluation {
   // Written 元 against a table in 万元: compare in 万元 with the precision the text gave.
   const amount = tok.unit === '万元' || tok.unit === '元';
   const value = tok.unit === '元' ? tok.value / 10000 : tok.value;
   const decimals = tok.unit === '元' ? tok.decimals + 4 : tok.decimals;
-  const read = options.map((o) => ({ o, v: sumFields(report, o.fields) }));
+  const all = options.map((o) => ({ o, v: sumFields(report, o.fields) }));
   const cells = [...new Set(options.flatMap((o) => o.fields))];
+  // Only readings whose every cell was read can decide (blank cells were read; unread ones were not).
+  const read = all.filter((r) => !r.v.unread.length);
+  const partial = all.filter((r) => r.v.unread.length);
   const usable = read.filter((r) => r.v.value !== null);
+  const partialHit = !usable.some((r) => sameValue(value, decimals, r.v.value!, r.v.decimals, amount)) && partial.length;
+  if (partialHit) {
+    const tables = [...new Set(partial.flatMap((r) => r.v.unread.map((f) => tableOf(f))))];
+    return {
+      status: 'info', field: partial[0]!.o.field, expected: null, cells,
+      message: `正文为 ${written(tok)}，${tables.map((t) => TABLES[t].short.zh).join('、')}未完整读取（${partial[0]!.o.name}有 ${partial[0]!.v.unread.length} 个单元格未读到），无法核对`,
+      messageId: 'narrative.table-partial',
+    };
+  }
   if (!usable.length) {
     return {
       status: 'info', field: options[0]?.field ?? null, expected: null, cells,
@@ -56,7 +77,7 @@ export function evaluate(tok: NumberToken, options: readonly ResolvedOption[], r
   if (hit) {
     return {
       status: 'pass', field: hit.o.field, expected: hit.v.value, cells: [...hit.o.fields],
-      message: `正文为 ${written(tok)}，与${hit.o.name} ${fmt(hit.v.value!)}${hit.o.fields.length > 1 ? `（${arithmetic(hit.v.parts)}）` : ' '}一致`,
+      message: `正文为 ${written(tok)}，与${hit.o.name} ${fmt(hit.v.value!)}${hit.o.fields.length > 1 ? `（${arithmetic(hit.v.parts)}）` : ' '}一致${derivedNote(hit.v)}`,
       messageId: 'narrative.match',
       ...(hit.v.assumedZero.length ? { assumedZero: hit.v.assumedZero } : {}),
     };
@@ -71,7 +92,7 @@ export function evaluate(tok: NumberToken, options: readonly ResolvedOption[], r
   const status: NarrativeStatus = tok.approx || (!amount && !Number.isInteger(tok.value)) ? 'warn' : 'fail';
   return {
     status, field: first.o.field, expected: first.v.value, cells,
-    message: `正文为 ${written(tok)}，${describe(first.o, first.v)}${rest.length ? `（${rest.join('；')}）` : ''}`,
+    message: `正文为 ${written(tok)}，${describe(first.o, first.v)}${rest.length ? `（${rest.join('；')}）` : ''}${derivedNote(first.v)}`,
     messageId: status === 'fail' ? 'narrative.mismatch' : 'narrative.mismatch-approx',
     ...(first.v.assumedZero.length ? { assumedZero: first.v.assumedZero } : {}),
   };

@@ -19,6 +19,8 @@ interface Whole {
   name: string;
   /** Written in the same sentence as the share: the reading is explicit enough to fail. */
   explicit: boolean;
+  /** One of table 三's plausible bases (本年新收, 新收 + 上年结转, （七）总计). */
+  table?: boolean;
 }
 
 function fits(x: number, decimals: number, part: number, whole: number): boolean {
@@ -45,15 +47,18 @@ export function checkShares(ctx: SumContext, report: Report): NarrativeClaim[] {
       // "占办结总数的…" is a share of （七）总计; otherwise try 本年新收 first.
       const handled = /办结|办理|答复|处理/.test(text.slice(tok.windowStart, tok.start));
       for (const w of handled ? [TABLE_WHOLES[2]!, TABLE_WHOLES[0]!, TABLE_WHOLES[1]!] : TABLE_WHOLES) {
-        const v = sumFields(report, w.fields).value;
-        if (v !== null) wholes.push({ value: v, name: w.name, explicit: false });
+        const sv = sumFields(report, w.fields);
+        if (sv.value !== null && !sv.unread.length) wholes.push({ value: sv.value, name: w.name, explicit: false, table: true });
       }
     }
     if (!wholes.length) continue;
     const hit = wholes.find((w) => fits(tok.value, tok.decimals, part.value, w.value));
     const first = wholes[0]!;
     const computed = first.value > 0 ? Number(((100 * part.value) / first.value).toFixed(Math.max(2, tok.decimals + 1))) : null;
-    const status: NarrativeClaim['status'] = hit ? 'pass' : first.explicit && !tok.approx && !part.approx ? 'fail' : 'warn';
+    // A share that fits no plausible base — the whole written beside it, nor any of table 三's three — is
+    // wrong whatever the base ("占43.4%" of 321 is 36.1 %); approximate numbers only warn.
+    const everyBase = wholes.filter((w) => w.table).length === TABLE_WHOLES.length;
+    const status: NarrativeClaim['status'] = hit ? 'pass' : (first.explicit || everyBase) && !tok.approx && !part.approx ? 'fail' : 'warn';
     const w = hit ?? first;
     const ratio = w.value > 0 ? fmt(Number(((100 * part.value) / w.value).toFixed(Math.max(2, tok.decimals + 1)))) : '—';
     out.push({

@@ -3,7 +3,7 @@
 
 import type { Report } from '../types';
 import { formatNumber } from '../i18n/number';
-import { applyField } from '../schema/apply';
+import { APPLY_ADDEND_COLUMNS, applyField } from '../schema/apply';
 import { DEFAULT_FORMAT, formatById, type FormatDef } from '../schema/formats';
 import type { NarrativeOption } from '../schema/narrative';
 
@@ -21,6 +21,31 @@ export interface SumValue {
   assumedZero: string[];
   /** Most decimals among the parts (amounts). */
   decimals: number;
+  /** Fields that were not read at all (a table read in part): no comparison may rest on them. */
+  unread: string[];
+  /** Blank row totals of table 三 taken as the sum of their six applicant cells (prose only). */
+  derived: string[];
+}
+
+/**
+ * A blank table-三 row 总计 whose six applicant cells are all filled: their sum, for comparing prose only
+ * (the table check on that row stays uncertain). null otherwise.
+ */
+const NOT_RESULT = new Set(['new', 'carried_over', 'carried_forward', 'total']);
+
+export function derivedRowTotal(report: Report, field: string): number | null {
+  const m = /^apply\.(.+)\.total$/.exec(field);
+  const cell = report.values[field];
+  // Result rows only (（一）…（六）): 本年新收, 上年结转, 结转下年度 and （七）总计 are not derived.
+  if (!m || !cell || cell.value !== null || NOT_RESULT.has(m[1]!)) return null;
+  let sum = 0;
+  for (const c of APPLY_ADDEND_COLUMNS) {
+    const v = report.values[applyField(m[1]!, c.id)];
+    if (!v || v.value === null || !Number.isFinite(v.value)) return null;
+    sum += v.value;
+  }
+  // A zero sum reads the same as a blank counted as 0 (and is recorded as such).
+  return sum > 0 ? sum : null;
 }
 
 /** The format the report's tables are read in (the default for 'old' / 'unknown'). */
@@ -56,24 +81,33 @@ export function resolveOption(o: NarrativeOption, report: Report): ResolvedOptio
 export function sumFields(report: Report, fields: readonly string[]): SumValue {
   const parts: Array<number | null> = [];
   const assumedZero: string[] = [];
+  const unread: string[] = [];
+  const derived: string[] = [];
   let total = 0;
   let any = false;
   let decimals = 0;
   for (const f of fields) {
     const v = report.values[f];
+    const d = v && v.value === null ? derivedRowTotal(report, f) : null;
     if (v && v.value !== null && Number.isFinite(v.value)) {
       parts.push(v.value);
       total += v.value;
       any = true;
       decimals = Math.max(decimals, v.decimals ?? 0);
+    } else if (d !== null) {
+      parts.push(d);
+      total += d;
+      any = true;
+      derived.push(f);
     } else {
       parts.push(null);
       assumedZero.push(f);
+      if (!v) unread.push(f);
     }
   }
   // Rounding noise from adding decimals: keep the written precision.
   const value = any ? Number(total.toFixed(Math.max(decimals, 0))) : null;
-  return { value, parts, assumedZero: any ? assumedZero : [], decimals };
+  return { value, parts, assumedZero: any ? assumedZero.filter((f) => !unread.includes(f)) : [], decimals, unread, derived };
 }
 
 /** Interval of a written decimal: d decimals mean ±½·10⁻ᵈ. */

@@ -18,6 +18,8 @@ export interface HandReport {
   missing?: readonly TableKey[];
   /** Overrides: field → value (null = blank). */
   set?: Record<string, number | null>;
+  /** Fields not read at all (a table read in part). */
+  unread?: readonly string[];
 }
 
 const entry = (v: number | null): ValueEntry =>
@@ -37,6 +39,7 @@ export function handReport(h: HandReport): Report {
   if (!missing.has('review')) REVIEW_FIELDS.forEach((f, i) => (values[f] = entry(h.review?.[i] ?? 0)));
   if (!missing.has('active')) for (const [f, v] of Object.entries(h.active ?? {})) values[f] = entry(v);
   for (const [f, v] of Object.entries(h.set ?? {})) values[f] = entry(v);
+  for (const f of h.unread ?? []) delete values[f];
   const table = (k: TableKey) => ({ found: !missing.has(k), cellsExpected: 0, cellsRead: 0, blank: [], missing: [] });
   return {
     schema: REPORT_SCHEMA,

@@ -51,11 +51,15 @@ describe('narrative.share', () => {
     // No total in the text: the table's totals are tried.
     expect(one(run('依申请公开中，予以公开125件（占全部申请的62.5%）。', table), 'share').status).toBe('pass');
   });
-  it('fails when the whole is in the same sentence, warns when it is only inferred', () => {
+  it('fails when the whole is in the same sentence, or when no plausible base fits (issue #8); warns when inferred from a partly read table', () => {
     const f = one(run('共收到政府信息公开申请200件，予以公开125件，占70%。', table), 'share');
     expect(f).toMatchObject({ status: 'fail', messageId: 'narrative.share.mismatch' });
     expect(f.message).toContain('125 ÷ 200');
-    expect(one(run('依申请公开中，予以公开125件（占全部申请的70%）。', table), 'share').status).toBe('warn');
+    // 125 is 62.5 % of 本年新收, and no other base (新收 + 结转, （七）总计) gives 70 %: wrong whatever the base.
+    expect(one(run('依申请公开中，予以公开125件（占全部申请的70%）。', table), 'share').status).toBe('fail');
+    // With only some of the bases read, the share may be of one that was not: a warning.
+    const partial: HandReport = { ...table, unread: ['apply.carried_over.total'] };
+    expect(one(run('依申请公开中，予以公开125件（占全部申请的70%）。', partial), 'share').status).toBe('warn');
   });
   it('growth percentages are skipped entirely', () => {
     expect(run('共受理政府信息公开申请189件，同比增加20.4%。', { apply: { new: [189, 0, 0, 0, 0, 0] } }).map((c) => c.unit)).toEqual(['件']);
@@ -235,5 +239,26 @@ describe('均获维持 wordings', () => {
   });
   it('"均已审结" or "均在法定期限内" is not', () => {
     expect(by(run('因政府信息公开被申请行政复议2件，均已审结。', { review: [2, 0, 0, 0, 2] }), 'review.count.all-upheld')).toHaveLength(0);
+  });
+});
+
+describe('prose against tables read in part, derived totals (issue #8)', () => {
+  it('a claim whose cells were not all read is info ("表三未完整读取"), never a failure', () => {
+    const h: HandReport = { apply: { new: [40, 0, 0, 0, 0, 0] }, unread: ['apply.new.natural_person', 'apply.new.total'] };
+    const c = one(run('全年收到政府信息公开申请45件。', h), 'apply.received');
+    expect(c).toMatchObject({ status: 'info', messageId: 'narrative.table-partial' });
+    expect(c.message).toContain('表三未完整读取');
+  });
+  it('a blank result-row 总计 is the sum of its six filled applicant cells, for the prose only', () => {
+    // The 2019 Shanghai report: 予以公开 272 + 部分公开 3 = 275 against "258件"; both 总计 cells blank.
+    const h: HandReport = { apply: { granted: [270, 2, 0, 0, 0, 0], partly_granted: [3, 0, 0, 0, 0, 0] }, set: { 'apply.granted.total': null, 'apply.partly_granted.total': null } };
+    const bad = run('依申请公开中，予以公开及部分公开258件。', h).filter((c) => c.status === 'fail');
+    expect(bad.map((c) => c.expected)).toContain(275);
+    expect(bad[0]!.message).toContain('按各类申请人之和计');
+    const good = run('依申请公开中，予以公开及部分公开275件。', h).filter((c) => c.status === 'fail');
+    expect(good.map((c) => c.message)).toEqual([]);
+    // One applicant cell blank: nothing is derived (the blank total counts as 0, as before).
+    const blank: HandReport = { ...h, set: { ...h.set, 'apply.granted.commercial': null } };
+    expect(one(run('依申请公开中，予以公开及部分公开275件。', blank), 'apply.granted_or_partly').assumedZero).toEqual(['apply.granted.total']);
   });
 });

@@ -242,3 +242,23 @@ describe('popup on other pages', () => {
     expect(await store.host.resolveTabId()).toBe(tab.id);
   });
 });
+
+describe('popup notices (issue #8)', () => {
+  it('a tables-in-attachment notice links its attachment (http/https only, a new tab, no opener); other hrefs are not links', async () => {
+    const r = consistentReport();
+    r.notices = [
+      { id: 'tables-in-attachment', level: 'warn', message: '表格在附件《某区2023年政府信息公开工作年度报告》中，请打开附件核对', href: 'https://www.zs.gov.cn/files/ndbg.docx' },
+      { id: 'tables-as-images', level: 'warn', message: '表格为图片（3 张），无法读取其中的数字', href: 'javascript:alert(1)' },
+    ];
+    await deliverResult(r);
+    await mount();
+    const att = $('[data-notice="tables-in-attachment"]');
+    expect(att.textContent).toContain('表格在附件《某区2023年政府信息公开工作年度报告》中');
+    const a = att.querySelector('a')!;
+    expect(a.getAttribute('href')).toBe('https://www.zs.gov.cn/files/ndbg.docx');
+    expect(a.getAttribute('target')).toBe('_blank');
+    expect(a.getAttribute('rel')).toContain('noopener');
+    expect(a.textContent).toBe('打开附件');
+    expect($('[data-notice="tables-as-images"]').querySelector('a')).toBe(null);
+  });
+});

@@ -77,3 +77,49 @@ describe('checkDocument detection', () => {
     expect(checkDocument(happyDoc('')).report.detected).toBe(false);
   });
 });
+
+// Issue #8: each detector with its positive and negative examples, cross-checked.
+import { hasOldStatsTable, isNoticeAboutReports, isOwnReportTitle } from '../../../lib/detect';
+
+describe('notices are not reports; titles and old reports', () => {
+  const NOTICES = [
+    '国务院办公厅政府信息与政务公开办公室关于印发《中华人民共和国政府信息公开工作年度报告格式》的通知',
+    '转发国务院办公厅政府信息与政务公开办公室关于印发《中华人民共和国政府信息公开工作年度报告格式》的通知',
+    '关于做好2023年度政府信息公开工作年度报告编制发布工作的通知',
+    '关于报送2022年政府信息公开工作年度报告的函',
+    '2024年政府信息公开工作年度报告模板',
+    '《某市2023年政府信息公开工作年度报告》解读',
+    '某市2024年政务公开工作要点',
+    '某县政府信息公开指南',
+  ];
+  const REPORTS = [
+    '洪泽区人民政府2023年政府信息公开工作年度报告',
+    '中山市人民政府办公室2024年度政府信息公开工作年度报告_中山市人民政府门户网站',
+    '关于公布某区2023年政府信息公开工作年度报告的公告',
+  ];
+  it('notice titles are notices, report titles are not', () => {
+    for (const t of NOTICES) expect(isNoticeAboutReports(t, ''), t).toBe(true);
+    for (const t of REPORTS) expect(isNoticeAboutReports(t, ''), t).toBe(false);
+  });
+  it('a 国办公开办函 文号 makes a notice only when the title is not a report title', () => {
+    const head = '国办公开办函〔2021〕30号 现将修订后的格式印发给你们';
+    expect(isNoticeAboutReports('', head)).toBe(true);
+    expect(isNoticeAboutReports('洪泽区人民政府2023年政府信息公开工作年度报告', '根据国办公开办函〔2021〕30号 格式 编制')).toBe(false);
+  });
+  it('own report titles: agency + year, the title at the end (a site suffix allowed); news and notices are not', () => {
+    expect(isOwnReportTitle(REPORTS[0]!)).toMatchObject({ year: 2023, agency: '洪泽区人民政府' });
+    expect(isOwnReportTitle(REPORTS[1]!)).toMatchObject({ year: 2024 });
+    for (const t of [...NOTICES, '我市发布2024年政府信息公开工作年度报告', '2024年政府信息公开工作年度报告', '某市2023年政府信息公开工作年度报告发布会召开']) {
+      expect(isOwnReportTitle(t), t).toBe(null);
+    }
+  });
+  it('old-style section headings count as the sections they stand for', () => {
+    const old = '一、基本情况 二、主动公开工作情况 三、依申请公开工作情况 四、因政府信息公开申请行政复议、提起行政诉讼的情况 五、主要问题和改进措施';
+    expect(countSections(old)).toBe(5);
+  });
+  it('the pre-2019 statistics table is told by two of its labels', () => {
+    expect(hasOldStatsTable('指标名称 计量单位 本年 累计 主动公开政府信息数 条 936')).toBe(true);
+    expect(hasOldStatsTable('主动公开政府信息数 936 条')).toBe(false);
+    expect(hasOldStatsTable('本年新收政府信息公开申请数量 自然人 法人或其他组织')).toBe(false);
+  });
+});

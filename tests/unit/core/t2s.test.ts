@@ -17,3 +17,15 @@ describe('toSimplified', () => {
     expect(toSimplified(s)).toBe(s);
   });
 });
+
+describe('phrase-level 繁體 (issue #8)', () => {
+  it('maps the Taiwan words real converters emit, only where the source had them, keeping offsets', () => {
+    expect(toSimplified('行政規範性檔案')).toBe('行政规范性文件');
+    expect(toSimplified('政府資訊公開工作年度報告')).toBe('政府信息公开工作年度报告');
+    expect(toSimplified('軟體與網路')).toBe('软件与网络');
+    // A simplified page's own words are left alone, even next to traditional text.
+    expect(toSimplified('档案馆 規範')).toBe('档案馆 规范');
+    expect(toSimplified('档案馆')).toBe('档案馆');
+    for (const s of ['行政規範性檔案', '政府資訊公開']) expect(toSimplified(s)).toHaveLength(s.length);
+  });
+});
