@@ -9,6 +9,7 @@ import { availableParallelism } from 'node:os';
 import { relative } from 'node:path';
 import { checkInOrder, YearIndex, type Entry, type Result } from './stream';
 import { collectInputs, DEFAULT_MAX_MB, EXIT, parseMaxSize } from './inputs';
+import { summarize } from '../lib/rules';
 import type { Report } from '../lib/types';
 import { crossYear, rowOf, type Checked } from '../lib/batch/run';
 import { batchToJsonl, batchToWideCsv } from '../lib/export/wide';
@@ -232,8 +233,7 @@ export async function main(argv: string[]): Promise<number> {
       const yoy = years.add(r.file, rep);
       if (yoy.now.length) {
         rep.checks.push(...yoy.now);
-        for (const c of yoy.now) rep.summary[c.status]++;
-        rep.summary.checks += yoy.now.length;
+        Object.assign(rep.summary, summarize(rep.checks));
       }
       if (yoy.late) late.push(yoy.late);
     }

@@ -11,9 +11,9 @@
 // Logic lives in lib/ext/tabs.ts and lib/flags/ (pure, tested); this file is wiring.
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { isGoujiMessage, type Message, type TabState } from '@/lib/ext/protocol';
+import { isGoujiMessage, type Message, type Replies, type TabState } from '@/lib/ext/protocol';
 import { badgeFor, pageUrl, shouldClearOnUpdate, TabStore, tabStateFromResult, type KeyValueArea } from '@/lib/ext/tabs';
-import { FLAG_KEY_PREFIX } from '@/lib/flags/model';
+import { FLAG_KEY_PREFIX, type FlagStatus } from '@/lib/flags/model';
 import { chooseFrameState } from '@/lib/ext/frames';
 import { FlagStore } from '@/lib/flags/store';
 import { entryOf, History } from '@/lib/history/store';
@@ -62,7 +62,7 @@ export function installBackground(b: Api) {
   };
 
   const queues = new Map<number, Promise<void>>();
-  async function handle(msg: Message, sender: { tab?: { id?: number; url?: string }; frameId?: number }): Promise<unknown> {
+  async function handle(msg: Message, sender: { tab?: { id?: number; url?: string }; frameId?: number }): Promise<Replies[keyof Replies] | undefined> {
     switch (msg.type) {
       case 'gouji:result': {
         const tabId = sender.tab?.id;
@@ -94,14 +94,14 @@ export function installBackground(b: Api) {
       }
       case 'gouji:flags-for-report': {
         const map = await flags.forReport(msg.report);
-        const statuses: Record<string, string> = {};
+        const statuses: Record<string, FlagStatus> = {};
         for (const [id, f] of map) statuses[id] = f.status;
         return { checkIds: [...map.keys()], statuses };
       }
       case 'gouji:open-batch': {
         // Only a page's own address, only http(s): the batch page refuses anything outside gov.cn anyway.
         const list = sender.tab?.url && /^https?:\/\//.test(sender.tab.url) ? sender.tab.url : null;
-        if (!list) return { ok: false };
+        if (!list) return { ok: false, error: '只接受来自 http(s) 列表页的请求' };
         await b.tabs.create({ url: batchPageUrl(b, list) });
         return { ok: true };
       }

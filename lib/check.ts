@@ -21,7 +21,7 @@ import { parseActive } from './extract/active';
 import type { LogicalRow } from './extract/rows';
 import { activeFieldsOf, applyFieldsOf, DEFAULT_FORMAT, formatById } from './schema/formats';
 import { TABLE_KEYS, tableName } from './schema/tables';
-import { RULES, type Evaluated } from './rules';
+import { RULES, summarize, type Evaluated } from './rules';
 import { findCulprits } from './culprit';
 import { countSections, hasOldStatsTable, isNoticeAboutReports, isOwnReportTitle, parseReportTitle, type TitleInfo } from './detect';
 import { collapse } from './normalize/text';
@@ -207,10 +207,7 @@ function build(x: Extracted, titleInfo: TitleInfo | null, sections: number, opts
     narrative: [],
     notices,
     summary: {
-      checks: checks.length,
-      pass: checks.filter((c) => c.status === 'pass').length,
-      fail: checks.filter((c) => c.status === 'fail').length,
-      uncertain: checks.filter((c) => c.status === 'uncertain').length,
+      ...summarize(checks),
       fieldsFound,
       fieldsExpected,
     },
@@ -274,10 +271,10 @@ export function checkDocument(doc: Document, opts: CheckOptions = {}): Analysis 
   const titleInfo = own ?? findTitle([...scan.metas, docTitle, ...scan.headings, bodyText]);
   const pageTitle = scan.metas[0] || scan.headings[0] || docTitle;
   const sig: Signals = { ownTitle: !!own, notice: isNoticeAboutReports(pageTitle ?? null, bodyText), oldTable: hasOldStatsTable(bodyText) };
-  const notices: ReportNotice[] = problems.map((p) => ({ id: 'extract.table-too-large', level: 'info', message: /^(跳过|页面过大)/.test(p.message) ? p.message : `有一个表格过大或结构异常，已跳过（${p.message}）` }));
+  const notices: ReportNotice[] = problems.map((p) => ({ id: 'extract.table-too-large', level: 'info', message: p.kind === 'error' ? `有一个表格过大或结构异常，已跳过（${p.message}）` : p.message }));
   const { report, fieldCells } = build(x, titleInfo, countSections(bodyText), opts, docTitle ?? titleInfo?.title ?? null, notices, opts.source ?? 'dom', sig);
 
-  if (report.detected && report.report.format !== 'old' && root && !(['active', 'apply', 'review'] as const).every((k) => report.tables[k].found)) {
+  if (report.detected && report.report.format !== 'old' && root && !TABLE_KEYS.every((k) => report.tables[k].found)) {
     // Name the cause when the page shows it: a linked document, or images where the tables would be.
     const causes = missingTableCauses(root, opts.url);
     if (causes.length) {

@@ -6,7 +6,7 @@
 
 import type { ValueEntry } from './types';
 import type { Evaluated } from './rules/types';
-import { fieldName } from './schema/fields';
+import { culpritMarker } from './rules/render';
 import { fmt } from './rules/identity';
 
 interface Candidate {
@@ -74,6 +74,6 @@ function assign(c: Candidate, values: ReadonlyMap<string, ValueEntry>): void {
     const shown = entry.blank ? '空白' : fmt(entry.value!);
     for (const e of c.explains) {
       e.check.culprit = { field: c.field, suggested: c.suggested, explains: ids };
-      e.check.message += `。可能是“${fieldName(c.field)}”有误（表中为 ${shown}，若为 ${fmt(c.suggested)} 则${ids.length > 1 ? `这 ${ids.length} 项` : '此项'}核对一致）`;
+      e.check.message += `${culpritMarker(c.field)}表中为 ${shown}，若为 ${fmt(c.suggested)} 则${ids.length > 1 ? `这 ${ids.length} 项` : '此项'}核对一致）`;
     }
 }

@@ -7,6 +7,7 @@ import type { Report } from './types';
 import type { Flag } from './flags/model';
 import { isActionable } from './flags/model';
 import { describeCheck, fieldInWords } from './export/labels';
+import { findingParts } from './rules/render';
 import { DEFAULT_FORMAT, formatById } from './schema/formats';
 import { TABLES } from './schema/tables';
 
@@ -63,6 +64,9 @@ export function subjectOfReport(report: Report): FeedbackSubject {
 }
 
 /**
+ * @deprecated for messages whose check id is known: use findingParts (lib/rules/render.ts), which takes the
+ * subject and the culprit clause off by the structure the core wrote them in. Kept for bare strings.
+ *
  * The core's messages start with their own subject ("表三“（一）予以公开”行：…"); where we already name
  * the place (the letter, the popup's finding title) only the part after it is shown.
  */
@@ -91,7 +95,7 @@ function itemText(item: FeedbackItem): string {
   if (d.table) where.push(`第${TABLES[d.table].full.zh.slice(0, 1)}部分“${TABLES[d.table].full.zh.slice(2)}”表`);
   if (d.row) where.push(`“${d.row}”行`);
   if (d.column) where.push(`“${d.column}”列`);
-  const body = messageBody(item.message.trim());
+  const body = findingParts(item).detail;
   let s = `${where.join('')}：${body}`;
   if (item.status === 'uncertain') s = `${where.join('')}：无法核对——${body}`;
   s = ensureStop(s);

@@ -89,7 +89,20 @@ export interface NarrativeClaim {
   id?: string;
   /** Character offsets of the number inside the report's prose text. */
   position?: { start: number; end: number };
-  [extra: string]: unknown;
+  /** Narrative rule id (docs/rules/narrative.*.md). */
+  rule?: string;
+  /** Stable message id (tests assert ids, not text). */
+  messageId?: string;
+  /** The field ids actually compared. */
+  cells?: string[];
+  /** The text says 约/近/余: a mismatch is a warning. */
+  approx?: boolean;
+  /** Field ids of blank addends counted as 0. */
+  assumedZero?: string[];
+  /** Sums written in the text: an exhaustive list or a partial one (其中). */
+  listKind?: 'exhaustive' | 'partial';
+  /** Sums written in the text: the listed parts. */
+  items?: { value: number; position: { start: number; end: number } }[];
 }
 
 export interface ReportNotice {

@@ -4,7 +4,7 @@
 import { FLAG_STATUSES, FLAG_STATUS_LABELS, type Flag } from '@/lib/flags/model';
 import { isWebUrl } from '@/lib/flags/validate';
 import { checkTitle, fieldInWords } from '@/lib/export/labels';
-import { messageBody } from '@/lib/feedback';
+import { findingParts } from '@/lib/rules/render';
 import { formatDate } from '@/lib/i18n';
 import { LangSwitch, StatusMark, Toast } from '../common/ui';
 import type { FlagGroup, FlagsStore } from './store';
@@ -154,7 +154,7 @@ function FlagRow({ store, flag }: { store: FlagsStore; flag: Flag }) {
         <h3 class="flag-title">
           <StatusMark status={flag.findingStatus} t={t} /> <span>{title}</span>
         </h3>
-        <p class="flag-msg">{messageBody(flag.message)}</p>
+        <p class="flag-msg">{findingParts({ checkId: flag.checkId, message: flag.message, culprit: flag.culprit }).detail}</p>
         {flag.culprit && <p class="culprit">{t('culprit', { where: fieldInWords(flag.culprit.field, lang), value: flag.culprit.suggested })}</p>}
         {flag.cells.length > 0 && (
           <details class="cells">

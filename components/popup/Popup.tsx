@@ -7,7 +7,7 @@ import type { Check } from '@/lib/types';
 import { checkTitle, fieldInWords } from '@/lib/export/labels';
 import { formatName } from '@/lib/schema/formats';
 import { TABLE_KEYS, TABLES } from '@/lib/schema/tables';
-import { messageBody } from '@/lib/feedback';
+import { findingParts } from '@/lib/rules/render';
 import { FLAG_STATUS_LABELS } from '@/lib/flags/model';
 import { LangSwitch, StatusMark, Toast } from '../common/ui';
 import type { PopupStore } from './store';
@@ -255,7 +255,7 @@ function CheckItem({ store, check }: { store: PopupStore; check: Check }) {
     <FindingItem
       store={store} id={check.id} status={check.status === 'fail' ? 'fail' : 'uncertain'}
       title={checkTitle(check.id, check.cells, lang)}
-      message={messageBody(check.message)}
+      message={findingParts({ checkId: check.id, message: check.message, culprit: check.culprit }).detail}
       focusField={culprit?.field ?? check.cells?.[0]}
       extra={
         <>

@@ -9,7 +9,7 @@
 //   popup ⇄ handleMessage: gouji:focus / gouji:set-marks / gouji:get-marks / gouji:flags-changed
 import { frameUrl } from '../../lib/ext/frames';
 import { ATTR, MAX_TABLE_CELLS, PART, PERF, STATE, type PageStateValue } from '../../lib/contract';
-import type { Message } from '../../lib/ext/protocol';
+import { isAddResult, type Message } from '../../lib/ext/protocol';
 import type { Report } from '../../lib/types';
 import type { LayerActions } from '../../components/inpage/Layer';
 import { pageChipText, ui } from '../../components/inpage/strings';
@@ -430,10 +430,9 @@ export class InPage {
     } catch {
       return ui.flagFailed;
     }
-    // The background answers { ok: true, … } or { ok: false, error } (lib/flags/store.ts AddResult).
-    const r = reply as { ok?: unknown; error?: unknown } | undefined;
-    if (!r || typeof r !== 'object') return ui.flagFailed;
-    if (r.ok === false) return typeof r.error === 'string' && r.error ? r.error : ui.flagFailed;
+    // The background answers { ok: true, … } or { ok: false, error } (Replies['gouji:flag-add']).
+    if (!isAddResult(reply)) return ui.flagFailed;
+    if (!reply.ok) return reply.error || ui.flagFailed;
     this.store.flagged.value = new Set([...this.store.flagged.peek(), checkId]);
     return null;
   }

@@ -1,9 +1,9 @@
 // The popup's (and the follow-up page's) browser plumbing: implements the host interfaces of
 // components/ with `browser`. Takes `browser` as a parameter so component tests run it on fake-browser.
 import type { browser as realBrowser } from 'wxt/browser';
-import type { Message, TabState } from '@/lib/ext/protocol';
+import { isAddResult, typedSend, type Message, type TabState } from '@/lib/ext/protocol';
 import { isTabState, tabKey } from '@/lib/ext/tabs';
-import { FLAG_KEY_PREFIX, type FlagStatus } from '@/lib/flags/model';
+import { FLAG_KEY_PREFIX } from '@/lib/flags/model';
 import type { AddResult } from '@/lib/flags/store';
 import { LANG_KEY, pickLang, type Lang } from '@/lib/i18n';
 import { downloadText, type CommonHost } from '@/components/common/host';
@@ -45,7 +45,7 @@ export function watchStorage(b: Api, area: 'session' | 'local', match: (key: str
 }
 
 export function createPopupHost(b: Api, doc: Document, search: string): PopupHost {
-  const send = (msg: Message) => b.runtime.sendMessage(msg);
+  const send = typedSend((msg: Message) => b.runtime.sendMessage(msg));
   return {
     ...commonHost(b, doc),
     async resolveTabId() {
@@ -81,9 +81,12 @@ export function createPopupHost(b: Api, doc: Document, search: string): PopupHos
     async runOnDemand(tabId) {
       await b.scripting.executeScript({ target: { tabId }, files: ['/ondemand.js'] } as Parameters<Api['scripting']['executeScript']>[0]);
     },
-    flagAdd: async (report, checkId, note) => (await send({ type: 'gouji:flag-add', report, checkId, ...(note ? { note } : {}) })) as AddResult,
+    flagAdd: async (report, checkId, note): Promise<AddResult> => {
+      const r = await send({ type: 'gouji:flag-add', report, checkId, ...(note ? { note } : {}) });
+      return isAddResult(r) ? r : { ok: false, error: '扩展后台无响应' };
+    },
     flagsForReport: async (report) => {
-      const r = (await send({ type: 'gouji:flags-for-report', report })) as { checkIds?: string[]; statuses?: Record<string, FlagStatus> } | undefined;
+      const r = await send({ type: 'gouji:flags-for-report', report });
       return { checkIds: r?.checkIds ?? [], statuses: r?.statuses ?? {} };
     },
     watchFlags: (cb) => watchStorage(b, 'local', (k) => k.startsWith(FLAG_KEY_PREFIX), () => cb()),

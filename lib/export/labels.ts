@@ -1,8 +1,8 @@
 // Field ids and check ids → where they are in the report, in words (table, row, column), for the CSV
 // export, the popup and the 反馈意见 text. Names come from lib/schema (the format is data).
 
-import { APPLY_COLUMNS, APPLY_ROWS } from '../schema/apply';
-import { REVIEW_GROUPS } from '../schema/review';
+import { ruleById } from '../rules';
+import type { CheckPlace } from '../rules/define';
 import { fieldPlace, type FieldPlace } from '../schema/fields';
 import { TABLES, type TableKey } from '../schema/tables';
 import type { Lang } from '../i18n';
@@ -30,34 +30,14 @@ export function fieldInWords(field: string, lang: Lang = 'zh'): string {
   return p.column ? `“${p.row}”行“${p.column}”列` : p.row;
 }
 
-export interface CheckPlace extends Place {
-  /** What the check compares, in words. */
-  what: string;
-}
+export type { CheckPlace } from '../rules/define';
 
-/** What a check id is about (table, row or column, and the identity). */
+/** What a check id is about (table, row or column, and the identity): the check's rule places it. */
 export function describeCheck(checkId: string, cells: string[] = [], lang: Lang = 'zh'): CheckPlace {
-  const [rule, arg = ''] = checkId.split(':', 2) as [string, string?];
+  const [ruleId, arg = ''] = checkId.split(':', 2) as [string, string?];
   const en = lang === 'en';
-  if (rule === 'apply.row-sum') {
-    const row = APPLY_ROWS.find((r) => r.id === arg);
-    return { table: 'apply', row: row ? (en ? row.en : row.label) : arg, column: '', what: en ? 'row total' : '本行合计' };
-  }
-  if (rule === 'apply.result-sum') {
-    const col = APPLY_COLUMNS.find((c) => c.id === arg);
-    return { table: 'apply', row: en ? '(7) total' : '（七）总计', column: col ? (en ? col.en : col.name) : arg, what: en ? 'sum of the results' : '办理结果之和' };
-  }
-  if (rule === 'apply.balance') {
-    const col = APPLY_COLUMNS.find((c) => c.id === arg);
-    return {
-      table: 'apply', row: '', column: col ? (en ? col.en : col.name) : arg,
-      what: en ? 'new + carried over = total + carried forward' : '一 + 二 = （七）总计 + 四',
-    };
-  }
-  if (rule === 'review.sum') {
-    const g = REVIEW_GROUPS.find((x) => x.id === arg);
-    return { table: 'review', row: g ? (en ? g.en : g.name) : arg, column: '', what: en ? 'upheld + corrected + other + pending = total' : '维持 + 纠正 + 其他 + 尚未审结 = 总计' };
-  }
+  const place = ruleById(ruleId)?.place;
+  if (place) return place(arg, lang);
   if (checkId.startsWith('narrative:')) {
     return { table: null, row: '', column: '', what: en ? 'text vs. tables' : '正文与表格' };
   }

@@ -3,6 +3,8 @@
 // `type` starting with "gouji:"; senders ignore replies they do not understand.
 
 import type { Report } from '../types';
+import type { AddResult } from '../flags/store';
+import type { FlagStatus } from '../flags/model';
 
 export type PageState = 'report' | 'none' | 'error';
 
@@ -50,4 +52,45 @@ export type Message =
 export function isGoujiMessage(m: unknown): m is Message {
   return typeof m === 'object' && m !== null && typeof (m as { type?: unknown }).type === 'string' &&
     (m as { type: string }).type.startsWith('gouji:');
+}
+
+/** A message of one type. */
+export type MessageOf<T extends Message['type']> = Extract<Message, { type: T }>;
+
+/**
+ * What each message is answered with (request → reply). Replies cross a process boundary and may come from
+ * an older or newer version of the other side: receivers still check their shape (see `isAddResult`), the
+ * map is what the sender may expect, not a promise. `undefined`: nobody answers.
+ */
+export interface Replies {
+  'gouji:result': { ok: true } | { ok: false; error: string };
+  'gouji:get-tab-state': TabState | null;
+  /** Did a cell or claim with that id get focused? */
+  'gouji:focus': boolean;
+  /** Are marks shown now? */
+  'gouji:set-marks': boolean;
+  'gouji:get-marks': boolean;
+  'gouji:flag-add': AddResult;
+  'gouji:flags-for-report': { checkIds: string[]; statuses: Record<string, FlagStatus> };
+  'gouji:flags-changed': undefined;
+  /** Opened the batch page for the sender's list page? */
+  'gouji:open-batch': { ok: true } | { ok: false; error: string };
+}
+
+export type ReplyOf<T extends Message['type']> = Replies[T];
+
+/** A typed sender: the reply type follows from the message's type. Rejects when nobody listens. */
+export type Send = <M extends Message>(msg: M) => Promise<ReplyOf<M['type']> | undefined>;
+export type SendToTab = <M extends Message>(tabId: number, msg: M) => Promise<ReplyOf<M['type']> | undefined>;
+
+/** Wraps an untyped `sendMessage` (browser.runtime, browser.tabs bound to a tab, fake-browser) as a `Send`. */
+export function typedSend(raw: (msg: Message) => Promise<unknown>): Send {
+  return <M extends Message>(msg: M) => raw(msg) as Promise<ReplyOf<M['type']> | undefined>;
+}
+
+/** The shape check for `gouji:flag-add` replies (lib/flags/store.ts AddResult). */
+export function isAddResult(r: unknown): r is AddResult {
+  if (!r || typeof r !== 'object') return false;
+  const ok = (r as { ok?: unknown }).ok;
+  return ok === true || (ok === false && typeof (r as { error?: unknown }).error === 'string');
 }

@@ -7,6 +7,7 @@ import { activeLayouts, DEFAULT_FORMAT, formatOfActiveLayout, type ActiveLayout,
 import { stripNumbering } from '../normalize/text';
 import { fitWidth, joinedKey, matchLeaf, type LogicalRow } from './rows';
 import type { FieldCell, ParsedTable } from './apply';
+import { TABLES } from '../schema/tables';
 
 function rowFor(defs: readonly ActiveRow[], key: string): ActiveRow | null {
   const k = stripNumbering(key);
@@ -54,7 +55,7 @@ export function parseActive(rows: readonly LogicalRow[], until: number): ParsedT
     if (!fitted) {
       notices.push({
         id: 'extract.row-width',
-        message: `表二“${def.name}”行应有 ${def.columns.length} 个数值，读到 ${c.row.values.length} 个，该行未读取`,
+        message: `${TABLES.active.short.zh}“${def.name}”行应有 ${def.columns.length} 个数值，读到 ${c.row.values.length} 个，该行未读取`,
       });
       continue;
     }

@@ -7,6 +7,7 @@ import { APPLY_COLUMNS, APPLY_GROUPS, applyField, type ApplyRow } from '../schem
 import { allApplyRows, applyFormatOfRows, type FormatId } from '../schema/formats';
 import { stripNumbering } from '../normalize/text';
 import { fitWidth, matchLeaf, type LogicalRow, type ValueCell } from './rows';
+import { TABLES } from '../schema/tables';
 
 const WIDTH = APPLY_COLUMNS.length;
 
@@ -115,12 +116,12 @@ export function parseApply(rows: readonly LogicalRow[]): ParsedTable {
     if (!e.id) {
       notices.push({
         id: 'extract.unplaced-row',
-        message: `表三有一行数字无法对应到任何行（${labelOf(e.row)}${e.values.map((v) => v.raw).join(' ')}），未读取`,
+        message: `${TABLES.apply.short.zh}有一行数字无法对应到任何行（${labelOf(e.row)}${e.values.map((v) => v.raw).join(' ')}），未读取`,
       });
       continue;
     }
     if (seen.has(e.id)) {
-      notices.push({ id: 'extract.duplicate-row', message: `表三“${rowLabel(e.id)}”行出现两次，只读取第一次`, field: applyField(e.id, 'total') });
+      notices.push({ id: 'extract.duplicate-row', message: `${TABLES.apply.short.zh}“${rowLabel(e.id)}”行出现两次，只读取第一次`, field: applyField(e.id, 'total') });
       continue;
     }
     seen.add(e.id);
@@ -128,7 +129,7 @@ export function parseApply(rows: readonly LogicalRow[]): ParsedTable {
     if (!fitted) {
       notices.push({
         id: 'extract.row-width',
-        message: `表三“${rowLabel(e.id)}”行应有 ${WIDTH} 个数值，读到 ${e.values.length} 个（${e.values.map((v) => v.raw || '空').join('、')}），该行未读取`,
+        message: `${TABLES.apply.short.zh}“${rowLabel(e.id)}”行应有 ${WIDTH} 个数值，读到 ${e.values.length} 个（${e.values.map((v) => v.raw || '空').join('、')}），该行未读取`,
         field: applyField(e.id, 'total'),
       });
       continue;

@@ -140,7 +140,11 @@ export function dropTextColumns(grid: Grid, texts: Map<Element, string>): Grid {
 export interface DomRows {
   rows: LogicalRow[];
   tables: Element[];
-  problems: { table: Element; message: string }[];
+  /**
+   * Tables skipped: 'too-long' (more rows than a report table has), 'page-too-large' (the page's slot budget ran
+   * out: nothing after it is read) or 'error' (reading it threw).
+   */
+  problems: { table: Element; kind: 'too-long' | 'page-too-large' | 'error'; message: string }[];
 }
 
 // The report tables have at most ~40 rows (table 三: 25 data rows under a 3-row header). A table far
@@ -163,7 +167,7 @@ export function domRows(allTables: readonly Element[], hidden: HiddenTest = isHi
     if (stopped) return;
     const n = tableRows(t).length;
     if (n > MAX_REPORT_TABLE_ROWS) {
-      problems.push({ table: t, message: `跳过一个 ${n} 行的表格（年报统计表不会这么长）` });
+      problems.push({ table: t, kind: 'too-long', message: `跳过一个 ${n} 行的表格（年报统计表不会这么长）` });
       return;
     }
     try {
@@ -175,10 +179,10 @@ export function domRows(allTables: readonly Element[], hidden: HiddenTest = isHi
       if (e instanceof TableTooLargeError && budget < MAX_TABLE_SLOTS && e.slots === budget) {
         // The page as a whole is too large: say how far we got, and read nothing more.
         stopped = true;
-        problems.push({ table: t, message: `页面过大，只核对了前 ${read} 个表格（共 ${tables.length} 个；表格展开后超过 ${MAX_PAGE_SLOTS} 格）` });
+        problems.push({ table: t, kind: 'page-too-large', message: `页面过大，只核对了前 ${read} 个表格（共 ${tables.length} 个；表格展开后超过 ${MAX_PAGE_SLOTS} 格）` });
         return;
       }
-      problems.push({ table: t, message: e instanceof Error ? e.message : String(e) });
+      problems.push({ table: t, kind: 'error', message: e instanceof Error ? e.message : String(e) });
     }
   });
   return { rows, tables, problems };

@@ -4,6 +4,7 @@
 import { REVIEW_FIELDS, REVIEW_GROUPS, REVIEW_KEYS, reviewField } from '../schema/review';
 import { fitWidth, joinedKey, type LogicalRow, type ValueCell } from './rows';
 import type { FieldCell, ParsedTable } from './apply';
+import { TABLES } from '../schema/tables';
 
 const WIDTH = REVIEW_FIELDS.length;
 const HEADER = /行政复议/;
@@ -114,7 +115,7 @@ function parseReviewByPosition(rows: readonly LogicalRow[], from: number): Parse
     if (!fitted) {
       notices.push({
         id: 'extract.row-width',
-        message: `表四应有 ${WIDTH} 个数据单元格，读到 ${values.length} 个，未读取`,
+        message: `${TABLES.review.short.zh}应有 ${WIDTH} 个数据单元格，读到 ${values.length} 个，未读取`,
       });
       return { found: false, cells: [], range: [i, Math.min(j, rows.length - 1)], notices };
     }

@@ -4,9 +4,9 @@
 
 import type { NarrativeClaim, NarrativeStatus, Report, TableKey } from '../types';
 import type { NumberToken } from './tokens';
+import { TABLES } from '../schema/tables';
 import { arithmetic, fmt, sameValue, sumFields, type ResolvedOption, type SumValue } from './values';
 
-const TABLE_NAME: Record<TableKey, string> = { active: '表二', apply: '表三', review: '表四' };
 
 function tableOf(field: string): TableKey {
   return field.startsWith('apply.') ? 'apply' : field.startsWith('active') ? 'active' : 'review';
@@ -35,7 +35,7 @@ function describe(o: ResolvedOption, v: SumValue): string {
 export function tableMissing(table: TableKey, tok: NumberToken, what: string): Evaluation {
   return {
     status: 'info', field: null, expected: null, cells: [],
-    message: `表格缺失，正文数据无法核对（正文为 ${written(tok)}，对应${TABLE_NAME[table]}${what}）`,
+    message: `表格缺失，正文数据无法核对（正文为 ${written(tok)}，对应${TABLES[table].short.zh}${what}）`,
     messageId: 'narrative.table-missing',
   };
 }
@@ -62,7 +62,7 @@ export function evaluate(tok: NumberToken, options: readonly ResolvedOption[], r
     const tables = [...new Set(partial.flatMap((r) => r.v.unread.map((f) => tableOf(f))))];
     return {
       status: 'info', field: partial[0]!.o.field, expected: null, cells,
-      message: `正文为 ${written(tok)}，${tables.map((t) => TABLE_NAME[t]).join('、')}未完整读取（${partial[0]!.o.name}有 ${partial[0]!.v.unread.length} 个单元格未读到），无法核对`,
+      message: `正文为 ${written(tok)}，${tables.map((t) => TABLES[t].short.zh).join('、')}未完整读取（${partial[0]!.o.name}有 ${partial[0]!.v.unread.length} 个单元格未读到），无法核对`,
       messageId: 'narrative.table-partial',
     };
   }

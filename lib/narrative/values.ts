@@ -2,6 +2,7 @@
 // table checks do: FORMAT.md §5) and decimal amounts compared as intervals.
 
 import type { Report } from '../types';
+import { formatNumber } from '../i18n/number';
 import { APPLY_ADDEND_COLUMNS, applyField } from '../schema/apply';
 import { DEFAULT_FORMAT, formatById, type FormatDef } from '../schema/formats';
 import type { NarrativeOption } from '../schema/narrative';
@@ -128,6 +129,5 @@ export function arithmetic(parts: ReadonlyArray<number | null>): string {
   return parts.map((p) => (p === null ? '空' : fmt(p))).join(' + ');
 }
 
-export function fmt(n: number): string {
-  return String(Number(n.toFixed(6)));
-}
+/** lib/i18n/number.ts, under the name the narrative code uses. */
+export const fmt = formatNumber;

@@ -3,18 +3,20 @@
 import { APPLY_COLUMNS, applyField } from '../schema/apply';
 import { applyColumnName } from '../schema/fields';
 import { evaluate, fmt, type IdentitySpec } from './identity';
-import { isTableFormat } from '../schema/formats';
 import { TABLES } from '../schema/tables';
-import type { Rule } from './types';
+import { defineRule } from './define';
+
 
 const v = (t: { entry?: { blank?: boolean; value: number | null } }) =>
   !t.entry ? '缺' : t.entry.blank ? '空' : fmt(t.entry.value ?? 0);
 
 // The same seven identities in both formats: built once, evaluated per page.
+const subject = (col: string) => `${TABLES.apply.short.zh}“${applyColumnName(col)}”列`;
+
 const SPECS: IdentitySpec[] = APPLY_COLUMNS.map((col) => ({
   id: `apply.balance:${col.id}`,
   rule: 'apply.balance',
-  subject: `${TABLES.apply.short.zh}“${applyColumnName(col.id)}”列`,
+  subject: subject(col.id),
   lhs: [applyField('new', col.id), applyField('carried_over', col.id)],
   rhs: [applyField('total', col.id), applyField('carried_forward', col.id)],
   describe: (d) => {
@@ -26,11 +28,19 @@ const SPECS: IdentitySpec[] = APPLY_COLUMNS.map((col) => ({
   },
 }));
 
-export const applyBalance: Rule = {
-  id: 'apply.balance',
+export const applyBalance = defineRule('apply.balance', {
   title: '表三每列：本年新收 + 上年结转 = （七）总计 + 结转下年度',
-  run(ctx) {
-    if (!ctx.found.apply || !isTableFormat(ctx.format)) return [];
-    return SPECS.map((spec) => evaluate(spec, ctx.values));
+  tables: ['apply'],
+  formats: 'tables',
+  scope: 'page',
+  subject,
+  place: (arg, lang) => {
+    const en = lang === 'en';
+    return {
+      table: 'apply', row: '', column: applyColumnName(arg, lang),
+      what: en ? 'new + carried over = total + carried forward' : '一 + 二 = （七）总计 + 四',
+    };
   },
-};
+  source: 'lib/rules/apply.balance.ts',
+  checks: (ctx) => SPECS.map((spec) => evaluate(spec, ctx.values)),
+});

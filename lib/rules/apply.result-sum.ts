@@ -4,14 +4,17 @@ import { applyColumnName } from '../schema/fields';
 import { evaluate, fmt, specsPerFormat, termList } from './identity';
 import { formatById } from '../schema/formats';
 import { TABLES } from '../schema/tables';
-import type { Rule } from './types';
+import { defineRule } from './define';
+
+
+const subject = (col: string) => `${TABLES.apply.short.zh}“${applyColumnName(col)}”列`;
 
 const specs = specsPerFormat((format) => {
   const rows = format.apply.rows.filter((r) => r.result);
   return format.apply.columns.map((col) => ({
     id: `apply.result-sum:${col.id}`,
     rule: 'apply.result-sum',
-    subject: `${TABLES.apply.short.zh}“${applyColumnName(col.id)}”列`,
+    subject: subject(col.id),
     lhs: rows.map((r) => applyField(r.id, col.id)),
     rhs: [applyField('total', col.id)],
     describe: (d) =>
@@ -21,12 +24,16 @@ const specs = specsPerFormat((format) => {
   }));
 });
 
-export const applyResultSum: Rule = {
-  id: 'apply.result-sum',
+export const applyResultSum = defineRule('apply.result-sum', {
   title: '表三每列：办理结果各项之和等于（七）总计',
-  run(ctx) {
-    const format = formatById(ctx.format);
-    if (!ctx.found.apply || !format) return [];
-    return specs(format).map((spec) => evaluate(spec, ctx.values));
+  tables: ['apply'],
+  formats: 'tables',
+  scope: 'page',
+  subject,
+  place: (arg, lang) => {
+    const en = lang === 'en';
+    return { table: 'apply', row: en ? '(7) total' : '（七）总计', column: applyColumnName(arg, lang), what: en ? 'sum of the results' : '办理结果之和' };
   },
-};
+  source: 'lib/rules/apply.result-sum.ts',
+  checks: (ctx) => specs(formatById(ctx.format)!).map((spec) => evaluate(spec, ctx.values)),
+});

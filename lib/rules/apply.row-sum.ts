@@ -2,15 +2,17 @@
 import { APPLY_ADDEND_COLUMNS, applyField } from '../schema/apply';
 import { applyRowName } from '../schema/fields';
 import { evaluate, fmt, specsPerFormat, termList } from './identity';
-import { formatById } from '../schema/formats';
 import { TABLES } from '../schema/tables';
-import type { Rule } from './types';
+import { defineRule } from './define';
+import { allApplyRows, formatById } from '../schema/formats';
+
+const subject = (row: string) => `${TABLES.apply.short.zh}“${applyRowName(row)}”行`;
 
 const specs = specsPerFormat((format) => {
   return format.apply.rows.map((row) => ({
     id: `apply.row-sum:${row.id}`,
     rule: 'apply.row-sum',
-    subject: `${TABLES.apply.short.zh}“${applyRowName(row.id)}”行`,
+    subject: subject(row.id),
     lhs: APPLY_ADDEND_COLUMNS.map((c) => applyField(row.id, c.id)),
     rhs: [applyField(row.id, 'total')],
     describe: (d) =>
@@ -20,12 +22,17 @@ const specs = specsPerFormat((format) => {
   }));
 });
 
-export const applyRowSum: Rule = {
-  id: 'apply.row-sum',
+export const applyRowSum = defineRule('apply.row-sum', {
   title: '表三每行：各类申请人之和等于总计',
-  run(ctx) {
-    const format = formatById(ctx.format);
-    if (!ctx.found.apply || !format) return [];
-    return specs(format).map((spec) => evaluate(spec, ctx.values));
+  tables: ['apply'],
+  formats: 'tables',
+  scope: 'page',
+  subject,
+  place: (arg, lang) => {
+    const row = allApplyRows().find((r) => r.id === arg);
+    const en = lang === 'en';
+    return { table: 'apply', row: row ? (en ? row.en : row.label) : arg, column: '', what: en ? 'row total' : '本行合计' };
   },
-};
+  source: 'lib/rules/apply.row-sum.ts',
+  checks: (ctx) => specs(formatById(ctx.format)!).map((spec) => evaluate(spec, ctx.values)),
+});

@@ -5,6 +5,7 @@
 
 import type { Check, CheckStatus, ValueEntry } from '../types';
 import { fieldName } from '../schema/fields';
+import { formatNumber } from '../i18n/number';
 import type { FormatDef } from '../schema/formats';
 import type { Evaluated } from './types';
 
@@ -42,9 +43,8 @@ export interface IdentityData {
 
 const round = (x: number) => Math.round(x * 1e9) / 1e9;
 
-export function fmt(n: number): string {
-  return String(round(n));
-}
+/** lib/i18n/number.ts, under the name the rules use. */
+export const fmt = formatNumber;
 
 /** "266 + 0 + 空 + 18" — blanks shown as 空 so the reader sees the assumption. */
 export function termList(terms: Term[], compact = false): string {

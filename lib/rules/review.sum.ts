@@ -2,13 +2,16 @@
 import { REVIEW_ADDEND_KEYS, REVIEW_GROUPS, reviewField } from '../schema/review';
 import { evaluate, fmt, type IdentitySpec } from './identity';
 import { TABLES } from '../schema/tables';
-import type { Rule } from './types';
+import { defineRule } from './define';
+
 
 // Three identities whatever the format: built once, evaluated per page.
+const subject = (group: string) => `${TABLES.review.short.zh}“${REVIEW_GROUPS.find((g) => g.id === group)?.name ?? group}”`;
+
 const SPECS: IdentitySpec[] = REVIEW_GROUPS.map((g) => ({
   id: `review.sum:${g.id}`,
   rule: 'review.sum',
-  subject: `${TABLES.review.short.zh}“${g.name}”`,
+  subject: subject(g.id),
   lhs: REVIEW_ADDEND_KEYS.map((k) => reviewField(g.id, k.id)),
   rhs: [reviewField(g.id, 'total')],
   describe: (d) => {
@@ -21,11 +24,17 @@ const SPECS: IdentitySpec[] = REVIEW_GROUPS.map((g) => ({
   },
 }));
 
-export const reviewSum: Rule = {
-  id: 'review.sum',
+export const reviewSum = defineRule('review.sum', {
   title: '表四：维持 + 纠正 + 其他 + 尚未审结 = 总计',
-  run(ctx) {
-    if (!ctx.found.review || ctx.format === 'old') return [];
-    return SPECS.map((spec) => evaluate(spec, ctx.values));
+  tables: ['review'],
+  formats: 'tables',
+  scope: 'page',
+  subject,
+  place: (arg, lang) => {
+    const g = REVIEW_GROUPS.find((x) => x.id === arg);
+    const en = lang === 'en';
+    return { table: 'review', row: g ? (en ? g.en : g.name) : arg, column: '', what: en ? 'upheld + corrected + other + pending = total' : '维持 + 纠正 + 其他 + 尚未审结 = 总计' };
   },
-};
+  source: 'lib/rules/review.sum.ts',
+  checks: (ctx) => SPECS.map((spec) => evaluate(spec, ctx.values)),
+});

@@ -3,12 +3,18 @@
 // a clean report's check count is the 42 identities.
 import { fieldName, isAmount, isSigned } from '../schema/fields';
 import { fmt } from './identity';
-import type { Evaluated, Rule } from './types';
+import { defineRule } from './define';
+import type { Evaluated } from './types';
 
-export const valueCount: Rule = {
-  id: 'value.count',
+export const valueCount = defineRule('value.count', {
   title: '数量单元格应为非负整数',
-  run(ctx) {
+  tables: ['active', 'apply', 'review'],
+  formats: 'any',
+  scope: 'page',
+  subject: (field) => fieldName(field),
+  ids: ['value.nonneg', 'value.integer'],
+  source: 'lib/rules/value.count.ts',
+  checks(ctx) {
     const out: Evaluated[] = [];
     for (const [field, e] of ctx.values) {
       if (e.value === null || isAmount(field)) continue;
@@ -35,4 +41,4 @@ export const valueCount: Rule = {
     }
     return out;
   },
-};
+});
