@@ -25,6 +25,7 @@ import { REVIEW_FIELDS } from './schema/review';
 import { RULES, type Evaluated } from './rules';
 import { findCulprits } from './culprit';
 import { countSections, parseReportTitle, type TitleInfo } from './detect';
+import { agencyFromMetaRow, agencyFromSources } from './agency';
 import { collapse } from './normalize/text';
 import { checkNarrative } from './narrative';
 import { proseFromDocument, proseFromText, type Prose } from './narrative/prose';
@@ -83,6 +84,13 @@ function findTitle(candidates: (string | null | undefined)[]): TitleInfo | null 
     if (info) return info;
   }
   return null;
+}
+
+/** The body named in full: the metadata row, then `<meta name="ContentSource">`, then the title's. */
+function withFullAgency(info: TitleInfo | null, bodyText: string, sources: readonly string[]): TitleInfo | null {
+  if (!info) return info;
+  const agency = agencyFromMetaRow(bodyText) ?? agencyFromSources(sources);
+  return agency ? { ...info, agency } : info;
 }
 
 interface Built {
@@ -221,7 +229,7 @@ export function checkDocument(doc: Document, opts: CheckOptions = {}): Analysis 
   } catch {
     docTitle = null;
   }
-  const titleInfo = findTitle([...scan.metas, docTitle, ...scan.headings, bodyText]);
+  const titleInfo = withFullAgency(findTitle([...scan.metas, docTitle, ...scan.headings, bodyText]), bodyText, scan.sources ?? []);
   const notices: ReportNotice[] = problems.map((p) => ({ id: 'extract.table-too-large', level: 'info', message: p.message.startsWith('跳过') ? p.message : `有一个表格过大或结构异常，已跳过（${p.message}）` }));
   const { report, fieldCells } = build(x, titleInfo, countSections(bodyText), opts, docTitle ?? titleInfo?.title ?? null, notices, 'dom');
 
@@ -253,7 +261,7 @@ export function checkText(text: string, opts: CheckOptions = {}): Analysis {
   const rows = textRows(text);
   const x = extract(rows);
   const lines = text.split('\n').map((l) => l.trim()).filter(Boolean).slice(0, 40);
-  const titleInfo = findTitle([opts.title, ...lines, text]);
+  const titleInfo = withFullAgency(findTitle([opts.title, ...lines, text]), text, []);
   const { report } = build(x, titleInfo, countSections(text), opts, opts.title ?? titleInfo?.title ?? null, [], 'text');
   // Table regions of the text, excluded from the prose the narrative check reads.
   const exclude: [number, number][] = [];
