@@ -4,6 +4,7 @@
 import { ATTR } from '../../lib/contract';
 import type { Check, NarrativeClaim, Report, TableKey } from '../../lib/types';
 import { chipText, findingText, pageChipText } from './strings';
+import { groupErrors } from '../../lib/errors';
 import type { InPageAnalysis } from './types';
 
 export type FindingStatus = 'fail' | 'culprit' | 'uncertain' | 'zero' | 'warn';
@@ -208,7 +209,7 @@ function planChips(analysis: InPageAnalysis, targets: Target[], doc: Document): 
       table: key,
       anchor,
       level,
-      text: chipText(checks.length, fail, uncertain, report.tables[key].cellsRead),
+      text: chipText(checks.length, fail, uncertain, report.tables[key].cellsRead, groupErrors({ checks, narrative: [] }).length),
       first: first?.key,
       slot: slot(anchor),
     });

@@ -45,11 +45,13 @@ function words() {
 
 export const ui = words();
 
-export function chipText(checks: number, fail: number, uncertain: number, cellsRead: number): string {
+/** `errors`: probable wrong cells + unexplained failing checks (lib/errors.ts); `fail`: failing checks. */
+export function chipText(checks: number, fail: number, uncertain: number, cellsRead: number, errors = fail): string {
   if (!checks) return zh ? `已读取 ${cellsRead} 项（本表无勾稽关系）` : `${cellsRead} values read (no identities in this table)`;
   const head = zh ? `勾稽关系 ${checks} 项：` : `${checks} identities: `;
   const parts: string[] = [];
-  if (fail) parts.push(zh ? `${fail} 处不一致` : `${fail} inconsistent`);
+  if (fail) parts.push(zh ? `${errors} 处错误（${fail} 项核对不一致）` : `${errors} ${errors === 1 ? 'error' : 'errors'} (${fail} failing checks)`);
+  else if (uncertain) parts.push(zh ? '未发现不一致' : 'nothing inconsistent');
   if (uncertain) parts.push(zh ? `${uncertain} 项无法判断` : `${uncertain} undecided`);
   if (!parts.length) parts.push(zh ? '全部一致' : 'all consistent');
   return head + parts.join(zh ? '，' : ', ');

@@ -312,7 +312,7 @@ describe('a report page', () => {
     const page = await open(URL + '?tip', reportPage({ set: WRONG, textReceived: 199 }));
     expect(await settled(page)).toBe('report');
     const chip = page.locator(`${HOST_TAG} [part~="${PART.chip}"][data-table="apply"]`);
-    await expect.poll(() => textOf(chip)).toContain('勾稽关系 39 项：2 处不一致');
+    await expect.poll(() => textOf(chip)).toContain('勾稽关系 39 项：1 处错误（2 项核对不一致）');
     await page.locator(`[${ATTR.field}="apply.new.total"]`).scrollIntoViewIfNeeded();
     await page.screenshot({ path: artifact('inpage-marked.png') });
     await page.hover(`[${ATTR.field}="apply.new.total"]`);

@@ -239,13 +239,13 @@ describe('language', () => {
       h.inpage.relabel();
       h.inpage.activate('apply.new.natural_person', 'hover');
       let root = await ui(h);
-      expect(q(root, PART.chip).find((c) => c.getAttribute('data-table') === 'apply')!.textContent).toContain('39 identities: 2 inconsistent');
+      expect(q(root, PART.chip).find((c) => c.getAttribute('data-table') === 'apply')!.textContent).toContain('39 identities: 1 error (2 failing checks)');
       expect(root.querySelector('.badge')?.textContent).toBe('should be 167');
       expect(q(root, PART.tooltip)[0]!.textContent).toContain('probable wrong cell');
       setLang('zh');
       h.inpage.relabel();
       root = await ui(h);
-      expect(q(root, PART.chip).find((c) => c.getAttribute('data-table') === 'apply')!.textContent).toContain('勾稽关系 39 项：2 处不一致');
+      expect(q(root, PART.chip).find((c) => c.getAttribute('data-table') === 'apply')!.textContent).toContain('勾稽关系 39 项：1 处错误（2 项核对不一致）');
     } finally {
       setLang('zh');
     }
