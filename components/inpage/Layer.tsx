@@ -7,6 +7,8 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { PART } from '../../lib/contract';
 import type { Chip, Finding, Target } from './model';
 import type { LayerStore } from './store';
+import type { Box } from './types';
+import { labelOf } from './labels';
 import { ui } from './strings';
 
 export interface LayerActions {
@@ -22,8 +24,14 @@ export interface LayerActions {
 
 const ICON: Record<string, string> = { fail: '⚠', culprit: '✎', uncertain: '?', warn: '!', zero: '○', ok: '✓', info: 'ℹ', missing: '⚠', error: '⚠' };
 
+/** `part` of the icons and "应为 N" badges placed beside the numbers (placement.ts). */
+export const PART_LABEL = 'label';
+
+const at = (b: Box) => ({ left: `${b.x}px`, top: `${b.y}px`, width: `${b.w}px`, height: `${b.h}px` });
+
 export function Layer({ store, actions }: { store: LayerStore; actions: LayerActions }) {
   const boxes = store.boxes.value;
+  const labels = store.labels.value;
   const active = store.active.value;
   const targets = store.targets.value;
   const activeTarget = active ? targets.find((t) => t.key === active.key) : undefined;
@@ -61,10 +69,20 @@ export function Layer({ store, actions }: { store: LayerStore; actions: LayerAct
       {targets.map((t) => {
         const box = boxes.get(t.key);
         if (!box) return null;
+        const label = t.kind === 'cell' ? labelOf(t) : t.severity === 'fail' ? { kind: 'icon' as const, text: '' } : null;
         return (
           <Fragment key={t.key}>
-            {t.suggested !== undefined ? (
-              <span class="badge" aria-hidden="true" style={{ left: `${box.x}px`, top: `${box.y}px` }}>{ui.needs(t.suggested)}</span>
+            {label && labels.get(t.key) ? (
+              <span
+                class={label.kind === 'badge' ? 'badge' : 'mark-icon'}
+                part={PART_LABEL}
+                data-key={t.key}
+                data-status={t.suggested !== undefined ? 'culprit' : t.severity}
+                aria-hidden="true"
+                style={at(labels.get(t.key)!)}
+              >
+                {label.text}
+              </span>
             ) : null}
             {t.kind === 'claim' && !store.nativeHighlights.value
               ? (store.claimBoxes.value.get(t.key) ?? []).map((b, i) => (

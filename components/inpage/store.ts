@@ -17,6 +17,8 @@ export interface LayerStore {
   /** Claim key → one box per line the number spans (fallback drawing without CSS highlights). */
   claimBoxes: Signal<Map<string, Box[]>>;
   nativeHighlights: Signal<boolean>;
+  /** Target key → where its icon or "应为 N" badge goes: beside the numbers, never over them (placement.ts). */
+  labels: Signal<Map<string, Box>>;
   active: Signal<ActiveTip | null>;
   /** Check / claim ids the user flagged (from the background's `gouji:flags-for-report`). */
   flagged: Signal<Set<string>>;
@@ -29,6 +31,7 @@ export function createStore(): LayerStore {
     boxes: signal(new Map()),
     claimBoxes: signal(new Map()),
     nativeHighlights: signal(true),
+    labels: signal(new Map()),
     active: signal(null),
     flagged: signal(new Set()),
   };

@@ -8,6 +8,8 @@ import { Layer as LayerView, type LayerActions } from '../../components/inpage/L
 import { LAYER_CSS } from '../../components/inpage/styles';
 import type { LayerStore } from '../../components/inpage/store';
 import type { Box } from '../../components/inpage/types';
+import { placeLabels, type LabelRequest } from '../../components/inpage/placement';
+import { ICON_SIZE, labelOf } from '../../components/inpage/labels';
 
 export class ShadowLayer {
   readonly host: HTMLElement;
@@ -64,7 +66,55 @@ export class ShadowLayer {
       }
     }
     for (const c of this.store.chips.peek()) if (c.anchor.isConnected) boxes.set(`chip:${c.key}`, toBox(c.anchor.getBoundingClientRect()));
+    const labels = this.placeLabels(toBox, boxes, claimBoxes);
     this.store.boxes.value = boxes;
     this.store.claimBoxes.value = claimBoxes;
+    this.store.labels.value = labels;
+  }
+
+  /**
+   * Icons and "应为 N" badges beside the numbers (components/inpage/placement.ts): every text rectangle
+   * of the marked tables is an obstacle. Reads only.
+   */
+  private placeLabels(toBox: (r: DOMRect) => Box, boxes: Map<string, Box>, claimBoxes: Map<string, Box[]>): Map<string, Box> {
+    const doc = this.doc;
+    const textBox = (el: Element): Box[] => {
+      const range = doc.createRange();
+      range.selectNodeContents(el);
+      return [...range.getClientRects()].filter((r) => r.width > 0 && r.height > 0).map(toBox);
+    };
+    const union = (bs: Box[]): Box | null => {
+      if (!bs.length) return null;
+      const x = Math.min(...bs.map((b) => b.x));
+      const y = Math.min(...bs.map((b) => b.y));
+      return { x, y, w: Math.max(...bs.map((b) => b.x + b.w)) - x, h: Math.max(...bs.map((b) => b.y + b.h)) - y };
+    };
+    const tables = new Map<Element, Box>();
+    const requests: LabelRequest[] = [];
+    const obstacles: Box[] = [];
+    for (const t of this.store.targets.peek()) {
+      const cell = boxes.get(t.key);
+      if (t.kind !== 'cell' || !t.element || !cell) continue;
+      const label = labelOf(t);
+      if (!label) continue;
+      const table = t.element.closest('table');
+      if (!table) continue;
+      if (!tables.has(table)) {
+        tables.set(table, toBox(table.getBoundingClientRect()));
+        for (const c of table.querySelectorAll('td,th')) obstacles.push(...textBox(c));
+      }
+      requests.push({ key: t.key, w: label.w, h: label.h, cell, text: union(textBox(t.element)), table: tables.get(table)! });
+    }
+    const placed = placeLabels(requests, obstacles);
+    // A number in the text that contradicts a table: its icon in the gutter left of its paragraph.
+    for (const t of this.store.targets.peek()) {
+      if (t.kind !== 'claim' || t.severity !== 'fail' || !t.range) continue;
+      const first = claimBoxes.get(t.key)?.[0] ?? boxes.get(t.key);
+      const block = t.range.startContainer.parentElement?.closest('p,li,div,td,section,article') ?? null;
+      if (!first || !block) continue;
+      const left = toBox(block.getBoundingClientRect()).x - ICON_SIZE - 4;
+      if (left >= 0) placed.set(t.key, { x: left, y: first.y + Math.max(0, (first.h - ICON_SIZE) / 2), w: ICON_SIZE, h: ICON_SIZE });
+    }
+    return placed;
   }
 }
