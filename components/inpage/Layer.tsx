@@ -9,6 +9,7 @@ import type { Chip, Finding, Target } from './model';
 import type { LayerStore } from './store';
 import type { Box } from './types';
 import { labelOf } from './labels';
+import { placeChip } from './placement';
 import { ui } from './strings';
 
 export interface LayerActions {
@@ -40,31 +41,7 @@ export function Layer({ store, actions }: { store: LayerStore; actions: LayerAct
       {store.chips.value.map((chip) => {
         const box = boxes.get(`chip:${chip.key}`);
         if (!box) return null;
-        const page = chip.table === 'page';
-        const style = page
-          ? { left: `${box.x}px`, top: `${box.y - 4}px`, maxWidth: `${Math.max(320, Math.min(720, box.w))}px`, transform: 'translateY(-100%)' }
-          : { left: `${box.x + box.w}px`, top: `${box.y}px`, transform: `translate(calc(-100% - ${chip.slot * 4}px), -100%)` };
-        return (
-          <button
-            key={chip.key}
-            type="button"
-            part={PART.chip}
-            data-table={chip.table}
-            data-level={chip.level}
-            style={style}
-            onClick={() => actions.chip(chip)}
-          >
-            <span class="chip-icon" aria-hidden="true">{ICON[chip.level]}</span>
-            <span>
-              {ui.brand} · {chip.text}
-              {chip.detail?.length ? (
-                <ul class="chip-detail">
-                  {chip.detail.map((d, i) => <li key={i}>{d}</li>)}
-                </ul>
-              ) : null}
-            </span>
-          </button>
-        );
+        return <ChipView key={chip.key} chip={chip} box={box} store={store} actions={actions} />;
       })}
       {targets.map((t) => {
         const box = boxes.get(t.key);
@@ -118,6 +95,62 @@ export function Layer({ store, actions }: { store: LayerStore; actions: LayerAct
         <Tooltip target={activeTarget} pinned={active!.pinned} store={store} actions={actions} />
       ) : null}
     </div>
+  );
+}
+
+/**
+ * A table's summary chip, beside the table and never over its heading or header (placement.placeChip);
+ * compact (icon and count) when the full chip has no free place, hidden when not even that fits.
+ * Placed after render, on our own element only.
+ */
+function ChipView({ chip, box, store, actions }: { chip: Chip; box: Box; store: LayerStore; actions: LayerActions }) {
+  const ref = useRef<HTMLButtonElement>(null);
+  const page = chip.table === 'page';
+  const obstacles = store.chipObstacles.value.get(chip.key);
+  const right = store.pageRight.value;
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el || page || !obstacles) return;
+    el.removeAttribute('data-compact');
+    el.style.visibility = '';
+    for (const compact of [false, true]) {
+      if (compact) el.setAttribute('data-compact', '');
+      const r = el.getBoundingClientRect();
+      const spot = placeChip({ w: r.width, h: r.height }, box, obstacles, right);
+      if (spot) {
+        el.style.left = `${spot.x}px`;
+        el.style.top = `${spot.y}px`;
+        el.style.transform = 'none';
+        return;
+      }
+    }
+    el.style.visibility = 'hidden';
+  });
+  const style = page
+    ? { left: `${box.x}px`, top: `${box.y - 4}px`, maxWidth: `${Math.max(320, Math.min(720, box.w))}px`, transform: 'translateY(-100%)' }
+    : { left: `${box.x + box.w}px`, top: `${box.y}px`, transform: `translate(calc(-100% - ${chip.slot * 4}px), -100%)` };
+  return (
+    <button
+      ref={ref}
+      type="button"
+      part={PART.chip}
+      data-table={chip.table}
+      data-level={chip.level}
+      style={style}
+      aria-label={`${ui.brand} · ${chip.text}`}
+      onClick={() => actions.chip(chip)}
+    >
+      <span class="chip-icon" aria-hidden="true">{ICON[chip.level]}</span>
+      {chip.short ? <span class="chip-short" aria-hidden="true">{chip.short}</span> : null}
+      <span class="chip-text">
+        {ui.brand} · {chip.text}
+        {chip.detail?.length ? (
+          <ul class="chip-detail">
+            {chip.detail.map((d, i) => <li key={i}>{d}</li>)}
+          </ul>
+        ) : null}
+      </span>
+    </button>
   );
 }
 

@@ -49,6 +49,8 @@ export interface Chip {
   first?: string;
   /** Position among chips sharing the same anchor (they are laid side by side). */
   slot: number;
+  /** What the compact chip shows beside its icon when the full one has no room ("5": errors). */
+  short?: string;
 }
 
 export interface MarkPlan {
@@ -203,13 +205,15 @@ function planChips(analysis: InPageAnalysis, targets: Target[], doc: Document): 
     const fail = checks.filter((c) => c.status === 'fail').length;
     const uncertain = checks.filter((c) => c.status === 'uncertain').length;
     const level: ChipLevel = fail ? 'fail' : uncertain ? 'uncertain' : checks.length ? 'ok' : 'info';
+    const errors = groupErrors({ checks, narrative: [] }).length;
     const first = targets.find((t) => t.kind === 'cell' && tableOfField(t.key) === key && t.severity !== 'zero');
     chips.push({
       key: `table:${key}`,
       table: key,
       anchor,
       level,
-      text: chipText(checks.length, fail, uncertain, report.tables[key].cellsRead, groupErrors({ checks, narrative: [] }).length),
+      text: chipText(checks.length, fail, uncertain, report.tables[key].cellsRead, errors),
+      short: fail ? String(errors) : uncertain ? String(uncertain) : undefined,
       first: first?.key,
       slot: slot(anchor),
     });

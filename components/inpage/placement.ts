@@ -52,12 +52,12 @@ function candidates(r: LabelRequest): Box[] {
  * Positions for the labels. A label with no free place is left out (its cell keeps its outline and its
  * focusable button; the tooltip says the same): a label never covers a number.
  */
-export function placeLabels(requests: readonly LabelRequest[], obstacles: readonly Box[]): Map<string, Box> {
+export function placeLabels(requests: readonly LabelRequest[], obstacles: readonly Box[], maxX = Infinity): Map<string, Box> {
   const placed = new Map<string, Box>();
   const taken: Box[] = [];
   for (const r of requests) {
     for (const c of candidates(r)) {
-      if (c.x < 0 || c.y < 0) continue;
+      if (c.x < 0 || c.y < 0 || c.x + c.w > maxX) continue;
       if (obstacles.some((o) => intersects(c, o))) continue;
       if (taken.some((o) => intersects(c, o))) continue;
       placed.set(r.key, c);
@@ -73,4 +73,25 @@ export function labelWidth(text: string, padding = 10): number {
   let w = padding;
   for (const ch of text) w += /[\u2e80-\u9fff\uff00-\uffef\u2190-\u2bff]/.test(ch) ? 11 : 6.5;
   return Math.ceil(w);
+}
+
+/**
+ * Where a table's summary chip goes: above the table at its right, then at its left, then in the gutters
+ * beside its top — the first place that meets no text (the heading above, the header row) and stays on
+ * the page. Null when there is none: the caller shows the compact chip, or nothing.
+ */
+export function placeChip(size: { w: number; h: number }, table: Box, obstacles: readonly Box[], maxX: number): Box | null {
+  const { w, h } = size;
+  const cands: Box[] = [
+    { x: table.x + table.w - w, y: table.y - h, w, h },
+    { x: table.x, y: table.y - h, w, h },
+    { x: table.x + table.w + 4, y: table.y, w, h },
+    { x: table.x - w - 4, y: table.y, w, h },
+  ];
+  for (const c of cands) {
+    if (c.x < 0 || c.y < 0 || c.x + c.w > maxX) continue;
+    if (obstacles.some((o) => intersects(c, o))) continue;
+    return c;
+  }
+  return null;
 }

@@ -19,6 +19,10 @@ export interface LayerStore {
   nativeHighlights: Signal<boolean>;
   /** Target key → where its icon or "应为 N" badge goes: beside the numbers, never over them (placement.ts). */
   labels: Signal<Map<string, Box>>;
+  /** Chip key → text rectangles its chip must not cover (the heading above the table, the header row). */
+  chipObstacles: Signal<Map<string, Box[]>>;
+  /** The right edge of the page's visible width, in document coordinates. */
+  pageRight: Signal<number>;
   active: Signal<ActiveTip | null>;
   /** Check / claim ids the user flagged (from the background's `gouji:flags-for-report`). */
   flagged: Signal<Set<string>>;
@@ -32,6 +36,8 @@ export function createStore(): LayerStore {
     claimBoxes: signal(new Map()),
     nativeHighlights: signal(true),
     labels: signal(new Map()),
+    chipObstacles: signal(new Map()),
+    pageRight: signal(Infinity),
     active: signal(null),
     flagged: signal(new Set()),
   };

@@ -28,6 +28,10 @@ export const LAYER_CSS = `
 [part~="chip"][data-level="missing"],[part~="chip"][data-level="error"]{border-radius:6px;border:1px solid #b06000;background:#fef7e0;color:#5f370e;transform:none;white-space:normal}
 [part~="chip"][data-level="error"]{border-color:#c5221f;background:#fce8e6;color:#a50e0e}
 .chip-icon{font-weight:700}
+.chip-short{display:none;font-weight:700}
+[part~="chip"][data-compact]{border-radius:10px;border-bottom:1px solid}
+[part~="chip"][data-compact] .chip-short{display:inline}
+[part~="chip"][data-compact] .chip-text{display:none}
 .chip-detail{display:none;margin:2px 0 0;padding:0 0 0 1em;font-size:12px}
 [part~="chip"]:hover .chip-detail,[part~="chip"]:focus .chip-detail{display:block}
 [part~="tooltip"]{position:absolute;width:max-content;max-width:380px;padding:8px 10px;border-radius:6px;background:#fff;color:#202124;border:1px solid #bdc1c6;box-shadow:0 4px 14px rgba(0,0,0,.22);font-size:13px;line-height:1.55;pointer-events:auto}

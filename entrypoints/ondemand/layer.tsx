@@ -65,11 +65,38 @@ export class ShadowLayer {
         claimBoxes.set(t.key, [...t.range.getClientRects()].map(toBox));
       }
     }
-    for (const c of this.store.chips.peek()) if (c.anchor.isConnected) boxes.set(`chip:${c.key}`, toBox(c.anchor.getBoundingClientRect()));
+    const chipObstacles = new Map<string, Box[]>();
+    for (const c of this.store.chips.peek()) {
+      if (!c.anchor.isConnected) continue;
+      boxes.set(`chip:${c.key}`, toBox(c.anchor.getBoundingClientRect()));
+      if (c.table !== 'page') chipObstacles.set(c.key, this.textNear(c.anchor, toBox));
+    }
+    this.store.chipObstacles.value = chipObstacles;
+    this.store.pageRight.value = Math.max(this.doc.documentElement.clientWidth, win?.innerWidth ?? 0) + sx;
     const labels = this.placeLabels(toBox, boxes, claimBoxes);
     this.store.boxes.value = boxes;
     this.store.claimBoxes.value = claimBoxes;
     this.store.labels.value = labels;
+  }
+
+  /** Text rectangles a table's chip must not cover: the table's first rows and what stands just above it. */
+  private textNear(table: Element, toBox: (r: DOMRect) => Box): Box[] {
+    const out: Box[] = [];
+    const add = (el: Element) => {
+      const range = this.doc.createRange();
+      range.selectNodeContents(el);
+      for (const r of range.getClientRects()) if (r.width > 0 && r.height > 0) out.push(toBox(r));
+    };
+    const rows = table.querySelectorAll('tr');
+    for (let i = 0; i < Math.min(rows.length, 3); i++) add(rows[i]!);
+    let prev = table.previousElementSibling;
+    for (let i = 0; prev && i < 3; i++, prev = prev.previousElementSibling) add(prev);
+    // A table wrapped alone in a <div>/<p>: the wrapper's previous siblings stand above it.
+    if (!table.previousElementSibling && table.parentElement) {
+      let p = table.parentElement.previousElementSibling;
+      for (let i = 0; p && i < 3; i++, p = p.previousElementSibling) add(p);
+    }
+    return out;
   }
 
   /**
@@ -78,6 +105,8 @@ export class ShadowLayer {
    */
   private placeLabels(toBox: (r: DOMRect) => Box, boxes: Map<string, Box>, claimBoxes: Map<string, Box[]>): Map<string, Box> {
     const doc = this.doc;
+    const win = doc.defaultView;
+    const sx = win?.scrollX ?? 0;
     const textBox = (el: Element): Box[] => {
       const range = doc.createRange();
       range.selectNodeContents(el);
@@ -105,7 +134,8 @@ export class ShadowLayer {
       }
       requests.push({ key: t.key, w: label.w, h: label.h, cell, text: union(textBox(t.element)), table: tables.get(table)! });
     }
-    const placed = placeLabels(requests, obstacles);
+    const maxX = Math.max(doc.documentElement.clientWidth, win?.innerWidth ?? 0) + sx;
+    const placed = placeLabels(requests, obstacles, maxX);
     // A number in the text that contradicts a table: its icon in the gutter left of its paragraph.
     for (const t of this.store.targets.peek()) {
       if (t.kind !== 'claim' || t.severity !== 'fail' || !t.range) continue;

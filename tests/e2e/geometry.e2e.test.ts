@@ -58,6 +58,12 @@ function measure(page: Page): Promise<Geometry> {
     const overlaps: string[] = [];
     for (const l of labels) for (const d of rects) if (hit(l.box, d.r)) overlaps.push(`${l.kind} of ${l.key} over ${d.field}`);
     for (const c of chips) for (const d of rects) if (hit(c, d.r)) overlaps.push(`chip over ${d.field}`);
+    // Chips never cover the headings and paragraphs of the article either, nor the tables' header text.
+    for (const el of document.querySelectorAll('#zoom > p, #zoom > h1, #zoom td:not([data-gouji-field])')) {
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      for (const r of range.getClientRects()) if (r.width > 0 && r.height > 0) for (const c of chips) if (hit(c, r)) overlaps.push(`chip over “${el.textContent!.trim().slice(0, 12)}”`);
+    }
     const cells = [...document.querySelectorAll('td')].map((td) => { const r = td.getBoundingClientRect(); return `${r.left + scrollX},${r.top + scrollY},${r.width},${r.height}`; }).join(';');
     return { digits: rects.length, labels, chips, overlaps, cells };
   }, { tag: HOST_TAG, fieldAttr: ATTR.field, label: 'label', chip: PART.chip });
