@@ -71,7 +71,7 @@ export function Layer({ store, actions }: { store: LayerStore; actions: LayerAct
               part={PART.target}
               data-key={t.key}
               data-status={t.severity}
-              aria-label={ui.targetLabel(t.claim?.quote ?? t.key, ui.status[t.severity] ?? '')}
+              aria-label={t.name ?? ui.targetLabel(t.claim?.quote ?? t.key, ui.status[t.severity] ?? '')}
               aria-describedby={active?.key === t.key ? 'gouji-tip' : undefined}
               aria-expanded={active?.key === t.key && active.pinned ? 'true' : 'false'}
               style={{ left: `${box.x}px`, top: `${box.y}px`, width: `${box.w}px`, height: `${box.h}px` }}

@@ -3,7 +3,7 @@
 // analysis and, for the top-of-article chip, the document's text; writes nothing.
 import { ATTR } from '../../lib/contract';
 import type { Check, NarrativeClaim, Report, TableKey } from '../../lib/types';
-import { chipText, findingText, pageChipText } from './strings';
+import { chipText, findingText, pageChipText, ui } from './strings';
 import { groupErrors } from '../../lib/errors';
 import type { InPageAnalysis } from './types';
 
@@ -33,6 +33,8 @@ export interface Target {
   related: Element[];
   /** The value the cell would need, when it is the probable culprit. */
   suggested?: number;
+  /** Accessible name: table, row and column in the report's words, the value shown, the verdict. */
+  name?: string;
 }
 
 export type ChipLevel = 'ok' | 'fail' | 'uncertain' | 'info' | 'missing' | 'error';
@@ -159,6 +161,10 @@ export function planMarks(analysis: InPageAnalysis, doc: Document): MarkPlan {
     const list = findings.get(field);
     if (!list?.length) continue;
     list.sort((a, b) => SEVERITY.indexOf(a.status) - SEVERITY.indexOf(b.status));
+    const entry = report.values[field];
+    const shown = !entry || entry.blank ? ui.blankValue : entry.raw;
+    const need = suggested.get(field);
+    const verdict = need !== undefined ? ui.verdictNeeds(need) : ui.status[list[0]!.status] ?? '';
     targets.push({
       key: field,
       kind: 'cell',
@@ -166,7 +172,8 @@ export function planMarks(analysis: InPageAnalysis, doc: Document): MarkPlan {
       findings: list,
       element: el,
       related: [...(related.get(field) ?? [])],
-      suggested: suggested.get(field),
+      suggested: need,
+      name: ui.cellName(field, shown, verdict),
     });
   }
 
@@ -183,6 +190,7 @@ export function planMarks(analysis: InPageAnalysis, doc: Document): MarkPlan {
       claim,
       range,
       related: claim.field && elements.has(claim.field) ? [elements.get(claim.field)!] : [],
+      name: ui.claimName(claim.quote, `${ui.status[status] ?? ''}：${claim.message}`),
     });
   });
 

@@ -4,6 +4,7 @@
 // they are in both.
 import { pickLang, type Lang } from '../../lib/i18n';
 import type { TableKey } from '../../lib/types';
+import { describeField, fieldInWords, TABLE_NAMES as TABLE_LABELS } from '../../lib/export/labels';
 
 let zh = pickLang(undefined, typeof navigator === 'undefined' ? undefined : navigator.language) === 'zh';
 
@@ -39,6 +40,19 @@ function words() {
     flagFailed: zh ? '未能保存标记（扩展后台无响应）' : 'Could not save the flag (extension not responding)',
     needs: (v: number) => (zh ? `应为 ${v}` : `should be ${v}`),
     targetLabel: (key: string, status: string) => `${ui.brand}：${key} ${status}`,
+    /** Accessible name of a marked cell: table, row, column, the value shown, the verdict. */
+    cellName: (field: string, value: string, verdict: string) => {
+      const p = describeField(field, zh ? 'zh' : 'en');
+      const table = p.table ? (zh ? TABLE_LABELS[p.table].short : TABLE_LABELS[p.table].shortEn) : '';
+      return zh
+        ? `${ui.brand}：${table}${fieldInWords(field, 'zh')}，表中为 ${value}，${verdict}`
+        : `${ui.brand}: ${table}, ${fieldInWords(field, 'en')}, shows ${value}, ${verdict}`;
+    },
+    /** Accessible name of a number in the text that was checked against a table. */
+    claimName: (quote: string, verdict: string) => (zh ? `${ui.brand}：正文“${quote}”，${verdict}` : `${ui.brand}: text “${quote}”, ${verdict}`),
+    blankValue: zh ? '空白' : 'blank',
+    verdictNeeds: (v: number) => (zh ? `可能出错的格（应为 ${v}）` : `probable wrong cell (should be ${v})`),
+    verdictProse: zh ? '与正文所写数字不一致' : 'contradicted by the text',
     tooltipHint: zh ? '按 Enter 固定提示并操作，Esc 关闭' : 'Enter pins this note, Esc closes it',
   };
 }

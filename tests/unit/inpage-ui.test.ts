@@ -53,6 +53,12 @@ describe('tooltips', () => {
     const target = q(root, PART.target).find((t) => t.getAttribute('data-key') === 'apply.new.natural_person')!;
     expect(target.getAttribute('data-status')).toBe('culprit');
     expect(target.getAttribute('aria-label')).toContain('可能出错的格');
+    // The accessible name carries table, row, column, the value shown and the verdict — no field id.
+    const name = target.getAttribute('aria-label')!;
+    expect(name).toMatch(/^勾稽：表三“[^”]*本年新收[^”]*”行“自然人”列，表中为 \d+，可能出错的格（应为 167）$/);
+    expect(name).not.toContain('apply.');
+    const total = q(root, PART.target).find((t) => t.getAttribute('data-key') === 'apply.new.total')!;
+    expect(total.getAttribute('aria-label')).toMatch(/^勾稽：表三“[^”]*”行“总计”列，表中为 \d+，不一致$/);
   });
 
   it('is keyboard-usable: focus shows, Enter pins and moves focus in, Escape closes and returns focus', async () => {
