@@ -21,7 +21,13 @@ export interface LayerActions {
   chip(chip: Chip): void;
   /** Resolves to null when the flag was saved, else a message for the user. */
   flag(checkId: string, note: string): Promise<string | null>;
+  /** Go to the next (+1) or previous (-1) finding: scrolled into view, focused, its tooltip shown. */
+  walk(step: 1 | -1): void;
+  navClose(): void;
 }
+
+/** `part` of the findings navigator. */
+export const PART_NAV = 'navigator';
 
 const ICON: Record<string, string> = { fail: '⚠', culprit: '✎', uncertain: '?', warn: '!', zero: '○', ok: '✓', info: 'ℹ', missing: '⚠', error: '⚠' };
 
@@ -91,6 +97,7 @@ export function Layer({ store, actions }: { store: LayerStore; actions: LayerAct
           </Fragment>
         );
       })}
+      <Navigator store={store} actions={actions} />
       {activeTarget && boxes.get(activeTarget.key) ? (
         <Tooltip target={activeTarget} pinned={active!.pinned} store={store} actions={actions} />
       ) : null}
@@ -189,7 +196,7 @@ function Tooltip({ target, pinned, store, actions }: { target: Target; pinned: b
         if (e.key === 'Escape') {
           e.stopPropagation();
           actions.close();
-        }
+        } else if (e.key === 'Tab' && pinned) trapTab(e, ref.current);
       }}
     >
       <ul>
@@ -204,6 +211,54 @@ function Tooltip({ target, pinned, store, actions }: { target: Target; pinned: b
       ) : (
         <span class="hint">{ui.tooltipHint}</span>
       )}
+    </div>
+  );
+}
+
+/** A pinned tooltip is a dialog: Tab and Shift+Tab cycle through its controls, never out to the page. */
+function trapTab(e: KeyboardEvent, box: HTMLElement | null): void {
+  if (!box) return;
+  const items = [...box.querySelectorAll<HTMLElement>('button, input, [tabindex]:not([tabindex="-1"])')].filter((el) => !(el as HTMLButtonElement).disabled);
+  if (!items.length) {
+    e.preventDefault();
+    return;
+  }
+  const active = (box.getRootNode() as ShadowRoot | Document).activeElement;
+  const i = items.indexOf(active as HTMLElement);
+  const next = e.shiftKey ? (i <= 0 ? items.length - 1 : i - 1) : i === items.length - 1 || i < 0 ? 0 : i + 1;
+  e.preventDefault();
+  items[next]!.focus();
+}
+
+/**
+ * Walk the findings: previous / next with the current position, in a small bar at the bottom of the
+ * window. It shows once the user walks (Alt+↓/↑, j/k in our UI, a chip, a mark taking focus) and goes with
+ * Esc or its close button.
+ */
+function Navigator({ store, actions }: { store: LayerStore; actions: LayerActions }) {
+  const nav = store.nav.value;
+  const list = store.walk.value;
+  if (!nav.open || !list.length) return null;
+  const current = nav.index >= 0 ? list[nav.index] : undefined;
+  return (
+    <div
+      part={PART_NAV}
+      role="toolbar"
+      aria-label={ui.navLabel}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.stopPropagation();
+          actions.navClose();
+        }
+      }}
+    >
+      <button type="button" class="act" data-nav="prev" aria-keyshortcuts="Alt+ArrowUp k" onClick={() => actions.walk(-1)}>↑ {ui.navPrev}</button>
+      <span class="nav-pos" role="status" aria-live="polite">
+        {current ? ui.navPosition(nav.index + 1, list.length) : ui.navCount(list.length)}
+      </span>
+      <button type="button" class="act" data-nav="next" aria-keyshortcuts="Alt+ArrowDown j" onClick={() => actions.walk(1)}>↓ {ui.navNext}</button>
+      <button type="button" class="act" data-nav="close" aria-label={ui.close} onClick={() => actions.navClose()}>×</button>
+      <span class="hint">{ui.navHint}</span>
     </div>
   );
 }

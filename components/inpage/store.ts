@@ -23,6 +23,10 @@ export interface LayerStore {
   chipObstacles: Signal<Map<string, Box[]>>;
   /** The right edge of the page's visible width, in document coordinates. */
   pageRight: Signal<number>;
+  /** Target keys in walking order: text contradictions first, then cells in reading order. */
+  walk: Signal<string[]>;
+  /** The navigator: shown or not, and the position in `walk` (-1: none yet). */
+  nav: Signal<{ open: boolean; index: number }>;
   active: Signal<ActiveTip | null>;
   /** Check / claim ids the user flagged (from the background's `gouji:flags-for-report`). */
   flagged: Signal<Set<string>>;
@@ -38,6 +42,8 @@ export function createStore(): LayerStore {
     labels: signal(new Map()),
     chipObstacles: signal(new Map()),
     pageRight: signal(Infinity),
+    walk: signal([]),
+    nav: signal({ open: false, index: -1 }),
     active: signal(null),
     flagged: signal(new Set()),
   };

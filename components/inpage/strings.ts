@@ -51,6 +51,12 @@ function words() {
     /** Accessible name of a number in the text that was checked against a table. */
     claimName: (quote: string, verdict: string) => (zh ? `${ui.brand}：正文“${quote}”，${verdict}` : `${ui.brand}: text “${quote}”, ${verdict}`),
     blankValue: zh ? '空白' : 'blank',
+    navLabel: zh ? '勾稽：逐处查看' : 'Gouji: walk the findings',
+    navPrev: zh ? '上一处' : 'Previous',
+    navNext: zh ? '下一处' : 'Next',
+    navPosition: (i: number, n: number) => (zh ? `第 ${i} / ${n} 处` : `${i} of ${n}`),
+    navCount: (n: number) => (zh ? `共 ${n} 处` : `${n} findings`),
+    navHint: zh ? 'Alt+↓/↑ 或 j/k 切换，Esc 关闭' : 'Alt+↓/↑ or j/k to move, Esc to close',
     verdictNeeds: (v: number) => (zh ? `可能出错的格（应为 ${v}）` : `probable wrong cell (should be ${v})`),
     verdictProse: zh ? '与正文所写数字不一致' : 'contradicted by the text',
     tooltipHint: zh ? '按 Enter 固定提示并操作，Esc 关闭' : 'Enter pins this note, Esc closes it',

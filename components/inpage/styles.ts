@@ -52,6 +52,9 @@ button.act.primary{background:#1a73e8;color:#fff}
 [part~="flagged"]{font-size:12px;color:#137333;font-weight:600}
 [part~="flagged"]::before{content:"⚑ "}
 input.note{font:inherit;font-size:12px;padding:1px 4px;border:1px solid #bdc1c6;border-radius:4px;min-width:14em}
+[part~="navigator"]{position:fixed;right:12px;bottom:12px;display:flex;flex-wrap:wrap;gap:6px;align-items:center;max-width:calc(100vw - 24px);padding:6px 8px;border-radius:8px;background:#fff;border:1px solid #bdc1c6;box-shadow:0 4px 14px rgba(0,0,0,.22);font-size:13px}
+[part~="navigator"] .hint{margin:0;flex-basis:100%}
+.nav-pos{font-weight:600;font-variant-numeric:tabular-nums}
 .hint{display:block;margin-top:4px;color:#80868b;font-size:11px}
 .error{color:#a50e0e;font-size:12px}
 `;

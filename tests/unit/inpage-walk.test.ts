@@ -1,0 +1,103 @@
+// Walking the findings in the page (issue #11): the navigator (Alt+↓/↑ anywhere, j/k in our UI), its
+// order (text contradictions first, then cells in reading order), and the focus trap of a pinned tooltip.
+import { afterEach, describe, expect, it } from 'vitest';
+import { ATTR, PART } from '../../lib/contract';
+import { openPage, sleep, ui, type Harness } from './inpage-helpers';
+import { reportPage } from './inpage-page';
+
+let h: Harness | null = null;
+afterEach(() => {
+  h?.abort.abort();
+  h?.win.close();
+  h = null;
+});
+
+const WRONG = { 'apply.new.natural_person': 165 };
+const q = (root: ShadowRoot, part: string) => [...root.querySelectorAll<HTMLElement>(`[part~="${part}"]`)];
+const key = (h: Harness, k: string, init: KeyboardEventInit = {}, on: EventTarget = h.doc.body) =>
+  on.dispatchEvent(new h.win.KeyboardEvent('keydown', { key: k, bubbles: true, composed: true, cancelable: true, ...init }) as unknown as Event);
+
+describe('the findings navigator', () => {
+  it('walks text contradictions first, then marked cells in reading order, with Alt+↓/↑ from anywhere', async () => {
+    h = openPage(reportPage({ set: WRONG, textReceived: 150 }));
+    await h.inpage.start();
+    let root = await ui(h);
+    const walk = h.inpage.store.walk.peek();
+    expect(walk[0]).toMatch(/^narrative:/);
+    // Reading order of the marked cells of table 三: the 本年新收 row (自然人, then 总计), then the （七）总计 row.
+    expect(walk.slice(1)).toEqual(['apply.new.natural_person', 'apply.new.total', 'apply.total.natural_person']);
+    expect(q(root, 'navigator')).toHaveLength(0); // shown once the user walks
+
+    key(h, 'ArrowDown', { altKey: true });
+    root = await ui(h);
+    const nav = q(root, 'navigator')[0]!;
+    expect(nav.getAttribute('role')).toBe('toolbar');
+    expect(nav.textContent).toContain('第 1 / 4 处');
+    expect(root.activeElement?.getAttribute('data-key')).toBe(walk[0]);
+    expect(q(root, PART.tooltip)[0]?.getAttribute('data-key')).toBe(walk[0]);
+
+    key(h, 'ArrowDown', { altKey: true });
+    root = await ui(h);
+    expect(root.activeElement?.getAttribute('data-key')).toBe('apply.new.natural_person');
+    expect(q(root, PART.tooltip)[0]?.getAttribute('data-key')).toBe('apply.new.natural_person');
+    expect(q(root, 'navigator')[0]!.textContent).toContain('第 2 / 4 处');
+
+    // j / k while focus is in our UI.
+    key(h, 'j', {}, root.activeElement!);
+    root = await ui(h);
+    expect(root.activeElement?.getAttribute('data-key')).toBe('apply.new.total');
+    key(h, 'k', {}, root.activeElement!);
+    root = await ui(h);
+    expect(root.activeElement?.getAttribute('data-key')).toBe('apply.new.natural_person');
+    // Alt+↑ from the first wraps to the last.
+    key(h, 'ArrowUp', { altKey: true });
+    key(h, 'ArrowUp', { altKey: true });
+    root = await ui(h);
+    expect(root.activeElement?.getAttribute('data-key')).toBe('apply.total.natural_person');
+    // The buttons do the same; Esc closes the navigator.
+    (q(root, 'navigator')[0]!.querySelector('[data-nav="next"]') as HTMLElement).click();
+    root = await ui(h);
+    expect(root.activeElement?.getAttribute('data-key')).toBe(walk[0]);
+    key(h, 'Escape', {}, q(root, 'navigator')[0]!);
+    root = await ui(h);
+    expect(q(root, 'navigator')).toHaveLength(0);
+  });
+
+  it('leaves j / k to the page, and Alt+↓ to the page’s own form fields', async () => {
+    h = openPage(reportPage({ set: WRONG }));
+    await h.inpage.start();
+    const input = h.doc.createElement('input');
+    h.doc.body.prepend(input);
+    expect(key(h, 'j')).toBe(true); // not cancelled
+    expect(key(h, 'ArrowDown', { altKey: true }, input)).toBe(true);
+    expect(q(await ui(h), 'navigator')).toHaveLength(0);
+    expect(key(h, 'ArrowDown', { altKey: true })).toBe(false);
+  });
+});
+
+describe('a pinned tooltip', () => {
+  it('keeps Tab inside (both ways), and Escape closes it and gives focus back to the mark', async () => {
+    h = openPage(reportPage({ set: WRONG }));
+    await h.inpage.start();
+    let root = await ui(h);
+    const target = q(root, PART.target).find((t) => t.getAttribute('data-key') === 'apply.new.natural_person')!;
+    target.focus();
+    key(h, 'Enter', {}, target);
+    await sleep(50);
+    root = await ui(h);
+    const tip = q(root, PART.tooltip)[0]!;
+    expect(tip.getAttribute('role')).toBe('dialog');
+    const controls = [...tip.querySelectorAll<HTMLElement>('button, input')];
+    expect(controls.length).toBeGreaterThan(1);
+    expect(root.activeElement).toBe(controls[0]);
+    for (let i = 0; i < controls.length; i++) key(h, 'Tab', {}, root.activeElement!);
+    expect(root.activeElement).toBe(controls[0]); // went round, never left
+    key(h, 'Tab', { shiftKey: true }, root.activeElement!);
+    expect(root.activeElement).toBe(controls.at(-1));
+    key(h, 'Escape', {}, root.activeElement!);
+    root = await ui(h);
+    expect(q(root, PART.tooltip)).toHaveLength(0);
+    expect(root.activeElement).toBe(target);
+    expect(h.doc.querySelector(`[${ATTR.culprit}]`)).not.toBeNull();
+  });
+});
