@@ -22,6 +22,8 @@ export const ATTR = {
   culprit: 'data-gouji-culprit',
   /** On every cell involved in an uncertain check: the check ids, space-separated. */
   uncertain: 'data-gouji-uncertain',
+  /** On a table cell that a number in the report's text contradicts: the claim ids, space-separated. */
+  prose: 'data-gouji-prose',
   /** On a blank cell that a check counted as 0: the check ids that assumed it, space-separated. */
   zero: 'data-gouji-zero',
   /** Transient, while a failing total is hovered or focused: on the cells that make it up. */

@@ -23,6 +23,8 @@ export interface LayerActions {
   flag(checkId: string, note: string): Promise<string | null>;
   /** Go to the next (+1) or previous (-1) finding: scrolled into view, focused, its tooltip shown. */
   walk(step: 1 | -1): void;
+  /** Go to one finding by its target key (the other end of a text-vs-table contradiction). */
+  goTo(key: string): void;
   navClose(): void;
 }
 
@@ -290,6 +292,13 @@ function FindingView({ finding, flagged, actions }: { finding: Finding; flagged:
       </span>
       {finding.status !== 'zero' ? <span class="check-id">{finding.id}</span> : null}
       <span class="msg">{finding.message}</span>
+      {finding.goto ? (
+        <div class="actions">
+          <button type="button" class="act" data-goto={finding.goto} onClick={() => actions.goTo(finding.goto!)}>
+            {finding.goto.startsWith('narrative') ? ui.gotoText : ui.gotoCell}
+          </button>
+        </div>
+      ) : null}
       {finding.flaggable ? (
         <div class="actions">
           {isFlagged ? (

@@ -17,6 +17,8 @@ export interface Finding {
   message: string;
   /** Failing / uncertain checks and fail / warn claims can be flagged for follow-up. */
   flaggable: boolean;
+  /** The other end of a text-vs-table contradiction (target key), offered as a link. */
+  goto?: string;
 }
 
 export interface Target {
@@ -149,6 +151,14 @@ export function planMarks(analysis: InPageAnalysis, doc: Document): MarkPlan {
       addWord(rec(el), ATTR.zero, check.id);
     }
   }
+  // A number in the text that contradicts a table: the cell it contradicts is marked too, and each end
+  // links to the other.
+  markableClaims(report).forEach((claim, i) => {
+    if (claim.status !== 'fail' || !claim.field || !elements.has(claim.field)) return;
+    const key = claimKey(claim, i);
+    addWord(rec(elements.get(claim.field)!), ATTR.prose, key);
+    push(claim.field, { id: key, status: 'fail', message: findingText.prose(claim.quote, claim.message), flaggable: true, goto: key });
+  });
   // Blank cells: one explanation per cell listing every check that counted it as 0.
   for (const r of attrs.values()) {
     const z = r[ATTR.zero];
@@ -186,7 +196,7 @@ export function planMarks(analysis: InPageAnalysis, doc: Document): MarkPlan {
       key,
       kind: 'claim',
       severity: status,
-      findings: [{ id: key, status, message: claim.message, flaggable: true }],
+      findings: [{ id: key, status, message: claim.message, flaggable: true, ...(status === 'fail' && claim.field && elements.has(claim.field) ? { goto: claim.field } : {}) }],
       claim,
       range,
       related: claim.field && elements.has(claim.field) ? [elements.get(claim.field)!] : [],

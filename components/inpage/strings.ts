@@ -51,6 +51,8 @@ function words() {
     /** Accessible name of a number in the text that was checked against a table. */
     claimName: (quote: string, verdict: string) => (zh ? `${ui.brand}：正文“${quote}”，${verdict}` : `${ui.brand}: text “${quote}”, ${verdict}`),
     blankValue: zh ? '空白' : 'blank',
+    gotoText: zh ? '转到正文' : 'Go to the text',
+    gotoCell: zh ? '转到表格' : 'Go to the table',
     navLabel: zh ? '勾稽：逐处查看' : 'Gouji: walk the findings',
     navPrev: zh ? '上一处' : 'Previous',
     navNext: zh ? '下一处' : 'Next',
@@ -89,6 +91,7 @@ export const pageChipText = {
 };
 
 export const findingText = {
+  prose: (quote: string, message: string) => (zh ? `正文“${quote}”与此格不一致：${message}` : `The text “${quote}” contradicts this cell: ${message}`),
   culprit: (suggested: number, explains: string[]) =>
     `可能是这一格出错：若为 ${suggested}，${explains.join('、')} 都将一致（也可能是合计格出错）`,
   zero: (checks: string[]) => `此格空白，核对 ${checks.join('、')} 时按 0 计入（空白不等于 0）`,

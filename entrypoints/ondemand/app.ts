@@ -318,14 +318,27 @@ export class InPage {
     const nav = this.store.nav.peek();
     const index = nav.index < 0 ? (step > 0 ? 0 : list.length - 1) : (nav.index + step + list.length) % list.length;
     this.store.nav.value = { open: true, index };
-    const target = this.store.targets.peek().find((t) => t.key === list[index]);
+    this.show(list[index]!);
+  }
+
+  /** One finding by its target key (a link from the other end of a contradiction). */
+  goTo(key: string): void {
+    const i = this.store.walk.peek().indexOf(key);
+    if (i >= 0) this.store.nav.value = { open: true, index: i };
+    // Arrived by a link: its tooltip is pinned, focus inside it (its link back first).
+    this.show(key, true);
+  }
+
+  private show(key: string, pin = false): void {
+    const target = this.store.targets.peek().find((t) => t.key === key);
     if (!target) return;
     const el = target.element ?? target.range?.startContainer.parentElement ?? null;
     el?.scrollIntoView?.({ block: 'center', inline: 'nearest' });
     this.close();
     this.relayout();
     this.layer.shadow.querySelector<HTMLElement>(targetSelector(target.key))?.focus();
-    if (this.store.active.peek()?.key !== target.key) this.activate(target.key, 'focus');
+    if (pin) this.activate(target.key, 'pin');
+    else if (this.store.active.peek()?.key !== target.key) this.activate(target.key, 'focus');
   }
 
   navClose(): void {
@@ -428,6 +441,7 @@ export class InPage {
       },
       flag: (checkId, note) => this.flag(checkId, note),
       walk: (step) => this.walk(step),
+      goTo: (key) => this.goTo(key),
       navClose: () => this.navClose(),
     };
   }

@@ -59,6 +59,7 @@ export const PAGE_CSS = `
 [${ATTR.total}]{outline:3px solid #c5221f!important;outline-offset:-3px!important}
 [${ATTR.culprit}]{outline:3px dashed #7b1fa2!important;outline-offset:-3px!important}
 [${ATTR.uncertain}]:not([${ATTR.fail}]){outline:2px dotted #5f6368!important;outline-offset:-2px!important}
+[${ATTR.prose}]:not([${ATTR.total}]):not([${ATTR.culprit}]){outline:3px double #c5221f!important;outline-offset:-3px!important}
 [${ATTR.zero}]:not([${ATTR.fail}]):not([${ATTR.uncertain}]){outline:1px dotted #80868b!important;outline-offset:-3px!important}
 [${ATTR.related}]{box-shadow:inset 0 0 0 999px rgba(251,188,4,.28)!important;outline:2px solid #f29900!important;outline-offset:-2px!important}
 [${ATTR.flash}]{animation:gouji-flash .5s ease-in-out 3!important}

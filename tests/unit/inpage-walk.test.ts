@@ -14,7 +14,7 @@ afterEach(() => {
 
 const WRONG = { 'apply.new.natural_person': 165 };
 const q = (root: ShadowRoot, part: string) => [...root.querySelectorAll<HTMLElement>(`[part~="${part}"]`)];
-const key = (h: Harness, k: string, init: KeyboardEventInit = {}, on: EventTarget = h.doc.body) =>
+const key = (h: Harness, k: string, init: { altKey?: boolean; shiftKey?: boolean } = {}, on: EventTarget = h.doc.body) =>
   on.dispatchEvent(new h.win.KeyboardEvent('keydown', { key: k, bubbles: true, composed: true, cancelable: true, ...init }) as unknown as Event);
 
 describe('the findings navigator', () => {
@@ -72,6 +72,38 @@ describe('the findings navigator', () => {
     expect(key(h, 'ArrowDown', { altKey: true }, input)).toBe(true);
     expect(q(await ui(h), 'navigator')).toHaveLength(0);
     expect(key(h, 'ArrowDown', { altKey: true })).toBe(false);
+  });
+});
+
+describe('a number in the text that contradicts a table', () => {
+  it('marks the table cell too, and each end links to the other', async () => {
+    h = openPage(reportPage({ textReceived: 150 }));
+    await h.inpage.start();
+    const claim = h.inpage.store.walk.peek()[0]!;
+    expect(claim).toMatch(/^narrative:/);
+    const field = h.inpage.store.targets.peek().find((t) => t.key === claim)!.claim!.field!;
+    const cell = h.doc.querySelector(`[${ATTR.field}="${field}"]`)!;
+    expect(cell.getAttribute(ATTR.prose)).toBe(claim);
+    h.inpage.activate(claim, 'pin');
+    let root = await ui(h);
+    (q(root, PART.tooltip)[0]!.querySelector(`[data-goto="${field}"]`) as HTMLElement).click();
+    await sleep(50);
+    root = await ui(h);
+    // Arrived by the link: the cell's tooltip is pinned, focus on its link back.
+    const tip = q(root, PART.tooltip)[0]!;
+    expect(tip.getAttribute('data-key')).toBe(field);
+    expect(tip.getAttribute('role')).toBe('dialog');
+    expect(tip.textContent).toContain('正文“');
+    expect(tip.textContent).toContain('与此格不一致');
+    expect(root.activeElement?.getAttribute('data-goto')).toBe(claim);
+    expect(q(root, PART.target).find((t) => t.getAttribute('data-key') === field)!.getAttribute('aria-label')).toContain('表中为 189');
+    (root.activeElement as HTMLElement).click();
+    await sleep(50);
+    root = await ui(h);
+    expect(q(root, PART.tooltip)[0]!.getAttribute('data-key')).toBe(claim);
+    expect(root.activeElement?.getAttribute('data-goto')).toBe(field);
+    h.inpage.setVisible(false);
+    expect(cell.hasAttribute(ATTR.prose)).toBe(false);
   });
 });
 
