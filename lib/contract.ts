@@ -72,6 +72,10 @@ export const PART = {
   flagged: 'flagged',
   /** Box drawn over a narrative number when the CSS Custom Highlight API is missing. */
   claimBox: 'claim-box',
+  /** Icon or "✎ 应为 N" badge beside a marked number, never over text; `data-key` = target key. */
+  label: 'label',
+  /** The findings navigator (role toolbar); buttons `data-nav` = prev | next | close. */
+  navigator: 'navigator',
 } as const;
 
 /** CSS Custom Highlight names (`::highlight(gouji-claim-fail)`), registered in `CSS.highlights`. */

@@ -28,13 +28,9 @@ export interface LayerActions {
   navClose(): void;
 }
 
-/** `part` of the findings navigator. */
-export const PART_NAV = 'navigator';
 
 const ICON: Record<string, string> = { fail: '⚠', culprit: '✎', uncertain: '?', warn: '!', zero: '○', ok: '✓', info: 'ℹ', missing: '⚠', error: '⚠' };
 
-/** `part` of the icons and "应为 N" badges placed beside the numbers (placement.ts). */
-export const PART_LABEL = 'label';
 
 const at = (b: Box) => ({ left: `${b.x}px`, top: `${b.y}px`, width: `${b.w}px`, height: `${b.h}px` });
 
@@ -60,7 +56,7 @@ export function Layer({ store, actions }: { store: LayerStore; actions: LayerAct
             {label && labels.get(t.key) ? (
               <span
                 class={label.kind === 'badge' ? 'badge' : 'mark-icon'}
-                part={PART_LABEL}
+                part={PART.label}
                 data-key={t.key}
                 data-status={t.suggested !== undefined ? 'culprit' : t.severity}
                 aria-hidden="true"
@@ -244,7 +240,7 @@ function Navigator({ store, actions }: { store: LayerStore; actions: LayerAction
   const current = nav.index >= 0 ? list[nav.index] : undefined;
   return (
     <div
-      part={PART_NAV}
+      part={PART.navigator}
       role="toolbar"
       aria-label={ui.navLabel}
       onKeyDown={(e) => {

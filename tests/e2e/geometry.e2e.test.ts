@@ -66,7 +66,7 @@ function measure(page: Page): Promise<Geometry> {
     }
     const cells = [...document.querySelectorAll('td')].map((td) => { const r = td.getBoundingClientRect(); return `${r.left + scrollX},${r.top + scrollY},${r.width},${r.height}`; }).join(';');
     return { digits: rects.length, labels, chips, overlaps, cells };
-  }, { tag: HOST_TAG, fieldAttr: ATTR.field, label: 'label', chip: PART.chip });
+  }, { tag: HOST_TAG, fieldAttr: ATTR.field, label: PART.label, chip: PART.chip });
 }
 
 async function relaid(page: Page): Promise<void> {
