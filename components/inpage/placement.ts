@@ -82,9 +82,10 @@ export function labelWidth(text: string, padding = 10): number {
  */
 export function placeChip(size: { w: number; h: number }, table: Box, obstacles: readonly Box[], maxX: number): Box | null {
   const { w, h } = size;
+  // 2 px clear of the table: a collapsed border sticks out of the table's box by half its width.
   const cands: Box[] = [
-    { x: table.x + table.w - w, y: table.y - h, w, h },
-    { x: table.x, y: table.y - h, w, h },
+    { x: table.x + table.w - w, y: table.y - h - 2, w, h },
+    { x: table.x, y: table.y - h - 2, w, h },
     { x: table.x + table.w + 4, y: table.y, w, h },
     { x: table.x - w - 4, y: table.y, w, h },
   ];
