@@ -286,7 +286,6 @@ function FindingView({ finding, flagged, actions }: { finding: Finding; flagged:
         <span aria-hidden="true">{ICON[finding.status]} </span>
         {ui.status[finding.status]}
       </span>
-      {finding.status !== 'zero' ? <span class="check-id">{finding.id}</span> : null}
       <span class="msg">{finding.message}</span>
       {finding.goto ? (
         <div class="actions">

@@ -4,7 +4,7 @@
 // they are in both.
 import { pickLang, type Lang } from '../../lib/i18n';
 import type { TableKey } from '../../lib/types';
-import { describeField, fieldInWords, TABLE_NAMES as TABLE_LABELS } from '../../lib/export/labels';
+import { checkTitle, describeField, fieldInWords, TABLE_NAMES as TABLE_LABELS } from '../../lib/export/labels';
 
 let zh = pickLang(undefined, typeof navigator === 'undefined' ? undefined : navigator.language) === 'zh';
 
@@ -92,7 +92,15 @@ export const pageChipText = {
 
 export const findingText = {
   prose: (quote: string, message: string) => (zh ? `正文“${quote}”与此格不一致：${message}` : `The text “${quote}” contradicts this cell: ${message}`),
-  culprit: (suggested: number, explains: string[]) =>
-    `可能是这一格出错：若为 ${suggested}，${explains.join('、')} 都将一致（也可能是合计格出错）`,
-  zero: (checks: string[]) => `此格空白，核对 ${checks.join('、')} 时按 0 计入（空白不等于 0）`,
+  // Checks named in the report's words ("表三 · “（一）予以公开”行 · 本行合计"), never by id.
+  culprit: (suggested: number, explains: string[]) => {
+    const names = explains.map((id) => checkTitle(id, [], zh ? 'zh' : 'en'));
+    return zh
+      ? `可能是这一格出错：若为 ${suggested}，${names.join('、')}都将一致（也可能是合计格出错）`
+      : `This cell is probably wrong: with ${suggested}, ${names.join(', ')} would all hold (or a total is wrong)`;
+  },
+  zero: (checks: string[]) => {
+    const names = checks.map((id) => checkTitle(id, [], zh ? 'zh' : 'en'));
+    return zh ? `此格空白，核对${names.join('、')}时按 0 计入（空白不等于 0）` : `This cell is blank; ${names.join(', ')} counted it as 0 (blank is not zero)`;
+  },
 };

@@ -43,7 +43,6 @@ export const LAYER_CSS = `
 .status[data-status="culprit"]{background:#7b1fa2}
 .status[data-status="warn"]{background:#b06000}
 .status[data-status="zero"]{background:#fff;color:#5f6368;border:1px dotted #5f6368}
-.check-id{display:block;color:#5f6368;font:11px/1.4 ui-monospace,Menlo,Consolas,monospace}
 .msg{display:block;white-space:pre-wrap;word-break:break-word}
 .actions{display:flex;gap:6px;align-items:center;margin-top:4px;flex-wrap:wrap}
 button.act{font:inherit;font-size:12px;padding:1px 8px;border:1px solid #1a73e8;border-radius:4px;background:#fff;color:#1a73e8;cursor:pointer}

@@ -69,7 +69,9 @@ export class ShadowLayer {
     for (const c of this.store.chips.peek()) {
       if (!c.anchor.isConnected) continue;
       boxes.set(`chip:${c.key}`, toBox(c.anchor.getBoundingClientRect()));
-      if (c.table !== 'page') chipObstacles.set(c.key, this.textNear(c.anchor, toBox));
+      const anchor = boxes.get(`chip:${c.key}`)!;
+      // No layout (a DOM without rendering): nothing to measure.
+      if (c.table !== 'page') chipObstacles.set(c.key, anchor.w > 0 || anchor.h > 0 ? this.textNear(c.anchor, toBox) : []);
     }
     this.store.chipObstacles.value = chipObstacles;
     this.store.pageRight.value = Math.max(this.doc.documentElement.clientWidth, win?.innerWidth ?? 0) + sx;
@@ -129,10 +131,13 @@ export class ShadowLayer {
       const table = t.element.closest('table');
       if (!table) continue;
       if (!tables.has(table)) {
-        tables.set(table, toBox(table.getBoundingClientRect()));
-        for (const c of table.querySelectorAll('td,th')) obstacles.push(...textBox(c));
+        const tb = toBox(table.getBoundingClientRect());
+        tables.set(table, tb);
+        // No layout (a DOM without rendering): nothing can overlap, and nothing to measure.
+        if (tb.w > 0 || tb.h > 0) for (const c of table.querySelectorAll('td,th')) obstacles.push(...textBox(c));
       }
-      requests.push({ key: t.key, w: label.w, h: label.h, cell, text: union(textBox(t.element)), table: tables.get(table)! });
+      const tb = tables.get(table)!;
+      requests.push({ key: t.key, w: label.w, h: label.h, cell, text: tb.w > 0 || tb.h > 0 ? union(textBox(t.element)) : null, table: tb });
     }
     const maxX = Math.max(doc.documentElement.clientWidth, win?.innerWidth ?? 0) + sx;
     const placed = placeLabels(requests, obstacles, maxX);
