@@ -133,3 +133,39 @@ describe('a pinned tooltip', () => {
     expect(h.doc.querySelector(`[${ATTR.culprit}]`)).not.toBeNull();
   });
 });
+
+/** What an id looks like when it leaks into text meant for people (issue #11). */
+const ID_PATTERN = /\b(?:apply|review|active|active2019|litigation)\.[a-z_]|\bnarrative:|\bvalue\.(?:nonneg|integer)/;
+
+describe('no ids on screen', () => {
+  it('chips, marks’ accessible names and every tooltip speak in words; ids stay in data- attributes', async () => {
+    h = openPage(reportPage({
+      set: { ...WRONG, 'apply.partly_granted.research': '', 'apply.not_processed.publication.total': '—' },
+      textReceived: 150,
+    }));
+    await h.inpage.start();
+    let root = await ui(h);
+    const texts: string[] = [];
+    const collect = (r: ShadowRoot) => {
+      texts.push(r.textContent ?? '');
+      for (const e of r.querySelectorAll('*')) for (const a of ['aria-label', 'title', 'placeholder']) if (e.hasAttribute(a)) texts.push(e.getAttribute(a)!);
+    };
+    const keys = h.inpage.store.targets.peek().map((t) => t.key);
+    expect(keys.some((k) => ID_PATTERN.test(k))).toBe(true);
+    const statuses = new Set(h.inpage.store.targets.peek().flatMap((t) => t.findings.map((f) => f.status)));
+    expect([...statuses].sort()).toEqual(['culprit', 'fail', 'uncertain', 'zero']);
+    for (const k of keys) {
+      h.inpage.activate(k, 'pin');
+      root = await ui(h);
+      expect(root.querySelector(`[part~="${PART.tooltip}"]`)).not.toBeNull();
+      collect(root);
+      h.inpage.close();
+    }
+    key(h, 'ArrowDown', { altKey: true });
+    collect(await ui(h));
+    expect(texts.join('\n')).toContain('可能是这一格出错');
+    for (const t of texts) expect(t).not.toMatch(ID_PATTERN);
+    // The page's own elements carry the ids, in data- attributes only.
+    expect(h.doc.querySelector(`[${ATTR.field}="apply.new.natural_person"]`)).not.toBeNull();
+  });
+});

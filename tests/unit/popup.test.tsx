@@ -76,7 +76,31 @@ afterEach(() => {
   render(null, root);
 });
 
+/** What an id looks like when it leaks into text meant for people (issue #11). */
+const ID_PATTERN = /\b(?:apply|review|active|active2019|litigation)\.[a-z_]|\bnarrative:|\bvalue\.(?:nonneg|integer)/;
+
 describe('popup on a report', () => {
+  it('shows no ids, in either language, the letter included (the JSON keeps them)', async () => {
+    await deliverResult(sampleReport());
+    const store = await mount();
+    for (const d of $$('details')) (d as HTMLDetailsElement).open = true;
+    await click($('[data-action="feedback"]'));
+    const texts = () => {
+      const out = [root.textContent ?? ''];
+      for (const e of root.querySelectorAll('*')) {
+        for (const a of ['aria-label', 'title', 'placeholder']) if (e.hasAttribute(a)) out.push(e.getAttribute(a)!);
+        if (e instanceof HTMLTextAreaElement) out.push(e.value);
+      }
+      return out;
+    };
+    expect(texts().some((t) => t.includes('关于《'))).toBe(true); // the letter is there
+    for (const t of texts()) expect(t).not.toMatch(ID_PATTERN);
+    await click($('[data-action="lang"]'));
+    expect(store.lang.value).toBe('en');
+    for (const t of texts()) expect(t).not.toMatch(ID_PATTERN);
+    expect(JSON.stringify(store.report.value)).toMatch(ID_PATTERN);
+  });
+
   it('shows agency, year, format, title, cells read and the same error count as the badge', async () => {
     await deliverResult(sampleReport());
     await mount();
