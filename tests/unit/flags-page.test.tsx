@@ -70,7 +70,7 @@ describe('follow-up page', () => {
   it('shows no ids (they stay in data- attributes and the JSON export)', async () => {
     await seed();
     await mount();
-    for (const d of $$('details')) d.open = true;
+    for (const d of $$('details')) (d as HTMLDetailsElement).open = true;
     const ids = $$('[data-check-id]').map((e) => e.dataset.checkId);
     expect(ids.length).toBe(3);
     expect(ids.every((id) => ID_PATTERN.test(id!))).toBe(true);
