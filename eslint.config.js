@@ -1,9 +1,42 @@
-// Lint: JS recommended + typescript-eslint recommended, on our sources only.
+// Lint: JS recommended + typescript-eslint recommended, on our sources only — plus the layering rules that
+// keep the architecture true (docs/architecture.md): lib/ is pure (no extension, UI or browser globals),
+// components/ never reach into entrypoints/, the bench never imports tests. tests/unit/lint-rules.test.ts
+// lints planted violations (as if they were files in those folders) and asserts each rule fires.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+// Aliases WXT resolves to the repo root (.wxt/tsconfig.json "paths").
+const ROOTS = ['@', '~', '@@', '~~'];
+const under = (folder) => [`**/${folder}`, `**/${folder}/**`, ...ROOTS.map((r) => `${r}/${folder}/**`)];
+
+const EXTENSION_AND_UI = {
+  group: ['wxt', 'wxt/**', '@wxt-dev/**', 'webextension-polyfill', 'preact', 'preact/**', '@preact/**'],
+  message: 'lib/ is the pure core shared with the CLI: no extension APIs, no UI framework (pass what you need in as a parameter).',
+};
+// `#imports` (WXT's virtual module) cannot be a gitignore-style pattern ("#" starts a comment there).
+const WXT_VIRTUAL = { name: '#imports', message: EXTENSION_AND_UI.message };
+const UP_TO_COMPONENTS = { group: under('components'), message: 'lib/ may not import components/ (the arrow points the other way).' };
+const UP_TO_ENTRYPOINTS = { group: under('entrypoints'), message: 'Only entrypoints/ may import entrypoints/: move shared code to components/ or lib/.' };
+const INTO_TESTS = { group: under('tests'), message: 'bench/ may not import tests/: shared page builders belong outside tests/.' };
+
+const browserGlobal = (name) => ({
+  name,
+  message: `lib/ is pure: no global \`${name}\`. Take a Document/Window (or the storage area) as a parameter.`,
+});
+
 export default tseslint.config(
-  { ignores: ['node_modules/', '.output/', '.wxt/', 'dist/', 'test-results/', 'bench/out/', 'bench-tmp/', 'tests/fixtures/**/*.html'] },
+  {
+    ignores: [
+      'node_modules/',
+      '.output/',
+      '.wxt/',
+      'dist/',
+      'test-results/',
+      'bench/out/',
+      'bench-tmp/',
+      'tests/fixtures/**/*.html',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -13,5 +46,23 @@ export default tseslint.config(
       '@typescript-eslint/no-non-null-assertion': 'off',
       '@typescript-eslint/no-explicit-any': 'error',
     },
+  },
+  {
+    files: ['lib/**/*.{ts,tsx,js,mjs}'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [WXT_VIRTUAL], patterns: [EXTENSION_AND_UI, UP_TO_COMPONENTS, UP_TO_ENTRYPOINTS] }],
+      'no-restricted-globals': ['error', ...['document', 'window', 'browser', 'chrome', 'navigator', 'localStorage', 'sessionStorage'].map(browserGlobal)],
+    },
+  },
+  {
+    files: ['components/**/*.{ts,tsx,js,mjs}'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [UP_TO_ENTRYPOINTS] }] },
+  },
+  {
+    files: ['bench/**/*.{ts,tsx,js,mjs}'],
+    // TODO(#12): bench/browser.ts and bench/make-samples.ts still import the page builders from tests/;
+    // they move to a shared support folder once the parallel work on bench/ and tests/ has merged.
+    ignores: ['bench/browser.ts', 'bench/make-samples.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [INTO_TESTS] }] },
   },
 );

@@ -13,6 +13,8 @@ import type { Report } from '../lib/types';
 import { TOOL } from '../lib/version';
 import { groupErrors, verdictZh, withoutCulpritClause } from '../lib/errors';
 import { fieldInWords } from '../lib/export/labels';
+import { formatName } from '../lib/schema/formats';
+import { TABLE_KEYS, tableName } from '../lib/schema/tables';
 
 const USAGE = `用法 / usage:
   gouji check <文件或目录>... [--format text|json|csv] [--url URL] [--quiet]
@@ -65,12 +67,12 @@ export function textSummary(r: Result): string {
     lines.push('  不是政府信息公开工作年度报告，未核对');
     return lines.join('\n');
   }
-  const fmtName = { '2021': '2021 年格式', '2019': '2019 年格式', old: '旧格式', unknown: '格式未知' }[rep.report.format];
+  const fmtName = formatName(rep.report.format);
   lines.push(`  ${rep.report.agency ?? '（机关名称未识别）'} · ${rep.report.year ?? '?'} 年度 · ${fmtName}`);
   const t = rep.tables;
   const tableLine = (name: string, s: Report['tables']['apply']) =>
     s.found ? `${name} ${s.cellsRead}/${s.cellsExpected}${s.blank.length ? `（空白 ${s.blank.length}）` : ''}` : `${name} 未找到`;
-  lines.push(`  ${tableLine('表二', t.active)} · ${tableLine('表三', t.apply)} · ${tableLine('表四', t.review)}`);
+  lines.push(`  ${TABLE_KEYS.map((k) => tableLine(tableName(k), t[k])).join(' · ')}`);
   for (const n of rep.notices) lines.push(`  ${n.level === 'info' ? '·' : '!'} ${n.message}`);
   const s = rep.summary;
   if (s.checks) lines.push(`  勾稽关系 ${s.checks} 项：${verdictZh(rep)}`);

@@ -19,9 +19,8 @@ import { parseApply, type FieldCell, type ParsedTable } from './extract/apply';
 import { parseReview } from './extract/review';
 import { parseActive } from './extract/active';
 import type { LogicalRow } from './extract/rows';
-import { applyFields } from './schema/apply';
-import { activeFields } from './schema/active';
-import { REVIEW_FIELDS } from './schema/review';
+import { activeFieldsOf, applyFieldsOf, DEFAULT_FORMAT, formatById } from './schema/formats';
+import { TABLE_KEYS, tableName } from './schema/tables';
 import { RULES, type Evaluated } from './rules';
 import { findCulprits } from './culprit';
 import { countSections, parseReportTitle, type TitleInfo } from './detect';
@@ -51,7 +50,7 @@ export interface Analysis {
 }
 
 interface Extracted {
-  active: ParsedTable & { format?: '2021' | '2019' };
+  active: ParsedTable;
   apply: ParsedTable;
   review: ParsedTable;
 }
@@ -104,7 +103,9 @@ function build(x: Extracted, titleInfo: TitleInfo | null, sections: number, opts
   const detected = anyTable || (!!titleInfo && sections >= 3);
   const year = titleInfo?.year ?? null;
 
-  let format: ReportFormat = x.apply.found ? x.apply.format! : x.active.found ? x.active.format! : x.review.found ? '2021' : 'unknown';
+  // Table 三 says the format best, then table 二; table 四 alone reads as the default format. The id is a
+  // registered format's (ReportFormat lists the built-in ones; a registered test format passes through).
+  let format = (x.apply.found ? x.apply.format! : x.active.found ? x.active.format! : x.review.found ? DEFAULT_FORMAT.id : 'unknown') as ReportFormat;
   if (detected && year !== null && year <= 2018) format = 'old';
 
   const found: Record<TableKey, boolean> = {
@@ -115,7 +116,7 @@ function build(x: Extracted, titleInfo: TitleInfo | null, sections: number, opts
   const values = new Map<string, ValueEntry>();
   const fieldCells = new Map<string, FieldCell>();
   if (detected && format !== 'old') {
-    for (const key of ['active', 'apply', 'review'] as const) {
+    for (const key of TABLE_KEYS) {
       if (!found[key]) continue;
       for (const fc of x[key].cells) {
         if (values.has(fc.field)) continue;
@@ -126,13 +127,17 @@ function build(x: Extracted, titleInfo: TitleInfo | null, sections: number, opts
     }
   }
 
+  // Table 二 is expected in the report format's own layout when that differs from the default's;
+  // otherwise in the layout table 二 itself showed (a 2021 table 三 under a 2019 table 二).
+  const reportFormat = formatById(format) ?? DEFAULT_FORMAT;
+  const activeFormat = reportFormat.active !== DEFAULT_FORMAT.active ? reportFormat : formatById(x.active.format) ?? DEFAULT_FORMAT;
   const expectedFields: Record<TableKey, readonly string[]> = {
-    active: format === '2019' ? activeFields('2019') : activeFields(x.active.format ?? '2021'),
-    apply: applyFields(format === '2019' ? '2019' : '2021'),
-    review: REVIEW_FIELDS,
+    active: activeFieldsOf(activeFormat),
+    apply: applyFieldsOf(reportFormat),
+    review: reportFormat.review.fields,
   };
   const tables = {} as Record<TableKey, TableSummary>;
-  for (const key of ['active', 'apply', 'review'] as const) {
+  for (const key of TABLE_KEYS) {
     const expected = expectedFields[key];
     const read = found[key] ? expected.filter((f) => values.has(f)) : [];
     tables[key] = {
@@ -158,12 +163,11 @@ function build(x: Extracted, titleInfo: TitleInfo | null, sections: number, opts
   } else if (format === 'old') {
     notices.push({ id: 'old-format', level: 'info', message: `${year} 年度报告使用 2019 年以前的旧格式，未核对` });
   } else {
-    const missing = (['active', 'apply', 'review'] as const).filter((k) => !found[k]);
-    const names = { active: '表二（主动公开）', apply: '表三（依申请公开）', review: '表四（行政复议、行政诉讼）' };
+    const missing = TABLE_KEYS.filter((k) => !found[k]);
     if (missing.length === 3) {
       notices.push({ id: 'tables-missing', level: 'warn', message: '页面上没有找到统计表格（可能是图片或附件），表格数据无法核对' });
     } else if (missing.length) {
-      notices.push({ id: 'tables-partly-missing', level: 'warn', message: `页面上没有找到${missing.map((k) => names[k]).join('、')}` });
+      notices.push({ id: 'tables-partly-missing', level: 'warn', message: `页面上没有找到${missing.map((k) => tableName(k, 'zh', 'topic')).join('、')}` });
     }
   }
 
@@ -236,7 +240,7 @@ export function checkDocument(doc: Document, opts: CheckOptions = {}): Analysis 
   const elements = new Map<string, Element>();
   for (const [field, fc] of fieldCells) if (fc.cell.el) elements.set(field, fc.cell.el);
   const tableElements: Record<TableKey, Element[]> = { active: [], apply: [], review: [] };
-  for (const key of ['active', 'apply', 'review'] as const) {
+  for (const key of TABLE_KEYS) {
     if (!report.tables[key].found) continue;
     const set = new Set<Element>();
     for (const fc of x[key].cells) if (fc.cell.table) set.add(fc.cell.table);

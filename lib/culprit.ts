@@ -6,7 +6,7 @@
 
 import type { ValueEntry } from './types';
 import type { Evaluated } from './rules/types';
-import { fieldName } from './schema/names';
+import { fieldName } from './schema/fields';
 import { fmt } from './rules/identity';
 
 interface Candidate {

@@ -6,7 +6,9 @@
 import type { Report } from './types';
 import type { Flag } from './flags/model';
 import { isActionable } from './flags/model';
-import { describeCheck, fieldInWords, TABLE_NAMES } from './export/labels';
+import { describeCheck, fieldInWords } from './export/labels';
+import { DEFAULT_FORMAT, formatById } from './schema/formats';
+import { TABLES } from './schema/tables';
 
 export interface FeedbackItem {
   checkId: string;
@@ -101,7 +103,7 @@ function dateZh(d: Date): string {
 function placeOf(item: FeedbackItem, withTable = true): string {
   const d = describeCheck(item.checkId, item.cells);
   const where: string[] = [];
-  if (d.table && withTable) where.push(`第${TABLE_NAMES[d.table].zh.slice(0, 1)}部分“${TABLE_NAMES[d.table].zh.slice(2)}”表`);
+  if (d.table && withTable) where.push(`第${TABLES[d.table].full.zh.slice(0, 1)}部分“${TABLES[d.table].full.zh.slice(2)}”表`);
   if (d.row) where.push(`“${d.row}”行`);
   if (d.column) where.push(`“${d.column}”列`);
   return where.join('');
@@ -114,7 +116,7 @@ function placeOf(item: FeedbackItem, withTable = true): string {
 function groupText(items: FeedbackItem[]): string {
   const culprit = items[0]!.culprit!;
   const d = describeCheck(items[0]!.checkId, items[0]!.cells);
-  const table = d.table ? `第${TABLE_NAMES[d.table].zh.slice(0, 1)}部分“${TABLE_NAMES[d.table].zh.slice(2)}”表` : '';
+  const table = d.table ? `第${TABLES[d.table].full.zh.slice(0, 1)}部分“${TABLES[d.table].full.zh.slice(2)}”表` : '';
   const checks = items.map((item) => `${placeOf(item, false)}：${messageBody(item.message.trim()).replace(/[。.]$/, '')}`);
   return `${table}${fieldInWords(culprit.field)}的数值可能有误（按其余数据推算应为 ${culprit.suggested}），它使以下 ${items.length} 项核对不一致——${checks.join('；')}。请一并核实。`;
 }
@@ -166,9 +168,7 @@ export function feedbackText(subject: FeedbackSubject, items: FeedbackItem[], no
   lines.push('');
   entries.forEach((group, i) => lines.push(`    ${i + 1}. ${group.length > 1 ? groupText(group) : itemText(group[0]!)}`));
   lines.push('');
-  const basis = subject.format === '2019'
-    ? '以上按国办公开办函〔2019〕60号规定的年度报告格式中表格的勾稽关系核对'
-    : '以上按《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）中表格的勾稽关系核对';
+  const basis = `以上按${(formatById(subject.format) ?? DEFAULT_FORMAT).citation}中表格的勾稽关系核对`;
   lines.push(`    ${basis}（如第三部分表格：每行各类申请人之和等于总计；第一项加第二项之和，等于第三项加第四项之和）。`);
   lines.push('    感谢贵单位对政府信息公开工作的重视。');
   lines.push('');

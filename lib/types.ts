@@ -4,8 +4,11 @@
 
 export const REPORT_SCHEMA = 'gouji/report@1' as const;
 
-export type ReportFormat = '2021' | '2019' | 'old' | 'unknown';
-export type TableKey = 'active' | 'apply' | 'review';
+/** A built-in format (lib/schema/formats.ts), 'old' (before 2019) or 'unknown'. */
+export type ReportFormat = KnownFormat | 'old' | 'unknown';
+import type { KnownFormat } from './schema/formats';
+export type { TableKey } from './schema/tables';
+import type { TableKey } from './schema/tables';
 export type CheckStatus = 'pass' | 'fail' | 'uncertain';
 
 /** One field value as read from the page. `value` is null for a blank or unreadable cell. */

@@ -3,7 +3,7 @@
 // in the single-page registry.
 
 import { APPLY_COLUMNS, applyField } from './schema/apply';
-import { applyColumnName } from './schema/names';
+import { applyColumnName } from './schema/fields';
 import { fmt } from './rules/identity';
 import type { Check, Report } from './types';
 

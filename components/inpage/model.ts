@@ -2,7 +2,9 @@
 // (one per marked cell or narrative number) with their findings, and the summary chips. Pure: reads the
 // analysis and, for the top-of-article chip, the document's text; writes nothing.
 import { ATTR } from '../../lib/contract';
-import type { Check, NarrativeClaim, Report, TableKey } from '../../lib/types';
+import type { NarrativeClaim, Report, TableKey } from '../../lib/types';
+import { tableOfCheck, tableOfField } from '../../lib/schema/fields';
+import { TABLE_KEYS } from '../../lib/schema/tables';
 import { chipText, findingText, pageChipText, ui } from './strings';
 import { groupErrors } from '../../lib/errors';
 import type { InPageAnalysis } from './types';
@@ -66,18 +68,7 @@ export interface MarkPlan {
 
 const SEVERITY: FindingStatus[] = ['fail', 'culprit', 'uncertain', 'warn', 'zero'];
 
-export function tableOfField(field: string): TableKey | null {
-  if (field.startsWith('apply.')) return 'apply';
-  if (field.startsWith('review.') || field.startsWith('litigation.')) return 'review';
-  if (field.startsWith('active')) return 'active';
-  return null;
-}
-
-function tableOfCheck(check: Check): TableKey | null {
-  if (check.rule.startsWith('apply.')) return 'apply';
-  if (check.rule.startsWith('review.')) return 'review';
-  return check.cells[0] ? tableOfField(check.cells[0]) : null;
-}
+export { tableOfField };
 
 function addWord(rec: Record<string, string>, name: string, word: string): void {
   const words = rec[name] ? rec[name].split(' ') : [];
@@ -103,7 +94,7 @@ export function planMarks(analysis: InPageAnalysis, doc: Document): MarkPlan {
     return r;
   };
 
-  const keys: TableKey[] = ['active', 'apply', 'review'];
+  const keys = TABLE_KEYS;
   for (const key of keys) for (const t of analysis.tableElements[key] ?? []) addWord(rec(t), ATTR.table, key);
   for (const [field, el] of elements) rec(el)[ATTR.field] = field;
 
@@ -216,7 +207,7 @@ function planChips(analysis: InPageAnalysis, targets: Target[], doc: Document): 
     slots.set(el, n + 1);
     return n;
   };
-  for (const key of ['active', 'apply', 'review'] as TableKey[]) {
+  for (const key of TABLE_KEYS) {
     const anchor = analysis.tableElements[key]?.[0];
     if (!anchor || !report.tables[key]?.found) continue;
     const checks = report.checks.filter((c) => tableOfCheck(c) === key);
@@ -237,7 +228,7 @@ function planChips(analysis: InPageAnalysis, targets: Target[], doc: Document): 
     });
   }
 
-  const missing = (['active', 'apply', 'review'] as TableKey[]).filter((k) => !report.tables[k]?.found);
+  const missing = TABLE_KEYS.filter((k) => !report.tables[k]?.found);
   if (report.detected && missing.length) {
     // The tables by name, then what the core adds (its "tables-missing" notice says the same as the chip).
     const notices = report.notices.filter((n) => n.level !== 'info' && n.id !== 'tables-missing').map((n) => n.message);

@@ -4,7 +4,8 @@
 // they are in both.
 import { pickLang, type Lang } from '../../lib/i18n';
 import type { TableKey } from '../../lib/types';
-import { checkTitle, describeField, fieldInWords, TABLE_NAMES as TABLE_LABELS } from '../../lib/export/labels';
+import { checkTitle, describeField, fieldInWords } from '../../lib/export/labels';
+import { TABLES } from '../../lib/schema/tables';
 
 let zh = pickLang(undefined, typeof navigator === 'undefined' ? undefined : navigator.language) === 'zh';
 
@@ -14,11 +15,6 @@ export function setLang(lang: Lang): void {
   Object.assign(ui, words());
 }
 
-const TABLE_NAMES: Record<TableKey, [string, string]> = {
-  active: ['二、主动公开政府信息情况', 'II. proactive disclosure'],
-  apply: ['三、收到和处理政府信息公开申请情况', 'III. requests received and handled'],
-  review: ['四、行政复议、行政诉讼情况', 'IV. administrative review and litigation'],
-};
 
 function words() {
   return {
@@ -43,7 +39,7 @@ function words() {
     /** Accessible name of a marked cell: table, row, column, the value shown, the verdict. */
     cellName: (field: string, value: string, verdict: string) => {
       const p = describeField(field, zh ? 'zh' : 'en');
-      const table = p.table ? (zh ? TABLE_LABELS[p.table].short : TABLE_LABELS[p.table].shortEn) : '';
+      const table = p.table ? TABLES[p.table].short[zh ? 'zh' : 'en'] : '';
       return zh
         ? `${ui.brand}：${table}${fieldInWords(field, 'zh')}，表中为 ${value}，${verdict}`
         : `${ui.brand}: ${table}, ${fieldInWords(field, 'en')}, shows ${value}, ${verdict}`;
@@ -84,7 +80,7 @@ export const pageChipText = {
     zh
       ? `是年度报告，但页面中找不到${all ? '统计表' : '部分统计表'}（可能是图片或附件），无法核对勾稽关系`
       : `A report, but ${all ? 'its tables are' : 'some tables are'} not on the page (images or attachments?): not checked`,
-  tableName: (t: TableKey) => TABLE_NAMES[t][zh ? 0 : 1],
+  tableName: (t: TableKey) => TABLES[t].full[zh ? 'zh' : 'en'],
   tooLarge: (cells: number, limit: number) =>
     zh ? `页面过大（${cells} 个表格单元格，上限 ${limit}），未进行核对` : `Page too large (${cells} table cells, limit ${limit}); not checked`,
   failed: (why: string) => (zh ? `核对出错：${why}` : `Check failed: ${why}`),

@@ -3,17 +3,14 @@
 // rendered as text nodes by Preact — never as HTML.
 import type { ComponentChildren } from 'preact';
 import { useEffect } from 'preact/hooks';
-import type { Check, ReportFormat, TableKey } from '@/lib/types';
-import { TABLE_NAMES, checkTitle, fieldInWords } from '@/lib/export/labels';
+import type { Check } from '@/lib/types';
+import { checkTitle, fieldInWords } from '@/lib/export/labels';
+import { formatName } from '@/lib/schema/formats';
+import { TABLE_KEYS, TABLES } from '@/lib/schema/tables';
 import { messageBody } from '@/lib/feedback';
 import { FLAG_STATUS_LABELS } from '@/lib/flags/model';
-import type { MessageKey } from '@/lib/i18n';
 import { LangSwitch, StatusMark, Toast } from '../common/ui';
 import type { PopupStore } from './store';
-
-const FORMAT_KEY: Record<ReportFormat, MessageKey> = {
-  '2021': 'format2021', '2019': 'format2019', old: 'formatOld', unknown: 'formatUnknown',
-};
 
 export function Popup({ store }: { store: PopupStore }) {
   const { t } = store;
@@ -85,7 +82,7 @@ function ReportView({ store }: { store: PopupStore }) {
   const narrative = <NarrativeSection store={store} />;
   const uncertain = store.uncertain.value;
   const blanks = store.blanks.value;
-  const read = (['active', 'apply', 'review'] as TableKey[]).reduce(
+  const read = TABLE_KEYS.reduce(
     (acc, k) => ({ read: acc.read + (r.tables?.[k]?.cellsRead ?? 0), expected: acc.expected + (r.tables?.[k]?.cellsExpected ?? 0) }),
     { read: 0, expected: 0 },
   );
@@ -96,14 +93,14 @@ function ReportView({ store }: { store: PopupStore }) {
         <h2 class="agency" data-field="agency" title={r.report.agency ?? ''}>{r.report.agency ?? t('unknown')}</h2>
         <dl class="facts">
           <div><dt>{t('year')}</dt><dd data-field="year">{r.report.year ?? t('unknown')}</dd></div>
-          <div><dt>{t('format')}</dt><dd data-field="format">{t(FORMAT_KEY[r.report.format] ?? 'formatUnknown')}</dd></div>
+          <div><dt>{t('format')}</dt><dd data-field="format">{formatName(r.report.format, store.lang.value, { docNo: true })}</dd></div>
           <div class="wide"><dt>{t('pageTitle')}</dt><dd class="clip" data-field="title" title={r.source.title ?? ''}>{r.source.title ?? '—'}</dd></div>
         </dl>
         <p class="tables" data-field="cells-read">
           <strong>{t('tablesRead', read)}</strong>
-          {(['active', 'apply', 'review'] as TableKey[]).map((k) => {
+          {TABLE_KEYS.map((k) => {
             const s = r.tables?.[k];
-            const name = store.lang.value === 'en' ? TABLE_NAMES[k].shortEn : TABLE_NAMES[k].short;
+            const name = TABLES[k].short[store.lang.value];
             return (
               <span class={`table-pill ${s?.found ? 'found' : 'missing'}`} data-table={k} key={k}>
                 {s?.found ? '✓ ' : '✗ '}
@@ -144,7 +141,7 @@ function ReportView({ store }: { store: PopupStore }) {
           <h3>{t('errorsHeading', { n: c.errors - c.narrativeFail, checks: c.fail })}</h3>
           {store.errorGroups.value.map((g) => (
             <div class="table-group" data-table={g.table} key={g.table}>
-              {g.table !== 'other' && <h4>{store.lang.value === 'en' ? TABLE_NAMES[g.table].en : TABLE_NAMES[g.table].zh}</h4>}
+              {g.table !== 'other' && <h4>{TABLES[g.table].full[store.lang.value]}</h4>}
               <ul class="findings">
                 {g.items.map(({ error, checks }) =>
                   error.kind === 'cell' && error.field ? (
@@ -186,7 +183,7 @@ function ReportView({ store }: { store: PopupStore }) {
           <summary><h3>{t('blankHeading', { n: blanks.reduce((a, b) => a + b.fields.length, 0) })}</h3></summary>
           {blanks.map((b) => (
             <div class="blank-group" key={b.table}>
-              <h4>{store.lang.value === 'en' ? TABLE_NAMES[b.table].en : TABLE_NAMES[b.table].zh}</h4>
+              <h4>{TABLES[b.table].full[store.lang.value]}</h4>
               <ul class="blank-list">
                 {b.fields.map((f) => (
                   <li key={f}>

@@ -6,6 +6,8 @@ import { batch, computed, signal } from '@preact/signals';
 import { showToast, switchLang, type Toast } from '../common/ui-state';
 import type { Check, NarrativeClaim, Report, TableKey } from '@/lib/types';
 import type { Message, TabState } from '@/lib/ext/protocol';
+import { tableOfCheck } from '@/lib/schema/fields';
+import { TABLE_KEYS } from '@/lib/schema/tables';
 import { findingCounts } from '@/lib/ext/tabs';
 import { groupErrors } from '@/lib/errors';
 import type { AddResult } from '@/lib/flags/store';
@@ -38,20 +40,12 @@ export interface TableGroup<T> {
   items: T[];
 }
 
-const TABLE_ORDER: (TableKey | 'other')[] = ['active', 'apply', 'review', 'other'];
-
-function tableOfCheck(c: Check): TableKey | 'other' {
-  const head = (c.cells?.[0] ?? c.id).split('.')[0];
-  if (head === 'apply') return 'apply';
-  if (head === 'review' || head === 'litigation') return 'review';
-  if (head === 'active' || head === 'active2019') return 'active';
-  return 'other';
-}
+const TABLE_ORDER: (TableKey | 'other')[] = [...TABLE_KEYS, 'other'];
 
 export function groupByTable(checks: Check[]): TableGroup<Check>[] {
   const by = new Map<TableKey | 'other', Check[]>();
   for (const c of checks) {
-    const k = tableOfCheck(c);
+    const k = tableOfCheck(c) ?? 'other';
     by.set(k, [...(by.get(k) ?? []), c]);
   }
   return TABLE_ORDER.filter((k) => by.has(k)).map((k) => ({ table: k, items: by.get(k)! }));
@@ -89,7 +83,7 @@ export class PopupStore {
     const errors = groupErrors(r).filter((e) => e.kind !== 'prose').map((e) => ({ error: e, checks: e.checks.map((id) => byId.get(id)!).filter(Boolean) }));
     const by = new Map<TableKey | 'other', typeof errors>();
     for (const e of errors) {
-      const k = e.checks[0] ? tableOfCheck(e.checks[0]) : 'other';
+      const k = (e.checks[0] ? tableOfCheck(e.checks[0]) : null) ?? 'other';
       by.set(k, [...(by.get(k) ?? []), e]);
     }
     return TABLE_ORDER.filter((k) => by.has(k)).map((k) => ({ table: k, items: by.get(k)! }));
@@ -103,7 +97,7 @@ export class PopupStore {
   readonly blanks = computed(() => {
     const r = this.report.value;
     if (!r) return [] as { table: TableKey; fields: string[] }[];
-    return (['active', 'apply', 'review'] as TableKey[])
+    return TABLE_KEYS
       .map((k) => ({ table: k, fields: r.tables?.[k]?.blank ?? [] }))
       .filter((x) => x.fields.length);
   });

@@ -1,53 +1,26 @@
 // Field ids and check ids → where they are in the report, in words (table, row, column), for the CSV
 // export, the popup and the 反馈意见 text. Names come from lib/schema (the format is data).
 
-import type { TableKey } from '../types';
 import { APPLY_COLUMNS, APPLY_ROWS } from '../schema/apply';
-import { ACTIVE_ROWS_2019, ACTIVE_ROWS_2021 } from '../schema/active';
-import { REVIEW_GROUPS, REVIEW_KEYS } from '../schema/review';
+import { REVIEW_GROUPS } from '../schema/review';
+import { fieldPlace, type FieldPlace } from '../schema/fields';
+import { TABLES, type TableKey } from '../schema/tables';
+import type { Lang } from '../i18n';
 
-export type Lang = 'zh' | 'en';
+export type { Lang } from '../i18n';
 
+/** The tables' names (lib/schema/tables.ts), in the shape the views have used. */
 export const TABLE_NAMES: Record<TableKey, { zh: string; en: string; short: string; shortEn: string }> = {
-  active: { zh: '二、主动公开政府信息情况', en: 'II. Proactive disclosure', short: '表二', shortEn: 'Table II' },
-  apply: { zh: '三、收到和处理政府信息公开申请情况', en: 'III. Requests received and handled', short: '表三', shortEn: 'Table III' },
-  review: { zh: '四、政府信息公开行政复议、行政诉讼情况', en: 'IV. Administrative review and litigation', short: '表四', shortEn: 'Table IV' },
+  active: { zh: TABLES.active.full.zh, en: TABLES.active.full.en, short: TABLES.active.short.zh, shortEn: TABLES.active.short.en },
+  apply: { zh: TABLES.apply.full.zh, en: TABLES.apply.full.en, short: TABLES.apply.short.zh, shortEn: TABLES.apply.short.en },
+  review: { zh: TABLES.review.full.zh, en: TABLES.review.full.en, short: TABLES.review.short.zh, shortEn: TABLES.review.short.en },
 };
 
-export interface Place {
-  table: TableKey | null;
-  row: string;
-  column: string;
-}
-
-function applyPlace(rest: string, lang: Lang): Place {
-  const col = APPLY_COLUMNS.find((c) => rest.endsWith('.' + c.id));
-  const rowId = col ? rest.slice(0, -(col.id.length + 1)) : rest;
-  const row = APPLY_ROWS.find((r) => r.id === rowId);
-  return {
-    table: 'apply',
-    row: row ? (lang === 'en' ? row.en : row.label) : rowId,
-    column: col ? (lang === 'en' ? col.en : col.name) : '',
-  };
-}
+export type Place = FieldPlace;
 
 /** Where a field id sits: table, row label, column name (unknown ids are returned as they are). */
 export function describeField(field: string, lang: Lang = 'zh'): Place {
-  if (field.startsWith('apply.')) return applyPlace(field.slice('apply.'.length), lang);
-  for (const g of REVIEW_GROUPS) {
-    for (const k of REVIEW_KEYS) {
-      if (field === `${g.id}.${k.id}`) return { table: 'review', row: lang === 'en' ? g.en : g.name, column: lang === 'en' ? k.en : k.name };
-    }
-  }
-  const m = /^(active|active2019)\.([^.]+)\.([^.]+)$/.exec(field);
-  if (m) {
-    const [, prefix, rowId = '', colId = ''] = m;
-    const rows = prefix === 'active' ? ACTIVE_ROWS_2021 : ACTIVE_ROWS_2019;
-    const row = rows.find((r) => r.id === rowId);
-    const col = row?.columns.find((c) => c.id === colId);
-    return { table: 'active', row: row ? (lang === 'en' ? row.en : row.name) : rowId, column: col ? col.name : colId };
-  }
-  return { table: null, row: field, column: '' };
+  return fieldPlace(field, lang, 'full');
 }
 
 /** "“（七）总计”行“自然人”列" — a cell in words. */
@@ -101,7 +74,7 @@ export function describeCheck(checkId: string, cells: string[] = [], lang: Lang 
 export function checkTitle(checkId: string, cells: string[] = [], lang: Lang = 'zh'): string {
   const d = describeCheck(checkId, cells, lang);
   const parts: string[] = [];
-  if (d.table) parts.push(lang === 'en' ? TABLE_NAMES[d.table].shortEn : TABLE_NAMES[d.table].short);
+  if (d.table) parts.push(TABLES[d.table].short[lang]);
   if (lang === 'en') {
     if (d.row) parts.push(`row “${d.row}”`);
     if (d.column) parts.push(`column “${d.column}”`);

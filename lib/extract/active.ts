@@ -2,7 +2,8 @@
 // The 2019 format is told by its header words (本年新制作数量, 上一年项目数量 …) or by three values where
 // the 2021 format has one.
 
-import { ACTIVE_2019_HEADER, activePrefix, activeRows, type ActiveFormat, type ActiveRow } from '../schema/active';
+import type { ActiveRow } from '../schema/active';
+import { activeLayouts, DEFAULT_FORMAT, formatOfActiveLayout, type ActiveLayout, type FormatId } from '../schema/formats';
 import { stripNumbering } from '../normalize/text';
 import { fitWidth, joinedKey, matchLeaf, type LogicalRow } from './rows';
 import type { FieldCell, ParsedTable } from './apply';
@@ -12,7 +13,7 @@ function rowFor(defs: readonly ActiveRow[], key: string): ActiveRow | null {
   return defs.find((d) => d.match.test(k)) ?? null;
 }
 
-export function parseActive(rows: readonly LogicalRow[], until: number): ParsedTable & { format?: ActiveFormat } {
+export function parseActive(rows: readonly LogicalRow[], until: number): ParsedTable & { format?: FormatId } {
   const notices: ParsedTable['notices'] = [];
   // The block starts at the first "第二十条" (or "信息内容") label (FORMAT.md §2): budget tables also have a
   // "行政事业性收费" row, and must not be read as table 二.
@@ -25,17 +26,22 @@ export function parseActive(rows: readonly LogicalRow[], until: number): ParsedT
     header += joinedKey(row.labels.slice(-8));
     if (row.values.length && row.values.some((v) => v.parsed.kind === 'number' || v.raw)) candidates.push({ row, index: i });
   }
-  const by2021 = activeRows('2021');
-  const hits = candidates.filter((c) => matchLeaf(c.row.labels, (k) => rowFor(by2021, k)));
+  // Rows are found with the default layout's labels; another layout is told by its signals.
+  const byDefault = DEFAULT_FORMAT.active.rows;
+  const hits = candidates.filter((c) => matchLeaf(c.row.labels, (k) => rowFor(byDefault, k)));
   if (!hits.length) return { found: false, cells: [], notices };
-  const threeValueItems = hits.some((c) => {
-    const d = matchLeaf(c.row.labels, (k) => rowFor(by2021, k));
-    return d && (d.id === 'licensing' || d.id === 'penalty' || d.id === 'coercion') &&
-      c.row.values.filter((v) => v.raw).length >= 3;
-  });
-  const format: ActiveFormat = ACTIVE_2019_HEADER.test(header) || threeValueItems ? '2019' : '2021';
-  const defs = activeRows(format);
-  const prefix = activePrefix(format);
+  const signals = (layout: ActiveLayout): boolean => {
+    if (layout.header?.test(header)) return true;
+    const wide = layout.wideItems;
+    return !!wide && hits.some((c) => {
+      const d = matchLeaf(c.row.labels, (k) => rowFor(byDefault, k));
+      return d && wide.rows.includes(d.id) && c.row.values.filter((v) => v.raw).length >= wide.values;
+    });
+  };
+  const layout = activeLayouts().find((l) => l !== DEFAULT_FORMAT.active && signals(l)) ?? DEFAULT_FORMAT.active;
+  const format = formatOfActiveLayout(layout).id;
+  const defs = layout.rows;
+  const prefix = layout.prefix;
   const cells: FieldCell[] = [];
   const seen = new Set<string>();
   let first = -1;

@@ -3,15 +3,8 @@
 // their id from their position between recognized rows (seed 004 loses "本年度办理结果"; text dumps can
 // lose a whole label line).
 
-import {
-  APPLY_COLUMNS,
-  APPLY_GROUPS,
-  APPLY_ROWS,
-  applyField,
-  applyRows,
-  type ApplyFormat,
-  type ApplyRow,
-} from '../schema/apply';
+import { APPLY_COLUMNS, APPLY_GROUPS, applyField, type ApplyRow } from '../schema/apply';
+import { allApplyRows, applyFormatOfRows, type FormatId } from '../schema/formats';
 import { stripNumbering } from '../normalize/text';
 import { fitWidth, matchLeaf, type LogicalRow, type ValueCell } from './rows';
 
@@ -24,7 +17,8 @@ export interface FieldCell {
 
 export interface ParsedTable {
   found: boolean;
-  format?: ApplyFormat;
+  /** The format the table's rows say (FormatDef.apply; FormatDef.active for table 二). */
+  format?: FormatId;
   cells: FieldCell[];
   /** Index range [first, last] of the logical rows the table occupies. */
   range?: [number, number];
@@ -40,7 +34,7 @@ function groupOf(key: string): string | null {
 function rowForLeaf(key: string, group: string | null): ApplyRow | null {
   const k = stripNumbering(key);
   if (!k) return null;
-  for (const r of APPLY_ROWS) {
+  for (const r of allApplyRows()) {
     if (r.needsGroup && r.group !== group) continue;
     if (r.match.some((m) => m.test(k))) {
       // "不予公开" must not read as "予以公开"; "其他处理" as a leaf is the 2019 row only when it has values.
@@ -107,10 +101,9 @@ export function parseApply(rows: readonly LogicalRow[]): ParsedTable {
     }
   }
 
-  const hasSub = entries.some((e) => e.id?.startsWith('handled_otherwise.'));
-  const has2019 = entries.some((e) => e.id === 'handled_otherwise');
-  const format: ApplyFormat = has2019 && !hasSub ? '2019' : '2021';
-  const order = applyRows(format).map((r) => r.id);
+  const formatDef = applyFormatOfRows(new Set(entries.flatMap((e) => (e.id ? [e.id] : []))));
+  const format = formatDef.id;
+  const order = formatDef.apply.rows.map((r) => r.id);
   // A 2021-only leaf seen in a 2019 table (or the reverse) cannot be placed: treat it as unlabelled.
   for (const e of entries) if (e.id && !order.includes(e.id)) e.id = null;
 
@@ -167,7 +160,7 @@ function assignByPosition(entries: Entry[], order: string[]): void {
 }
 
 function rowLabel(id: string): string {
-  return APPLY_ROWS.find((r) => r.id === id)?.label ?? id;
+  return allApplyRows().find((r) => r.id === id)?.label ?? id;
 }
 
 function labelOf(row: LogicalRow): string {

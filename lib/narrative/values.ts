@@ -2,8 +2,8 @@
 // table checks do: FORMAT.md §5) and decimal amounts compared as intervals.
 
 import type { Report } from '../types';
-import { activePrefix } from '../schema/active';
-import { applyField, applyRows, type ApplyFormat } from '../schema/apply';
+import { applyField } from '../schema/apply';
+import { DEFAULT_FORMAT, formatById, type FormatDef } from '../schema/formats';
 import type { NarrativeOption } from '../schema/narrative';
 
 /** A reading of the claim resolved to concrete fields. */
@@ -22,13 +22,14 @@ export interface SumValue {
   decimals: number;
 }
 
-export function applyFormatOf(report: Report): ApplyFormat {
-  return report.report.format === '2019' ? '2019' : '2021';
+/** The format the report's tables are read in (the default for 'old' / 'unknown'). */
+export function applyFormatOf(report: Report): FormatDef {
+  return formatById(report.report.format) ?? DEFAULT_FORMAT;
 }
 
 /** Row ids of a table-三 group ("withheld" → its 8 rows; "handled_otherwise" → 3 rows, or 1 in 2019). */
-export function groupRows(group: string, format: ApplyFormat): string[] {
-  return applyRows(format)
+export function groupRows(group: string, format: FormatDef): string[] {
+  return format.apply.rows
     .filter((r) => r.id === group || r.id.startsWith(group + '.'))
     .map((r) => r.id);
 }
@@ -38,11 +39,12 @@ export function resolveOption(o: NarrativeOption, report: Report): ResolvedOptio
   const format = applyFormatOf(report);
   if (o.group) return { field: o.field, name: o.name, fields: groupRows(o.group, format).map((r) => applyField(r, 'total')) };
   let sum = o.sum ?? [];
-  if (format === '2019' && o.sum2019 !== undefined) {
-    if (o.sum2019 === null) return null;
-    sum = o.sum2019;
+  const own = o.sumIn?.[format.id];
+  if (own !== undefined) {
+    if (own === null) return null;
+    sum = own;
   }
-  const p = activePrefix(format);
+  const p = format.active.prefix;
   return {
     field: o.field.replace('{p}', p),
     name: o.name,

@@ -1,8 +1,10 @@
 // apply.balance:<col> — 本年新收 + 上年结转 = （七）总计 + 结转下年度, the identity the table's own note states
 // ("第一项加第二项之和，等于第三项加第四项之和"). A blank （七）总计 makes it uncertain; other blanks count as 0.
 import { APPLY_COLUMNS, applyField } from '../schema/apply';
-import { applyColumnName } from '../schema/names';
+import { applyColumnName } from '../schema/fields';
 import { evaluate, fmt, type IdentitySpec } from './identity';
+import { isTableFormat } from '../schema/formats';
+import { TABLES } from '../schema/tables';
 import type { Rule } from './types';
 
 const v = (t: { entry?: { blank?: boolean; value: number | null } }) =>
@@ -12,7 +14,7 @@ const v = (t: { entry?: { blank?: boolean; value: number | null } }) =>
 const SPECS: IdentitySpec[] = APPLY_COLUMNS.map((col) => ({
   id: `apply.balance:${col.id}`,
   rule: 'apply.balance',
-  subject: `表三“${applyColumnName(col.id)}”列`,
+  subject: `${TABLES.apply.short.zh}“${applyColumnName(col.id)}”列`,
   lhs: [applyField('new', col.id), applyField('carried_over', col.id)],
   rhs: [applyField('total', col.id), applyField('carried_forward', col.id)],
   describe: (d) => {
@@ -28,7 +30,7 @@ export const applyBalance: Rule = {
   id: 'apply.balance',
   title: '表三每列：本年新收 + 上年结转 = （七）总计 + 结转下年度',
   run(ctx) {
-    if (!ctx.found.apply || (ctx.format !== '2021' && ctx.format !== '2019')) return [];
+    if (!ctx.found.apply || !isTableFormat(ctx.format)) return [];
     return SPECS.map((spec) => evaluate(spec, ctx.values));
   },
 };

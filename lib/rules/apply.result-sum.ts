@@ -1,15 +1,17 @@
 // apply.result-sum:<col> — （七）总计 equals the sum of the result rows in that column (FORMAT.md §5).
-import { APPLY_COLUMNS, applyField, applyResultRows } from '../schema/apply';
-import { applyColumnName } from '../schema/names';
+import { applyField } from '../schema/apply';
+import { applyColumnName } from '../schema/fields';
 import { evaluate, fmt, specsPerFormat, termList } from './identity';
+import { formatById } from '../schema/formats';
+import { TABLES } from '../schema/tables';
 import type { Rule } from './types';
 
 const specs = specsPerFormat((format) => {
-  const rows = applyResultRows(format);
-  return APPLY_COLUMNS.map((col) => ({
+  const rows = format.apply.rows.filter((r) => r.result);
+  return format.apply.columns.map((col) => ({
     id: `apply.result-sum:${col.id}`,
     rule: 'apply.result-sum',
-    subject: `表三“${applyColumnName(col.id)}”列`,
+    subject: `${TABLES.apply.short.zh}“${applyColumnName(col.id)}”列`,
     lhs: rows.map((r) => applyField(r.id, col.id)),
     rhs: [applyField('total', col.id)],
     describe: (d) =>
@@ -23,7 +25,8 @@ export const applyResultSum: Rule = {
   id: 'apply.result-sum',
   title: '表三每列：办理结果各项之和等于（七）总计',
   run(ctx) {
-    if (!ctx.found.apply || (ctx.format !== '2021' && ctx.format !== '2019')) return [];
-    return specs(ctx.format).map((spec) => evaluate(spec, ctx.values));
+    const format = formatById(ctx.format);
+    if (!ctx.found.apply || !format) return [];
+    return specs(format).map((spec) => evaluate(spec, ctx.values));
   },
 };

@@ -4,7 +4,8 @@
 // it uncertain. Decimal amounts compare as intervals (±½·10⁻ᵈ), as XBRL Calculation 1.1 does.
 
 import type { Check, CheckStatus, ValueEntry } from '../types';
-import { fieldName } from '../schema/names';
+import { fieldName } from '../schema/fields';
+import type { FormatDef } from '../schema/formats';
 import type { Evaluated } from './types';
 
 export interface IdentitySpec {
@@ -90,7 +91,7 @@ export function evaluate(spec: IdentitySpec, values: ReadonlyMap<string, ValueEn
   if (missing.length) {
     status = 'uncertain';
     messageId = 'identity.missing';
-    reason = `未读取到：${missing.map(fieldName).join('、')}`;
+    reason = `未读取到：${missing.map((f) => fieldName(f)).join('、')}`;
   } else if (unreadable.length) {
     status = 'uncertain';
     messageId = 'identity.unreadable';
@@ -125,7 +126,7 @@ export function evaluate(spec: IdentitySpec, values: ReadonlyMap<string, ValueEn
   if (intervals) {
     message += `（按小数位数取区间：应为 [${intervals.expected.join(', ')}]，表中为 [${intervals.actual.join(', ')}]）`;
   }
-  if (assumed.length && status !== 'uncertain') message += `（空白按 0 计：${assumed.map(fieldName).join('、')}）`;
+  if (assumed.length && status !== 'uncertain') message += `（空白按 0 计：${assumed.map((f) => fieldName(f)).join('、')}）`;
 
   const check: Check = {
     id: spec.id,
@@ -147,8 +148,8 @@ export function evaluate(spec: IdentitySpec, values: ReadonlyMap<string, ValueEn
  * The identities of a table-三 rule depend only on the format: build them once per format (memoized),
  * evaluate them per page.
  */
-export function specsPerFormat(build: (format: '2021' | '2019') => IdentitySpec[]): (format: '2021' | '2019') => IdentitySpec[] {
-  const cache = new Map<string, IdentitySpec[]>();
+export function specsPerFormat(build: (format: FormatDef) => IdentitySpec[]): (format: FormatDef) => IdentitySpec[] {
+  const cache = new WeakMap<FormatDef, IdentitySpec[]>();
   return (format) => {
     let list = cache.get(format);
     if (!list) cache.set(format, (list = build(format)));

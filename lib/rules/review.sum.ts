@@ -1,13 +1,14 @@
 // review.sum:<group> — 维持 + 纠正 + 其他 + 尚未审结 = 总计, for 行政复议 and both kinds of 行政诉讼.
 import { REVIEW_ADDEND_KEYS, REVIEW_GROUPS, reviewField } from '../schema/review';
 import { evaluate, fmt, type IdentitySpec } from './identity';
+import { TABLES } from '../schema/tables';
 import type { Rule } from './types';
 
 // Three identities whatever the format: built once, evaluated per page.
 const SPECS: IdentitySpec[] = REVIEW_GROUPS.map((g) => ({
   id: `review.sum:${g.id}`,
   rule: 'review.sum',
-  subject: `表四“${g.name}”`,
+  subject: `${TABLES.review.short.zh}“${g.name}”`,
   lhs: REVIEW_ADDEND_KEYS.map((k) => reviewField(g.id, k.id)),
   rhs: [reviewField(g.id, 'total')],
   describe: (d) => {

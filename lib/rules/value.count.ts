@@ -1,7 +1,7 @@
 // value.nonneg:<field> and value.integer:<field> — every count is a non-negative integer (FORMAT.md §5; the
 // 2019 本年增/减 may be negative; amounts in 万元/元 may have decimals). Emitted only for offending cells, so
 // a clean report's check count is the 42 identities.
-import { fieldName, isAmount, isSigned } from '../schema/names';
+import { fieldName, isAmount, isSigned } from '../schema/fields';
 import { fmt } from './identity';
 import type { Evaluated, Rule } from './types';
 

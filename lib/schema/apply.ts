@@ -40,8 +40,8 @@ export interface ApplyRow {
   group?: string;
   /** A result row: summed into （七）总计. */
   result?: boolean;
-  /** Formats this row exists in. */
-  formats: readonly ApplyFormat[];
+  /** Built-in formats this row exists in (FormatDef.apply.rows of lib/schema/formats.ts is derived from it). */
+  formats: readonly string[];
   /** Matches only when the current group is `group` (for bare leaves like "3.其他"). */
   needsGroup?: boolean;
 }

@@ -69,10 +69,13 @@ export interface NarrativeOption {
   field: string;
   /** Name in Chinese messages, e.g. "表三“本年新收”总计". */
   name: string;
-  /** Fields added up; `{p}` is replaced by the table-二 prefix of the format (active / active2019). */
+  /** Fields added up; `{p}` is replaced by the table-二 prefix of the format (FormatDef.active.prefix). */
   sum?: readonly string[];
-  /** 2019-format fields, when they differ; null: the 2019 table has no such cell (the claim stays info). */
-  sum2019?: readonly string[] | null;
+  /**
+   * Per format id, fields when they differ from `sum`; null: that format's table has no such cell (the
+   * claim stays info). E.g. `{ '2019': null }`: the 2019 table 二 has no 制发/废止/现行有效 columns.
+   */
+  sumIn?: Readonly<Record<string, readonly string[] | null>>;
   /** Sum the `total` column of every table-三 row whose id is `group` or starts with `group.`. */
   group?: string;
 }
@@ -355,7 +358,7 @@ export const NARRATIVE_VOCABULARY: readonly NarrativeEntry[] = [
     before: [/收费[^，,。；;：:、\d]{0,10}$/],
     examples: ['行政事业性收费总金额[2181.669177]万元。', '全年行政事业性收费[35.2]万元。'],
     counterexamples: ['全年收取信息处理费[200]元。'],
-    target: { kind: 'any', options: [{ field: '{p}.fees.amount', name: '表二“行政事业性收费”本年收费金额（万元）', sum: ['{p}.fees.amount'], sum2019: null }] },
+    target: { kind: 'any', options: [{ field: '{p}.fees.amount', name: '表二“行政事业性收费”本年收费金额（万元）', sum: ['{p}.fees.amount'], sumIn: { '2019': null } }] },
   },
   ...docEntries('normative', '行政规范性文件', {
     issued: [['全区共制发行政规范性文件[16]件、废止8件。', '全年印发规范性文件[9]件。'], ['制发规章[2]件。', '共发布政府信息[5220]条。']],
@@ -375,7 +378,7 @@ type DocExamples = Record<'issued' | 'repealed' | 'in_force', readonly [readonly
 function docEntries(row: 'normative' | 'regulations', label: string, ex: DocExamples): NarrativeEntry[] {
   const field = (col: string) => `active.${row}.${col}`;
   const opt = (col: string, colName: string): NarrativeOption => ({
-    field: field(col), name: `表二“${label}”${colName}`, sum: [field(col)], sum2019: null,
+    field: field(col), name: `表二“${label}”${colName}`, sum: [field(col)], sumIn: { '2019': null },
   });
   return [
     {

@@ -219,7 +219,7 @@ describe('pages that cannot be checked', () => {
     expect(chip.getAttribute('data-level')).toBe('missing');
     expect(chip.textContent).toContain('找不到统计表');
     expect([...chip.querySelectorAll('li')].map((li) => li.textContent)).toEqual([
-      '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '四、行政复议、行政诉讼情况',
+      '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况',
     ]);
     expect(marked(h.doc, ATTR.field).size).toBe(0);
   });

@@ -2,14 +2,17 @@
 // groups, the 3×3 note cell, 15 data cells under a 3-row header) from a value map, for unit tests and the
 // bench. Source: the layout of 国办公开办函〔2021〕30号 as seen in seeds 000/002/003.
 import { APPLY_COLUMNS, applyRows, type ApplyFormat } from '../../../lib/schema/apply';
+import type { FormatDef } from '../../../lib/schema/formats';
 import { REVIEW_FIELDS } from '../../../lib/schema/review';
 
 export type Values = Record<string, string | number>;
 
 const td = (v: unknown, attrs = '') => `<td${attrs ? ' ' + attrs : ''}>${v ?? ''}</td>`;
 
-export function applyTableHtml(values: Values, format: ApplyFormat = '2021'): string {
-  const rows = applyRows(format);
+/** `format`: a built-in format's id, or a format definition (a test-only format's rows). */
+export function applyTableHtml(values: Values, formatOrDef: ApplyFormat | FormatDef = '2021'): string {
+  const format = typeof formatOrDef === 'string' ? formatOrDef : formatOrDef.id;
+  const rows = typeof formatOrDef === 'string' ? applyRows(formatOrDef) : formatOrDef.apply.rows;
   const groupSpan: Record<string, number> = {};
   for (const r of rows) if (r.group && r.group !== 'results' && !(format === '2019' && r.id === 'handled_otherwise')) groupSpan[r.group] = (groupSpan[r.group] ?? 0) + 1;
   const resultsSpan = rows.filter((r) => r.group === 'results' || (r.group && r.group !== 'results')).length;
@@ -71,7 +74,7 @@ export function activeTableHtml(values: Values): string {
     '</tbody></table>';
 }
 
-export function reportPage(values: Values, opts: { title?: string; format?: ApplyFormat; extra?: string } = {}): string {
+export function reportPage(values: Values, opts: { title?: string; format?: ApplyFormat | FormatDef; extra?: string } = {}): string {
   const title = opts.title ?? '测试市人民政府办公室2024年度政府信息公开工作年度报告';
   return `<!doctype html><html><head><meta charset="utf-8"><title>${title}</title></head><body>
 <table class="meta"><tr><td>索引号：</td><td>11440000/2025-00001</td><td>发布日期：</td><td>2025-01-20</td></tr></table>
