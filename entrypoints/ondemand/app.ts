@@ -97,6 +97,9 @@ export class InPage {
   start(force = false): Promise<PageStateValue> {
     const perf = this.win.performance;
     const t0 = perf.now();
+    // "检查此页" always answers, even when the result is the one already sent (a page already judged not
+    // a report): the popup waits for it.
+    if (force) this.lastSent = '';
     const pass = force || gateSays(this.doc, this.deps.gate);
     if (!force) perf.measure(PERF.gate, { start: t0, end: perf.now() });
     if (!pass) {

@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ATTR, PART } from '../../lib/contract';
 import { openPage, sleep, ui, type Harness } from './inpage-helpers';
-import { reportPage } from './inpage-page';
+import { newsPage, reportPage } from './inpage-page';
 
 let h: Harness | null = null;
 afterEach(() => {
@@ -167,5 +167,20 @@ describe('no ids on screen', () => {
     for (const t of texts) expect(t).not.toMatch(ID_PATTERN);
     // The page's own elements carry the ids, in data- attributes only.
     expect(h.doc.querySelector(`[${ATTR.field}="apply.new.natural_person"]`)).not.toBeNull();
+  });
+});
+
+describe('"检查此页" on a page already judged not a report', () => {
+  it('answers every time, at once ("不是年报"), instead of leaving the popup waiting', async () => {
+    h = openPage(newsPage());
+    expect(await h.inpage.start()).toBe('none');
+    const results = () => h!.sent.filter((m) => m.type === 'gouji:result');
+    for (let i = 1; i <= 3; i++) {
+      const before = results().length;
+      expect(await h.inpage.start(true)).toBe('none');
+      for (let n = 0; n < 50 && results().length === before; n++) await sleep(10);
+      expect(results()).toHaveLength(before + 1);
+      expect(results().at(-1)).toMatchObject({ state: 'none' });
+    }
   });
 });
