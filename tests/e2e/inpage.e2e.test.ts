@@ -406,7 +406,7 @@ describe('a report page', () => {
     await expect.poll(() => textOf(chip)).toContain('勾稽关系 39 项');
     await L.serviceWorker.evaluate((k) => chrome.storage.local.set({ [k]: 'en' }), LANG_KEY);
     try {
-      await expect.poll(() => textOf(chip)).toContain('39 identities: 2 inconsistent');
+      await expect.poll(() => textOf(chip)).toContain('39 identities: 1 error (2 failing checks)');
     } finally {
       await L.serviceWorker.evaluate((k) => chrome.storage.local.remove(k), LANG_KEY);
     }
