@@ -40,6 +40,7 @@ async function launch(ext: string): Promise<BrowserContext> {
   const pages: Record<string, string> = {
     '/news.html': newsPage(),
     '/report.html': reportPage({ set: { 'apply.new.natural_person': 165 }, textReceived: 199 }),
+    ...HOSTILE,
   };
   await ctx.route(/^https?:\/\//, (route) => {
     const url = new URL(route.request().url());
@@ -56,6 +57,17 @@ async function launch(ext: string): Promise<BrowserContext> {
   if (!ctx.serviceWorkers().length) await ctx.waitForEvent('serviceworker');
   return ctx;
 }
+
+// Issue #13's hostile shapes, each beside a normal report: a colspan × rowspan slot explosion (10 cells of
+// colspan 1000 × rowspan 40: 400,000 slots; 100 such cells take Chromium's own table layout past 30 s before
+// any script runs), a 10,000-row one-column table, and 1 MB of prose.
+const WRONG = { 'apply.new.natural_person': 165 };
+const withExtra = (extra: string) => reportPage({ set: WRONG }).replace('</body>', `${extra}</body>`);
+const HOSTILE: Record<string, string> = {
+  '/slots.html': withExtra(`<table>${Array.from({ length: 40 }, (_, r) => `<tr>${r === 0 ? '<td colspan="1000" rowspan="40">x</td>'.repeat(10) : ''}</tr>`).join('')}</table>`),
+  '/rows.html': withExtra(`<table>${'<tr><td>1</td></tr>'.repeat(10_000)}</table>`),
+  '/prose.html': withExtra('<p>2024年，本机关共收到政府信息公开申请若干件，办理情况良好，继续做好公开工作，群众满意。</p>'.repeat(12_000)),
+};
 
 interface Sample {
   gate: number;
@@ -100,6 +112,11 @@ async function main() {
     news.push(await sample(ctx, 'https://www.zs.gov.cn/news.html'));
     report.push(await sample(ctx, 'https://www.zs.gov.cn/report.html'));
   }
+  const hostile: Record<string, Sample[]> = {};
+  for (const path of Object.keys(HOSTILE)) {
+    hostile[path] = [];
+    for (let i = 0; i < Math.min(RUNS, 5); i++) hostile[path]!.push(await sample(ctx, `https://www.zs.gov.cn${path}`));
+  }
   await ctx.close();
 
   if (news.some((s) => s.state !== 'none') || report.some((s) => s.state !== 'report')) throw new Error('unexpected page state: the bench pages are not recognised as expected');
@@ -113,6 +130,9 @@ async function main() {
   console.log(`  report analyze+mark   ${f(median(total))} / ${f(max(total))}   budget ≤ ${BUDGET.reportMs}`);
   console.log(`  longest task (report) ${f(median(report.map((s) => s.longest)))} / ${f(max(report.map((s) => s.longest)))}   budget < ${BUDGET.longTaskMs}`);
   console.log(`  longest task (news)   ${f(median(news.map((s) => s.longest)))} / ${f(max(news.map((s) => s.longest)))}`);
+  for (const [path, xs] of Object.entries(hostile)) {
+    console.log(`  longest task ${path.padEnd(12)} ${f(median(xs.map((s) => s.longest)))} / ${f(max(xs.map((s) => s.longest)))}   state ${xs[0]!.state}, analyze ${f(median(xs.map((s) => s.analyze)))}`);
+  }
   console.log('\nbuilt scripts (KB, minified as shipped / unminified):');
   for (const s of sizes) console.log(`  ${s.p.padEnd(28)} ${s.min.toFixed(1).padStart(7)} / ${s.plain.toFixed(1).padStart(7)}${s.p.includes('content') ? `   budget ≤ ${BUDGET.contentKB} unminified` : ''}`);
 

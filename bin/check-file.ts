@@ -1,9 +1,9 @@
 // Reading one saved report: decoding (UTF-8, GBK), HTML through linkedom, .txt through the text extractor.
-import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { checkDocument, checkText } from '../lib/check';
 import type { Report } from '../lib/types';
+import { DEFAULT_MAX_MB, readInput } from './inputs';
 
 /** Decode a saved page: BOM, then <meta charset>, then UTF-8 if valid, else GB18030 (many gov.cn sites). */
 export function decode(buf: Buffer): string {
@@ -19,8 +19,8 @@ export function decode(buf: Buffer): string {
   }
 }
 
-export function checkFile(file: string, url?: string): Report {
-  const text = decode(readFileSync(file));
+export function checkFile(file: string, url?: string, maxBytes = DEFAULT_MAX_MB * 1048576): Report {
+  const text = decode(readInput(file, maxBytes));
   if (extname(file).toLowerCase() === '.txt') return checkText(text, { url }).report;
   const { document } = parseHTML(text);
   return checkDocument(document as unknown as Document, { url }).report;

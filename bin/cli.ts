@@ -1,56 +1,40 @@
 // gouji check <file|dir>... [--format text|json|csv] [--url URL]
 // HTML files are parsed with linkedom (fast, no layout), .txt files go through the text extractor,
-// directories are walked recursively. Exit code: 0 nothing fails, 1 some check fails, 2 bad usage or an
-// unreadable input (the other inputs are still checked).
+// directories are walked recursively (bin/inputs.ts: every bad entry is its own error line). Exit codes
+// (EXIT in bin/inputs.ts): 0 consistent, 1 some check fails, 2 bad usage or an unreadable input (the other
+// inputs are still checked), 3 nothing read was a report.
 
-import { readdirSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { extname, join, relative } from 'node:path';
+import { relative } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { checkFile } from './check-file';
+import { collectInputs, DEFAULT_MAX_MB, EXIT, parseMaxSize } from './inputs';
 import { yearOverYear } from '../lib/year-over-year';
 import type { Report } from '../lib/types';
 import { TOOL } from '../lib/version';
 import { groupErrors, verdictZh, withoutCulpritClause } from '../lib/errors';
 import { fieldInWords } from '../lib/export/labels';
+import { csvCell as csvCellOf, BOM } from '../lib/export/csv';
 import { formatName } from '../lib/schema/formats';
 import { TABLE_KEYS, tableName } from '../lib/schema/tables';
 
 const USAGE = `用法 / usage:
-  gouji check <文件或目录>... [--format text|json|csv] [--url URL] [--quiet]
+  gouji check <文件或目录>... [--format text|json|csv] [--url URL] [--max-size MB] [--quiet]
 
   .html/.htm 文件按网页解析，.txt 文件按纯文本解析，目录递归检查。
   --format   text（默认，中文摘要）| json（报告对象；多个输入时为数组）| csv（每项核对、每处正文数字一行）
   --url      报告的原始网址（写入 source.url；只检查一个输入时使用）
+  --max-size 单个文件的大小上限（MB，默认 ${DEFAULT_MAX_MB}）；更大的文件报错、不读取
   --quiet    不在 stderr 输出进度
-退出码：0 全部一致；1 有核对不一致（表格勾稽关系或正文与表格）；2 用法错误或有文件无法读取。`;
+退出码：0 全部一致；1 有核对不一致（表格勾稽关系或正文与表格）；2 用法错误或有文件无法读取
+（符号链接失效或循环、无权限、不是普通文件、文件过大，其余输入照常检查）；3 没有一个输入是年度报告（未核对）。`;
 
 export { decode, checkFile } from './check-file';
-
-const EXTENSIONS = new Set(['.html', '.htm', '.shtml', '.txt']);
 
 interface Result {
   file: string;
   report?: Report;
   error?: string;
-}
-
-function collect(input: string, out: string[], errors: Result[]): void {
-  let st;
-  try {
-    st = statSync(input);
-  } catch {
-    errors.push({ file: input, error: `找不到文件或目录：${input}` });
-    return;
-  }
-  if (st.isDirectory()) {
-    for (const name of readdirSync(input).sort()) {
-      const p = join(input, name);
-      const s = statSync(p);
-      if (s.isDirectory()) collect(p, out, errors);
-      else if (EXTENSIONS.has(extname(name).toLowerCase())) out.push(p);
-    }
-  } else out.push(input);
 }
 
 const STATUS_MARK = { pass: '✓', fail: '✗', uncertain: '?' } as const;
@@ -102,10 +86,8 @@ export function textSummary(r: Result): string {
   return lines.join('\n');
 }
 
-function csvCell(v: unknown): string {
-  const s = v === null || v === undefined ? '' : String(v);
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
+// The one CSV writer (lib/export/csv.ts): quoting and the formula guard on every text cell.
+const csvCell = (v: unknown): string => csvCellOf(typeof v === 'number' || typeof v === 'string' ? v : v === null || v === undefined ? null : String(v));
 
 export function csvRows(results: Result[]): string {
   const header = ['file', 'url', 'agency', 'year', 'format', 'check_id', 'rule', 'status', 'expected', 'actual', 'cells', 'culprit_field', 'culprit_suggested', 'message'];
@@ -129,7 +111,7 @@ export function csvRows(results: Result[]): string {
       rows.push([...base, n.id ?? '', typeof n.rule === 'string' ? n.rule : 'narrative', n.status, n.expected, n.value, cells, '', '', `正文“${n.quote}”：${n.message}`].map(csvCell).join(','));
     }
   }
-  return '\ufeff' + rows.join('\r\n') + '\r\n';
+  return BOM + rows.join('\r\n') + '\r\n';
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -150,6 +132,7 @@ export async function main(argv: string[]): Promise<number> {
   let format = 'text';
   let url: string | undefined;
   let quiet = false;
+  let maxBytes = DEFAULT_MAX_MB * 1048576;
   const inputs: string[] = [];
   while (args.length) {
     const a = args.shift()!;
@@ -165,6 +148,14 @@ export async function main(argv: string[]): Promise<number> {
         console.error('--url 需要一个网址');
         return 2;
       }
+    } else if (a === '--max-size' || a.startsWith('--max-size=')) {
+      const v = a.includes('=') ? a.slice(11) : args.shift();
+      const bytes = parseMaxSize(v);
+      if (bytes === null) {
+        console.error(`--max-size 需要一个正数（MB），收到“${v ?? ''}”`);
+        return EXIT.usage;
+      }
+      maxBytes = bytes;
     } else if (a === '--quiet' || a === '-q') quiet = true;
     else if (a.startsWith('-')) {
       console.error(`未知选项：${a}\n\n${USAGE}`);
@@ -176,9 +167,8 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
 
-  const files: string[] = [];
-  const results: Result[] = [];
-  for (const i of inputs) collect(i, files, results);
+  const { files, errors: inputErrors } = collectInputs(inputs, maxBytes);
+  const results: Result[] = [...inputErrors];
   if (!files.length && !results.length) {
     console.error(`没有找到可检查的文件（.html、.htm、.shtml、.txt）：${inputs.join(' ')}`);
     return 2;
@@ -200,11 +190,11 @@ export async function main(argv: string[]): Promise<number> {
   // bench). GOUJI_WORKERS=N forces N.
   const cores = availableParallelism();
   const workers = Number(process.env.GOUJI_WORKERS) || (files.length >= 40 && cores >= 4 ? Math.min(cores - 1, 4) : 1);
-  if (workers > 1) await runWorkers(files, workers, onResult);
+  if (workers > 1) await runWorkers(files, workers, onResult, maxBytes);
   else {
     for (const file of files) {
       try {
-        onResult({ file, report: checkFile(file, fileUrl) });
+        onResult({ file, report: checkFile(file, fileUrl, maxBytes) });
       } catch (e) {
         onResult({ file, error: `无法读取或解析：${e instanceof Error ? e.message : String(e)}` });
       }
@@ -235,22 +225,23 @@ export async function main(argv: string[]): Promise<number> {
   const errors = results.filter((r) => r.error);
   for (const r of errors.slice(0, 20)) console.error(`gouji: ${r.file}: ${r.error}`);
   if (errors.length > 20) console.error(`gouji: 另有 ${errors.length - 20} 个文件出错`);
-  if (results.some((r) => r.error)) return 2;
+  if (results.some((r) => r.error)) return EXIT.usage;
   // A contradiction between the text and the tables is a failure too (seed 003: 收到申请1条 vs 0).
-  return results.some((r) => r.report?.checks.some((c) => c.status === 'fail') || r.report?.narrative.some((n) => n.status === 'fail')) ? 1 : 0;
+  if (results.some((r) => r.report?.checks.some((c) => c.status === 'fail') || r.report?.narrative.some((n) => n.status === 'fail'))) return EXIT.failures;
+  return reports.length ? EXIT.ok : EXIT.notReport;
 }
 
 // From the sources (tsx) the worker entry registers tsx first; from the bundle it is the bundled worker.
 const WORKER = new URL(import.meta.url.endsWith('.ts') ? './cli-worker.mjs' : './cli-worker.js', import.meta.url);
 
-function runWorkers(files: string[], n: number, onResult: (r: Result) => void): Promise<void> {
+function runWorkers(files: string[], n: number, onResult: (r: Result) => void, maxBytes: number): Promise<void> {
   const chunks: string[][] = Array.from({ length: n }, () => []);
   files.forEach((f, i) => chunks[i % n]!.push(f));
   return Promise.all(
     chunks.map(
       (chunk) =>
         new Promise<void>((resolve) => {
-          const w = new Worker(WORKER, { workerData: { files: chunk } });
+          const w = new Worker(WORKER, { workerData: { files: chunk, maxBytes } });
           let got = 0;
           w.on('message', (r: Result) => {
             got++;

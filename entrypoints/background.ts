@@ -18,16 +18,22 @@ import { FlagStore } from '@/lib/flags/store';
 
 type Api = typeof browser;
 
+/** The toolbar button: `action` (MV3) or `browserAction` (the MV2 Firefox build has no `action`). */
+export function toolbarAction(b: Api): Api['action'] {
+  return (b.action ?? (b as unknown as { browserAction?: Api['action'] }).browserAction)!;
+}
+
 async function applyBadge(b: Api, tabId: number, state: TabState | null): Promise<void> {
   const badge = badgeFor(state);
+  const action = toolbarAction(b);
   try {
-    await b.action.setBadgeText({ tabId, text: badge.text });
+    await action.setBadgeText({ tabId, text: badge.text });
     if (badge.text) {
-      await b.action.setBadgeBackgroundColor({ tabId, color: badge.color });
+      await action.setBadgeBackgroundColor({ tabId, color: badge.color });
       // White text on the dark colours; not every browser has setBadgeTextColor.
-      await b.action.setBadgeTextColor?.({ tabId, color: '#FFFFFF' });
+      await action.setBadgeTextColor?.({ tabId, color: '#FFFFFF' });
     }
-    await b.action.setTitle({ tabId, title: badge.title || b.i18n?.getMessage?.('extName') || '勾稽' });
+    await action.setTitle({ tabId, title: badge.title || b.i18n?.getMessage?.('extName') || '勾稽' });
   } catch {
     // The tab closed while we were writing: nothing to show.
   }

@@ -70,6 +70,7 @@ function toEntry(fc: FieldCell): ValueEntry {
   if (p.decimals) e.decimals = p.decimals;
   if (p.unit) e.unit = p.unit;
   if (p.kind === 'text') e.problem = '不是数字';
+  if (p.note) e.note = p.note;
   return e;
 }
 
@@ -196,8 +197,23 @@ function build(x: Extracted, titleInfo: TitleInfo | null, sections: number, opts
   return { report, fieldCells };
 }
 
+/**
+ * Prose read for numbers, at most (characters). A report's text is 5,000–30,000 characters; a page with
+ * 1 MB of text around a report (a data dump, a hostile page) is read only this far, and says so.
+ */
+export const MAX_PROSE_CHARS = 100_000;
+
 function addNarrative(report: Report, prose: Prose): void {
   if (!report.detected || report.report.format === 'old') return;
+  if (prose.text.length > MAX_PROSE_CHARS || prose.truncated) {
+    report.notices.push({
+      id: 'narrative.truncated',
+      level: 'info',
+      message: `页面过大，只核对了正文前 ${MAX_PROSE_CHARS} 字中的数字`,
+    });
+    const whole = prose;
+    prose = { text: whole.text.slice(0, MAX_PROSE_CHARS), rangeAt: (s, e) => whole.rangeAt(s, e) };
+  }
   try {
     report.narrative = checkNarrative(prose, report);
   } catch (e) {
@@ -234,7 +250,7 @@ export function checkDocument(doc: Document, opts: CheckOptions = {}): Analysis 
     docTitle = null;
   }
   const titleInfo = withFullAgency(findTitle([...scan.metas, docTitle, ...scan.headings, bodyText]), bodyText, scan.sources ?? []);
-  const notices: ReportNotice[] = problems.map((p) => ({ id: 'extract.table-too-large', level: 'info', message: p.message.startsWith('跳过') ? p.message : `有一个表格过大或结构异常，已跳过（${p.message}）` }));
+  const notices: ReportNotice[] = problems.map((p) => ({ id: 'extract.table-too-large', level: 'info', message: /^(跳过|页面过大)/.test(p.message) ? p.message : `有一个表格过大或结构异常，已跳过（${p.message}）` }));
   const { report, fieldCells } = build(x, titleInfo, countSections(bodyText), opts, docTitle ?? titleInfo?.title ?? null, notices, 'dom');
 
   const elements = new Map<string, Element>();
@@ -249,7 +265,7 @@ export function checkDocument(doc: Document, opts: CheckOptions = {}): Analysis 
   const used = new Set([...tableElements.active, ...tableElements.apply, ...tableElements.review]);
   let prose: Prose | null = null;
   if (report.detected && root) {
-    prose = proseFromDocument(root, [...used]);
+    prose = proseFromDocument(root, [...used], MAX_PROSE_CHARS);
     addNarrative(report, prose);
   }
   return {

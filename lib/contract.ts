@@ -26,10 +26,16 @@ export const ATTR = {
   prose: 'data-gouji-prose',
   /** On a blank cell that a check counted as 0: the check ids that assumed it, space-separated. */
   zero: 'data-gouji-zero',
-  /** Transient, while a failing total is hovered or focused: on the cells that make it up. */
+  /** Transient, while a failing total is hovered or focused: on the cells that make it up (value: the load's token). */
   related: 'data-gouji-related',
-  /** Transient, ~1.5 s after `gouji:focus`: on the cell scrolled into view. */
+  /** Transient, ~1.5 s after `gouji:focus`: on the cell scrolled into view (value: the load's token). */
   flash: 'data-gouji-flash',
+  /**
+   * On every cell that carries fail / total / culprit / uncertain / zero: a random token made once per page
+   * load. Our stylesheet styles only cells carrying this load's token, so `data-gouji-*` attributes a page
+   * (or a saved copy of a marked page) sets itself are never drawn as our marks.
+   */
+  mark: 'data-gouji-mark',
   /** On our one <style> element in <head>. */
   style: 'data-gouji-style',
   /** On our shadow host element (its tag is HOST_TAG). */
@@ -50,12 +56,19 @@ export const STATE = {
 
 export type PageStateValue = (typeof STATE)[keyof typeof STATE];
 
-/** Tag name of our shadow host (not a registered custom element: content scripts have no customElements). */
-export const HOST_TAG = 'gouji-ui';
+/**
+ * Tag name of our shadow host: a plain <div> (with `data-gouji-ui`), never a custom-element name. Content
+ * scripts have no customElements of their own, so a page that defined `gouji-ui` itself would upgrade our
+ * host with its own class (and could make attachShadow throw): a built-in element cannot be pre-empted.
+ */
+export const HOST_TAG = 'div';
+
+/** Selector of our shadow host. */
+export const HOST_SELECTOR = 'div[data-gouji-ui]';
 
 /**
  * `part` names inside the shadow root (open mode), for tests and automation:
- * `document.querySelector('gouji-ui').shadowRoot.querySelectorAll('[part~="chip"]')`.
+ * `document.querySelector(HOST_SELECTOR).shadowRoot.querySelectorAll('[part~="chip"]')`.
  */
 export const PART = {
   /** Summary chip of a checked table; `data-table` = table key. Also the top-of-article chip (`data-table="page"`). */

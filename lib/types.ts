@@ -24,6 +24,8 @@ export interface ValueEntry {
   unit?: string;
   /** Set when the text could not be read as the number the field needs. */
   problem?: string;
+  /** A footnote mark written next to the number ("158*" → value 158, note "*"). */
+  note?: string;
 }
 
 export interface TableSummary {

@@ -136,12 +136,22 @@ export class FlagsStore {
 
   async setStatus(fingerprint: string, status: string): Promise<void> {
     if (!isFlagStatus(status)) return;
-    await this.store.update(fingerprint, { status });
+    try {
+      await this.store.update(fingerprint, { status });
+    } catch (e) {
+      this.say('error', (e as Error).message);
+    }
     await this.reload();
   }
 
   async saveNote(fingerprint: string, note: string): Promise<void> {
-    await this.store.update(fingerprint, { note });
+    try {
+      await this.store.update(fingerprint, { note });
+    } catch (e) {
+      await this.reload();
+      this.say('error', (e as Error).message);
+      return;
+    }
     await this.reload();
     this.say('ok', this.t('noteSaved'));
   }

@@ -11,6 +11,7 @@ import type { Box } from './types';
 import { labelOf } from './labels';
 import { placeChip } from './placement';
 import { ui } from './strings';
+import { onlyTrusted } from './trust';
 
 export interface LayerActions {
   /** Show the tooltip of `key` (hover or focus); pinned tooltips stay until Escape / close. */
@@ -85,12 +86,12 @@ export function Layer({ store, actions }: { store: LayerStore; actions: LayerAct
                 const next = (e as FocusEvent).relatedTarget as Node | null;
                 if (!next || !(e.currentTarget as Node).getRootNode().contains(next) || !(next as Element).closest?.(`[part~="${PART.tooltip}"]`)) actions.leave(t.key, 'focus');
               }}
-              onKeyDown={(e) => {
+              onKeyDown={onlyTrusted((e: KeyboardEvent) => {
                 if (e.key === 'Enter' || e.key === ' ') {
                   e.preventDefault();
                   actions.activate(t.key, 'pin');
                 } else if (e.key === 'Escape') actions.close();
-              }}
+              })}
             />
           </Fragment>
         );
@@ -143,7 +144,7 @@ function ChipView({ chip, box, store, actions }: { chip: Chip; box: Box; store: 
       data-level={chip.level}
       style={style}
       aria-label={`${ui.brand} · ${chip.text}`}
-      onClick={() => actions.chip(chip)}
+      onClick={onlyTrusted(() => actions.chip(chip))}
     >
       <span class="chip-icon" aria-hidden="true">{ICON[chip.level]}</span>
       {chip.short ? <span class="chip-short" aria-hidden="true">{chip.short}</span> : null}
@@ -188,14 +189,14 @@ function Tooltip({ target, pinned, store, actions }: { target: Target; pinned: b
       role={pinned ? 'dialog' : 'tooltip'}
       aria-label={pinned ? ui.brand : undefined}
       data-key={target.key}
-      onPointerEnter={() => actions.activate(target.key, 'hover')}
-      onPointerLeave={() => actions.leave(target.key, 'hover')}
-      onKeyDown={(e) => {
+      onPointerEnter={onlyTrusted(() => actions.activate(target.key, 'hover'))}
+      onPointerLeave={onlyTrusted(() => actions.leave(target.key, 'hover'))}
+      onKeyDown={onlyTrusted((e: KeyboardEvent) => {
         if (e.key === 'Escape') {
           e.stopPropagation();
           actions.close();
         } else if (e.key === 'Tab' && pinned) trapTab(e, ref.current);
-      }}
+      })}
     >
       <ul>
         {target.findings.map((f) => (
@@ -204,7 +205,7 @@ function Tooltip({ target, pinned, store, actions }: { target: Target; pinned: b
       </ul>
       {pinned ? (
         <div class="actions">
-          <button type="button" class="act" onClick={() => actions.close()}>{ui.close}</button>
+          <button type="button" class="act" onClick={onlyTrusted(() => actions.close())}>{ui.close}</button>
         </div>
       ) : (
         <span class="hint">{ui.tooltipHint}</span>
@@ -307,18 +308,18 @@ function FindingView({ finding, flagged, actions }: { finding: Finding; flagged:
                 placeholder={ui.notePlaceholder}
                 value={note}
                 onInput={(e) => setNote((e.currentTarget as HTMLInputElement).value)}
-                onKeyDown={(e) => {
+                onKeyDown={onlyTrusted((e: KeyboardEvent) => {
                   if (e.key === 'Enter') {
                     e.preventDefault();
                     void save();
                   }
-                }}
+                })}
               />
-              <button type="button" class="act primary" onClick={() => void save()}>{ui.save}</button>
-              <button type="button" class="act" onClick={() => setEditing(false)}>{ui.cancel}</button>
+              <button type="button" class="act primary" onClick={onlyTrusted(() => void save())}>{ui.save}</button>
+              <button type="button" class="act" onClick={onlyTrusted(() => setEditing(false))}>{ui.cancel}</button>
             </>
           ) : (
-            <button type="button" class="act" part={PART.flag} onClick={() => setEditing(true)}>{ui.flag}</button>
+            <button type="button" class="act" part={PART.flag} onClick={onlyTrusted(() => setEditing(true))}>{ui.flag}</button>
           )}
           {error ? <span class="error" role="alert">{error}</span> : null}
         </div>

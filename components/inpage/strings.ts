@@ -84,6 +84,8 @@ export const pageChipText = {
   tooLarge: (cells: number, limit: number) =>
     zh ? `页面过大（${cells} 个表格单元格，上限 ${limit}），未进行核对` : `Page too large (${cells} table cells, limit ${limit}); not checked`,
   failed: (why: string) => (zh ? `核对出错：${why}` : `Check failed: ${why}`),
+  /** The extension was updated or reloaded under an open page: the old marks are gone. */
+  updated: () => (zh ? '勾稽已更新，请刷新本页以重新核对' : 'Gouji was updated: reload this page to check it again'),
 };
 
 export const findingText = {

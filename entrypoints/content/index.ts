@@ -5,8 +5,10 @@
 //  - This script carries only the gate (a few KB): the engine — the lib/ core, the marks, the Preact
 //    layer — is /ondemand.js, imported from the extension only when the gate passes (it is listed in
 //    web_accessible_resources for gov.cn pages). The popup's "检查此页" injects the same file elsewhere.
-//  - Every side effect hangs off ctx.signal (handed to the engine through the isolated world's global):
-//    when the extension is reloaded or updated, marks are removed and listeners let go.
+//  - Every side effect hangs off our own lifetime signal (lifetime.ts; handed to the engine through the
+//    isolated world's global), never WXT's ctx.signal, which a page can abort by dispatching WXT's
+//    "content script started" event: when the extension is really reloaded or updated, marks are removed,
+//    listeners let go, and a report page's chip says "勾稽已更新，请刷新本页".
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { quickGate } from '../../lib/detect';
@@ -14,21 +16,29 @@ import { ATTR, ONDEMAND_SCRIPT, PERF, STATE } from '../../lib/contract';
 import type { Message } from '../../lib/ext/protocol';
 import { gateSays } from '../../lib/gate';
 import { settleNone, type Light, type RuntimeLike } from './light';
+import { extensionLifetime, runtimeAlive } from './lifetime';
 
 type Handoff = { __goujiSignal?: AbortSignal; __goujiLight?: Light };
 
 export default defineContentScript({
   matches: ['*://*.gov.cn/*'],
   runAt: 'document_idle',
-  main(ctx) {
+  main() {
     const t0 = performance.now();
     const pass = gateSays(document, quickGate);
     performance.measure(PERF.gate, { start: t0, end: performance.now() });
     const g = globalThis as unknown as Handoff;
-    g.__goujiSignal = ctx.signal;
+    const signal = extensionLifetime({
+      doc: document,
+      win: window,
+      alive: runtimeAlive(() => browser.runtime),
+      // WXT's name for it (wxt/utils/internal/custom-events: `${runtime.id}:${ENTRYPOINT}:wxt:content-script-started`).
+      startedEvent: `${browser.runtime.id}:${import.meta.env.ENTRYPOINT}:wxt:content-script-started`,
+    });
+    g.__goujiSignal = signal;
     const runtime = browser.runtime as unknown as RuntimeLike;
     if (!pass) {
-      g.__goujiLight = settleNone(document, runtime, ctx.signal);
+      g.__goujiLight = settleNone(document, runtime, signal);
       return;
     }
     const url = browser.runtime.getURL(ONDEMAND_SCRIPT as '/ondemand.js');

@@ -12,7 +12,8 @@ import type { Message } from '../../lib/ext/protocol';
 import type { Report } from '../../lib/types';
 import type { LayerActions } from '../../components/inpage/Layer';
 import { pageChipText, ui } from '../../components/inpage/strings';
-import { MarkLedger, PageStyle, clearHighlights, setHighlights } from './marks';
+import { MarkLedger, PageStyle, STYLED_ATTRS, clearHighlights, setHighlights } from './marks';
+import { trusted } from '../../components/inpage/trust';
 import { errorChip, planMarks, type Chip, type MarkPlan, type Target } from '../../components/inpage/model';
 import { ArticleObserver, articleScope } from './observer';
 import { gateSays } from '../../lib/gate';
@@ -207,6 +208,9 @@ export class InPage {
     }
     const html = this.doc.documentElement;
     const attrs = new Map(this.plan?.attrs ?? []);
+    // Every styled cell carries this load's token: our stylesheet draws nothing else.
+    const token = this.style.token;
+    for (const [el, a] of attrs) if (STYLED_ATTRS.some((n) => a[n] !== undefined)) attrs.set(el, { ...a, [ATTR.mark]: token });
     attrs.set(html, { ...(attrs.get(html) ?? {}), [ATTR.state]: this.state });
     const chips: Chip[] = this.plan?.chips ?? (this.state === STATE.error && this.error ? [errorChip(this.doc, this.error)] : []);
     const targets: Target[] = this.plan?.targets ?? [];
@@ -269,11 +273,12 @@ export class InPage {
     this.doc.addEventListener('scroll', (e) => {
       if (e.target !== this.doc) this.scheduleLayout();
     }, opts);
-    // Alt+↓ / Alt+↑ anywhere, j / k while focus is in our UI: walk the findings.
-    this.doc.addEventListener('keydown', (e) => this.onKey(e as KeyboardEvent), { signal: this.deps.signal, capture: true });
-    this.doc.addEventListener('pointerover', (e) => this.pointerOver(e), opts);
-    this.doc.addEventListener('pointerout', (e) => this.pointerOut(e), opts);
-    this.doc.addEventListener('pointermove', (e) => this.pointerMove(e), opts);
+    // Alt+↓ / Alt+↑ anywhere, j / k while focus is in our UI: walk the findings (the user's own keys only).
+    this.doc.addEventListener('keydown', (e) => trusted(e) && this.onKey(e as KeyboardEvent), { signal: this.deps.signal, capture: true });
+    // Only the user's own pointer: events a page script dispatches (isTrusted false) are ignored.
+    this.doc.addEventListener('pointerover', (e) => trusted(e) && this.pointerOver(e), opts);
+    this.doc.addEventListener('pointerout', (e) => trusted(e) && this.pointerOut(e), opts);
+    this.doc.addEventListener('pointermove', (e) => trusted(e) && this.pointerMove(e), opts);
     const RO = (this.win as Window & { ResizeObserver?: typeof ResizeObserver }).ResizeObserver;
     if (RO && this.doc.body) {
       // Images and fonts loading above a table move it without a resize event.
@@ -399,7 +404,7 @@ export class InPage {
     if (current?.key !== key || current.pinned !== pinned) this.store.active.value = { key, pinned };
     const target = this.store.targets.peek().find((t) => t.key === key);
     const rel = new Map<Element, Record<string, string>>();
-    for (const el of target?.related ?? []) rel.set(el, { [ATTR.related]: '' });
+    for (const el of target?.related ?? []) rel.set(el, { [ATTR.related]: this.style.token });
     this.related.apply(rel);
   }
 
@@ -479,7 +484,7 @@ export class InPage {
     if (!this.visible) return true;
     if (el ?? target?.element) {
       if (this.flashTimer !== null) clearTimeout(this.flashTimer);
-      this.flash.apply(new Map([[(el ?? target!.element)!, { [ATTR.flash]: '' }]]));
+      this.flash.apply(new Map([[(el ?? target!.element)!, { [ATTR.flash]: this.style.token }]]));
       this.flashTimer = setTimeout(() => {
         this.flashTimer = null;
         this.flash.restore();
@@ -538,6 +543,21 @@ export class InPage {
       default:
         return undefined;
     }
+  }
+
+  /**
+   * The extension was updated or reloaded under this page: our marks are already gone (dispose); a page
+   * that was marked keeps one chip saying so, drawn without the extension (its buttons do nothing).
+   */
+  retire(message: string): void {
+    const wasMarked = this.state === STATE.report || this.state === STATE.error;
+    if (!this.disposed) this.dispose();
+    if (!wasMarked) return;
+    this.store.targets.value = [];
+    this.store.chips.value = [errorChip(this.doc, message)];
+    this.wantLayer = true;
+    this.layer.mount();
+    this.layer.relayout();
   }
 
   disposed = false;

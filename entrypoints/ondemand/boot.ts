@@ -11,7 +11,8 @@ import type { PageStateValue } from '../../lib/contract';
 import { InPage } from './app';
 import type { Light } from '../content/light';
 import { LANG_KEY, pickLang } from '../../lib/i18n';
-import { setLang } from '../../components/inpage/strings';
+import { pageChipText, setLang } from '../../components/inpage/strings';
+import { INVALIDATED } from '../content/lifetime';
 
 const KEY = '__goujiInPage';
 type Holder = { [KEY]?: InPage; __goujiSignal?: AbortSignal; __goujiLight?: Light };
@@ -44,8 +45,14 @@ export function boot(force = true): Promise<PageStateValue> {
     isGoujiMessage(msg) ? inpage.handleMessage(msg) : undefined;
   browser.runtime.onMessage.addListener(listener);
   signal.addEventListener('abort', () => {
-    browser.runtime.onMessage.removeListener(listener);
+    try {
+      browser.runtime.onMessage.removeListener(listener);
+    } catch {
+      // the extension context is gone: nothing to remove from
+    }
     if (holder[KEY] === inpage) delete holder[KEY];
+    // Marks are gone (InPage.dispose ran first); a marked page says why.
+    if (signal.reason === INVALIDATED) inpage.retire(pageChipText.updated());
   }, { once: true });
 
   // The language chosen in the popup (Chinese unless the user picked English), followed live.
@@ -57,7 +64,13 @@ export function boot(force = true): Promise<PageStateValue> {
     if (area === 'local' && LANG_KEY in changes) applyLang(changes[LANG_KEY]!.newValue);
   };
   browser.storage.onChanged.addListener(onStorage);
-  signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(onStorage), { once: true });
+  signal.addEventListener('abort', () => {
+    try {
+      browser.storage.onChanged.removeListener(onStorage);
+    } catch {
+      // the extension context is gone
+    }
+  }, { once: true });
   return browser.storage.local
     .get(LANG_KEY)
     .then((got) => setLang(pickLang(got[LANG_KEY], browser.i18n?.getUILanguage?.())))

@@ -1,5 +1,7 @@
-// Our one shadow host: <gouji-ui data-gouji-ui> appended to <html> (outside <body>, so the page's body
-// observers and `body > *` rules do not see it, and position:absolute is relative to the document).
+// Our one shadow host: <div data-gouji-ui> appended to <html> (outside <body>, so the page's body
+// observers and `body > *` rules do not see it, and position:absolute is relative to the document). A
+// built-in element, not a custom-element name a page could define first (lib/contract.ts HOST_TAG);
+// `:host{all:initial!important…}` keeps page CSS for `div` off it.
 // WXT's createShadowRootUi does the same with a ContentScriptContext; the on-demand script has none,
 // so both entrypoints share this equivalent.
 import { render } from 'preact';
@@ -24,7 +26,9 @@ export class ShadowLayer {
   ) {
     this.host = doc.createElement(HOST_TAG);
     this.host.setAttribute(ATTR.ui, '');
-    // Open mode: tests and automation reach chips and tooltips through PART names (lib/contract.ts).
+    // Open mode: tests and automation reach chips and tooltips through PART names (lib/contract.ts). A
+    // page can therefore see inside, but cannot act through it: every action needs a trusted event
+    // (components/inpage/trust.ts).
     this.shadow = this.host.attachShadow({ mode: 'open' });
     const style = doc.createElement('style');
     style.textContent = LAYER_CSS;

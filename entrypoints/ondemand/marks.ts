@@ -53,33 +53,53 @@ export class MarkLedger {
 // and their styles (solid, dashed, dotted) differ without relying on colour. The icons and the culprit's
 // "应为 N" are drawn in our shadow layer beside the numbers, never over them (components/inpage/placement.ts).
 
-/** The page stylesheet: every selector reaches only our own attributes. */
-export const PAGE_CSS = `
-[${ATTR.fail}]{outline:2px solid rgba(197,34,31,.55)!important;outline-offset:-2px!important}
-[${ATTR.total}]{outline:3px solid #c5221f!important;outline-offset:-3px!important}
-[${ATTR.culprit}]{outline:3px dashed #7b1fa2!important;outline-offset:-3px!important}
-[${ATTR.uncertain}]:not([${ATTR.fail}]){outline:2px dotted #5f6368!important;outline-offset:-2px!important}
-[${ATTR.prose}]:not([${ATTR.total}]):not([${ATTR.culprit}]){outline:3px double #c5221f!important;outline-offset:-3px!important}
-[${ATTR.zero}]:not([${ATTR.fail}]):not([${ATTR.uncertain}]){outline:1px dotted #80868b!important;outline-offset:-3px!important}
-[${ATTR.related}]{box-shadow:inset 0 0 0 999px rgba(251,188,4,.28)!important;outline:2px solid #f29900!important;outline-offset:-2px!important}
-[${ATTR.flash}]{animation:gouji-flash .5s ease-in-out 3!important}
-@keyframes gouji-flash{50%{box-shadow:inset 0 0 0 999px rgba(26,115,232,.35)}}
+/** A fresh random token for one page load (our stylesheet styles only cells that carry it). */
+export function makeToken(): string {
+  const a = new Uint32Array(2);
+  globalThis.crypto.getRandomValues(a);
+  return `g${a[0]!.toString(36)}${a[1]!.toString(36)}`;
+}
+
+/**
+ * The page stylesheet: every selector reaches only our own attributes, and only on cells carrying this
+ * load's token (`data-gouji-mark`, or the token as the value of the transient related / flash marks), so a
+ * page that sets `data-gouji-fail` on its own elements does not get them drawn as our marks.
+ */
+export function pageCss(token: string): string {
+  const m = (attr: string) => `[${ATTR.mark}="${token}"][${attr}]`;
+  return `
+${m(ATTR.fail)}{outline:2px solid rgba(197,34,31,.55)!important;outline-offset:-2px!important}
+${m(ATTR.total)}{outline:3px solid #c5221f!important;outline-offset:-3px!important}
+${m(ATTR.culprit)}{outline:3px dashed #7b1fa2!important;outline-offset:-3px!important}
+${m(ATTR.uncertain)}:not([${ATTR.fail}]){outline:2px dotted #5f6368!important;outline-offset:-2px!important}
+${m(ATTR.prose)}:not([${ATTR.total}]):not([${ATTR.culprit}]){outline:3px double #c5221f!important;outline-offset:-3px!important}
+${m(ATTR.zero)}:not([${ATTR.fail}]):not([${ATTR.uncertain}]){outline:1px dotted #80868b!important;outline-offset:-3px!important}
+[${ATTR.related}="${token}"]{box-shadow:inset 0 0 0 999px rgba(251,188,4,.28)!important;outline:2px solid #f29900!important;outline-offset:-2px!important}
+[${ATTR.flash}="${token}"]{animation:gouji-flash-${token} .5s ease-in-out 3!important}
+@keyframes gouji-flash-${token}{50%{box-shadow:inset 0 0 0 999px rgba(26,115,232,.35)}}
 ::highlight(${HIGHLIGHT.fail}){background-color:rgba(197,34,31,.18);text-decoration:underline wavy #c5221f 1px}
 ::highlight(${HIGHLIGHT.warn}){background-color:rgba(242,153,0,.2);text-decoration:underline dashed #b06000 1px}
-@media (forced-colors:active){[${ATTR.fail}],[${ATTR.total}],[${ATTR.culprit}],[${ATTR.uncertain}]{outline-color:Highlight!important}}
-@media print{[${ATTR.fail}],[${ATTR.total}],[${ATTR.culprit}],[${ATTR.uncertain}],[${ATTR.zero}]{outline:none!important;background-image:none!important}}
+@media (forced-colors:active){${[ATTR.fail, ATTR.total, ATTR.culprit, ATTR.uncertain].map(m).join(',')}{outline-color:Highlight!important}}
+@media print{${[ATTR.fail, ATTR.total, ATTR.culprit, ATTR.uncertain, ATTR.zero].map(m).join(',')}{outline:none!important;background-image:none!important}}
 `;
+}
+
+/** The mark attributes our stylesheet draws: a cell carrying any of them also gets the load's token. */
+export const STYLED_ATTRS: readonly string[] = [ATTR.fail, ATTR.total, ATTR.culprit, ATTR.uncertain, ATTR.zero];
 
 /** Our one stylesheet in the page. Created on first mark, removed with the marks. */
 export class PageStyle {
   private el: HTMLStyleElement | null = null;
-  constructor(private readonly doc: Document) {}
+  constructor(
+    private readonly doc: Document,
+    readonly token: string = makeToken(),
+  ) {}
 
   ensure(): void {
     if (this.el?.isConnected) return;
     const style = this.doc.createElement('style');
     style.setAttribute(ATTR.style, '');
-    style.textContent = PAGE_CSS;
+    style.textContent = pageCss(this.token);
     (this.doc.head ?? this.doc.documentElement).appendChild(style);
     this.el = style;
   }

@@ -1,7 +1,11 @@
 // CSV for Excel: UTF-8 with a byte-order mark (without it Excel on Windows reads Chinese as GBK and
-// shows mojibake), CRLF line ends, RFC 4180 quoting. Page text (titles, raw cells, notes) can start
-// with "=", "+", "@" — Excel would run it as a formula, so such text cells get a leading apostrophe.
-// Numbers are written as numbers (a negative 2019 本年增/减 stays a number).
+// shows mojibake), CRLF line ends, RFC 4180 quoting. This is the one CSV writer: the extension's report
+// and flags exports and the CLI's --format csv all go through `csvCell` / `toCsv`.
+//
+// Formula guard: a spreadsheet runs a text cell starting with = + - @ TAB or CR as a formula
+// ("-1+1+cmd|' /C calc'!A0"). Every such text cell gets a leading apostrophe — a "-" followed by a digit
+// included — unless the whole text is one plain number ("-12", "-3.5"), which cannot be a formula.
+// Numbers we write ourselves (a negative 2019 本年增/减) are written as numbers.
 
 import type { Report } from '../types';
 import type { Flag } from '../flags/model';
@@ -12,8 +16,16 @@ export const BOM = '\uFEFF';
 
 type Cell = string | number | null | undefined;
 
+const PLAIN_NUMBER = /^-?\d+(?:\.\d+)?$/;
+
+/** Text as a spreadsheet will not evaluate it. */
+export function defuseFormula(v: string): string {
+  if (!/^[=+\-@\t\r]/.test(v)) return v;
+  return PLAIN_NUMBER.test(v) ? v : `'${v}`;
+}
+
 function textCell(v: string): string {
-  return /^[=+@\t\r]/.test(v) || /^-(?![\d.])/.test(v) ? `'${v}` : v;
+  return defuseFormula(v);
 }
 
 export function csvCell(v: Cell): string {
@@ -47,7 +59,7 @@ export function reportToCsv(report: Report): string {
   for (const [k, v] of meta) rows.push(['报告', k, '', '', '', typeof v === 'number' ? v : null, typeof v === 'number' ? '' : (v ?? ''), '', null, null, '']);
   for (const [field, v] of Object.entries(report.values ?? {})) {
     const p = describeField(field);
-    const note = [v.blank ? '空白（不等于 0）' : '', v.unit ? `单位：${v.unit}` : '', v.problem ?? ''].filter(Boolean).join('；');
+    const note = [v.blank ? '空白（不等于 0）' : '', v.unit ? `单位：${v.unit}` : '', v.note ? `脚注标记“${v.note}”` : '', v.problem ?? ''].filter(Boolean).join('；');
     rows.push(['数值', field, p.table ? TABLE_NAMES[p.table].zh : '', p.row, p.column, v.value, v.raw, v.blank ? 'blank' : '', null, null, note]);
   }
   for (const c of report.checks ?? []) {

@@ -2,6 +2,10 @@
 // dot or space, and the device names CON, PRN, AUX, NUL, COM1–9, LPT1–9; most file systems cap a name
 // at 255 bytes (a Chinese character is 3 bytes in UTF-8). Agency names are long ("……人民政府办公厅……").
 
+import { trimEndWhere } from '../normalize/text';
+
+const dotOrSpace = (c: number) => c === 0x2e || c === 0x20;
+
 const RESERVED = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])$/i;
 
 /** One safe name component: forbidden characters → "_", whitespace collapsed, at most `maxBytes` UTF-8. */
@@ -12,13 +16,15 @@ export function safePart(s: string | null | undefined, fallback: string, maxByte
     .replace(/[<>:"/\\|?*\u0000-\u001f\u007f]/g, '_')
     .replace(/\s+/g, ' ')
     .trim()
-    .replace(/[. ]+$/, '')
     .replace(/^[. ]+/, '');
+  // No more UTF-16 units than bytes allowed (a character is at least one byte), so the byte loop below
+  // stays short whatever a page's title holds; trailing dots and spaces cut without a /[. ]+$/ regex.
+  out = trimEndWhere(Array.from(out.slice(0, maxBytes + 1)).join(''), dotOrSpace);
   if (!out) out = fallback;
   if (RESERVED.test(out)) out = `_${out}`;
   const enc = new TextEncoder();
   while (enc.encode(out).length > maxBytes) out = Array.from(out).slice(0, -1).join('');
-  return out.replace(/[. ]+$/, '') || fallback;
+  return trimEndWhere(out, dotOrSpace) || fallback;
 }
 
 /** Where the report came from, for names that must not collide when body or year is unknown. */

@@ -3,7 +3,7 @@
 // script-like elements, so `<ruby>號<rt>hào</rt></ruby>` reads 號.
 
 import { collapse } from '../normalize/text';
-import { expandTable, tableRows, type Grid } from './grid';
+import { expandTable, MAX_TABLE_SLOTS, TableTooLargeError, tableRows, type Grid } from './grid';
 import { labelCell, valueCell, type LogicalRow, type ValueCell } from './rows';
 
 const SKIP = new Set(['rt', 'rp', 'script', 'style', 'template', 'noscript']);
@@ -122,20 +122,36 @@ export interface DomRows {
 // 10,000-row table next to a report costs almost nothing.
 export const MAX_REPORT_TABLE_ROWS = 400;
 
+/** Grid slots expanded per page, all tables together: past it the remaining tables are not read. */
+export const MAX_PAGE_SLOTS = 150_000;
+
 export function domRows(allTables: readonly Element[]): DomRows {
   const tables = leafTables(allTables);
   const rows: LogicalRow[] = [];
   const problems: DomRows['problems'] = [];
   const texts = new Map<Element, string>();
+  let budget = MAX_PAGE_SLOTS;
+  let read = 0;
+  let stopped = false;
   tables.forEach((t, i) => {
+    if (stopped) return;
     const n = tableRows(t).length;
     if (n > MAX_REPORT_TABLE_ROWS) {
       problems.push({ table: t, message: `跳过一个 ${n} 行的表格（年报统计表不会这么长）` });
       return;
     }
     try {
-      rows.push(...gridRows(expandTable(t), i, texts));
+      const grid = expandTable(t, Math.min(MAX_TABLE_SLOTS, budget));
+      budget -= grid.slots ?? 0;
+      rows.push(...gridRows(grid, i, texts));
+      read++;
     } catch (e) {
+      if (e instanceof TableTooLargeError && budget < MAX_TABLE_SLOTS && e.slots === budget) {
+        // The page as a whole is too large: say how far we got, and read nothing more.
+        stopped = true;
+        problems.push({ table: t, message: `页面过大，只核对了前 ${read} 个表格（共 ${tables.length} 个；表格展开后超过 ${MAX_PAGE_SLOTS} 格）` });
+        return;
+      }
       problems.push({ table: t, message: e instanceof Error ? e.message : String(e) });
     }
   });

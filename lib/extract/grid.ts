@@ -16,7 +16,16 @@ export interface Grid {
   /** grid[r][c] = the cell covering that slot (undefined for holes). */
   cells: (GridCell | undefined)[][];
   width: number;
+  /** Grid slots the spans cover (what expanding it cost). */
+  slots?: number;
 }
+
+/** Slots one table may expand to. The report tables need about 1,500 (table 三: 28 rows × 10 columns). */
+export const MAX_TABLE_SLOTS = 50_000;
+
+/** Spans may cover at most this many slots per cell of the table (plus a margin): real tables ≈ 1.2. */
+const SLOTS_PER_CELL = 8;
+const SLOT_MARGIN = 5_000;
 
 const MAX_COLSPAN = 1000; // HTML caps colspan at 1000 and rowspan at 65534
 const MAX_ROWSPAN = 65534;
@@ -52,8 +61,24 @@ export class TableTooLargeError extends Error {
   }
 }
 
-export function expandTable(table: Element, maxSlots = 400_000): Grid {
+export function expandTable(table: Element, maxSlots = MAX_TABLE_SLOTS): Grid {
   const rows = tableRows(table);
+  // Count first (attributes only), expand after: a table whose spans blow up (100 cells of colspan 1000 ×
+  // rowspan 400 blocked the page for 1.5 s) is refused before a single slot is written.
+  let cost = 0;
+  let count = 0;
+  for (let r = 0; r < rows.length; r++) {
+    for (const el of Array.from(rows[r]!.children)) {
+      if (!isTag(el, 'td') && !isTag(el, 'th')) continue;
+      count++;
+      const colspan = Math.max(1, spanAttr(el, 'colspan', 1, MAX_COLSPAN));
+      let rowspan = spanAttr(el, 'rowspan', 1, MAX_ROWSPAN);
+      if (rowspan === 0 || r + rowspan > rows.length) rowspan = rows.length - r;
+      cost += rowspan * colspan;
+    }
+    if (cost > maxSlots) throw new TableTooLargeError(maxSlots);
+  }
+  if (cost > SLOTS_PER_CELL * count + SLOT_MARGIN) throw new TableTooLargeError(SLOTS_PER_CELL * count + SLOT_MARGIN);
   let slots = 0;
   const cells: (GridCell | undefined)[][] = rows.map(() => []);
   let width = 0;
@@ -78,5 +103,5 @@ export function expandTable(table: Element, maxSlots = 400_000): Grid {
       if (c > width) width = c;
     }
   }
-  return { table, rows, cells, width };
+  return { table, rows, cells, width, slots };
 }

@@ -39,7 +39,7 @@ export function parseReview(rows: readonly LogicalRow[], from = 0): ParsedTable 
         id: 'extract.row-width',
         message: `表四应有 ${WIDTH} 个数据单元格，读到 ${values.length} 个，未读取`,
       });
-      return { found: false, cells: [], range: [i, j], notices };
+      return { found: false, cells: [], range: [i, Math.min(j, rows.length - 1)], notices };
     }
     const cells: FieldCell[] = fitted.map((cell, k) => ({ field: REVIEW_FIELDS[k]!, cell }));
     return { found: true, cells, range: [i, Math.min(j, rows.length - 1)], notices };

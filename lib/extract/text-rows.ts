@@ -3,6 +3,7 @@
 // such text, so a blank cell cannot be told from a span: rows that come out short are reported, not guessed.
 
 import { labelCell, valueCell, type LogicalRow } from './rows';
+import { isSpaceCode, trimEndWhere } from '../normalize/text';
 
 export interface TextToken {
   text: string;
@@ -18,7 +19,7 @@ export function tokenize(text: string): TextToken[] {
     const raw = m[0];
     const trimmed = raw.replace(/^[\s\u00a0\u3000]+/, '');
     const lead = raw.length - trimmed.length;
-    const t = trimmed.replace(/[\s\u00a0\u3000]+$/, '');
+    const t = trimEndWhere(trimmed, isSpaceCode);
     if (!t) continue;
     tokens.push({ text: t, start: m.index + lead, end: m.index + lead + t.length });
   }

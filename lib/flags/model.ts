@@ -63,6 +63,8 @@ export interface Flag extends FindingContent {
   note: string;
   createdAt: string;
   updatedAt: string;
+  /** Revision: +1 on every write of this flag (absent = 0). Updates read, change and write one key. */
+  rev?: number;
 }
 
 export function flagKey(fingerprint: string): string {

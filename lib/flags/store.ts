@@ -2,12 +2,21 @@
 // area in tests). The background (flag-add from the page and the popup) and the follow-up page both
 // write through this class; each flag is its own key, so two writers touching different flags never
 // overwrite each other, and a corrupted entry is skipped alone.
+//
+// Never lost, never silently changed (issue #13):
+//  - every write goes through fitFlag then validateFlag: what is saved is what the list can show;
+//  - an entry written by a newer version is left untouched by add, update and import (and listed by load);
+//  - a write the storage refuses (quota) is reported, and an import is rolled back to what was there;
+//  - imported dates are clamped to now;
+//  - changes to one flag are serialized per key in this store (read, change, write one key, revision +1),
+//    and the key is read again just before writing: a revision that moved meanwhile means another writer
+//    got there first, and the change is re-applied on top of its version.
 
 import type { Report } from '../types';
 import type { KeyValueArea } from '../ext/tabs';
 import { findingById, findingsOf } from './findings';
 import { FLAG_KEY_PREFIX, FLAG_SCHEMA_VERSION, FLAGS_EXPORT_SCHEMA, flagKey, isFlagStatus, type Flag, type FlagStatus } from './model';
-import { validateFlag, type FlagProblem } from './validate';
+import { clampDates, fitFlag, isNewerEntry, validateFlag, type FlagProblem } from './validate';
 
 export interface LoadResult {
   flags: Flag[];
@@ -30,8 +39,52 @@ export function sortFlags(flags: Flag[]): Flag[] {
   return [...flags].sort((a, b) => b.createdAt.localeCompare(a.createdAt) || a.fingerprint.localeCompare(b.fingerprint));
 }
 
+/** The message for a write the storage refused (storage.local's quota, a disk error). */
+export function storageError(e: unknown): string {
+  const m = e instanceof Error ? e.message : String(e);
+  return /quota/i.test(m) ? `存储空间不足，未能保存（${m}）` : `未能保存：${m}`;
+}
+
+type Entry = { kind: 'absent' } | { kind: 'ok'; flag: Flag; raw: unknown } | { kind: 'newer'; raw: unknown } | { kind: 'bad'; raw: unknown };
+
 export class FlagStore {
+  private readonly locks = new Map<string, Promise<unknown>>();
+
   constructor(private readonly area: KeyValueArea, private readonly now: () => Date = () => new Date()) {}
+
+  /** Run `fn` after every earlier change of the same key made through this store. */
+  private withKey<T>(key: string, fn: () => Promise<T>): Promise<T> {
+    const prev = this.locks.get(key) ?? Promise.resolve();
+    const run = prev.then(fn, fn);
+    const tail = run.catch(() => undefined);
+    this.locks.set(key, tail);
+    void tail.then(() => {
+      if (this.locks.get(key) === tail) this.locks.delete(key);
+    });
+    return run;
+  }
+
+  private classify(raw: unknown, fingerprint: string): Entry {
+    if (raw === undefined) return { kind: 'absent' };
+    if (isNewerEntry(raw)) return { kind: 'newer', raw };
+    const r = validateFlag(raw, this.now(), fingerprint);
+    return r.ok ? { kind: 'ok', flag: r.flag, raw } : { kind: 'bad', raw };
+  }
+
+  private async entry(fingerprint: string): Promise<Entry> {
+    const key = flagKey(fingerprint);
+    const got = await this.area.get(key);
+    return this.classify(got[key], fingerprint);
+  }
+
+  /** Fit, validate and write one flag; the stored revision is one more than `base`'s. */
+  private async put(flag: Flag, base: Flag | null): Promise<Flag> {
+    const next = fitFlag({ ...flag, rev: (base?.rev ?? 0) + 1 });
+    const r = validateFlag(next, this.now(), next.fingerprint);
+    if (!r.ok) throw new Error(`标记内容无效，未保存：${r.reason}`);
+    await this.area.set({ [flagKey(next.fingerprint)]: r.flag });
+    return r.flag;
+  }
 
   /** All valid flags, and a list of the entries that were skipped (never deleted). */
   async load(): Promise<LoadResult> {
@@ -72,56 +125,77 @@ export class FlagStore {
     if (!report || typeof report !== 'object' || !Array.isArray(report.checks)) return { ok: false, error: '没有可用的报告数据' };
     const finding = findingById(report, checkId);
     if (!finding) return { ok: false, error: `此报告中没有编号为 ${checkId} 的不一致或待确认项，无法标记` };
-    const existing = await this.get(finding.fingerprint);
-    const stamp = this.now().toISOString();
-    const cleanNote = (note ?? '').trim().slice(0, 5000);
-    if (existing) {
-      if (cleanNote && cleanNote !== existing.note) {
-        const updated = { ...existing, note: cleanNote, updatedAt: stamp };
-        await this.area.set({ [flagKey(existing.fingerprint)]: updated });
-        return { ok: true, flag: updated, created: false };
+    return this.withKey(flagKey(finding.fingerprint), async (): Promise<AddResult> => {
+      const cur = await this.entry(finding.fingerprint);
+      if (cur.kind === 'newer') return { ok: false, error: '这条标记由更新版本的勾稽写入，本版本不改动它（请更新扩展）' };
+      const existing = cur.kind === 'ok' ? cur.flag : null;
+      const stamp = this.now().toISOString();
+      const cleanNote = (note ?? '').trim();
+      try {
+        if (existing) {
+          if (cleanNote && cleanNote !== existing.note) {
+            const updated = await this.put({ ...existing, note: cleanNote, updatedAt: stamp }, existing);
+            return { ok: true, flag: updated, created: false };
+          }
+          return { ok: true, flag: existing, created: false };
+        }
+        const url = report.source?.url ?? '';
+        const flag: Flag = {
+          v: FLAG_SCHEMA_VERSION,
+          fingerprint: finding.fingerprint,
+          checkId: finding.id,
+          kind: finding.kind,
+          findingStatus: finding.status,
+          url: /^https?:\/\//i.test(url) ? url : '',
+          title: report.source?.title ?? null,
+          agency: report.report?.agency ?? null,
+          year: report.report?.year ?? null,
+          cells: finding.cells,
+          message: finding.message,
+          expected: finding.expected,
+          actual: finding.actual,
+          status: 'open',
+          note: cleanNote,
+          createdAt: stamp,
+          updatedAt: stamp,
+        };
+        if (finding.culprit) flag.culprit = finding.culprit;
+        if (finding.quote !== undefined) flag.quote = finding.quote;
+        // A corrupted entry under this key is replaced by the new, valid flag (it was listed as a problem).
+        const saved = await this.put(flag, null);
+        return { ok: true, flag: saved, created: true };
+      } catch (e) {
+        return { ok: false, error: e instanceof Error && e.message.startsWith('标记内容无效') ? e.message : storageError(e) };
       }
-      return { ok: true, flag: existing, created: false };
-    }
-    const url = report.source?.url ?? '';
-    const flag: Flag = {
-      v: FLAG_SCHEMA_VERSION,
-      fingerprint: finding.fingerprint,
-      checkId: finding.id,
-      kind: finding.kind,
-      findingStatus: finding.status,
-      url: /^https?:\/\//i.test(url) ? url : '',
-      title: report.source?.title ?? null,
-      agency: report.report?.agency ?? null,
-      year: report.report?.year ?? null,
-      cells: finding.cells,
-      message: finding.message,
-      expected: finding.expected,
-      actual: finding.actual,
-      status: 'open',
-      note: cleanNote,
-      createdAt: stamp,
-      updatedAt: stamp,
-    };
-    if (finding.culprit) flag.culprit = finding.culprit;
-    if (finding.quote !== undefined) flag.quote = finding.quote;
-    await this.area.set({ [flagKey(flag.fingerprint)]: flag });
-    return { ok: true, flag, created: true };
+    });
   }
 
+  /**
+   * Change a flag's status or note. Returns the flag as saved, or null when there is no such flag (or it
+   * belongs to a newer version: left untouched). Throws with a message when the storage refused the write.
+   */
   async update(fingerprint: string, patch: { status?: FlagStatus; note?: string }): Promise<Flag | null> {
-    const cur = await this.get(fingerprint);
-    if (!cur) return null;
-    const next: Flag = { ...cur };
-    if (patch.status !== undefined) {
-      if (!isFlagStatus(patch.status)) return null;
-      next.status = patch.status;
-    }
-    if (patch.note !== undefined) next.note = String(patch.note).slice(0, 5000);
-    if (next.status === cur.status && next.note === cur.note) return cur;
-    next.updatedAt = this.now().toISOString();
-    await this.area.set({ [flagKey(fingerprint)]: next });
-    return next;
+    if (patch.status !== undefined && !isFlagStatus(patch.status)) return null;
+    return this.withKey(flagKey(fingerprint), async () => {
+      for (let attempt = 0; ; attempt++) {
+        const cur = await this.entry(fingerprint);
+        if (cur.kind !== 'ok') return null;
+        const next: Flag = { ...cur.flag };
+        if (patch.status !== undefined) next.status = patch.status;
+        if (patch.note !== undefined) next.note = String(patch.note);
+        if (next.status === cur.flag.status && next.note === cur.flag.note) return cur.flag;
+        next.updatedAt = this.now().toISOString();
+        // Compare before set: another writer (the follow-up page in another tab) moved the revision
+        // since we read it → apply the patch again on its version.
+        const again = await this.entry(fingerprint);
+        if (again.kind === 'ok' && (again.flag.rev ?? 0) !== (cur.flag.rev ?? 0) && attempt < 3) continue;
+        try {
+          return await this.put(next, cur.flag);
+        } catch (e) {
+          throw new Error(storageError(e));
+        }
+      }
+    });
   }
 
   async remove(fingerprint: string): Promise<void> {
@@ -151,20 +225,27 @@ export class FlagStore {
    */
   async importJson(text: string): Promise<ImportResult> {
     const parsed = parseFlagsFile(text, this.now());
-    const result: ImportResult = { added: 0, updated: 0, unchanged: 0, problems: parsed.problems };
+    const result: ImportResult = { added: 0, updated: 0, unchanged: 0, problems: [...parsed.problems] };
     if (parsed.error) return { ...result, error: parsed.error };
-    const keys = parsed.flags.map((f) => flagKey(f.fingerprint));
+    const keys = [...new Set(parsed.flags.map((f) => flagKey(f.fingerprint)))];
     const got = keys.length ? await this.area.get(keys) : {};
     const writes: Record<string, Flag> = {};
     const added = new Set<string>();
+    const newer = new Set<string>();
     for (const inc of parsed.flags) {
       const key = flagKey(inc.fingerprint);
+      if (newer.has(key)) continue;
       const prevRaw = writes[key] ?? got[key];
-      const prev = prevRaw === undefined ? null : validateFlag(prevRaw, this.now(), inc.fingerprint);
-      if (!prev || !prev.ok) {
+      const prev = this.classify(prevRaw, inc.fingerprint);
+      if (prev.kind === 'newer') {
+        newer.add(key);
+        result.problems.push({ key, reason: '本机已有这条标记，由更新版本的勾稽写入：已跳过、未改动' });
+        continue;
+      }
+      if (prev.kind === 'absent' || prev.kind === 'bad') {
         // Absent, or a corrupted entry under that key: the valid imported copy replaces it.
-        writes[key] = inc;
-        if (prevRaw === undefined) {
+        writes[key] = fitFlag({ ...inc, rev: 1 });
+        if (prev.kind === 'absent') {
           result.added++;
           added.add(key);
         } else result.updated++;
@@ -172,14 +253,28 @@ export class FlagStore {
       }
       if (Date.parse(inc.updatedAt) > Date.parse(prev.flag.updatedAt)) {
         const createdAt = Date.parse(inc.createdAt) < Date.parse(prev.flag.createdAt) ? inc.createdAt : prev.flag.createdAt;
-        writes[key] = { ...inc, createdAt };
+        writes[key] = fitFlag({ ...inc, createdAt, rev: (prev.flag.rev ?? 0) + 1 });
         // A fingerprint twice in one file is one flag: count it once.
         if (!added.has(key)) result.updated++;
       } else if (!added.has(key)) {
         result.unchanged++;
       }
     }
-    if (Object.keys(writes).length) await this.area.set(writes);
+    if (Object.keys(writes).length) {
+      try {
+        await this.area.set(writes);
+      } catch (e) {
+        // Roll back to what was there: the area may have kept part of the batch.
+        const restore: Record<string, unknown> = {};
+        const drop: string[] = [];
+        for (const key of Object.keys(writes)) {
+          if (got[key] === undefined) drop.push(key);
+          else restore[key] = got[key];
+        }
+        await Promise.allSettled([drop.length ? this.area.remove(drop) : Promise.resolve(), Object.keys(restore).length ? this.area.set(restore) : Promise.resolve()]);
+        return { added: 0, updated: 0, unchanged: 0, problems: result.problems, error: `${storageError(e)}；已撤销本次导入，原有标记未变` };
+      }
+    }
     return result;
   }
 }
@@ -212,7 +307,7 @@ export function parseFlagsFile(text: string, now: Date = new Date()): { flags: F
   const problems: FlagProblem[] = [];
   (list as unknown[]).forEach((raw, i) => {
     const r = validateFlag(raw, now);
-    if (r.ok) flags.push(r.flag);
+    if (r.ok) flags.push(clampDates(r.flag, now));
     else problems.push({ key: `#${i + 1}`, reason: r.reason });
   });
   return { flags, problems };

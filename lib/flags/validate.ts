@@ -72,6 +72,52 @@ export function migrate(
 }
 
 const MAX_TEXT = 20_000;
+
+/** What validateFlag accepts: the writer fits a flag to these *before* saving (fitFlag). */
+export const FLAG_LIMITS = { text: MAX_TEXT, note: 5000, url: 4000, raw: 500 } as const;
+
+function cut(s: string, max: number): string {
+  if (s.length <= max) return s;
+  // Keep as much as fits; do not split a surrogate pair.
+  let end = max - 1;
+  const c = s.charCodeAt(end - 1);
+  if (c >= 0xd800 && c <= 0xdbff) end--;
+  return `${s.slice(0, end)}…`;
+}
+
+/**
+ * A flag as it will be saved: long texts cut to what validateFlag accepts (a 25,000-character page title
+ * was saved — "✓ 已标记" — and then never listed nor exported). What is saved is what can be shown.
+ */
+export function fitFlag(f: Flag): Flag {
+  const out: Flag = {
+    ...f,
+    title: f.title === null ? null : cut(f.title, MAX_TEXT),
+    agency: f.agency === null ? null : cut(f.agency, MAX_TEXT),
+    message: cut(f.message, MAX_TEXT),
+    note: cut(f.note, FLAG_LIMITS.note),
+    url: f.url.length > FLAG_LIMITS.url ? '' : f.url,
+    checkId: f.checkId.slice(0, 300),
+    cells: f.cells.map((c) => ({ ...c, raw: c.raw.slice(0, FLAG_LIMITS.raw) })),
+  };
+  if (f.quote !== undefined) out.quote = cut(f.quote, MAX_TEXT);
+  return out;
+}
+
+/** Imported dates later than now are clamped to now (a flag dated 9999 would win every later edit). */
+export function clampDates(f: Flag, now: Date): Flag {
+  const t = now.getTime();
+  const clamp = (s: string) => (Date.parse(s) > t ? now.toISOString() : s);
+  const createdAt = clamp(f.createdAt);
+  const updatedAt = clamp(f.updatedAt);
+  return createdAt === f.createdAt && updatedAt === f.updatedAt ? f : { ...f, createdAt, updatedAt };
+}
+
+/** true when `raw` is an entry written by a newer version of Gouji (left untouched, listed as such). */
+export function isNewerEntry(raw: unknown): boolean {
+  const v = (raw as { v?: unknown } | null)?.v;
+  return typeof raw === 'object' && raw !== null && typeof v === 'number' && Number.isInteger(v) && v > FLAG_SCHEMA_VERSION;
+}
 const FINGERPRINT = /^[A-Za-z0-9_-]{4,80}$/;
 
 function isoDate(s: unknown): s is string {
@@ -140,7 +186,8 @@ export function validateFlag(raw: unknown, now: Date = new Date(), expectedFinge
   if (typeof cells === 'string') return fail(cells);
   const culprit = checkCulprit(e.culprit);
   if (typeof culprit === 'string') return fail(culprit);
-  if (e.quote !== undefined && typeof e.quote !== 'string') return fail('引文（quote）无效');
+  if (e.quote !== undefined && (typeof e.quote !== 'string' || e.quote.length > MAX_TEXT)) return fail('引文（quote）无效');
+  if (e.rev !== undefined && !(typeof e.rev === 'number' && Number.isInteger(e.rev) && e.rev >= 0)) return fail('修订号（rev）无效');
 
   // Rebuild from known fields only: whatever else a foreign entry carried is not kept.
   const flag: Flag = {
@@ -164,5 +211,6 @@ export function validateFlag(raw: unknown, now: Date = new Date(), expectedFinge
   };
   if (culprit) flag.culprit = culprit;
   if (typeof e.quote === 'string') flag.quote = e.quote;
+  if (typeof e.rev === 'number' && e.rev > 0) flag.rev = e.rev;
   return { ok: true, flag, migrated: m.from !== FLAG_SCHEMA_VERSION };
 }

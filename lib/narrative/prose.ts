@@ -6,6 +6,8 @@ export interface Prose {
   text: string;
   /** A DOM Range over prose.text[start, end), or null (plain-text prose, or the span crosses a boundary we added). */
   rangeAt(start: number, end: number): Range | null;
+  /** Set when the walk stopped at `maxChars`: the page holds more text than was read. */
+  truncated?: boolean;
 }
 
 // Elements whose start and end break a line when rendered: we insert "\n" there so that sentences in
@@ -35,7 +37,7 @@ function hidden(el: Element): boolean {
  * Walk the text under `root` once (iteratively: article pages nest deep), skipping scripts, hidden
  * elements, our own UI and the report tables in `exclude`.
  */
-export function proseFromDocument(root: Element, exclude: readonly Element[]): Prose {
+export function proseFromDocument(root: Element, exclude: readonly Element[], maxChars = Infinity): Prose {
   const excluded = new Set<Node>(exclude);
   const parts: string[] = [];
   const segments: Segment[] = [];
@@ -52,7 +54,13 @@ export function proseFromDocument(root: Element, exclude: readonly Element[]): P
 
   // Explicit stack of [node, leaving?] so block ends can add their newline after the children.
   const stack: Array<[Node, boolean]> = [[root, false]];
+  let truncated = false;
   while (stack.length) {
+    if (length > maxChars) {
+      // Bounded work: a page with megabytes of text around a report is read this far (check.ts says so).
+      truncated = true;
+      break;
+    }
     const [node, leaving] = stack.pop()!;
     if (leaving) {
       newline();
@@ -105,6 +113,7 @@ export function proseFromDocument(root: Element, exclude: readonly Element[]): P
 
   return {
     text,
+    ...(truncated ? { truncated } : {}),
     rangeAt(start, end) {
       if (!doc || start < 0 || end > text.length || end <= start) return null;
       const a = find(start);

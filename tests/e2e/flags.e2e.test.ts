@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { FIXTURES, artifact, launch, settled, type Launched } from './harness';
-import { HOST_TAG } from '../../lib/contract';
+import { HOST_SELECTOR } from '../../lib/contract';
 
 declare const chrome: {
   storage: {
@@ -111,7 +111,7 @@ describe('flags', () => {
     await again.page.waitForFunction(({ host, id }) => {
       const root = document.querySelector(host)?.shadowRoot;
       return !!root?.querySelector(`[part~="finding"][data-check="${id}"] [part~="flagged"]`);
-    }, { host: HOST_TAG, id: checkId }, { timeout: 5000 });
+    }, { host: HOST_SELECTOR, id: checkId }, { timeout: 5000 });
     await popup3.close();
     await again.page.close();
     await flags.close();

@@ -10,7 +10,7 @@ import * as OpenCC from 'opencc-js';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkDocument } from '../../lib/check';
-import { ATTR, HOST_TAG, PART, PERF } from '../../lib/contract';
+import { ATTR, HOST_SELECTOR, PART, PERF } from '../../lib/contract';
 import { LANG_KEY } from '../../lib/i18n';
 import { FIXTURES, artifact, launch, settled, type Launched } from './harness';
 import { articleHtml, newsPage, reportPage } from '../unit/inpage-page';
@@ -51,7 +51,7 @@ interface Marks {
 
 /** The page contract as it stands in the live page. */
 function readMarks(page: Page): Promise<Marks> {
-  return page.evaluate(({ ATTR, HOST_TAG }) => {
+  return page.evaluate(({ ATTR, HOST_SELECTOR }) => {
     const by = (name: string) => {
       const out: Record<string, string> = {};
       for (const el of document.querySelectorAll(`[${name}]`)) out[el.getAttribute(ATTR.field) ?? el.localName] = el.getAttribute(name)!;
@@ -65,10 +65,10 @@ function readMarks(page: Page): Promise<Marks> {
       total: by(ATTR.total),
       uncertain: by(ATTR.uncertain),
       zero: by(ATTR.zero),
-      hosts: document.querySelectorAll(HOST_TAG).length,
+      hosts: document.querySelectorAll(HOST_SELECTOR).length,
       styles: document.querySelectorAll(`style[${ATTR.style}]`).length,
     };
-  }, { ATTR, HOST_TAG });
+  }, { ATTR, HOST_SELECTOR });
 }
 
 /** What the core finds on the same HTML in Node, in the page contract's terms. */
@@ -284,8 +284,8 @@ describe('a report page', () => {
     expect(marks.fields).toHaveLength(200);
     expect(marks.culprit).toEqual({ 'apply.new.natural_person': '167' });
     // The "tables missing" chip gave way to the table chips.
-    await expect.poll(() => page.locator(`${HOST_TAG} [part~="${PART.chip}"][data-table="page"]`).count()).toBe(0);
-    await expect.poll(() => page.locator(`${HOST_TAG} [part~="${PART.chip}"]`).count()).toBe(3);
+    await expect.poll(() => page.locator(`${HOST_SELECTOR} [part~="${PART.chip}"][data-table="page"]`).count()).toBe(0);
+    await expect.poll(() => page.locator(`${HOST_SELECTOR} [part~="${PART.chip}"]`).count()).toBe(3);
     await page.close();
   });
 
@@ -311,12 +311,12 @@ describe('a report page', () => {
   it('shows the arithmetic in a tooltip on hover and on keyboard focus, and saves screenshots', async () => {
     const page = await open(URL + '?tip', reportPage({ set: WRONG, textReceived: 199 }));
     expect(await settled(page)).toBe('report');
-    const chip = page.locator(`${HOST_TAG} [part~="${PART.chip}"][data-table="apply"]`);
+    const chip = page.locator(`${HOST_SELECTOR} [part~="${PART.chip}"][data-table="apply"]`);
     await expect.poll(() => textOf(chip)).toContain('勾稽关系 39 项：1 处错误（2 项核对不一致）');
     await page.locator(`[${ATTR.field}="apply.new.total"]`).scrollIntoViewIfNeeded();
     await page.screenshot({ path: artifact('inpage-marked.png') });
     await page.hover(`[${ATTR.field}="apply.new.total"]`);
-    const tip = page.locator(`${HOST_TAG} [part~="${PART.tooltip}"]`);
+    const tip = page.locator(`${HOST_SELECTOR} [part~="${PART.tooltip}"]`);
     await expect.poll(() => textOf(tip)).toContain('本行合计应为 187（165 + 8 + 0 + 0 + 1 + 13），表中为 189');
     expect(await page.locator(`[${ATTR.related}]`).count()).toBe(6);
     await page.screenshot({ path: artifact('inpage-tooltip.png') });
@@ -326,13 +326,13 @@ describe('a report page', () => {
     // Keyboard: the transparent target over the cell takes focus and shows the tooltip.
     await page.mouse.move(0, 0);
     await expect.poll(() => tip.count()).toBe(0);
-    await page.locator(`${HOST_TAG} [part~="${PART.target}"][data-key="apply.total.natural_person"]`).focus();
+    await page.locator(`${HOST_SELECTOR} [part~="${PART.target}"][data-key="apply.total.natural_person"]`).focus();
     await expect.poll(() => attrOf(tip, 'data-key')).toBe('apply.total.natural_person');
     await page.keyboard.press('Enter');
     await expect.poll(() => attrOf(tip, 'role')).toBe('dialog');
     await page.keyboard.press('Escape');
     await expect.poll(() => tip.count()).toBe(0);
-    const focused = await page.evaluate((t) => document.querySelector(t)!.shadowRoot!.activeElement?.getAttribute('data-key'), HOST_TAG);
+    const focused = await page.evaluate((t) => document.querySelector(t)!.shadowRoot!.activeElement?.getAttribute('data-key'), HOST_SELECTOR);
     expect(focused).toBe('apply.total.natural_person');
     await page.close();
   });
@@ -365,9 +365,9 @@ describe('a report page', () => {
       return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
     });
     await page.mouse.move(box.x, box.y);
-    const tip = page.locator(`${HOST_TAG} [part~="${PART.tooltip}"]`);
+    const tip = page.locator(`${HOST_SELECTOR} [part~="${PART.tooltip}"]`);
     await expect.poll(() => textOf(tip)).toContain('正文为 199 件');
-    expect(await attrOf(page.locator(`${HOST_TAG} [part~="${PART.finding}"]`), 'data-status')).toBe('fail');
+    expect(await attrOf(page.locator(`${HOST_SELECTOR} [part~="${PART.finding}"]`), 'data-status')).toBe('fail');
     await page.close();
   });
 
@@ -376,16 +376,16 @@ describe('a report page', () => {
     const page = await open(url, reportPage({ set: WRONG }));
     expect(await settled(page)).toBe('report');
     await page.hover(`[${ATTR.field}="apply.new.total"]`);
-    const tip = page.locator(`${HOST_TAG} [part~="${PART.tooltip}"]`);
+    const tip = page.locator(`${HOST_SELECTOR} [part~="${PART.tooltip}"]`);
     await expect.poll(() => attrOf(tip, 'data-key')).toBe('apply.new.total');
-    await page.locator(`${HOST_TAG} [part~="${PART.flag}"]`).first().click();
-    await page.locator(`${HOST_TAG} input.note`).fill('请核实自然人申请数');
+    await page.locator(`${HOST_SELECTOR} [part~="${PART.flag}"]`).first().click();
+    await page.locator(`${HOST_SELECTOR} input.note`).fill('请核实自然人申请数');
     await page.keyboard.press('Enter');
-    await expect.poll(() => textOf(page.locator(`${HOST_TAG} [part~="${PART.flagged}"]`))).toBe('已标记');
+    await expect.poll(() => textOf(page.locator(`${HOST_SELECTOR} [part~="${PART.flagged}"]`))).toBe('已标记');
     await page.reload();
     expect(await settled(page)).toBe('report');
     await page.hover(`[${ATTR.field}="apply.new.total"]`);
-    await expect.poll(() => textOf(page.locator(`${HOST_TAG} [part~="${PART.finding}"][data-check="apply.row-sum:new"] [part~="${PART.flagged}"]`))).toBe('已标记');
+    await expect.poll(() => textOf(page.locator(`${HOST_SELECTOR} [part~="${PART.finding}"][data-check="apply.row-sum:new"] [part~="${PART.flagged}"]`))).toBe('已标记');
     await page.close();
   });
 
@@ -393,7 +393,7 @@ describe('a report page', () => {
     const big = `<table>${('<tr>' + '<td>1</td>'.repeat(100) + '</tr>').repeat(210)}</table>`;
     const page = await open(URL + '?huge', reportPage().replace('<div class="footer">', big + '<div class="footer">'));
     expect(await settled(page)).toBe('error');
-    const chip = page.locator(`${HOST_TAG} [part~="${PART.chip}"][data-level="error"]`);
+    const chip = page.locator(`${HOST_SELECTOR} [part~="${PART.chip}"][data-level="error"]`);
     await expect.poll(() => textOf(chip)).toContain('页面过大');
     expect(await page.locator(`[${ATTR.field}]`).count()).toBe(0);
     await page.close();
@@ -402,7 +402,7 @@ describe('a report page', () => {
   it('follows the language chosen in the popup, live', async () => {
     const page = await open(URL + '?lang', reportPage({ set: WRONG }));
     expect(await settled(page)).toBe('report');
-    const chip = page.locator(`${HOST_TAG} [part~="${PART.chip}"][data-table="apply"]`);
+    const chip = page.locator(`${HOST_SELECTOR} [part~="${PART.chip}"][data-table="apply"]`);
     await expect.poll(() => textOf(chip)).toContain('勾稽关系 39 项');
     await L.serviceWorker.evaluate((k) => chrome.storage.local.set({ [k]: 'en' }), LANG_KEY);
     try {
@@ -417,7 +417,7 @@ describe('a report page', () => {
   it('says so at the top of the article when the tables are missing (seed 001)', async () => {
     const page = await open(URL + '?notables', reportPage({ noTables: true }));
     expect(await settled(page)).toBe('report');
-    const chip = page.locator(`${HOST_TAG} [part~="${PART.chip}"][data-table="page"]`);
+    const chip = page.locator(`${HOST_SELECTOR} [part~="${PART.chip}"][data-table="page"]`);
     await expect.poll(() => textOf(chip)).toContain('找不到统计表');
     const [chipBox, h1Box] = [await chip.boundingBox(), await page.locator('h1').boundingBox()];
     expect(chipBox!.y + chipBox!.height).toBeLessThanOrEqual(h1Box!.y + 1);

@@ -58,6 +58,28 @@ describe('reportToCsv', () => {
     expect(csvCell('-12')).toBe('-12');
     expect(csvCell(null)).toBe('');
   });
+  // Issue #13: "-1+1+cmd|' /C calc'!A0" went through (a "-" followed by a digit was exempt).
+  it('guards every leading = + - @ TAB CR, a "-" followed by a digit included, but not a plain number', () => {
+    const attack = "-1+1+cmd|' /C calc'!A0";
+    expect(csvCell(attack)).toBe(`'${attack}`);
+    for (const s of ['=1+1', '+1+1', '-1+1', '-2-3', '@A1', '\t=1', '\r=1', '-.5+cmd', '-'])
+      expect(parseCsv(csvCell(s) + '\r\n')[0]![0]!.startsWith("'")).toBe(true);
+    for (const s of ['-12', '-3.5', '12', '0']) expect(csvCell(s)).toBe(s);
+    expect(csvCell(-12)).toBe('-12');
+  });
+  it('the report and flags CSVs defuse a formula in page text and in a note', async () => {
+    const attack = "-1+1+cmd|' /C calc'!A0";
+    const rep = sampleReport();
+    rep.source.title = attack;
+    const rows = parseCsv(reportToCsv(rep).slice(1));
+    expect(rows.find((x) => x[1] === 'title')![6]).toBe(`'${attack}`);
+    const store = new FlagStore(memoryArea(), () => new Date('2025-03-02T00:00:00Z'));
+    await store.addFinding(rep, 'apply.row-sum:granted', attack);
+    const { flags } = await store.load();
+    const frows = parseCsv(flagsToCsv(flags).slice(1));
+    expect(frows[1]![7]).toBe(`'${attack}`);
+    expect(frows[1]![11]).toBe(`'${attack}`);
+  });
 });
 
 /** What an id looks like when it leaks into text meant for people (issue #11). */

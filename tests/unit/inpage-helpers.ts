@@ -3,9 +3,14 @@
 import { Window } from 'happy-dom';
 import { checkDocument } from '../../lib/check';
 import { quickGate } from '../../lib/detect';
-import { ATTR, HOST_TAG } from '../../lib/contract';
+import { ATTR, HOST_SELECTOR } from '../../lib/contract';
 import type { Message } from '../../lib/ext/protocol';
 import { InPage } from '../../entrypoints/ondemand/app';
+import { setTrustCheck } from '../../components/inpage/trust';
+
+// happy-dom dispatches nothing trusted: these tests stand for the user's own clicks and keys.
+// (tests/unit/inpage-hostile.test.ts keeps the real check.)
+setTrustCheck(() => true);
 
 export interface Harness {
   win: Window;
@@ -65,7 +70,7 @@ export function marked(doc: Document, name: string): Map<string, string> {
 }
 
 export function shadow(doc: Document): ShadowRoot {
-  const host = doc.querySelector(HOST_TAG);
+  const host = doc.querySelector(HOST_SELECTOR);
   if (!host?.shadowRoot) throw new Error('no shadow host');
   return host.shadowRoot;
 }

@@ -2,7 +2,7 @@
 // findings, re-running adds nothing, hiding restores the page byte for byte, the gate leaves non-reports
 // alone, and oversized pages degrade to a message.
 import { afterEach, describe, expect, it } from 'vitest';
-import { ATTR, HOST_TAG, PART, STATE } from '../../lib/contract';
+import { ATTR, HOST_SELECTOR, PART, STATE } from '../../lib/contract';
 import { checkDocument } from '../../lib/check';
 import { quickGate } from '../../lib/detect';
 import { gateSays } from '../../lib/gate';
@@ -79,7 +79,7 @@ describe('in-page marks', () => {
     h.inpage.run();
     expect(html(h.doc)).toBe(once);
     expect(h.doc.querySelectorAll(`style[${ATTR.style}]`)).toHaveLength(1);
-    expect(h.doc.querySelectorAll(HOST_TAG)).toHaveLength(1);
+    expect(h.doc.querySelectorAll(HOST_SELECTOR)).toHaveLength(1);
     expect((await ui(h)).querySelectorAll(`[part~="${PART.chip}"]`)).toHaveLength(3);
     // Same report → no second gouji:result.
     expect(h.sent.filter((m) => m.type === 'gouji:result')).toHaveLength(1);

@@ -1,0 +1,149 @@
+// Which files a `gouji check` run reads, and reading each one safely. Any folder must be survivable: a
+// dangling symlink (ENOENT), a symlink loop (ELOOP), a folder or file we may not read (EACCES), a FIFO or
+// a device such as /dev/zero (never opened: they would hang or never end), a file over the size cap —
+// each is that input's own error line, and the run goes on with the others.
+import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, statSync, type Stats } from 'node:fs';
+import { extname, join } from 'node:path';
+
+export const CHECKED_EXTENSIONS = new Set(['.html', '.htm', '.shtml', '.txt']);
+
+/** Default size cap of one input (MB); `--max-size <MB>` raises it. Real reports are well under 5 MB. */
+export const DEFAULT_MAX_MB = 32;
+
+export interface InputError {
+  file: string;
+  error: string;
+}
+
+/** The CLI's exit codes (documented in the usage text and the README). */
+export const EXIT = {
+  /** Every report read is consistent. */
+  ok: 0,
+  /** Some check fails (a table's sums, or the text against the tables). */
+  failures: 1,
+  /** Bad usage, or some input could not be read (the other inputs were still checked). */
+  usage: 2,
+  /** Nothing read was a report (or its format is not supported): nothing was checked. */
+  notReport: 3,
+} as const;
+
+function reason(e: unknown, path: string): string {
+  const code = (e as NodeJS.ErrnoException)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return `找不到文件或目录（或符号链接指向的文件不存在）：${path}`;
+    case 'ELOOP':
+      return `符号链接循环，无法读取：${path}`;
+    case 'EACCES':
+    case 'EPERM':
+      return `没有读取权限：${path}`;
+    case 'ENOTDIR':
+      return `路径中有一段不是目录：${path}`;
+    case 'ENAMETOOLONG':
+      return `路径过长：${path}`;
+    default:
+      return `无法读取：${path}（${code ?? (e instanceof Error ? e.message : String(e))}）`;
+  }
+}
+
+function kindOf(st: Stats): string {
+  if (st.isFIFO()) return '管道（FIFO）';
+  if (st.isCharacterDevice() || st.isBlockDevice()) return '设备文件';
+  if (st.isSocket()) return '套接字';
+  return '特殊文件';
+}
+
+/**
+ * Walk the inputs: folders recursively (each folder once, even through symlinks that loop back), files
+ * with a checked extension inside folders, any regular file named directly. Never throws.
+ */
+export function collectInputs(inputs: string[], maxBytes: number): { files: string[]; errors: InputError[] } {
+  const files: string[] = [];
+  const errors: InputError[] = [];
+  const seenDirs = new Set<string>();
+  const visit = (path: string, named: boolean): void => {
+    let st: Stats;
+    try {
+      st = statSync(path);
+    } catch (e) {
+      errors.push({ file: path, error: named && (e as NodeJS.ErrnoException)?.code === 'ENOENT' ? `找不到文件或目录：${path}` : reason(e, path) });
+      return;
+    }
+    if (st.isDirectory()) {
+      const id = `${st.dev}:${st.ino}`;
+      if (seenDirs.has(id)) return; // a symlink back up the tree: that folder is walked once
+      seenDirs.add(id);
+      let names: string[];
+      try {
+        names = readdirSync(path).sort();
+      } catch (e) {
+        errors.push({ file: path, error: reason(e, path) });
+        return;
+      }
+      for (const name of names) {
+        const p = join(path, name);
+        if (CHECKED_EXTENSIONS.has(extname(name).toLowerCase())) visit(p, false);
+        else {
+          // Only folders are walked into; other files without our extensions are not ours to read.
+          try {
+            if (statSync(p).isDirectory()) visit(p, false);
+          } catch {
+            // a dangling link or a loop without one of our extensions: not an input we were asked about
+          }
+        }
+      }
+      return;
+    }
+    if (!st.isFile()) {
+      errors.push({ file: path, error: `不是普通文件（${kindOf(st)}），未读取：${path}` });
+      return;
+    }
+    if (st.size > maxBytes) {
+      errors.push({ file: path, error: tooLarge(path, st.size, maxBytes) });
+      return;
+    }
+    files.push(path);
+  };
+  for (const i of inputs) visit(i, true);
+  return { files, errors };
+}
+
+export function tooLarge(path: string, size: number, maxBytes: number): string {
+  const mb = (n: number) => (n / 1048576).toFixed(n < 10 * 1048576 ? 1 : 0);
+  return `文件过大（${mb(size)} MB，上限 ${mb(maxBytes)} MB；用 --max-size <MB> 放宽）：${path}`;
+}
+
+/**
+ * Read one input, at most `maxBytes`: the file is checked again once open (it may have been swapped for
+ * a FIFO or grown since the walk), and a read never goes past the cap.
+ */
+export function readInput(path: string, maxBytes: number): Buffer {
+  // O_NONBLOCK: opening a FIFO that appeared since the walk must not wait for a writer.
+  const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) throw new Error(`不是普通文件（${kindOf(st)}），未读取：${path}`);
+    if (st.size > maxBytes) throw new Error(tooLarge(path, st.size, maxBytes));
+    const buf = Buffer.allocUnsafe(Math.min(st.size, maxBytes) + 1);
+    let n = 0;
+    for (;;) {
+      const got = readSync(fd, buf, n, buf.length - n, null);
+      if (got === 0) break;
+      n += got;
+      if (n > maxBytes) throw new Error(tooLarge(path, n, maxBytes));
+      if (n === buf.length) break;
+    }
+    return buf.subarray(0, n);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Parse a `--max-size` value in MB; null when it is not a positive number. */
+export function parseMaxSize(v: string | undefined): number | null {
+  if (!v || !/^\d+(?:\.\d+)?$/.test(v)) return null;
+  const mb = Number(v);
+  return mb > 0 ? Math.round(mb * 1048576) : null;
+}
+
+export { reason as describeReadError };
