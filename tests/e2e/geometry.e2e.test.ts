@@ -4,7 +4,7 @@
 // each value cell), and showing the marks moves nothing on the page. Screenshots go to test-results/.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ATTR, HOST_TAG, PART } from '../../lib/contract';
+import { ATTR, HOST_SELECTOR, PART } from '../../lib/contract';
 import { artifact, launch, settled, type Launched } from './harness';
 import { reportPage, seed000Values } from '../unit/inpage-page';
 
@@ -66,7 +66,7 @@ function measure(page: Page): Promise<Geometry> {
     }
     const cells = [...document.querySelectorAll('td')].map((td) => { const r = td.getBoundingClientRect(); return `${r.left + scrollX},${r.top + scrollY},${r.width},${r.height}`; }).join(';');
     return { digits: rects.length, labels, chips, overlaps, cells };
-  }, { tag: HOST_TAG, fieldAttr: ATTR.field, label: PART.label, chip: PART.chip });
+  }, { tag: HOST_SELECTOR, fieldAttr: ATTR.field, label: PART.label, chip: PART.chip });
 }
 
 async function relaid(page: Page): Promise<void> {
@@ -90,7 +90,7 @@ describe('marks beside, not over', () => {
     }
     await page.goto(url);
     expect(await settled(page)).toBe('report');
-    await page.waitForFunction((tag) => !!document.querySelector(tag)?.shadowRoot?.querySelector('[part~="label"]'), HOST_TAG);
+    await page.waitForFunction((tag) => !!document.querySelector(tag)?.shadowRoot?.querySelector('[part~="label"]'), HOST_SELECTOR);
     await relaid(page);
     const g = await measure(page);
     expect(g.digits).toBeGreaterThan(150);
@@ -106,7 +106,7 @@ describe('marks beside, not over', () => {
       document.querySelector(tag)?.remove();
       for (const s of document.querySelectorAll('style[data-gouji-style]')) s.remove();
       return [...document.querySelectorAll('td')].map((td) => { const r = td.getBoundingClientRect(); return `${r.left + scrollX},${r.top + scrollY},${r.width},${r.height}`; }).join(';');
-    }, { tag: HOST_TAG });
+    }, { tag: HOST_SELECTOR });
     expect(hidden === g.cells, 'every cell keeps its box when the marks go').toBe(true);
     await page.close();
   });

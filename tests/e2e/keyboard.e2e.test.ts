@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ATTR, HOST_TAG, PART } from '../../lib/contract';
+import { ATTR, HOST_SELECTOR, PART } from '../../lib/contract';
 import { FIXTURES, artifact, launch, settled, type Launched } from './harness';
 import { reportPage, seed000Values } from '../unit/inpage-page';
 
@@ -47,7 +47,7 @@ function state(page: Page) {
       tooltipRole: t?.getAttribute('role') ?? null,
       nav: root.querySelector(`[part~="${nav}"] .nav-pos`)?.textContent ?? null,
     };
-  }, { tag: HOST_TAG, tip: PART.tooltip, nav: PART.navigator });
+  }, { tag: HOST_SELECTOR, tip: PART.tooltip, nav: PART.navigator });
 }
 
 async function tabIdOf(url: string): Promise<number> {
@@ -69,7 +69,7 @@ async function openReport(url: string, html: string, width: number): Promise<Pag
   await page.setViewportSize({ width, height: 800 });
   await page.goto(url);
   expect(await settled(page)).toBe('report');
-  await page.waitForFunction((tag) => !!document.querySelector(tag)?.shadowRoot?.querySelector('[part~="target"]'), HOST_TAG);
+  await page.waitForFunction((tag) => !!document.querySelector(tag)?.shadowRoot?.querySelector('[part~="target"]'), HOST_SELECTOR);
   return page;
 }
 
