@@ -15,6 +15,8 @@ import { crossYear, rowOf, type Checked } from '../lib/batch/run';
 import { batchToJsonl, batchToWideCsv } from '../lib/export/wide';
 import { checkUrls, isUrl, URL_DEFAULTS } from './urls';
 import { TOOL } from '../lib/version';
+import { groupErrors, verdictZh, withoutCulpritClause } from '../lib/errors';
+import { fieldInWords } from '../lib/export/labels';
 import { csvCell as csvCellOf, BOM } from '../lib/export/csv';
 import { formatName } from '../lib/schema/formats';
 import { TABLE_KEYS, tableName } from '../lib/schema/tables';
@@ -63,18 +65,30 @@ export function textSummary(r: Result): string {
   lines.push(`  ${TABLE_KEYS.map((k) => tableLine(tableName(k), t[k])).join(' · ')}`);
   for (const n of rep.notices) lines.push(`  ${n.level === 'info' ? '·' : '!'} ${n.message}${n.href ? ` ${n.href}` : ''}`);
   const s = rep.summary;
-  if (s.checks) {
-    const parts = [`${s.fail ? `${s.fail} 处不一致` : '全部一致'}`];
-    if (s.uncertain) parts.push(`${s.uncertain} 项无法核对`);
-    lines.push(`  勾稽关系 ${s.checks} 项：${parts.join('，')}`);
+  if (s.checks) lines.push(`  勾稽关系 ${s.checks} 项：${verdictZh(rep)}`);
+  // Errors, not failing checks: a text-vs-table contradiction first, then one entry per probable wrong
+  // cell with the checks it breaks under it (one wrong cell breaks its row sum and its column sum).
+  const byId = new Map(rep.checks.map((c) => [c.id, c]));
+  const claims = new Map(rep.narrative.map((n, i) => [n.id ?? `narrative:${i}`, n]));
+  for (const e of groupErrors(rep)) {
+    if (e.kind === 'prose') {
+      const n = claims.get(e.claim!)!;
+      lines.push(`  ${NARRATIVE_MARK.fail} 正文“${n.quote}”：${n.message}`);
+    } else if (e.kind === 'cell') {
+      const entry = rep.values[e.field!];
+      const shown = entry?.blank ? '空白' : entry?.raw ?? '';
+      lines.push(`  ${STATUS_MARK.fail} 可能有误：${fieldInWords(e.field!)}（表中为 ${shown}，应为 ${e.suggested}），影响 ${e.checks.length} 项核对：`);
+      for (const id of e.checks) lines.push(`      ${withoutCulpritClause(byId.get(id)!.message)}`);
+    } else {
+      lines.push(`  ${STATUS_MARK.fail} ${byId.get(e.checks[0]!)!.message}`);
+    }
   }
-  for (const c of rep.checks) if (c.status !== 'pass') lines.push(`  ${STATUS_MARK[c.status]} [${c.id}] ${c.message}`);
-  const shown = rep.narrative.filter((n) => n.status === 'fail' || n.status === 'warn');
+  for (const c of rep.checks) if (c.status === 'uncertain') lines.push(`  ${STATUS_MARK.uncertain} ${c.message}`);
   if (rep.narrative.length) {
     const count = (st: string) => rep.narrative.filter((n) => n.status === st).length;
-    lines.push(`  正文数字 ${rep.narrative.length} 处：一致 ${count('pass')}，不一致 ${count('fail')}，存疑 ${count('warn')}，无法核对 ${count('info')}`);
+    lines.push(`  正文数字 ${rep.narrative.length} 处：一致 ${count('pass')}，不一致 ${count('fail')}，存疑 ${count('warn')}，无法判断 ${count('info')}`);
   }
-  for (const n of shown) lines.push(`  ${NARRATIVE_MARK[n.status]} 正文“${n.quote}”：${n.message}`);
+  for (const n of rep.narrative) if (n.status === 'warn') lines.push(`  ${NARRATIVE_MARK.warn} 正文“${n.quote}”：${n.message}`);
   return lines.join('\n');
 }
 

@@ -24,6 +24,7 @@ import { TABLE_KEYS, tableName } from './schema/tables';
 import { RULES, summarize, type Evaluated } from './rules';
 import { findCulprits } from './culprit';
 import { countSections, hasOldStatsTable, isNoticeAboutReports, isOwnReportTitle, parseReportTitle, type TitleInfo } from './detect';
+import { agencyFromMetaRow, agencyFromSources } from './agency';
 import { collapse } from './normalize/text';
 import { checkNarrative } from './narrative';
 import { missingTableCauses } from './causes';
@@ -94,6 +95,13 @@ function findTitle(candidates: (string | null | undefined)[]): TitleInfo | null 
     first = info;
   }
   return first;
+}
+
+/** The body named in full: the metadata row, then `<meta name="ContentSource">`, then the title's. */
+function withFullAgency(info: TitleInfo | null, bodyText: string, sources: readonly string[]): TitleInfo | null {
+  if (!info) return info;
+  const agency = agencyFromMetaRow(bodyText) ?? agencyFromSources(sources);
+  return agency ? { ...info, agency } : info;
 }
 
 interface Built {
@@ -268,7 +276,7 @@ export function checkDocument(doc: Document, opts: CheckOptions = {}): Analysis 
     docTitle = null;
   }
   const own = [...scan.metas, ...scan.headings.slice(0, 3), docTitle].map((c) => (c ? isOwnReportTitle(c) : null)).find(Boolean) ?? null;
-  const titleInfo = own ?? findTitle([...scan.metas, docTitle, ...scan.headings, bodyText]);
+  const titleInfo = withFullAgency(own ?? findTitle([...scan.metas, docTitle, ...scan.headings, bodyText]), bodyText, scan.sources ?? []);
   const pageTitle = scan.metas[0] || scan.headings[0] || docTitle;
   const sig: Signals = { ownTitle: !!own, notice: isNoticeAboutReports(pageTitle ?? null, bodyText), oldTable: hasOldStatsTable(bodyText) };
   const notices: ReportNotice[] = problems.map((p) => ({ id: 'extract.table-too-large', level: 'info', message: p.kind === 'error' ? `有一个表格过大或结构异常，已跳过（${p.message}）` : p.message }));
@@ -312,7 +320,7 @@ export function checkText(text: string, opts: CheckOptions = {}): Analysis {
   const rows = textRows(text);
   const x = extract(rows);
   const lines = text.split('\n').map((l) => l.trim()).filter(Boolean).slice(0, 40);
-  const titleInfo = findTitle([opts.title, ...lines, text]);
+  const titleInfo = withFullAgency(findTitle([opts.title, ...lines, text]), text, []);
   const firstLine = opts.title ?? lines[0] ?? null;
   const sig: Signals = { ownTitle: false, notice: isNoticeAboutReports(firstLine, text), oldTable: hasOldStatsTable(text) };
   const { report } = build(x, titleInfo, countSections(text), opts, opts.title ?? titleInfo?.title ?? null, [], 'text', sig);

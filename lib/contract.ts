@@ -22,6 +22,8 @@ export const ATTR = {
   culprit: 'data-gouji-culprit',
   /** On every cell involved in an uncertain check: the check ids, space-separated. */
   uncertain: 'data-gouji-uncertain',
+  /** On a table cell that a number in the report's text contradicts: the claim ids, space-separated. */
+  prose: 'data-gouji-prose',
   /** On a blank cell that a check counted as 0: the check ids that assumed it, space-separated. */
   zero: 'data-gouji-zero',
   /** Transient, while a failing total is hovered or focused: on the cells that make it up (value: the load's token). */
@@ -83,6 +85,10 @@ export const PART = {
   flagged: 'flagged',
   /** Box drawn over a narrative number when the CSS Custom Highlight API is missing. */
   claimBox: 'claim-box',
+  /** Icon or "✎ 应为 N" badge beside a marked number, never over text; `data-key` = target key. */
+  label: 'label',
+  /** The findings navigator (role toolbar); buttons `data-nav` = prev | next | close. */
+  navigator: 'navigator',
 } as const;
 
 /** CSS Custom Highlight names (`::highlight(gouji-claim-fail)`), registered in `CSS.highlights`. */

@@ -24,10 +24,32 @@ export interface TitleInfo {
   year: number | null;
 }
 
+// Other word orders (issue #11): "2019年上海市人民政府办公厅政府信息公开工作年度报告" (year first),
+// "中山市人民政府办公室政府信息公开工作2024年度报告" (year inside), "…政府信息公开工作年度报告（2024年度）" (year last).
+const YEAR_FIRST = /((?:19|20)\d{2})\s*年\s*(?:度\s*)?([\u3400-\u9fff()（）·]{2,40}?)\s*(?:政府)?(?:信息公开|政务公开)\s*(?:工作)?\s*(?:年度)?\s*(?:报告|年报)/;
+const YEAR_INSIDE = /([\u3400-\u9fff()（）·]{2,40}?)\s*(?:政府)?(?:信息公开|政务公开)\s*(?:工作)?\s*((?:19|20)\d{2})\s*年\s*(?:度\s*)?(?:报告|年报)/;
+const YEAR_LAST = /([\u3400-\u9fff()（）·]{2,40}?)\s*(?:政府)?(?:信息公开|政务公开)\s*(?:工作)?\s*(?:年度)?\s*(?:报告|年报)\s*[(（]\s*((?:19|20)\d{2})\s*年?\s*度?\s*[)）]/;
+
+function otherOrder(t: string): TitleInfo | null {
+  const first = YEAR_FIRST.exec(t);
+  const inside = first ? null : YEAR_INSIDE.exec(t) ?? YEAR_LAST.exec(t);
+  const m = first ?? inside;
+  if (!m) return null;
+  const year = Number(first ? m[1] : m[2]);
+  let agency = (first ? m[2] : m[1])!.replace(AGENCY_NOISE, '').replace(/^[()（）]+/, '');
+  // The lazy agency stops before "政府信息公开": "上海市人民" + "政府信息公开" is 上海市人民政府's report.
+  const after = t.slice(m.index + m[0].indexOf(agency) + agency.length);
+  if (/人民$/.test(agency) && after.startsWith('政府')) agency += '政府';
+  agency = agency.replace(/^(?:度|年度)/, '');
+  // Only a name that reads as a body ("全市", "我局" are not names).
+  if (/^(?:全|本|我)/.test(agency) || !/(?:[省市区县州旗盟镇乡]|政府|办公室|办公厅|局|委员会|委|厅|院|中心|办|署|处|部|会|站|馆|街道|街道办事处|管委会)$/.test(agency)) agency = '';
+  return { title: m[0], agency: agency || null, year };
+}
+
 export function parseReportTitle(text: string): TitleInfo | null {
   const t = normalizeText(text);
   const m = REPORT_TITLE.exec(t);
-  if (!m) return null;
+  if (!m) return otherOrder(t);
   const before = t.slice(Math.max(0, m.index - 60), m.index);
   const run = /[\u3400-\u9fff()（）·]+$/.exec(before.replace(/\s+$/, ''));
   let agency = run ? run[0].replace(AGENCY_NOISE, '') : '';

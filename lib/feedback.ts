@@ -90,14 +90,10 @@ function itemText(item: FeedbackItem): string {
     const quote = item.quote ? `正文“${item.quote.trim()}”` : '正文中的数字';
     return ensureStop(`${quote}与表格数据不一致：${item.message}`);
   }
-  const d = describeCheck(item.checkId, item.cells);
-  const where: string[] = [];
-  if (d.table) where.push(`第${TABLES[d.table].full.zh.slice(0, 1)}部分“${TABLES[d.table].full.zh.slice(2)}”表`);
-  if (d.row) where.push(`“${d.row}”行`);
-  if (d.column) where.push(`“${d.column}”列`);
+  const where = placeOf(item);
   const body = findingParts(item).detail;
-  let s = `${where.join('')}：${body}`;
-  if (item.status === 'uncertain') s = `${where.join('')}：无法核对——${body}`;
+  let s = `${where}：${body}`;
+  if (item.status === 'uncertain') s = `${where}：无法判断——${body}`;
   s = ensureStop(s);
   if (item.culprit) s += `经与相关行列交叉核对，可能是${fieldInWords(item.culprit.field)}的数值有误（按其余数据推算应为 ${item.culprit.suggested}），请一并核实。`;
   return s;
@@ -107,21 +103,74 @@ function dateZh(d: Date): string {
   return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日`;
 }
 
+/** Where a check sits, in the letter's words: 第三部分“…”表“（一）予以公开”行“自然人”列. */
+function placeOf(item: FeedbackItem, withTable = true): string {
+  const d = describeCheck(item.checkId, item.cells);
+  const where: string[] = [];
+  if (d.table && withTable) where.push(`第${TABLES[d.table].full.zh.slice(0, 1)}部分“${TABLES[d.table].full.zh.slice(2)}”表`);
+  if (d.row) where.push(`“${d.row}”行`);
+  if (d.column) where.push(`“${d.column}”列`);
+  return where.join('');
+}
+
+/**
+ * One wrong cell breaks its row sum and its column sum: one entry for the cell, with the checks it
+ * breaks listed inside (issue #11: an error is a cell, never the same culprit twice).
+ */
+function groupText(items: FeedbackItem[]): string {
+  const culprit = items[0]!.culprit!;
+  const d = describeCheck(items[0]!.checkId, items[0]!.cells);
+  const table = d.table ? `第${TABLES[d.table].full.zh.slice(0, 1)}部分“${TABLES[d.table].full.zh.slice(2)}”表` : '';
+  const checks = items.map((item) => `${placeOf(item, false)}：${messageBody(item.message.trim()).replace(/[。.]$/, '')}`);
+  return `${table}${fieldInWords(culprit.field)}的数值可能有误（按其余数据推算应为 ${culprit.suggested}），它使以下 ${items.length} 项核对不一致——${checks.join('；')}。请一并核实。`;
+}
+
+/** Entries of the letter: checks with the same probable culprit merged into one. */
+export function feedbackEntries(items: FeedbackItem[]): FeedbackItem[][] {
+  const out: FeedbackItem[][] = [];
+  const byCulprit = new Map<string, FeedbackItem[]>();
+  for (const item of items) {
+    const key = item.kind === 'check' && item.status === 'fail' && item.culprit ? item.culprit.field : null;
+    if (key === null) {
+      out.push([item]);
+      continue;
+    }
+    const group = byCulprit.get(key);
+    if (group) group.push(item);
+    else {
+      const g = [item];
+      byCulprit.set(key, g);
+      out.push(g);
+    }
+  }
+  return out;
+}
+
+/** A page title without the site's name: "…年度报告_中山市人民政府" → "…年度报告". */
+export function titleWithoutSite(title: string): string {
+  const parts = title.split(/\s*(?:_|\||｜| - | – | — |－{1,2}|——)\s*/).filter(Boolean);
+  if (parts.length < 2) return title.trim();
+  return (parts.find((p) => /报告|報告|年报|年報/.test(p)) ?? parts[0]!).trim();
+}
+
 /** The letter. Returns an empty string when there is nothing to report. */
 export function feedbackText(subject: FeedbackSubject, items: FeedbackItem[], now: Date = new Date()): string {
   if (!items.length) return '';
   const agency = subject.agency?.trim() || '贵单位';
-  const titled = subject.title?.trim()
+  const titled = (subject.title?.trim() && titleWithoutSite(subject.title))
     || (subject.agency && subject.year ? `${subject.agency}${subject.year}年度政府信息公开工作年度报告` : '政府信息公开工作年度报告');
+  const entries = feedbackEntries(items);
   const lines: string[] = [];
   lines.push(`关于《${titled}》部分数据的意见`);
   lines.push('');
   lines.push(`${agency}：`);
   lines.push('');
   const where = subject.url ? `（网址：${subject.url}）` : '';
-  lines.push(`    贵单位公开发布的《${titled}》${where}中，有 ${items.length} 处数据经核对不一致，恳请核实，如确有差错请予更正：`);
+  const failing = items.filter((i) => i.kind === 'check' && i.status === 'fail').length;
+  const also = failing > entries.filter((e) => e[0]!.kind === 'check' && e[0]!.status === 'fail').length ? `（涉及 ${failing} 项表格勾稽关系）` : '';
+  lines.push(`    贵单位公开发布的《${titled}》${where}中，有 ${entries.length} 处数据经核对不一致${also}，恳请核实，如确有差错请予更正：`);
   lines.push('');
-  items.forEach((item, i) => lines.push(`    ${i + 1}. ${itemText(item)}`));
+  entries.forEach((group, i) => lines.push(`    ${i + 1}. ${group.length > 1 ? groupText(group) : itemText(group[0]!)}`));
   lines.push('');
   const basis = `以上按${(formatById(subject.format) ?? DEFAULT_FORMAT).citation}中表格的勾稽关系核对`;
   lines.push(`    ${basis}（如第三部分表格：每行各类申请人之和等于总计；第一项加第二项之和，等于第三项加第四项之和）。`);
@@ -130,6 +179,9 @@ export function feedbackText(subject: FeedbackSubject, items: FeedbackItem[], no
   lines.push('此致');
   lines.push('敬礼');
   lines.push('');
+  // 落款: who writes, how to reach them, the date — left for the sender to fill in.
+  lines.push('反馈人：________________');
+  lines.push('联系方式：________________');
   lines.push(dateZh(now));
   return lines.join('\n') + '\n';
 }

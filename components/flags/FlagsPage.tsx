@@ -161,13 +161,13 @@ function FlagRow({ store, flag }: { store: FlagsStore; flag: Flag }) {
             <summary>{t('cells')}（{flag.cells.length}）</summary>
             <ul>
               {flag.cells.map((c) => (
-                <li key={c.field}><span class="cell-where">{fieldInWords(c.field, lang)}</span> <code>{c.field}</code> = <strong>{c.value ?? (c.raw || '—')}</strong></li>
+                <li key={c.field} data-field-id={c.field}><span class="cell-where">{fieldInWords(c.field, lang)}</span> = <strong>{c.value ?? (c.raw || '—')}</strong></li>
               ))}
             </ul>
           </details>
         )}
         <p class="dates muted small">
-          <code class="check-id">{flag.checkId}</code> · {t('flaggedAt', { date: formatDate(flag.createdAt, lang) })}
+          {t('flaggedAt', { date: formatDate(flag.createdAt, lang) })}
           {flag.updatedAt !== flag.createdAt && <> · {t('updatedAt', { date: formatDate(flag.updatedAt, lang) })}</>}
         </p>
       </div>

@@ -7,6 +7,9 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { PART } from '../../lib/contract';
 import type { Chip, Finding, Target } from './model';
 import type { LayerStore } from './store';
+import type { Box } from './types';
+import { labelOf } from './labels';
+import { placeChip } from './placement';
 import { ui } from './strings';
 import { onlyTrusted } from './trust';
 
@@ -19,12 +22,22 @@ export interface LayerActions {
   chip(chip: Chip): void;
   /** Resolves to null when the flag was saved, else a message for the user. */
   flag(checkId: string, note: string): Promise<string | null>;
+  /** Go to the next (+1) or previous (-1) finding: scrolled into view, focused, its tooltip shown. */
+  walk(step: 1 | -1): void;
+  /** Go to one finding by its target key (the other end of a text-vs-table contradiction). */
+  goTo(key: string): void;
+  navClose(): void;
 }
+
 
 const ICON: Record<string, string> = { fail: '⚠', culprit: '✎', uncertain: '?', warn: '!', zero: '○', ok: '✓', info: 'ℹ', missing: '⚠', error: '⚠' };
 
+
+const at = (b: Box) => ({ left: `${b.x}px`, top: `${b.y}px`, width: `${b.w}px`, height: `${b.h}px` });
+
 export function Layer({ store, actions }: { store: LayerStore; actions: LayerActions }) {
   const boxes = store.boxes.value;
+  const labels = store.labels.value;
   const active = store.active.value;
   const targets = store.targets.value;
   const activeTarget = active ? targets.find((t) => t.key === active.key) : undefined;
@@ -33,39 +46,25 @@ export function Layer({ store, actions }: { store: LayerStore; actions: LayerAct
       {store.chips.value.map((chip) => {
         const box = boxes.get(`chip:${chip.key}`);
         if (!box) return null;
-        const page = chip.table === 'page';
-        const style = page
-          ? { left: `${box.x}px`, top: `${box.y - 4}px`, maxWidth: `${Math.max(320, Math.min(720, box.w))}px`, transform: 'translateY(-100%)' }
-          : { left: `${box.x + box.w}px`, top: `${box.y}px`, transform: `translate(calc(-100% - ${chip.slot * 4}px), -100%)` };
-        return (
-          <button
-            key={chip.key}
-            type="button"
-            part={PART.chip}
-            data-table={chip.table}
-            data-level={chip.level}
-            style={style}
-            onClick={onlyTrusted(() => actions.chip(chip))}
-          >
-            <span class="chip-icon" aria-hidden="true">{ICON[chip.level]}</span>
-            <span>
-              {ui.brand} · {chip.text}
-              {chip.detail?.length ? (
-                <ul class="chip-detail">
-                  {chip.detail.map((d, i) => <li key={i}>{d}</li>)}
-                </ul>
-              ) : null}
-            </span>
-          </button>
-        );
+        return <ChipView key={chip.key} chip={chip} box={box} store={store} actions={actions} />;
       })}
       {targets.map((t) => {
         const box = boxes.get(t.key);
         if (!box) return null;
+        const label = t.kind === 'cell' ? labelOf(t) : t.severity === 'fail' ? { kind: 'icon' as const, text: '' } : null;
         return (
           <Fragment key={t.key}>
-            {t.suggested !== undefined ? (
-              <span class="badge" aria-hidden="true" style={{ left: `${box.x}px`, top: `${box.y}px` }}>{ui.needs(t.suggested)}</span>
+            {label && labels.get(t.key) ? (
+              <span
+                class={label.kind === 'badge' ? 'badge' : 'mark-icon'}
+                part={PART.label}
+                data-key={t.key}
+                data-status={t.suggested !== undefined ? 'culprit' : t.severity}
+                aria-hidden="true"
+                style={at(labels.get(t.key)!)}
+              >
+                {label.text}
+              </span>
             ) : null}
             {t.kind === 'claim' && !store.nativeHighlights.value
               ? (store.claimBoxes.value.get(t.key) ?? []).map((b, i) => (
@@ -77,7 +76,7 @@ export function Layer({ store, actions }: { store: LayerStore; actions: LayerAct
               part={PART.target}
               data-key={t.key}
               data-status={t.severity}
-              aria-label={ui.targetLabel(t.claim?.quote ?? t.key, ui.status[t.severity] ?? '')}
+              aria-label={t.name ?? ui.targetLabel(t.claim?.quote ?? t.key, ui.status[t.severity] ?? '')}
               aria-describedby={active?.key === t.key ? 'gouji-tip' : undefined}
               aria-expanded={active?.key === t.key && active.pinned ? 'true' : 'false'}
               style={{ left: `${box.x}px`, top: `${box.y}px`, width: `${box.w}px`, height: `${box.h}px` }}
@@ -97,10 +96,67 @@ export function Layer({ store, actions }: { store: LayerStore; actions: LayerAct
           </Fragment>
         );
       })}
+      <Navigator store={store} actions={actions} />
       {activeTarget && boxes.get(activeTarget.key) ? (
         <Tooltip target={activeTarget} pinned={active!.pinned} store={store} actions={actions} />
       ) : null}
     </div>
+  );
+}
+
+/**
+ * A table's summary chip, beside the table and never over its heading or header (placement.placeChip);
+ * compact (icon and count) when the full chip has no free place, hidden when not even that fits.
+ * Placed after render, on our own element only.
+ */
+function ChipView({ chip, box, store, actions }: { chip: Chip; box: Box; store: LayerStore; actions: LayerActions }) {
+  const ref = useRef<HTMLButtonElement>(null);
+  const page = chip.table === 'page';
+  const obstacles = store.chipObstacles.value.get(chip.key);
+  const right = store.pageRight.value;
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el || page || !obstacles) return;
+    el.removeAttribute('data-compact');
+    el.style.visibility = '';
+    for (const compact of [false, true]) {
+      if (compact) el.setAttribute('data-compact', '');
+      const r = el.getBoundingClientRect();
+      const spot = placeChip({ w: r.width, h: r.height }, box, obstacles, right);
+      if (spot) {
+        el.style.left = `${spot.x}px`;
+        el.style.top = `${spot.y}px`;
+        el.style.transform = 'none';
+        return;
+      }
+    }
+    el.style.visibility = 'hidden';
+  });
+  const style = page
+    ? { left: `${box.x}px`, top: `${box.y - 4}px`, maxWidth: `${Math.max(320, Math.min(720, box.w))}px`, transform: 'translateY(-100%)' }
+    : { left: `${box.x + box.w}px`, top: `${box.y}px`, transform: `translate(calc(-100% - ${chip.slot * 4}px), -100%)` };
+  return (
+    <button
+      ref={ref}
+      type="button"
+      part={PART.chip}
+      data-table={chip.table}
+      data-level={chip.level}
+      style={style}
+      aria-label={`${ui.brand} · ${chip.text}`}
+      onClick={onlyTrusted(() => actions.chip(chip))}
+    >
+      <span class="chip-icon" aria-hidden="true">{ICON[chip.level]}</span>
+      {chip.short ? <span class="chip-short" aria-hidden="true">{chip.short}</span> : null}
+      <span class="chip-text">
+        {ui.brand} · {chip.text}
+        {chip.detail?.length ? (
+          <ul class="chip-detail">
+            {chip.detail.map((d, i) => <li key={i}>{d}</li>)}
+          </ul>
+        ) : null}
+      </span>
+    </button>
   );
 }
 
@@ -139,7 +195,7 @@ function Tooltip({ target, pinned, store, actions }: { target: Target; pinned: b
         if (e.key === 'Escape') {
           e.stopPropagation();
           actions.close();
-        }
+        } else if (e.key === 'Tab' && pinned) trapTab(e, ref.current);
       })}
     >
       <ul>
@@ -154,6 +210,54 @@ function Tooltip({ target, pinned, store, actions }: { target: Target; pinned: b
       ) : (
         <span class="hint">{ui.tooltipHint}</span>
       )}
+    </div>
+  );
+}
+
+/** A pinned tooltip is a dialog: Tab and Shift+Tab cycle through its controls, never out to the page. */
+function trapTab(e: KeyboardEvent, box: HTMLElement | null): void {
+  if (!box) return;
+  const items = [...box.querySelectorAll<HTMLElement>('button, input, [tabindex]:not([tabindex="-1"])')].filter((el) => !(el as HTMLButtonElement).disabled);
+  if (!items.length) {
+    e.preventDefault();
+    return;
+  }
+  const active = (box.getRootNode() as ShadowRoot | Document).activeElement;
+  const i = items.indexOf(active as HTMLElement);
+  const next = e.shiftKey ? (i <= 0 ? items.length - 1 : i - 1) : i === items.length - 1 || i < 0 ? 0 : i + 1;
+  e.preventDefault();
+  items[next]!.focus();
+}
+
+/**
+ * Walk the findings: previous / next with the current position, in a small bar at the bottom of the
+ * window. It shows once the user walks (Alt+↓/↑, j/k in our UI, a chip, a mark taking focus) and goes with
+ * Esc or its close button.
+ */
+function Navigator({ store, actions }: { store: LayerStore; actions: LayerActions }) {
+  const nav = store.nav.value;
+  const list = store.walk.value;
+  if (!nav.open || !list.length) return null;
+  const current = nav.index >= 0 ? list[nav.index] : undefined;
+  return (
+    <div
+      part={PART.navigator}
+      role="toolbar"
+      aria-label={ui.navLabel}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.stopPropagation();
+          actions.navClose();
+        }
+      }}
+    >
+      <button type="button" class="act" data-nav="prev" aria-keyshortcuts="Alt+ArrowUp k" onClick={() => actions.walk(-1)}>↑ {ui.navPrev}</button>
+      <span class="nav-pos" role="status" aria-live="polite">
+        {current ? ui.navPosition(nav.index + 1, list.length) : ui.navCount(list.length)}
+      </span>
+      <button type="button" class="act" data-nav="next" aria-keyshortcuts="Alt+ArrowDown j" onClick={() => actions.walk(1)}>↓ {ui.navNext}</button>
+      <button type="button" class="act" data-nav="close" aria-label={ui.close} onClick={() => actions.navClose()}>×</button>
+      <span class="hint">{ui.navHint}</span>
     </div>
   );
 }
@@ -183,8 +287,14 @@ function FindingView({ finding, flagged, actions }: { finding: Finding; flagged:
         <span aria-hidden="true">{ICON[finding.status]} </span>
         {ui.status[finding.status]}
       </span>
-      {finding.status !== 'zero' ? <span class="check-id">{finding.id}</span> : null}
       <span class="msg">{finding.message}</span>
+      {finding.goto ? (
+        <div class="actions">
+          <button type="button" class="act" data-goto={finding.goto} onClick={() => actions.goTo(finding.goto!)}>
+            {finding.goto.startsWith('narrative') ? ui.gotoText : ui.gotoCell}
+          </button>
+        </div>
+      ) : null}
       {finding.flaggable ? (
         <div class="actions">
           {isFlagged ? (

@@ -5,7 +5,8 @@ import { ATTR } from '../../lib/contract';
 import type { NarrativeClaim, Report, TableKey } from '../../lib/types';
 import { tableOfCheck, tableOfField } from '../../lib/schema/fields';
 import { TABLE_KEYS } from '../../lib/schema/tables';
-import { chipText, findingText, pageChipText } from './strings';
+import { chipText, findingText, pageChipText, ui } from './strings';
+import { groupErrors } from '../../lib/errors';
 import type { InPageAnalysis } from './types';
 
 export type FindingStatus = 'fail' | 'culprit' | 'uncertain' | 'zero' | 'warn';
@@ -18,6 +19,8 @@ export interface Finding {
   message: string;
   /** Failing / uncertain checks and fail / warn claims can be flagged for follow-up. */
   flaggable: boolean;
+  /** The other end of a text-vs-table contradiction (target key), offered as a link. */
+  goto?: string;
 }
 
 export interface Target {
@@ -34,6 +37,8 @@ export interface Target {
   related: Element[];
   /** The value the cell would need, when it is the probable culprit. */
   suggested?: number;
+  /** Accessible name: table, row and column in the report's words, the value shown, the verdict. */
+  name?: string;
 }
 
 export type ChipLevel = 'ok' | 'fail' | 'uncertain' | 'info' | 'missing' | 'error';
@@ -50,6 +55,8 @@ export interface Chip {
   first?: string;
   /** Position among chips sharing the same anchor (they are laid side by side). */
   slot: number;
+  /** What the compact chip shows beside its icon when the full one has no room ("5": errors). */
+  short?: string;
 }
 
 export interface MarkPlan {
@@ -135,6 +142,14 @@ export function planMarks(analysis: InPageAnalysis, doc: Document): MarkPlan {
       addWord(rec(el), ATTR.zero, check.id);
     }
   }
+  // A number in the text that contradicts a table: the cell it contradicts is marked too, and each end
+  // links to the other.
+  markableClaims(report).forEach((claim, i) => {
+    if (claim.status !== 'fail' || !claim.field || !elements.has(claim.field)) return;
+    const key = claimKey(claim, i);
+    addWord(rec(elements.get(claim.field)!), ATTR.prose, key);
+    push(claim.field, { id: key, status: 'fail', message: findingText.prose(claim.quote, claim.message), flaggable: true, goto: key });
+  });
   // Blank cells: one explanation per cell listing every check that counted it as 0.
   for (const r of attrs.values()) {
     const z = r[ATTR.zero];
@@ -147,6 +162,10 @@ export function planMarks(analysis: InPageAnalysis, doc: Document): MarkPlan {
     const list = findings.get(field);
     if (!list?.length) continue;
     list.sort((a, b) => SEVERITY.indexOf(a.status) - SEVERITY.indexOf(b.status));
+    const entry = report.values[field];
+    const shown = !entry || entry.blank ? ui.blankValue : entry.raw;
+    const need = suggested.get(field);
+    const verdict = need !== undefined ? ui.verdictNeeds(need) : ui.status[list[0]!.status] ?? '';
     targets.push({
       key: field,
       kind: 'cell',
@@ -154,7 +173,8 @@ export function planMarks(analysis: InPageAnalysis, doc: Document): MarkPlan {
       findings: list,
       element: el,
       related: [...(related.get(field) ?? [])],
-      suggested: suggested.get(field),
+      suggested: need,
+      name: ui.cellName(field, shown, verdict),
     });
   }
 
@@ -167,10 +187,11 @@ export function planMarks(analysis: InPageAnalysis, doc: Document): MarkPlan {
       key,
       kind: 'claim',
       severity: status,
-      findings: [{ id: key, status, message: claim.message, flaggable: true }],
+      findings: [{ id: key, status, message: claim.message, flaggable: true, ...(status === 'fail' && claim.field && elements.has(claim.field) ? { goto: claim.field } : {}) }],
       claim,
       range,
       related: claim.field && elements.has(claim.field) ? [elements.get(claim.field)!] : [],
+      name: ui.claimName(claim.quote, `${ui.status[status] ?? ''}：${claim.message}`),
     });
   });
 
@@ -193,13 +214,15 @@ function planChips(analysis: InPageAnalysis, targets: Target[], doc: Document): 
     const fail = checks.filter((c) => c.status === 'fail').length;
     const uncertain = checks.filter((c) => c.status === 'uncertain').length;
     const level: ChipLevel = fail ? 'fail' : uncertain ? 'uncertain' : checks.length ? 'ok' : 'info';
+    const errors = groupErrors({ checks, narrative: [] }).length;
     const first = targets.find((t) => t.kind === 'cell' && tableOfField(t.key) === key && t.severity !== 'zero');
     chips.push({
       key: `table:${key}`,
       table: key,
       anchor,
       level,
-      text: chipText(checks.length, fail, uncertain, report.tables[key].cellsRead),
+      text: chipText(checks.length, fail, uncertain, report.tables[key].cellsRead, errors),
+      short: fail ? String(errors) : uncertain ? String(uncertain) : undefined,
       first: first?.key,
       slot: slot(anchor),
     });

@@ -17,6 +17,16 @@ export interface LayerStore {
   /** Claim key → one box per line the number spans (fallback drawing without CSS highlights). */
   claimBoxes: Signal<Map<string, Box[]>>;
   nativeHighlights: Signal<boolean>;
+  /** Target key → where its icon or "应为 N" badge goes: beside the numbers, never over them (placement.ts). */
+  labels: Signal<Map<string, Box>>;
+  /** Chip key → text rectangles its chip must not cover (the heading above the table, the header row). */
+  chipObstacles: Signal<Map<string, Box[]>>;
+  /** The right edge of the page's visible width, in document coordinates. */
+  pageRight: Signal<number>;
+  /** Target keys in walking order: text contradictions first, then cells in reading order. */
+  walk: Signal<string[]>;
+  /** The navigator: shown or not, and the position in `walk` (-1: none yet). */
+  nav: Signal<{ open: boolean; index: number }>;
   active: Signal<ActiveTip | null>;
   /** Check / claim ids the user flagged (from the background's `gouji:flags-for-report`). */
   flagged: Signal<Set<string>>;
@@ -29,6 +39,11 @@ export function createStore(): LayerStore {
     boxes: signal(new Map()),
     claimBoxes: signal(new Map()),
     nativeHighlights: signal(true),
+    labels: signal(new Map()),
+    chipObstacles: signal(new Map()),
+    pageRight: signal(Infinity),
+    walk: signal([]),
+    nav: signal({ open: false, index: -1 }),
     active: signal(null),
     flagged: signal(new Set()),
   };

@@ -4,6 +4,7 @@
 // they are in both.
 import { pickLang, type Lang } from '../../lib/i18n';
 import type { TableKey } from '../../lib/types';
+import { checkTitle, describeField, fieldInWords } from '../../lib/export/labels';
 import { TABLES } from '../../lib/schema/tables';
 
 let zh = pickLang(undefined, typeof navigator === 'undefined' ? undefined : navigator.language) === 'zh';
@@ -35,17 +36,40 @@ function words() {
     flagFailed: zh ? '未能保存标记（扩展后台无响应）' : 'Could not save the flag (extension not responding)',
     needs: (v: number) => (zh ? `应为 ${v}` : `should be ${v}`),
     targetLabel: (key: string, status: string) => `${ui.brand}：${key} ${status}`,
+    /** Accessible name of a marked cell: table, row, column, the value shown, the verdict. */
+    cellName: (field: string, value: string, verdict: string) => {
+      const p = describeField(field, zh ? 'zh' : 'en');
+      const table = p.table ? TABLES[p.table].short[zh ? 'zh' : 'en'] : '';
+      return zh
+        ? `${ui.brand}：${table}${fieldInWords(field, 'zh')}，表中为 ${value}，${verdict}`
+        : `${ui.brand}: ${table}, ${fieldInWords(field, 'en')}, shows ${value}, ${verdict}`;
+    },
+    /** Accessible name of a number in the text that was checked against a table. */
+    claimName: (quote: string, verdict: string) => (zh ? `${ui.brand}：正文“${quote}”，${verdict}` : `${ui.brand}: text “${quote}”, ${verdict}`),
+    blankValue: zh ? '空白' : 'blank',
+    gotoText: zh ? '转到正文' : 'Go to the text',
+    gotoCell: zh ? '转到表格' : 'Go to the table',
+    navLabel: zh ? '勾稽：逐处查看' : 'Gouji: walk the findings',
+    navPrev: zh ? '上一处' : 'Previous',
+    navNext: zh ? '下一处' : 'Next',
+    navPosition: (i: number, n: number) => (zh ? `第 ${i} / ${n} 处` : `${i} of ${n}`),
+    navCount: (n: number) => (zh ? `共 ${n} 处` : `${n} findings`),
+    navHint: zh ? 'Alt+↓/↑ 或 j/k 切换，Esc 关闭' : 'Alt+↓/↑ or j/k to move, Esc to close',
+    verdictNeeds: (v: number) => (zh ? `可能出错的格（应为 ${v}）` : `probable wrong cell (should be ${v})`),
+    verdictProse: zh ? '与正文所写数字不一致' : 'contradicted by the text',
     tooltipHint: zh ? '按 Enter 固定提示并操作，Esc 关闭' : 'Enter pins this note, Esc closes it',
   };
 }
 
 export const ui = words();
 
-export function chipText(checks: number, fail: number, uncertain: number, cellsRead: number): string {
+/** `errors`: probable wrong cells + unexplained failing checks (lib/errors.ts); `fail`: failing checks. */
+export function chipText(checks: number, fail: number, uncertain: number, cellsRead: number, errors = fail): string {
   if (!checks) return zh ? `已读取 ${cellsRead} 项（本表无勾稽关系）` : `${cellsRead} values read (no identities in this table)`;
   const head = zh ? `勾稽关系 ${checks} 项：` : `${checks} identities: `;
   const parts: string[] = [];
-  if (fail) parts.push(zh ? `${fail} 处不一致` : `${fail} inconsistent`);
+  if (fail) parts.push(zh ? `${errors} 处错误（${fail} 项核对不一致）` : `${errors} ${errors === 1 ? 'error' : 'errors'} (${fail} failing checks)`);
+  else if (uncertain) parts.push(zh ? '未发现不一致' : 'nothing inconsistent');
   if (uncertain) parts.push(zh ? `${uncertain} 项无法判断` : `${uncertain} undecided`);
   if (!parts.length) parts.push(zh ? '全部一致' : 'all consistent');
   return head + parts.join(zh ? '，' : ', ');
@@ -67,7 +91,16 @@ export const pageChipText = {
 };
 
 export const findingText = {
-  culprit: (suggested: number, explains: string[]) =>
-    `可能是这一格出错：若为 ${suggested}，${explains.join('、')} 都将一致（也可能是合计格出错）`,
-  zero: (checks: string[]) => `此格空白，核对 ${checks.join('、')} 时按 0 计入（空白不等于 0）`,
+  prose: (quote: string, message: string) => (zh ? `正文“${quote}”与此格不一致：${message}` : `The text “${quote}” contradicts this cell: ${message}`),
+  // Checks named in the report's words ("表三 · “（一）予以公开”行 · 本行合计"), never by id.
+  culprit: (suggested: number, explains: string[]) => {
+    const names = explains.map((id) => checkTitle(id, [], zh ? 'zh' : 'en'));
+    return zh
+      ? `可能是这一格出错：若为 ${suggested}，${names.join('、')}都将一致（也可能是合计格出错）`
+      : `This cell is probably wrong: with ${suggested}, ${names.join(', ')} would all hold (or a total is wrong)`;
+  },
+  zero: (checks: string[]) => {
+    const names = checks.map((id) => checkTitle(id, [], zh ? 'zh' : 'en'));
+    return zh ? `此格空白，核对${names.join('、')}时按 0 计入（空白不等于 0）` : `This cell is blank; ${names.join(', ')} counted it as 0 (blank is not zero)`;
+  },
 };

@@ -1,5 +1,10 @@
 // Stylesheet of our shadow root. `:host{all:initial}` cuts every inherited page style (WXT's reset);
 // nothing here can reach the page, and the page's CSS cannot reach in.
+// Icons as background images: their shapes (triangle "!", circle "?") carry the meaning, not colour alone.
+const svg = (body: string) => `url("data:image/svg+xml,${encodeURIComponent(`<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'>${body}</svg>`)}")`;
+const ICON_FAIL = svg("<path d='M8 1 15 14H1z' fill='#c5221f' stroke='white' stroke-width='1'/><path d='M8 5v5M8 11.5v1.5' stroke='white' stroke-width='1.8'/>");
+const ICON_UNCERTAIN = svg("<circle cx='8' cy='8' r='7' fill='#5f6368' stroke='white'/><path d='M6 6a2 2 0 1 1 2.7 1.9c-.5.2-.7.6-.7 1.1v.5M8 11.3v1.4' stroke='white' stroke-width='1.6' fill='none'/>");
+
 export const LAYER_CSS = `
 :host{all:initial!important;position:absolute!important;top:0!important;left:0!important;width:0!important;height:0!important;overflow:visible!important;z-index:2147483646!important;display:block!important}
 *{box-sizing:border-box}
@@ -7,8 +12,12 @@ export const LAYER_CSS = `
 [part~="target"]{position:absolute;margin:0;padding:0;border:0;background:transparent;pointer-events:none;cursor:default;border-radius:2px}
 [part~="target"]:focus{outline:none}
 [part~="target"]:focus-visible{outline:3px solid #1a73e8;outline-offset:1px}
-.badge{position:absolute;pointer-events:none;transform:translateY(-100%);font-size:11px;line-height:16px;padding:0 4px;border-radius:3px;white-space:nowrap;background:#7b1fa2;color:#fff;box-shadow:0 1px 2px rgba(0,0,0,.3)}
+.badge{position:absolute;pointer-events:none;font-size:11px;line-height:16px;padding:0 5px;border-radius:3px;white-space:nowrap;overflow:hidden;background:#7b1fa2;color:#fff;box-shadow:0 1px 2px rgba(0,0,0,.3)}
 .badge::before{content:"✎ "}
+.mark-icon{position:absolute;pointer-events:none;background-repeat:no-repeat;background-size:100% 100%}
+.mark-icon[data-status="fail"]{background-image:${ICON_FAIL}}
+.mark-icon[data-status="uncertain"],.mark-icon[data-status="warn"]{background-image:${ICON_UNCERTAIN}}
+@media (forced-colors:active){.badge,.mark-icon{forced-color-adjust:none}}
 [part~="claim-box"]{position:absolute;pointer-events:none;border-bottom:2px wavy #c5221f;background:rgba(197,34,31,.15)}
 [part~="claim-box"][data-status="warn"]{border-bottom:2px dashed #b06000;background:rgba(242,153,0,.18)}
 [part~="chip"]{position:absolute;transform:translateY(-100%);margin:0;display:inline-flex;width:max-content;gap:4px;align-items:flex-start;max-width:520px;padding:2px 8px;border-radius:10px 10px 0 0;border:1px solid #dadce0;border-bottom:0;background:#fff;color:#202124;font:inherit;font-size:12px;line-height:18px;text-align:left;cursor:pointer;box-shadow:0 -1px 2px rgba(0,0,0,.12)}
@@ -19,6 +28,10 @@ export const LAYER_CSS = `
 [part~="chip"][data-level="missing"],[part~="chip"][data-level="error"]{border-radius:6px;border:1px solid #b06000;background:#fef7e0;color:#5f370e;transform:none;white-space:normal}
 [part~="chip"][data-level="error"]{border-color:#c5221f;background:#fce8e6;color:#a50e0e}
 .chip-icon{font-weight:700}
+.chip-short{display:none;font-weight:700}
+[part~="chip"][data-compact]{border-radius:10px;border-bottom:1px solid}
+[part~="chip"][data-compact] .chip-short{display:inline}
+[part~="chip"][data-compact] .chip-text{display:none}
 .chip-detail{display:none;margin:2px 0 0;padding:0 0 0 1em;font-size:12px}
 [part~="chip"]:hover .chip-detail,[part~="chip"]:focus .chip-detail{display:block}
 [part~="tooltip"]{position:absolute;width:max-content;max-width:380px;padding:8px 10px;border-radius:6px;background:#fff;color:#202124;border:1px solid #bdc1c6;box-shadow:0 4px 14px rgba(0,0,0,.22);font-size:13px;line-height:1.55;pointer-events:auto}
@@ -30,7 +43,6 @@ export const LAYER_CSS = `
 .status[data-status="culprit"]{background:#7b1fa2}
 .status[data-status="warn"]{background:#b06000}
 .status[data-status="zero"]{background:#fff;color:#5f6368;border:1px dotted #5f6368}
-.check-id{display:block;color:#5f6368;font:11px/1.4 ui-monospace,Menlo,Consolas,monospace}
 .msg{display:block;white-space:pre-wrap;word-break:break-word}
 .actions{display:flex;gap:6px;align-items:center;margin-top:4px;flex-wrap:wrap}
 button.act{font:inherit;font-size:12px;padding:1px 8px;border:1px solid #1a73e8;border-radius:4px;background:#fff;color:#1a73e8;cursor:pointer}
@@ -39,6 +51,9 @@ button.act.primary{background:#1a73e8;color:#fff}
 [part~="flagged"]{font-size:12px;color:#137333;font-weight:600}
 [part~="flagged"]::before{content:"⚑ "}
 input.note{font:inherit;font-size:12px;padding:1px 4px;border:1px solid #bdc1c6;border-radius:4px;min-width:14em}
+[part~="navigator"]{position:fixed;right:12px;bottom:12px;display:flex;flex-wrap:wrap;gap:6px;align-items:center;max-width:calc(100vw - 24px);padding:6px 8px;border-radius:8px;background:#fff;border:1px solid #bdc1c6;box-shadow:0 4px 14px rgba(0,0,0,.22);font-size:13px}
+[part~="navigator"] .hint{margin:0;flex-basis:100%}
+.nav-pos{font-weight:600;font-variant-numeric:tabular-nums}
 .hint{display:block;margin-top:4px;color:#80868b;font-size:11px}
 .error{color:#a50e0e;font-size:12px}
 `;

@@ -103,7 +103,7 @@ function ReportView({ store }: { store: PopupStore }) {
   const r = store.report.value!;
   const c = store.counts.value;
   const failing = store.failing.value;
-  const claims = store.claims.value;
+  const narrative = <NarrativeSection store={store} />;
   const uncertain = store.uncertain.value;
   const blanks = store.blanks.value;
   const read = TABLE_KEYS.reduce(
@@ -138,8 +138,10 @@ function ReportView({ store }: { store: PopupStore }) {
       {store.previous.value && <PreviousYearView store={store} />}
 
       <section class="counts" aria-label={t('countsLabel')}>
+        <Count kind="errors" n={c.errors} label={t('countErrors')}>
+          <span class="count-sub" data-count="fail"><span class="count-n">{c.fail}</span> <span class="count-label">{t('countFailingChecks')}</span></span>
+        </Count>
         <Count kind="pass" n={c.pass} label={t('countPass')} />
-        <Count kind="fail" n={c.fail} label={t('countFail')} />
         <Count kind="uncertain" n={c.uncertain} label={t('countUncertain')} />
       </section>
 
@@ -159,37 +161,45 @@ function ReportView({ store }: { store: PopupStore }) {
         </section>
       ) : null}
 
-      {c.fail === 0 && c.uncertain === 0 && c.tablesMissing === 0 && (r.checks?.length ?? 0) > 0 && (
+      {c.errors === 0 && c.uncertain === 0 && c.tablesMissing === 0 && (r.checks?.length ?? 0) > 0 && (
         <p class="all-ok pad"><StatusMark status="pass" t={t} /> {t('allConsistent')}</p>
       )}
 
+      {/* A number in the text that contradicts the tables is the most quotable finding: it leads. */}
+      {c.narrativeFail > 0 && narrative}
+
       {failing.length > 0 && (
         <section class="section" data-section="fail">
-          <h3>{t('failHeading', { n: c.fail })}</h3>
-          {failing.map((g) => (
+          <h3>{t('errorsHeading', { n: c.errors - c.narrativeFail, checks: c.fail })}</h3>
+          {store.errorGroups.value.map((g) => (
             <div class="table-group" data-table={g.table} key={g.table}>
               {g.table !== 'other' && <h4>{TABLES[g.table].full[store.lang.value]}</h4>}
               <ul class="findings">
-                {g.items.map((check) => <CheckItem store={store} check={check} key={check.id} />)}
+                {g.items.map(({ error, checks }) =>
+                  error.kind === 'cell' && error.field ? (
+                    <li class="error-group" data-error={error.key} key={error.key}>
+                      <p class="error-head">
+                        <StatusMark status="fail" t={t} />{' '}
+                        <span class="culprit" data-culprit={error.field}>
+                          {store.t('culprit', { where: fieldInWords(error.field, store.lang.value), value: error.suggested ?? '' })}
+                        </span>
+                      </p>
+                      <p class="muted small error-count">{t('errorChecks', { n: checks.length })}</p>
+                      <ul class="findings">
+                        {checks.map((check) => <CheckItem store={store} check={check} key={check.id} grouped />)}
+                      </ul>
+                    </li>
+                  ) : (
+                    checks.map((check) => <CheckItem store={store} check={check} key={check.id} />)
+                  ),
+                )}
               </ul>
             </div>
           ))}
         </section>
       )}
 
-      {claims.length > 0 && (
-        <section class="section" data-section="narrative">
-          <h3>{t('narrativeHeading', { n: claims.length })}</h3>
-          <ul class="findings">
-            {claims.map(({ id, claim }) => (
-              <FindingItem
-                key={id} store={store} id={id} status={claim.status === 'fail' ? 'fail' : 'warn'}
-                title={`“${claim.quote}”`} message={claim.message} focusField={claim.field ?? undefined}
-              />
-            ))}
-          </ul>
-        </section>
-      )}
+      {c.narrativeFail === 0 && narrative}
 
       {uncertain.length > 0 && (
         <details class="section" data-section="uncertain">
@@ -238,17 +248,38 @@ function ReportView({ store }: { store: PopupStore }) {
   );
 }
 
-function Count({ kind, n, label }: { kind: 'pass' | 'fail' | 'uncertain'; n: number; label: string }) {
-  const sym = kind === 'pass' ? '✓' : kind === 'fail' ? '✗' : '?';
+function NarrativeSection({ store }: { store: PopupStore }) {
+  const { t } = store;
+  const claims = store.claims.value;
+  if (!claims.length) return null;
+  return (
+        <section class="section" data-section="narrative">
+          <h3>{t('narrativeHeading', { n: claims.length })}</h3>
+          <ul class="findings">
+            {claims.map(({ id, claim }) => (
+              <FindingItem
+                key={id} store={store} id={id} status={claim.status === 'fail' ? 'fail' : 'warn'}
+                title={`“${claim.quote}”`} message={claim.message} focusField={claim.field ?? undefined}
+              />
+            ))}
+          </ul>
+        </section>
+  );
+}
+
+function Count({ kind, n, label, children }: { kind: 'pass' | 'errors' | 'uncertain'; n: number; label: string; children?: ComponentChildren }) {
+  const sym = kind === 'pass' ? '✓' : kind === 'errors' ? '✗' : '?';
   return (
     <div class={`count count-${kind}`} data-count={kind}>
       <span class="count-n">{n}</span>
       <span class="count-label"><span aria-hidden="true">{sym} </span>{label}</span>
+      {children}
     </div>
   );
 }
 
-function CheckItem({ store, check }: { store: PopupStore; check: Check }) {
+/** `grouped`: listed under its error, whose head already names the probable wrong cell. */
+function CheckItem({ store, check, grouped }: { store: PopupStore; check: Check; grouped?: boolean }) {
   const lang = store.lang.value;
   const culprit = check.culprit;
   return (
@@ -259,7 +290,7 @@ function CheckItem({ store, check }: { store: PopupStore; check: Check }) {
       focusField={culprit?.field ?? check.cells?.[0]}
       extra={
         <>
-          {culprit && (
+          {culprit && !grouped && (
             <span class="culprit" data-culprit={culprit.field}>
               {store.t('culprit', { where: fieldInWords(culprit.field, lang), value: culprit.suggested })}
             </span>

@@ -9,6 +9,7 @@ import type { Message, TabState } from '@/lib/ext/protocol';
 import { tableOfCheck } from '@/lib/schema/fields';
 import { TABLE_KEYS } from '@/lib/schema/tables';
 import { findingCounts } from '@/lib/ext/tabs';
+import { groupErrors } from '@/lib/errors';
 import type { AddResult } from '@/lib/flags/store';
 import type { FlagStatus } from '@/lib/flags/model';
 import { claimId } from '@/lib/flags/findings';
@@ -86,6 +87,18 @@ export class PopupStore {
   });
   readonly counts = computed(() => findingCounts(this.report.value));
   readonly failing = computed(() => groupByTable((this.report.value?.checks ?? []).filter((c) => c.status === 'fail')));
+  /** Table errors (lib/errors.ts) per table: one culprit = one error with the checks it breaks. */
+  readonly errorGroups = computed(() => {
+    const r = this.report.value;
+    const byId = new Map((r?.checks ?? []).map((c) => [c.id, c]));
+    const errors = groupErrors(r).filter((e) => e.kind !== 'prose').map((e) => ({ error: e, checks: e.checks.map((id) => byId.get(id)!).filter(Boolean) }));
+    const by = new Map<TableKey | 'other', typeof errors>();
+    for (const e of errors) {
+      const k = (e.checks[0] ? tableOfCheck(e.checks[0]) : null) ?? 'other';
+      by.set(k, [...(by.get(k) ?? []), e]);
+    }
+    return TABLE_ORDER.filter((k) => by.has(k)).map((k) => ({ table: k, items: by.get(k)! }));
+  });
   readonly uncertain = computed(() => (this.report.value?.checks ?? []).filter((c) => c.status === 'uncertain'));
   readonly claims = computed<{ id: string; claim: NarrativeClaim }[]>(() =>
     (this.report.value?.narrative ?? [])
@@ -247,7 +260,7 @@ export class PopupStore {
 
   filename(ext: 'json' | 'csv'): string {
     const r = this.report.peek();
-    return reportFilename(r?.report?.agency, r?.report?.year, ext);
+    return reportFilename(r?.report?.agency, r?.report?.year, ext, { url: r?.source?.url ?? this.tab.peek()?.url ?? null, checkedAt: r?.source?.checkedAt ?? null });
   }
 
   exportJson(): void {

@@ -29,6 +29,21 @@ export function targetSelector(key: string): string {
   return `[part~="${PART.target}"][data-key="${key.replace(/["\\]/g, '\\$&')}"]`;
 }
 
+/**
+ * The order findings are walked in: numbers in the text that contradict a table first (the most quotable
+ * finding), then marked cells in reading order, then numbers in the text worth a look. Blank cells
+ * counted as 0 are explained on hover but not walked.
+ */
+export function walkOrder(targets: readonly Target[]): string[] {
+  const cells = targets.filter((t) => t.kind === 'cell' && t.severity !== 'zero' && t.element);
+  cells.sort((a, b) => (a.element!.compareDocumentPosition(b.element!) & 4 /* FOLLOWING */ ? -1 : 1));
+  return [
+    ...targets.filter((t) => t.kind === 'claim' && t.severity === 'fail').map((t) => t.key),
+    ...cells.map((t) => t.key),
+    ...targets.filter((t) => t.kind === 'claim' && t.severity !== 'fail').map((t) => t.key),
+  ];
+}
+
 export interface InPageDeps {
   doc: Document;
   signal: AbortSignal;
@@ -88,6 +103,9 @@ export class InPage {
   start(force = false): Promise<PageStateValue> {
     const perf = this.win.performance;
     const t0 = perf.now();
+    // "检查此页" always answers, even when the result is the one already sent (a page already judged not
+    // a report): the popup waits for it.
+    if (force) this.lastSent = '';
     const pass = force || gateSays(this.doc, this.deps.gate);
     if (!force) perf.measure(PERF.gate, { start: t0, end: perf.now() });
     if (!pass) {
@@ -214,6 +232,12 @@ export class InPage {
     if (active && !targets.some((t) => t.key === active.key)) this.close();
     this.store.targets.value = targets;
     this.store.chips.value = chips;
+    const walk = walkOrder(targets);
+    if (walk.join('\n') !== this.store.walk.peek().join('\n')) {
+      this.store.walk.value = walk;
+      const nav = this.store.nav.peek();
+      if (nav.index >= walk.length) this.store.nav.value = { ...nav, index: -1 };
+    }
     const claims = targets.filter((t) => t.kind === 'claim' && t.range);
     this.store.nativeHighlights.value = setHighlights(
       this.win,
@@ -260,6 +284,8 @@ export class InPage {
     this.doc.addEventListener('scroll', (e) => {
       if (e.target !== this.doc) this.scheduleLayout();
     }, opts);
+    // Alt+↓ / Alt+↑ anywhere, j / k while focus is in our UI: walk the findings (the user's own keys only).
+    this.doc.addEventListener('keydown', (e) => trusted(e) && this.onKey(e as KeyboardEvent), { signal: this.deps.signal, capture: true });
     // Only the user's own pointer: events a page script dispatches (isTrusted false) are ignored.
     this.doc.addEventListener('pointerover', (e) => trusted(e) && this.pointerOver(e), opts);
     this.doc.addEventListener('pointerout', (e) => trusted(e) && this.pointerOut(e), opts);
@@ -286,6 +312,57 @@ export class InPage {
     if (!this.wantLayer || !this.visible) return;
     this.layer.mount();
     this.layer.relayout();
+  }
+
+  // ── walking the findings ────────────────────────────────────────────────────────────────────────
+  private onKey(e: KeyboardEvent): void {
+    if (e.ctrlKey || e.metaKey || !this.store.walk.peek().length || !this.visible) return;
+    const path = e.composedPath();
+    const ours = path.includes(this.layer.host);
+    const el = path[0] as Element | undefined;
+    const typing = !!el && (/^(input|textarea|select)$/i.test(el.localName ?? '') || (el as HTMLElement).isContentEditable === true);
+    let step: 1 | -1 | 0 = 0;
+    if (e.altKey && !e.shiftKey && (e.key === 'ArrowDown' || e.key === 'ArrowUp') && !(typing && !ours)) step = e.key === 'ArrowDown' ? 1 : -1;
+    else if (ours && !typing && !e.altKey && (e.key === 'j' || e.key === 'k')) step = e.key === 'j' ? 1 : -1;
+    if (!step) return;
+    e.preventDefault();
+    e.stopPropagation();
+    this.walk(step);
+  }
+
+  /** The next / previous finding: scrolled into view, its mark focused (which shows its tooltip). */
+  walk(step: 1 | -1): void {
+    const list = this.store.walk.peek();
+    if (!list.length) return;
+    const nav = this.store.nav.peek();
+    const index = nav.index < 0 ? (step > 0 ? 0 : list.length - 1) : (nav.index + step + list.length) % list.length;
+    this.store.nav.value = { open: true, index };
+    this.show(list[index]!);
+  }
+
+  /** One finding by its target key (a link from the other end of a contradiction). */
+  goTo(key: string): void {
+    const i = this.store.walk.peek().indexOf(key);
+    if (i >= 0) this.store.nav.value = { open: true, index: i };
+    // Arrived by a link: its tooltip is pinned, focus inside it (its link back first).
+    this.show(key, true);
+  }
+
+  private show(key: string, pin = false): void {
+    const target = this.store.targets.peek().find((t) => t.key === key);
+    if (!target) return;
+    const el = target.element ?? target.range?.startContainer.parentElement ?? null;
+    el?.scrollIntoView?.({ block: 'center', inline: 'nearest' });
+    this.close();
+    this.relayout();
+    this.layer.shadow.querySelector<HTMLElement>(targetSelector(target.key))?.focus();
+    if (pin) this.activate(target.key, 'pin');
+    else if (this.store.active.peek()?.key !== target.key) this.activate(target.key, 'focus');
+  }
+
+  navClose(): void {
+    const nav = this.store.nav.peek();
+    this.store.nav.value = { ...nav, open: false };
   }
 
   // ── tooltips ────────────────────────────────────────────────────────────────────────────────────
@@ -329,6 +406,12 @@ export class InPage {
     if (this.hideTimer !== null) clearTimeout(this.hideTimer);
     this.hideTimer = null;
     const pinned = how === 'pin' || (current?.key === key && current.pinned);
+    if (how !== 'hover') {
+      // A mark reached by Tab or the navigator: the navigator's position follows it.
+      const i = this.store.walk.peek().indexOf(key);
+      const nav = this.store.nav.peek();
+      if (i >= 0 && nav.index !== i) this.store.nav.value = { ...nav, index: i };
+    }
     if (current?.key !== key || current.pinned !== pinned) this.store.active.value = { key, pinned };
     const target = this.store.targets.peek().find((t) => t.key === key);
     const rel = new Map<Element, Record<string, string>>();
@@ -370,9 +453,15 @@ export class InPage {
       leave: (key, how) => this.leave(key, how),
       close: () => this.close(),
       chip: (chip) => {
-        if (chip.first) this.focus({ field: chip.first }, true);
+        if (!chip.first) return;
+        const i = this.store.walk.peek().indexOf(chip.first);
+        if (i >= 0) this.store.nav.value = { open: true, index: i };
+        this.focus({ field: chip.first }, true);
       },
       flag: (checkId, note) => this.flag(checkId, note),
+      walk: (step) => this.walk(step),
+      goTo: (key) => this.goTo(key),
+      navClose: () => this.navClose(),
     };
   }
 

@@ -49,12 +49,9 @@ export class MarkLedger {
   }
 }
 
-// Icons are drawn as background images: they neither add text nor move anything, and their shapes
-// (triangle "!", circle "?", pencil) carry the meaning without relying on colour.
-const svg = (body: string) => `url("data:image/svg+xml,${encodeURIComponent(`<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'>${body}</svg>`)}")`;
-const ICON_FAIL = svg("<path d='M8 1 15 14H1z' fill='#c5221f' stroke='white' stroke-width='1'/><path d='M8 5v5M8 11.5v1.5' stroke='white' stroke-width='1.8'/>");
-const ICON_CULPRIT = svg("<circle cx='8' cy='8' r='7' fill='#7b1fa2' stroke='white'/><path d='M4.5 11.5 10 6l1.5 1.5L6 13H4.5z' fill='white'/>");
-const ICON_UNCERTAIN = svg("<circle cx='8' cy='8' r='7' fill='#5f6368' stroke='white'/><path d='M6 6a2 2 0 1 1 2.7 1.9c-.5.2-.7.6-.7 1.1v.5M8 11.3v1.4' stroke='white' stroke-width='1.6' fill='none'/>");
+// Outlines only, drawn inside the cell's border (negative offset): they neither add text nor move anything,
+// and their styles (solid, dashed, dotted) differ without relying on colour. The icons and the culprit's
+// "应为 N" are drawn in our shadow layer beside the numbers, never over them (components/inpage/placement.ts).
 
 /** A fresh random token for one page load (our stylesheet styles only cells that carry it). */
 export function makeToken(): string {
@@ -72,9 +69,10 @@ export function pageCss(token: string): string {
   const m = (attr: string) => `[${ATTR.mark}="${token}"][${attr}]`;
   return `
 ${m(ATTR.fail)}{outline:2px solid rgba(197,34,31,.55)!important;outline-offset:-2px!important}
-${m(ATTR.total)}{outline:3px solid #c5221f!important;outline-offset:-3px!important;background-image:${ICON_FAIL}!important;background-repeat:no-repeat!important;background-position:right 2px top 2px!important;background-size:12px 12px!important}
-${m(ATTR.culprit)}{outline:3px dashed #7b1fa2!important;outline-offset:-3px!important;background-image:${ICON_CULPRIT}!important;background-repeat:no-repeat!important;background-position:left 2px top 2px!important;background-size:12px 12px!important}
-${m(ATTR.uncertain)}:not([${ATTR.fail}]){outline:2px dotted #5f6368!important;outline-offset:-2px!important;background-image:${ICON_UNCERTAIN}!important;background-repeat:no-repeat!important;background-position:right 2px top 2px!important;background-size:11px 11px!important}
+${m(ATTR.total)}{outline:3px solid #c5221f!important;outline-offset:-3px!important}
+${m(ATTR.culprit)}{outline:3px dashed #7b1fa2!important;outline-offset:-3px!important}
+${m(ATTR.uncertain)}:not([${ATTR.fail}]){outline:2px dotted #5f6368!important;outline-offset:-2px!important}
+${m(ATTR.prose)}:not([${ATTR.total}]):not([${ATTR.culprit}]){outline:3px double #c5221f!important;outline-offset:-3px!important}
 ${m(ATTR.zero)}:not([${ATTR.fail}]):not([${ATTR.uncertain}]){outline:1px dotted #80868b!important;outline-offset:-3px!important}
 [${ATTR.related}="${token}"]{box-shadow:inset 0 0 0 999px rgba(251,188,4,.28)!important;outline:2px solid #f29900!important;outline-offset:-2px!important}
 [${ATTR.flash}="${token}"]{animation:gouji-flash-${token} .5s ease-in-out 3!important}

@@ -10,7 +10,7 @@
 import type { Report } from '../types';
 import type { Flag } from '../flags/model';
 import { FLAG_STATUS_LABELS } from '../flags/model';
-import { describeCheck, describeField, TABLE_NAMES } from './labels';
+import { describeCheck, describeField, fieldInWords, TABLE_NAMES } from './labels';
 
 export const BOM = '\uFEFF';
 
@@ -65,8 +65,8 @@ export function reportToCsv(report: Report): string {
   for (const c of report.checks ?? []) {
     const d = describeCheck(c.id, c.cells);
     let msg = c.message;
-    if (c.culprit) msg += `；可能出错的单元格：${c.culprit.field}，应为 ${c.culprit.suggested}`;
-    if (c.assumedZero?.length) msg += `；按 0 计的空白单元格：${c.assumedZero.join(' ')}`;
+    if (c.culprit) msg += `；可能出错的单元格：${fieldInWords(c.culprit.field)}，应为 ${c.culprit.suggested}`;
+    if (c.assumedZero?.length) msg += `；按 0 计的空白单元格：${c.assumedZero.map((f) => fieldInWords(f)).join('、')}`;
     rows.push(['检查', c.id, d.table ? TABLE_NAMES[d.table].zh : '', d.row, d.column, null, '', `${c.status}（${STATUS_ZH[c.status] ?? c.status}）`, c.expected, c.actual, msg]);
   }
   for (const n of report.narrative ?? []) {
@@ -83,8 +83,8 @@ export function flagsToCsv(flags: Flag[]): string {
   for (const f of flags) {
     const d = describeCheck(f.checkId, f.cells.map((c) => c.field));
     const where = [d.row && `“${d.row}”行`, d.column && `“${d.column}”列`, d.what].filter(Boolean).join(' ');
-    const cells = f.cells.map((c) => `${c.field}=${c.value ?? (c.raw || '空白')}`).join('; ');
-    const culprit = f.culprit ? `${f.culprit.field} 应为 ${f.culprit.suggested}` : '';
+    const cells = f.cells.map((c) => `${fieldInWords(c.field)}=${c.value ?? (c.raw || '空白')}`).join('; ');
+    const culprit = f.culprit ? `${fieldInWords(f.culprit.field)} 应为 ${f.culprit.suggested}` : '';
     rows.push([
       f.fingerprint, f.agency ?? '', f.year, f.checkId, d.table ? TABLE_NAMES[d.table].zh : (f.kind === 'narrative' ? '正文与表格' : ''),
       where, FLAG_STATUS_LABELS[f.status].zh, f.note, f.quote ? `${f.message}（原文：${f.quote}）` : f.message, cells, culprit,

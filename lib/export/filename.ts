@@ -27,9 +27,43 @@ export function safePart(s: string | null | undefined, fallback: string, maxByte
   return trimEndWhere(out, dotOrSpace) || fallback;
 }
 
-/** gouji-<agency>-<year>.<ext>, e.g. "gouji-中山市人民政府办公室-2024.json". */
-export function reportFilename(agency: string | null | undefined, year: number | null | undefined, ext: string): string {
-  const y = typeof year === 'number' && Number.isInteger(year) ? String(year) : 'unknown-year';
+/** Where the report came from, for names that must not collide when body or year is unknown. */
+export interface FilenameSource {
+  url?: string | null;
+  /** ISO time of the check (report.source.checkedAt). */
+  checkedAt?: string | null;
+}
+
+/** "www.zs.gov.cn_zwgk_ndbg_post_1" from a URL: host and path, the extension dropped. */
+function urlPart(url: string): string {
+  try {
+    const u = new URL(url);
+    const path = decodeURIComponent(u.pathname).replace(/\.[a-z0-9]{1,5}$/i, '').replace(/\/+/g, '_').replace(/^_+|_+$/g, '');
+    return [u.hostname, path].filter(Boolean).join('_');
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * gouji-<agency>-<year>.<ext>, e.g. "gouji-中山市人民政府办公室-2024.json". When body or year is unknown and
+ * the caller says where the report came from, the page's host + path and the check's date stand in
+ * ("gouji-www.zs.gov.cn_art_2025_1_1-2025-01-23.json"), so two unnamed reports never share a name.
+ */
+export function reportFilename(agency: string | null | undefined, year: number | null | undefined, ext: string, from?: FilenameSource): string {
+  const hasYear = typeof year === 'number' && Number.isInteger(year);
+  const y = hasYear ? String(year) : 'unknown-year';
+  const named = !!agency && !!String(agency).trim();
+  if ((!named || !hasYear) && from) {
+    const where = from.url ? urlPart(from.url) : '';
+    const date = from.checkedAt && /^\d{4}-\d{2}-\d{2}/.test(from.checkedAt) ? from.checkedAt.slice(0, 10) : '';
+    if (where || date) {
+      const who = named ? safePart(agency, 'unknown-agency', 80) : safePart(where, 'unknown-page', 120);
+      const when = hasYear ? y : date || 'unknown-year';
+      const extra = named && where ? `-${safePart(where, '', 80)}` : '';
+      return `gouji-${who}${extra}-${when}.${ext}`;
+    }
+  }
   return `gouji-${safePart(agency, 'unknown-agency')}-${y}.${ext}`;
 }
 

@@ -7,6 +7,7 @@
 // storage.session survives that (module variables do not).
 
 import type { Report } from '../types';
+import { groupErrors } from '../errors';
 import type { PageState, TabState } from './protocol';
 
 /** The part of `browser.storage.StorageArea` we use. */
@@ -59,11 +60,14 @@ export interface FindingCounts {
   narrativeWarn: number;
   /** Tables of the report that were not found on the page. */
   tablesMissing: number;
+  /** Errors (lib/errors.ts): one per probable wrong cell, unexplained failing check or contradicting text. */
+  errors: number;
 }
 
 export function findingCounts(report: Report | null | undefined): FindingCounts {
-  const c: FindingCounts = { pass: 0, fail: 0, uncertain: 0, narrativeFail: 0, narrativeWarn: 0, tablesMissing: 0 };
+  const c: FindingCounts = { pass: 0, fail: 0, uncertain: 0, narrativeFail: 0, narrativeWarn: 0, tablesMissing: 0, errors: 0 };
   if (!report) return c;
+  c.errors = groupErrors(report).length;
   for (const check of report.checks ?? []) {
     if (check.status === 'pass') c.pass++;
     else if (check.status === 'fail') c.fail++;
@@ -106,12 +110,17 @@ export function badgeFor(state: TabState | null | undefined): Badge {
     return { kind: 'none', text: '', color: BADGE_COLORS.none, title: '' };
   }
   const c = findingCounts(state.report);
-  if (c.fail > 0) {
+  // Errors, not failing checks: one wrong cell breaks its row sum and its column sum but is one error; a
+  // number in the text that contradicts the tables is an error too (never a "?").
+  if (c.errors > 0) {
+    const parts = [`${c.errors} 处错误`];
+    if (c.fail > 0) parts.push(`${c.fail} 项勾稽关系不一致`);
+    if (c.narrativeFail > 0) parts.push(`正文与表格 ${c.narrativeFail} 处不符`);
     return {
       kind: 'fail',
-      text: c.fail > 99 ? '99+' : String(c.fail),
+      text: c.errors > 99 ? '99+' : String(c.errors),
       color: BADGE_COLORS.fail,
-      title: `勾稽：${c.fail} 处表格勾稽不一致`,
+      title: `勾稽：${parts.join('，')}`,
     };
   }
   const checks = state.report.checks?.length ?? 0;

@@ -38,6 +38,8 @@ export interface Scan {
   metas: string[];
   /** Text of h1–h3, in document order. */
   headings: string[];
+  /** Content of `<meta name="ContentSource">` (the publishing body, on gov.cn CMS pages). */
+  sources?: string[];
 }
 
 /**
@@ -48,6 +50,7 @@ export function scanElements(doc: Document, root: Element): Scan {
   const tables: Element[] = [];
   const headings: string[] = [];
   const metas: string[] = [];
+  const sources: string[] = [];
   const walker = doc.createTreeWalker(root, 1 /* NodeFilter.SHOW_ELEMENT */);
   for (let n = walker.currentNode as Element | null; n; n = walker.nextNode() as Element | null) {
     const name = n.localName;
@@ -55,9 +58,11 @@ export function scanElements(doc: Document, root: Element): Scan {
     else if (name === 'h1' || name === 'h2' || name === 'h3') headings.push(n.textContent ?? '');
     else if (name === 'meta' && /^(ArticleTitle|og:title)$/i.test(n.getAttribute('name') ?? n.getAttribute('property') ?? '')) {
       metas.push(n.getAttribute('content') ?? '');
+    } else if (name === 'meta' && /^ContentSource$/i.test(n.getAttribute('name') ?? '')) {
+      sources.push(n.getAttribute('content') ?? '');
     }
   }
-  return { tables, metas, headings };
+  return { tables, metas, headings, sources };
 }
 
 /** The report candidates among tables in document order: leaf tables (a table holding another is layout). */

@@ -312,7 +312,7 @@ describe('a report page', () => {
     const page = await open(URL + '?tip', reportPage({ set: WRONG, textReceived: 199 }));
     expect(await settled(page)).toBe('report');
     const chip = page.locator(`${HOST_SELECTOR} [part~="${PART.chip}"][data-table="apply"]`);
-    await expect.poll(() => textOf(chip)).toContain('勾稽关系 39 项：2 处不一致');
+    await expect.poll(() => textOf(chip)).toContain('勾稽关系 39 项：1 处错误（2 项核对不一致）');
     await page.locator(`[${ATTR.field}="apply.new.total"]`).scrollIntoViewIfNeeded();
     await page.screenshot({ path: artifact('inpage-marked.png') });
     await page.hover(`[${ATTR.field}="apply.new.total"]`);
@@ -406,7 +406,7 @@ describe('a report page', () => {
     await expect.poll(() => textOf(chip)).toContain('勾稽关系 39 项');
     await L.serviceWorker.evaluate((k) => chrome.storage.local.set({ [k]: 'en' }), LANG_KEY);
     try {
-      await expect.poll(() => textOf(chip)).toContain('39 identities: 2 inconsistent');
+      await expect.poll(() => textOf(chip)).toContain('39 identities: 1 error (2 failing checks)');
     } finally {
       await L.serviceWorker.evaluate((k) => chrome.storage.local.remove(k), LANG_KEY);
     }

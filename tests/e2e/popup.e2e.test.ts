@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES, ROOT, artifact, launch, settled, type Launched } from './harness';
 import type { Report } from '../../lib/types';
 import { ATTR } from '../../lib/contract';
+import { errorCounts } from '../../lib/errors';
 
 // Code passed to serviceWorker.evaluate runs in the extension's worker, where `chrome` exists.
 declare const chrome: {
@@ -77,7 +78,7 @@ async function openPopup(tabId: number): Promise<Page> {
 }
 
 async function counts(popup: Page): Promise<Record<string, number>> {
-  return popup.$$eval('[data-count]', (els) => Object.fromEntries(els.map((e) => [(e as HTMLElement).dataset.count!, Number(e.querySelector('.count-n')!.textContent)])));
+  return popup.$$eval('[data-count]', (els) => Object.fromEntries(els.map((e) => [(e as HTMLElement).dataset.count!, Number(e.querySelector(':scope > .count-n')!.textContent)])));
 }
 
 /** `gouji check <file> --format json --url <url>`: the CLI's report for the same page. */
@@ -93,7 +94,7 @@ const statusesOf = (r: Report) => Object.fromEntries(r.checks.map((c) => [c.id, 
 const compared = { files: [] as string[] };
 
 describe('popup and badge on every fixture', () => {
-  it.each(fixtureFiles)('%s: badge = popup failing count', async (file) => {
+  it.each(fixtureFiles)('%s: badge = popup error count', async (file) => {
     const { page, url, state } = await openFixture(file);
     try {
       const tabId = await tabIdOf(url);
@@ -104,7 +105,8 @@ describe('popup and badge on every fixture', () => {
         const badge = await badgeOf(tabId!);
         if (state === 'report') {
           const c = await counts(popup);
-          if (c.fail! > 0) expect(badge).toBe(String(c.fail));
+          // The badge counts errors (one per probable wrong cell, unexplained check or contradicting text).
+          if (c.errors! > 0) expect(badge).toBe(String(c.errors));
           else expect(['✓', '?']).toContain(badge);
           if (badge === '✓') expect(c.uncertain).toBe(0);
           compared.files.push(file);
@@ -143,7 +145,7 @@ describe('popup actions', () => {
     expect(await popup.textContent('[data-field="agency"]')).toBe(cli.report.agency);
     expect(await popup.textContent('[data-field="year"]')).toBe(String(cli.report.year));
     const c = await counts(popup);
-    expect(c).toEqual({ pass: cli.summary.pass, fail: cli.summary.fail, uncertain: cli.summary.uncertain });
+    expect(c).toEqual({ errors: errorCounts(cli).errors, pass: cli.summary.pass, fail: cli.summary.fail, uncertain: cli.summary.uncertain });
     expect(c.fail).toBeGreaterThan(0);
     expect(await popup.textContent('[data-field="cells-read"] strong')).toMatch(/^读取 \d+\/\d+$/);
 
@@ -265,7 +267,8 @@ describe('popup actions', () => {
     const c = await counts(popup);
     const cli = cliReport(FILE, url);
     expect(c.fail).toBe(cli.summary.fail);
-    expect(await badgeOf(tabId)).toBe(String(c.fail));
+    expect(c.errors).toBe(errorCounts(cli).errors);
+    expect(await badgeOf(tabId)).toBe(String(c.errors));
     await popup.close();
     await page.close();
   });
@@ -289,13 +292,15 @@ describe('popup actions', () => {
       return { state: st?.state, fail: st?.report.checks.filter((c) => c.status === 'fail').length, badge: await chrome.action.getBadgeText({ tabId: id }) };
     }, tabId);
     expect(answer.state).toBe('report');
-    expect(String(answer.fail)).toBe(before);
+    const cli = cliReport(FILE, url);
+    expect(answer.fail).toBe(cli.summary.fail);
+    expect(String(errorCounts(cli).errors)).toBe(before);
     expect(answer.badge).toBe(before);
     await probe.close();
     const popup = await L.context.newPage();
     await popup.goto(`chrome-extension://${L.extensionId}/popup.html?tabId=${tabId}`);
     await popup.waitForSelector('[data-count="fail"]');
-    expect(String((await counts(popup)).fail)).toBe(before);
+    expect(String((await counts(popup)).errors)).toBe(before);
     await popup.close();
     await page.close();
   });

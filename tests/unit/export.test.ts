@@ -42,7 +42,9 @@ describe('reportToCsv', () => {
     const fail = checks.find((x) => x[1] === 'apply.row-sum:granted')!;
     expect(fail[7]).toBe('fail（不一致）');
     expect(fail[8]).toBe('128');
-    expect(fail[10]).toContain('apply.granted.natural_person，应为 130');
+    // Ids only in the id column; the explanation names the cell in the report's words.
+    expect(fail[10]).toContain('可能出错的单元格：“（一）予以公开”行“自然人”列，应为 130');
+    for (const row of rows) for (const [i, cell] of row.entries()) if (i !== 1) expect(cell).not.toMatch(ID_PATTERN);
     expect(rows.find((x) => x[1] === 'agency')![6]).toBe('某某县人民政府办公室');
     expect(rows.filter((x) => x[0] === '正文')).toHaveLength(2);
   });
@@ -80,6 +82,9 @@ describe('reportToCsv', () => {
   });
 });
 
+/** What an id looks like when it leaks into text meant for people (issue #11). */
+const ID_PATTERN = /\b(?:apply|review|active|active2019|litigation)\.[a-z_]|\bnarrative:|\bvalue\.(?:nonneg|integer)/;
+
 describe('flagsToCsv', () => {
   it('writes one row per flag with status label, cells and the page address', async () => {
     const store = new FlagStore(memoryArea(), () => new Date('2025-03-02T00:00:00Z'));
@@ -90,7 +95,9 @@ describe('flagsToCsv', () => {
     expect(rows[1]![1]).toBe('某某县人民政府办公室');
     expect(rows[1]![6]).toBe('待跟进');
     expect(rows[1]![7]).toBe('已电话确认, "待回复"');
-    expect(rows[1]![9]).toContain('apply.granted.natural_person=120');
+    expect(rows[1]![9]).toContain('“（一）予以公开”行“自然人”列=120');
+    // Ids only in the 检查编号 column.
+    for (const row of rows) for (const [i, cell] of row.entries()) if (i !== 3) expect(cell).not.toMatch(ID_PATTERN);
     expect(rows[1]![12]).toBe('https://www.example.gov.cn/zwgk/2025/art_1.html');
   });
 });

@@ -53,7 +53,30 @@ beforeEach(() => {
   document.body.replaceChildren(root);
 });
 
+/** What an id looks like when it leaks into text meant for people (issue #11). */
+const ID_PATTERN = /\b(?:apply|review|active|active2019|litigation)\.[a-z_]|\bnarrative:|\bvalue\.(?:nonneg|integer)/;
+
+/** Every text a person sees or hears: text nodes, accessible names, titles, placeholders, field values. */
+function visibleTexts(el: Element): string[] {
+  const out = [el.textContent ?? ''];
+  for (const e of el.querySelectorAll('*')) {
+    for (const a of ['aria-label', 'title', 'placeholder', 'alt']) if (e.hasAttribute(a)) out.push(e.getAttribute(a)!);
+    if (e instanceof HTMLTextAreaElement || e instanceof HTMLInputElement) out.push(e.value);
+  }
+  return out;
+}
+
 describe('follow-up page', () => {
+  it('shows no ids (they stay in data- attributes and the JSON export)', async () => {
+    await seed();
+    await mount();
+    for (const d of $$('details')) (d as HTMLDetailsElement).open = true;
+    const ids = $$('[data-check-id]').map((e) => e.dataset.checkId);
+    expect(ids.length).toBe(3);
+    expect(ids.every((id) => ID_PATTERN.test(id!))).toBe(true);
+    for (const text of visibleTexts(root)) expect(text).not.toMatch(ID_PATTERN);
+  });
+
   it('lists every flag grouped by report, with link to the source page', async () => {
     await seed();
     await mount();

@@ -76,8 +76,32 @@ afterEach(() => {
   render(null, root);
 });
 
+/** What an id looks like when it leaks into text meant for people (issue #11). */
+const ID_PATTERN = /\b(?:apply|review|active|active2019|litigation)\.[a-z_]|\bnarrative:|\bvalue\.(?:nonneg|integer)/;
+
 describe('popup on a report', () => {
-  it('shows agency, year, format, title, cells read and the same failing count as the badge', async () => {
+  it('shows no ids, in either language, the letter included (the JSON keeps them)', async () => {
+    await deliverResult(sampleReport());
+    const store = await mount();
+    for (const d of $$('details')) (d as HTMLDetailsElement).open = true;
+    await click($('[data-action="feedback"]'));
+    const texts = () => {
+      const out = [root.textContent ?? ''];
+      for (const e of root.querySelectorAll('*')) {
+        for (const a of ['aria-label', 'title', 'placeholder']) if (e.hasAttribute(a)) out.push(e.getAttribute(a)!);
+        if (e instanceof HTMLTextAreaElement) out.push(e.value);
+      }
+      return out;
+    };
+    expect(texts().some((t) => t.includes('关于《'))).toBe(true); // the letter is there
+    for (const t of texts()) expect(t).not.toMatch(ID_PATTERN);
+    await click($('[data-action="lang"]'));
+    expect(store.lang.value).toBe('en');
+    for (const t of texts()) expect(t).not.toMatch(ID_PATTERN);
+    expect(JSON.stringify(store.report.value)).toMatch(ID_PATTERN);
+  });
+
+  it('shows agency, year, format, title, cells read and the same error count as the badge', async () => {
     await deliverResult(sampleReport());
     await mount();
     expect($('[data-field="agency"]').textContent).toBe('某某县人民政府办公室');
@@ -86,11 +110,12 @@ describe('popup on a report', () => {
     expect($('[data-field="title"]').textContent).toContain('年度政府信息公开工作年度报告');
     expect($('[data-field="cells-read"] strong').textContent).toBe('读取 200/200');
     const counts = Object.fromEntries($$('[data-count]').map((el) => [el.dataset.count, Number(el.querySelector('.count-n')!.textContent)]));
-    expect(counts).toEqual({ pass: 7, fail: 2, uncertain: 1 });
-    expect(String(counts.fail)).toBe(await fakeBrowser.action.getBadgeText({ tabId: TAB }));
+    // Errors (one wrong cell + one contradicting number in the text), the failing checks as a second figure.
+    expect(counts).toEqual({ errors: 2, pass: 7, fail: 2, uncertain: 1 });
+    expect(String(counts.errors)).toBe(await fakeBrowser.action.getBadgeText({ tabId: TAB }));
   });
 
-  it('lists failing checks grouped by table with arithmetic and culprit, then narrative, uncertain and blanks', async () => {
+  it('leads with the text contradicting the tables, then errors by culprit with their checks, uncertain and blanks', async () => {
     await deliverResult(sampleReport());
     await mount();
     const fail = $('[data-section="fail"]');
@@ -100,13 +125,18 @@ describe('popup on a report', () => {
     const first = fail.querySelector('[data-check-id="apply.row-sum:granted"]')!;
     expect(first.querySelector('.finding-title')!.textContent).toBe('表三 · “（一）予以公开”行 · 本行合计');
     expect(first.querySelector('.finding-msg')!.textContent).toBe('本行合计应为 128（120 + 8 + 0 + 0 + 0 + 0），表中为 138');
-    expect(first.querySelector('[data-culprit]')!.textContent).toBe('可能出错：“（一）予以公开”行“自然人”列，应为 130');
+    // One wrong cell is one error: the culprit is said once, above the two checks it breaks.
+    const group = fail.querySelector<HTMLElement>('[data-error="cell:apply.granted.natural_person"]')!;
+    expect(group.querySelector('[data-culprit]')!.textContent).toBe('可能出错：“（一）予以公开”行“自然人”列，应为 130');
+    expect([...group.querySelectorAll<HTMLElement>('[data-check-id]')].map((e) => e.dataset.checkId)).toEqual(ids);
+    expect(fail.querySelectorAll('[data-culprit]')).toHaveLength(1);
+    expect(fail.querySelector('h3')!.textContent).toBe('错误（1 处，2 项核对不一致）');
     expect(first.querySelector('.status-mark .sr-only')!.textContent).toBe('不一致'); // not colour alone
     expect($$('[data-section="narrative"] [data-check-id]').map((e) => e.dataset.checkId)).toEqual(['narrative:apply-new:120']);
     expect($$('[data-section="uncertain"] [data-check-id]').map((e) => e.dataset.checkId)).toEqual(['review.sum:review']);
     expect($$('[data-section="blank"] [data-field-id]').map((e) => e.dataset.fieldId)).toEqual(['review.total']);
-    // order of sections: fail, narrative, uncertain, blank
-    expect($$('[data-section]').map((e) => e.dataset.section)).toEqual(['fail', 'narrative', 'uncertain', 'blank']);
+    // order of sections: a contradiction in the text leads, then the table errors, uncertain, blank
+    expect($$('[data-section]').map((e) => e.dataset.section)).toEqual(['narrative', 'fail', 'uncertain', 'blank']);
   });
 
   it('clicking a finding asks the page to scroll to the culprit cell and flash it', async () => {
@@ -214,6 +244,7 @@ describe('popup on other pages', () => {
     await vi.waitFor(async () => { await settle(); expect(root.querySelector('[data-count="fail"]')).not.toBeNull(); });
     expect(fakeBrowser.scripting.executeScript).toHaveBeenCalledWith({ target: { tabId: TAB }, files: ['/ondemand.js'] });
     expect(Number($('[data-count="fail"] .count-n').textContent)).toBe(findingCounts(onDemandReport).fail);
+    expect(Number($('[data-count="errors"] > .count-n').textContent)).toBe(findingCounts(onDemandReport).errors);
     expect(await fakeBrowser.action.getBadgeText({ tabId: TAB })).toBe(badgeFor({ state: 'report', report: onDemandReport, url: '', updatedAt: '' }).text);
   });
 

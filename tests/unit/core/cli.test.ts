@@ -28,7 +28,10 @@ describe('gouji CLI', () => {
     for (let i = 0; i < 10; i++) writeFileSync(join(dir, `n${i}.html`), '<title>新闻</title><p>今日要闻</p>');
     const res = cli('check', dir);
     expect(res.status).toBe(1);
-    expect(res.stdout).toContain('勾稽关系 42 项：2 处不一致');
+    // One wrong cell is one error, the two checks it breaks listed under it.
+    expect(res.stdout).toContain('勾稽关系 42 项：1 处错误（2 项核对不一致）');
+    expect(res.stdout).toContain('✗ 可能有误：“（一）予以公开”行“自然人”列（表中为 51，应为 50），影响 2 项核对：');
+    expect(res.stdout).not.toMatch(/\[(apply|review|active)\./);
     expect(res.stdout).toContain('本行合计应为 56（51 + 4 + 0 + 0 + 0 + 1），表中为 55');
     expect(res.stdout).toContain('不是政府信息公开工作年度报告');
     expect(res.stderr).toMatch(/已检查 12\/12 个文件/);
@@ -43,6 +46,11 @@ describe('gouji CLI', () => {
     expect(reports).toHaveLength(45);
     expect(reports.map((r) => r.summary.fail)).toEqual(Array.from({ length: 45 }, (_, i) => (i === 7 ? 2 : 0)));
     expect(res.stderr).toBe('');
+  });
+  it('never says 全部一致 when a check could not be decided', () => {
+    const res = cli('check', fileURLToPath(new URL('../../fixtures/blanks.html', import.meta.url)));
+    expect(res.stdout).toMatch(/勾稽关系 \d+ 项：未发现不一致，\d+ 项无法判断/);
+    expect(res.stdout).not.toContain('全部一致');
   });
   it('a contradiction between the text and the tables exits 1 too (seed 003)', () => {
     const res = cli('check', join(SEEDS_DIR, '003_87e04e15ced1f1fc.txt'));

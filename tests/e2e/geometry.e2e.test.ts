@@ -1,0 +1,131 @@
+// Marks beside, not over (issue #11): on a compact table with five errors, at widths from 360 to 1920 px
+// (1280 px at 200 % zoom is a 640 px viewport with deviceScaleFactor 2; 50 % zoom of 960 px is 1920 px),
+// no icon, "应为 N" badge or chip of ours meets the text rectangle of any number (Range.getClientRects of
+// each value cell), and showing the marks moves nothing on the page. Screenshots go to test-results/.
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ATTR, HOST_SELECTOR, PART } from '../../lib/contract';
+import { artifact, launch, settled, type Launched } from './harness';
+import { reportPage, seed000Values } from '../unit/inpage-page';
+
+let L: Launched;
+beforeAll(async () => {
+  L = await launch();
+});
+afterAll(async () => {
+  await L?.close();
+});
+
+/** Five independent wrong cells in table 三 (distinct rows and columns): five culprits, ten failing checks. */
+export function fiveErrors(): Record<string, number> {
+  const v = seed000Values();
+  const plus = (f: string, d: number) => [f, Number(v[f]) + d] as const;
+  return Object.fromEntries([
+    plus('apply.granted.natural_person', 3),
+    plus('apply.partly_granted.commercial', 2),
+    plus('apply.withheld.state_secret.research', 1),
+    plus('apply.unavailable.not_held.nonprofit', 4),
+    plus('apply.not_processed.repeated.legal_service', 1),
+  ]);
+}
+
+// A compact table: no cell padding, small type, the table as wide as the article.
+const COMPACT = '<style>#zoom table{width:100%;font-size:12px;line-height:1.15} #zoom td{padding:0 1px!important}</style>';
+
+interface Geometry {
+  digits: number;
+  labels: { key: string; kind: string; box: [number, number, number, number] }[];
+  chips: [number, number, number, number][];
+  overlaps: string[];
+  cells: string;
+}
+
+/** Every value cell's text rectangles against every label / chip we draw (viewport coordinates). */
+function measure(page: Page): Promise<Geometry> {
+  return page.evaluate(({ tag, fieldAttr, label, chip }) => {
+    const rects: { field: string; r: DOMRect }[] = [];
+    for (const cell of document.querySelectorAll(`[${fieldAttr}]`)) {
+      const range = document.createRange();
+      range.selectNodeContents(cell);
+      for (const r of range.getClientRects()) if (r.width > 0 && r.height > 0) rects.push({ field: cell.getAttribute(fieldAttr)!, r });
+    }
+    const root = document.querySelector(tag)!.shadowRoot!;
+    const box = (r: DOMRect): [number, number, number, number] => [r.left, r.top, r.width, r.height];
+    const labels = [...root.querySelectorAll<HTMLElement>(`[part~="${label}"]`)].map((el) => ({ key: el.dataset.key!, kind: el.className, box: box(el.getBoundingClientRect()) }));
+    const chips = [...root.querySelectorAll<HTMLElement>(`[part~="${chip}"]`)].map((el) => box(el.getBoundingClientRect()));
+    const hit = (a: [number, number, number, number], b: DOMRect) =>
+      a[0] < b.right - 0.5 && b.left + 0.5 < a[0] + a[2] && a[1] < b.bottom - 0.5 && b.top + 0.5 < a[1] + a[3];
+    const overlaps: string[] = [];
+    for (const l of labels) for (const d of rects) if (hit(l.box, d.r)) overlaps.push(`${l.kind} of ${l.key} over ${d.field}`);
+    for (const c of chips) for (const d of rects) if (hit(c, d.r)) overlaps.push(`chip over ${d.field}`);
+    // Chips never cover the headings and paragraphs of the article either, nor the tables' header text.
+    for (const el of document.querySelectorAll('#zoom > p, #zoom > h1, #zoom td:not([data-gouji-field])')) {
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      for (const r of range.getClientRects()) if (r.width > 0 && r.height > 0) for (const c of chips) if (hit(c, r)) overlaps.push(`chip over “${el.textContent!.trim().slice(0, 12)}”`);
+    }
+    const cells = [...document.querySelectorAll('td')].map((td) => { const r = td.getBoundingClientRect(); return `${r.left + scrollX},${r.top + scrollY},${r.width},${r.height}`; }).join(';');
+    return { digits: rects.length, labels, chips, overlaps, cells };
+  }, { tag: HOST_SELECTOR, fieldAttr: ATTR.field, label: PART.label, chip: PART.chip });
+}
+
+async function relaid(page: Page): Promise<void> {
+  // Two frames: the resize observer's frame, then ours.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+}
+
+describe('marks beside, not over', () => {
+  const WIDTHS: [number, number][] = [[360, 1], [412, 2], [640, 2], [1280, 1], [1920, 1]];
+
+  it.each(WIDTHS)('at %i px (scale %i): no label or chip covers a number', async (width, scale) => {
+    const url = `https://www.zs.gov.cn/geometry/${width}.html`;
+    L.pages.set(url, reportPage({ set: fiveErrors(), head: COMPACT }));
+    const ctxPage = scale === 1 ? await L.context.newPage() : null;
+    // deviceScaleFactor needs a context option; emulate 200 % zoom through CDP on the same context.
+    const page = ctxPage ?? (await L.context.newPage());
+    await page.setViewportSize({ width, height: 900 });
+    if (scale !== 1) {
+      const cdp = await L.context.newCDPSession(page);
+      await cdp.send('Emulation.setDeviceMetricsOverride', { width, height: 900, deviceScaleFactor: scale, mobile: false });
+    }
+    await page.goto(url);
+    expect(await settled(page)).toBe('report');
+    await page.waitForFunction((tag) => !!document.querySelector(tag)?.shadowRoot?.querySelector('[part~="label"]'), HOST_SELECTOR);
+    await relaid(page);
+    const g = await measure(page);
+    expect(g.digits).toBeGreaterThan(150);
+    expect(g.overlaps).toEqual([]);
+    // Five culprits: five "应为 N" badges wherever there is room beside the table (at 1280 px and up).
+    const badges = g.labels.filter((l) => l.kind === 'badge');
+    if (width >= 1280) expect(badges.map((b) => b.key).sort()).toEqual(Object.keys(fiveErrors()).sort());
+    await page.locator('table[data-gouji-table~="apply"]').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: artifact(`geometry-compact-five-errors-${width}.png`), fullPage: false });
+
+    // Showing the marks moves nothing: every cell's box is the same with the marks hidden.
+    const hidden = await page.evaluate(({ tag }) => {
+      document.querySelector(tag)?.remove();
+      for (const s of document.querySelectorAll('style[data-gouji-style]')) s.remove();
+      return [...document.querySelectorAll('td')].map((td) => { const r = td.getBoundingClientRect(); return `${r.left + scrollX},${r.top + scrollY},${r.width},${r.height}`; }).join(';');
+    }, { tag: HOST_SELECTOR });
+    expect(hidden === g.cells, 'every cell keeps its box when the marks go').toBe(true);
+    await page.close();
+  });
+
+  it('keeps numbers clear while the page zooms (CSS zoom 50 %–200 % on the article)', async () => {
+    const url = 'https://www.zs.gov.cn/geometry/zoom.html';
+    L.pages.set(url, reportPage({ set: fiveErrors(), head: COMPACT }));
+    const page = await L.context.newPage();
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(url);
+    expect(await settled(page)).toBe('report');
+    for (const zoom of [0.5, 0.75, 1.5, 2]) {
+      await page.evaluate((z) => { (document.body.style as CSSStyleDeclaration & { zoom: string }).zoom = String(z); }, zoom);
+      await page.evaluate(() => new Promise((r) => setTimeout(r, 50)));
+      await relaid(page);
+      const g = await measure(page);
+      expect(g.overlaps, `zoom ${zoom}`).toEqual([]);
+      expect(g.labels.length, `zoom ${zoom}`).toBeGreaterThan(0);
+    }
+    await page.close();
+  });
+});

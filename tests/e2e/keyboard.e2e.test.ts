@@ -1,0 +1,208 @@
+// Keyboard only, in Chromium with the built extension (issue #11): walk the findings with Alt+↓/↑ (the
+// navigator), pin a tooltip with Enter, Tab stays inside it, Esc closes it and gives focus back; in the
+// popup, Tab reaches a finding that scrolls clear of the sticky bars and Enter shows it in the page.
+// Screenshots at 1280 and 412 px go to test-results/ (keyboard-*.png, views-*.png).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ATTR, HOST_SELECTOR, PART } from '../../lib/contract';
+import { FIXTURES, artifact, launch, settled, type Launched } from './harness';
+import { reportPage, seed000Values } from '../unit/inpage-page';
+
+declare const chrome: { storage: { session: { get(k: null): Promise<Record<string, unknown>> } } };
+
+let L: Launched;
+beforeAll(async () => {
+  L = await launch();
+});
+afterAll(async () => {
+  await L?.close();
+});
+
+function fiveErrors(): Record<string, number> {
+  const v = seed000Values();
+  const plus = (f: string, d: number) => [f, Number(v[f]) + d] as const;
+  return Object.fromEntries([
+    plus('apply.granted.natural_person', 3),
+    plus('apply.partly_granted.commercial', 2),
+    plus('apply.withheld.state_secret.research', 1),
+    plus('apply.unavailable.not_held.nonprofit', 4),
+    plus('apply.not_processed.repeated.legal_service', 1),
+  ]);
+}
+const COMPACT = '<style>#zoom table{width:100%;font-size:12px;line-height:1.15} #zoom td{padding:0 1px!important}</style>';
+
+/** What has focus inside our shadow root, and what the tooltip / navigator say. */
+function state(page: Page) {
+  return page.evaluate(({ tag, tip, nav }) => {
+    const root = document.querySelector(tag)!.shadowRoot!;
+    const a = root.activeElement as HTMLElement | null;
+    const t = root.querySelector<HTMLElement>(`[part~="${tip}"]`);
+    return {
+      focusKey: a?.dataset.key ?? null,
+      focusInTooltip: !!(a && t?.contains(a)),
+      focusTag: a?.localName ?? document.activeElement?.localName ?? null,
+      tooltipKey: t?.dataset.key ?? null,
+      tooltipRole: t?.getAttribute('role') ?? null,
+      nav: root.querySelector(`[part~="${nav}"] .nav-pos`)?.textContent ?? null,
+    };
+  }, { tag: HOST_SELECTOR, tip: PART.tooltip, nav: PART.navigator });
+}
+
+async function tabIdOf(url: string): Promise<number> {
+  for (let i = 0; i < 50; i++) {
+    const id = await L.serviceWorker.evaluate(async (u) => {
+      const all = await chrome.storage.session.get(null);
+      for (const [k, v] of Object.entries(all)) if (k.startsWith('gouji:tab:') && (v as { url?: string }).url === u) return Number(k.slice('gouji:tab:'.length));
+      return null;
+    }, url);
+    if (id !== null) return id;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`no tab for ${url}`);
+}
+
+async function openReport(url: string, html: string, width: number): Promise<Page> {
+  L.pages.set(url, html);
+  const page = await L.context.newPage();
+  await page.setViewportSize({ width, height: 800 });
+  await page.goto(url);
+  expect(await settled(page)).toBe('report');
+  await page.waitForFunction((tag) => !!document.querySelector(tag)?.shadowRoot?.querySelector('[part~="target"]'), HOST_SELECTOR);
+  return page;
+}
+
+describe('keyboard only, in the page', () => {
+  it.each([1280, 412])('walks the findings, pins a tooltip, keeps Tab inside it and Esc returns focus (%i px)', async (width) => {
+    const page = await openReport(`https://www.zs.gov.cn/keyboard/${width}.html`, reportPage({ set: fiveErrors(), head: COMPACT, textReceived: 150 }), width);
+    await page.locator('body').click({ position: { x: 1, y: 1 } });
+    await page.keyboard.press('Alt+ArrowDown');
+    let s = await state(page);
+    // A number in the text that contradicts the tables comes first.
+    expect(s.focusKey).toMatch(/^narrative:/);
+    expect(s.tooltipKey).toBe(s.focusKey);
+    expect(s.nav).toMatch(/^第 1 \/ \d+ 处$/);
+    await page.screenshot({ path: artifact(`keyboard-navigator-prose-${width}.png`) });
+
+    await page.keyboard.press('Alt+ArrowDown');
+    s = await state(page);
+    expect(s.focusKey).toMatch(/^apply\./);
+    expect(s.nav).toMatch(/^第 2 \/ \d+ 处$/);
+    // j / k while focus is in our UI.
+    await page.keyboard.press('j');
+    const third = (await state(page)).focusKey;
+    expect(third).not.toBe(s.focusKey);
+    await page.keyboard.press('k');
+    expect((await state(page)).focusKey).toBe(s.focusKey);
+    await page.screenshot({ path: artifact(`keyboard-navigator-cell-${width}.png`) });
+
+    // Enter pins the tooltip (a dialog); Tab cycles inside it; Esc closes it and focus goes back.
+    const mark = s.focusKey;
+    await page.keyboard.press('Enter');
+    s = await state(page);
+    expect(s.tooltipRole).toBe('dialog');
+    expect(s.focusInTooltip).toBe(true);
+    for (let i = 0; i < 6; i++) {
+      await page.keyboard.press('Tab');
+      expect((await state(page)).focusInTooltip).toBe(true);
+    }
+    await page.keyboard.press('Shift+Tab');
+    expect((await state(page)).focusInTooltip).toBe(true);
+    await page.screenshot({ path: artifact(`keyboard-tooltip-pinned-${width}.png`) });
+    await page.keyboard.press('Escape');
+    s = await state(page);
+    expect(s.tooltipRole).toBeNull();
+    expect(s.focusKey).toBe(mark);
+    await page.close();
+  });
+});
+
+describe('keyboard only, in the popup', () => {
+  it('Tab reaches each finding clear of the sticky bars; Enter shows it in the page', async () => {
+    const url = 'https://www.zs.gov.cn/keyboard/popup.html';
+    const page = await openReport(url, reportPage({ set: fiveErrors(), textReceived: 150 }), 1280);
+    const tabId = await tabIdOf(url);
+    const popup = await L.context.newPage();
+    await popup.setViewportSize({ width: 420, height: 600 });
+    await popup.goto(`chrome-extension://${L.extensionId}/popup.html?tabId=${tabId}`);
+    await popup.waitForSelector('[data-section="fail"]');
+    await popup.screenshot({ path: artifact('views-popup-errors.png') });
+    // Text contradictions lead; then one group per wrong cell.
+    expect(await popup.$$eval('[data-section]', (els) => els.map((e) => (e as HTMLElement).dataset.section))).toEqual(['narrative', 'fail']);
+    expect(await popup.$$eval('[data-error]', (els) => els.length)).toBe(5);
+    let seen = 0;
+    for (let i = 0; i < 80 && seen < 8; i++) {
+      await popup.keyboard.press('Tab');
+      const geo = await popup.evaluate(() => {
+        const a = document.activeElement as HTMLElement | null;
+        if (!a?.closest('.finding')) return null;
+        const r = a.getBoundingClientRect();
+        const bar = document.querySelector('.bar')!.getBoundingClientRect();
+        const foot = document.querySelector('footer.actions')!.getBoundingClientRect();
+        return { top: r.top, bottom: r.bottom, barBottom: bar.bottom, footTop: foot.top };
+      });
+      if (!geo) continue;
+      seen++;
+      expect(geo.top).toBeGreaterThanOrEqual(geo.barBottom - 0.5);
+      expect(geo.bottom).toBeLessThanOrEqual(geo.footTop + 0.5);
+    }
+    expect(seen).toBeGreaterThanOrEqual(8);
+    await popup.screenshot({ path: artifact('views-popup-errors-focused.png') });
+    // Enter on a finding's title asks the page to show it.
+    await popup.focus('[data-section="fail"] .finding-main');
+    await popup.keyboard.press('Enter');
+    await page.waitForFunction((a) => !!document.querySelector(`[${a}]`), ATTR.flash);
+    await popup.close();
+    await page.close();
+  });
+});
+
+describe('views, looked at', () => {
+  const shots: [string, string, number][] = [
+    ['format2019.html', 'views-2019', 1280],
+    ['format2019.html', 'views-2019', 412],
+    ['seed000-plain.html', 'views-consistent', 412],
+  ];
+  it.each(shots)('%s as %s at %i px', async (file, name, width) => {
+    const html = readFileSync(join(FIXTURES, file), 'utf8');
+    const url = /name="gouji-fixture-url" content="([^"]+)"/.exec(html)![1]!;
+    L.pages.set(url, html);
+    const page = await L.context.newPage();
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto(url);
+    expect(await settled(page)).toBe('report');
+    await page.locator('table[data-gouji-table~="apply"]').scrollIntoViewIfNeeded();
+    await page.waitForTimeout(100);
+    await page.screenshot({ path: artifact(`${name}-${width}.png`) });
+    if (width === 412) {
+      const tabId = await tabIdOf(url);
+      const popup = await L.context.newPage();
+      await popup.setViewportSize({ width: 420, height: 600 });
+      await popup.goto(`chrome-extension://${L.extensionId}/popup.html?tabId=${tabId}`);
+      await popup.waitForSelector('[data-count]');
+      await popup.screenshot({ path: artifact(`${name}-popup.png`) });
+      await popup.close();
+    }
+    await page.close();
+  });
+
+  it('the 反馈意见 letter', async () => {
+    const url = 'https://www.zs.gov.cn/keyboard/letter.html';
+    const page = await openReport(url, reportPage({ set: fiveErrors(), textReceived: 150 }), 1280);
+    const tabId = await tabIdOf(url);
+    const popup = await L.context.newPage();
+    await popup.setViewportSize({ width: 420, height: 600 });
+    await popup.goto(`chrome-extension://${L.extensionId}/popup.html?tabId=${tabId}`);
+    await popup.click('[data-action="feedback"]');
+    const text = await popup.inputValue('[data-field="feedback-text"]');
+    expect(text).toContain('有 6 处数据经核对不一致（涉及 10 项表格勾稽关系）');
+    expect(text).toContain('《中山市人民政府办公室2024年度政府信息公开工作年度报告》');
+    expect(text).not.toContain('门户网站》');
+    expect(text).toMatch(/反馈人：_+\n联系方式：_+\n\d{4}年\d{1,2}月\d{1,2}日\n$/);
+    await popup.locator('[data-section="feedback"]').scrollIntoViewIfNeeded();
+    await popup.screenshot({ path: artifact('views-letter.png') });
+    await popup.close();
+    await page.close();
+  });
+});

@@ -1,0 +1,58 @@
+// Where labels and chips go (components/inpage/placement.ts): beside the numbers, never over any text.
+import { describe, expect, it } from 'vitest';
+import { intersects, labelWidth, placeChip, placeLabels } from '../../components/inpage/placement';
+
+const box = (x: number, y: number, w: number, h: number) => ({ x, y, w, h });
+
+describe('placeLabels', () => {
+  const table = box(100, 100, 300, 200);
+  it('uses the cell’s own padding when there is room beside its text', () => {
+    const cell = box(200, 150, 80, 20);
+    const text = box(230, 154, 20, 12);
+    const placed = placeLabels([{ key: 'a', w: 12, h: 12, cell, text, table }], [text]);
+    const at = placed.get('a')!;
+    expect(intersects(at, text)).toBe(false);
+    expect(at.x).toBeGreaterThanOrEqual(cell.x);
+    expect(at.x + at.w).toBeLessThanOrEqual(cell.x + cell.w);
+  });
+  it('goes to the gutter when a compact cell is full of digits, and never onto another label', () => {
+    const cell = box(200, 150, 24, 14);
+    const text = box(200, 150, 24, 14);
+    const neighbours = [box(176, 150, 24, 14), box(224, 150, 24, 14), box(200, 136, 24, 14), box(200, 164, 24, 14), box(176, 136, 24, 14), box(224, 136, 24, 14), box(176, 164, 24, 14), box(224, 164, 24, 14)];
+    const obstacles = [text, ...neighbours];
+    const placed = placeLabels([
+      { key: 'a', w: 50, h: 16, cell, text, table },
+      { key: 'b', w: 50, h: 16, cell, text, table },
+    ], obstacles);
+    const a = placed.get('a')!;
+    const b = placed.get('b')!;
+    for (const o of obstacles) expect(intersects(a, o) || intersects(b, o)).toBe(false);
+    expect(a.x).toBeGreaterThanOrEqual(table.x + table.w);
+    expect(intersects(a, b)).toBe(false);
+  });
+  it('leaves a label out rather than cover a number or leave the page', () => {
+    const cell = box(0, 0, 20, 10);
+    const placed = placeLabels([{ key: 'a', w: 60, h: 16, cell, text: cell, table: box(0, 0, 500, 500) }], [box(0, 0, 10_000, 10_000)], 500);
+    expect(placed.has('a')).toBe(false);
+  });
+  it('measures labels: Han characters wider than digits', () => {
+    expect(labelWidth('应为 12')).toBeGreaterThan(labelWidth('12'));
+  });
+});
+
+describe('placeChip', () => {
+  const table = box(100, 300, 600, 400);
+  it('sits above the table at its right, clear of the heading', () => {
+    const heading = box(100, 270, 240, 20);
+    const at = placeChip({ w: 200, h: 20 }, table, [heading], 1280)!;
+    expect(at.x + at.w).toBe(700);
+    expect(at.y + at.h).toBeLessThanOrEqual(table.y);
+    expect(intersects(at, heading)).toBe(false);
+  });
+  it('moves beside the table when the heading takes the whole width, and gives up when nothing is free', () => {
+    const heading = box(0, 270, 700, 30);
+    const at = placeChip({ w: 200, h: 20 }, table, [heading], 1280)!;
+    expect(at.x).toBeGreaterThanOrEqual(700);
+    expect(placeChip({ w: 200, h: 20 }, table, [heading], 760)).toBeNull();
+  });
+});
