@@ -51,7 +51,8 @@ export async function checkFileAsync(file: string, url?: string, maxBytes = DEFA
   const bytes = readInput(file, maxBytes);
   const kind = fileKind(bytes, file);
   if (kind === 'pdf' || kind === 'docx' || kind === 'legacy-office' || kind === 'ofd' || ext === '.pdf' || ext === '.docx') {
-    const r = await rebuild(file, bytes);
+    // pdf.js takes a plain Uint8Array (not a Buffer, which readInput gives), and may transfer it: a copy.
+    const r = await rebuild(file, new Uint8Array(bytes));
     const report = checkHtml(r.html, { url, source: r.source }).report;
     report.notices.unshift(...r.notices);
     return report;

@@ -17,6 +17,8 @@ import type { Report } from '../../lib/types';
 import { browser } from 'wxt/browser';
 import { isTabState, tabKey } from '../../lib/ext/tabs';
 import type { TabState } from '../../lib/ext/protocol';
+import { entryOf, History } from '../../lib/history/store';
+import { rowOf } from '../../lib/batch/run';
 
 const MAX_BYTES = 60 * 1024 * 1024;
 const $ = (id: string) => document.getElementById(id)!;
@@ -189,6 +191,17 @@ function render(c: Checked, label: string): void {
   status.textContent = s.fail ? `发现 ${s.fail} 处不一致` : '表格勾稽关系全部一致';
 }
 
+/** Every report checked here goes to the local history too (lib/history; best effort, never blocks the view). */
+async function keepInHistory(url: string, report: Report): Promise<void> {
+  if (!report.detected || typeof indexedDB === 'undefined') return;
+  try {
+    const h = await History.open(indexedDB);
+    await h.put(entryOf(rowOf(url, undefined, report), report, 'view'), report);
+  } catch {
+    // History is a convenience: a full or blocked IndexedDB must not break the view.
+  }
+}
+
 async function run(load: () => Promise<{ bytes: Uint8Array; name: string; url?: string }>): Promise<void> {
   document.documentElement.removeAttribute(ATTR.state);
   status.textContent = '正在读取…';
@@ -198,7 +211,9 @@ async function run(load: () => Promise<{ bytes: Uint8Array; name: string; url?: 
     const { bytes, name, url } = await load();
     label = url ?? name;
     if (bytes.byteLength > MAX_BYTES) throw new FileReadError(`文件过大（${Math.round(bytes.byteLength / 1048576)} MB），无法检查`);
-    render(await checkBytes(bytes, name, url), label);
+    const checked = await checkBytes(bytes, name, url);
+    render(checked, label);
+    void keepInHistory(url ?? `file:${name}`, checked.analysis.report);
   } catch (e) {
     setState(STATE.error);
     const msg = e instanceof FileReadError ? e.message : `无法检查：${e instanceof Error ? e.message : String(e)}`;

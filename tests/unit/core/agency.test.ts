@@ -55,6 +55,17 @@ const EXPECTED: Record<string, [string, number] | null> = {
   'seed003-nested-layout': ['恩平市君堂镇人民政府', 2024],
   'seed004-generic-title': ['广东省政务服务和数据管理局', 2024],
   'seed004-lost-headers': ['广东省政务服务和数据管理局', 2024],
+  'attachment-tables': ['汕尾市城区人民政府', 2024],
+  'notice-compile-publish': null,
+  'notice-reposted': null,
+  'old-format-worded': ['某市林业局', 2016],
+  'seed000-hidden-cells': ['中山市人民政府办公室', 2024],
+  'seed000-remarks-column': ['中山市人民政府办公室', 2024],
+  'seed000-review-grid': ['中山市人民政府办公室', 2024],
+  'seed000-review-grid-noheader': ['中山市人民政府办公室', 2024],
+  'seed000-review-vertical': ['中山市人民政府办公室', 2024],
+  'seed002-tw-phrases': ['双鸭山市人民政府', 2024],
+  'title-only-shell': ['某区人民政府', 2024],
   'website-annual-form': null,
 };
 
