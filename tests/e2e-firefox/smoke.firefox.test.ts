@@ -91,7 +91,8 @@ describe.skipIf(!ready)('Gouji in Firefox ESR', () => {
       return Object.entries(all).filter(([k]) => k.startsWith(${JSON.stringify(FLAG_KEY_PREFIX)})).map(([, v]) => v.note);`, (n) => n.length > 0);
     expect(notes).toEqual(['火狐重启测试']);
     // The follow-up page lists it (the note is in its text field).
-    await ff.poll<string>(again, 'return document.body.innerText;', (t) => t.includes('apply.row-sum:new'));
+    // (The check's id is in the item's data attribute; the text on screen says it in words.)
+    await ff.poll<string>(again, 'return document.querySelector(\'li.flag[data-check-id="apply.row-sum:new"]\')?.innerText ?? "";', (t) => t.includes('187'));
     expect(await ff.eval<string[]>(again, 'return [...document.querySelectorAll("textarea, input")].map((e) => e.value);')).toContain('火狐重启测试');
   });
 });

@@ -100,6 +100,8 @@ describe('keyboard only, in the page', () => {
     // Enter pins the tooltip (a dialog); Tab cycles inside it; Esc closes it and focus goes back.
     const mark = s.focusKey;
     await page.keyboard.press('Enter');
+    // The pinned tooltip is laid out in the next frame, and focus moves in then.
+    await expect.poll(async () => (await state(page)).focusInTooltip).toBe(true);
     s = await state(page);
     expect(s.tooltipRole).toBe('dialog');
     expect(s.focusInTooltip).toBe(true);
