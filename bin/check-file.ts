@@ -20,7 +20,12 @@ export function decode(buf: Uint8Array): string {
 }
 
 export function checkFile(file: string, url?: string, maxBytes = DEFAULT_MAX_MB * 1048576): Report {
-  const text = decode(readInput(file, maxBytes));
+  return checkPage(readInput(file, maxBytes), file, url);
+}
+
+/** A page or a text dump, by its name: decoded, then read as flattened text (.txt) or as HTML. */
+function checkPage(bytes: Uint8Array, file: string, url?: string): Report {
+  const text = decode(bytes);
   if (extname(file).toLowerCase() === '.txt') return checkText(text, { url }).report;
   return checkHtml(text, { url }).report;
 }
@@ -57,9 +62,7 @@ export async function checkFileAsync(file: string, url?: string, maxBytes = DEFA
     report.notices.unshift(...r.notices);
     return report;
   }
-  const text = decode(bytes);
-  if (ext === '.txt') return checkText(text, { url }).report;
-  return checkHtml(text, { url }).report;
+  return checkPage(bytes, file, url);
 }
 
 /**

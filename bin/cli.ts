@@ -235,7 +235,12 @@ export async function main(argv: string[]): Promise<number> {
   // bodies matched by normalized name) looks at the whole batch.
   const wide = format === 'csv-wide' || format === 'jsonl';
   const out = wide ? null : new Output(format, inputs.length === 1 && files.length === 1 && !urls.length);
+  // Only the per-report formats keep their results (for the batch's cross-year check); a streamed result
+  // leaves behind what the exit code needs.
   const kept: Result[] = [];
+  let anyReport = false;
+  let anyFail = false;
+  const fails = (rep: Report) => rep.checks.some((c) => c.status === 'fail') || rep.narrative.some((n) => n.status === 'fail');
   const years = new YearIndex();
   const late: { file: string; checks: Report['checks'] }[] = [];
   const errors: Result[] = [];
@@ -251,11 +256,14 @@ export async function main(argv: string[]): Promise<number> {
       }
       if (yoy.late) late.push(yoy.late);
     }
-    if (out) {
-      out.result(r);
-      // Only what the exit code needs is kept of a streamed result.
-      kept.push({ file: r.file, error: r.error, code: r.code, report: rep ? ({ detected: rep.detected, checks: rep.checks.filter((c) => c.status === 'fail'), narrative: rep.narrative.filter((n) => n.status === 'fail') } as unknown as Report) : undefined });
-    } else kept.push(r);
+    if (!out) {
+      kept.push(r);
+      return;
+    }
+    out.result(r);
+    if (rep?.detected) anyReport = true;
+    // A contradiction between the text and the tables is a failure too (seed 003: 收到申请1条 vs 0).
+    if (rep && fails(rep)) anyFail = true;
   };
   await checkInOrder(entries, { url: fileUrl, workers, maxBytes }, (r) => {
     if (!r.error) tick();
@@ -287,15 +295,16 @@ export async function main(argv: string[]): Promise<number> {
       row: r.row ?? (r.report ? rowOf(r.report.source.url ?? r.file, undefined, r.report) : { url: r.file, state: 'error', reason: r.error, agency: null, year: null, format: null, tables: null, fail: 0, uncertain: 0, proseFail: 0 }),
     }));
     crossYear(items);
+    anyReport = kept.some((r) => r.report?.detected);
+    anyFail = kept.some((r) => !!r.report && fails(r.report));
     process.stdout.write(format === 'csv-wide' ? batchToWideCsv(items) : batchToJsonl(items));
   }
 
   for (const r of errors.slice(0, 20)) console.error(`gouji: ${r.file}: ${r.error}`);
   if (errors.length > 20) console.error(`gouji: 另有 ${errors.length - 20} 个文件出错`);
   if (errors.some((r) => r.code !== 3)) return EXIT.usage;
-  // A contradiction between the text and the tables is a failure too (seed 003: 收到申请1条 vs 0).
-  if (late.some((l) => l.checks.some((c) => c.status === 'fail')) || kept.some((r) => r.report?.checks.some((c) => c.status === 'fail') || r.report?.narrative.some((n) => n.status === 'fail'))) return EXIT.failures;
-  return kept.some((r) => r.report?.detected) ? EXIT.ok : EXIT.notReport;
+  if (anyFail || late.some((l) => l.checks.some((c) => c.status === 'fail'))) return EXIT.failures;
+  return anyReport ? EXIT.ok : EXIT.notReport;
 }
 
 /** The three output formats, written one result at a time (byte for byte what the whole list gave). */

@@ -16,8 +16,7 @@ import { badgeFor, pageUrl, shouldClearOnUpdate, TabStore, tabStateFromResult, t
 import { FLAG_KEY_PREFIX, type FlagStatus } from '@/lib/flags/model';
 import { chooseFrameState } from '@/lib/ext/frames';
 import { FlagStore } from '@/lib/flags/store';
-import { entryOf, History } from '@/lib/history/store';
-import { rowOf } from '@/lib/batch/run';
+import { History } from '@/lib/history/store';
 import type { Report } from '@/lib/types';
 
 type Api = typeof browser;
@@ -58,7 +57,7 @@ export function installBackground(b: Api) {
   const keepInHistory = async (url: string, report: Report) => {
     if (typeof indexedDB === 'undefined') return;
     const h = await (history ??= History.open(indexedDB).catch(() => null));
-    await h?.put(entryOf(rowOf(url, undefined, report), report, 'page'), report).catch(() => undefined);
+    await h?.keep(url, report, 'page').catch(() => undefined);
   };
 
   const queues = new Map<number, Promise<void>>();

@@ -17,8 +17,7 @@ import type { Report } from '../../lib/types';
 import { browser } from 'wxt/browser';
 import { isTabState, tabKey } from '../../lib/ext/tabs';
 import type { TabState } from '../../lib/ext/protocol';
-import { entryOf, History } from '../../lib/history/store';
-import { rowOf } from '../../lib/batch/run';
+import { History } from '../../lib/history/store';
 
 const MAX_BYTES = 60 * 1024 * 1024;
 const $ = (id: string) => document.getElementById(id)!;
@@ -196,7 +195,7 @@ async function keepInHistory(url: string, report: Report): Promise<void> {
   if (!report.detected || typeof indexedDB === 'undefined') return;
   try {
     const h = await History.open(indexedDB);
-    await h.put(entryOf(rowOf(url, undefined, report), report, 'view'), report);
+    await h.keep(url, report, 'view');
   } catch {
     // History is a convenience: a full or blocked IndexedDB must not break the view.
   }

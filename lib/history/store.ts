@@ -8,7 +8,7 @@
 // first. The user's flags live in storage.local and are never touched here.
 
 import type { Report } from '../types';
-import type { BatchRow, RowState } from '../batch/run';
+import { rowOf, type BatchRow, type RowState } from '../batch/run';
 import { bodyKey } from '../batch/body';
 
 export const DB_NAME = 'gouji-history';
@@ -66,6 +66,11 @@ export class History {
 
   close(): void {
     this.db.close();
+  }
+
+  /** Keep a report checked one at a time (in a page, in the report view) under the address it was read from. */
+  keep(url: string, report: Report, from: HistoryEntry['from']): Promise<void> {
+    return this.put(entryOf(rowOf(url, undefined, report), report, from), report);
   }
 
   async put(entry: HistoryEntry, report: Report | undefined): Promise<void> {
