@@ -11,13 +11,23 @@ const under = (folder) => [`**/${folder}`, `**/${folder}/**`, ...ROOTS.map((r) =
 
 const EXTENSION_AND_UI = {
   group: ['wxt', 'wxt/**', '@wxt-dev/**', 'webextension-polyfill', 'preact', 'preact/**', '@preact/**'],
-  message: 'lib/ is the pure core shared with the CLI: no extension APIs, no UI framework (pass what you need in as a parameter).',
+  message:
+    'lib/ is the pure core shared with the CLI: no extension APIs, no UI framework (pass what you need in as a parameter).',
 };
 // `#imports` (WXT's virtual module) cannot be a gitignore-style pattern ("#" starts a comment there).
 const WXT_VIRTUAL = { name: '#imports', message: EXTENSION_AND_UI.message };
-const UP_TO_COMPONENTS = { group: under('components'), message: 'lib/ may not import components/ (the arrow points the other way).' };
-const UP_TO_ENTRYPOINTS = { group: under('entrypoints'), message: 'Only entrypoints/ may import entrypoints/: move shared code to components/ or lib/.' };
-const INTO_TESTS = { group: under('tests'), message: 'bench/ may not import tests/: shared page builders belong outside tests/.' };
+const UP_TO_COMPONENTS = {
+  group: under('components'),
+  message: 'lib/ may not import components/ (the arrow points the other way).',
+};
+const UP_TO_ENTRYPOINTS = {
+  group: under('entrypoints'),
+  message: 'Only entrypoints/ may import entrypoints/: move shared code to components/ or lib/.',
+};
+const INTO_TESTS = {
+  group: under('tests'),
+  message: 'bench/ may not import tests/: shared page builders belong outside tests/.',
+};
 
 const browserGlobal = (name) => ({
   name,
@@ -50,8 +60,16 @@ export default tseslint.config(
   {
     files: ['lib/**/*.{ts,tsx,js,mjs}'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [WXT_VIRTUAL], patterns: [EXTENSION_AND_UI, UP_TO_COMPONENTS, UP_TO_ENTRYPOINTS] }],
-      'no-restricted-globals': ['error', ...['document', 'window', 'browser', 'chrome', 'navigator', 'localStorage', 'sessionStorage'].map(browserGlobal)],
+      'no-restricted-imports': [
+        'error',
+        { paths: [WXT_VIRTUAL], patterns: [EXTENSION_AND_UI, UP_TO_COMPONENTS, UP_TO_ENTRYPOINTS] },
+      ],
+      'no-restricted-globals': [
+        'error',
+        ...['document', 'window', 'browser', 'chrome', 'navigator', 'localStorage', 'sessionStorage'].map(
+          browserGlobal,
+        ),
+      ],
     },
   },
   {

@@ -32,11 +32,16 @@ async function startServer() {
   const { port } = server.address() as AddressInfo;
   return { base: `http://127.0.0.1:${port}`, routes, close: () => new Promise<void>((r) => server.close(() => r())) };
 }
-const list = (href: (i: number) => string) => `<!doctype html><meta charset="utf-8"><title>政府信息公开年报</title><ul>${pages.map((_, i) => `<li><a href="${href(i)}">测试市第${i + 1}局2024年度政府信息公开工作年度报告</a></li>`).join('')}</ul>`;
+const list = (href: (i: number) => string) =>
+  `<!doctype html><meta charset="utf-8"><title>政府信息公开年报</title><ul>${pages.map((_, i) => `<li><a href="${href(i)}">测试市第${i + 1}局2024年度政府信息公开工作年度报告</a></li>`).join('')}</ul>`;
 
 function cli(args: string[]): Promise<number> {
   const t0 = performance.now();
-  return new Promise((res) => execFile(process.execPath, [join(ROOT, 'bin/gouji.mjs'), ...args], { maxBuffer: 1 << 28 }, () => res(performance.now() - t0)));
+  return new Promise((res) =>
+    execFile(process.execPath, [join(ROOT, 'bin/gouji.mjs'), ...args], { maxBuffer: 1 << 28 }, () =>
+      res(performance.now() - t0),
+    ),
+  );
 }
 
 async function cliBench(): Promise<void> {
@@ -44,11 +49,24 @@ async function cliBench(): Promise<void> {
   srv.routes.set('/list.html', { body: list((i) => `/r${i}.html`) });
   pages.forEach((p, i) => srv.routes.set(`/r${i}.html`, { body: p }));
   await cli(['check', '--version']); // bundle made before timing
-  const spread = await cli(['check', '--follow', `${srv.base}/list.html`, '--format', 'jsonl', '--quiet', '--delay', '0']);
+  const spread = await cli([
+    'check',
+    '--follow',
+    `${srv.base}/list.html`,
+    '--format',
+    'jsonl',
+    '--quiet',
+    '--delay',
+    '0',
+  ]);
   const polite = await cli(['check', '--follow', `${srv.base}/list.html`, '--format', 'jsonl', '--quiet']);
   await srv.close();
-  console.log(`CLI   ${N} pages, no pause, 127.0.0.1:        ${(spread / 1000).toFixed(1)} s  → ${(N / (spread / 1000)).toFixed(1)} reports/s`);
-  console.log(`CLI   ${N} pages, defaults (2/host, 500 ms):  ${(polite / 1000).toFixed(1)} s  → ${(N / (polite / 1000)).toFixed(1)} reports/s`);
+  console.log(
+    `CLI   ${N} pages, no pause, 127.0.0.1:        ${(spread / 1000).toFixed(1)} s  → ${(N / (spread / 1000)).toFixed(1)} reports/s`,
+  );
+  console.log(
+    `CLI   ${N} pages, defaults (2/host, 500 ms):  ${(polite / 1000).toFixed(1)} s  → ${(N / (polite / 1000)).toFixed(1)} reports/s`,
+  );
 }
 
 async function launch() {
@@ -56,12 +74,21 @@ async function launch() {
   const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'gouji-bench-batch-')), {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
-    args: [`--disable-extensions-except=${ext}`, `--load-extension=${ext}`, '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+    args: [
+      `--disable-extensions-except=${ext}`,
+      `--load-extension=${ext}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+    ],
   });
   const pages = new Map<string, string>();
   await context.route(/^https?:\/\//, (route) => {
     const body = pages.get(route.request().url());
-    return body === undefined ? route.fulfill({ status: 404, body: '' }) : route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body });
+    return body === undefined
+      ? route.fulfill({ status: 404, body: '' })
+      : route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body });
   });
   const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   return { context, pages, extensionId: new URL(sw.url()).host, close: () => context.close() };
@@ -69,7 +96,8 @@ async function launch() {
 
 async function browserBench(hosts: 'one' | 'many'): Promise<number> {
   const l = await launch();
-  const url = (i: number) => (hosts === 'one' ? `https://www.bench.gov.cn/r${i}.html` : `https://x${i}.bench.gov.cn/r${i}.html`);
+  const url = (i: number) =>
+    hosts === 'one' ? `https://www.bench.gov.cn/r${i}.html` : `https://x${i}.bench.gov.cn/r${i}.html`;
   const LIST = 'https://www.bench.gov.cn/list.html';
   l.pages.set(LIST, list(url));
   pages.forEach((p, i) => l.pages.set(url(i), p));
@@ -86,6 +114,10 @@ async function browserBench(hosts: 'one' | 'many'): Promise<number> {
 
 await cliBench();
 const one = await browserBench('one');
-console.log(`Browser ${N} pages, one host (2/host, 500 ms): ${(one / 1000).toFixed(1)} s  → ${(N / (one / 1000)).toFixed(1)} reports/s`);
+console.log(
+  `Browser ${N} pages, one host (2/host, 500 ms): ${(one / 1000).toFixed(1)} s  → ${(N / (one / 1000)).toFixed(1)} reports/s`,
+);
 const many = await browserBench('many');
-console.log(`Browser ${N} pages, 50 hosts (3 at a time):   ${(many / 1000).toFixed(1)} s  → ${(N / (many / 1000)).toFixed(1)} reports/s`);
+console.log(
+  `Browser ${N} pages, 50 hosts (3 at a time):   ${(many / 1000).toFixed(1)} s  → ${(N / (many / 1000)).toFixed(1)} reports/s`,
+);

@@ -38,7 +38,14 @@ async function launch(ext: string): Promise<BrowserContext> {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
     viewport: { width: 1280, height: 900 },
-    args: [`--disable-extensions-except=${ext}`, `--load-extension=${ext}`, '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+    args: [
+      `--disable-extensions-except=${ext}`,
+      `--load-extension=${ext}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+    ],
   });
   const pages: Record<string, string> = {
     '/news.html': newsPage(),
@@ -68,9 +75,13 @@ async function launch(ext: string): Promise<BrowserContext> {
 const WRONG = { 'apply.new.natural_person': 165 };
 const withExtra = (extra: string) => reportPage({ set: WRONG }).replace('</body>', `${extra}</body>`);
 const HOSTILE: Record<string, string> = {
-  '/slots.html': withExtra(`<table>${Array.from({ length: 40 }, (_, r) => `<tr>${r === 0 ? '<td colspan="1000" rowspan="40">x</td>'.repeat(10) : ''}</tr>`).join('')}</table>`),
+  '/slots.html': withExtra(
+    `<table>${Array.from({ length: 40 }, (_, r) => `<tr>${r === 0 ? '<td colspan="1000" rowspan="40">x</td>'.repeat(10) : ''}</tr>`).join('')}</table>`,
+  ),
   '/rows.html': withExtra(`<table>${'<tr><td>1</td></tr>'.repeat(10_000)}</table>`),
-  '/prose.html': withExtra('<p>2024年，本机关共收到政府信息公开申请若干件，办理情况良好，继续做好公开工作，群众满意。</p>'.repeat(12_000)),
+  '/prose.html': withExtra(
+    '<p>2024年，本机关共收到政府信息公开申请若干件，办理情况良好，继续做好公开工作，群众满意。</p>'.repeat(12_000),
+  ),
 };
 
 interface Sample {
@@ -88,7 +99,8 @@ async function sample(ctx: BrowserContext, url: string): Promise<Sample> {
   await page.waitForFunction((a) => document.documentElement.hasAttribute(a), ATTR.state, { timeout: 15_000 });
   await page.waitForTimeout(50);
   // A string, not a function: tsx would wrap inner arrow functions in a helper the page lacks.
-  const sum = (n: string) => `performance.getEntriesByName(${JSON.stringify(n)}, 'measure').reduce((t, e) => t + e.duration, 0)`;
+  const sum = (n: string) =>
+    `performance.getEntriesByName(${JSON.stringify(n)}, 'measure').reduce((t, e) => t + e.duration, 0)`;
   const s = (await page.evaluate(`({
     gate: ${sum(PERF.gate)}, prepare: ${sum(PERF.prepare)}, analyze: ${sum(PERF.analyze)}, mark: ${sum(PERF.mark)},
     longest: Math.max(0, ...(window.__longTasks || [])),
@@ -106,7 +118,11 @@ async function main() {
   console.log('building (minified, as shipped, and unminified) into bench/out …');
   const shipped = await buildTo('min', true);
   const plain = await buildTo('plain', false);
-  const sizes = ['content-scripts/content.js', 'ondemand.js', 'background.js'].map((p) => ({ p, min: kb(join(shipped, p)), plain: kb(join(plain, p)) }));
+  const sizes = ['content-scripts/content.js', 'ondemand.js', 'background.js'].map((p) => ({
+    p,
+    min: kb(join(shipped, p)),
+    plain: kb(join(plain, p)),
+  }));
 
   const ctx = await launch(shipped);
   const news: Sample[] = [];
@@ -125,29 +141,51 @@ async function main() {
   }
   await ctx.close();
 
-  if (news.some((s) => s.state !== 'none') || [...report, ...real].some((s) => s.state !== 'report')) throw new Error('unexpected page state: the bench pages are not recognised as expected');
+  if (news.some((s) => s.state !== 'none') || [...report, ...real].some((s) => s.state !== 'report'))
+    throw new Error('unexpected page state: the bench pages are not recognised as expected');
   const total = report.map((s) => s.analyze + s.mark);
   console.log(`\nChromium, ${RUNS} loads each (median / max, ms):`);
-  console.log(`  news page   gate      ${f(median(news.map((s) => s.gate)))} / ${f(max(news.map((s) => s.gate)))}   budget ≤ ${BUDGET.gateMs}`);
+  console.log(
+    `  news page   gate      ${f(median(news.map((s) => s.gate)))} / ${f(max(news.map((s) => s.gate)))}   budget ≤ ${BUDGET.gateMs}`,
+  );
   console.log(`  report page gate      ${f(median(report.map((s) => s.gate)))} / ${f(max(report.map((s) => s.gate)))}`);
-  console.log(`  report page prepare   ${f(median(report.map((s) => s.prepare)))} / ${f(max(report.map((s) => s.prepare)))}   (one-time set-up, its own idle task)`);
-  console.log(`  report page analyze   ${f(median(report.map((s) => s.analyze)))} / ${f(max(report.map((s) => s.analyze)))}`);
+  console.log(
+    `  report page prepare   ${f(median(report.map((s) => s.prepare)))} / ${f(max(report.map((s) => s.prepare)))}   (one-time set-up, its own idle task)`,
+  );
+  console.log(
+    `  report page analyze   ${f(median(report.map((s) => s.analyze)))} / ${f(max(report.map((s) => s.analyze)))}`,
+  );
   console.log(`  report page mark      ${f(median(report.map((s) => s.mark)))} / ${f(max(report.map((s) => s.mark)))}`);
   console.log(`  report analyze+mark   ${f(median(total))} / ${f(max(total))}   budget ≤ ${BUDGET.reportMs}`);
-  console.log(`  longest task (report) ${f(median(report.map((s) => s.longest)))} / ${f(max(report.map((s) => s.longest)))}   budget < ${BUDGET.longTaskMs}`);
-  console.log(`  longest task (news)   ${f(median(news.map((s) => s.longest)))} / ${f(max(news.map((s) => s.longest)))}`);
+  console.log(
+    `  longest task (report) ${f(median(report.map((s) => s.longest)))} / ${f(max(report.map((s) => s.longest)))}   budget < ${BUDGET.longTaskMs}`,
+  );
+  console.log(
+    `  longest task (news)   ${f(median(news.map((s) => s.longest)))} / ${f(max(news.map((s) => s.longest)))}`,
+  );
   for (const [path, xs] of Object.entries(hostile)) {
-    console.log(`  longest task ${path.padEnd(12)} ${f(median(xs.map((s) => s.longest)))} / ${f(max(xs.map((s) => s.longest)))}   state ${xs[0]!.state}, analyze ${f(median(xs.map((s) => s.analyze)))}`);
+    console.log(
+      `  longest task ${path.padEnd(12)} ${f(median(xs.map((s) => s.longest)))} / ${f(max(xs.map((s) => s.longest)))}   state ${xs[0]!.state}, analyze ${f(median(xs.map((s) => s.analyze)))}`,
+    );
   }
   const realTotal = real.map((s) => s.analyze + s.mark);
   console.log(`  realistic 100 KB page (site chrome, scripts):`);
-  console.log(`    gate                ${f(median(real.map((s) => s.gate)))} / ${f(max(real.map((s) => s.gate)))}   budget ≤ ${BUDGET.realGateMs}`);
-  console.log(`    analyze             ${f(median(real.map((s) => s.analyze)))} / ${f(max(real.map((s) => s.analyze)))}`);
+  console.log(
+    `    gate                ${f(median(real.map((s) => s.gate)))} / ${f(max(real.map((s) => s.gate)))}   budget ≤ ${BUDGET.realGateMs}`,
+  );
+  console.log(
+    `    analyze             ${f(median(real.map((s) => s.analyze)))} / ${f(max(real.map((s) => s.analyze)))}`,
+  );
   console.log(`    mark                ${f(median(real.map((s) => s.mark)))} / ${f(max(real.map((s) => s.mark)))}`);
   console.log(`    analyze+mark        ${f(median(realTotal))} / ${f(max(realTotal))}   budget ≤ ${BUDGET.realMs}`);
-  console.log(`    longest task        ${f(median(real.map((s) => s.longest)))} / ${f(max(real.map((s) => s.longest)))}   (includes the page's own parsing and scripts)`);
+  console.log(
+    `    longest task        ${f(median(real.map((s) => s.longest)))} / ${f(max(real.map((s) => s.longest)))}   (includes the page's own parsing and scripts)`,
+  );
   console.log('\nbuilt scripts (KB, minified as shipped / unminified):');
-  for (const s of sizes) console.log(`  ${s.p.padEnd(28)} ${s.min.toFixed(1).padStart(7)} / ${s.plain.toFixed(1).padStart(7)}${s.p.includes('content') ? `   budget ≤ ${BUDGET.contentKB} unminified` : ''}`);
+  for (const s of sizes)
+    console.log(
+      `  ${s.p.padEnd(28)} ${s.min.toFixed(1).padStart(7)} / ${s.plain.toFixed(1).padStart(7)}${s.p.includes('content') ? `   budget ≤ ${BUDGET.contentKB} unminified` : ''}`,
+    );
 
   const misses: string[] = [];
   if (median(news.map((s) => s.gate)) > BUDGET.gateMs) misses.push('gate');

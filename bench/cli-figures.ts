@@ -24,7 +24,11 @@ interface Run {
 function runCli(entry: string, args: string[], env: Record<string, string> = {}): Run {
   const argv = TIME ? [TIME, '-f', '@@%U %S %M', process.execPath, entry, ...args] : [process.execPath, entry, ...args];
   const t = performance.now();
-  const res = spawnSync(argv[0]!, argv.slice(1), { encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, ...env } });
+  const res = spawnSync(argv[0]!, argv.slice(1), {
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+    env: { ...process.env, ...env },
+  });
   const wall = (performance.now() - t) / 1000;
   if (res.status !== 0 && res.status !== 1) throw new Error(`CLI failed (${res.status}): ${res.stderr.slice(-500)}`);
   const m = /@@([\d.]+) ([\d.]+) (\d+)\s*$/.exec(res.stderr ?? '');
@@ -32,7 +36,10 @@ function runCli(entry: string, args: string[], env: Record<string, string> = {})
 }
 
 /** A folder of report files: `count` files, or as many as make `mb` megabytes. */
-function folder(pages: readonly string[], opts: { count?: number; mb?: number }): { dir: string; files: number; bytes: number } {
+function folder(
+  pages: readonly string[],
+  opts: { count?: number; mb?: number },
+): { dir: string; files: number; bytes: number } {
   const dir = mkdtempSync(join(tmpdir(), 'gouji-bench-'));
   let bytes = 0;
   let i = 0;
@@ -54,24 +61,37 @@ export function cliRuns(pages: readonly string[], opts: { baseline?: string; run
   ];
   if (opts.baseline) {
     const wrapper = join(mkdtempSync(join(tmpdir(), 'gouji-baseline-')), 'run.mjs');
-    writeFileSync(wrapper, `const { main } = await import(${JSON.stringify(resolve(opts.baseline))});\nprocess.exitCode = await main(process.argv.slice(2));\n`);
+    writeFileSync(
+      wrapper,
+      `const { main } = await import(${JSON.stringify(resolve(opts.baseline))});\nprocess.exitCode = await main(process.argv.slice(2));\n`,
+    );
     variants.push({ name: `previous build (${opts.baseline})`, entry: wrapper });
   }
   runCli(BIN, ['check', dir, '--format', 'json', '--quiet']); // (re)builds the bundle, warms the file cache
   const got = new Map<string, Run[]>(variants.map((v) => [v.name, []]));
   // Interleaved, so the machine's load falls on every variant alike.
-  for (let k = 0; k < opts.runs; k++) for (const v of variants) got.get(v.name)!.push(runCli(v.entry, ['check', dir, '--format', 'json', '--quiet'], v.env));
-  console.log(`\nCLI: 200 report files, --format json, wall clock start-up included (median of ${opts.runs}, interleaved)`);
+  for (let k = 0; k < opts.runs; k++)
+    for (const v of variants)
+      got.get(v.name)!.push(runCli(v.entry, ['check', dir, '--format', 'json', '--quiet'], v.env));
+  console.log(
+    `\nCLI: 200 report files, --format json, wall clock start-up included (median of ${opts.runs}, interleaved)`,
+  );
   for (const v of variants) {
     const runs = got.get(v.name)!;
     const wall = median(runs.map((r) => r.wall));
     const cpu = runs[0]!.cpu === null ? null : median(runs.map((r) => r.cpu!));
     const rss = runs[0]!.rssMB === null ? null : median(runs.map((r) => r.rssMB!));
     const rate = 200 / wall;
-    console.log(`  ${v.name.padEnd(40)} ${wall.toFixed(2).padStart(6)} s wall → ${rate.toFixed(0).padStart(4)} reports/s` +
-      (cpu === null ? '' : `   CPU ${cpu.toFixed(2)} s (${(200 / cpu).toFixed(0)} reports per CPU-second)   peak ${rss!.toFixed(0)} MB`));
+    console.log(
+      `  ${v.name.padEnd(40)} ${wall.toFixed(2).padStart(6)} s wall → ${rate.toFixed(0).padStart(4)} reports/s` +
+        (cpu === null
+          ? ''
+          : `   CPU ${cpu.toFixed(2)} s (${(200 / cpu).toFixed(0)} reports per CPU-second)   peak ${rss!.toFixed(0)} MB`),
+    );
   }
-  console.log('  target ≥ 300 reports/s on 2 cores (wall figures depend on what else the machine runs: compare variants within one run)');
+  console.log(
+    '  target ≥ 300 reports/s on 2 cores (wall figures depend on what else the machine runs: compare variants within one run)',
+  );
   rmSync(dir, { recursive: true, force: true });
 }
 
@@ -79,28 +99,48 @@ export async function engineSize(): Promise<void> {
   const { build } = await import('esbuild');
   const res = await build({
     entryPoints: [join(ROOT, 'entrypoints/ondemand/index.ts')],
-    bundle: true, minify: true, charset: 'utf8', format: 'iife', write: false, metafile: true, outfile: 'ondemand.js', logLevel: 'silent',
+    bundle: true,
+    minify: true,
+    charset: 'utf8',
+    format: 'iife',
+    write: false,
+    metafile: true,
+    outfile: 'ondemand.js',
+    logLevel: 'silent',
     define: { 'import.meta.env.BROWSER': '"chrome"', 'import.meta.env.MANIFEST_VERSION': '3' },
   });
   const out = Object.values(res.metafile.outputs)[0]!;
   const groups = new Map<string, number>();
   for (const [file, v] of Object.entries(out.inputs)) {
     const key = file.includes('node_modules/')
-      ? file.split('node_modules/')[1]!.split('/').slice(0, file.split('node_modules/')[1]!.startsWith('@') ? 2 : 1).join('/') + (file.includes('/dict/') ? ` (${file.split('/').pop()})` : '')
+      ? file
+          .split('node_modules/')[1]!
+          .split('/')
+          .slice(0, file.split('node_modules/')[1]!.startsWith('@') ? 2 : 1)
+          .join('/') + (file.includes('/dict/') ? ` (${file.split('/').pop()})` : '')
       : file.split('/').slice(0, 2).join('/');
     groups.set(key, (groups.get(key) ?? 0) + v.bytesInOutput);
   }
-  const top = [...groups].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([k, b]) => `${k} ${(b / 1024).toFixed(1)}`);
-  console.log(`\nin-page engine (entrypoints/ondemand, esbuild, minified, UTF-8 as WXT writes it): ${(out.bytes / 1024).toFixed(1)} KB — ${top.join(', ')} KB …  (the WXT build as shipped: npm run bench:browser)`);
+  const top = [...groups]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 8)
+    .map(([k, b]) => `${k} ${(b / 1024).toFixed(1)}`);
+  console.log(
+    `\nin-page engine (entrypoints/ondemand, esbuild, minified, UTF-8 as WXT writes it): ${(out.bytes / 1024).toFixed(1)} KB — ${top.join(', ')} KB …  (the WXT build as shipped: npm run bench:browser)`,
+  );
 }
 
 export function scaling(pages: readonly string[], sizes: number[]): void {
-  console.log('\nscaling: one CLI process over N MB of report files (--format json, streamed; workers as chosen by the CLI)');
+  console.log(
+    '\nscaling: one CLI process over N MB of report files (--format json, streamed; workers as chosen by the CLI)',
+  );
   for (const mb of sizes) {
     const f = folder(pages, { mb });
     const r = runCli(BIN, ['check', f.dir, '--format', 'json', '--quiet']);
-    console.log(`  ${String(mb).padStart(4)} MB  ${String(f.files).padStart(5)} files  ${r.wall.toFixed(2).padStart(7)} s wall  ${(f.files / r.wall).toFixed(0).padStart(4)} files/s` +
-      (r.rssMB === null ? '   (peak memory: install /usr/bin/time)' : `   peak ${r.rssMB.toFixed(0)} MB`));
+    console.log(
+      `  ${String(mb).padStart(4)} MB  ${String(f.files).padStart(5)} files  ${r.wall.toFixed(2).padStart(7)} s wall  ${(f.files / r.wall).toFixed(0).padStart(4)} files/s` +
+        (r.rssMB === null ? '   (peak memory: install /usr/bin/time)' : `   peak ${r.rssMB.toFixed(0)} MB`),
+    );
     rmSync(f.dir, { recursive: true, force: true });
   }
 }

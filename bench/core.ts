@@ -28,7 +28,8 @@ function median(xs: number[]): number {
 }
 
 function time(fn: () => void, minRuns = 30, minMs = 300): number {
-  fn(); fn(); // warm up (JIT, converter, dictionaries)
+  fn();
+  fn(); // warm up (JIT, converter, dictionaries)
   const xs: number[] = [];
   const start = performance.now();
   while (xs.length < minRuns || performance.now() - start < minMs) {
@@ -41,17 +42,27 @@ function time(fn: () => void, minRuns = 30, minMs = 300): number {
 }
 
 const pages: { name: string; html: string }[] = [];
-for (const f of readdirSync(join(ROOT, 'assets/samples')).filter((n) => n.endsWith('.html'))) pages.push({ name: `samples/${f}`, html: readFileSync(join(ROOT, 'assets/samples', f), 'utf8') });
-pages.push({ name: 'samples + site chrome (~100 KB)', html: realisticPage(readFileSync(join(ROOT, 'assets/samples/guangdong-zsj-2024-with-error.html'), 'utf8')) });
+for (const f of readdirSync(join(ROOT, 'assets/samples')).filter((n) => n.endsWith('.html')))
+  pages.push({ name: `samples/${f}`, html: readFileSync(join(ROOT, 'assets/samples', f), 'utf8') });
+pages.push({
+  name: 'samples + site chrome (~100 KB)',
+  html: realisticPage(readFileSync(join(ROOT, 'assets/samples/guangdong-zsj-2024-with-error.html'), 'utf8')),
+});
 const FIX = join(ROOT, 'tests/fixtures');
-if (existsSync(FIX)) for (const f of readdirSync(FIX).filter((x) => x.endsWith('.html')).sort()) pages.push({ name: `fixtures/${f}`, html: readFileSync(join(FIX, f), 'utf8') });
+if (existsSync(FIX))
+  for (const f of readdirSync(FIX)
+    .filter((x) => x.endsWith('.html'))
+    .sort())
+    pages.push({ name: `fixtures/${f}`, html: readFileSync(join(FIX, f), 'utf8') });
 
 const rows: string[][] = [];
 const domTimes: number[] = [];
 const htmlTimes: { linkedom: number[]; fast: number[] } = { linkedom: [], fast: [] };
 for (const p of pages) {
   const linke = parseHTML(p.html).document as unknown as Document;
-  const w = new Window({ settings: { disableJavaScriptEvaluation: true, disableCSSFileLoading: true, disableJavaScriptFileLoading: true } });
+  const w = new Window({
+    settings: { disableJavaScriptEvaluation: true, disableCSSFileLoading: true, disableJavaScriptFileLoading: true },
+  });
   w.document.write(p.html);
   const happy = w.document as unknown as Document;
   const report = checkDocument(linke).report;
@@ -64,9 +75,18 @@ for (const p of pages) {
     htmlTimes.linkedom.push(tHtml);
     htmlTimes.fast.push(tFast);
   }
-  rows.push([p.name, report.detected ? `${report.summary.checks} checks, ${report.summary.fail} fail` : 'not a report', tDom.toFixed(3), tHappy.toFixed(3), tHtml.toFixed(3), tFast.toFixed(3)]);
+  rows.push([
+    p.name,
+    report.detected ? `${report.summary.checks} checks, ${report.summary.fail} fail` : 'not a report',
+    tDom.toFixed(3),
+    tHappy.toFixed(3),
+    tHtml.toFixed(3),
+    tFast.toFixed(3),
+  ]);
 }
-for (const f of readdirSync(SEEDS).filter((x) => x.endsWith('.txt')).sort()) {
+for (const f of readdirSync(SEEDS)
+  .filter((x) => x.endsWith('.txt'))
+  .sort()) {
   const text = readFileSync(join(SEEDS, f), 'utf8');
   const t = time(() => checkText(text));
   rows.push([`seeds/${f} (text)`, `${checkText(text).report.summary.checks} checks`, '', '', t.toFixed(3), '']);
@@ -78,25 +98,35 @@ console.log('\nCore: median milliseconds per report (extract + check + narrative
 console.log(line(['page', 'result', 'DOM:linke', 'DOM:happy', 'HTML:linke', 'HTML:fast']));
 for (const r of rows) console.log(line(r));
 const overall = median(domTimes);
-console.log(`\nmedian over ${domTimes.length} report pages, from a parsed DOM (linkedom): ${overall.toFixed(3)} ms  (target ≤ 2 ms: ${overall <= 2 ? 'met' : 'NOT met'})`);
-console.log(`from HTML, median over the same pages: linkedom + checkDocument ${median(htmlTimes.linkedom).toFixed(3)} ms, fast path (checkHtml) ${median(htmlTimes.fast).toFixed(3)} ms — ×${(median(htmlTimes.linkedom) / median(htmlTimes.fast)).toFixed(1)}`);
+console.log(
+  `\nmedian over ${domTimes.length} report pages, from a parsed DOM (linkedom): ${overall.toFixed(3)} ms  (target ≤ 2 ms: ${overall <= 2 ? 'met' : 'NOT met'})`,
+);
+console.log(
+  `from HTML, median over the same pages: linkedom + checkDocument ${median(htmlTimes.linkedom).toFixed(3)} ms, fast path (checkHtml) ${median(htmlTimes.fast).toFixed(3)} ms — ×${(median(htmlTimes.linkedom) / median(htmlTimes.fast)).toFixed(1)}`,
+);
 
 // Narrative scaling (moved here from a timer in the unit tests): prose 8× longer must not cost 64×.
 {
   const para = '<p>2024年，共受理政府信息公开申请189件，予以公开125件，其中商业企业申请21件，网站发布信息1,820条。</p>';
-  const doc = (n: number) => parseHTML(`<html><body><div>${para.repeat(n)}</div></body></html>`).document as unknown as Document;
+  const doc = (n: number) =>
+    parseHTML(`<html><body><div>${para.repeat(n)}</div></body></html>`).document as unknown as Document;
   const report = checkText(readFileSync(join(SEEDS, '000_dc3f67fcb14f95e4.txt'), 'utf8')).report;
   const run = (d: Document) => checkNarrative(proseFromDocument(d.body, []), report);
   const [small, big] = [doc(250), doc(2000)];
   const ts = time(() => run(small), 5, 100);
   const tb = time(() => run(big), 3, 100);
-  console.log(`\nlong prose: 250 paragraphs ${ts.toFixed(1)} ms, 2000 paragraphs ${tb.toFixed(1)} ms — ×${(tb / ts).toFixed(1)} for 8× the text (linear ≈ ×8, quadratic ≈ ×64)`);
+  console.log(
+    `\nlong prose: 250 paragraphs ${ts.toFixed(1)} ms, 2000 paragraphs ${tb.toFixed(1)} ms — ×${(tb / ts).toFixed(1)} for 8× the text (linear ≈ ×8, quadratic ≈ ×64)`,
+  );
 }
 
 // CLI throughput, engine size, scaling (bench/cli-figures.ts).
 const detected = pages.filter((p) => checkHtml(p.html).report.detected).map((p) => p.html);
 const baseArg = process.argv.indexOf('--baseline');
 const quick = process.argv.includes('--quick');
-cliRuns(detected, { baseline: baseArg > 0 ? process.argv[baseArg + 1] : process.env.GOUJI_BENCH_BASELINE, runs: quick ? 3 : 5 });
+cliRuns(detected, {
+  baseline: baseArg > 0 ? process.argv[baseArg + 1] : process.env.GOUJI_BENCH_BASELINE,
+  runs: quick ? 3 : 5,
+});
 await engineSize();
 scaling(detected, quick ? [1, 10] : [1, 10, 100]);

@@ -28,10 +28,15 @@ async function timeFile(bytes: Uint8Array, name: string, runs: number): Promise<
 }
 
 const rows: string[][] = [['file', 'pages', 'ms (median)', 'ms per page']];
-const inputs: [string, Uint8Array][] = readdirSync(FILES_DIR).filter((f) => f.endsWith('.pdf') && f !== 'scanned.pdf').map((f) => [f, new Uint8Array(readFileSync(join(FILES_DIR, f)))]);
-for (const f of readdirSync(SAMPLES).filter((n) => n.endsWith('.pdf'))) inputs.push([`samples/${f}`, new Uint8Array(readFileSync(join(SAMPLES, f)))]);
+const inputs: [string, Uint8Array][] = readdirSync(FILES_DIR)
+  .filter((f) => f.endsWith('.pdf') && f !== 'scanned.pdf')
+  .map((f) => [f, new Uint8Array(readFileSync(join(FILES_DIR, f)))]);
+for (const f of readdirSync(SAMPLES).filter((n) => n.endsWith('.pdf')))
+  inputs.push([`samples/${f}`, new Uint8Array(readFileSync(join(SAMPLES, f)))]);
 const real = resolve(ROOT, '../shared/real-reports');
-if (existsSync(real)) for (const f of readdirSync(real).filter((f) => f.endsWith('.pdf'))) inputs.push([`real/${f}`, new Uint8Array(readFileSync(join(real, f)))]);
+if (existsSync(real))
+  for (const f of readdirSync(real).filter((f) => f.endsWith('.pdf')))
+    inputs.push([`real/${f}`, new Uint8Array(readFileSync(join(real, f)))]);
 else console.log(`(${real} absent: real PDFs skipped)`);
 for (const [name, bytes] of inputs) {
   const { ms, pages } = await timeFile(bytes, name, 3);
@@ -54,6 +59,10 @@ if (existsSync(out)) {
     return n;
   };
   const kb = (n: number) => `${(n / 1024).toFixed(0)} kB`;
-  console.log(`\nreport view bundle: page ${kb(size(out, /^report-.*\.(js|css)$/))}, pdf.js ${kb(size(out, /^pdf-.*\.js$/))} (loaded for PDFs only), pdf.js worker ${kb(size(out, /^pdf\.worker.*\.mjs$/))}`);
-  console.log(`in-page engine ondemand.js ${kb(size(out, /^ondemand\.js$/))}, content.js ${kb(size(out, /^content\.js$/))} (no pdf.js: ${readFileSync(join(out, 'ondemand.js'), 'utf8').includes('GlobalWorkerOptions') ? 'NO — pdf.js leaked in' : 'yes'})`);
+  console.log(
+    `\nreport view bundle: page ${kb(size(out, /^report-.*\.(js|css)$/))}, pdf.js ${kb(size(out, /^pdf-.*\.js$/))} (loaded for PDFs only), pdf.js worker ${kb(size(out, /^pdf\.worker.*\.mjs$/))}`,
+  );
+  console.log(
+    `in-page engine ondemand.js ${kb(size(out, /^ondemand\.js$/))}, content.js ${kb(size(out, /^content\.js$/))} (no pdf.js: ${readFileSync(join(out, 'ondemand.js'), 'utf8').includes('GlobalWorkerOptions') ? 'NO — pdf.js leaked in' : 'yes'})`,
+  );
 } else console.log('\n(.output/chrome-mv3 absent: run npm run build for the bundle sizes)');

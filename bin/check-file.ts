@@ -32,7 +32,10 @@ function checkPage(bytes: Uint8Array, file: string, url?: string): Report {
 
 /** A file the CLI refuses with a reason; `code` is the exit code it implies (2 unreadable, 3 unsupported). */
 export class InputError extends Error {
-  constructor(message: string, readonly code: 2 | 3) {
+  constructor(
+    message: string,
+    readonly code: 2 | 3,
+  ) {
     super(message);
     this.name = 'InputError';
   }
@@ -41,7 +44,10 @@ export class InputError extends Error {
 const loadPdfjs = () => import('pdfjs-dist/legacy/build/pdf.mjs') as Promise<PdfJsModule>;
 
 /** The HTML a PDF or DOCX is rebuilt as (what `checkFileAsync` checks). */
-export async function rebuild(file: string, bytes: Uint8Array = readInput(file, DEFAULT_MAX_MB * 1048576)): Promise<RebuiltDocument> {
+export async function rebuild(
+  file: string,
+  bytes: Uint8Array = readInput(file, DEFAULT_MAX_MB * 1048576),
+): Promise<RebuiltDocument> {
   try {
     return await rebuildFile(bytes, file, loadPdfjs);
   } catch (e) {
@@ -55,7 +61,14 @@ export async function checkFileAsync(file: string, url?: string, maxBytes = DEFA
   const ext = extname(file).toLowerCase();
   const bytes = readInput(file, maxBytes);
   const kind = fileKind(bytes, file);
-  if (kind === 'pdf' || kind === 'docx' || kind === 'legacy-office' || kind === 'ofd' || ext === '.pdf' || ext === '.docx') {
+  if (
+    kind === 'pdf' ||
+    kind === 'docx' ||
+    kind === 'legacy-office' ||
+    kind === 'ofd' ||
+    ext === '.pdf' ||
+    ext === '.docx'
+  ) {
     // pdf.js takes a plain Uint8Array (not a Buffer, which readInput gives), and may transfer it: a copy.
     const r = await rebuild(file, new Uint8Array(bytes));
     const report = checkHtml(r.html, { url, source: r.source }).report;

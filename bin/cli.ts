@@ -42,7 +42,6 @@ const USAGE = `用法 / usage:
 
 export { decode, checkFile } from './check-file';
 
-
 const STATUS_MARK = { pass: '✓', fail: '✗', uncertain: '?' } as const;
 const NARRATIVE_MARK = { pass: '✓', fail: '✗', warn: '!', info: '·' } as const;
 
@@ -61,9 +60,12 @@ export function textSummary(r: Result): string {
   lines.push(`  ${rep.report.agency ?? '（机关名称未识别）'} · ${rep.report.year ?? '?'} 年度 · ${fmtName}`);
   const t = rep.tables;
   const tableLine = (name: string, s: Report['tables']['apply']) =>
-    s.found ? `${name} ${s.cellsRead}/${s.cellsExpected}${s.blank.length ? `（空白 ${s.blank.length}）` : ''}` : `${name} 未找到`;
+    s.found
+      ? `${name} ${s.cellsRead}/${s.cellsExpected}${s.blank.length ? `（空白 ${s.blank.length}）` : ''}`
+      : `${name} 未找到`;
   lines.push(`  ${TABLE_KEYS.map((k) => tableLine(tableName(k), t[k])).join(' · ')}`);
-  for (const n of rep.notices) lines.push(`  ${n.level === 'info' ? '·' : '!'} ${n.message}${n.href ? ` ${n.href}` : ''}`);
+  for (const n of rep.notices)
+    lines.push(`  ${n.level === 'info' ? '·' : '!'} ${n.message}${n.href ? ` ${n.href}` : ''}`);
   const s = rep.summary;
   if (s.checks) lines.push(`  勾稽关系 ${s.checks} 项：${verdictZh(rep)}`);
   // Errors, not failing checks: a text-vs-table contradiction first, then one entry per probable wrong
@@ -76,8 +78,10 @@ export function textSummary(r: Result): string {
       lines.push(`  ${NARRATIVE_MARK.fail} 正文“${n.quote}”：${n.message}`);
     } else if (e.kind === 'cell') {
       const entry = rep.values[e.field!];
-      const shown = entry?.blank ? '空白' : entry?.raw ?? '';
-      lines.push(`  ${STATUS_MARK.fail} 可能有误：${fieldInWords(e.field!)}（表中为 ${shown}，应为 ${e.suggested}），影响 ${e.checks.length} 项核对：`);
+      const shown = entry?.blank ? '空白' : (entry?.raw ?? '');
+      lines.push(
+        `  ${STATUS_MARK.fail} 可能有误：${fieldInWords(e.field!)}（表中为 ${shown}，应为 ${e.suggested}），影响 ${e.checks.length} 项核对：`,
+      );
       for (const id of e.checks) lines.push(`      ${withoutCulpritClause(byId.get(id)!.message)}`);
     } else {
       lines.push(`  ${STATUS_MARK.fail} ${byId.get(e.checks[0]!)!.message}`);
@@ -86,16 +90,35 @@ export function textSummary(r: Result): string {
   for (const c of rep.checks) if (c.status === 'uncertain') lines.push(`  ${STATUS_MARK.uncertain} ${c.message}`);
   if (rep.narrative.length) {
     const count = (st: string) => rep.narrative.filter((n) => n.status === st).length;
-    lines.push(`  正文数字 ${rep.narrative.length} 处：一致 ${count('pass')}，不一致 ${count('fail')}，存疑 ${count('warn')}，无法判断 ${count('info')}`);
+    lines.push(
+      `  正文数字 ${rep.narrative.length} 处：一致 ${count('pass')}，不一致 ${count('fail')}，存疑 ${count('warn')}，无法判断 ${count('info')}`,
+    );
   }
-  for (const n of rep.narrative) if (n.status === 'warn') lines.push(`  ${NARRATIVE_MARK.warn} 正文“${n.quote}”：${n.message}`);
+  for (const n of rep.narrative)
+    if (n.status === 'warn') lines.push(`  ${NARRATIVE_MARK.warn} 正文“${n.quote}”：${n.message}`);
   return lines.join('\n');
 }
 
 // The one CSV writer (lib/export/csv.ts): quoting and the formula guard on every text cell.
-const csvCell = (v: unknown): string => csvCellOf(typeof v === 'number' || typeof v === 'string' ? v : v === null || v === undefined ? null : String(v));
+const csvCell = (v: unknown): string =>
+  csvCellOf(typeof v === 'number' || typeof v === 'string' ? v : v === null || v === undefined ? null : String(v));
 
-const CSV_HEADER = ['file', 'url', 'agency', 'year', 'format', 'check_id', 'rule', 'status', 'expected', 'actual', 'cells', 'culprit_field', 'culprit_suggested', 'message'];
+const CSV_HEADER = [
+  'file',
+  'url',
+  'agency',
+  'year',
+  'format',
+  'check_id',
+  'rule',
+  'status',
+  'expected',
+  'actual',
+  'cells',
+  'culprit_field',
+  'culprit_suggested',
+  'message',
+];
 
 /** The CSV rows of one result (no header). */
 export function csvResultRows(r: Result): string[] {
@@ -107,15 +130,60 @@ export function csvResultRows(r: Result): string[] {
   }
   const base = [r.file, rep.source.url, rep.report.agency, rep.report.year, rep.report.format];
   if (!rep.checks.length) {
-    rows.push([...base, '', '', rep.detected ? 'no-checks' : 'not-report', '', '', '', '', '', rep.notices.map((n) => n.message).join('；')].map(csvCell).join(','));
+    rows.push(
+      [
+        ...base,
+        '',
+        '',
+        rep.detected ? 'no-checks' : 'not-report',
+        '',
+        '',
+        '',
+        '',
+        '',
+        rep.notices.map((n) => n.message).join('；'),
+      ]
+        .map(csvCell)
+        .join(','),
+    );
   }
   for (const c of rep.checks) {
-    rows.push([...base, c.id, c.rule, c.status, c.expected, c.actual, c.cells.join(' '), c.culprit?.field, c.culprit?.suggested, c.message].map(csvCell).join(','));
+    rows.push(
+      [
+        ...base,
+        c.id,
+        c.rule,
+        c.status,
+        c.expected,
+        c.actual,
+        c.cells.join(' '),
+        c.culprit?.field,
+        c.culprit?.suggested,
+        c.message,
+      ]
+        .map(csvCell)
+        .join(','),
+    );
   }
   // Numbers written in the text, one row each after the table checks (actual = the number in the text).
   for (const n of rep.narrative) {
-    const cells = Array.isArray(n.cells) ? (n.cells as string[]).join(' ') : n.field ?? '';
-    rows.push([...base, n.id ?? '', typeof n.rule === 'string' ? n.rule : 'narrative', n.status, n.expected, n.value, cells, '', '', `正文“${n.quote}”：${n.message}`].map(csvCell).join(','));
+    const cells = Array.isArray(n.cells) ? (n.cells as string[]).join(' ') : (n.field ?? '');
+    rows.push(
+      [
+        ...base,
+        n.id ?? '',
+        typeof n.rule === 'string' ? n.rule : 'narrative',
+        n.status,
+        n.expected,
+        n.value,
+        cells,
+        '',
+        '',
+        `正文“${n.quote}”：${n.message}`,
+      ]
+        .map(csvCell)
+        .join(','),
+    );
   }
   return rows;
 }
@@ -149,7 +217,7 @@ export async function main(argv: string[]): Promise<number> {
   while (args.length) {
     const a = args.shift()!;
     if (a === '--format' || a.startsWith('--format=')) {
-      format = a.includes('=') ? a.slice(9) : args.shift() ?? '';
+      format = a.includes('=') ? a.slice(9) : (args.shift() ?? '');
       if (!['text', 'json', 'csv', 'csv-wide', 'jsonl'].includes(format)) {
         console.error(`--format 只能是 text、json 或 csv（多份报告另有 csv-wide、jsonl），收到“${format}”`);
         return 2;
@@ -172,9 +240,14 @@ export async function main(argv: string[]): Promise<number> {
     else if (a === '--follow') follow = true;
     else if (['--concurrency', '--delay', '--timeout'].some((o) => a === o || a.startsWith(`${o}=`))) {
       const name = a.split('=')[0]!;
-      const raw = a.includes('=') ? a.slice(name.length + 1) : args.shift() ?? '';
+      const raw = a.includes('=') ? a.slice(name.length + 1) : (args.shift() ?? '');
       const n = Number(raw);
-      const ok = name === '--concurrency' ? Number.isInteger(n) && n >= 1 && n <= 16 : name === '--delay' ? Number.isFinite(n) && n >= 0 && n <= 60_000 : Number.isFinite(n) && n > 0 && n <= 300;
+      const ok =
+        name === '--concurrency'
+          ? Number.isInteger(n) && n >= 1 && n <= 16
+          : name === '--delay'
+            ? Number.isFinite(n) && n >= 0 && n <= 60_000
+            : Number.isFinite(n) && n > 0 && n <= 300;
       if (!raw || !ok) {
         console.error(`${name} 的值无效：“${raw}”（--concurrency 1–16，--delay 0–60000 毫秒，--timeout 1–300 秒）`);
         return 2;
@@ -182,8 +255,7 @@ export async function main(argv: string[]): Promise<number> {
       if (name === '--concurrency') concurrency = n;
       else if (name === '--delay') delayMs = n;
       else timeoutMs = n * 1000;
-    }
-    else if (a.startsWith('-')) {
+    } else if (a.startsWith('-')) {
       console.error(`未知选项：${a}\n\n${USAGE}`);
       return 2;
     } else inputs.push(a);
@@ -194,14 +266,20 @@ export async function main(argv: string[]): Promise<number> {
   }
 
   const urls = inputs.filter(isUrl);
-  const { files, errors: inputErrors } = collectInputs(inputs.filter((i) => !isUrl(i)), maxBytes);
+  const { files, errors: inputErrors } = collectInputs(
+    inputs.filter((i) => !isUrl(i)),
+    maxBytes,
+  );
   const results: Result[] = [...inputErrors];
   if (!files.length && !results.length && !urls.length) {
     console.error(`没有找到可检查的文件（.html、.htm、.shtml、.txt、.pdf、.docx）：${inputs.join(' ')}`);
     return 2;
   }
   // In output order: the inputs that failed already (missing …) among the files, by path as before.
-  const entries: Entry[] = [...files.map((file) => ({ file })), ...results.map((r) => ({ file: r.file, error: r.error }))];
+  const entries: Entry[] = [
+    ...files.map((file) => ({ file })),
+    ...results.map((r) => ({ file: r.file, error: r.error })),
+  ];
   entries.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const total = files.length;
   // The progress line costs a clock read per file: it is written at most every 200 ms (and at the end).
@@ -226,9 +304,14 @@ export async function main(argv: string[]): Promise<number> {
   // worker).
   const cores = availableParallelism();
   const forced = process.env.GOUJI_WORKERS;
-  const workers = forced !== undefined && forced !== '' && Number.isInteger(Number(forced))
-    ? Number(forced)
-    : files.length >= 40 && cores >= 4 ? Math.min(cores - 1, 4) : files.length >= 500 ? 1 : 0;
+  const workers =
+    forced !== undefined && forced !== '' && Number.isInteger(Number(forced))
+      ? Number(forced)
+      : files.length >= 40 && cores >= 4
+        ? Math.min(cores - 1, 4)
+        : files.length >= 500
+          ? 1
+          : 0;
 
   // Results are written as they come (in file order); only errors and the year index are kept. The
   // per-report formats (csv-wide, jsonl) are written at the end: their cross-year check (lib/batch/run.ts,
@@ -240,7 +323,8 @@ export async function main(argv: string[]): Promise<number> {
   const kept: Result[] = [];
   let anyReport = false;
   let anyFail = false;
-  const fails = (rep: Report) => rep.checks.some((c) => c.status === 'fail') || rep.narrative.some((n) => n.status === 'fail');
+  const fails = (rep: Report) =>
+    rep.checks.some((c) => c.status === 'fail') || rep.narrative.some((n) => n.status === 'fail');
   const years = new YearIndex();
   const late: { file: string; checks: Report['checks'] }[] = [];
   const errors: Result[] = [];
@@ -276,7 +360,10 @@ export async function main(argv: string[]): Promise<number> {
   if (urls.length) {
     const showUrls = !quiet;
     const checked = await checkUrls(urls, {
-      follow, concurrency, delayMs, timeoutMs,
+      follow,
+      concurrency,
+      delayMs,
+      timeoutMs,
       onProgress: (n, total) => {
         if (!showUrls || (total < 2 && !process.stderr.isTTY)) return;
         const line = `已检查 ${n}/${total} 个网址`;
@@ -284,7 +371,13 @@ export async function main(argv: string[]): Promise<number> {
       },
     });
     if (showUrls && process.stderr.isTTY) process.stderr.write('\n');
-    for (const c of checked) emit({ file: c.row.url, report: c.report, row: c.row, error: c.row.state === 'error' ? c.row.reason : undefined });
+    for (const c of checked)
+      emit({
+        file: c.row.url,
+        report: c.report,
+        row: c.row,
+        error: c.row.state === 'error' ? c.row.reason : undefined,
+      });
   }
 
   if (out) out.end(late);
@@ -292,7 +385,22 @@ export async function main(argv: string[]): Promise<number> {
     // Same body, consecutive years, across the whole batch (lib/batch/body.ts says how bodies are matched).
     const items: Checked[] = kept.map((r) => ({
       report: r.report,
-      row: r.row ?? (r.report ? rowOf(r.report.source.url ?? r.file, undefined, r.report) : { url: r.file, state: 'error', reason: r.error, agency: null, year: null, format: null, tables: null, fail: 0, uncertain: 0, proseFail: 0 }),
+      row:
+        r.row ??
+        (r.report
+          ? rowOf(r.report.source.url ?? r.file, undefined, r.report)
+          : {
+              url: r.file,
+              state: 'error',
+              reason: r.error,
+              agency: null,
+              year: null,
+              format: null,
+              tables: null,
+              fail: 0,
+              uncertain: 0,
+              proseFail: 0,
+            }),
     }));
     crossYear(items);
     anyReport = kept.some((r) => r.report?.detected);
@@ -310,7 +418,10 @@ export async function main(argv: string[]): Promise<number> {
 /** The three output formats, written one result at a time (byte for byte what the whole list gave). */
 class Output {
   private count = 0;
-  constructor(private format: string, private single: boolean) {
+  constructor(
+    private format: string,
+    private single: boolean,
+  ) {
     if (format === 'csv') process.stdout.write(`\ufeff${CSV_HEADER.join(',')}\r\n`);
   }
   result(r: Result): void {
@@ -319,7 +430,11 @@ class Output {
       const value = r.report ?? { file: r.file, error: r.error };
       // Inside an array, stringify it as an array of one and drop the brackets: the indentation of a
       // whole-array stringify, without a pass over the text to indent it.
-      process.stdout.write(this.single ? `${JSON.stringify(value, null, 2)}\n` : `${first ? '[\n' : ',\n'}${JSON.stringify([value], null, 2).slice(2, -2)}`);
+      process.stdout.write(
+        this.single
+          ? `${JSON.stringify(value, null, 2)}\n`
+          : `${first ? '[\n' : ',\n'}${JSON.stringify([value], null, 2).slice(2, -2)}`,
+      );
     } else if (this.format === 'csv') {
       const rows = csvResultRows(r);
       if (rows.length) process.stdout.write(rows.join('\r\n') + '\r\n');
@@ -329,15 +444,26 @@ class Output {
   end(late: { file: string; checks: Report['checks'] }[]): void {
     if (this.format === 'json') {
       if (this.single) return;
-      for (const l of late) process.stdout.write(`${this.count++ ? ',\n' : '[\n'}${JSON.stringify([{ file: l.file, yearOverYear: l.checks }], null, 2).slice(2, -2)}`);
+      for (const l of late)
+        process.stdout.write(
+          `${this.count++ ? ',\n' : '[\n'}${JSON.stringify([{ file: l.file, yearOverYear: l.checks }], null, 2).slice(2, -2)}`,
+        );
       process.stdout.write(this.count ? '\n]\n' : '[]\n');
     } else if (this.format === 'csv') {
       for (const l of late) {
-        const rows = l.checks.map((c) => [l.file, '', '', '', '', c.id, c.rule, c.status, c.expected, c.actual, c.cells.join(' '), '', '', c.message].map(csvCell).join(','));
+        const rows = l.checks.map((c) =>
+          [l.file, '', '', '', '', c.id, c.rule, c.status, c.expected, c.actual, c.cells.join(' '), '', '', c.message]
+            .map(csvCell)
+            .join(','),
+        );
         if (rows.length) process.stdout.write(rows.join('\r\n') + '\r\n');
       }
     } else {
-      const lines = late.flatMap((l) => [l.file, ...l.checks.filter((c) => c.status !== 'pass').map((c) => `  ${STATUS_MARK[c.status]} [${c.id}] ${c.message}`), ...(l.checks.every((c) => c.status === 'pass') ? ['  上年结转与上一年度报告的结转下年度一致'] : [])]);
+      const lines = late.flatMap((l) => [
+        l.file,
+        ...l.checks.filter((c) => c.status !== 'pass').map((c) => `  ${STATUS_MARK[c.status]} [${c.id}] ${c.message}`),
+        ...(l.checks.every((c) => c.status === 'pass') ? ['  上年结转与上一年度报告的结转下年度一致'] : []),
+      ]);
       if (lines.length) process.stdout.write(`\n\n跨年度核对（上一年度报告在文件顺序中排在后面）\n${lines.join('\n')}`);
       process.stdout.write('\n');
     }

@@ -35,7 +35,8 @@ const PRIVATE = /[\ue000-\uf8ff]/g;
 
 function tryDecode(label: string, bytes: Uint8Array): string | null {
   // isUtf8 and Buffer#toString are simdutf in Node: a fraction of a fatal TextDecoder's time on a 100 KB page.
-  if (label === 'utf-8') return isUtf8(bytes) ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8') : null;
+  if (label === 'utf-8')
+    return isUtf8(bytes) ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8') : null;
   let text: string;
   try {
     text = new TextDecoder(label, { fatal: true }).decode(bytes);
@@ -73,7 +74,9 @@ function utf16Guess(b: Uint8Array): 'utf-16le' | 'utf-16be' | null {
 }
 
 // Frequent characters of reports, in both scripts: a wrong double-byte decoding yields rare characters.
-const COMMON = new Set([...'的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处理府研质信息申请报告开公资讯公開報請資訊規範檔案處務辦關係這個為與總計']);
+const COMMON = new Set([
+  ...'的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处理府研质信息申请报告开公资讯公開報請資訊規範檔案處務辦關係這個為與總計',
+]);
 
 function score(s: string): number {
   let n = 0;
@@ -82,9 +85,12 @@ function score(s: string): number {
 }
 
 export function decodeBytes(bytes: Uint8Array): { text: string; encoding: string } {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8' };
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
+    return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8' };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe)
+    return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff)
+    return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
   const u16 = utf16Guess(bytes);
   if (u16) {
     const t = tryDecode(u16, bytes);
@@ -97,7 +103,10 @@ export function decodeBytes(bytes: Uint8Array): { text: string; encoding: string
     const enc = new TextDecoder(declared).encoding;
     if (!enc.startsWith('utf-16')) {
       const t = tryDecode(enc, bytes);
-      if (t !== null && !(enc !== 'utf-8' && tryDecode('utf-8', bytes) !== null && bytes.subarray(0, 65536).some((b) => b > 0x7f))) {
+      if (
+        t !== null &&
+        !(enc !== 'utf-8' && tryDecode('utf-8', bytes) !== null && bytes.subarray(0, 65536).some((b) => b > 0x7f))
+      ) {
         return { text: t, encoding: enc };
       }
     }
@@ -109,7 +118,9 @@ export function decodeBytes(bytes: Uint8Array): { text: string; encoding: string
     .map((enc) => ({ enc, text: tryDecode(enc, bytes) }))
     .filter((c): c is { enc: 'gb18030' | 'big5'; text: string } => c.text !== null);
   if (!candidates.length) {
-    throw new DecodeError(`无法识别文件编码${declared ? `（声明为 ${declared}）` : ''}：不是 UTF-8、GBK/GB18030、Big5 或 UTF-16`);
+    throw new DecodeError(
+      `无法识别文件编码${declared ? `（声明为 ${declared}）` : ''}：不是 UTF-8、GBK/GB18030、Big5 或 UTF-16`,
+    );
   }
   candidates.sort((a, b) => score(b.text) - score(a.text));
   return { text: candidates[0]!.text, encoding: candidates[0]!.enc };

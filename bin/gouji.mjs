@@ -32,7 +32,10 @@ const lazyListeners = {
       let code = await readFile(args.path, 'utf8');
       const before = code;
       code = code.replace('wm.set(this, new Map);', '');
-      code = code.replaceAll('const map = wm.get(this);', 'let map = wm.get(this); if (!map) wm.set(this, (map = new Map));');
+      code = code.replaceAll(
+        'const map = wm.get(this);',
+        'let map = wm.get(this); if (!map) wm.set(this, (map = new Map));',
+      );
       // If linkedom changed shape, bundle it untouched rather than half-patched.
       if (code === before || code.includes('wm.set(this, new Map)')) code = before;
       return { contents: code, loader: 'js' };
@@ -41,7 +44,11 @@ const lazyListeners = {
 };
 
 async function ensureBundle() {
-  const sources = Math.max(newest(join(root, 'lib')), newest(join(root, 'bin')), statSync(join(root, 'package.json')).mtimeMs);
+  const sources = Math.max(
+    newest(join(root, 'lib')),
+    newest(join(root, 'bin')),
+    statSync(join(root, 'package.json')).mtimeMs,
+  );
   if (existsSync(bundle) && statSync(bundle).mtimeMs >= sources) return true;
   try {
     const { build } = await import('esbuild');

@@ -68,7 +68,10 @@ export function collectInputs(inputs: string[], maxBytes: number): { files: stri
     try {
       st = statSync(path);
     } catch (e) {
-      errors.push({ file: path, error: named && (e as NodeJS.ErrnoException)?.code === 'ENOENT' ? `找不到文件或目录：${path}` : reason(e, path) });
+      errors.push({
+        file: path,
+        error: named && (e as NodeJS.ErrnoException)?.code === 'ENOENT' ? `找不到文件或目录：${path}` : reason(e, path),
+      });
       return;
     }
     if (st.isDirectory()) {

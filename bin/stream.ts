@@ -26,7 +26,9 @@ export interface Entry {
 }
 
 const failed = (file: string, e: unknown, prefix = '无法读取或解析'): Result =>
-  e instanceof InputError ? { file, error: e.message, code: e.code } : { file, error: `${prefix}：${e instanceof Error ? e.message : String(e)}` };
+  e instanceof InputError
+    ? { file, error: e.message, code: e.code }
+    : { file, error: `${prefix}：${e instanceof Error ? e.message : String(e)}` };
 
 /** One file checked: its report, or its error (never throws). HTML and text are read synchronously inside. */
 export async function checkOne(file: string, url?: string, maxBytes?: number): Promise<Result> {
@@ -48,7 +50,11 @@ const WORKER_HEAP_MB = 192;
  * Check every entry and call `emit` for each result, in the order of `entries`: on this thread when
  * `workers` is 0, else on that many worker threads.
  */
-export async function checkInOrder(entries: readonly Entry[], opts: { url?: string; workers: number; maxBytes?: number }, emit: (r: Result) => void): Promise<void> {
+export async function checkInOrder(
+  entries: readonly Entry[],
+  opts: { url?: string; workers: number; maxBytes?: number },
+  emit: (r: Result) => void,
+): Promise<void> {
   if (opts.workers < 1) {
     for (const e of entries) {
       if (e.error) emit({ file: e.file, error: e.error });
@@ -74,35 +80,40 @@ export async function checkInOrder(entries: readonly Entry[], opts: { url?: stri
     return next < entries.length ? next++ : null;
   };
   await Promise.all(
-    Array.from({ length: opts.workers }, () =>
-      new Promise<void>((resolve) => {
-        const w = new Worker(WORKER, { workerData: { url: opts.url, maxBytes: opts.maxBytes }, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
-        const inFlight = new Set<number>();
-        const send = () => {
-          const i = take();
-          if (i === null) {
-            if (!inFlight.size) w.postMessage(null); // nothing left: the worker closes its port and exits
-            return;
-          }
-          inFlight.add(i);
-          w.postMessage({ i, file: entries[i]!.file });
-        };
-        w.on('message', (m: { i: number; result: Result }) => {
-          inFlight.delete(m.i);
-          ready.set(m.i, m.result);
-          flush();
+    Array.from(
+      { length: opts.workers },
+      () =>
+        new Promise<void>((resolve) => {
+          const w = new Worker(WORKER, {
+            workerData: { url: opts.url, maxBytes: opts.maxBytes },
+            resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+          });
+          const inFlight = new Set<number>();
+          const send = () => {
+            const i = take();
+            if (i === null) {
+              if (!inFlight.size) w.postMessage(null); // nothing left: the worker closes its port and exits
+              return;
+            }
+            inFlight.add(i);
+            w.postMessage({ i, file: entries[i]!.file });
+          };
+          w.on('message', (m: { i: number; result: Result }) => {
+            inFlight.delete(m.i);
+            ready.set(m.i, m.result);
+            flush();
+            send();
+          });
+          w.on('error', (e) => {
+            // A crashed worker: what it held is an error, the others carry on with the rest.
+            for (const i of inFlight) ready.set(i, failed(entries[i]!.file, e, '检查进程出错'));
+            inFlight.clear();
+            flush();
+          });
+          w.on('exit', () => resolve());
           send();
-        });
-        w.on('error', (e) => {
-          // A crashed worker: what it held is an error, the others carry on with the rest.
-          for (const i of inFlight) ready.set(i, failed(entries[i]!.file, e, '检查进程出错'));
-          inFlight.clear();
-          flush();
-        });
-        w.on('exit', () => resolve());
-        send();
-        send();
-      }),
+          send();
+        }),
     ),
   );
   // A worker that crashed before taking its share leaves entries nobody took: check them here.

@@ -18,14 +18,26 @@ export interface UrlOptions {
   fetch?: typeof globalThis.fetch;
 }
 
-export const URL_DEFAULTS = { concurrency: DEFAULTS.concurrency, delayMs: DEFAULTS.delayMs, timeoutMs: DEFAULTS.timeoutMs };
+export const URL_DEFAULTS = {
+  concurrency: DEFAULTS.concurrency,
+  delayMs: DEFAULTS.delayMs,
+  timeoutMs: DEFAULTS.timeoutMs,
+};
 
 export const USER_AGENT = `${TOOL.name}/${TOOL.version} (government information-disclosure annual report checker; polite: 2 requests per host)`;
 
 export const isUrl = (s: string): boolean => /^https?:\/\//i.test(s);
 
 export async function checkUrls(urls: readonly string[], opts: UrlOptions): Promise<Checked[]> {
-  const asked = new Set(urls.map((u) => { try { return new URL(u).hostname; } catch { return ''; } }));
+  const asked = new Set(
+    urls.map((u) => {
+      try {
+        return new URL(u).hostname;
+      } catch {
+        return '';
+      }
+    }),
+  );
   const fetcher = createFetcher({
     fetch: opts.fetch ?? globalThis.fetch,
     concurrency: opts.concurrency,

@@ -12,7 +12,14 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { isGoujiMessage, type Message, type Replies, type TabState } from '@/lib/ext/protocol';
-import { badgeFor, pageUrl, shouldClearOnUpdate, TabStore, tabStateFromResult, type KeyValueArea } from '@/lib/ext/tabs';
+import {
+  badgeFor,
+  pageUrl,
+  shouldClearOnUpdate,
+  TabStore,
+  tabStateFromResult,
+  type KeyValueArea,
+} from '@/lib/ext/tabs';
 import { FLAG_KEY_PREFIX, type FlagStatus } from '@/lib/flags/model';
 import { chooseFrameState } from '@/lib/ext/frames';
 import { FlagStore } from '@/lib/flags/store';
@@ -61,7 +68,10 @@ export function installBackground(b: Api) {
   };
 
   const queues = new Map<number, Promise<void>>();
-  async function handle(msg: Message, sender: { tab?: { id?: number; url?: string }; frameId?: number }): Promise<Replies[keyof Replies] | undefined> {
+  async function handle(
+    msg: Message,
+    sender: { tab?: { id?: number; url?: string }; frameId?: number },
+  ): Promise<Replies[keyof Replies] | undefined> {
     switch (msg.type) {
       case 'gouji:result': {
         const tabId = sender.tab?.id;
@@ -109,11 +119,23 @@ export function installBackground(b: Api) {
     }
   }
 
-  const HANDLED = new Set(['gouji:result', 'gouji:get-tab-state', 'gouji:flag-add', 'gouji:flags-for-report', 'gouji:open-batch']);
-  b.runtime.onMessage.addListener(((msg: unknown, sender: { tab?: { id?: number; url?: string }; frameId?: number }, sendResponse: (r: unknown) => void) => {
+  const HANDLED = new Set([
+    'gouji:result',
+    'gouji:get-tab-state',
+    'gouji:flag-add',
+    'gouji:flags-for-report',
+    'gouji:open-batch',
+  ]);
+  b.runtime.onMessage.addListener(((
+    msg: unknown,
+    sender: { tab?: { id?: number; url?: string }; frameId?: number },
+    sendResponse: (r: unknown) => void,
+  ) => {
     if (!isGoujiMessage(msg) || !HANDLED.has(msg.type)) return undefined;
     // sendResponse + `return true` works in Chrome, Firefox (through the polyfill) and fake-browser alike.
-    handle(msg, sender).then(sendResponse, (e: unknown) => sendResponse({ ok: false, error: `后台处理失败：${(e as Error)?.message ?? e}` }));
+    handle(msg, sender).then(sendResponse, (e: unknown) =>
+      sendResponse({ ok: false, error: `后台处理失败：${(e as Error)?.message ?? e}` }),
+    );
     return true;
   }) as Parameters<Api['runtime']['onMessage']['addListener']>[0]);
 
@@ -131,28 +153,30 @@ export function installBackground(b: Api) {
   });
 
   // Flags changed (here, in the follow-up page, by an import): tell the tabs showing those pages.
-  b.storage.onChanged.addListener((changes: Record<string, { oldValue?: unknown; newValue?: unknown }>, area: string) => {
-    if (area !== 'local') return;
-    const urls = new Set<string>();
-    let any = false;
-    for (const [key, ch] of Object.entries(changes)) {
-      if (!key.startsWith(FLAG_KEY_PREFIX)) continue;
-      any = true;
-      for (const v of [ch.oldValue, ch.newValue]) {
-        const url = (v as { url?: unknown } | undefined)?.url;
-        if (typeof url === 'string' && url) urls.add(pageUrl(url));
+  b.storage.onChanged.addListener(
+    (changes: Record<string, { oldValue?: unknown; newValue?: unknown }>, area: string) => {
+      if (area !== 'local') return;
+      const urls = new Set<string>();
+      let any = false;
+      for (const [key, ch] of Object.entries(changes)) {
+        if (!key.startsWith(FLAG_KEY_PREFIX)) continue;
+        any = true;
+        for (const v of [ch.oldValue, ch.newValue]) {
+          const url = (v as { url?: unknown } | undefined)?.url;
+          if (typeof url === 'string' && url) urls.add(pageUrl(url));
+        }
       }
-    }
-    if (!any) return;
-    void tabs.all().then((all) => {
-      for (const [tabId, st] of all) {
-        if (st.state !== 'report') continue;
-        // A flag without a URL (hand-written import) could belong to any page: tell every report tab.
-        if (urls.size && !urls.has(pageUrl(st.url)) && !urls.has(pageUrl(st.report?.source?.url))) continue;
-        b.tabs.sendMessage(tabId, { type: 'gouji:flags-changed' } satisfies Message).catch(() => undefined);
-      }
-    });
-  });
+      if (!any) return;
+      void tabs.all().then((all) => {
+        for (const [tabId, st] of all) {
+          if (st.state !== 'report') continue;
+          // A flag without a URL (hand-written import) could belong to any page: tell every report tab.
+          if (urls.size && !urls.has(pageUrl(st.url)) && !urls.has(pageUrl(st.report?.source?.url))) continue;
+          b.tabs.sendMessage(tabId, { type: 'gouji:flags-changed' } satisfies Message).catch(() => undefined);
+        }
+      });
+    },
+  );
 
   return { tabs, flags };
 }

@@ -6,10 +6,12 @@
 import { normalizeText } from './normalize/text';
 
 // What an agency's name ends with. A value that ends otherwise ("本网", a date, a site name) is not taken.
-const AGENCY_END = /(?:人民政府|政府|办公室|办公厅|局|委员会|委|厅|院|中心|办|所|署|处|部|会|站|队|馆|镇|乡|街道|街道办事处|管委会|管理委员会|集团|公司|学校|大学|研究所|法院|检察院)$/;
+const AGENCY_END =
+  /(?:人民政府|政府|办公室|办公厅|局|委员会|委|厅|院|中心|办|所|署|处|部|会|站|队|馆|镇|乡|街道|街道办事处|管委会|管理委员会|集团|公司|学校|大学|研究所|法院|检察院)$/;
 const LABELS = /(?:发布机构|发文机关|发文单位|发布单位|发布机关)\s*[:：]\s*/g;
 // Labels that follow the agency in the same metadata table, glued to it by textContent.
-const NEXT_LABEL = /(?:成文日期|发文日期|发布日期|生成日期|公开日期|印发日期|文号|发文字号|索引号|主题分类|分类|名称|标题|主题词|时效|有效性|公开方式|来源|[:：\s|｜/]).*$/;
+const NEXT_LABEL =
+  /(?:成文日期|发文日期|发布日期|生成日期|公开日期|印发日期|文号|发文字号|索引号|主题分类|分类|名称|标题|主题词|时效|有效性|公开方式|来源|[:：\s|｜/]).*$/;
 
 /** A plausible full agency name: Han characters (and brackets), 3–40 of them, ending like an agency. */
 export function isAgencyName(s: string | null | undefined): s is string {
@@ -22,7 +24,10 @@ export function isAgencyName(s: string | null | undefined): s is string {
 const RUBY_LETTERS = /([\u3400-\u9fff])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêńňǹḿ]{1,7}/g;
 
 function clean(s: string): string {
-  return s.replace(NEXT_LABEL, '').replace(/^[()（）]+/, '').trim();
+  return s
+    .replace(NEXT_LABEL, '')
+    .replace(/^[()（）]+/, '')
+    .trim();
 }
 
 /**

@@ -10,7 +10,8 @@ const DOC_EXT = /\.(pdf|docx?|wps|xlsx?|et|ofd)(?:[?#]|$)/i;
 // Links worth naming first: the report itself, its tables, an attachment.
 const REPORT_WORDS = /年报|年度报告|报告|统计表|附件|表格/;
 // Images that are page furniture, not tables.
-const FURNITURE_IMG = /logo|icon|share|print|qrcode|ewm|erweima|banner|nav|btn|button|arrow|bg|spacer|wza|jiucuo|dzjg|gh\.png|police|blank\.gif/i;
+const FURNITURE_IMG =
+  /logo|icon|share|print|qrcode|ewm|erweima|banner|nav|btn|button|arrow|bg|spacer|wza|jiucuo|dzjg|gh\.png|police|blank\.gif/i;
 
 export interface Attachment {
   name: string;
@@ -27,7 +28,10 @@ function absolute(href: string, base?: string): string | null {
 }
 
 function nameOf(text: string, href: string): string {
-  let name = collapse(text).replace(/^(?:附件|附|下载)\s*\d*\s*[:：]?\s*/, '').replace(DOC_EXT, '').trim();
+  let name = collapse(text)
+    .replace(/^(?:附件|附|下载)\s*\d*\s*[:：]?\s*/, '')
+    .replace(DOC_EXT, '')
+    .trim();
   if (!name) {
     const file = decodeURIComponent(href.split(/[?#]/)[0]!.split('/').pop() ?? '');
     name = file.replace(DOC_EXT, '');
@@ -72,7 +76,14 @@ export function missingTableCauses(root: Element, baseUrl?: string): ReportNotic
   const docs = attachments(root, baseUrl);
   if (docs.length) {
     const first = docs[0]!;
-    return [{ id: 'tables-in-attachment', level: 'warn', message: `表格在附件《${first.name}》中，请打开附件核对`, href: first.href }];
+    return [
+      {
+        id: 'tables-in-attachment',
+        level: 'warn',
+        message: `表格在附件《${first.name}》中，请打开附件核对`,
+        href: first.href,
+      },
+    ];
   }
   const n = tableImages(root);
   if (n) return [{ id: 'tables-as-images', level: 'warn', message: `表格为图片（${n} 张），无法读取其中的数字` }];

@@ -23,7 +23,14 @@ import { activeFieldsOf, applyFieldsOf, DEFAULT_FORMAT, formatById } from './sch
 import { TABLE_KEYS, tableName } from './schema/tables';
 import { RULES, summarize, type Evaluated } from './rules';
 import { findCulprits } from './culprit';
-import { countSections, hasOldStatsTable, isNoticeAboutReports, isOwnReportTitle, parseReportTitle, type TitleInfo } from './detect';
+import {
+  countSections,
+  hasOldStatsTable,
+  isNoticeAboutReports,
+  isOwnReportTitle,
+  parseReportTitle,
+  type TitleInfo,
+} from './detect';
 import { agencyFromMetaRow, agencyFromSources } from './agency';
 import { collapse } from './normalize/text';
 import { checkNarrative } from './narrative';
@@ -62,7 +69,7 @@ function extract(rows: readonly LogicalRow[]): Extracted {
   const apply = parseApply(rows);
   const applyStart = apply.range?.[0] ?? rows.length;
   const review = parseReview(rows, apply.range ? apply.range[1] + 1 : 0);
-  const active = parseActive(rows, apply.range ? applyStart : review.range?.[0] ?? rows.length);
+  const active = parseActive(rows, apply.range ? applyStart : (review.range?.[0] ?? rows.length));
   return { active, apply, review };
 }
 
@@ -119,7 +126,16 @@ interface Signals {
   oldTable: boolean;
 }
 
-function build(x: Extracted, titleInfo: TitleInfo | null, sections: number, opts: CheckOptions, title: string | null, extraNotices: ReportNotice[], source: 'dom' | 'text' | 'pdf' | 'docx', sig: Signals = { ownTitle: false, notice: false, oldTable: false }): Built {
+function build(
+  x: Extracted,
+  titleInfo: TitleInfo | null,
+  sections: number,
+  opts: CheckOptions,
+  title: string | null,
+  extraNotices: ReportNotice[],
+  source: 'dom' | 'text' | 'pdf' | 'docx',
+  sig: Signals = { ownTitle: false, notice: false, oldTable: false },
+): Built {
   const notices: ReportNotice[] = [...extraNotices];
   const anyTable = hasNumber(x.apply) || hasNumber(x.review) || hasNumber(x.active);
   // Enough for "report": filled tables; or a report title with three of the six sections, or as the page's
@@ -131,7 +147,9 @@ function build(x: Extracted, titleInfo: TitleInfo | null, sections: number, opts
 
   // Table 三 says the format best, then table 二; table 四 alone reads as the default format. The id is a
   // registered format's (ReportFormat lists the built-in ones; a registered test format passes through).
-  let format = (x.apply.found ? x.apply.format! : x.active.found ? x.active.format! : x.review.found ? DEFAULT_FORMAT.id : 'unknown') as ReportFormat;
+  let format = (
+    x.apply.found ? x.apply.format! : x.active.found ? x.active.format! : x.review.found ? DEFAULT_FORMAT.id : 'unknown'
+  ) as ReportFormat;
   if (detected && year !== null && year <= 2018) format = 'old';
 
   const found: Record<TableKey, boolean> = {
@@ -186,19 +204,36 @@ function build(x: Extracted, titleInfo: TitleInfo | null, sections: number, opts
   const checks: Check[] = evaluated.map((e) => e.check);
 
   if (!detected) {
-    notices.push({ id: 'not-report', level: 'info', message: '此页不是政府信息公开工作年度报告（未找到报告标题与统计表格）' });
+    notices.push({
+      id: 'not-report',
+      level: 'info',
+      message: '此页不是政府信息公开工作年度报告（未找到报告标题与统计表格）',
+    });
   } else if (format === 'old') {
-    notices.push({ id: 'old-format', level: 'info', message: `${year} 年度报告为旧格式（2019 年以前），不核对勾稽关系` });
+    notices.push({
+      id: 'old-format',
+      level: 'info',
+      message: `${year} 年度报告为旧格式（2019 年以前），不核对勾稽关系`,
+    });
   } else {
     const missing = TABLE_KEYS.filter((k) => !found[k]);
     if (missing.length === 3) {
-      notices.push({ id: 'tables-missing', level: 'warn', message: '页面上没有找到统计表格（可能是图片或附件），表格数据无法核对' });
+      notices.push({
+        id: 'tables-missing',
+        level: 'warn',
+        message: '页面上没有找到统计表格（可能是图片或附件），表格数据无法核对',
+      });
     } else if (missing.length) {
-      notices.push({ id: 'tables-partly-missing', level: 'warn', message: `页面上没有找到${missing.map((k) => tableName(k, 'zh', 'topic')).join('、')}` });
+      notices.push({
+        id: 'tables-partly-missing',
+        level: 'warn',
+        message: `页面上没有找到${missing.map((k) => tableName(k, 'zh', 'topic')).join('、')}`,
+      });
     }
   }
 
-  const fieldsExpected = detected && format !== 'old' ? Object.values(tables).reduce((s, t) => s + t.cellsExpected, 0) : 0;
+  const fieldsExpected =
+    detected && format !== 'old' ? Object.values(tables).reduce((s, t) => s + t.cellsExpected, 0) : 0;
   const fieldsFound = Object.values(tables).reduce((s, t) => s + t.cellsRead, 0);
   // A loop, not Object.fromEntries: a quarter of the time on ~200 entries (the CLI builds one per file).
   const valueObject: Record<string, ValueEntry> = {};
@@ -208,7 +243,11 @@ function build(x: Extracted, titleInfo: TitleInfo | null, sections: number, opts
     tool: { name: TOOL.name, version: TOOL.version },
     source: { url: opts.url ?? null, title, checkedAt: (opts.now ?? new Date()).toISOString() },
     detected,
-    report: { agency: detected ? titleInfo?.agency ?? null : null, year: detected ? year : null, format: detected ? format : 'unknown' },
+    report: {
+      agency: detected ? (titleInfo?.agency ?? null) : null,
+      year: detected ? year : null,
+      format: detected ? format : 'unknown',
+    },
     tables,
     values: valueObject,
     checks,
@@ -243,7 +282,11 @@ function addNarrative(report: Report, prose: Prose): void {
   try {
     report.narrative = checkNarrative(prose, report);
   } catch (e) {
-    report.notices.push({ id: 'narrative.error', level: 'warn', message: `正文数字核对出错：${e instanceof Error ? e.message : String(e)}` });
+    report.notices.push({
+      id: 'narrative.error',
+      level: 'warn',
+      message: `正文数字核对出错：${e instanceof Error ? e.message : String(e)}`,
+    });
   }
 }
 
@@ -275,12 +318,36 @@ export function checkDocument(doc: Document, opts: CheckOptions = {}): Analysis 
   } catch {
     docTitle = null;
   }
-  const own = [...scan.metas, ...scan.headings.slice(0, 3), docTitle].map((c) => (c ? isOwnReportTitle(c) : null)).find(Boolean) ?? null;
-  const titleInfo = withFullAgency(own ?? findTitle([...scan.metas, docTitle, ...scan.headings, bodyText]), bodyText, scan.sources ?? []);
+  const own =
+    [...scan.metas, ...scan.headings.slice(0, 3), docTitle]
+      .map((c) => (c ? isOwnReportTitle(c) : null))
+      .find(Boolean) ?? null;
+  const titleInfo = withFullAgency(
+    own ?? findTitle([...scan.metas, docTitle, ...scan.headings, bodyText]),
+    bodyText,
+    scan.sources ?? [],
+  );
   const pageTitle = scan.metas[0] || scan.headings[0] || docTitle;
-  const sig: Signals = { ownTitle: !!own, notice: isNoticeAboutReports(pageTitle ?? null, bodyText), oldTable: hasOldStatsTable(bodyText) };
-  const notices: ReportNotice[] = problems.map((p) => ({ id: 'extract.table-too-large', level: 'info', message: p.kind === 'error' ? `有一个表格过大或结构异常，已跳过（${p.message}）` : p.message }));
-  const { report, fieldCells } = build(x, titleInfo, countSections(bodyText), opts, docTitle ?? titleInfo?.title ?? null, notices, opts.source ?? 'dom', sig);
+  const sig: Signals = {
+    ownTitle: !!own,
+    notice: isNoticeAboutReports(pageTitle ?? null, bodyText),
+    oldTable: hasOldStatsTable(bodyText),
+  };
+  const notices: ReportNotice[] = problems.map((p) => ({
+    id: 'extract.table-too-large',
+    level: 'info',
+    message: p.kind === 'error' ? `有一个表格过大或结构异常，已跳过（${p.message}）` : p.message,
+  }));
+  const { report, fieldCells } = build(
+    x,
+    titleInfo,
+    countSections(bodyText),
+    opts,
+    docTitle ?? titleInfo?.title ?? null,
+    notices,
+    opts.source ?? 'dom',
+    sig,
+  );
 
   if (report.detected && report.report.format !== 'old' && root && !TABLE_KEYS.every((k) => report.tables[k].found)) {
     // Name the cause when the page shows it: a linked document, or images where the tables would be.
@@ -319,11 +386,28 @@ export function checkDocument(doc: Document, opts: CheckOptions = {}): Analysis 
 export function checkText(text: string, opts: CheckOptions = {}): Analysis {
   const rows = textRows(text);
   const x = extract(rows);
-  const lines = text.split('\n').map((l) => l.trim()).filter(Boolean).slice(0, 40);
+  const lines = text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .slice(0, 40);
   const titleInfo = withFullAgency(findTitle([opts.title, ...lines, text]), text, []);
   const firstLine = opts.title ?? lines[0] ?? null;
-  const sig: Signals = { ownTitle: false, notice: isNoticeAboutReports(firstLine, text), oldTable: hasOldStatsTable(text) };
-  const { report } = build(x, titleInfo, countSections(text), opts, opts.title ?? titleInfo?.title ?? null, [], 'text', sig);
+  const sig: Signals = {
+    ownTitle: false,
+    notice: isNoticeAboutReports(firstLine, text),
+    oldTable: hasOldStatsTable(text),
+  };
+  const { report } = build(
+    x,
+    titleInfo,
+    countSections(text),
+    opts,
+    opts.title ?? titleInfo?.title ?? null,
+    [],
+    'text',
+    sig,
+  );
   // Table regions of the text, excluded from the prose the narrative check reads.
   const exclude: [number, number][] = [];
   const used = usedRange(x);

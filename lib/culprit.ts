@@ -28,11 +28,12 @@ export function findCulprits(evaluated: Evaluated[], values: ReadonlyMap<string,
   let open = identities.filter((e) => e.check.status === 'fail' && e.residual !== null);
   const passing = identities.filter((e) => e.check.status === 'pass');
   const byField = new Map<string, Evaluated[]>();
-  for (const e of identities) for (const f of [...e.lhs, ...e.rhs]) {
-    let list = byField.get(f);
-    if (!list) byField.set(f, (list = []));
-    list.push(e);
-  }
+  for (const e of identities)
+    for (const f of [...e.lhs, ...e.rhs]) {
+      let list = byField.get(f);
+      if (!list) byField.set(f, (list = []));
+      list.push(e);
+    }
 
   while (open.length) {
     const fields = new Set(open.flatMap((e) => [...e.lhs, ...e.rhs]));
@@ -69,11 +70,11 @@ export function findCulprits(evaluated: Evaluated[], values: ReadonlyMap<string,
 }
 
 function assign(c: Candidate, values: ReadonlyMap<string, ValueEntry>): void {
-    const ids = c.explains.map((e) => e.check.id);
-    const entry = values.get(c.field)!;
-    const shown = entry.blank ? '空白' : fmt(entry.value!);
-    for (const e of c.explains) {
-      e.check.culprit = { field: c.field, suggested: c.suggested, explains: ids };
-      e.check.message += `${culpritMarker(c.field)}表中为 ${shown}，若为 ${fmt(c.suggested)} 则${ids.length > 1 ? `这 ${ids.length} 项` : '此项'}核对一致）`;
-    }
+  const ids = c.explains.map((e) => e.check.id);
+  const entry = values.get(c.field)!;
+  const shown = entry.blank ? '空白' : fmt(entry.value!);
+  for (const e of c.explains) {
+    e.check.culprit = { field: c.field, suggested: c.suggested, explains: ids };
+    e.check.message += `${culpritMarker(c.field)}表中为 ${shown}，若为 ${fmt(c.suggested)} 则${ids.length > 1 ? `这 ${ids.length} 项` : '此项'}核对一致）`;
+  }
 }

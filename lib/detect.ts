@@ -5,7 +5,8 @@
 import { normalizeText, stripPinyin } from './normalize/text';
 
 // Simplified and traditional forms, before any conversion (the gate must not load the converter).
-const GATE_TITLE = /(信息公[开開]|政[务務]公[开開]).{0,12}(年度?[报報]告|年[报報])|(年度?[报報]告|年[报報]).{0,4}(信息公[开開])/;
+const GATE_TITLE =
+  /(信息公[开開]|政[务務]公[开開]).{0,12}(年度?[报報]告|年[报報])|(年度?[报報]告|年[报報]).{0,4}(信息公[开開])/;
 const GATE_TEXT = /勾稽[关關][系係]|本年新收政府信息公[开開]申[请請]|政府信息公[开開](工作)?年度[报報]告/;
 
 /** Cheap first test on a page: could it be a report? Reads only the strings given. */
@@ -15,7 +16,8 @@ export function quickGate(title: string, bodyText?: string): boolean {
 }
 
 /** "<机关>2024年度政府信息公开工作年度报告" — agency, year. Run on normalized (simplified) text. */
-const REPORT_TITLE = /((?:19|20)\d{2})\s*年\s*(?:度\s*)?(?:的\s*)?(?:政府)?(?:信息公开|政务公开)\s*(?:工作)?\s*(?:年度)?\s*(?:报告|年报)/;
+const REPORT_TITLE =
+  /((?:19|20)\d{2})\s*年\s*(?:度\s*)?(?:的\s*)?(?:政府)?(?:信息公开|政务公开)\s*(?:工作)?\s*(?:年度)?\s*(?:报告|年报)/;
 const AGENCY_NOISE = /^(?:.*?(?:现公布|现予公布|公布|发布|印发|关于|编制|现将|本报告为|根据))/;
 
 export interface TitleInfo {
@@ -26,13 +28,16 @@ export interface TitleInfo {
 
 // Other word orders (issue #11): "2019年上海市人民政府办公厅政府信息公开工作年度报告" (year first),
 // "中山市人民政府办公室政府信息公开工作2024年度报告" (year inside), "…政府信息公开工作年度报告（2024年度）" (year last).
-const YEAR_FIRST = /((?:19|20)\d{2})\s*年\s*(?:度\s*)?([\u3400-\u9fff()（）·]{2,40}?)\s*(?:政府)?(?:信息公开|政务公开)\s*(?:工作)?\s*(?:年度)?\s*(?:报告|年报)/;
-const YEAR_INSIDE = /([\u3400-\u9fff()（）·]{2,40}?)\s*(?:政府)?(?:信息公开|政务公开)\s*(?:工作)?\s*((?:19|20)\d{2})\s*年\s*(?:度\s*)?(?:报告|年报)/;
-const YEAR_LAST = /([\u3400-\u9fff()（）·]{2,40}?)\s*(?:政府)?(?:信息公开|政务公开)\s*(?:工作)?\s*(?:年度)?\s*(?:报告|年报)\s*[(（]\s*((?:19|20)\d{2})\s*年?\s*度?\s*[)）]/;
+const YEAR_FIRST =
+  /((?:19|20)\d{2})\s*年\s*(?:度\s*)?([\u3400-\u9fff()（）·]{2,40}?)\s*(?:政府)?(?:信息公开|政务公开)\s*(?:工作)?\s*(?:年度)?\s*(?:报告|年报)/;
+const YEAR_INSIDE =
+  /([\u3400-\u9fff()（）·]{2,40}?)\s*(?:政府)?(?:信息公开|政务公开)\s*(?:工作)?\s*((?:19|20)\d{2})\s*年\s*(?:度\s*)?(?:报告|年报)/;
+const YEAR_LAST =
+  /([\u3400-\u9fff()（）·]{2,40}?)\s*(?:政府)?(?:信息公开|政务公开)\s*(?:工作)?\s*(?:年度)?\s*(?:报告|年报)\s*[(（]\s*((?:19|20)\d{2})\s*年?\s*度?\s*[)）]/;
 
 function otherOrder(t: string): TitleInfo | null {
   const first = YEAR_FIRST.exec(t);
-  const inside = first ? null : YEAR_INSIDE.exec(t) ?? YEAR_LAST.exec(t);
+  const inside = first ? null : (YEAR_INSIDE.exec(t) ?? YEAR_LAST.exec(t));
   const m = first ?? inside;
   if (!m) return null;
   const year = Number(first ? m[1] : m[2]);
@@ -42,7 +47,13 @@ function otherOrder(t: string): TitleInfo | null {
   if (/人民$/.test(agency) && after.startsWith('政府')) agency += '政府';
   agency = agency.replace(/^(?:度|年度)/, '');
   // Only a name that reads as a body ("全市", "我局" are not names).
-  if (/^(?:全|本|我)/.test(agency) || !/(?:[省市区县州旗盟镇乡]|政府|办公室|办公厅|局|委员会|委|厅|院|中心|办|署|处|部|会|站|馆|街道|街道办事处|管委会)$/.test(agency)) agency = '';
+  if (
+    /^(?:全|本|我)/.test(agency) ||
+    !/(?:[省市区县州旗盟镇乡]|政府|办公室|办公厅|局|委员会|委|厅|院|中心|办|署|处|部|会|站|馆|街道|街道办事处|管委会)$/.test(
+      agency,
+    )
+  )
+    agency = '';
   return { title: m[0], agency: agency || null, year };
 }
 
@@ -70,7 +81,8 @@ const SECTION_START = /[一二三四五六七][、.．]/g;
 // 五、因政府信息公开申请提起行政复议 …: the old-format fixture), so old reports are still recognized.
 // Old reports word them many ways ("依申请公开工作情况", "因…申请行政复议、提起行政诉讼的情况", "主要问题和
 // 改进措施", "…情况统计表"): those count as the section they stand for.
-const SECTION = /^[一二三四五六七八九][、.]\s*(总体情况|总体概述|概述|基本情况|主动公开政府信息情况|主动公开(?:政府信息)?(?:工作)?情况|收到和处理政府信息公开申请情况|依申请公开政府信息情况|依申请公开(?:政府信息)?(?:工作)?(?:的)?情况|政府信息公开的收费及减免情况|(?:政府信息公开)?(?:的)?收费(?:及|和)减免情况|政府信息公开行政复议|因政府信息公开申请提起行政复议|因.{0,16}申请(?:而)?(?:提起|申请)?行政复议|(?:政府信息公开工作)?存在的主要问题|存在问题|(?:主要)?问题(?:和|及)改进措施|其他需要报告的事项)/;
+const SECTION =
+  /^[一二三四五六七八九][、.]\s*(总体情况|总体概述|概述|基本情况|主动公开政府信息情况|主动公开(?:政府信息)?(?:工作)?情况|收到和处理政府信息公开申请情况|依申请公开政府信息情况|依申请公开(?:政府信息)?(?:工作)?(?:的)?情况|政府信息公开的收费及减免情况|(?:政府信息公开)?(?:的)?收费(?:及|和)减免情况|政府信息公开行政复议|因政府信息公开申请提起行政复议|因.{0,16}申请(?:而)?(?:提起|申请)?行政复议|(?:政府信息公开工作)?存在的主要问题|存在问题|(?:主要)?问题(?:和|及)改进措施|其他需要报告的事项)/;
 
 export function countSections(text: string): number {
   const found = new Set<string>();
@@ -110,7 +122,8 @@ export function hasOldStatsTable(text: string): boolean {
 // Pages about the reports that are not one: the format notice (any year's, reposted), notices on 编制/报送/
 // 发布, 公开指南, 工作要点, 统计公报. Told by the page's own title; "…的公告" publishing a report is a report.
 // Examples: tests/unit/core/detect.test.ts ("notices are not reports").
-const NOTICE_TITLE = /(?:通知|通报|函|意见|办法|规定|格式|模板|范本|样表|样式|指南|要点|统计公报|公报|目录|列表|解读|图解)(?:[(（].{0,20}[)）])?$|关于.{0,60}(?:编制|报送|印发|做好|格式|模板)|^转发/;
+const NOTICE_TITLE =
+  /(?:通知|通报|函|意见|办法|规定|格式|模板|范本|样表|样式|指南|要点|统计公报|公报|目录|列表|解读|图解)(?:[(（].{0,20}[)）])?$|关于.{0,60}(?:编制|报送|印发|做好|格式|模板)|^转发/;
 const NOTICE_DOC_NO = /国办公开办函\s*[〔[(（]\s*20\d{2}\s*[〕\])）]\s*\d+\s*号/;
 
 /**
@@ -132,7 +145,10 @@ export function isNoticeAboutReports(title: string | null, head: string): boolea
  * 解读 pages are told by isNoticeAboutReports.
  */
 export function isOwnReportTitle(title: string): TitleInfo | null {
-  const t = normalizeText(title).replace(/\s+/g, '').split(/[_|｜]|--|—/)[0]!.replace(/[-－]$/, '');
+  const t = normalizeText(title)
+    .replace(/\s+/g, '')
+    .split(/[_|｜]|--|—/)[0]!
+    .replace(/[-－]$/, '');
   if (!t || t.length > 80 || NOTICE_TITLE.test(t)) return null;
   const info = parseReportTitle(t);
   if (!info?.agency || !info.year) return null;

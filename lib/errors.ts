@@ -53,7 +53,13 @@ export function groupErrors(report: Pick<Report, 'checks' | 'narrative'> | null 
     if (culprit) {
       let e = byCell.get(culprit.field);
       if (!e) {
-        e = { key: `cell:${culprit.field}`, kind: 'cell', field: culprit.field, suggested: culprit.suggested, checks: [] };
+        e = {
+          key: `cell:${culprit.field}`,
+          kind: 'cell',
+          field: culprit.field,
+          suggested: culprit.suggested,
+          checks: [],
+        };
         byCell.set(culprit.field, e);
         out.push(e);
       }

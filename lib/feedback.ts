@@ -33,20 +33,39 @@ export function itemsFromReport(report: Report): FeedbackItem[] {
   const out: FeedbackItem[] = [];
   for (const c of report.checks ?? []) {
     if (c.status !== 'fail') continue;
-    const item: FeedbackItem = { checkId: c.id, kind: 'check', status: 'fail', message: c.message, cells: c.cells ?? [] };
+    const item: FeedbackItem = {
+      checkId: c.id,
+      kind: 'check',
+      status: 'fail',
+      message: c.message,
+      cells: c.cells ?? [],
+    };
     if (c.culprit) item.culprit = { field: c.culprit.field, suggested: c.culprit.suggested };
     out.push(item);
   }
   (report.narrative ?? []).forEach((n) => {
     if (n.status !== 'fail') return;
-    out.push({ checkId: n.id ?? 'narrative', kind: 'narrative', status: 'fail', message: n.message, cells: n.field ? [n.field] : [], quote: n.quote });
+    out.push({
+      checkId: n.id ?? 'narrative',
+      kind: 'narrative',
+      status: 'fail',
+      message: n.message,
+      cells: n.field ? [n.field] : [],
+      quote: n.quote,
+    });
   });
   return out;
 }
 
 export function itemsFromFlags(flags: Flag[]): FeedbackItem[] {
   return flags.filter(isActionable).map((f) => {
-    const item: FeedbackItem = { checkId: f.checkId, kind: f.kind, status: f.findingStatus, message: f.message, cells: f.cells.map((c) => c.field) };
+    const item: FeedbackItem = {
+      checkId: f.checkId,
+      kind: f.kind,
+      status: f.findingStatus,
+      message: f.message,
+      cells: f.cells.map((c) => c.field),
+    };
     if (f.culprit) item.culprit = { field: f.culprit.field, suggested: f.culprit.suggested };
     if (f.quote) item.quote = f.quote;
     return item;
@@ -95,7 +114,8 @@ function itemText(item: FeedbackItem): string {
   let s = `${where}：${body}`;
   if (item.status === 'uncertain') s = `${where}：无法判断——${body}`;
   s = ensureStop(s);
-  if (item.culprit) s += `经与相关行列交叉核对，可能是${fieldInWords(item.culprit.field)}的数值有误（按其余数据推算应为 ${item.culprit.suggested}），请一并核实。`;
+  if (item.culprit)
+    s += `经与相关行列交叉核对，可能是${fieldInWords(item.culprit.field)}的数值有误（按其余数据推算应为 ${item.culprit.suggested}），请一并核实。`;
   return s;
 }
 
@@ -107,7 +127,8 @@ function dateZh(d: Date): string {
 function placeOf(item: FeedbackItem, withTable = true): string {
   const d = describeCheck(item.checkId, item.cells);
   const where: string[] = [];
-  if (d.table && withTable) where.push(`第${TABLES[d.table].full.zh.slice(0, 1)}部分“${TABLES[d.table].full.zh.slice(2)}”表`);
+  if (d.table && withTable)
+    where.push(`第${TABLES[d.table].full.zh.slice(0, 1)}部分“${TABLES[d.table].full.zh.slice(2)}”表`);
   if (d.row) where.push(`“${d.row}”行`);
   if (d.column) where.push(`“${d.column}”列`);
   return where.join('');
@@ -121,7 +142,9 @@ function groupText(items: FeedbackItem[]): string {
   const culprit = items[0]!.culprit!;
   const d = describeCheck(items[0]!.checkId, items[0]!.cells);
   const table = d.table ? `第${TABLES[d.table].full.zh.slice(0, 1)}部分“${TABLES[d.table].full.zh.slice(2)}”表` : '';
-  const checks = items.map((item) => `${placeOf(item, false)}：${messageBody(item.message.trim()).replace(/[。.]$/, '')}`);
+  const checks = items.map(
+    (item) => `${placeOf(item, false)}：${messageBody(item.message.trim()).replace(/[。.]$/, '')}`,
+  );
   return `${table}${fieldInWords(culprit.field)}的数值可能有误（按其余数据推算应为 ${culprit.suggested}），它使以下 ${items.length} 项核对不一致——${checks.join('；')}。请一并核实。`;
 }
 
@@ -157,8 +180,11 @@ export function titleWithoutSite(title: string): string {
 export function feedbackText(subject: FeedbackSubject, items: FeedbackItem[], now: Date = new Date()): string {
   if (!items.length) return '';
   const agency = subject.agency?.trim() || '贵单位';
-  const titled = (subject.title?.trim() && titleWithoutSite(subject.title))
-    || (subject.agency && subject.year ? `${subject.agency}${subject.year}年度政府信息公开工作年度报告` : '政府信息公开工作年度报告');
+  const titled =
+    (subject.title?.trim() && titleWithoutSite(subject.title)) ||
+    (subject.agency && subject.year
+      ? `${subject.agency}${subject.year}年度政府信息公开工作年度报告`
+      : '政府信息公开工作年度报告');
   const entries = feedbackEntries(items);
   const lines: string[] = [];
   lines.push(`关于《${titled}》部分数据的意见`);
@@ -167,13 +193,22 @@ export function feedbackText(subject: FeedbackSubject, items: FeedbackItem[], no
   lines.push('');
   const where = subject.url ? `（网址：${subject.url}）` : '';
   const failing = items.filter((i) => i.kind === 'check' && i.status === 'fail').length;
-  const also = failing > entries.filter((e) => e[0]!.kind === 'check' && e[0]!.status === 'fail').length ? `（涉及 ${failing} 项表格勾稽关系）` : '';
-  lines.push(`    贵单位公开发布的《${titled}》${where}中，有 ${entries.length} 处数据经核对不一致${also}，恳请核实，如确有差错请予更正：`);
+  const also =
+    failing > entries.filter((e) => e[0]!.kind === 'check' && e[0]!.status === 'fail').length
+      ? `（涉及 ${failing} 项表格勾稽关系）`
+      : '';
+  lines.push(
+    `    贵单位公开发布的《${titled}》${where}中，有 ${entries.length} 处数据经核对不一致${also}，恳请核实，如确有差错请予更正：`,
+  );
   lines.push('');
-  entries.forEach((group, i) => lines.push(`    ${i + 1}. ${group.length > 1 ? groupText(group) : itemText(group[0]!)}`));
+  entries.forEach((group, i) =>
+    lines.push(`    ${i + 1}. ${group.length > 1 ? groupText(group) : itemText(group[0]!)}`),
+  );
   lines.push('');
   const basis = `以上按${(formatById(subject.format) ?? DEFAULT_FORMAT).citation}中表格的勾稽关系核对`;
-  lines.push(`    ${basis}（如第三部分表格：每行各类申请人之和等于总计；第一项加第二项之和，等于第三项加第四项之和）。`);
+  lines.push(
+    `    ${basis}（如第三部分表格：每行各类申请人之和等于总计；第一项加第二项之和，等于第三项加第四项之和）。`,
+  );
   lines.push('    感谢贵单位对政府信息公开工作的重视。');
   lines.push('');
   lines.push('此致');

@@ -12,11 +12,26 @@ let done = false;
 
 function sampleText(): string {
   const zeros = (n: number) => Array.from({ length: n }, () => '0').join('\n');
-  const lines = ['示例市人民政府2024年度政府信息公开工作年度报告', '一、总体情况', '2024年，共收到政府信息公开申请0件，予以公开0件。', TABLES.active.full.zh, '第二十条第(一)项', '信息内容'];
+  const lines = [
+    '示例市人民政府2024年度政府信息公开工作年度报告',
+    '一、总体情况',
+    '2024年，共收到政府信息公开申请0件，予以公开0件。',
+    TABLES.active.full.zh,
+    '第二十条第(一)项',
+    '信息内容',
+  ];
   for (const r of DEFAULT_FORMAT.active.rows) lines.push(r.name, zeros(r.columns.length));
   lines.push(TABLES.apply.full.zh, '申请人情况', '自然人', '总计');
   for (const r of DEFAULT_FORMAT.apply.rows) lines.push(r.label, zeros(7));
-  lines.push(TABLES.review.full.zh, '行政复议', '行政诉讼', '结果维持', zeros(15), '五、存在的主要问题及改进情况', '六、其他需要报告的事项');
+  lines.push(
+    TABLES.review.full.zh,
+    '行政复议',
+    '行政诉讼',
+    '结果维持',
+    zeros(15),
+    '五、存在的主要问题及改进情况',
+    '六、其他需要报告的事项',
+  );
   return lines.join('\n');
 }
 

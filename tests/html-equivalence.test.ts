@@ -34,7 +34,12 @@ function same(html: string, url?: string) {
   return fast.report;
 }
 
-const htmlIn = (dir: string) => (existsSync(dir) ? readdirSync(dir).filter((f) => /\.html?$/.test(f)).sort() : []);
+const htmlIn = (dir: string) =>
+  existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => /\.html?$/.test(f))
+        .sort()
+    : [];
 
 describe('fast path = DOM path: fixtures', () => {
   const names = htmlIn(FIXTURE_DIR);
@@ -64,11 +69,17 @@ describe('fast path = DOM path: a 100 KB page with full site chrome', () => {
 });
 
 describe('fast path = DOM path: seeds and real reports as pages', () => {
-  const seeds = readdirSync(SEED_DIR).filter((f) => f.endsWith('.txt')).sort();
+  const seeds = readdirSync(SEED_DIR)
+    .filter((f) => f.endsWith('.txt'))
+    .sort();
   it('finds the seeds', () => expect(seeds.length).toBeGreaterThanOrEqual(5));
   for (const f of seeds) it(`seed ${f}`, () => same(textPage(readFileSync(join(SEED_DIR, f), 'utf8'))));
 
-  const real = existsSync(REAL) ? readdirSync(REAL).filter((f) => f.endsWith('.pdftext.txt')).sort() : [];
+  const real = existsSync(REAL)
+    ? readdirSync(REAL)
+        .filter((f) => f.endsWith('.pdftext.txt'))
+        .sort()
+    : [];
   if (!real.length) it.skip('real reports: ../shared/real-reports is absent, skipped', () => {});
   for (const f of real) {
     it(`real ${f}`, () => {

@@ -4,7 +4,14 @@
 import { describe as group, expect, it } from 'vitest';
 import { checkDocument, checkText, quickGate, type Analysis } from '../lib';
 import {
-  declaredIn, describe, fixtureNames, happyDocument, linkedomDocument, loadFixture, readSeed, type Fixture,
+  declaredIn,
+  describe,
+  fixtureNames,
+  happyDocument,
+  linkedomDocument,
+  loadFixture,
+  readSeed,
+  type Fixture,
 } from './helpers/fixtures';
 
 const PARSERS = {
@@ -30,11 +37,16 @@ function compare(f: Fixture, doc: Document, a: Analysis): string[] {
   const m = f.meta;
   const diff: string[] = [];
   const detected = r.detected ? 'report' : 'none';
-  if (detected !== m.state) diff.push(`  state: expected ${m.state}, got ${detected} (notices: ${r.notices.map((n) => n.id).join(', ') || '—'})`);
-  if (m.state === 'report' && m.format && r.report.format !== m.format) diff.push(`  format: expected ${m.format}, got ${r.report.format}`);
+  if (detected !== m.state)
+    diff.push(
+      `  state: expected ${m.state}, got ${detected} (notices: ${r.notices.map((n) => n.id).join(', ') || '—'})`,
+    );
+  if (m.state === 'report' && m.format && r.report.format !== m.format)
+    diff.push(`  format: expected ${m.format}, got ${r.report.format}`);
   if (m.year !== null && r.report.year !== m.year) diff.push(`  year: expected ${m.year}, got ${r.report.year}`);
   const noticeIds = r.notices.map((n) => n.id);
-  for (const id of m.notices) if (!noticeIds.includes(id)) diff.push(`  notice: expected "${id}", got ${noticeIds.join(', ') || '—'}`);
+  for (const id of m.notices)
+    if (!noticeIds.includes(id)) diff.push(`  notice: expected "${id}", got ${noticeIds.join(', ') || '—'}`);
   for (const n of r.notices) if (!n.message.trim()) diff.push(`  notice ${n.id} has no message`);
   if (m.tables) {
     const found = (Object.keys(r.tables) as (keyof typeof r.tables)[]).filter((k) => r.tables[k].found);
@@ -44,10 +56,12 @@ function compare(f: Fixture, doc: Document, a: Analysis): string[] {
   const declared = declaredIn(doc);
   const anchor = (cells: string[]) => a.elements.get(cells[0]!) ?? null;
   const pairs = (status: 'fail' | 'uncertain') =>
-    r.checks.filter((c) => c.status === status).map((c) => {
-      const el = anchor(c.cells);
-      return el ? `${c.id} @ ${describe(el)}` : `${c.id} @ (unanchored: ${c.cells[0]} not on the page)`;
-    });
+    r.checks
+      .filter((c) => c.status === status)
+      .map((c) => {
+        const el = anchor(c.cells);
+        return el ? `${c.id} @ ${describe(el)}` : `${c.id} @ (unanchored: ${c.cells[0]} not on the page)`;
+      });
   const want = (list: { id: string; el: Element }[], unanchored: string[]) => [
     ...list.map((d) => `${d.id} @ ${describe(d.el)}`),
     ...unanchored.map((id) => {
@@ -72,11 +86,18 @@ function compare(f: Fixture, doc: Document, a: Analysis): string[] {
   // Cell by cell: each marked value cell is the element the core read that field from, and back.
   if (declared.fields.length) {
     const tableFields = [...a.elements].filter(([f]) => /^(active|active2019|apply|review|litigation)\./.test(f));
-    diff.push(...setDiff('cell', declared.fields.map((d) => `${d.field} @ ${describe(d.el)}`), tableFields.map(([f, el]) => `${f} @ ${describe(el)}`)));
+    diff.push(
+      ...setDiff(
+        'cell',
+        declared.fields.map((d) => `${d.field} @ ${describe(d.el)}`),
+        tableFields.map(([f, el]) => `${f} @ ${describe(el)}`),
+      ),
+    );
     for (const d of declared.fields) {
       if (d.value === undefined) continue;
       const got = r.values[d.field]?.value;
-      if (got !== d.value) diff.push(`  value: ${d.field} expected ${d.value}, got ${got === undefined ? '(not read)' : got}`);
+      if (got !== d.value)
+        diff.push(`  value: ${d.field} expected ${d.value}, got ${got === undefined ? '(not read)' : got}`);
     }
   }
   return diff;
@@ -149,11 +170,19 @@ group('scenario: fixtures built from a seed read exactly the seed’s values', (
         for (const [k, v] of Object.entries(values)) got[k] = v.value;
         // A cell declared blank ("field=") must be read as blank, not as unreadable text.
         for (const [k, v] of Object.entries(f.meta.seedChanges)) {
-          if (v === null) expect(values[k]?.blank, `${name} (${parser}): ${k} should be blank (raw 「${values[k]?.raw}」)`).toBe(true);
+          if (v === null)
+            expect(values[k]?.blank, `${name} (${parser}): ${k} should be blank (raw 「${values[k]?.raw}」)`).toBe(
+              true,
+            );
         }
         // The seed dump is the reference: a field it lacks is not compared (none of ours lacks one).
-        const lines = setDiff('value', Object.entries(want).map(([k, v]) => `${k}=${v}`), Object.entries(got).map(([k, v]) => `${k}=${v}`));
-        if (lines.length) expect.fail(`${name} (${parser}) values differ from seed ${f.meta.seed}:\n${lines.join('\n')}`);
+        const lines = setDiff(
+          'value',
+          Object.entries(want).map(([k, v]) => `${k}=${v}`),
+          Object.entries(got).map(([k, v]) => `${k}=${v}`),
+        );
+        if (lines.length)
+          expect.fail(`${name} (${parser}) values differ from seed ${f.meta.seed}:\n${lines.join('\n')}`);
       }
       // A seed with tables must give something to compare.
       if (f.meta.tables?.length) expect(Object.keys(want).length).toBeGreaterThan(60);
@@ -166,13 +195,17 @@ group('scenario: bad input gives a clear message, never a crash', () => {
 
   function hugeRows(n: number): string {
     const rows: string[] = [];
-    for (let i = 0; i < n; i++) rows.push(`<tr><td>${i + 1}</td><td>项目${i}</td><td>${(i * 7) % 1000}</td><td>${(i * 13) % 1000}</td></tr>`);
+    for (let i = 0; i < n; i++)
+      rows.push(`<tr><td>${i + 1}</td><td>项目${i}</td><td>${(i * 7) % 1000}</td><td>${(i * 13) % 1000}</td></tr>`);
     return `<table border="1"><tr><th>序号</th><th>名称</th><th>数量</th><th>金额</th></tr>\n${rows.join('\n')}\n<tr><td></td><td>合计</td><td>1</td><td>2</td></tr></table>`;
   }
 
   // Generated here, not committed: a 10,000-row table, alone and appended to a real report. No timer
   // (speed is a bench figure): the table must be skipped before it is expanded, which the notice says.
-  for (const [parser, build] of Object.entries({ 'happy-dom': happyDocument, linkedom: (h: string) => linkedomDocument(h) })) {
+  for (const [parser, build] of Object.entries({
+    'happy-dom': happyDocument,
+    linkedom: (h: string) => linkedomDocument(h),
+  })) {
     it(`a 10,000-row table alone is not a report (${parser})`, () => {
       const html = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>2024年度统计数据表</title></head><body>${hugeRows(10_000)}</body></html>`;
       const doc = build(html, 'https://www.zs.gov.cn/tjsj/huge.html');
@@ -194,7 +227,13 @@ group('scenario: bad input gives a clear message, never a crash', () => {
   }
 
   it('an empty string, a bare text node and an unparseable snippet never throw', () => {
-    for (const html of ['', '   ', '<', '<table><tr><td colspan="-1" rowspan="NaN">', '<html><body><table></table></body></html>']) {
+    for (const html of [
+      '',
+      '   ',
+      '<',
+      '<table><tr><td colspan="-1" rowspan="NaN">',
+      '<html><body><table></table></body></html>',
+    ]) {
       for (const doc of [happyDocument(html, 'https://www.zs.gov.cn/x.html'), linkedomDocument(html)]) {
         const a = checkDocument(doc, { url: 'https://www.zs.gov.cn/x.html' });
         expect(a.report.detected).toBe(false);

@@ -4,7 +4,16 @@
 // against the batch and the history. The host gives the browser parts (fetch, storage, IndexedDB, the
 // HTML parser, downloads); tests can give their own.
 import { computed, signal } from '@preact/signals';
-import { checkUrl, counts, crossYear, pool, readList, type BatchRow, type Checked, type Inspect } from '@/lib/batch/run';
+import {
+  checkUrl,
+  counts,
+  crossYear,
+  pool,
+  readList,
+  type BatchRow,
+  type Checked,
+  type Inspect,
+} from '@/lib/batch/run';
 import { createFetcher, isGovCn } from '@/lib/batch/fetch';
 import type { ReportLink } from '@/lib/batch/links';
 import { batchToJsonl, batchToWideCsv } from '@/lib/export/wide';
@@ -100,14 +109,20 @@ export class BatchStore {
     this.phase.value = 'running';
     const history = await this.host.history().catch(() => null);
     const todo = this.links.value.filter((l) => !this.rows.value[l.url]);
-    await pool(todo, CONCURRENCY, async (link) => {
-      const c = await checkUrl(link.url, deps, link.text);
-      if (ctrl.signal.aborted) return; // a cancelled fetch is not a result
-      if (c.report) this.reports.set(link.url, c.report);
-      this.rows.value = { ...this.rows.value, [link.url]: c.row };
-      await this.save();
-      if (history && c.row.state !== 'error') await history.put(entryOf(c.row, c.report, 'batch'), c.report).catch(() => undefined);
-    }, ctrl.signal);
+    await pool(
+      todo,
+      CONCURRENCY,
+      async (link) => {
+        const c = await checkUrl(link.url, deps, link.text);
+        if (ctrl.signal.aborted) return; // a cancelled fetch is not a result
+        if (c.report) this.reports.set(link.url, c.report);
+        this.rows.value = { ...this.rows.value, [link.url]: c.row };
+        await this.save();
+        if (history && c.row.state !== 'error')
+          await history.put(entryOf(c.row, c.report, 'batch'), c.report).catch(() => undefined);
+      },
+      ctrl.signal,
+    );
     if (ctrl.signal.aborted) return;
     await this.finish(history);
   }
@@ -142,7 +157,8 @@ export class BatchStore {
       for (const i of items) {
         if (!i.report?.report.agency || seen.has(i.report.report.agency)) continue;
         seen.add(i.report.report.agency);
-        for (const r of await history.reportsOfBody(i.report.report.agency).catch(() => [])) if (!inBatch.has(r.source.url ?? '')) past.push(r);
+        for (const r of await history.reportsOfBody(i.report.report.agency).catch(() => []))
+          if (!inBatch.has(r.source.url ?? '')) past.push(r);
       }
     }
     crossYear(items, past);

@@ -14,7 +14,10 @@ export const TOAST_MS = 5000;
 export function showToast(toast: Signal<Toast | null>, kind: Toast['kind'], text: string): void {
   const t = { kind, text };
   toast.value = t;
-  if (kind === 'ok') setTimeout(() => { if (toast.peek() === t) toast.value = null; }, TOAST_MS);
+  if (kind === 'ok')
+    setTimeout(() => {
+      if (toast.peek() === t) toast.value = null;
+    }, TOAST_MS);
 }
 
 /** Switch the UI language now and remember it (a failed save keeps the switch). */

@@ -24,13 +24,28 @@ export function StatusMark({ status, t }: { status: 'pass' | 'fail' | 'uncertain
 export function LangSwitch({ lang, onSwitch, t }: { lang: Lang; onSwitch: (l: Lang) => void; t: T }) {
   const next: Lang = lang === 'zh' ? 'en' : 'zh';
   return (
-    <button type="button" class="link lang" lang={next === 'zh' ? 'zh-CN' : 'en'} aria-label={t('switchLangLabel')} onClick={() => onSwitch(next)} data-action="lang">
+    <button
+      type="button"
+      class="link lang"
+      lang={next === 'zh' ? 'zh-CN' : 'en'}
+      aria-label={t('switchLangLabel')}
+      onClick={() => onSwitch(next)}
+      data-action="lang"
+    >
       {t('switchLang')}
     </button>
   );
 }
 
-export function Toast({ toast, onClose, closeLabel }: { toast: { kind: 'ok' | 'error'; text: string } | null; onClose: () => void; closeLabel: string }) {
+export function Toast({
+  toast,
+  onClose,
+  closeLabel,
+}: {
+  toast: { kind: 'ok' | 'error'; text: string } | null;
+  onClose: () => void;
+  closeLabel: string;
+}) {
   // The live region is always there, so screen readers announce the text when it appears.
   return (
     <div class="toast-slot" role={toast?.kind === 'error' ? 'alert' : 'status'} aria-live="polite">
@@ -38,7 +53,9 @@ export function Toast({ toast, onClose, closeLabel }: { toast: { kind: 'ok' | 'e
         <div class={`toast toast-${toast.kind}`} data-toast={toast.kind}>
           <span aria-hidden="true">{toast.kind === 'error' ? '✗ ' : '✓ '}</span>
           <span class="toast-text">{toast.text}</span>
-          <button type="button" class="link" onClick={onClose} aria-label={closeLabel}>×</button>
+          <button type="button" class="link" onClick={onClose} aria-label={closeLabel}>
+            ×
+          </button>
         </div>
       )}
     </div>

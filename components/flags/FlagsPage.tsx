@@ -17,50 +17,88 @@ export function FlagsPage({ store }: { store: FlagsStore }) {
   return (
     <div class="flags-page" lang={lang === 'zh' ? 'zh-CN' : 'en'} data-testid="flags-page">
       <header class="bar">
-        <h1 class="brand"><span class="brand-name">{t('appName')}</span><span class="brand-tag">{t('flagsTitle')}</span></h1>
+        <h1 class="brand">
+          <span class="brand-name">{t('appName')}</span>
+          <span class="brand-tag">{t('flagsTitle')}</span>
+        </h1>
         <LangSwitch lang={lang} onSwitch={(l) => void store.setLang(l)} t={t} />
       </header>
       <Toast toast={store.toast.value} onClose={() => (store.toast.value = null)} closeLabel={t('close')} />
 
       <section class="toolbar" aria-label={t('flagsTitle')}>
         <p class="summary" data-field="flag-count">
-          {all.length === shown.length ? t('flagsCount', { n: all.length }) : t('flagsShown', { shown: shown.length, n: all.length })}
+          {all.length === shown.length
+            ? t('flagsCount', { n: all.length })
+            : t('flagsShown', { shown: shown.length, n: all.length })}
         </p>
         <div class="filters">
           <label>
             {t('filterStatus')}
-            <select value={store.status.value} onChange={(e) => (store.status.value = (e.currentTarget as HTMLSelectElement).value as never)} data-filter="status">
+            <select
+              value={store.status.value}
+              onChange={(e) => (store.status.value = (e.currentTarget as HTMLSelectElement).value as never)}
+              data-filter="status"
+            >
               <option value="">{t('filterAll')}</option>
               {FLAG_STATUSES.map((s) => (
-                <option value={s} key={s}>{FLAG_STATUS_LABELS[s][lang]}（{store.statusCounts.value[s]}）</option>
+                <option value={s} key={s}>
+                  {FLAG_STATUS_LABELS[s][lang]}（{store.statusCounts.value[s]}）
+                </option>
               ))}
             </select>
           </label>
           <label>
             {t('filterAgency')}
-            <select value={store.agency.value} onChange={(e) => (store.agency.value = (e.currentTarget as HTMLSelectElement).value)} data-filter="agency">
+            <select
+              value={store.agency.value}
+              onChange={(e) => (store.agency.value = (e.currentTarget as HTMLSelectElement).value)}
+              data-filter="agency"
+            >
               <option value="">{t('filterAll')}</option>
-              {store.agencies.value.map((a) => <option value={a} key={a}>{a || t('unknown')}</option>)}
+              {store.agencies.value.map((a) => (
+                <option value={a} key={a}>
+                  {a || t('unknown')}
+                </option>
+              ))}
             </select>
           </label>
           <label>
             {t('filterYear')}
-            <select value={store.year.value} onChange={(e) => (store.year.value = (e.currentTarget as HTMLSelectElement).value)} data-filter="year">
+            <select
+              value={store.year.value}
+              onChange={(e) => (store.year.value = (e.currentTarget as HTMLSelectElement).value)}
+              data-filter="year"
+            >
               <option value="">{t('filterAll')}</option>
-              {store.years.value.map((y) => <option value={y} key={y}>{y || t('unknown')}</option>)}
+              {store.years.value.map((y) => (
+                <option value={y} key={y}>
+                  {y || t('unknown')}
+                </option>
+              ))}
             </select>
           </label>
           <label class="grow">
             {t('search')}
-            <input type="search" value={store.query.value} onInput={(e) => (store.query.value = (e.currentTarget as HTMLInputElement).value)} data-filter="query" />
+            <input
+              type="search"
+              value={store.query.value}
+              onInput={(e) => (store.query.value = (e.currentTarget as HTMLInputElement).value)}
+              data-filter="query"
+            />
           </label>
         </div>
         <div class="io">
-          <button type="button" onClick={() => store.exportJson()} data-action="export-json" disabled={!all.length}>{t('exportJson')}</button>
-          <button type="button" onClick={() => store.exportCsv()} data-action="export-csv" disabled={!all.length}>{t('exportCsv')}</button>
+          <button type="button" onClick={() => store.exportJson()} data-action="export-json" disabled={!all.length}>
+            {t('exportJson')}
+          </button>
+          <button type="button" onClick={() => store.exportCsv()} data-action="export-csv" disabled={!all.length}>
+            {t('exportCsv')}
+          </button>
           <label class="file-button">
             <input
-              type="file" accept="application/json,.json" data-action="import"
+              type="file"
+              accept="application/json,.json"
+              data-action="import"
               onChange={async (e) => {
                 const input = e.currentTarget as HTMLInputElement;
                 const file = input.files?.[0];
@@ -74,17 +112,28 @@ export function FlagsPage({ store }: { store: FlagsStore }) {
         </div>
       </section>
 
-
       {store.problems.value.length > 0 && (
         <section class="problems" role="alert" data-section="problems">
           <p>{t('problemsHeading', { n: store.problems.value.length })}</p>
-          <ul>{store.problems.value.map((p) => <li key={p.key}><code>{p.key}</code>：{p.reason}</li>)}</ul>
+          <ul>
+            {store.problems.value.map((p) => (
+              <li key={p.key}>
+                <code>{p.key}</code>：{p.reason}
+              </li>
+            ))}
+          </ul>
         </section>
       )}
       {store.importResult.value && store.importResult.value.problems.length > 0 && (
         <section class="problems" role="alert" data-section="import-problems">
           <p>{t('importSkipped', { n: store.importResult.value.problems.length })}</p>
-          <ul>{store.importResult.value.problems.map((p) => <li key={p.key}><code>{p.key}</code>：{p.reason}</li>)}</ul>
+          <ul>
+            {store.importResult.value.problems.map((p) => (
+              <li key={p.key}>
+                <code>{p.key}</code>：{p.reason}
+              </li>
+            ))}
+          </ul>
         </section>
       )}
 
@@ -92,9 +141,13 @@ export function FlagsPage({ store }: { store: FlagsStore }) {
         {!store.loaded.value ? (
           <p class="muted pad">{t('loading')}</p>
         ) : all.length === 0 ? (
-          <p class="empty pad" data-empty="all">{t('emptyFlags')}</p>
+          <p class="empty pad" data-empty="all">
+            {t('emptyFlags')}
+          </p>
         ) : shown.length === 0 ? (
-          <p class="empty pad" data-empty="filtered">{t('emptyFiltered')}</p>
+          <p class="empty pad" data-empty="filtered">
+            {t('emptyFiltered')}
+          </p>
         ) : (
           store.groups.value.map((g) => <Group store={store} group={g} key={g.key} />)
         )}
@@ -116,27 +169,54 @@ function Group({ store, group }: { store: FlagsStore; group: FlagGroup }) {
             <span class="year">{group.year === null ? '' : t('yearSuffix', { year: group.year })}</span>
           </h2>
           {group.url && isWebUrl(group.url) ? (
-            <a href={group.url} target="_blank" rel="noopener noreferrer" class="source" data-action="open-source" title={group.url}>
+            <a
+              href={group.url}
+              target="_blank"
+              rel="noopener noreferrer"
+              class="source"
+              data-action="open-source"
+              title={group.url}
+            >
               {group.title || group.url} ↗
             </a>
           ) : (
             <span class="muted">{group.title ?? t('noUrl')}</span>
           )}
         </div>
-        <button type="button" onClick={() => store.toggleFeedback(group.key)} aria-expanded={fb !== undefined} data-action="feedback">{t('feedback')}</button>
+        <button
+          type="button"
+          onClick={() => store.toggleFeedback(group.key)}
+          aria-expanded={fb !== undefined}
+          data-action="feedback"
+        >
+          {t('feedback')}
+        </button>
       </header>
       {fb !== undefined && (
         <div class="feedback" data-section="feedback">
           <p class="muted">{fb ? t('feedbackHint') : t('feedbackEmpty')}</p>
           {fb && <textarea readOnly rows={10} value={fb} aria-label={t('feedback')} data-field="feedback-text" />}
           <div class="row">
-            {fb && <button type="button" class="primary small" onClick={() => void store.copyText(fb)} data-action="feedback-copy">{t('copyText')}</button>}
-            <button type="button" class="small" onClick={() => store.toggleFeedback(group.key)}>{t('close')}</button>
+            {fb && (
+              <button
+                type="button"
+                class="primary small"
+                onClick={() => void store.copyText(fb)}
+                data-action="feedback-copy"
+              >
+                {t('copyText')}
+              </button>
+            )}
+            <button type="button" class="small" onClick={() => store.toggleFeedback(group.key)}>
+              {t('close')}
+            </button>
           </div>
         </div>
       )}
       <ul class="flag-list">
-        {group.flags.map((f) => <FlagRow store={store} flag={f} key={f.fingerprint} />)}
+        {group.flags.map((f) => (
+          <FlagRow store={store} flag={f} key={f.fingerprint} />
+        ))}
       </ul>
     </section>
   );
@@ -147,21 +227,44 @@ function FlagRow({ store, flag }: { store: FlagsStore; flag: Flag }) {
   const lang = store.lang.value;
   const id = `fl-${flag.fingerprint}`;
   const armed = store.confirmDelete.value === flag.fingerprint;
-  const title = flag.kind === 'narrative' ? `${lang === 'en' ? 'Text vs. tables' : '正文与表格'}：“${flag.quote ?? ''}”` : checkTitle(flag.checkId, flag.cells.map((c) => c.field), lang);
+  const title =
+    flag.kind === 'narrative'
+      ? `${lang === 'en' ? 'Text vs. tables' : '正文与表格'}：“${flag.quote ?? ''}”`
+      : checkTitle(
+          flag.checkId,
+          flag.cells.map((c) => c.field),
+          lang,
+        );
   return (
-    <li class={`flag flag-${flag.status}`} data-fingerprint={flag.fingerprint} data-check-id={flag.checkId} data-status={flag.status}>
+    <li
+      class={`flag flag-${flag.status}`}
+      data-fingerprint={flag.fingerprint}
+      data-check-id={flag.checkId}
+      data-status={flag.status}
+    >
       <div class="flag-main">
         <h3 class="flag-title">
           <StatusMark status={flag.findingStatus} t={t} /> <span>{title}</span>
         </h3>
-        <p class="flag-msg">{findingParts({ checkId: flag.checkId, message: flag.message, culprit: flag.culprit }).detail}</p>
-        {flag.culprit && <p class="culprit">{t('culprit', { where: fieldInWords(flag.culprit.field, lang), value: flag.culprit.suggested })}</p>}
+        <p class="flag-msg">
+          {findingParts({ checkId: flag.checkId, message: flag.message, culprit: flag.culprit }).detail}
+        </p>
+        {flag.culprit && (
+          <p class="culprit">
+            {t('culprit', { where: fieldInWords(flag.culprit.field, lang), value: flag.culprit.suggested })}
+          </p>
+        )}
         {flag.cells.length > 0 && (
           <details class="cells">
-            <summary>{t('cells')}（{flag.cells.length}）</summary>
+            <summary>
+              {t('cells')}（{flag.cells.length}）
+            </summary>
             <ul>
               {flag.cells.map((c) => (
-                <li key={c.field} data-field-id={c.field}><span class="cell-where">{fieldInWords(c.field, lang)}</span> = <strong>{c.value ?? (c.raw || '—')}</strong></li>
+                <li key={c.field} data-field-id={c.field}>
+                  <span class="cell-where">{fieldInWords(c.field, lang)}</span> ={' '}
+                  <strong>{c.value ?? (c.raw || '—')}</strong>
+                </li>
               ))}
             </ul>
           </details>
@@ -173,8 +276,17 @@ function FlagRow({ store, flag }: { store: FlagsStore; flag: Flag }) {
       </div>
       <div class="flag-edit">
         <label for={`${id}-status`}>{t('status')}</label>
-        <select id={`${id}-status`} value={flag.status} onChange={(e) => void store.setStatus(flag.fingerprint, (e.currentTarget as HTMLSelectElement).value)} data-action="status">
-          {FLAG_STATUSES.map((s) => <option value={s} key={s}>{FLAG_STATUS_LABELS[s][lang]}</option>)}
+        <select
+          id={`${id}-status`}
+          value={flag.status}
+          onChange={(e) => void store.setStatus(flag.fingerprint, (e.currentTarget as HTMLSelectElement).value)}
+          data-action="status"
+        >
+          {FLAG_STATUSES.map((s) => (
+            <option value={s} key={s}>
+              {FLAG_STATUS_LABELS[s][lang]}
+            </option>
+          ))}
         </select>
         <form
           onSubmit={(e) => {
@@ -184,12 +296,26 @@ function FlagRow({ store, flag }: { store: FlagsStore; flag: Flag }) {
           }}
         >
           <label for={`${id}-note`}>{t('note')}</label>
-          <textarea id={`${id}-note`} name="note" rows={2} maxLength={5000} defaultValue={flag.note} key={flag.updatedAt} data-field="note" />
+          <textarea
+            id={`${id}-note`}
+            name="note"
+            rows={2}
+            maxLength={5000}
+            defaultValue={flag.note}
+            key={flag.updatedAt}
+            data-field="note"
+          />
           <div class="row">
-            <button type="submit" class="small" data-action="save-note">{t('saveNote')}</button>
+            <button type="submit" class="small" data-action="save-note">
+              {t('saveNote')}
+            </button>
             <button
-              type="button" class={`small danger${armed ? ' armed' : ''}`} onClick={() => void store.remove(flag.fingerprint)}
-              onBlur={() => { if (store.confirmDelete.peek() === flag.fingerprint) store.confirmDelete.value = null; }}
+              type="button"
+              class={`small danger${armed ? ' armed' : ''}`}
+              onClick={() => void store.remove(flag.fingerprint)}
+              onBlur={() => {
+                if (store.confirmDelete.peek() === flag.fingerprint) store.confirmDelete.value = null;
+              }}
               data-action="delete"
             >
               {armed ? `✗ ${t('confirmRemove')}` : t('remove')}

@@ -59,8 +59,12 @@ export class FlagsStore {
   readonly store: FlagStore;
   private unwatch: (() => void) | null = null;
 
-  readonly agencies = computed(() => [...new Set(this.flags.value.map((f) => f.agency ?? ''))].sort((a, b) => a.localeCompare(b, 'zh')));
-  readonly years = computed(() => [...new Set(this.flags.value.map((f) => (f.year === null ? '' : String(f.year))))].sort().reverse());
+  readonly agencies = computed(() =>
+    [...new Set(this.flags.value.map((f) => f.agency ?? ''))].sort((a, b) => a.localeCompare(b, 'zh')),
+  );
+  readonly years = computed(() =>
+    [...new Set(this.flags.value.map((f) => (f.year === null ? '' : String(f.year))))].sort().reverse(),
+  );
   readonly statusCounts = computed(() => {
     const c = Object.fromEntries(FLAG_STATUSES.map((s) => [s, 0])) as Record<FlagStatus, number>;
     for (const f of this.flags.value) c[f.status]++;
@@ -77,8 +81,22 @@ export class FlagsStore {
       if (ag && (f.agency ?? '') !== ag) return false;
       if (yr && (f.year === null ? '' : String(f.year)) !== yr) return false;
       if (q) {
-        const hay = [f.agency, f.title, f.url, f.note, f.message, f.checkId, f.quote, checkTitle(f.checkId, f.cells.map((c) => c.field))]
-          .filter(Boolean).join('\n').toLowerCase();
+        const hay = [
+          f.agency,
+          f.title,
+          f.url,
+          f.note,
+          f.message,
+          f.checkId,
+          f.quote,
+          checkTitle(
+            f.checkId,
+            f.cells.map((c) => c.field),
+          ),
+        ]
+          .filter(Boolean)
+          .join('\n')
+          .toLowerCase();
         if (!hay.includes(q)) return false;
       }
       return true;
@@ -96,7 +114,10 @@ export class FlagsStore {
     return [...by.values()];
   });
 
-  constructor(readonly host: FlagsHost, now: () => Date = () => new Date()) {
+  constructor(
+    readonly host: FlagsHost,
+    now: () => Date = () => new Date(),
+  ) {
     this.store = new FlagStore(host.area, now);
   }
 
@@ -187,7 +208,12 @@ export class FlagsStore {
       this.say('error', this.t('importFailed', { error: res.error }));
       return;
     }
-    this.importResult.value = { added: res.added, updated: res.updated, unchanged: res.unchanged, problems: res.problems };
+    this.importResult.value = {
+      added: res.added,
+      updated: res.updated,
+      unchanged: res.unchanged,
+      problems: res.problems,
+    };
     // Skipped entries are listed in their own alert below; the import itself succeeded.
     this.say('ok', this.t('imported', res as unknown as Record<string, number>));
     await this.reload();
@@ -202,7 +228,10 @@ export class FlagsStore {
       const flags = this.flags.peek().filter((f) => groupKey(f) === key);
       const first = flags[0];
       cur[key] = first
-        ? feedbackText({ agency: first.agency, year: first.year, title: first.title, url: first.url || null }, itemsFromFlags(flags))
+        ? feedbackText(
+            { agency: first.agency, year: first.year, title: first.title, url: first.url || null },
+            itemsFromFlags(flags),
+          )
         : '';
     }
     this.feedback.value = cur;

@@ -27,14 +27,20 @@ export class HistoryStore {
   readonly message = signal<{ kind: 'ok' | 'error'; text: string } | null>(null);
 
   readonly bodies = computed(() => [...new Set((this.entries.value ?? []).map((e) => e.body).filter(Boolean))].sort());
-  readonly years = computed(() => [...new Set((this.entries.value ?? []).map((e) => e.year).filter((y): y is number => y !== null))].sort((a, b) => b - a));
+  readonly years = computed(() =>
+    [...new Set((this.entries.value ?? []).map((e) => e.year).filter((y): y is number => y !== null))].sort(
+      (a, b) => b - a,
+    ),
+  );
   readonly shown = computed(() => {
     const q = this.query.value.trim().toLowerCase();
-    return (this.entries.value ?? []).filter((e) =>
-      (!q || `${e.agency ?? ''} ${e.url}`.toLowerCase().includes(q)) &&
-      (!this.body.value || e.body === this.body.value) &&
-      (!this.year.value || String(e.year) === this.year.value) &&
-      (!this.state.value || e.state === this.state.value));
+    return (this.entries.value ?? []).filter(
+      (e) =>
+        (!q || `${e.agency ?? ''} ${e.url}`.toLowerCase().includes(q)) &&
+        (!this.body.value || e.body === this.body.value) &&
+        (!this.year.value || String(e.year) === this.year.value) &&
+        (!this.state.value || e.state === this.state.value),
+    );
   });
 
   constructor(readonly host: HistoryHost) {}
@@ -83,11 +89,25 @@ export class HistoryStore {
     let n = 0;
     for (const item of data.entries) {
       const e = item?.entry;
-      if (!e || typeof e.url !== 'string' || !/^https?:\/\//.test(e.url) || !ROW_STATES.includes(e.state) || typeof e.at !== 'number') continue;
+      if (
+        !e ||
+        typeof e.url !== 'string' ||
+        !/^https?:\/\//.test(e.url) ||
+        !ROW_STATES.includes(e.state) ||
+        typeof e.at !== 'number'
+      )
+        continue;
       const entry: HistoryEntry = {
-        url: e.url, body: String(e.body ?? ''), agency: typeof e.agency === 'string' ? e.agency : null,
-        year: typeof e.year === 'number' ? e.year : null, state: e.state, fail: Number(e.fail) || 0,
-        proseFail: Number(e.proseFail) || 0, from: e.from === 'page' || e.from === 'view' ? e.from : 'batch', at: e.at, size: Number(e.size) || 0,
+        url: e.url,
+        body: String(e.body ?? ''),
+        agency: typeof e.agency === 'string' ? e.agency : null,
+        year: typeof e.year === 'number' ? e.year : null,
+        state: e.state,
+        fail: Number(e.fail) || 0,
+        proseFail: Number(e.proseFail) || 0,
+        from: e.from === 'page' || e.from === 'view' ? e.from : 'batch',
+        at: e.at,
+        size: Number(e.size) || 0,
       };
       const report = item.report && item.report.schema === 'gouji/report@1' ? item.report : undefined;
       await h.put(entry, report);

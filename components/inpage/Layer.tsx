@@ -29,9 +29,17 @@ export interface LayerActions {
   navClose(): void;
 }
 
-
-const ICON: Record<string, string> = { fail: '⚠', culprit: '✎', uncertain: '?', warn: '!', zero: '○', ok: '✓', info: 'ℹ', missing: '⚠', error: '⚠' };
-
+const ICON: Record<string, string> = {
+  fail: '⚠',
+  culprit: '✎',
+  uncertain: '?',
+  warn: '!',
+  zero: '○',
+  ok: '✓',
+  info: 'ℹ',
+  missing: '⚠',
+  error: '⚠',
+};
 
 const at = (b: Box) => ({ left: `${b.x}px`, top: `${b.y}px`, width: `${b.w}px`, height: `${b.h}px` });
 
@@ -51,7 +59,8 @@ export function Layer({ store, actions }: { store: LayerStore; actions: LayerAct
       {targets.map((t) => {
         const box = boxes.get(t.key);
         if (!box) return null;
-        const label = t.kind === 'cell' ? labelOf(t) : t.severity === 'fail' ? { kind: 'icon' as const, text: '' } : null;
+        const label =
+          t.kind === 'cell' ? labelOf(t) : t.severity === 'fail' ? { kind: 'icon' as const, text: '' } : null;
         return (
           <Fragment key={t.key}>
             {label && labels.get(t.key) ? (
@@ -68,7 +77,12 @@ export function Layer({ store, actions }: { store: LayerStore; actions: LayerAct
             ) : null}
             {t.kind === 'claim' && !store.nativeHighlights.value
               ? (store.claimBoxes.value.get(t.key) ?? []).map((b, i) => (
-                  <span key={`${t.key}:${i}`} part={PART.claimBox} data-status={t.severity} style={{ left: `${b.x}px`, top: `${b.y}px`, width: `${b.w}px`, height: `${b.h}px` }} />
+                  <span
+                    key={`${t.key}:${i}`}
+                    part={PART.claimBox}
+                    data-status={t.severity}
+                    style={{ left: `${b.x}px`, top: `${b.y}px`, width: `${b.w}px`, height: `${b.h}px` }}
+                  />
                 ))
               : null}
             <button
@@ -84,7 +98,12 @@ export function Layer({ store, actions }: { store: LayerStore; actions: LayerAct
               onBlur={(e) => {
                 // Moving into our own tooltip is not leaving.
                 const next = (e as FocusEvent).relatedTarget as Node | null;
-                if (!next || !(e.currentTarget as Node).getRootNode().contains(next) || !(next as Element).closest?.(`[part~="${PART.tooltip}"]`)) actions.leave(t.key, 'focus');
+                if (
+                  !next ||
+                  !(e.currentTarget as Node).getRootNode().contains(next) ||
+                  !(next as Element).closest?.(`[part~="${PART.tooltip}"]`)
+                )
+                  actions.leave(t.key, 'focus');
               }}
               onKeyDown={onlyTrusted((e: KeyboardEvent) => {
                 if (e.key === 'Enter' || e.key === ' ') {
@@ -133,8 +152,17 @@ function ChipView({ chip, box, store, actions }: { chip: Chip; box: Box; store: 
     el.style.visibility = 'hidden';
   });
   const style = page
-    ? { left: `${box.x}px`, top: `${box.y - 4}px`, maxWidth: `${Math.max(320, Math.min(720, box.w))}px`, transform: 'translateY(-100%)' }
-    : { left: `${box.x + box.w}px`, top: `${box.y}px`, transform: `translate(calc(-100% - ${chip.slot * 4}px), -100%)` };
+    ? {
+        left: `${box.x}px`,
+        top: `${box.y - 4}px`,
+        maxWidth: `${Math.max(320, Math.min(720, box.w))}px`,
+        transform: 'translateY(-100%)',
+      }
+    : {
+        left: `${box.x + box.w}px`,
+        top: `${box.y}px`,
+        transform: `translate(calc(-100% - ${chip.slot * 4}px), -100%)`,
+      };
   return (
     <button
       ref={ref}
@@ -146,13 +174,21 @@ function ChipView({ chip, box, store, actions }: { chip: Chip; box: Box; store: 
       aria-label={`${ui.brand} · ${chip.text}`}
       onClick={onlyTrusted(() => actions.chip(chip))}
     >
-      <span class="chip-icon" aria-hidden="true">{ICON[chip.level]}</span>
-      {chip.short ? <span class="chip-short" aria-hidden="true">{chip.short}</span> : null}
+      <span class="chip-icon" aria-hidden="true">
+        {ICON[chip.level]}
+      </span>
+      {chip.short ? (
+        <span class="chip-short" aria-hidden="true">
+          {chip.short}
+        </span>
+      ) : null}
       <span class="chip-text">
         {ui.brand} · {chip.text}
         {chip.detail?.length ? (
           <ul class="chip-detail">
-            {chip.detail.map((d, i) => <li key={i}>{d}</li>)}
+            {chip.detail.map((d, i) => (
+              <li key={i}>{d}</li>
+            ))}
           </ul>
         ) : null}
       </span>
@@ -160,7 +196,17 @@ function ChipView({ chip, box, store, actions }: { chip: Chip; box: Box; store: 
   );
 }
 
-function Tooltip({ target, pinned, store, actions }: { target: Target; pinned: boolean; store: LayerStore; actions: LayerActions }) {
+function Tooltip({
+  target,
+  pinned,
+  store,
+  actions,
+}: {
+  target: Target;
+  pinned: boolean;
+  store: LayerStore;
+  actions: LayerActions;
+}) {
   const box = store.boxes.value.get(target.key)!;
   const ref = useRef<HTMLDivElement>(null);
   // Pinned by keyboard: move focus into the tooltip so its buttons are reachable with Tab.
@@ -178,7 +224,8 @@ function Tooltip({ target, pinned, store, actions }: { target: Target; pinned: b
     const r = el.getBoundingClientRect();
     const overRight = r.right - (win.innerWidth - 8);
     if (overRight > 0) el.style.left = `${Math.max(win.scrollX + 8, box.x - overRight)}px`;
-    if (r.bottom > win.innerHeight - 8 && box.y - win.scrollY > r.height + 8) el.style.top = `${box.y - r.height - 4}px`;
+    if (r.bottom > win.innerHeight - 8 && box.y - win.scrollY > r.height + 8)
+      el.style.top = `${box.y - r.height - 4}px`;
   });
   const flagged = store.flagged.value;
   return (
@@ -205,7 +252,9 @@ function Tooltip({ target, pinned, store, actions }: { target: Target; pinned: b
       </ul>
       {pinned ? (
         <div class="actions">
-          <button type="button" class="act" onClick={onlyTrusted(() => actions.close())}>{ui.close}</button>
+          <button type="button" class="act" onClick={onlyTrusted(() => actions.close())}>
+            {ui.close}
+          </button>
         </div>
       ) : (
         <span class="hint">{ui.tooltipHint}</span>
@@ -217,7 +266,9 @@ function Tooltip({ target, pinned, store, actions }: { target: Target; pinned: b
 /** A pinned tooltip is a dialog: Tab and Shift+Tab cycle through its controls, never out to the page. */
 function trapTab(e: KeyboardEvent, box: HTMLElement | null): void {
   if (!box) return;
-  const items = [...box.querySelectorAll<HTMLElement>('button, input, [tabindex]:not([tabindex="-1"])')].filter((el) => !(el as HTMLButtonElement).disabled);
+  const items = [...box.querySelectorAll<HTMLElement>('button, input, [tabindex]:not([tabindex="-1"])')].filter(
+    (el) => !(el as HTMLButtonElement).disabled,
+  );
   if (!items.length) {
     e.preventDefault();
     return;
@@ -251,12 +302,30 @@ function Navigator({ store, actions }: { store: LayerStore; actions: LayerAction
         }
       }}
     >
-      <button type="button" class="act" data-nav="prev" aria-keyshortcuts="Alt+ArrowUp k" onClick={() => actions.walk(-1)}>↑ {ui.navPrev}</button>
+      <button
+        type="button"
+        class="act"
+        data-nav="prev"
+        aria-keyshortcuts="Alt+ArrowUp k"
+        onClick={() => actions.walk(-1)}
+      >
+        ↑ {ui.navPrev}
+      </button>
       <span class="nav-pos" role="status" aria-live="polite">
         {current ? ui.navPosition(nav.index + 1, list.length) : ui.navCount(list.length)}
       </span>
-      <button type="button" class="act" data-nav="next" aria-keyshortcuts="Alt+ArrowDown j" onClick={() => actions.walk(1)}>↓ {ui.navNext}</button>
-      <button type="button" class="act" data-nav="close" aria-label={ui.close} onClick={() => actions.navClose()}>×</button>
+      <button
+        type="button"
+        class="act"
+        data-nav="next"
+        aria-keyshortcuts="Alt+ArrowDown j"
+        onClick={() => actions.walk(1)}
+      >
+        ↓ {ui.navNext}
+      </button>
+      <button type="button" class="act" data-nav="close" aria-label={ui.close} onClick={() => actions.navClose()}>
+        ×
+      </button>
       <span class="hint">{ui.navHint}</span>
     </div>
   );
@@ -315,13 +384,23 @@ function FindingView({ finding, flagged, actions }: { finding: Finding; flagged:
                   }
                 })}
               />
-              <button type="button" class="act primary" onClick={onlyTrusted(() => void save())}>{ui.save}</button>
-              <button type="button" class="act" onClick={onlyTrusted(() => setEditing(false))}>{ui.cancel}</button>
+              <button type="button" class="act primary" onClick={onlyTrusted(() => void save())}>
+                {ui.save}
+              </button>
+              <button type="button" class="act" onClick={onlyTrusted(() => setEditing(false))}>
+                {ui.cancel}
+              </button>
             </>
           ) : (
-            <button type="button" class="act" part={PART.flag} onClick={onlyTrusted(() => setEditing(true))}>{ui.flag}</button>
+            <button type="button" class="act" part={PART.flag} onClick={onlyTrusted(() => setEditing(true))}>
+              {ui.flag}
+            </button>
           )}
-          {error ? <span class="error" role="alert">{error}</span> : null}
+          {error ? (
+            <span class="error" role="alert">
+              {error}
+            </span>
+          ) : null}
         </div>
       ) : null}
     </li>

@@ -21,6 +21,7 @@ export function labelOf(t: Target): LabelSpec | null {
     const text = ui.needs(t.suggested);
     return { kind: 'badge', text, w: labelWidth(`✎ ${text}`), h: BADGE_HEIGHT };
   }
-  if (t.severity === 'fail' || t.severity === 'uncertain' || t.severity === 'warn') return { kind: 'icon', text: '', w: ICON_SIZE, h: ICON_SIZE };
+  if (t.severity === 'fail' || t.severity === 'uncertain' || t.severity === 'warn')
+    return { kind: 'icon', text: '', w: ICON_SIZE, h: ICON_SIZE };
   return null;
 }

@@ -134,7 +134,8 @@ export function planMarks(analysis: InPageAnalysis, doc: Document): MarkPlan {
     } else if (check.status === 'uncertain') {
       for (const c of cells) addWord(rec(elements.get(c)!), ATTR.uncertain, check.id);
       const total = check.cells[0];
-      if (total && elements.has(total)) push(total, { id: check.id, status: 'uncertain', message: check.message, flaggable: true });
+      if (total && elements.has(total))
+        push(total, { id: check.id, status: 'uncertain', message: check.message, flaggable: true });
     }
     for (const z of check.assumedZero ?? []) {
       const el = elements.get(z);
@@ -148,13 +149,20 @@ export function planMarks(analysis: InPageAnalysis, doc: Document): MarkPlan {
     if (claim.status !== 'fail' || !claim.field || !elements.has(claim.field)) return;
     const key = claimKey(claim, i);
     addWord(rec(elements.get(claim.field)!), ATTR.prose, key);
-    push(claim.field, { id: key, status: 'fail', message: findingText.prose(claim.quote, claim.message), flaggable: true, goto: key });
+    push(claim.field, {
+      id: key,
+      status: 'fail',
+      message: findingText.prose(claim.quote, claim.message),
+      flaggable: true,
+      goto: key,
+    });
   });
   // Blank cells: one explanation per cell listing every check that counted it as 0.
   for (const r of attrs.values()) {
     const z = r[ATTR.zero];
     const field = r[ATTR.field];
-    if (z && field) push(field, { id: `zero:${field}`, status: 'zero', message: findingText.zero(z.split(' ')), flaggable: false });
+    if (z && field)
+      push(field, { id: `zero:${field}`, status: 'zero', message: findingText.zero(z.split(' ')), flaggable: false });
   }
 
   const targets: Target[] = [];
@@ -165,7 +173,7 @@ export function planMarks(analysis: InPageAnalysis, doc: Document): MarkPlan {
     const entry = report.values[field];
     const shown = !entry || entry.blank ? ui.blankValue : entry.raw;
     const need = suggested.get(field);
-    const verdict = need !== undefined ? ui.verdictNeeds(need) : ui.status[list[0]!.status] ?? '';
+    const verdict = need !== undefined ? ui.verdictNeeds(need) : (ui.status[list[0]!.status] ?? '');
     targets.push({
       key: field,
       kind: 'cell',
@@ -187,7 +195,15 @@ export function planMarks(analysis: InPageAnalysis, doc: Document): MarkPlan {
       key,
       kind: 'claim',
       severity: status,
-      findings: [{ id: key, status, message: claim.message, flaggable: true, ...(status === 'fail' && claim.field && elements.has(claim.field) ? { goto: claim.field } : {}) }],
+      findings: [
+        {
+          id: key,
+          status,
+          message: claim.message,
+          flaggable: true,
+          ...(status === 'fail' && claim.field && elements.has(claim.field) ? { goto: claim.field } : {}),
+        },
+      ],
       claim,
       range,
       related: claim.field && elements.has(claim.field) ? [elements.get(claim.field)!] : [],
@@ -233,14 +249,19 @@ function planChips(analysis: InPageAnalysis, targets: Target[], doc: Document): 
     // The tables by name, then what the core adds (its "tables-missing" notice says the same as the chip).
     // A named cause (表格在附件《…》中 / 表格为图片, lib/causes.ts) replaces the chip's generic guess.
     const cause = report.notices.find((n) => n.id === 'tables-in-attachment' || n.id === 'tables-as-images');
-    const notices = report.notices.filter((n) => n.level !== 'info' && n.id !== 'tables-missing' && n !== cause).map((n) => n.message);
+    const notices = report.notices
+      .filter((n) => n.level !== 'info' && n.id !== 'tables-missing' && n !== cause)
+      .map((n) => n.message);
     const anchor = articleAnchor(doc, report.source.title);
     chips.push({
       key: 'page',
       table: 'page',
       anchor,
       level: 'missing',
-      text: cause && missing.length === 3 ? pageChipText.missingBecause(cause.message) : pageChipText.missing(missing.length === 3),
+      text:
+        cause && missing.length === 3
+          ? pageChipText.missingBecause(cause.message)
+          : pageChipText.missing(missing.length === 3),
       detail: [...missing.map((t) => pageChipText.tableName(t)), ...notices],
       slot: slot(anchor),
     });
@@ -267,7 +288,8 @@ export function articleAnchor(doc: Document, title: string | null): Element {
     const text = n.nodeValue ?? '';
     const parent = n.parentElement;
     if (!parent || parent.closest('script,style,noscript,title')) continue;
-    if (want.length >= 6 && text.includes(want) && parent.closest('h1,h2,h3,h4,[class*="title" i],[id*="title" i]')) return parent;
+    if (want.length >= 6 && text.includes(want) && parent.closest('h1,h2,h3,h4,[class*="title" i],[id*="title" i]'))
+      return parent;
     if (!overview && /一\s*[、.．]\s*总体情况/.test(text)) overview = parent;
   }
   return overview ?? body;

@@ -52,7 +52,11 @@ function candidates(r: LabelRequest): Box[] {
  * Positions for the labels. A label with no free place is left out (its cell keeps its outline and its
  * focusable button; the tooltip says the same): a label never covers a number.
  */
-export function placeLabels(requests: readonly LabelRequest[], obstacles: readonly Box[], maxX = Infinity): Map<string, Box> {
+export function placeLabels(
+  requests: readonly LabelRequest[],
+  obstacles: readonly Box[],
+  maxX = Infinity,
+): Map<string, Box> {
   const placed = new Map<string, Box>();
   const taken: Box[] = [];
   for (const r of requests) {
@@ -80,7 +84,12 @@ export function labelWidth(text: string, padding = 10): number {
  * beside its top — the first place that meets no text (the heading above, the header row) and stays on
  * the page. Null when there is none: the caller shows the compact chip, or nothing.
  */
-export function placeChip(size: { w: number; h: number }, table: Box, obstacles: readonly Box[], maxX: number): Box | null {
+export function placeChip(
+  size: { w: number; h: number },
+  table: Box,
+  obstacles: readonly Box[],
+  maxX: number,
+): Box | null {
   const { w, h } = size;
   // 2 px clear of the table: a collapsed border sticks out of the table's box by half its width.
   const cands: Box[] = [

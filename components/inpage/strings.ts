@@ -15,7 +15,6 @@ export function setLang(lang: Lang): void {
   Object.assign(ui, words());
 }
 
-
 function words() {
   return {
     brand: '勾稽',
@@ -45,7 +44,8 @@ function words() {
         : `${ui.brand}: ${table}, ${fieldInWords(field, 'en')}, shows ${value}, ${verdict}`;
     },
     /** Accessible name of a number in the text that was checked against a table. */
-    claimName: (quote: string, verdict: string) => (zh ? `${ui.brand}：正文“${quote}”，${verdict}` : `${ui.brand}: text “${quote}”, ${verdict}`),
+    claimName: (quote: string, verdict: string) =>
+      zh ? `${ui.brand}：正文“${quote}”，${verdict}` : `${ui.brand}: text “${quote}”, ${verdict}`,
     blankValue: zh ? '空白' : 'blank',
     gotoText: zh ? '转到正文' : 'Go to the text',
     gotoCell: zh ? '转到表格' : 'Go to the table',
@@ -65,10 +65,16 @@ export const ui = words();
 
 /** `errors`: probable wrong cells + unexplained failing checks (lib/errors.ts); `fail`: failing checks. */
 export function chipText(checks: number, fail: number, uncertain: number, cellsRead: number, errors = fail): string {
-  if (!checks) return zh ? `已读取 ${cellsRead} 项（本表无勾稽关系）` : `${cellsRead} values read (no identities in this table)`;
+  if (!checks)
+    return zh ? `已读取 ${cellsRead} 项（本表无勾稽关系）` : `${cellsRead} values read (no identities in this table)`;
   const head = zh ? `勾稽关系 ${checks} 项：` : `${checks} identities: `;
   const parts: string[] = [];
-  if (fail) parts.push(zh ? `${errors} 处错误（${fail} 项核对不一致）` : `${errors} ${errors === 1 ? 'error' : 'errors'} (${fail} failing checks)`);
+  if (fail)
+    parts.push(
+      zh
+        ? `${errors} 处错误（${fail} 项核对不一致）`
+        : `${errors} ${errors === 1 ? 'error' : 'errors'} (${fail} failing checks)`,
+    );
   else if (uncertain) parts.push(zh ? '未发现不一致' : 'nothing inconsistent');
   if (uncertain) parts.push(zh ? `${uncertain} 项无法判断` : `${uncertain} undecided`);
   if (!parts.length) parts.push(zh ? '全部一致' : 'all consistent');
@@ -84,14 +90,17 @@ export const pageChipText = {
   missingBecause: (cause: string) => (zh ? `是年度报告，未核对勾稽关系：${cause}` : `A report, not checked: ${cause}`),
   tableName: (t: TableKey) => TABLES[t].full[zh ? 'zh' : 'en'],
   tooLarge: (cells: number, limit: number) =>
-    zh ? `页面过大（${cells} 个表格单元格，上限 ${limit}），未进行核对` : `Page too large (${cells} table cells, limit ${limit}); not checked`,
+    zh
+      ? `页面过大（${cells} 个表格单元格，上限 ${limit}），未进行核对`
+      : `Page too large (${cells} table cells, limit ${limit}); not checked`,
   failed: (why: string) => (zh ? `核对出错：${why}` : `Check failed: ${why}`),
   /** The extension was updated or reloaded under an open page: the old marks are gone. */
   updated: () => (zh ? '勾稽已更新，请刷新本页以重新核对' : 'Gouji was updated: reload this page to check it again'),
 };
 
 export const findingText = {
-  prose: (quote: string, message: string) => (zh ? `正文“${quote}”与此格不一致：${message}` : `The text “${quote}” contradicts this cell: ${message}`),
+  prose: (quote: string, message: string) =>
+    zh ? `正文“${quote}”与此格不一致：${message}` : `The text “${quote}” contradicts this cell: ${message}`,
   // Checks named in the report's words ("表三 · “（一）予以公开”行 · 本行合计"), never by id.
   culprit: (suggested: number, explains: string[]) => {
     const names = explains.map((id) => checkTitle(id, [], zh ? 'zh' : 'en'));
@@ -101,6 +110,8 @@ export const findingText = {
   },
   zero: (checks: string[]) => {
     const names = checks.map((id) => checkTitle(id, [], zh ? 'zh' : 'en'));
-    return zh ? `此格空白，核对${names.join('、')}时按 0 计入（空白不等于 0）` : `This cell is blank; ${names.join(', ')} counted it as 0 (blank is not zero)`;
+    return zh
+      ? `此格空白，核对${names.join('、')}时按 0 计入（空白不等于 0）`
+      : `This cell is blank; ${names.join(', ')} counted it as 0 (blank is not zero)`;
   },
 };

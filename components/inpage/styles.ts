@@ -1,9 +1,14 @@
 // Stylesheet of our shadow root. `:host{all:initial}` cuts every inherited page style (WXT's reset);
 // nothing here can reach the page, and the page's CSS cannot reach in.
 // Icons as background images: their shapes (triangle "!", circle "?") carry the meaning, not colour alone.
-const svg = (body: string) => `url("data:image/svg+xml,${encodeURIComponent(`<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'>${body}</svg>`)}")`;
-const ICON_FAIL = svg("<path d='M8 1 15 14H1z' fill='#c5221f' stroke='white' stroke-width='1'/><path d='M8 5v5M8 11.5v1.5' stroke='white' stroke-width='1.8'/>");
-const ICON_UNCERTAIN = svg("<circle cx='8' cy='8' r='7' fill='#5f6368' stroke='white'/><path d='M6 6a2 2 0 1 1 2.7 1.9c-.5.2-.7.6-.7 1.1v.5M8 11.3v1.4' stroke='white' stroke-width='1.6' fill='none'/>");
+const svg = (body: string) =>
+  `url("data:image/svg+xml,${encodeURIComponent(`<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'>${body}</svg>`)}")`;
+const ICON_FAIL = svg(
+  "<path d='M8 1 15 14H1z' fill='#c5221f' stroke='white' stroke-width='1'/><path d='M8 5v5M8 11.5v1.5' stroke='white' stroke-width='1.8'/>",
+);
+const ICON_UNCERTAIN = svg(
+  "<circle cx='8' cy='8' r='7' fill='#5f6368' stroke='white'/><path d='M6 6a2 2 0 1 1 2.7 1.9c-.5.2-.7.6-.7 1.1v.5M8 11.3v1.4' stroke='white' stroke-width='1.6' fill='none'/>",
+);
 
 export const LAYER_CSS = `
 :host{all:initial!important;position:absolute!important;top:0!important;left:0!important;width:0!important;height:0!important;overflow:visible!important;z-index:2147483646!important;display:block!important}

@@ -14,7 +14,17 @@ export interface FileActionsHost {
   openTablesView?(): void;
 }
 
-export function FileActions({ host, isPdf, lang, hasReport }: { host: FileActionsHost; isPdf: (url: string | null) => boolean; lang: 'zh' | 'en'; hasReport: boolean }) {
+export function FileActions({
+  host,
+  isPdf,
+  lang,
+  hasReport,
+}: {
+  host: FileActionsHost;
+  isPdf: (url: string | null) => boolean;
+  lang: 'zh' | 'en';
+  hasReport: boolean;
+}) {
   const [url, setUrl] = useState<string | null>(null);
   const [files, setFiles] = useState<Attachment[]>([]);
   useEffect(() => {
@@ -35,7 +45,13 @@ export function FileActions({ host, isPdf, lang, hasReport }: { host: FileAction
         </button>
       )}
       {files.map((f) => (
-        <button type="button" class="link" data-action="check-attachment" data-url={f.url} onClick={() => host.openReportView(f.url)}>
+        <button
+          type="button"
+          class="link"
+          data-action="check-attachment"
+          data-url={f.url}
+          onClick={() => host.openReportView(f.url)}
+        >
           {zh ? `检查附件《${f.name}》` : `Check attachment “${f.name}”`}
         </button>
       ))}

@@ -35,14 +35,32 @@ export function Popup({ store }: { store: PopupStore }) {
           <span class="brand-tag">{t('appTagline')}</span>
         </h1>
         <div class="bar-actions">
-          <button type="button" class="link" onClick={() => store.host.openFlagsPage()} data-action="open-flags">{t('openFlags')}</button>
-          {store.host.openHistoryPage && <button type="button" class="link" onClick={() => store.host.openHistoryPage?.()} data-action="open-history">{t('openHistory')}</button>}
+          <button type="button" class="link" onClick={() => store.host.openFlagsPage()} data-action="open-flags">
+            {t('openFlags')}
+          </button>
+          {store.host.openHistoryPage && (
+            <button
+              type="button"
+              class="link"
+              onClick={() => store.host.openHistoryPage?.()}
+              data-action="open-history"
+            >
+              {t('openHistory')}
+            </button>
+          )}
           <LangSwitch lang={lang} onSwitch={(l) => void store.setLang(l)} t={t} />
         </div>
       </header>
       <Toast toast={store.toast.value} onClose={() => (store.toast.value = null)} closeLabel={t('close')} />
       <Body store={store} />
-      {store.host.files && <FileActions host={store.host.files} isPdf={isPdfUrl} lang={lang} hasReport={store.tab.value?.state === 'report'} />}
+      {store.host.files && (
+        <FileActions
+          host={store.host.files}
+          isPdf={isPdfUrl}
+          lang={lang}
+          hasReport={store.tab.value?.state === 'report'}
+        />
+      )}
     </div>
   );
 }
@@ -50,8 +68,18 @@ export function Popup({ store }: { store: PopupStore }) {
 function Body({ store }: { store: PopupStore }) {
   const { t } = store;
   const tab = store.tab.value;
-  if (tab === undefined) return <p class="muted pad" role="status">{t('loading')}</p>;
-  if (store.tabId.value === null) return <p class="pad" role="alert">{t('noTab')}</p>;
+  if (tab === undefined)
+    return (
+      <p class="muted pad" role="status">
+        {t('loading')}
+      </p>
+    );
+  if (store.tabId.value === null)
+    return (
+      <p class="pad" role="alert">
+        {t('noTab')}
+      </p>
+    );
   if (!tab || tab.state !== 'report' || !tab.report) return <NotReport store={store} />;
   return <ReportView store={store} />;
 }
@@ -65,11 +93,20 @@ function NotReport({ store }: { store: PopupStore }) {
       {tab?.state === 'none' && (tab.listLinks ?? 0) >= 2 && store.host.openBatch && (
         <>
           <p>{t('listPage')}</p>
-          <button type="button" class="primary" onClick={() => store.host.openBatch?.(tab.url)} data-action="open-batch">{t('listOffer', { n: tab.listLinks! })}</button>
+          <button
+            type="button"
+            class="primary"
+            onClick={() => store.host.openBatch?.(tab.url)}
+            data-action="open-batch"
+          >
+            {t('listOffer', { n: tab.listLinks! })}
+          </button>
         </>
       )}
       {tab?.state === 'error' ? (
-        <p role="alert"><StatusMark status="fail" t={t} /> {t('pageError', { error: tab.error ?? '?' })}</p>
+        <p role="alert">
+          <StatusMark status="fail" t={t} /> {t('pageError', { error: tab.error ?? '?' })}
+        </p>
       ) : (
         <>
           <p>{tab ? t('notReport') : t('noState')}</p>
@@ -77,7 +114,14 @@ function NotReport({ store }: { store: PopupStore }) {
           <p class="muted">{t('notReportHint')}</p>
         </>
       )}
-      <button type="button" class={tab?.listLinks ? '' : 'primary'} onClick={() => void store.checkPage()} disabled={checking} aria-busy={checking} data-action="check-page">
+      <button
+        type="button"
+        class={tab?.listLinks ? '' : 'primary'}
+        onClick={() => void store.checkPage()}
+        disabled={checking}
+        aria-busy={checking}
+        data-action="check-page"
+      >
         {checking ? t('checking') : t('checkPage')}
       </button>
     </section>
@@ -91,9 +135,31 @@ function PreviousYearView({ store }: { store: PopupStore }) {
   const failing = p.checks.filter((c) => c.status === 'fail');
   return (
     <section class="card previous-year" data-previous-year={p.year} data-status={p.status}>
-      <h3>{t('previousYear')}：{p.url ? <a href={p.url} target="_blank" rel="noopener noreferrer">{t('previousYearOf', { year: p.year })}</a> : t('previousYearOf', { year: p.year })}</h3>
-      <p><StatusMark status={p.status} t={t} /> {p.status === 'pass' ? t('previousPass') : p.status === 'fail' ? t('previousFail', { n: failing.length }) : t('previousUncertain')}</p>
-      {failing.length > 0 && <ul class="small">{failing.map((c) => <li key={c.id}>{c.message}</li>)}</ul>}
+      <h3>
+        {t('previousYear')}：
+        {p.url ? (
+          <a href={p.url} target="_blank" rel="noopener noreferrer">
+            {t('previousYearOf', { year: p.year })}
+          </a>
+        ) : (
+          t('previousYearOf', { year: p.year })
+        )}
+      </h3>
+      <p>
+        <StatusMark status={p.status} t={t} />{' '}
+        {p.status === 'pass'
+          ? t('previousPass')
+          : p.status === 'fail'
+            ? t('previousFail', { n: failing.length })
+            : t('previousUncertain')}
+      </p>
+      {failing.length > 0 && (
+        <ul class="small">
+          {failing.map((c) => (
+            <li key={c.id}>{c.message}</li>
+          ))}
+        </ul>
+      )}
     </section>
   );
 }
@@ -107,18 +173,34 @@ function ReportView({ store }: { store: PopupStore }) {
   const uncertain = store.uncertain.value;
   const blanks = store.blanks.value;
   const read = TABLE_KEYS.reduce(
-    (acc, k) => ({ read: acc.read + (r.tables?.[k]?.cellsRead ?? 0), expected: acc.expected + (r.tables?.[k]?.cellsExpected ?? 0) }),
+    (acc, k) => ({
+      read: acc.read + (r.tables?.[k]?.cellsRead ?? 0),
+      expected: acc.expected + (r.tables?.[k]?.cellsExpected ?? 0),
+    }),
     { read: 0, expected: 0 },
   );
   const marks = store.marksVisible.value;
   return (
     <main>
       <section class="card report-card" aria-label={t('agency')}>
-        <h2 class="agency" data-field="agency" title={r.report.agency ?? ''}>{r.report.agency ?? t('unknown')}</h2>
+        <h2 class="agency" data-field="agency" title={r.report.agency ?? ''}>
+          {r.report.agency ?? t('unknown')}
+        </h2>
         <dl class="facts">
-          <div><dt>{t('year')}</dt><dd data-field="year">{r.report.year ?? t('unknown')}</dd></div>
-          <div><dt>{t('format')}</dt><dd data-field="format">{formatName(r.report.format, store.lang.value, { docNo: true })}</dd></div>
-          <div class="wide"><dt>{t('pageTitle')}</dt><dd class="clip" data-field="title" title={r.source.title ?? ''}>{r.source.title ?? '—'}</dd></div>
+          <div>
+            <dt>{t('year')}</dt>
+            <dd data-field="year">{r.report.year ?? t('unknown')}</dd>
+          </div>
+          <div>
+            <dt>{t('format')}</dt>
+            <dd data-field="format">{formatName(r.report.format, store.lang.value, { docNo: true })}</dd>
+          </div>
+          <div class="wide">
+            <dt>{t('pageTitle')}</dt>
+            <dd class="clip" data-field="title" title={r.source.title ?? ''}>
+              {r.source.title ?? '—'}
+            </dd>
+          </div>
         </dl>
         <p class="tables" data-field="cells-read">
           <strong>{t('tablesRead', read)}</strong>
@@ -128,7 +210,9 @@ function ReportView({ store }: { store: PopupStore }) {
             return (
               <span class={`table-pill ${s?.found ? 'found' : 'missing'}`} data-table={k} key={k}>
                 {s?.found ? '✓ ' : '✗ '}
-                {s?.found ? t('tableFound', { name, read: s.cellsRead, expected: s.cellsExpected }) : t('tableMissing', { name })}
+                {s?.found
+                  ? t('tableFound', { name, read: s.cellsRead, expected: s.cellsExpected })
+                  : t('tableMissing', { name })}
               </span>
             );
           })}
@@ -139,7 +223,9 @@ function ReportView({ store }: { store: PopupStore }) {
 
       <section class="counts" aria-label={t('countsLabel')}>
         <Count kind="errors" n={c.errors} label={t('countErrors')}>
-          <span class="count-sub" data-count="fail"><span class="count-n">{c.fail}</span> <span class="count-label">{t('countFailingChecks')}</span></span>
+          <span class="count-sub" data-count="fail">
+            <span class="count-n">{c.fail}</span> <span class="count-label">{t('countFailingChecks')}</span>
+          </span>
         </Count>
         <Count kind="pass" n={c.pass} label={t('countPass')} />
         <Count kind="uncertain" n={c.uncertain} label={t('countUncertain')} />
@@ -153,7 +239,9 @@ function ReportView({ store }: { store: PopupStore }) {
               {n.href && /^https?:\/\//.test(n.href) ? (
                 <>
                   {' '}
-                  <a href={n.href} target="_blank" rel="noopener noreferrer">{t('openAttachment')}</a>
+                  <a href={n.href} target="_blank" rel="noopener noreferrer">
+                    {t('openAttachment')}
+                  </a>
                 </>
               ) : null}
             </p>
@@ -162,7 +250,9 @@ function ReportView({ store }: { store: PopupStore }) {
       ) : null}
 
       {c.errors === 0 && c.uncertain === 0 && c.tablesMissing === 0 && (r.checks?.length ?? 0) > 0 && (
-        <p class="all-ok pad"><StatusMark status="pass" t={t} /> {t('allConsistent')}</p>
+        <p class="all-ok pad">
+          <StatusMark status="pass" t={t} /> {t('allConsistent')}
+        </p>
       )}
 
       {/* A number in the text that contradicts the tables is the most quotable finding: it leads. */}
@@ -181,12 +271,17 @@ function ReportView({ store }: { store: PopupStore }) {
                       <p class="error-head">
                         <StatusMark status="fail" t={t} />{' '}
                         <span class="culprit" data-culprit={error.field}>
-                          {store.t('culprit', { where: fieldInWords(error.field, store.lang.value), value: error.suggested ?? '' })}
+                          {store.t('culprit', {
+                            where: fieldInWords(error.field, store.lang.value),
+                            value: error.suggested ?? '',
+                          })}
                         </span>
                       </p>
                       <p class="muted small error-count">{t('errorChecks', { n: checks.length })}</p>
                       <ul class="findings">
-                        {checks.map((check) => <CheckItem store={store} check={check} key={check.id} grouped />)}
+                        {checks.map((check) => (
+                          <CheckItem store={store} check={check} key={check.id} grouped />
+                        ))}
                       </ul>
                     </li>
                   ) : (
@@ -203,23 +298,31 @@ function ReportView({ store }: { store: PopupStore }) {
 
       {uncertain.length > 0 && (
         <details class="section" data-section="uncertain">
-          <summary><h3>{t('uncertainHeading', { n: uncertain.length })}</h3></summary>
+          <summary>
+            <h3>{t('uncertainHeading', { n: uncertain.length })}</h3>
+          </summary>
           <ul class="findings">
-            {uncertain.map((check) => <CheckItem store={store} check={check} key={check.id} />)}
+            {uncertain.map((check) => (
+              <CheckItem store={store} check={check} key={check.id} />
+            ))}
           </ul>
         </details>
       )}
 
       {blanks.length > 0 && (
         <details class="section" data-section="blank">
-          <summary><h3>{t('blankHeading', { n: blanks.reduce((a, b) => a + b.fields.length, 0) })}</h3></summary>
+          <summary>
+            <h3>{t('blankHeading', { n: blanks.reduce((a, b) => a + b.fields.length, 0) })}</h3>
+          </summary>
           {blanks.map((b) => (
             <div class="blank-group" key={b.table}>
               <h4>{TABLES[b.table].full[store.lang.value]}</h4>
               <ul class="blank-list">
                 {b.fields.map((f) => (
                   <li key={f}>
-                    <button type="button" class="link" onClick={() => void store.focus('', f)} data-field-id={f}>{fieldInWords(f, store.lang.value)}</button>
+                    <button type="button" class="link" onClick={() => void store.focus('', f)} data-field-id={f}>
+                      {fieldInWords(f, store.lang.value)}
+                    </button>
                   </li>
                 ))}
               </ul>
@@ -231,15 +334,33 @@ function ReportView({ store }: { store: PopupStore }) {
       <Feedback store={store} />
 
       <footer class="actions">
-        <button type="button" class="primary" onClick={() => store.exportJson()} data-action="export-json">{t('exportJson')}</button>
-        <button type="button" onClick={() => store.exportCsv()} data-action="export-csv">{t('exportCsv')}</button>
-        <button type="button" onClick={() => void store.copyJson()} data-action="copy">{t('copy')}</button>
+        <button type="button" class="primary" onClick={() => store.exportJson()} data-action="export-json">
+          {t('exportJson')}
+        </button>
+        <button type="button" onClick={() => store.exportCsv()} data-action="export-csv">
+          {t('exportCsv')}
+        </button>
+        <button type="button" onClick={() => void store.copyJson()} data-action="copy">
+          {t('copy')}
+        </button>
         {(c.fail > 0 || c.narrativeFail > 0) && (
-          <button type="button" onClick={() => store.openFeedback()} data-action="feedback" aria-expanded={store.feedback.value !== null}>{t('feedback')}</button>
+          <button
+            type="button"
+            onClick={() => store.openFeedback()}
+            data-action="feedback"
+            aria-expanded={store.feedback.value !== null}
+          >
+            {t('feedback')}
+          </button>
         )}
         {marks !== null && (
           <label class="marks">
-            <input type="checkbox" checked={marks} onChange={(e) => void store.setMarks((e.currentTarget as HTMLInputElement).checked)} data-action="marks" />
+            <input
+              type="checkbox"
+              checked={marks}
+              onChange={(e) => void store.setMarks((e.currentTarget as HTMLInputElement).checked)}
+              data-action="marks"
+            />
             {t('marks')}
           </label>
         )}
@@ -253,26 +374,44 @@ function NarrativeSection({ store }: { store: PopupStore }) {
   const claims = store.claims.value;
   if (!claims.length) return null;
   return (
-        <section class="section" data-section="narrative">
-          <h3>{t('narrativeHeading', { n: claims.length })}</h3>
-          <ul class="findings">
-            {claims.map(({ id, claim }) => (
-              <FindingItem
-                key={id} store={store} id={id} status={claim.status === 'fail' ? 'fail' : 'warn'}
-                title={`“${claim.quote}”`} message={claim.message} focusField={claim.field ?? undefined}
-              />
-            ))}
-          </ul>
-        </section>
+    <section class="section" data-section="narrative">
+      <h3>{t('narrativeHeading', { n: claims.length })}</h3>
+      <ul class="findings">
+        {claims.map(({ id, claim }) => (
+          <FindingItem
+            key={id}
+            store={store}
+            id={id}
+            status={claim.status === 'fail' ? 'fail' : 'warn'}
+            title={`“${claim.quote}”`}
+            message={claim.message}
+            focusField={claim.field ?? undefined}
+          />
+        ))}
+      </ul>
+    </section>
   );
 }
 
-function Count({ kind, n, label, children }: { kind: 'pass' | 'errors' | 'uncertain'; n: number; label: string; children?: ComponentChildren }) {
+function Count({
+  kind,
+  n,
+  label,
+  children,
+}: {
+  kind: 'pass' | 'errors' | 'uncertain';
+  n: number;
+  label: string;
+  children?: ComponentChildren;
+}) {
   const sym = kind === 'pass' ? '✓' : kind === 'errors' ? '✗' : '?';
   return (
     <div class={`count count-${kind}`} data-count={kind}>
       <span class="count-n">{n}</span>
-      <span class="count-label"><span aria-hidden="true">{sym} </span>{label}</span>
+      <span class="count-label">
+        <span aria-hidden="true">{sym} </span>
+        {label}
+      </span>
       {children}
     </div>
   );
@@ -284,7 +423,9 @@ function CheckItem({ store, check, grouped }: { store: PopupStore; check: Check;
   const culprit = check.culprit;
   return (
     <FindingItem
-      store={store} id={check.id} status={check.status === 'fail' ? 'fail' : 'uncertain'}
+      store={store}
+      id={check.id}
+      status={check.status === 'fail' ? 'fail' : 'uncertain'}
       title={checkTitle(check.id, check.cells, lang)}
       message={findingParts({ checkId: check.id, message: check.message, culprit: check.culprit }).detail}
       focusField={culprit?.field ?? check.cells?.[0]}
@@ -295,7 +436,9 @@ function CheckItem({ store, check, grouped }: { store: PopupStore; check: Check;
               {store.t('culprit', { where: fieldInWords(culprit.field, lang), value: culprit.suggested })}
             </span>
           )}
-          {check.assumedZero?.length ? <span class="muted small">{store.t('assumedZero', { n: check.assumedZero.length })}</span> : null}
+          {check.assumedZero?.length ? (
+            <span class="muted small">{store.t('assumedZero', { n: check.assumedZero.length })}</span>
+          ) : null}
         </>
       }
     />
@@ -303,8 +446,13 @@ function CheckItem({ store, check, grouped }: { store: PopupStore; check: Check;
 }
 
 function FindingItem(props: {
-  store: PopupStore; id: string; status: 'fail' | 'uncertain' | 'warn'; title: string; message: string;
-  focusField?: string; extra?: ComponentChildren;
+  store: PopupStore;
+  id: string;
+  status: 'fail' | 'uncertain' | 'warn';
+  title: string;
+  message: string;
+  focusField?: string;
+  extra?: ComponentChildren;
 }) {
   const { store, id } = props;
   const { t } = store;
@@ -313,17 +461,29 @@ function FindingItem(props: {
   const domId = `f-${id.replace(/[^A-Za-z0-9_-]/g, '_')}`;
   return (
     <li class={`finding finding-${props.status}`} data-check-id={id} data-flagged={flagStatus ? 'true' : undefined}>
-      <button type="button" class="finding-main" onClick={() => void store.focus(id, props.focusField)} title={t('locate')} aria-describedby={`${domId}-msg`}>
+      <button
+        type="button"
+        class="finding-main"
+        onClick={() => void store.focus(id, props.focusField)}
+        title={t('locate')}
+        aria-describedby={`${domId}-msg`}
+      >
         <StatusMark status={props.status} t={t} />
         <span class="finding-title">{props.title}</span>
       </button>
-      <p class="finding-msg" id={`${domId}-msg`}>{props.message}</p>
+      <p class="finding-msg" id={`${domId}-msg`}>
+        {props.message}
+      </p>
       {props.extra && <p class="finding-extra">{props.extra}</p>}
       <div class="finding-actions">
         {flagStatus ? (
-          <span class="flagged-tag" data-flag-status={flagStatus}>⚑ {t('flagged', { status: FLAG_STATUS_LABELS[flagStatus][store.lang.value] })}</span>
+          <span class="flagged-tag" data-flag-status={flagStatus}>
+            ⚑ {t('flagged', { status: FLAG_STATUS_LABELS[flagStatus][store.lang.value] })}
+          </span>
         ) : formOpen ? null : (
-          <button type="button" class="small" onClick={() => (store.flagFormFor.value = id)} data-action="flag">⚑ {t('flag')}</button>
+          <button type="button" class="small" onClick={() => (store.flagFormFor.value = id)} data-action="flag">
+            ⚑ {t('flag')}
+          </button>
         )}
       </div>
       {formOpen && !flagStatus && <FlagForm store={store} id={id} domId={domId} />}
@@ -351,8 +511,12 @@ function FlagForm({ store, id, domId }: { store: PopupStore; id: string; domId: 
       <label for={`${domId}-note`}>{t('flagNote')}</label>
       <textarea id={`${domId}-note`} name="note" rows={2} maxLength={5000} ref={(el) => el?.focus()} />
       <div class="row">
-        <button type="submit" class="primary small" data-action="flag-save">{t('flagSave')}</button>
-        <button type="button" class="small" onClick={() => (store.flagFormFor.value = null)}>{t('cancel')}</button>
+        <button type="submit" class="primary small" data-action="flag-save">
+          {t('flagSave')}
+        </button>
+        <button type="button" class="small" onClick={() => (store.flagFormFor.value = null)}>
+          {t('cancel')}
+        </button>
       </div>
     </form>
   );
@@ -367,8 +531,19 @@ function Feedback({ store }: { store: PopupStore }) {
       <p class="muted">{text ? t('feedbackHint') : t('feedbackEmpty')}</p>
       {text && <textarea readOnly rows={8} value={text} aria-label={t('feedback')} data-field="feedback-text" />}
       <div class="row">
-        {text && <button type="button" class="primary small" onClick={() => void store.copyFeedback()} data-action="feedback-copy">{t('copyText')}</button>}
-        <button type="button" class="small" onClick={() => (store.feedback.value = null)}>{t('close')}</button>
+        {text && (
+          <button
+            type="button"
+            class="primary small"
+            onClick={() => void store.copyFeedback()}
+            data-action="feedback-copy"
+          >
+            {t('copyText')}
+          </button>
+        )}
+        <button type="button" class="small" onClick={() => (store.feedback.value = null)}>
+          {t('close')}
+        </button>
       </div>
     </section>
   );

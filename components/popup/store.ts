@@ -91,7 +91,9 @@ export class PopupStore {
   readonly errorGroups = computed(() => {
     const r = this.report.value;
     const byId = new Map((r?.checks ?? []).map((c) => [c.id, c]));
-    const errors = groupErrors(r).filter((e) => e.kind !== 'prose').map((e) => ({ error: e, checks: e.checks.map((id) => byId.get(id)!).filter(Boolean) }));
+    const errors = groupErrors(r)
+      .filter((e) => e.kind !== 'prose')
+      .map((e) => ({ error: e, checks: e.checks.map((id) => byId.get(id)!).filter(Boolean) }));
     const by = new Map<TableKey | 'other', typeof errors>();
     for (const e of errors) {
       const k = (e.checks[0] ? tableOfCheck(e.checks[0]) : null) ?? 'other';
@@ -108,9 +110,7 @@ export class PopupStore {
   readonly blanks = computed(() => {
     const r = this.report.value;
     if (!r) return [] as { table: TableKey; fields: string[] }[];
-    return TABLE_KEYS
-      .map((k) => ({ table: k, fields: r.tables?.[k]?.blank ?? [] }))
-      .filter((x) => x.fields.length);
+    return TABLE_KEYS.map((k) => ({ table: k, fields: r.tables?.[k]?.blank ?? [] })).filter((x) => x.fields.length);
   });
 
   private unwatch: (() => void)[] = [];
@@ -132,7 +132,8 @@ export class PopupStore {
     this.unwatch.push(this.host.watchFlags(() => void this.refreshFlags()));
     const s = await this.host.getTabState(tabId).catch(() => null);
     // A watch event may have arrived first (a result landing while we asked): keep the newer one.
-    if (this.tab.peek() === undefined || (s && this.tab.peek() && s.updatedAt > this.tab.peek()!.updatedAt)) this.setTab(s);
+    if (this.tab.peek() === undefined || (s && this.tab.peek() && s.updatedAt > this.tab.peek()!.updatedAt))
+      this.setTab(s);
     void this.refreshMarks();
   }
 
@@ -260,7 +261,10 @@ export class PopupStore {
 
   filename(ext: 'json' | 'csv'): string {
     const r = this.report.peek();
-    return reportFilename(r?.report?.agency, r?.report?.year, ext, { url: r?.source?.url ?? this.tab.peek()?.url ?? null, checkedAt: r?.source?.checkedAt ?? null });
+    return reportFilename(r?.report?.agency, r?.report?.year, ext, {
+      url: r?.source?.url ?? this.tab.peek()?.url ?? null,
+      checkedAt: r?.source?.checkedAt ?? null,
+    });
   }
 
   exportJson(): void {
@@ -312,7 +316,9 @@ export class PopupStore {
 export function humanInjectError(e: unknown, lang: Lang): string {
   const m = (e as Error)?.message ?? String(e);
   if (/chrome:\/\/|extensions gallery|Cannot access|cannot be scripted|Missing host permission/i.test(m)) {
-    return lang === 'zh' ? `浏览器不允许扩展读取此页（${m}）` : `the browser does not let extensions read this page (${m})`;
+    return lang === 'zh'
+      ? `浏览器不允许扩展读取此页（${m}）`
+      : `the browser does not let extensions read this page (${m})`;
   }
   return m;
 }

@@ -45,7 +45,12 @@ export default defineContentScript({
     if (!pass) {
       g.__goujiLight = settleNone(document, runtime, signal, countListLinks(document));
       // Not a report yet: the title or the article may still arrive. Watch cheaply for 10 s, then stop.
-      watchLate(document, () => gateSays(document, quickGate), () => loadEngine(runtime), signal);
+      watchLate(
+        document,
+        () => gateSays(document, quickGate),
+        () => loadEngine(runtime),
+        signal,
+      );
       return;
     }
     loadEngine(runtime);
@@ -58,7 +63,12 @@ function loadEngine(runtime: RuntimeLike): void {
     // The engine could not be loaded (extension reloaded mid-way, a broken build): say so, plainly.
     console.warn('[gouji] engine failed to load', e);
     document.documentElement.setAttribute(ATTR.state, STATE.error);
-    const msg: Message = { type: 'gouji:result', state: STATE.error, report: null, error: `勾稽未能加载核对程序：${e instanceof Error ? e.message : String(e)}` };
+    const msg: Message = {
+      type: 'gouji:result',
+      state: STATE.error,
+      report: null,
+      error: `勾稽未能加载核对程序：${e instanceof Error ? e.message : String(e)}`,
+    };
     runtime.sendMessage(msg).catch(() => {});
   });
 }

@@ -34,9 +34,13 @@ export function extensionLifetime(o: LifetimeOptions): AbortSignal {
   const opts: AddEventListenerOptions = { capture: true, passive: true, signal: ctl.signal };
   if (o.startedEvent) {
     o.doc.addEventListener(o.startedEvent, check, opts);
-    o.win.addEventListener('message', (e) => {
-      if ((e as MessageEvent).data?.type === o.startedEvent) check();
-    }, opts);
+    o.win.addEventListener(
+      'message',
+      (e) => {
+        if ((e as MessageEvent).data?.type === o.startedEvent) check();
+      },
+      opts,
+    );
   }
   o.doc.addEventListener('visibilitychange', check, opts);
   o.win.addEventListener('pageshow', check, opts);

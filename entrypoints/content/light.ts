@@ -34,14 +34,21 @@ export function settleNone(doc: Document, runtime: RuntimeLike, signal: AbortSig
     if (v) html.setAttribute(ATTR.state, STATE.none);
     else if (before === null) html.removeAttribute(ATTR.state);
     else html.setAttribute(ATTR.state, before);
-    if (v && isList && !chip) chip = mountListChip(doc, listLinks, () => void runtime.sendMessage({ type: 'gouji:open-batch', list: doc.location?.href ?? '' }).catch(() => {}));
+    if (v && isList && !chip)
+      chip = mountListChip(
+        doc,
+        listLinks,
+        () => void runtime.sendMessage({ type: 'gouji:open-batch', list: doc.location?.href ?? '' }).catch(() => {}),
+      );
     if (!v && chip) {
       chip.remove();
       chip = null;
     }
   };
   show(true);
-  const result: Message = isList ? { type: 'gouji:result', state: STATE.none, report: null, listLinks } : { type: 'gouji:result', state: STATE.none, report: null };
+  const result: Message = isList
+    ? { type: 'gouji:result', state: STATE.none, report: null, listLinks }
+    : { type: 'gouji:result', state: STATE.none, report: null };
   runtime.sendMessage(result).catch(() => {});
   const listener = (msg: unknown): Promise<unknown> | undefined => {
     if (!isGoujiMessage(msg)) return undefined;
@@ -75,7 +82,13 @@ export interface WatchOptions {
  * at most once per `batchMs`, only after a change, and for `maxMs` at most. A page that never changes costs
  * nothing but the observer's registration. Returns a function that stops watching.
  */
-export function watchLate(doc: Document, passes: () => boolean, onPass: () => void, signal: AbortSignal, opts: WatchOptions = {}): () => void {
+export function watchLate(
+  doc: Document,
+  passes: () => boolean,
+  onPass: () => void,
+  signal: AbortSignal,
+  opts: WatchOptions = {},
+): () => void {
   const maxMs = opts.maxMs ?? 10_000;
   const batchMs = opts.batchMs ?? 250;
   const MO = doc.defaultView?.MutationObserver ?? globalThis.MutationObserver;
@@ -97,9 +110,12 @@ export function watchLate(doc: Document, passes: () => boolean, onPass: () => vo
       onPass();
     }
   };
-  const mo = MO && doc.documentElement ? new MO(() => {
-    if (!timer && !done) timer = setTimeout(check, batchMs);
-  }) : null;
+  const mo =
+    MO && doc.documentElement
+      ? new MO(() => {
+          if (!timer && !done) timer = setTimeout(check, batchMs);
+        })
+      : null;
   // <title> changes are childList/characterData records in <head>; the article fills <body>.
   mo?.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
   const deadline = setTimeout(() => {

@@ -9,6 +9,12 @@ export function createFlagsHost(b: typeof realBrowser, doc: Document): FlagsHost
   return {
     ...commonHost(b, doc),
     area: b.storage.local as unknown as KeyValueArea,
-    watchFlags: (cb) => watchStorage(b, 'local', (k) => k.startsWith(FLAG_KEY_PREFIX), () => cb()),
+    watchFlags: (cb) =>
+      watchStorage(
+        b,
+        'local',
+        (k) => k.startsWith(FLAG_KEY_PREFIX),
+        () => cb(),
+      ),
   };
 }

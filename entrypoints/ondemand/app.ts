@@ -114,7 +114,8 @@ export class InPage {
     }
     return new Promise((resolve) => {
       const w = this.win as Window & { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => number };
-      const idle = (cb: () => void) => (w.requestIdleCallback ? w.requestIdleCallback(cb, { timeout: 300 }) : setTimeout(cb, 0));
+      const idle = (cb: () => void) =>
+        w.requestIdleCallback ? w.requestIdleCallback(cb, { timeout: 300 }) : setTimeout(cb, 0);
       // Two tasks, not one: the core's one-time set-up, then the analysis, so neither blocks for long.
       idle(() => {
         if (this.deps.signal.aborted) return;
@@ -157,7 +158,11 @@ export class InPage {
       this.plan = null;
       this.listLinks = countListLinks(this.doc);
       if (this.listLinks >= LIST_MIN_LINKS && !this.listChip) {
-        this.listChip = mountListChip(this.doc, this.listLinks, () => void this.deps.send({ type: 'gouji:open-batch', list: this.doc.location?.href ?? '' }).catch(() => {}));
+        this.listChip = mountListChip(
+          this.doc,
+          this.listLinks,
+          () => void this.deps.send({ type: 'gouji:open-batch', list: this.doc.location?.href ?? '' }).catch(() => {}),
+        );
         this.deps.signal.addEventListener('abort', () => this.listChip?.remove(), { once: true });
       }
       this.settle(STATE.none, analysis.report);
@@ -173,7 +178,11 @@ export class InPage {
     }
     const t1 = perf.now();
     this.plan = planMarks(analysis, this.doc);
-    const tables = [...analysis.tableElements.active, ...analysis.tableElements.apply, ...analysis.tableElements.review];
+    const tables = [
+      ...analysis.tableElements.active,
+      ...analysis.tableElements.apply,
+      ...analysis.tableElements.review,
+    ];
     this.observer.scope = articleScope(tables, this.doc.body);
     this.settle(STATE.report, analysis.report);
     perf.measure(PERF.mark, { start: t1, end: perf.now() });
@@ -221,9 +230,11 @@ export class InPage {
     const attrs = new Map(this.plan?.attrs ?? []);
     // Every styled cell carries this load's token: our stylesheet draws nothing else.
     const token = this.style.token;
-    for (const [el, a] of attrs) if (STYLED_ATTRS.some((n) => a[n] !== undefined)) attrs.set(el, { ...a, [ATTR.mark]: token });
+    for (const [el, a] of attrs)
+      if (STYLED_ATTRS.some((n) => a[n] !== undefined)) attrs.set(el, { ...a, [ATTR.mark]: token });
     attrs.set(html, { ...(attrs.get(html) ?? {}), [ATTR.state]: this.state });
-    const chips: Chip[] = this.plan?.chips ?? (this.state === STATE.error && this.error ? [errorChip(this.doc, this.error)] : []);
+    const chips: Chip[] =
+      this.plan?.chips ?? (this.state === STATE.error && this.error ? [errorChip(this.doc, this.error)] : []);
     const targets: Target[] = this.plan?.targets ?? [];
     if (attrs.size > 1 || chips.length) this.style.ensure();
     else this.style.remove();
@@ -281,11 +292,18 @@ export class InPage {
     this.win.addEventListener('resize', () => this.scheduleLayout(), opts);
     // Boxes are in document coordinates: window scrolling leaves them valid, a scrolling container
     // (a wide table in an overflow:auto box) does not.
-    this.doc.addEventListener('scroll', (e) => {
-      if (e.target !== this.doc) this.scheduleLayout();
-    }, opts);
+    this.doc.addEventListener(
+      'scroll',
+      (e) => {
+        if (e.target !== this.doc) this.scheduleLayout();
+      },
+      opts,
+    );
     // Alt+↓ / Alt+↑ anywhere, j / k while focus is in our UI: walk the findings (the user's own keys only).
-    this.doc.addEventListener('keydown', (e) => trusted(e) && this.onKey(e as KeyboardEvent), { signal: this.deps.signal, capture: true });
+    this.doc.addEventListener('keydown', (e) => trusted(e) && this.onKey(e as KeyboardEvent), {
+      signal: this.deps.signal,
+      capture: true,
+    });
     // Only the user's own pointer: events a page script dispatches (isTrusted false) are ignored.
     this.doc.addEventListener('pointerover', (e) => trusted(e) && this.pointerOver(e), opts);
     this.doc.addEventListener('pointerout', (e) => trusted(e) && this.pointerOut(e), opts);
@@ -300,7 +318,9 @@ export class InPage {
 
   private scheduleLayout(): void {
     if (this.layoutFrame || !this.wantLayer) return;
-    const raf = this.win.requestAnimationFrame?.bind(this.win) ?? ((cb: FrameRequestCallback) => setTimeout(() => cb(0), 16) as unknown as number);
+    const raf =
+      this.win.requestAnimationFrame?.bind(this.win) ??
+      ((cb: FrameRequestCallback) => setTimeout(() => cb(0), 16) as unknown as number);
     this.layoutFrame = raf(() => {
       this.layoutFrame = 0;
       if (!this.deps.signal.aborted) this.relayout();
@@ -320,9 +340,11 @@ export class InPage {
     const path = e.composedPath();
     const ours = path.includes(this.layer.host);
     const el = path[0] as Element | undefined;
-    const typing = !!el && (/^(input|textarea|select)$/i.test(el.localName ?? '') || (el as HTMLElement).isContentEditable === true);
+    const typing =
+      !!el && (/^(input|textarea|select)$/i.test(el.localName ?? '') || (el as HTMLElement).isContentEditable === true);
     let step: 1 | -1 | 0 = 0;
-    if (e.altKey && !e.shiftKey && (e.key === 'ArrowDown' || e.key === 'ArrowUp') && !(typing && !ours)) step = e.key === 'ArrowDown' ? 1 : -1;
+    if (e.altKey && !e.shiftKey && (e.key === 'ArrowDown' || e.key === 'ArrowUp') && !(typing && !ours))
+      step = e.key === 'ArrowDown' ? 1 : -1;
     else if (ours && !typing && !e.altKey && (e.key === 'j' || e.key === 'k')) step = e.key === 'j' ? 1 : -1;
     if (!step) return;
     e.preventDefault();
@@ -389,7 +411,8 @@ export class InPage {
     if (!claims.size) return;
     const { pageX: x, pageY: y } = e as PointerEvent;
     let hit = '';
-    for (const [key, boxes] of claims) if (boxes.some((b) => x >= b.x && x <= b.x + b.w && y >= b.y && y <= b.y + b.h)) hit = key;
+    for (const [key, boxes] of claims)
+      if (boxes.some((b) => x >= b.x && x <= b.x + b.w && y >= b.y && y <= b.y + b.h)) hit = key;
     if (hit === this.claimUnderPointer) return;
     if (this.claimUnderPointer) this.leave(this.claimUnderPointer, 'hover');
     this.claimUnderPointer = hit;
@@ -423,10 +446,13 @@ export class InPage {
     const current = this.store.active.peek();
     if (!current || current.key !== key || current.pinned) return;
     if (this.hideTimer !== null) clearTimeout(this.hideTimer);
-    this.hideTimer = setTimeout(() => {
-      this.hideTimer = null;
-      if (this.store.active.peek()?.key === key && !this.store.active.peek()?.pinned) this.close();
-    }, how === 'hover' ? 250 : 100);
+    this.hideTimer = setTimeout(
+      () => {
+        this.hideTimer = null;
+        if (this.store.active.peek()?.key === key && !this.store.active.peek()?.pinned) this.close();
+      },
+      how === 'hover' ? 250 : 100,
+    );
   }
 
   close(): void {
@@ -530,8 +556,10 @@ export class InPage {
     const report = this.analysis?.report;
     if (!report?.detected) return;
     try {
-      const reply = (await this.deps.send({ type: 'gouji:flags-for-report', report })) as { checkIds?: unknown } | undefined;
-      if (reply && Array.isArray(reply.checkIds)) this.store.flagged.value = new Set(reply.checkIds.filter((x): x is string => typeof x === 'string'));
+      const reply = (await this.deps.send({ type: 'gouji:flags-for-report', report })) as
+        { checkIds?: unknown } | undefined;
+      if (reply && Array.isArray(reply.checkIds))
+        this.store.flagged.value = new Set(reply.checkIds.filter((x): x is string => typeof x === 'string'));
     } catch {
       // No background (tests, or it is restarting): no flags shown.
     }

@@ -28,7 +28,8 @@ export function boot(force = true): Promise<PageStateValue> {
   if (running && !running.disposed) return running.start(force);
   holder.__goujiLight?.release();
   delete holder.__goujiLight;
-  const signal = holder.__goujiSignal && !holder.__goujiSignal.aborted ? holder.__goujiSignal : new AbortController().signal;
+  const signal =
+    holder.__goujiSignal && !holder.__goujiSignal.aborted ? holder.__goujiSignal : new AbortController().signal;
 
   const inpage = new InPage({
     doc: document,
@@ -44,16 +45,20 @@ export function boot(force = true): Promise<PageStateValue> {
   const listener = (msg: unknown): Promise<unknown> | undefined =>
     isGoujiMessage(msg) ? inpage.handleMessage(msg) : undefined;
   browser.runtime.onMessage.addListener(listener);
-  signal.addEventListener('abort', () => {
-    try {
-      browser.runtime.onMessage.removeListener(listener);
-    } catch {
-      // the extension context is gone: nothing to remove from
-    }
-    if (holder[KEY] === inpage) delete holder[KEY];
-    // Marks are gone (InPage.dispose ran first); a marked page says why.
-    if (signal.reason === INVALIDATED) inpage.retire(pageChipText.updated());
-  }, { once: true });
+  signal.addEventListener(
+    'abort',
+    () => {
+      try {
+        browser.runtime.onMessage.removeListener(listener);
+      } catch {
+        // the extension context is gone: nothing to remove from
+      }
+      if (holder[KEY] === inpage) delete holder[KEY];
+      // Marks are gone (InPage.dispose ran first); a marked page says why.
+      if (signal.reason === INVALIDATED) inpage.retire(pageChipText.updated());
+    },
+    { once: true },
+  );
 
   // The language chosen in the popup (Chinese unless the user picked English), followed live.
   const applyLang = (stored: unknown) => {
@@ -64,13 +69,17 @@ export function boot(force = true): Promise<PageStateValue> {
     if (area === 'local' && LANG_KEY in changes) applyLang(changes[LANG_KEY]!.newValue);
   };
   browser.storage.onChanged.addListener(onStorage);
-  signal.addEventListener('abort', () => {
-    try {
-      browser.storage.onChanged.removeListener(onStorage);
-    } catch {
-      // the extension context is gone
-    }
-  }, { once: true });
+  signal.addEventListener(
+    'abort',
+    () => {
+      try {
+        browser.storage.onChanged.removeListener(onStorage);
+      } catch {
+        // the extension context is gone
+      }
+    },
+    { once: true },
+  );
   return browser.storage.local
     .get(LANG_KEY)
     .then((got) => setLang(pickLang(got[LANG_KEY], browser.i18n?.getUILanguage?.())))

@@ -75,7 +75,8 @@ export class ShadowLayer {
       boxes.set(`chip:${c.key}`, toBox(c.anchor.getBoundingClientRect()));
       const anchor = boxes.get(`chip:${c.key}`)!;
       // No layout (a DOM without rendering): nothing to measure.
-      if (c.table !== 'page') chipObstacles.set(c.key, anchor.w > 0 || anchor.h > 0 ? this.textNear(c.anchor, toBox) : []);
+      if (c.table !== 'page')
+        chipObstacles.set(c.key, anchor.w > 0 || anchor.h > 0 ? this.textNear(c.anchor, toBox) : []);
     }
     this.store.chipObstacles.value = chipObstacles;
     this.store.pageRight.value = Math.max(this.doc.documentElement.clientWidth, win?.innerWidth ?? 0) + sx;
@@ -109,7 +110,11 @@ export class ShadowLayer {
    * Icons and "应为 N" badges beside the numbers (components/inpage/placement.ts): every text rectangle
    * of the marked tables is an obstacle. Reads only.
    */
-  private placeLabels(toBox: (r: DOMRect) => Box, boxes: Map<string, Box>, claimBoxes: Map<string, Box[]>): Map<string, Box> {
+  private placeLabels(
+    toBox: (r: DOMRect) => Box,
+    boxes: Map<string, Box>,
+    claimBoxes: Map<string, Box[]>,
+  ): Map<string, Box> {
     const doc = this.doc;
     const win = doc.defaultView;
     const sx = win?.scrollX ?? 0;
@@ -141,7 +146,14 @@ export class ShadowLayer {
         if (tb.w > 0 || tb.h > 0) for (const c of table.querySelectorAll('td,th')) obstacles.push(...textBox(c));
       }
       const tb = tables.get(table)!;
-      requests.push({ key: t.key, w: label.w, h: label.h, cell, text: tb.w > 0 || tb.h > 0 ? union(textBox(t.element)) : null, table: tb });
+      requests.push({
+        key: t.key,
+        w: label.w,
+        h: label.h,
+        cell,
+        text: tb.w > 0 || tb.h > 0 ? union(textBox(t.element)) : null,
+        table: tb,
+      });
     }
     const maxX = Math.max(doc.documentElement.clientWidth, win?.innerWidth ?? 0) + sx;
     const placed = placeLabels(requests, obstacles, maxX);
@@ -152,7 +164,8 @@ export class ShadowLayer {
       const block = t.range.startContainer.parentElement?.closest('p,li,div,td,section,article') ?? null;
       if (!first || !block) continue;
       const left = toBox(block.getBoundingClientRect()).x - ICON_SIZE - 4;
-      if (left >= 0) placed.set(t.key, { x: left, y: first.y + Math.max(0, (first.h - ICON_SIZE) / 2), w: ICON_SIZE, h: ICON_SIZE });
+      if (left >= 0)
+        placed.set(t.key, { x: left, y: first.y + Math.max(0, (first.h - ICON_SIZE) / 2), w: ICON_SIZE, h: ICON_SIZE });
     }
     return placed;
   }

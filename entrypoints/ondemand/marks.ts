@@ -127,7 +127,10 @@ function registry(win: Window): { reg: HighlightRegistry; Highlight: HighlightCt
 export function setHighlights(win: Window, fail: Range[], warn: Range[]): boolean {
   const r = registry(win);
   if (!r) return false;
-  for (const [name, ranges] of [[HIGHLIGHT.fail, fail], [HIGHLIGHT.warn, warn]] as const) {
+  for (const [name, ranges] of [
+    [HIGHLIGHT.fail, fail],
+    [HIGHLIGHT.warn, warn],
+  ] as const) {
     if (ranges.length) r.reg.set(name, new r.Highlight(...ranges));
     else r.reg.delete(name);
   }

@@ -111,7 +111,8 @@ export function articleScope(tables: Element[], fallback: Element | null): Eleme
   }
   if (!common) return fallback;
   let scope: Element | null = common;
-  while (scope && scope.closest('table') && scope.parentElement) scope = scope.parentElement.closest('table')?.parentElement ?? scope.parentElement;
+  while (scope && scope.closest('table') && scope.parentElement)
+    scope = scope.parentElement.closest('table')?.parentElement ?? scope.parentElement;
   // One table alone says little about where the prose is: take its container's parent too.
   if (new Set(tables).size === 1) scope = scope?.parentElement ?? scope;
   if (!scope || scope.localName === 'html') return scope?.ownerDocument.body ?? null;

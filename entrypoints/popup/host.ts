@@ -34,7 +34,12 @@ export function commonHost(b: Api, doc: Document): CommonHost {
 }
 
 /** Watch storage keys; returns the unsubscribe function. */
-export function watchStorage(b: Api, area: 'session' | 'local', match: (key: string) => boolean, cb: (changes: Record<string, { newValue?: unknown }>) => void): () => void {
+export function watchStorage(
+  b: Api,
+  area: 'session' | 'local',
+  match: (key: string) => boolean,
+  cb: (changes: Record<string, { newValue?: unknown }>) => void,
+): () => void {
   const listener = (changes: Record<string, { newValue?: unknown }>, areaName: string) => {
     if (areaName !== area) return;
     const hit = Object.keys(changes).filter(match);
@@ -68,18 +73,27 @@ export function createPopupHost(b: Api, doc: Document, search: string): PopupHos
     },
     watchTabState(tabId, cb) {
       const key = tabKey(tabId);
-      return watchStorage(b, 'session', (k) => k === key, (ch) => {
-        const v = ch[key]?.newValue;
-        cb(isTabState(v) ? (v as TabState) : null);
-      });
+      return watchStorage(
+        b,
+        'session',
+        (k) => k === key,
+        (ch) => {
+          const v = ch[key]?.newValue;
+          cb(isTabState(v) ? (v as TabState) : null);
+        },
+      );
     },
     async sendToTab(tabId, msg) {
       // The report may be in a frame: talk to that frame only (every frame has a listener).
       const s = await this.getTabState(tabId);
-      return typeof s?.frameId === 'number' ? b.tabs.sendMessage(tabId, msg, { frameId: s.frameId }) : b.tabs.sendMessage(tabId, msg);
+      return typeof s?.frameId === 'number'
+        ? b.tabs.sendMessage(tabId, msg, { frameId: s.frameId })
+        : b.tabs.sendMessage(tabId, msg);
     },
     async runOnDemand(tabId) {
-      await b.scripting.executeScript({ target: { tabId }, files: ['/ondemand.js'] } as Parameters<Api['scripting']['executeScript']>[0]);
+      await b.scripting.executeScript({ target: { tabId }, files: ['/ondemand.js'] } as Parameters<
+        Api['scripting']['executeScript']
+      >[0]);
     },
     flagAdd: async (report, checkId, note): Promise<AddResult> => {
       const r = await send({ type: 'gouji:flag-add', report, checkId, ...(note ? { note } : {}) });
@@ -89,9 +103,17 @@ export function createPopupHost(b: Api, doc: Document, search: string): PopupHos
       const r = await send({ type: 'gouji:flags-for-report', report });
       return { checkIds: r?.checkIds ?? [], statuses: r?.statuses ?? {} };
     },
-    watchFlags: (cb) => watchStorage(b, 'local', (k) => k.startsWith(FLAG_KEY_PREFIX), () => cb()),
+    watchFlags: (cb) =>
+      watchStorage(
+        b,
+        'local',
+        (k) => k.startsWith(FLAG_KEY_PREFIX),
+        () => cb(),
+      ),
     openBatch: (list) => {
-      void b.tabs.create({ url: `${b.runtime.getURL('/batch.html' as Parameters<Api['runtime']['getURL']>[0])}?list=${encodeURIComponent(list)}` });
+      void b.tabs.create({
+        url: `${b.runtime.getURL('/batch.html' as Parameters<Api['runtime']['getURL']>[0])}?list=${encodeURIComponent(list)}`,
+      });
     },
     previousYear: async (report) => {
       const h = await History.open(indexedDB);
@@ -124,16 +146,23 @@ function filesHost(b: Api, search: string): FileActionsHost {
     async attachments() {
       const t = await tab();
       if (t?.id === undefined || !/^https?:/i.test(t.url ?? '') || isPdfUrl(t.url)) return [];
-      const [r] = await b.scripting.executeScript({ target: { tabId: t.id }, func: collectAttachments } as Parameters<Api['scripting']['executeScript']>[0]);
+      const [r] = await b.scripting.executeScript({ target: { tabId: t.id }, func: collectAttachments } as Parameters<
+        Api['scripting']['executeScript']
+      >[0]);
       const list = (r as { result?: unknown } | undefined)?.result;
-      return Array.isArray(list) ? (list as Attachment[]).filter((a) => typeof a?.url === 'string' && typeof a?.name === 'string') : [];
+      return Array.isArray(list)
+        ? (list as Attachment[]).filter((a) => typeof a?.url === 'string' && typeof a?.name === 'string')
+        : [];
     },
     openReportView: (url) => {
       void b.tabs.create({ url: b.runtime.getURL(reportViewPath(url) as Parameters<Api['runtime']['getURL']>[0]) });
     },
     openTablesView: () => {
       void tab().then((t) => {
-        if (t?.id !== undefined) void b.tabs.create({ url: b.runtime.getURL(`/report.html?tab=${t.id}` as Parameters<Api['runtime']['getURL']>[0]) });
+        if (t?.id !== undefined)
+          void b.tabs.create({
+            url: b.runtime.getURL(`/report.html?tab=${t.id}` as Parameters<Api['runtime']['getURL']>[0]),
+          });
       });
     },
   };

@@ -30,7 +30,11 @@ async function loadPdfjs(): Promise<PdfJsModule> {
   return pdfjs;
 }
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<Record<string, string>> = {}, ...children: (Node | string | null)[]): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: Partial<Record<string, string>> = {},
+  ...children: (Node | string | null)[]
+): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
   for (const [k, v] of Object.entries(props)) {
     if (v === undefined) continue;
@@ -47,7 +51,8 @@ function setState(state: string, source?: string): void {
 }
 
 function decodeText(bytes: Uint8Array): string {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return new TextDecoder('utf-8').decode(bytes.subarray(3));
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
+    return new TextDecoder('utf-8').decode(bytes.subarray(3));
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
   if (/<meta[^>]+charset\s*=\s*["']?(gb2312|gbk|gb18030)/i.test(head)) return new TextDecoder('gb18030').decode(bytes);
   try {
@@ -66,7 +71,10 @@ interface Checked {
 
 export async function checkBytes(bytes: Uint8Array, name: string, url?: string): Promise<Checked> {
   const kind = fileKind(bytes, name);
-  if (kind === 'html' || (kind === 'unknown' && /<html|<table|<body/i.test(new TextDecoder('latin1').decode(bytes.subarray(0, 2048))))) {
+  if (
+    kind === 'html' ||
+    (kind === 'unknown' && /<html|<table|<body/i.test(new TextDecoder('latin1').decode(bytes.subarray(0, 2048))))
+  ) {
     const doc = new DOMParser().parseFromString(decodeText(bytes), 'text/html');
     return { analysis: checkDocument(doc, { url }), source: 'html', body: [] };
   }
@@ -88,7 +96,12 @@ function download(name: string, text: string, type: string): void {
 }
 
 function tableView(t: CleanTable): HTMLElement {
-  const head = el('tr', {}, el('th', { scope: 'col', text: '' }), ...t.columns.map((c) => el('th', { scope: 'col', text: c })));
+  const head = el(
+    'tr',
+    {},
+    el('th', { scope: 'col', text: '' }),
+    ...t.columns.map((c) => el('th', { scope: 'col', text: c })),
+  );
   const rows = t.rows.map((r) =>
     el(
       'tr',
@@ -96,7 +109,11 @@ function tableView(t: CleanTable): HTMLElement {
       el('th', { scope: 'row', text: r.label }),
       ...r.cells.map((c) => {
         if (!c) return el('td', { class: 'none' });
-        const td = el('td', { [ATTR.field]: c.field, class: c.blank ? 'blank' : '' }, el('span', { class: 'raw', text: c.blank ? '（空白）' : c.raw }));
+        const td = el(
+          'td',
+          { [ATTR.field]: c.field, class: c.blank ? 'blank' : '' },
+          el('span', { class: 'raw', text: c.blank ? '（空白）' : c.raw }),
+        );
         if (c.fail.length) {
           td.setAttribute(ATTR.fail, c.fail.join(' '));
           td.append(el('span', { class: 'sign', 'aria-label': '不一致', text: ' ✗' }));
@@ -110,19 +127,40 @@ function tableView(t: CleanTable): HTMLElement {
       }),
     ),
   );
-  const copy = el('button', { type: 'button', class: 'copy', 'data-table': t.key, text: '复制为表格（制表符分隔） Copy as TSV' });
+  const copy = el('button', {
+    type: 'button',
+    class: 'copy',
+    'data-table': t.key,
+    text: '复制为表格（制表符分隔） Copy as TSV',
+  });
   copy.addEventListener('click', () => {
     void navigator.clipboard.writeText(tableTsv(t)).then(
       () => (status.textContent = `已复制${t.name}，可直接粘贴到电子表格`),
       () => (status.textContent = '复制失败：浏览器未允许写入剪贴板'),
     );
   });
-  return el('section', { class: 'table', 'data-table': t.key }, el('h3', { text: t.name }), copy, el('div', { class: 'scroll' }, el('table', { 'data-gouji-table': t.key }, el('thead', {}, head), el('tbody', {}, ...rows))));
+  return el(
+    'section',
+    { class: 'table', 'data-table': t.key },
+    el('h3', { text: t.name }),
+    copy,
+    el(
+      'div',
+      { class: 'scroll' },
+      el('table', { 'data-gouji-table': t.key }, el('thead', {}, head), el('tbody', {}, ...rows)),
+    ),
+  );
 }
 
 /** "标记跟进": the same flag the popup makes (the background's flag store), listed on the follow-up page. */
 function flagButton(r: Report, checkId: string): HTMLElement {
-  const b = el('button', { type: 'button', class: 'flag', 'data-action': 'flag', 'data-check': checkId, text: '标记跟进 Flag' });
+  const b = el('button', {
+    type: 'button',
+    class: 'flag',
+    'data-action': 'flag',
+    'data-check': checkId,
+    text: '标记跟进 Flag',
+  });
   b.addEventListener('click', () => {
     b.setAttribute('disabled', '');
     void browser.runtime.sendMessage({ type: 'gouji:flag-add', report: r, checkId }).then(
@@ -147,26 +185,57 @@ function render(c: Checked, label: string): void {
   setState(r.detected ? STATE.report : STATE.none, c.source);
   const srcName = { pdf: 'PDF', docx: 'Word（.docx）', html: '网页', text: '纯文本' }[c.source];
   out.append(el('h2', { id: 'title', text: r.source.title ?? label }));
-  out.append(el('p', { class: 'meta', text: `来源：${label}（${srcName}）${r.report.agency ? ` · ${r.report.agency}` : ''}${r.report.year ? ` · ${r.report.year} 年度` : ''}` }));
-  for (const n of r.notices) out.append(el('p', { class: `notice ${n.level}`, 'data-notice': n.id, text: `${n.level === 'info' ? 'ℹ' : '⚠'} ${n.message}` }));
+  out.append(
+    el('p', {
+      class: 'meta',
+      text: `来源：${label}（${srcName}）${r.report.agency ? ` · ${r.report.agency}` : ''}${r.report.year ? ` · ${r.report.year} 年度` : ''}`,
+    }),
+  );
+  for (const n of r.notices)
+    out.append(
+      el('p', {
+        class: `notice ${n.level}`,
+        'data-notice': n.id,
+        text: `${n.level === 'info' ? 'ℹ' : '⚠'} ${n.message}`,
+      }),
+    );
   if (!r.detected) {
     status.textContent = '不是政府信息公开工作年度报告';
     return;
   }
   const s = r.summary;
   const narrativeFails = r.narrative.filter((n) => n.status === 'fail' || n.status === 'warn');
-  out.append(el('p', { id: 'summary', class: s.fail ? 'bad' : 'good', text: `勾稽关系 ${s.checks} 项：${s.fail ? `✗ ${s.fail} 处不一致` : '✓ 全部一致'}${s.uncertain ? `，${s.uncertain} 项无法核对` : ''}` }));
+  out.append(
+    el('p', {
+      id: 'summary',
+      class: s.fail ? 'bad' : 'good',
+      text: `勾稽关系 ${s.checks} 项：${s.fail ? `✗ ${s.fail} 处不一致` : '✓ 全部一致'}${s.uncertain ? `，${s.uncertain} 项无法核对` : ''}`,
+    }),
+  );
 
   const findings = el('ol', { id: 'findings' });
   for (const ch of r.checks) {
     if (ch.status === 'pass') continue;
-    const li = el('li', { 'data-check': ch.id, 'data-status': ch.status }, el('strong', { text: `${ch.status === 'fail' ? '✗ 不一致' : '? 无法核对'} · ${checkTitle(ch.id, ch.cells)}` }), el('br'), ch.message);
-    if (ch.culprit) li.append(el('br'), `可能填错的格：${fieldInWords(ch.culprit.field)}，应为 ${ch.culprit.suggested}`);
+    const li = el(
+      'li',
+      { 'data-check': ch.id, 'data-status': ch.status },
+      el('strong', { text: `${ch.status === 'fail' ? '✗ 不一致' : '? 无法核对'} · ${checkTitle(ch.id, ch.cells)}` }),
+      el('br'),
+      ch.message,
+    );
+    if (ch.culprit)
+      li.append(el('br'), `可能填错的格：${fieldInWords(ch.culprit.field)}，应为 ${ch.culprit.suggested}`);
     li.append(el('br'), flagButton(r, ch.id));
     findings.append(li);
   }
   for (const n of narrativeFails) {
-    const li = el('li', { 'data-status': n.status }, el('strong', { text: n.status === 'fail' ? '✗ 正文与表格不一致' : '! 正文数字存疑' }), el('br'), `“${n.quote}”：${n.message}`);
+    const li = el(
+      'li',
+      { 'data-status': n.status },
+      el('strong', { text: n.status === 'fail' ? '✗ 正文与表格不一致' : '! 正文数字存疑' }),
+      el('br'),
+      `“${n.quote}”：${n.message}`,
+    );
     if (n.id) li.append(el('br'), flagButton(r, n.id));
     findings.append(li);
   }
@@ -174,9 +243,13 @@ function render(c: Checked, label: string): void {
 
   const exp = el('div', { class: 'export' });
   const json = el('button', { type: 'button', id: 'export-json', text: '导出 JSON' });
-  json.addEventListener('click', () => download(reportFilename(r.report.agency, r.report.year, 'json'), reportToJson(r), 'application/json'));
+  json.addEventListener('click', () =>
+    download(reportFilename(r.report.agency, r.report.year, 'json'), reportToJson(r), 'application/json'),
+  );
   const csv = el('button', { type: 'button', id: 'export-csv', text: '导出 CSV' });
-  csv.addEventListener('click', () => download(reportFilename(r.report.agency, r.report.year, 'csv'), reportToCsv(r), 'text/csv'));
+  csv.addEventListener('click', () =>
+    download(reportFilename(r.report.agency, r.report.year, 'csv'), reportToCsv(r), 'text/csv'),
+  );
   exp.append(json, csv);
   out.append(exp);
 
@@ -209,7 +282,8 @@ async function run(load: () => Promise<{ bytes: Uint8Array; name: string; url?: 
   try {
     const { bytes, name, url } = await load();
     label = url ?? name;
-    if (bytes.byteLength > MAX_BYTES) throw new FileReadError(`文件过大（${Math.round(bytes.byteLength / 1048576)} MB），无法检查`);
+    if (bytes.byteLength > MAX_BYTES)
+      throw new FileReadError(`文件过大（${Math.round(bytes.byteLength / 1048576)} MB），无法检查`);
     const checked = await checkBytes(bytes, name, url);
     render(checked, label);
     void keepInHistory(url ?? `file:${name}`, checked.analysis.report);
@@ -239,7 +313,8 @@ async function fetchUrl(url: string): Promise<{ bytes: Uint8Array; name: string;
   const bytes = new Uint8Array(await res.arrayBuffer());
   const type = res.headers.get('content-type') ?? '';
   let name = decodeURIComponent(u.pathname.split('/').pop() ?? '') || 'file';
-  if (!/\.[a-z0-9]+$/i.test(name)) name += /pdf/.test(type) ? '.pdf' : /wordprocessingml/.test(type) ? '.docx' : /html/.test(type) ? '.html' : '';
+  if (!/\.[a-z0-9]+$/i.test(name))
+    name += /pdf/.test(type) ? '.pdf' : /wordprocessingml/.test(type) ? '.docx' : /html/.test(type) ? '.html' : '';
   return { bytes, name, url: u.href };
 }
 
@@ -270,7 +345,13 @@ async function showTab(tabId: number): Promise<void> {
   }
   const r = state.report;
   const source = (['active', 'apply', 'review'] as const).some((k) => r.tables[k].source === 'text') ? 'text' : 'html';
-  const analysis: Analysis = { report: r, elements: new Map(), tables: [], tableElements: { active: [], apply: [], review: [] }, claimRange: () => null };
+  const analysis: Analysis = {
+    report: r,
+    elements: new Map(),
+    tables: [],
+    tableElements: { active: [], apply: [], review: [] },
+    claimRange: () => null,
+  };
   render({ analysis, source, body: [] }, state.url);
 }
 

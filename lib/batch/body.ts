@@ -14,7 +14,9 @@ const SUFFIX = /(?:人民政府办公室|人民政府办公厅|政府办公室|�
 
 export function bodyKey(name: string | null | undefined): string {
   if (!name) return '';
-  let k = normalizeText(name).replace(/\s+/g, '').replace(/[()（）【】〔〕[\]"“”'‘’]/g, '');
+  let k = normalizeText(name)
+    .replace(/\s+/g, '')
+    .replace(/[()（）【】〔〕[\]"“”'‘’]/g, '');
   const stripped = k.replace(SUFFIX, '');
   if (stripped.length >= 2) k = stripped;
   return k;

@@ -4,14 +4,28 @@
 // small and standalone (TextDecoder only) so a fuller decoder can replace it behind `decodeBytes`.
 
 const ALIASES: Record<string, string> = {
-  gb2312: 'gb18030', gbk: 'gb18030', 'x-gbk': 'gb18030', gb18030: 'gb18030', 'x-euc-cn': 'gb18030',
-  big5: 'big5', 'big5-hkscs': 'big5', 'x-x-big5': 'big5',
-  'utf-8': 'utf-8', utf8: 'utf-8',
+  gb2312: 'gb18030',
+  gbk: 'gb18030',
+  'x-gbk': 'gb18030',
+  gb18030: 'gb18030',
+  'x-euc-cn': 'gb18030',
+  big5: 'big5',
+  'big5-hkscs': 'big5',
+  'x-x-big5': 'big5',
+  'utf-8': 'utf-8',
+  utf8: 'utf-8',
 };
 
 function label(name: string | null | undefined): string | null {
   if (!name) return null;
-  return ALIASES[name.trim().toLowerCase().replace(/^["']|["']$/g, '')] ?? null;
+  return (
+    ALIASES[
+      name
+        .trim()
+        .toLowerCase()
+        .replace(/^["']|["']$/g, '')
+    ] ?? null
+  );
 }
 
 /** The charset a Content-Type header names ("text/html; charset=GBK" → "gb18030"), or null. */
@@ -21,7 +35,8 @@ export function charsetOfContentType(contentType: string | null | undefined): st
 }
 
 export function decodeBytes(bytes: Uint8Array, contentType?: string | null): string {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return new TextDecoder('utf-8').decode(bytes.subarray(3));
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
+    return new TextDecoder('utf-8').decode(bytes.subarray(3));
   const declared = charsetOfContentType(contentType);
   if (declared && declared !== 'utf-8') return new TextDecoder(declared).decode(bytes);
   let head = '';

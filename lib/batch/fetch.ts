@@ -55,7 +55,14 @@ export class FetchError extends Error {
   }
 }
 
-export const DEFAULTS = { perHost: 2, concurrency: 4, delayMs: 500, timeoutMs: 20_000, retries: 1, maxBytes: 30 * 1024 * 1024 };
+export const DEFAULTS = {
+  perHost: 2,
+  concurrency: 4,
+  delayMs: 500,
+  timeoutMs: 20_000,
+  retries: 1,
+  maxBytes: 30 * 1024 * 1024,
+};
 
 export const isGovCn = (host: string): boolean => host === 'gov.cn' || host.endsWith('.gov.cn');
 
@@ -117,9 +124,18 @@ export function createFetcher(opts: FetchOptions): Fetcher {
       if (opts.userAgent) headers['User-Agent'] = opts.userAgent;
       let res: Response;
       try {
-        res = await opts.fetch(url, { headers, redirect: opts.manualRedirects ? 'manual' : 'follow', signal: ctrl.signal, credentials: 'omit' });
+        res = await opts.fetch(url, {
+          headers,
+          redirect: opts.manualRedirects ? 'manual' : 'follow',
+          signal: ctrl.signal,
+          credentials: 'omit',
+        });
         let at = url;
-        for (let hops = 0; opts.manualRedirects && res.status >= 300 && res.status < 400 && res.headers.get('location'); hops++) {
+        for (
+          let hops = 0;
+          opts.manualRedirects && res.status >= 300 && res.status < 400 && res.headers.get('location');
+          hops++
+        ) {
           const next = new URL(res.headers.get('location')!, at).href;
           const h = safeHost(next);
           if (h === null || !allow(h)) throw new FetchError(`重定向到允许范围以外的网址：${next}`, url, res.status);
@@ -132,23 +148,35 @@ export function createFetcher(opts: FetchOptions): Fetcher {
         if (e instanceof FetchError) throw e;
         if (opts.signal?.aborted) throw new FetchError('已取消', url);
         if (ctrl.signal.aborted) throw new FetchError(`超时（${Math.round(timeoutMs / 1000)} 秒未响应）`, url, 0);
-        throw new FetchError(`无法连接：${e instanceof Error ? (e.cause instanceof Error ? e.cause.message : e.message) : String(e)}`, url, 0);
+        throw new FetchError(
+          `无法连接：${e instanceof Error ? (e.cause instanceof Error ? e.cause.message : e.message) : String(e)}`,
+          url,
+          0,
+        );
       }
       const finalUrl = res.url || url;
       const finalHost = safeHost(finalUrl);
-      if (finalHost !== null && !allow(finalHost)) throw new FetchError(`重定向到允许范围以外的网址：${finalUrl}`, url, res.status);
+      if (finalHost !== null && !allow(finalHost))
+        throw new FetchError(`重定向到允许范围以外的网址：${finalUrl}`, url, res.status);
       if (!res.ok) throw new FetchError(`HTTP ${res.status}`, url, res.status);
       const declared = Number(res.headers.get('content-length'));
-      if (declared > maxBytes) throw new FetchError(`文件过大（${Math.round(declared / 1048576)} MB）`, url, res.status);
+      if (declared > maxBytes)
+        throw new FetchError(`文件过大（${Math.round(declared / 1048576)} MB）`, url, res.status);
       const bytes = new Uint8Array(await res.arrayBuffer());
-      if (bytes.length > maxBytes) throw new FetchError(`文件过大（${Math.round(bytes.length / 1048576)} MB）`, url, res.status);
+      if (bytes.length > maxBytes)
+        throw new FetchError(`文件过大（${Math.round(bytes.length / 1048576)} MB）`, url, res.status);
       const contentType = res.headers.get('content-type') ?? '';
       const text = BINARY.test(contentType) || looksBinary(bytes) ? '' : decodeBytes(bytes, contentType);
       return { url, finalUrl, status: res.status, contentType, bytes, text };
     } catch (e) {
       if (e instanceof FetchError) throw e;
-      if (ctrl.signal.aborted && !opts.signal?.aborted) throw new FetchError(`超时（${Math.round(timeoutMs / 1000)} 秒未读完）`, url, 0);
-      throw new FetchError(opts.signal?.aborted ? '已取消' : `读取出错：${e instanceof Error ? e.message : String(e)}`, url, 0);
+      if (ctrl.signal.aborted && !opts.signal?.aborted)
+        throw new FetchError(`超时（${Math.round(timeoutMs / 1000)} 秒未读完）`, url, 0);
+      throw new FetchError(
+        opts.signal?.aborted ? '已取消' : `读取出错：${e instanceof Error ? e.message : String(e)}`,
+        url,
+        0,
+      );
     } finally {
       clearTimeout(timer);
       opts.signal?.removeEventListener('abort', onAbort);
@@ -189,5 +217,9 @@ function safeHost(url: string): string | null {
 /** PDF, DOCX (zip), OLE Word files by their first bytes, whatever the server says the type is. */
 export function looksBinary(bytes: Uint8Array): boolean {
   const b = bytes;
-  return (b[0] === 0x25 && b[1] === 0x50 && b[2] === 0x44 && b[3] === 0x46) || (b[0] === 0x50 && b[1] === 0x4b) || (b[0] === 0xd0 && b[1] === 0xcf);
+  return (
+    (b[0] === 0x25 && b[1] === 0x50 && b[2] === 0x44 && b[3] === 0x46) ||
+    (b[0] === 0x50 && b[1] === 0x4b) ||
+    (b[0] === 0xd0 && b[1] === 0xcf)
+  );
 }

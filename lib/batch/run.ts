@@ -63,20 +63,45 @@ export interface Checked {
 export const YOY_RULE = 'apply.year-over-year';
 
 function emptyRow(url: string, text: string | undefined, state: RowState, reason: string): BatchRow {
-  return { url, text, state, reason, agency: null, year: null, format: null, tables: null, fail: 0, uncertain: 0, proseFail: 0 };
+  return {
+    url,
+    text,
+    state,
+    reason,
+    agency: null,
+    year: null,
+    format: null,
+    tables: null,
+    fail: 0,
+    uncertain: 0,
+    proseFail: 0,
+  };
 }
 
 /** The row a report gives (before the cross-year check). */
-export function rowOf(url: string, text: string | undefined, report: Report, attachments: string[] = [], isList = false): BatchRow {
+export function rowOf(
+  url: string,
+  text: string | undefined,
+  report: Report,
+  attachments: string[] = [],
+  isList = false,
+): BatchRow {
   const t = report.tables;
   const anyTable = t.active.found || t.apply.found || t.review.found;
   const row: BatchRow = {
-    url, text,
+    url,
+    text,
     state: 'report',
     agency: report.report.agency,
     year: report.report.year,
     format: report.detected ? report.report.format : null,
-    tables: anyTable ? { active: [t.active.cellsRead, t.active.cellsExpected], apply: [t.apply.cellsRead, t.apply.cellsExpected], review: [t.review.cellsRead, t.review.cellsExpected] } : null,
+    tables: anyTable
+      ? {
+          active: [t.active.cellsRead, t.active.cellsExpected],
+          apply: [t.apply.cellsRead, t.apply.cellsExpected],
+          review: [t.review.cellsRead, t.review.cellsExpected],
+        }
+      : null,
     fail: report.checks.filter((c) => c.status === 'fail' && c.rule !== YOY_RULE).length,
     uncertain: report.checks.filter((c) => c.status === 'uncertain' && c.rule !== YOY_RULE).length,
     proseFail: report.narrative.filter((n) => n.status === 'fail').length,
@@ -116,7 +141,8 @@ export async function checkUrl(url: string, deps: CheckDeps, text?: string): Pro
   }
   if (!got.text) {
     // A PDF / Word file linked directly: its tables are in the attachment itself.
-    if (isAttachmentUrl(got.finalUrl) || got.bytes.length) return { row: { ...emptyRow(url, text, 'attachment', '报告是附件文件'), attachment: got.finalUrl } };
+    if (isAttachmentUrl(got.finalUrl) || got.bytes.length)
+      return { row: { ...emptyRow(url, text, 'attachment', '报告是附件文件'), attachment: got.finalUrl } };
     return { row: emptyRow(url, text, 'error', '页面是空的') };
   }
   try {
@@ -148,13 +174,21 @@ export async function readList(url: string, deps: CheckDeps): Promise<{ links: R
  * `history` — gives yearOverYear's checks, appended to the report (and its summary), and the row's `yoy`.
  */
 export function crossYear(items: readonly Checked[], history: readonly Report[] = []): void {
-  const pool = [...items.map((c) => c.report).filter((r): r is Report => !!r?.detected), ...history.filter((r) => r.detected)];
+  const pool = [
+    ...items.map((c) => c.report).filter((r): r is Report => !!r?.detected),
+    ...history.filter((r) => r.detected),
+  ];
   for (const item of items) {
     const rep = item.report;
     if (!rep?.detected || rep.report.year === null || item.row.state !== 'report') continue;
     if (rep.checks.some((c) => c.rule === YOY_RULE)) continue;
     const year = rep.report.year;
-    const prev = pool.find((p) => p !== rep && p.report.year === year - 1 && sameBody({ agency: rep.report.agency, url: rep.source.url }, { agency: p.report.agency, url: p.source.url }));
+    const prev = pool.find(
+      (p) =>
+        p !== rep &&
+        p.report.year === year - 1 &&
+        sameBody({ agency: rep.report.agency, url: rep.source.url }, { agency: p.report.agency, url: p.source.url }),
+    );
     if (!prev) continue;
     const extra = yearOverYear(rep, prev);
     if (!extra.length) continue;
@@ -172,7 +206,12 @@ export function crossYear(items: readonly Checked[], history: readonly Report[] 
 }
 
 /** Run `task` over `items` with at most `n` at a time, in order of start; stops starting when `signal` aborts. */
-export async function pool<T>(items: readonly T[], n: number, task: (item: T, index: number) => Promise<void>, signal?: AbortSignal): Promise<void> {
+export async function pool<T>(
+  items: readonly T[],
+  n: number,
+  task: (item: T, index: number) => Promise<void>,
+  signal?: AbortSignal,
+): Promise<void> {
   let next = 0;
   const worker = async () => {
     while (next < items.length && !signal?.aborted) {

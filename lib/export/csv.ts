@@ -39,7 +39,11 @@ export function toCsv(rows: Cell[][]): string {
 }
 
 const STATUS_ZH: Record<string, string> = {
-  pass: '通过', fail: '不一致', uncertain: '无法判断', warn: '请留意', info: '信息',
+  pass: '通过',
+  fail: '不一致',
+  uncertain: '无法判断',
+  warn: '请留意',
+  info: '信息',
 };
 
 export const REPORT_CSV_HEADER = ['类别', '编号', '表格', '行', '列', '数值', '原文', '状态', '应为', '表中', '说明'];
@@ -56,39 +60,126 @@ export function reportToCsv(report: Report): string {
     ['checkedAt', report.source?.checkedAt],
     ['tool', report.tool ? `${report.tool.name} ${report.tool.version}` : ''],
   ];
-  for (const [k, v] of meta) rows.push(['报告', k, '', '', '', typeof v === 'number' ? v : null, typeof v === 'number' ? '' : (v ?? ''), '', null, null, '']);
+  for (const [k, v] of meta)
+    rows.push([
+      '报告',
+      k,
+      '',
+      '',
+      '',
+      typeof v === 'number' ? v : null,
+      typeof v === 'number' ? '' : (v ?? ''),
+      '',
+      null,
+      null,
+      '',
+    ]);
   for (const [field, v] of Object.entries(report.values ?? {})) {
     const p = describeField(field);
-    const note = [v.blank ? '空白（不等于 0）' : '', v.unit ? `单位：${v.unit}` : '', v.note ? `脚注标记“${v.note}”` : '', v.problem ?? ''].filter(Boolean).join('；');
-    rows.push(['数值', field, p.table ? TABLE_NAMES[p.table].zh : '', p.row, p.column, v.value, v.raw, v.blank ? 'blank' : '', null, null, note]);
+    const note = [
+      v.blank ? '空白（不等于 0）' : '',
+      v.unit ? `单位：${v.unit}` : '',
+      v.note ? `脚注标记“${v.note}”` : '',
+      v.problem ?? '',
+    ]
+      .filter(Boolean)
+      .join('；');
+    rows.push([
+      '数值',
+      field,
+      p.table ? TABLE_NAMES[p.table].zh : '',
+      p.row,
+      p.column,
+      v.value,
+      v.raw,
+      v.blank ? 'blank' : '',
+      null,
+      null,
+      note,
+    ]);
   }
   for (const c of report.checks ?? []) {
     const d = describeCheck(c.id, c.cells);
     let msg = c.message;
     if (c.culprit) msg += `；可能出错的单元格：${fieldInWords(c.culprit.field)}，应为 ${c.culprit.suggested}`;
     if (c.assumedZero?.length) msg += `；按 0 计的空白单元格：${c.assumedZero.map((f) => fieldInWords(f)).join('、')}`;
-    rows.push(['检查', c.id, d.table ? TABLE_NAMES[d.table].zh : '', d.row, d.column, null, '', `${c.status}（${STATUS_ZH[c.status] ?? c.status}）`, c.expected, c.actual, msg]);
+    rows.push([
+      '检查',
+      c.id,
+      d.table ? TABLE_NAMES[d.table].zh : '',
+      d.row,
+      d.column,
+      null,
+      '',
+      `${c.status}（${STATUS_ZH[c.status] ?? c.status}）`,
+      c.expected,
+      c.actual,
+      msg,
+    ]);
   }
   for (const n of report.narrative ?? []) {
-    rows.push(['正文', n.id ?? '', '正文与表格', n.field ? describeField(n.field).row : '', n.field ? describeField(n.field).column : '', n.value, n.quote, `${n.status}（${STATUS_ZH[n.status] ?? n.status}）`, n.expected, null, n.message]);
+    rows.push([
+      '正文',
+      n.id ?? '',
+      '正文与表格',
+      n.field ? describeField(n.field).row : '',
+      n.field ? describeField(n.field).column : '',
+      n.value,
+      n.quote,
+      `${n.status}（${STATUS_ZH[n.status] ?? n.status}）`,
+      n.expected,
+      null,
+      n.message,
+    ]);
   }
   for (const n of report.notices ?? []) rows.push(['提示', n.id, '', '', '', null, '', n.level, null, null, n.message]);
   return toCsv(rows);
 }
 
-export const FLAGS_CSV_HEADER = ['指纹', '机关', '年度', '检查编号', '表格', '位置', '跟进状态', '备注', '说明', '单元格及数值', '可能出错', '页面标题', '页面地址', '标记时间', '更新时间'];
+export const FLAGS_CSV_HEADER = [
+  '指纹',
+  '机关',
+  '年度',
+  '检查编号',
+  '表格',
+  '位置',
+  '跟进状态',
+  '备注',
+  '说明',
+  '单元格及数值',
+  '可能出错',
+  '页面标题',
+  '页面地址',
+  '标记时间',
+  '更新时间',
+];
 
 export function flagsToCsv(flags: Flag[]): string {
   const rows: Cell[][] = [FLAGS_CSV_HEADER];
   for (const f of flags) {
-    const d = describeCheck(f.checkId, f.cells.map((c) => c.field));
+    const d = describeCheck(
+      f.checkId,
+      f.cells.map((c) => c.field),
+    );
     const where = [d.row && `“${d.row}”行`, d.column && `“${d.column}”列`, d.what].filter(Boolean).join(' ');
     const cells = f.cells.map((c) => `${fieldInWords(c.field)}=${c.value ?? (c.raw || '空白')}`).join('; ');
     const culprit = f.culprit ? `${fieldInWords(f.culprit.field)} 应为 ${f.culprit.suggested}` : '';
     rows.push([
-      f.fingerprint, f.agency ?? '', f.year, f.checkId, d.table ? TABLE_NAMES[d.table].zh : (f.kind === 'narrative' ? '正文与表格' : ''),
-      where, FLAG_STATUS_LABELS[f.status].zh, f.note, f.quote ? `${f.message}（原文：${f.quote}）` : f.message, cells, culprit,
-      f.title ?? '', f.url, f.createdAt, f.updatedAt,
+      f.fingerprint,
+      f.agency ?? '',
+      f.year,
+      f.checkId,
+      d.table ? TABLE_NAMES[d.table].zh : f.kind === 'narrative' ? '正文与表格' : '',
+      where,
+      FLAG_STATUS_LABELS[f.status].zh,
+      f.note,
+      f.quote ? `${f.message}（原文：${f.quote}）` : f.message,
+      cells,
+      culprit,
+      f.title ?? '',
+      f.url,
+      f.createdAt,
+      f.updatedAt,
     ]);
   }
   return toCsv(rows);

@@ -38,7 +38,10 @@ export interface FilenameSource {
 function urlPart(url: string): string {
   try {
     const u = new URL(url);
-    const path = decodeURIComponent(u.pathname).replace(/\.[a-z0-9]{1,5}$/i, '').replace(/\/+/g, '_').replace(/^_+|_+$/g, '');
+    const path = decodeURIComponent(u.pathname)
+      .replace(/\.[a-z0-9]{1,5}$/i, '')
+      .replace(/\/+/g, '_')
+      .replace(/^_+|_+$/g, '');
     return [u.hostname, path].filter(Boolean).join('_');
   } catch {
     return '';
@@ -50,7 +53,12 @@ function urlPart(url: string): string {
  * the caller says where the report came from, the page's host + path and the check's date stand in
  * ("gouji-www.zs.gov.cn_art_2025_1_1-2025-01-23.json"), so two unnamed reports never share a name.
  */
-export function reportFilename(agency: string | null | undefined, year: number | null | undefined, ext: string, from?: FilenameSource): string {
+export function reportFilename(
+  agency: string | null | undefined,
+  year: number | null | undefined,
+  ext: string,
+  from?: FilenameSource,
+): string {
   const hasYear = typeof year === 'number' && Number.isInteger(year);
   const y = hasYear ? String(year) : 'unknown-year';
   const named = !!agency && !!String(agency).trim();

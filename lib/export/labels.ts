@@ -11,9 +11,24 @@ export type { Lang } from '../i18n';
 
 /** The tables' names (lib/schema/tables.ts), in the shape the views have used. */
 export const TABLE_NAMES: Record<TableKey, { zh: string; en: string; short: string; shortEn: string }> = {
-  active: { zh: TABLES.active.full.zh, en: TABLES.active.full.en, short: TABLES.active.short.zh, shortEn: TABLES.active.short.en },
-  apply: { zh: TABLES.apply.full.zh, en: TABLES.apply.full.en, short: TABLES.apply.short.zh, shortEn: TABLES.apply.short.en },
-  review: { zh: TABLES.review.full.zh, en: TABLES.review.full.en, short: TABLES.review.short.zh, shortEn: TABLES.review.short.en },
+  active: {
+    zh: TABLES.active.full.zh,
+    en: TABLES.active.full.en,
+    short: TABLES.active.short.zh,
+    shortEn: TABLES.active.short.en,
+  },
+  apply: {
+    zh: TABLES.apply.full.zh,
+    en: TABLES.apply.full.en,
+    short: TABLES.apply.short.zh,
+    shortEn: TABLES.apply.short.en,
+  },
+  review: {
+    zh: TABLES.review.full.zh,
+    en: TABLES.review.full.en,
+    short: TABLES.review.short.zh,
+    shortEn: TABLES.review.short.en,
+  },
 };
 
 export type Place = FieldPlace;

@@ -11,16 +11,39 @@ import { toCsv } from './csv';
 
 /** Every field id of every registered format (lib/schema/formats.ts): table 二 per layout, table 三 (the union), table 四. */
 export function allFields(): readonly string[] {
-  return [...new Set([...FORMATS.flatMap((f) => activeFieldsOf(f)), ...FORMATS.flatMap((f) => applyFieldsOf(f)), ...FORMATS.flatMap((f) => f.review.fields)])];
+  return [
+    ...new Set([
+      ...FORMATS.flatMap((f) => activeFieldsOf(f)),
+      ...FORMATS.flatMap((f) => applyFieldsOf(f)),
+      ...FORMATS.flatMap((f) => f.review.fields),
+    ]),
+  ];
 }
 
 /** The built-in formats' fields (2021 and 2019), as exported today. */
 export const ALL_FIELDS: readonly string[] = allFields();
 
 export const WIDE_FIXED = [
-  'url', 'state', 'reason', 'agency', 'year', 'format',
-  'active_read', 'active_expected', 'apply_read', 'apply_expected', 'review_read', 'review_expected',
-  'checks', 'fail', 'uncertain', 'prose_fail', 'year_over_year', 'year_over_year_fail', 'attachment', 'blank_fields',
+  'url',
+  'state',
+  'reason',
+  'agency',
+  'year',
+  'format',
+  'active_read',
+  'active_expected',
+  'apply_read',
+  'apply_expected',
+  'review_read',
+  'review_expected',
+  'checks',
+  'fail',
+  'uncertain',
+  'prose_fail',
+  'year_over_year',
+  'year_over_year_fail',
+  'attachment',
+  'blank_fields',
 ] as const;
 
 export const WIDE_HEADER: readonly string[] = [...WIDE_FIXED, ...ALL_FIELDS];
@@ -33,11 +56,30 @@ export interface WideItem {
 export function wideRow({ row, report }: WideItem, fields: readonly string[] = ALL_FIELDS): (string | number | null)[] {
   const t = row.tables;
   const values = report?.values ?? {};
-  const blank = Object.entries(values).filter(([, v]) => v.blank).map(([k]) => k);
+  const blank = Object.entries(values)
+    .filter(([, v]) => v.blank)
+    .map(([k]) => k);
   return [
-    row.url, row.state, row.reason ?? '', row.agency ?? '', row.year, row.format ?? '',
-    t?.active[0] ?? null, t?.active[1] ?? null, t?.apply[0] ?? null, t?.apply[1] ?? null, t?.review[0] ?? null, t?.review[1] ?? null,
-    report ? report.summary.checks : null, row.fail, row.uncertain, row.proseFail, row.yoy?.status ?? '', row.yoy ? row.yoy.fail : null, row.attachment ?? '', blank.join(' '),
+    row.url,
+    row.state,
+    row.reason ?? '',
+    row.agency ?? '',
+    row.year,
+    row.format ?? '',
+    t?.active[0] ?? null,
+    t?.active[1] ?? null,
+    t?.apply[0] ?? null,
+    t?.apply[1] ?? null,
+    t?.review[0] ?? null,
+    t?.review[1] ?? null,
+    report ? report.summary.checks : null,
+    row.fail,
+    row.uncertain,
+    row.proseFail,
+    row.yoy?.status ?? '',
+    row.yoy ? row.yoy.fail : null,
+    row.attachment ?? '',
+    blank.join(' '),
     ...fields.map((f) => values[f]?.value ?? null),
   ];
 }

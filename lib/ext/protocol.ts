@@ -50,8 +50,12 @@ export type Message =
   | { type: 'gouji:flags-changed' };
 
 export function isGoujiMessage(m: unknown): m is Message {
-  return typeof m === 'object' && m !== null && typeof (m as { type?: unknown }).type === 'string' &&
-    (m as { type: string }).type.startsWith('gouji:');
+  return (
+    typeof m === 'object' &&
+    m !== null &&
+    typeof (m as { type?: unknown }).type === 'string' &&
+    (m as { type: string }).type.startsWith('gouji:')
+  );
 }
 
 /** A message of one type. */

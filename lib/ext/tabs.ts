@@ -65,7 +65,15 @@ export interface FindingCounts {
 }
 
 export function findingCounts(report: Report | null | undefined): FindingCounts {
-  const c: FindingCounts = { pass: 0, fail: 0, uncertain: 0, narrativeFail: 0, narrativeWarn: 0, tablesMissing: 0, errors: 0 };
+  const c: FindingCounts = {
+    pass: 0,
+    fail: 0,
+    uncertain: 0,
+    narrativeFail: 0,
+    narrativeWarn: 0,
+    tablesMissing: 0,
+    errors: 0,
+  };
   if (!report) return c;
   c.errors = groupErrors(report).length;
   for (const check of report.checks ?? []) {
@@ -130,7 +138,12 @@ export function badgeFor(state: TabState | null | undefined): Badge {
     if (c.uncertain > 0) why.push(`${c.uncertain} 项无法判断`);
     if (c.tablesMissing > 0) why.push(`${c.tablesMissing} 张表格未找到`);
     if (c.narrativeFail > 0) why.push(`正文与表格 ${c.narrativeFail} 处不符`);
-    return { kind: 'incomplete', text: '?', color: BADGE_COLORS.incomplete, title: `勾稽：未发现表格不一致，但${why.join('，')}` };
+    return {
+      kind: 'incomplete',
+      text: '?',
+      color: BADGE_COLORS.incomplete,
+      title: `勾稽：未发现表格不一致，但${why.join('，')}`,
+    };
   }
   return { kind: 'consistent', text: '✓', color: BADGE_COLORS.consistent, title: `勾稽：${c.pass} 项勾稽关系全部一致` };
 }
@@ -141,10 +154,12 @@ export function tabStateFromResult(
   url: string,
   now: Date = new Date(),
 ): TabState {
-  const state: PageState = msg.state === 'report' || msg.state === 'none' || msg.state === 'error' ? msg.state : 'error';
+  const state: PageState =
+    msg.state === 'report' || msg.state === 'none' || msg.state === 'error' ? msg.state : 'error';
   const out: TabState = { state, url, report: msg.report ?? null, updatedAt: now.toISOString() };
   if (msg.error) out.error = String(msg.error);
-  if (state === 'none' && typeof msg.listLinks === 'number' && msg.listLinks >= 2) out.listLinks = Math.min(Math.floor(msg.listLinks), 3000);
+  if (state === 'none' && typeof msg.listLinks === 'number' && msg.listLinks >= 2)
+    out.listLinks = Math.min(Math.floor(msg.listLinks), 3000);
   if (state === 'report' && !out.report) {
     out.state = 'error';
     out.error = out.error ?? '内容脚本报告了结果，但没有附带报告数据';
@@ -164,10 +179,7 @@ export function pageUrl(url: string | undefined | null): string {
  * URL, or a reload of the same one (the marks are gone with the old document; the content script
  * sends a fresh result). A fragment-only change keeps the entry.
  */
-export function shouldClearOnUpdate(
-  change: { status?: string; url?: string },
-  stored: TabState | null,
-): boolean {
+export function shouldClearOnUpdate(change: { status?: string; url?: string }, stored: TabState | null): boolean {
   if (!stored) return false;
   // Chrome puts `url` in changeInfo only when it changed: same page minus fragment = a jump inside it.
   if (change.url !== undefined) return pageUrl(change.url) !== pageUrl(stored.url);

@@ -3,7 +3,13 @@
 // the 2021 format has one.
 
 import type { ActiveRow } from '../schema/active';
-import { activeLayouts, DEFAULT_FORMAT, formatOfActiveLayout, type ActiveLayout, type FormatId } from '../schema/formats';
+import {
+  activeLayouts,
+  DEFAULT_FORMAT,
+  formatOfActiveLayout,
+  type ActiveLayout,
+  type FormatId,
+} from '../schema/formats';
 import { stripNumbering } from '../normalize/text';
 import { fitWidth, joinedKey, matchLeaf, type LogicalRow } from './rows';
 import type { FieldCell, ParsedTable } from './apply';
@@ -25,7 +31,8 @@ export function parseActive(rows: readonly LogicalRow[], until: number): ParsedT
   for (let i = start; i < until && i < rows.length; i++) {
     const row = rows[i]!;
     header += joinedKey(row.labels.slice(-8));
-    if (row.values.length && row.values.some((v) => v.parsed.kind === 'number' || v.raw)) candidates.push({ row, index: i });
+    if (row.values.length && row.values.some((v) => v.parsed.kind === 'number' || v.raw))
+      candidates.push({ row, index: i });
   }
   // Rows are found with the default layout's labels; another layout is told by its signals.
   const byDefault = DEFAULT_FORMAT.active.rows;
@@ -34,10 +41,13 @@ export function parseActive(rows: readonly LogicalRow[], until: number): ParsedT
   const signals = (layout: ActiveLayout): boolean => {
     if (layout.header?.test(header)) return true;
     const wide = layout.wideItems;
-    return !!wide && hits.some((c) => {
-      const d = matchLeaf(c.row.labels, (k) => rowFor(byDefault, k));
-      return d && wide.rows.includes(d.id) && c.row.values.filter((v) => v.raw).length >= wide.values;
-    });
+    return (
+      !!wide &&
+      hits.some((c) => {
+        const d = matchLeaf(c.row.labels, (k) => rowFor(byDefault, k));
+        return d && wide.rows.includes(d.id) && c.row.values.filter((v) => v.raw).length >= wide.values;
+      })
+    );
   };
   const layout = activeLayouts().find((l) => l !== DEFAULT_FORMAT.active && signals(l)) ?? DEFAULT_FORMAT.active;
   const format = formatOfActiveLayout(layout).id;

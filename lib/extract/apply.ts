@@ -121,7 +121,11 @@ export function parseApply(rows: readonly LogicalRow[]): ParsedTable {
       continue;
     }
     if (seen.has(e.id)) {
-      notices.push({ id: 'extract.duplicate-row', message: `${TABLES.apply.short.zh}“${rowLabel(e.id)}”行出现两次，只读取第一次`, field: applyField(e.id, 'total') });
+      notices.push({
+        id: 'extract.duplicate-row',
+        message: `${TABLES.apply.short.zh}“${rowLabel(e.id)}”行出现两次，只读取第一次`,
+        field: applyField(e.id, 'total'),
+      });
       continue;
     }
     seen.add(e.id);

@@ -3,7 +3,15 @@
 // script-like elements, so `<ruby>號<rt>hào</rt></ruby>` reads 號.
 
 import { collapse } from '../normalize/text';
-import { expandTable, isHiddenByMarkup, MAX_TABLE_SLOTS, TableTooLargeError, tableRows, type Grid, type HiddenTest } from './grid';
+import {
+  expandTable,
+  isHiddenByMarkup,
+  MAX_TABLE_SLOTS,
+  TableTooLargeError,
+  tableRows,
+  type Grid,
+  type HiddenTest,
+} from './grid';
 import { labelCell, valueCell, type LogicalRow, type ValueCell } from './rows';
 
 const SKIP = new Set(['rt', 'rp', 'script', 'style', 'template', 'noscript']);
@@ -56,7 +64,10 @@ export function scanElements(doc: Document, root: Element): Scan {
     const name = n.localName;
     if (name === 'table') tables.push(n);
     else if (name === 'h1' || name === 'h2' || name === 'h3') headings.push(n.textContent ?? '');
-    else if (name === 'meta' && /^(ArticleTitle|og:title)$/i.test(n.getAttribute('name') ?? n.getAttribute('property') ?? '')) {
+    else if (
+      name === 'meta' &&
+      /^(ArticleTitle|og:title)$/i.test(n.getAttribute('name') ?? n.getAttribute('property') ?? '')
+    ) {
       metas.push(n.getAttribute('content') ?? '');
     } else if (name === 'meta' && /^ContentSource$/i.test(n.getAttribute('name') ?? '')) {
       sources.push(n.getAttribute('content') ?? '');
@@ -138,7 +149,9 @@ export function dropTextColumns(grid: Grid, texts: Map<Element, string>): Grid {
     }
   }
   if (!drop.length) return grid;
-  const cells = grid.cells.map((line) => line.map((cell, c) => (cell && drop.includes(c) && cell.colspan === 1 ? undefined : cell)));
+  const cells = grid.cells.map((line) =>
+    line.map((cell, c) => (cell && drop.includes(c) && cell.colspan === 1 ? undefined : cell)),
+  );
   return { ...grid, cells };
 }
 
@@ -184,7 +197,11 @@ export function domRows(allTables: readonly Element[], hidden: HiddenTest = isHi
       if (e instanceof TableTooLargeError && budget < MAX_TABLE_SLOTS && e.slots === budget) {
         // The page as a whole is too large: say how far we got, and read nothing more.
         stopped = true;
-        problems.push({ table: t, kind: 'page-too-large', message: `页面过大，只核对了前 ${read} 个表格（共 ${tables.length} 个；表格展开后超过 ${MAX_PAGE_SLOTS} 格）` });
+        problems.push({
+          table: t,
+          kind: 'page-too-large',
+          message: `页面过大，只核对了前 ${read} 个表格（共 ${tables.length} 个；表格展开后超过 ${MAX_PAGE_SLOTS} 格）`,
+        });
         return;
       }
       problems.push({ table: t, kind: 'error', message: e instanceof Error ? e.message : String(e) });

@@ -82,7 +82,8 @@ function parseReviewByLabels(rows: readonly LogicalRow[], from: number): ParsedT
     if (seen.size === WIDTH) break;
   }
   // A few labelled numbers are not table 四: all three groups must be there.
-  if (!REVIEW_GROUPS.every((g) => cells.some((c) => c.field.startsWith(`${g.id}.`)))) return { found: false, cells: [], notices };
+  if (!REVIEW_GROUPS.every((g) => cells.some((c) => c.field.startsWith(`${g.id}.`))))
+    return { found: false, cells: [], notices };
   const order = new Map(REVIEW_FIELDS.map((f, n) => [f, n]));
   cells.sort((a, b) => order.get(a.field)! - order.get(b.field)!);
   return { found: true, cells, range: [start, last], notices };

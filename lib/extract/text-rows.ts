@@ -19,7 +19,8 @@ export interface TextToken {
 }
 
 /** Page furniture a PDF text layer leaves inside tables: never a cell. */
-const PAGE_FURNITURE = /^(?:=+\s*PAGE\s*=+|[-－—–]\s*\d{1,4}\s*[-－—–]|第\s*\d{1,4}\s*页(?:\s*[,，/／]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4})$/i;
+const PAGE_FURNITURE =
+  /^(?:=+\s*PAGE\s*=+|[-－—–]\s*\d{1,4}\s*[-－—–]|第\s*\d{1,4}\s*页(?:\s*[,，/／]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4})$/i;
 
 export function isPageFurniture(line: string): boolean {
   return PAGE_FURNITURE.test(line);
@@ -43,14 +44,16 @@ function splitTrailingNumbers(tok: TextToken): TextToken[] {
   const words: TextToken[] = [];
   const re = /[^\s\u00a0\u3000]+/g;
   let m: RegExpExecArray | null;
-  while ((m = re.exec(tok.text))) words.push({ text: m[0], start: tok.start + m.index, end: tok.start + m.index + m[0].length });
+  while ((m = re.exec(tok.text)))
+    words.push({ text: m[0], start: tok.start + m.index, end: tok.start + m.index + m[0].length });
   let cut = words.length;
   while (cut > 0 && parseCell(words[cut - 1]!.text).kind === 'number') cut--;
   if (cut === words.length) return [tok];
   // "12 件" is one cell; "67 3 0 0 1 0 71" (which would read as one number once spaces go) is seven.
   if (words.length - cut < 2 && parseCell(tok.text).kind !== 'text') return [tok];
   const out: TextToken[] = [];
-  if (cut > 0) out.push({ text: tok.text.slice(0, words[cut - 1]!.end - tok.start), start: tok.start, end: words[cut - 1]!.end });
+  if (cut > 0)
+    out.push({ text: tok.text.slice(0, words[cut - 1]!.end - tok.start), start: tok.start, end: words[cut - 1]!.end });
   out.push(...words.slice(cut));
   return out;
 }

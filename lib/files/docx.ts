@@ -166,7 +166,11 @@ function finishTable(t: Table): HtmlCell[][] {
     rows.push(out);
   }
   return rows.map((r) =>
-    r.map((c): HtmlCell => ({ text: c.text.join(' ').replace(/\s+/g, ' ').trim(), colspan: c.span, rowspan: c.rowspan })),
+    r.map((c): HtmlCell => ({
+      text: c.text.join(' ').replace(/\s+/g, ' ').trim(),
+      colspan: c.span,
+      rowspan: c.rowspan,
+    })),
   );
 }
 

@@ -34,7 +34,10 @@ export function tableHtml(rows: readonly HtmlCell[][]): string {
  * else its first line. A printed web page starts with the site's name: the report line still wins.
  */
 export function guessTitle(blocks: readonly HtmlBlock[]): string {
-  const paras = blocks.slice(0, 30).filter((b): b is { kind: 'p'; text: string } => b.kind === 'p' && !!b.text.trim()).map((b) => b.text.trim());
+  const paras = blocks
+    .slice(0, 30)
+    .filter((b): b is { kind: 'p'; text: string } => b.kind === 'p' && !!b.text.trim())
+    .map((b) => b.text.trim());
   const i = paras.findIndex((t) => t.length <= 80 && /年度报告/.test(t));
   if (i < 0) return paras[0] ?? '';
   // A printed info table labels it ("名称：…年度报告").

@@ -53,14 +53,24 @@ export interface RebuiltDocument {
  * Rebuild a PDF or DOCX as HTML. Throws FileReadError for a file that cannot be read (damaged, scanned,
  * encrypted) and for the formats to save as .docx or PDF first.
  */
-export async function rebuildFile(bytes: Uint8Array, name: string, pdfjs: () => Promise<PdfJsModule>): Promise<RebuiltDocument> {
+export async function rebuildFile(
+  bytes: Uint8Array,
+  name: string,
+  pdfjs: () => Promise<PdfJsModule>,
+): Promise<RebuiltDocument> {
   const kind = fileKind(bytes, name);
-  if (kind === 'legacy-office' || kind === 'ofd') throw new FileReadError(`不能直接读取此格式（${name.replace(/^.*[\\/]/, '') || kind}）：${SAVE_AS_MESSAGE}`);
+  if (kind === 'legacy-office' || kind === 'ofd')
+    throw new FileReadError(`不能直接读取此格式（${name.replace(/^.*[\\/]/, '') || kind}）：${SAVE_AS_MESSAGE}`);
   if (kind === 'docx') return { source: 'docx', html: documentHtml(readDocx(bytes)), notices: [] };
   if (kind === 'pdf') {
     const r = await readPdf(bytes, await pdfjs());
     const notices: RebuiltDocument['notices'] = [];
-    if (r.pagesRead < r.pages) notices.push({ id: 'pdf.pages-skipped', level: 'warn', message: `PDF 共 ${r.pages} 页，只读取了前 ${r.pagesRead} 页` });
+    if (r.pagesRead < r.pages)
+      notices.push({
+        id: 'pdf.pages-skipped',
+        level: 'warn',
+        message: `PDF 共 ${r.pages} 页，只读取了前 ${r.pagesRead} 页`,
+      });
     return { source: 'pdf', html: documentHtml(r.blocks), pages: r.pages, notices };
   }
   if (/\.pdf$/i.test(name)) throw new FileReadError('文件名是 .pdf，内容却不是 PDF（文件已损坏或不完整）');

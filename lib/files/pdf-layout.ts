@@ -33,8 +33,16 @@ export interface PdfPageContent {
   segments: PdfSegment[];
 }
 
-interface HRule { y: number; x0: number; x1: number }
-interface VRule { x: number; y0: number; y1: number }
+interface HRule {
+  y: number;
+  x0: number;
+  x1: number;
+}
+interface VRule {
+  x: number;
+  y0: number;
+  y1: number;
+}
 
 const TOL = 3;
 
@@ -71,10 +79,16 @@ export function rulesOf(segments: readonly PdfSegment[]): { h: HRule[]; v: VRule
 }
 
 /** Collinear pieces that meet are one rule (a border drawn cell by cell). */
-function mergeRules<T>(rules: T[], pos: (r: T) => number, lo: (r: T) => number, hi: (r: T) => number, make: (p: number, a: number, b: number) => T): T[] {
+function mergeRules<T>(
+  rules: T[],
+  pos: (r: T) => number,
+  lo: (r: T) => number,
+  hi: (r: T) => number,
+  make: (p: number, a: number, b: number) => T,
+): T[] {
   const sorted = [...rules].sort((a, b) => pos(a) - pos(b));
   const out: T[] = [];
-  for (let i = 0; i < sorted.length; ) {
+  for (let i = 0; i < sorted.length;) {
     let j = i + 1;
     while (j < sorted.length && pos(sorted[j]!) - pos(sorted[j - 1]!) <= 1) j++;
     const line = sorted.slice(i, j).sort((a, b) => lo(a) - lo(b));
@@ -92,8 +106,22 @@ function mergeRules<T>(rules: T[], pos: (r: T) => number, lo: (r: T) => number, 
   return out;
 }
 
-const mergeH = (rules: HRule[]) => mergeRules(rules, (r) => r.y, (r) => r.x0, (r) => r.x1, (y, x0, x1): HRule => ({ y, x0, x1 }));
-const mergeV = (rules: VRule[]) => mergeRules(rules, (r) => r.x, (r) => r.y0, (r) => r.y1, (x, y0, y1): VRule => ({ x, y0, y1 }));
+const mergeH = (rules: HRule[]) =>
+  mergeRules(
+    rules,
+    (r) => r.y,
+    (r) => r.x0,
+    (r) => r.x1,
+    (y, x0, x1): HRule => ({ y, x0, x1 }),
+  );
+const mergeV = (rules: VRule[]) =>
+  mergeRules(
+    rules,
+    (r) => r.x,
+    (r) => r.y0,
+    (r) => r.y1,
+    (x, y0, y1): VRule => ({ x, y0, y1 }),
+  );
 
 interface TableFrame {
   h: HRule[];
@@ -122,9 +150,15 @@ function distinct(values: number[], desc: boolean): number[] {
 function trim(ys: number[], xs: number[], v: readonly VRule[]): void {
   while (xs.length > 2 && xs[1]! - xs[0]! < 8) xs.shift();
   while (xs.length > 2 && xs[xs.length - 1]! - xs[xs.length - 2]! < 8) xs.pop();
-  const inner = (y: number) => v.some((r) => r.x > xs[0]! + TOL && r.x < xs[xs.length - 1]! - TOL && y > r.y0 && y < r.y1);
+  const inner = (y: number) =>
+    v.some((r) => r.x > xs[0]! + TOL && r.x < xs[xs.length - 1]! - TOL && y > r.y0 && y < r.y1);
   while (ys.length > 2 && ys[0]! - ys[1]! > 150 && !inner((ys[0]! + ys[1]!) / 2)) ys.shift();
-  while (ys.length > 2 && ys[ys.length - 2]! - ys[ys.length - 1]! > 150 && !inner((ys[ys.length - 2]! + ys[ys.length - 1]!) / 2)) ys.pop();
+  while (
+    ys.length > 2 &&
+    ys[ys.length - 2]! - ys[ys.length - 1]! > 150 &&
+    !inner((ys[ys.length - 2]! + ys[ys.length - 1]!) / 2)
+  )
+    ys.pop();
   while (ys.length > 2 && ys[0]! - ys[1]! < 4) ys.shift();
   while (ys.length > 2 && ys[ys.length - 2]! - ys[ys.length - 1]! < 4) ys.pop();
 }
@@ -166,8 +200,14 @@ export function frames(h: HRule[], v: VRule[]): TableFrame[] {
       if (top - Math.max(...g.h.map((r) => r.y)) > 6) g.h.push({ y: top, x0, x1 });
       if (Math.min(...g.h.map((r) => r.y)) - bottom > 6) g.h.push({ y: bottom, x0, x1 });
     }
-    const ys = distinct(g.h.map((r) => r.y), true);
-    const xs = distinct(g.v.map((r) => r.x), false);
+    const ys = distinct(
+      g.h.map((r) => r.y),
+      true,
+    );
+    const xs = distinct(
+      g.v.map((r) => r.x),
+      false,
+    );
     trim(ys, xs, g.v);
     // One column is a box around text (some reports frame every prose line), not a table.
     if (ys.length < 2 || xs.length < 3) continue;
@@ -218,8 +258,10 @@ function joinLines(parts: readonly string[]): string {
 function buildTable(f: TableFrame, items: PdfText[], taken: Set<PdfText>): HtmlCell[][] {
   const rows = f.ys.length - 1;
   const cols = f.xs.length - 1;
-  const coversV = (x: number, y: number) => f.v.some((r) => Math.abs(r.x - x) <= TOL && y >= r.y0 - TOL && y <= r.y1 + TOL);
-  const coversH = (y: number, x: number) => f.h.some((r) => Math.abs(r.y - y) <= TOL && x >= r.x0 - TOL && x <= r.x1 + TOL);
+  const coversV = (x: number, y: number) =>
+    f.v.some((r) => Math.abs(r.x - x) <= TOL && y >= r.y0 - TOL && y <= r.y1 + TOL);
+  const coversH = (y: number, x: number) =>
+    f.h.some((r) => Math.abs(r.y - y) <= TOL && x >= r.x0 - TOL && x <= r.x1 + TOL);
   const owner: (number | undefined)[][] = Array.from({ length: rows }, () => new Array<number | undefined>(cols));
   const cells: { r: number; c: number; rs: number; cs: number; items: PdfText[] }[] = [];
   for (let r = 0; r < rows; r++) {
@@ -257,7 +299,8 @@ function buildTable(f: TableFrame, items: PdfText[], taken: Set<PdfText>): HtmlC
   return out;
 }
 
-const PAGE_NUMBER = /^(?:[-—–－_\s]*\d{1,4}[-—–－_\s]*|第\s*\d{1,4}\s*页(?:\s*[/，,]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4})$/;
+const PAGE_NUMBER =
+  /^(?:[-—–－_\s]*\d{1,4}[-—–－_\s]*|第\s*\d{1,4}\s*页(?:\s*[/，,]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4})$/;
 
 interface Para {
   text: string;
@@ -300,10 +343,12 @@ export function pagesToBlocks(pages: readonly PdfPageContent[]): HtmlBlock[] {
       const size = Math.max(...l.map((t) => t.size));
       const text = lineText(l);
       const last = l[l.length - 1]!;
-      const indented = l[0]!.x - left > size * 1.2 || /^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)/.test(text);
+      const indented =
+        l[0]!.x - left > size * 1.2 || /^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)/.test(text);
       const gap = prevY !== null && prevY - y > size * 2.2;
       const cur = para as Para | null;
-      if (cur && cur.open && !indented && !gap) cur.text += ascii(cur.text[cur.text.length - 1]) && ascii(text[0]) ? ` ${text}` : text;
+      if (cur && cur.open && !indented && !gap)
+        cur.text += ascii(cur.text[cur.text.length - 1]) && ascii(text[0]) ? ` ${text}` : text;
       else {
         flush();
         para = { text, open: true };

@@ -24,7 +24,12 @@ const mul = (m: Matrix, n: Matrix): Matrix => [
 ];
 
 /** Axis-aligned straight segments of the paths in an operator list, in user space. */
-export function segmentsOf(fnArray: readonly number[], argsArray: readonly unknown[], OPS: PdfJsModule['OPS'], page: { width: number; height: number }): PdfSegment[] {
+export function segmentsOf(
+  fnArray: readonly number[],
+  argsArray: readonly unknown[],
+  OPS: PdfJsModule['OPS'],
+  page: { width: number; height: number },
+): PdfSegment[] {
   const out: PdfSegment[] = [];
   let ctm: Matrix = [1, 0, 0, 1, 0, 0];
   const stack: Matrix[] = [];
@@ -60,8 +65,11 @@ export function segmentsOf(fnArray: readonly number[], argsArray: readonly unkno
         if (x1 - x0 > page.width * 0.97 || y1 - y0 > page.height * 0.9) return;
         if (x1 - x0 <= 2.5 || y1 - y0 <= 2.5) out.push({ x0, y0, x1, y1 });
       };
-      const at = (x: number, y: number): [number, number] => [ctm[0] * x + ctm[2] * y + ctm[4], ctm[1] * x + ctm[3] * y + ctm[5]];
-      for (let k = 0; k < buf.length; ) {
+      const at = (x: number, y: number): [number, number] => [
+        ctm[0] * x + ctm[2] * y + ctm[4],
+        ctm[1] * x + ctm[3] * y + ctm[5],
+      ];
+      for (let k = 0; k < buf.length;) {
         const op = buf[k++];
         if (op === 0) {
           cur = start = at(buf[k]!, buf[k + 1]!);
@@ -99,7 +107,13 @@ export async function readPdf(data: Uint8Array, pdfjs: PdfJsModule): Promise<Pdf
   let doc: Awaited<ReturnType<typeof pdfjs.getDocument>['promise']>;
   // pdf.js hands the buffer to its worker (detaching it): it gets a copy, the caller keeps the bytes.
   try {
-    doc = await pdfjs.getDocument({ data: data.slice(), isEvalSupported: false, useSystemFonts: false, stopAtErrors: false, verbosity: 0 }).promise;
+    doc = await pdfjs.getDocument({
+      data: data.slice(),
+      isEvalSupported: false,
+      useSystemFonts: false,
+      stopAtErrors: false,
+      verbosity: 0,
+    }).promise;
   } catch (e) {
     const name = (e as { name?: string })?.name;
     if (name === 'PasswordException') throw new FileReadError('PDF 有密码保护，无法读取');
@@ -118,10 +132,21 @@ export async function readPdf(data: Uint8Array, pdfjs: PdfJsModule): Promise<Pdf
         if (!('str' in it) || !it.str) continue;
         const [a, b, c, d, e, f] = it.transform as Matrix;
         // Vertical text runs (b ≠ 0) keep their origin; their characters are joined by the cell they fall in.
-        texts.push({ str: it.str, x: e - x0, y: f - y0, w: it.width || Math.abs(a) * it.str.length, size: Math.hypot(c, d) || Math.hypot(a, b) || 10 });
+        texts.push({
+          str: it.str,
+          x: e - x0,
+          y: f - y0,
+          w: it.width || Math.abs(a) * it.str.length,
+          size: Math.hypot(c, d) || Math.hypot(a, b) || 10,
+        });
       }
       const ops = await page.getOperatorList();
-      const segments = segmentsOf(ops.fnArray, ops.argsArray, pdfjs.OPS, size).map((s) => ({ x0: s.x0 - x0, x1: s.x1 - x0, y0: s.y0 - y0, y1: s.y1 - y0 }));
+      const segments = segmentsOf(ops.fnArray, ops.argsArray, pdfjs.OPS, size).map((s) => ({
+        x0: s.x0 - x0,
+        x1: s.x1 - x0,
+        y0: s.y0 - y0,
+        y1: s.y1 - y0,
+      }));
       pages.push({ ...size, texts, segments });
       page.cleanup();
     }

@@ -48,7 +48,14 @@ export function cleanTables(report: Report): CleanTable[] {
       let row = rows.get(place.row);
       if (!row) rows.set(place.row, (row = new Map()));
       const m = marks.get(field);
-      row.set(col, { field, raw: v.raw, blank: !!v.blank, fail: m?.fail ?? [], uncertain: m?.uncertain ?? [], culprit: m?.culprit });
+      row.set(col, {
+        field,
+        raw: v.raw,
+        blank: !!v.blank,
+        fail: m?.fail ?? [],
+        uncertain: m?.uncertain ?? [],
+        culprit: m?.culprit,
+      });
     }
     out.push({
       key,

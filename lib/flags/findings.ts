@@ -56,8 +56,14 @@ function checkFinding(report: Report, c: Check): Finding {
   const cells = cellsOf(report, c.cells ?? []);
   const fp = fingerprintOf(report, [`check:${c.id}`, ...cells.map((x) => `${x.field}=${x.value ?? 'blank'}`)]);
   const f: Finding = {
-    id: c.id, kind: 'check', status: c.status as FindingStatus, cells, message: c.message,
-    expected: c.expected ?? null, actual: c.actual ?? null, fingerprint: fp,
+    id: c.id,
+    kind: 'check',
+    status: c.status as FindingStatus,
+    cells,
+    message: c.message,
+    expected: c.expected ?? null,
+    actual: c.actual ?? null,
+    fingerprint: fp,
   };
   if (c.culprit) f.culprit = c.culprit;
   return f;
@@ -71,12 +77,21 @@ export function claimId(claim: NarrativeClaim, index: number): string {
 function claimFinding(report: Report, claim: NarrativeClaim, index: number): Finding {
   const cells = claim.field ? cellsOf(report, [claim.field]) : [];
   const fp = fingerprintOf(report, [
-    `narrative:${claim.field ?? ''}`, `value=${claim.value}`, `quote=${claim.quote.replace(/\s+/g, '')}`,
+    `narrative:${claim.field ?? ''}`,
+    `value=${claim.value}`,
+    `quote=${claim.quote.replace(/\s+/g, '')}`,
     ...cells.map((x) => `${x.field}=${x.value ?? 'blank'}`),
   ]);
   return {
-    id: claimId(claim, index), kind: 'narrative', status: claim.status === 'fail' ? 'fail' : 'warn', cells,
-    message: claim.message, expected: claim.expected ?? null, actual: claim.value, quote: claim.quote, fingerprint: fp,
+    id: claimId(claim, index),
+    kind: 'narrative',
+    status: claim.status === 'fail' ? 'fail' : 'warn',
+    cells,
+    message: claim.message,
+    expected: claim.expected ?? null,
+    actual: claim.value,
+    quote: claim.quote,
+    fingerprint: fp,
   };
 }
 
@@ -84,7 +99,8 @@ function claimFinding(report: Report, claim: NarrativeClaim, index: number): Fin
 export function findingsOf(report: Report | null | undefined): Finding[] {
   if (!report) return [];
   const out: Finding[] = [];
-  for (const c of report.checks ?? []) if (c.status === 'fail' || c.status === 'uncertain') out.push(checkFinding(report, c));
+  for (const c of report.checks ?? [])
+    if (c.status === 'fail' || c.status === 'uncertain') out.push(checkFinding(report, c));
   (report.narrative ?? []).forEach((claim, i) => {
     if (claim.status === 'fail' || claim.status === 'warn') out.push(claimFinding(report, claim, i));
   });

@@ -15,7 +15,15 @@
 import type { Report } from '../types';
 import type { KeyValueArea } from '../ext/tabs';
 import { findingById, findingsOf } from './findings';
-import { FLAG_KEY_PREFIX, FLAG_SCHEMA_VERSION, FLAGS_EXPORT_SCHEMA, flagKey, isFlagStatus, type Flag, type FlagStatus } from './model';
+import {
+  FLAG_KEY_PREFIX,
+  FLAG_SCHEMA_VERSION,
+  FLAGS_EXPORT_SCHEMA,
+  flagKey,
+  isFlagStatus,
+  type Flag,
+  type FlagStatus,
+} from './model';
 import { clampDates, fitFlag, isNewerEntry, validateFlag, type FlagProblem } from './validate';
 
 export interface LoadResult {
@@ -36,7 +44,9 @@ export type AddResult = { ok: true; flag: Flag; created: boolean } | { ok: false
 
 /** Newest first; ties by fingerprint so the order is stable. */
 export function sortFlags(flags: Flag[]): Flag[] {
-  return [...flags].sort((a, b) => b.createdAt.localeCompare(a.createdAt) || a.fingerprint.localeCompare(b.fingerprint));
+  return [...flags].sort(
+    (a, b) => b.createdAt.localeCompare(a.createdAt) || a.fingerprint.localeCompare(b.fingerprint),
+  );
 }
 
 /** The message for a write the storage refused (storage.local's quota, a disk error). */
@@ -45,12 +55,19 @@ export function storageError(e: unknown): string {
   return /quota/i.test(m) ? `存储空间不足，未能保存（${m}）` : `未能保存：${m}`;
 }
 
-type Entry = { kind: 'absent' } | { kind: 'ok'; flag: Flag; raw: unknown } | { kind: 'newer'; raw: unknown } | { kind: 'bad'; raw: unknown };
+type Entry =
+  | { kind: 'absent' }
+  | { kind: 'ok'; flag: Flag; raw: unknown }
+  | { kind: 'newer'; raw: unknown }
+  | { kind: 'bad'; raw: unknown };
 
 export class FlagStore {
   private readonly locks = new Map<string, Promise<unknown>>();
 
-  constructor(private readonly area: KeyValueArea, private readonly now: () => Date = () => new Date()) {}
+  constructor(
+    private readonly area: KeyValueArea,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
 
   /** Run `fn` after every earlier change of the same key made through this store. */
   private withKey<T>(key: string, fn: () => Promise<T>): Promise<T> {
@@ -122,12 +139,14 @@ export class FlagStore {
 
   /** Flag a finding of `report`. Flagging the same finding again never duplicates it (same key). */
   async addFinding(report: Report, checkId: string, note?: string): Promise<AddResult> {
-    if (!report || typeof report !== 'object' || !Array.isArray(report.checks)) return { ok: false, error: '没有可用的报告数据' };
+    if (!report || typeof report !== 'object' || !Array.isArray(report.checks))
+      return { ok: false, error: '没有可用的报告数据' };
     const finding = findingById(report, checkId);
     if (!finding) return { ok: false, error: `此报告中没有编号为 ${checkId} 的不一致或待确认项，无法标记` };
     return this.withKey(flagKey(finding.fingerprint), async (): Promise<AddResult> => {
       const cur = await this.entry(finding.fingerprint);
-      if (cur.kind === 'newer') return { ok: false, error: '这条标记由更新版本的勾稽写入，本版本不改动它（请更新扩展）' };
+      if (cur.kind === 'newer')
+        return { ok: false, error: '这条标记由更新版本的勾稽写入，本版本不改动它（请更新扩展）' };
       const existing = cur.kind === 'ok' ? cur.flag : null;
       const stamp = this.now().toISOString();
       const cleanNote = (note ?? '').trim();
@@ -165,7 +184,10 @@ export class FlagStore {
         const saved = await this.put(flag, null);
         return { ok: true, flag: saved, created: true };
       } catch (e) {
-        return { ok: false, error: e instanceof Error && e.message.startsWith('标记内容无效') ? e.message : storageError(e) };
+        return {
+          ok: false,
+          error: e instanceof Error && e.message.startsWith('标记内容无效') ? e.message : storageError(e),
+        };
       }
     });
   }
@@ -252,7 +274,8 @@ export class FlagStore {
         continue;
       }
       if (Date.parse(inc.updatedAt) > Date.parse(prev.flag.updatedAt)) {
-        const createdAt = Date.parse(inc.createdAt) < Date.parse(prev.flag.createdAt) ? inc.createdAt : prev.flag.createdAt;
+        const createdAt =
+          Date.parse(inc.createdAt) < Date.parse(prev.flag.createdAt) ? inc.createdAt : prev.flag.createdAt;
         writes[key] = fitFlag({ ...inc, createdAt, rev: (prev.flag.rev ?? 0) + 1 });
         // A fingerprint twice in one file is one flag: count it once.
         if (!added.has(key)) result.updated++;
@@ -271,8 +294,17 @@ export class FlagStore {
           if (got[key] === undefined) drop.push(key);
           else restore[key] = got[key];
         }
-        await Promise.allSettled([drop.length ? this.area.remove(drop) : Promise.resolve(), Object.keys(restore).length ? this.area.set(restore) : Promise.resolve()]);
-        return { added: 0, updated: 0, unchanged: 0, problems: result.problems, error: `${storageError(e)}；已撤销本次导入，原有标记未变` };
+        await Promise.allSettled([
+          drop.length ? this.area.remove(drop) : Promise.resolve(),
+          Object.keys(restore).length ? this.area.set(restore) : Promise.resolve(),
+        ]);
+        return {
+          added: 0,
+          updated: 0,
+          unchanged: 0,
+          problems: result.problems,
+          error: `${storageError(e)}；已撤销本次导入，原有标记未变`,
+        };
       }
     }
     return result;
@@ -281,11 +313,26 @@ export class FlagStore {
 
 /** The JSON export of flags. */
 export function flagsToJson(flags: Flag[], now: Date = new Date()): string {
-  return JSON.stringify({ schema: FLAGS_EXPORT_SCHEMA, version: FLAG_SCHEMA_VERSION, exportedAt: now.toISOString(), count: flags.length, flags: sortFlags(flags) }, null, 2) + '\n';
+  return (
+    JSON.stringify(
+      {
+        schema: FLAGS_EXPORT_SCHEMA,
+        version: FLAG_SCHEMA_VERSION,
+        exportedAt: now.toISOString(),
+        count: flags.length,
+        flags: sortFlags(flags),
+      },
+      null,
+      2,
+    ) + '\n'
+  );
 }
 
 /** Reads an export (ours, or a bare array of flags); bad entries are reported and skipped. */
-export function parseFlagsFile(text: string, now: Date = new Date()): { flags: Flag[]; problems: FlagProblem[]; error?: string } {
+export function parseFlagsFile(
+  text: string,
+  now: Date = new Date(),
+): { flags: Flag[]; problems: FlagProblem[]; error?: string } {
   let data: unknown;
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ''));
@@ -297,7 +344,11 @@ export function parseFlagsFile(text: string, now: Date = new Date()): { flags: F
   else if (typeof data === 'object' && data !== null && Array.isArray((data as { flags?: unknown }).flags)) {
     const schema = (data as { schema?: unknown }).schema;
     if (schema !== undefined && schema !== FLAGS_EXPORT_SCHEMA) {
-      return { flags: [], problems: [], error: `不是勾稽的标记导出文件（schema 为 ${JSON.stringify(schema)}，应为 ${FLAGS_EXPORT_SCHEMA}）` };
+      return {
+        flags: [],
+        problems: [],
+        error: `不是勾稽的标记导出文件（schema 为 ${JSON.stringify(schema)}，应为 ${FLAGS_EXPORT_SCHEMA}）`,
+      };
     }
     list = (data as { flags: unknown[] }).flags;
   } else {

@@ -4,8 +4,13 @@
 
 import type { Culprit } from '../types';
 import {
-  FLAG_SCHEMA_VERSION, FLAG_STATUSES, FLAG_STATUS_LABELS, isFlagStatus,
-  type Flag, type FlagCell, type FlagStatus,
+  FLAG_SCHEMA_VERSION,
+  FLAG_STATUSES,
+  FLAG_STATUS_LABELS,
+  isFlagStatus,
+  type Flag,
+  type FlagCell,
+  type FlagStatus,
 } from './model';
 
 export interface FlagProblem {
@@ -31,14 +36,18 @@ export const MIGRATIONS: Record<number, Migration> = {
       byLabel.set(FLAG_STATUS_LABELS[s].zh, s);
       byLabel.set(FLAG_STATUS_LABELS[s].en.toLowerCase(), s);
     }
-    const status = typeof old.status === 'string' ? (byLabel.get(old.status.trim().toLowerCase()) ?? byLabel.get(old.status.trim()) ?? old.status) : 'open';
+    const status =
+      typeof old.status === 'string'
+        ? (byLabel.get(old.status.trim().toLowerCase()) ?? byLabel.get(old.status.trim()) ?? old.status)
+        : 'open';
     const stamp = now.toISOString();
     return {
       ...old,
       v: 1,
       status,
       note: typeof old.note === 'string' ? old.note : '',
-      kind: old.kind ?? (typeof old.checkId === 'string' && old.checkId.startsWith('narrative:') ? 'narrative' : 'check'),
+      kind:
+        old.kind ?? (typeof old.checkId === 'string' && old.checkId.startsWith('narrative:') ? 'narrative' : 'check'),
       findingStatus: old.findingStatus ?? 'fail',
       cells: old.cells ?? [],
       message: old.message ?? '',
@@ -60,7 +69,8 @@ export function migrate(
   target: number = FLAG_SCHEMA_VERSION,
 ): { entry: Record<string, unknown>; from: number } | { error: string } {
   const v = entry.v === undefined ? 0 : entry.v;
-  if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) return { error: `版本号无效（v = ${JSON.stringify(v)}）` };
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < 0)
+    return { error: `版本号无效（v = ${JSON.stringify(v)}）` };
   if (v > target) return { error: `由更新版本的勾稽写入（格式版本 ${v}，本版本只认识到 ${target}），已跳过、未改动` };
   let cur = entry;
   for (let n = v; n < target; n++) {
@@ -116,7 +126,9 @@ export function clampDates(f: Flag, now: Date): Flag {
 /** true when `raw` is an entry written by a newer version of Gouji (left untouched, listed as such). */
 export function isNewerEntry(raw: unknown): boolean {
   const v = (raw as { v?: unknown } | null)?.v;
-  return typeof raw === 'object' && raw !== null && typeof v === 'number' && Number.isInteger(v) && v > FLAG_SCHEMA_VERSION;
+  return (
+    typeof raw === 'object' && raw !== null && typeof v === 'number' && Number.isInteger(v) && v > FLAG_SCHEMA_VERSION
+  );
 }
 const FINGERPRINT = /^[A-Za-z0-9_-]{4,80}$/;
 
@@ -154,7 +166,12 @@ function checkCulprit(v: unknown): Culprit | undefined | string {
   if (v === undefined || v === null) return undefined;
   if (typeof v !== 'object') return 'culprit 应为对象';
   const { field, suggested, explains } = v as Record<string, unknown>;
-  if (typeof field !== 'string' || typeof suggested !== 'number' || !Array.isArray(explains) || !explains.every((e) => typeof e === 'string')) {
+  if (
+    typeof field !== 'string' ||
+    typeof suggested !== 'number' ||
+    !Array.isArray(explains) ||
+    !explains.every((e) => typeof e === 'string')
+  ) {
     return 'culprit 字段不完整';
   }
   return { field, suggested, explains: explains as string[] };
@@ -163,21 +180,30 @@ function checkCulprit(v: unknown): Culprit | undefined | string {
 /** Validates (after migrating) one stored or imported entry. */
 export function validateFlag(raw: unknown, now: Date = new Date(), expectedFingerprint?: string): Validated {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    return { ok: false, reason: `不是一条标记记录（类型为 ${Array.isArray(raw) ? '数组' : raw === null ? 'null' : typeof raw}）` };
+    return {
+      ok: false,
+      reason: `不是一条标记记录（类型为 ${Array.isArray(raw) ? '数组' : raw === null ? 'null' : typeof raw}）`,
+    };
   }
   const m = migrate(raw as Record<string, unknown>, now);
   if ('error' in m) return { ok: false, reason: m.error };
   const e = m.entry;
   const fail = (reason: string): Validated => ({ ok: false, reason });
-  if (typeof e.fingerprint !== 'string' || !FINGERPRINT.test(e.fingerprint)) return fail('缺少有效的指纹（fingerprint）');
-  if (expectedFingerprint !== undefined && e.fingerprint !== expectedFingerprint) return fail(`存储键与记录中的指纹不一致（${e.fingerprint}）`);
+  if (typeof e.fingerprint !== 'string' || !FINGERPRINT.test(e.fingerprint))
+    return fail('缺少有效的指纹（fingerprint）');
+  if (expectedFingerprint !== undefined && e.fingerprint !== expectedFingerprint)
+    return fail(`存储键与记录中的指纹不一致（${e.fingerprint}）`);
   if (typeof e.checkId !== 'string' || !e.checkId || e.checkId.length > 300) return fail('缺少检查编号（checkId）');
   if (e.kind !== 'check' && e.kind !== 'narrative') return fail(`类型无效（kind = ${JSON.stringify(e.kind)}）`);
-  if (e.findingStatus !== 'fail' && e.findingStatus !== 'uncertain' && e.findingStatus !== 'warn') return fail('发现状态（findingStatus）无效');
-  if (typeof e.url !== 'string' || (e.url !== '' && !isWebUrl(e.url)) || e.url.length > 4000) return fail('页面地址不是 http(s) 网址');
+  if (e.findingStatus !== 'fail' && e.findingStatus !== 'uncertain' && e.findingStatus !== 'warn')
+    return fail('发现状态（findingStatus）无效');
+  if (typeof e.url !== 'string' || (e.url !== '' && !isWebUrl(e.url)) || e.url.length > 4000)
+    return fail('页面地址不是 http(s) 网址');
   if (!optString(e.title) || !optString(e.agency)) return fail('标题或机关名称无效');
-  if (!(e.year === null || (typeof e.year === 'number' && Number.isInteger(e.year) && e.year > 1990 && e.year < 2200))) return fail(`年度无效（${JSON.stringify(e.year)}）`);
-  if (!isFlagStatus(e.status)) return fail(`跟进状态无效（${JSON.stringify(e.status)}），应为 ${FLAG_STATUSES.join(' / ')}`);
+  if (!(e.year === null || (typeof e.year === 'number' && Number.isInteger(e.year) && e.year > 1990 && e.year < 2200)))
+    return fail(`年度无效（${JSON.stringify(e.year)}）`);
+  if (!isFlagStatus(e.status))
+    return fail(`跟进状态无效（${JSON.stringify(e.status)}），应为 ${FLAG_STATUSES.join(' / ')}`);
   if (typeof e.note !== 'string' || e.note.length > MAX_TEXT) return fail('备注无效');
   if (typeof e.message !== 'string' || e.message.length > MAX_TEXT) return fail('说明（message）无效');
   if (!optNumber(e.expected) || !optNumber(e.actual)) return fail('应为值或表中值无效');
@@ -186,8 +212,10 @@ export function validateFlag(raw: unknown, now: Date = new Date(), expectedFinge
   if (typeof cells === 'string') return fail(cells);
   const culprit = checkCulprit(e.culprit);
   if (typeof culprit === 'string') return fail(culprit);
-  if (e.quote !== undefined && (typeof e.quote !== 'string' || e.quote.length > MAX_TEXT)) return fail('引文（quote）无效');
-  if (e.rev !== undefined && !(typeof e.rev === 'number' && Number.isInteger(e.rev) && e.rev >= 0)) return fail('修订号（rev）无效');
+  if (e.quote !== undefined && (typeof e.quote !== 'string' || e.quote.length > MAX_TEXT))
+    return fail('引文（quote）无效');
+  if (e.rev !== undefined && !(typeof e.rev === 'number' && Number.isInteger(e.rev) && e.rev >= 0))
+    return fail('修订号（rev）无效');
 
   // Rebuild from known fields only: whatever else a foreign entry carried is not kept.
   const flag: Flag = {

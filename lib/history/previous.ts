@@ -15,10 +15,22 @@ export interface PreviousYear {
 export function compareWithPrevious(report: Report, candidates: readonly Report[]): PreviousYear | null {
   const year = report.report.year;
   if (!report.detected || year === null) return null;
-  const prev = candidates.find((p) => p.detected && p.report.year === year - 1 && sameBody({ agency: report.report.agency, url: report.source.url }, { agency: p.report.agency, url: p.source.url }));
+  const prev = candidates.find(
+    (p) =>
+      p.detected &&
+      p.report.year === year - 1 &&
+      sameBody(
+        { agency: report.report.agency, url: report.source.url },
+        { agency: p.report.agency, url: p.source.url },
+      ),
+  );
   if (!prev) return null;
   const checks = yearOverYear(report, prev);
-  const status = checks.some((c) => c.status === 'fail') ? 'fail' : checks.length && checks.every((c) => c.status === 'pass') ? 'pass' : 'uncertain';
+  const status = checks.some((c) => c.status === 'fail')
+    ? 'fail'
+    : checks.length && checks.every((c) => c.status === 'pass')
+      ? 'pass'
+      : 'uncertain';
   return { year: year - 1, url: prev.source.url, status, checks };
 }
 

@@ -32,20 +32,35 @@ export interface HistoryEntry {
   size: number;
 }
 
-const req = <T>(r: IDBRequest<T>) => new Promise<T>((resolve, reject) => {
-  r.onsuccess = () => resolve(r.result);
-  r.onerror = () => reject(r.error);
-});
-const done = (tx: IDBTransaction) => new Promise<void>((resolve, reject) => {
-  tx.oncomplete = () => resolve();
-  tx.onerror = () => reject(tx.error);
-  tx.onabort = () => reject(tx.error ?? new Error('aborted'));
-});
+const req = <T>(r: IDBRequest<T>) =>
+  new Promise<T>((resolve, reject) => {
+    r.onsuccess = () => resolve(r.result);
+    r.onerror = () => reject(r.error);
+  });
+const done = (tx: IDBTransaction) =>
+  new Promise<void>((resolve, reject) => {
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error);
+    tx.onabort = () => reject(tx.error ?? new Error('aborted'));
+  });
 
-export function entryOf(row: BatchRow, report: Report | undefined, from: HistoryEntry['from'], at = Date.now()): HistoryEntry {
+export function entryOf(
+  row: BatchRow,
+  report: Report | undefined,
+  from: HistoryEntry['from'],
+  at = Date.now(),
+): HistoryEntry {
   return {
-    url: row.url, body: bodyKey(row.agency), agency: row.agency, year: row.year, state: row.state,
-    fail: row.fail, proseFail: row.proseFail, from, at, size: report ? JSON.stringify(report).length * 2 : 0,
+    url: row.url,
+    body: bodyKey(row.agency),
+    agency: row.agency,
+    year: row.year,
+    state: row.state,
+    fail: row.fail,
+    proseFail: row.proseFail,
+    from,
+    at,
+    size: report ? JSON.stringify(report).length * 2 : 0,
   };
 }
 
@@ -95,7 +110,9 @@ export class History {
   async reportsOfBody(agency: string | null): Promise<Report[]> {
     const key = bodyKey(agency);
     if (!key) return [];
-    const entries = await req(this.db.transaction('entries').objectStore('entries').index('body').getAll(key) as IDBRequest<HistoryEntry[]>);
+    const entries = await req(
+      this.db.transaction('entries').objectStore('entries').index('body').getAll(key) as IDBRequest<HistoryEntry[]>,
+    );
     const out: Report[] = [];
     for (const e of entries) {
       const r = await this.report(e.url);

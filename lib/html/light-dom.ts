@@ -31,7 +31,10 @@ abstract class LightBase {
 export class LightText extends LightBase {
   readonly nodeType = TEXT_NODE;
   readonly nodeName = '#text';
-  constructor(doc: LightDocument, public data: string) {
+  constructor(
+    doc: LightDocument,
+    public data: string,
+  ) {
     super(doc);
   }
   get nodeValue(): string {
@@ -51,7 +54,10 @@ export class LightText extends LightBase {
 export class LightComment extends LightBase {
   readonly nodeType = COMMENT_NODE;
   readonly nodeName = '#comment';
-  constructor(doc: LightDocument, public data: string) {
+  constructor(
+    doc: LightDocument,
+    public data: string,
+  ) {
     super(doc);
   }
   get nodeValue(): string {
@@ -74,7 +80,12 @@ export class LightElement extends LightBase {
   readonly nodeType = ELEMENT_NODE;
   readonly childNodes: LightNode[] = [];
   readonly tagName: string;
-  constructor(doc: LightDocument, readonly localName: string, readonly attribs: Record<string, string>, svg: boolean) {
+  constructor(
+    doc: LightDocument,
+    readonly localName: string,
+    readonly attribs: Record<string, string>,
+    svg: boolean,
+  ) {
     super(doc);
     // linkedom: HTML elements upper-case their tagName, SVG elements keep the name as written.
     this.tagName = svg ? localName : localName.toUpperCase();
@@ -122,7 +133,8 @@ export class LightElement extends LightBase {
     while (stack.length) {
       const n = stack.pop()!;
       if (n.nodeType === TEXT_NODE) out.push(n.data);
-      else if (n.nodeType === ELEMENT_NODE) for (let i = n.childNodes.length - 1; i >= 0; i--) stack.push(n.childNodes[i]!);
+      else if (n.nodeType === ELEMENT_NODE)
+        for (let i = n.childNodes.length - 1; i >= 0; i--) stack.push(n.childNodes[i]!);
     }
     return out.join('');
   }

@@ -7,7 +7,6 @@ import type { NumberToken } from './tokens';
 import { TABLES } from '../schema/tables';
 import { arithmetic, fmt, sameValue, sumFields, type ResolvedOption, type SumValue } from './values';
 
-
 function tableOf(field: string): TableKey {
   return field.startsWith('apply.') ? 'apply' : field.startsWith('active') ? 'active' : 'review';
 }
@@ -34,7 +33,10 @@ function describe(o: ResolvedOption, v: SumValue): string {
 
 export function tableMissing(table: TableKey, tok: NumberToken, what: string): Evaluation {
   return {
-    status: 'info', field: null, expected: null, cells: [],
+    status: 'info',
+    field: null,
+    expected: null,
+    cells: [],
     message: `表格缺失，正文数据无法核对（正文为 ${written(tok)}，对应${TABLES[table].short.zh}${what}）`,
     messageId: 'narrative.table-missing',
   };
@@ -57,18 +59,25 @@ export function evaluate(tok: NumberToken, options: readonly ResolvedOption[], r
   const read = all.filter((r) => !r.v.unread.length);
   const partial = all.filter((r) => r.v.unread.length);
   const usable = read.filter((r) => r.v.value !== null);
-  const partialHit = !usable.some((r) => sameValue(value, decimals, r.v.value!, r.v.decimals, amount)) && partial.length;
+  const partialHit =
+    !usable.some((r) => sameValue(value, decimals, r.v.value!, r.v.decimals, amount)) && partial.length;
   if (partialHit) {
     const tables = [...new Set(partial.flatMap((r) => r.v.unread.map((f) => tableOf(f))))];
     return {
-      status: 'info', field: partial[0]!.o.field, expected: null, cells,
+      status: 'info',
+      field: partial[0]!.o.field,
+      expected: null,
+      cells,
       message: `正文为 ${written(tok)}，${tables.map((t) => TABLES[t].short.zh).join('、')}未完整读取（${partial[0]!.o.name}有 ${partial[0]!.v.unread.length} 个单元格未读到），无法核对`,
       messageId: 'narrative.table-partial',
     };
   }
   if (!usable.length) {
     return {
-      status: 'info', field: options[0]?.field ?? null, expected: null, cells,
+      status: 'info',
+      field: options[0]?.field ?? null,
+      expected: null,
+      cells,
       message: `正文为 ${written(tok)}，${options.map((o) => o.name).join('、')}为空或未读到，无法核对`,
       messageId: 'narrative.table-blank',
     };
@@ -76,7 +85,10 @@ export function evaluate(tok: NumberToken, options: readonly ResolvedOption[], r
   const hit = usable.find((r) => sameValue(value, decimals, r.v.value!, r.v.decimals, amount));
   if (hit) {
     return {
-      status: 'pass', field: hit.o.field, expected: hit.v.value, cells: [...hit.o.fields],
+      status: 'pass',
+      field: hit.o.field,
+      expected: hit.v.value,
+      cells: [...hit.o.fields],
       message: `正文为 ${written(tok)}，与${hit.o.name} ${fmt(hit.v.value!)}${hit.o.fields.length > 1 ? `（${arithmetic(hit.v.parts)}）` : ' '}一致${derivedNote(hit.v)}`,
       messageId: 'narrative.match',
       ...(hit.v.assumedZero.length ? { assumedZero: hit.v.assumedZero } : {}),
@@ -84,14 +96,23 @@ export function evaluate(tok: NumberToken, options: readonly ResolvedOption[], r
   }
   const first = usable[0]!;
   // Other readings: those equal to the first are named together ("…也为 0", seed 003), the rest spelled out.
-  const same = usable.slice(1).filter((r) => r.v.value === first.v.value).map((r) => r.o.name);
+  const same = usable
+    .slice(1)
+    .filter((r) => r.v.value === first.v.value)
+    .map((r) => r.o.name);
   const rest = [
     ...(same.length ? [`${same.join('、')}也为 ${fmt(first.v.value!)}`] : []),
-    ...usable.slice(1).filter((r) => r.v.value !== first.v.value).map((r) => describe(r.o, r.v)),
+    ...usable
+      .slice(1)
+      .filter((r) => r.v.value !== first.v.value)
+      .map((r) => describe(r.o, r.v)),
   ];
   const status: NarrativeStatus = tok.approx || (!amount && !Number.isInteger(tok.value)) ? 'warn' : 'fail';
   return {
-    status, field: first.o.field, expected: first.v.value, cells,
+    status,
+    field: first.o.field,
+    expected: first.v.value,
+    cells,
     message: `正文为 ${written(tok)}，${describe(first.o, first.v)}${rest.length ? `（${rest.join('；')}）` : ''}${derivedNote(first.v)}`,
     messageId: status === 'fail' ? 'narrative.mismatch' : 'narrative.mismatch-approx',
     ...(first.v.assumedZero.length ? { assumedZero: first.v.assumedZero } : {}),

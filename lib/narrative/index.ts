@@ -42,7 +42,10 @@ export function extractNumbers(prose: Prose | string): ExtractedNumber[] {
   return tokenize(norm, Math.max(0, norm.text.search(FIRST_SECTION))).map((t) => {
     const q = originalSpan(norm, t.windowStart, t.unitEnd);
     return {
-      value: t.value, unit: t.unit, raw: t.raw, approx: t.approx,
+      value: t.value,
+      unit: t.unit,
+      raw: t.raw,
+      approx: t.approx,
       quote: original.slice(q.start, q.end).replace(/\s+/g, ' ').trim(),
       position: originalSpan(norm, t.start, t.end),
     };
@@ -61,8 +64,14 @@ const HEADLINE_FIELD_TO_KEY: Record<string, string> = {
   'apply.total.total': 'total',
 };
 const ROW_NAMES: Record<string, string> = {
-  granted: '“予以公开”行', partly_granted: '“部分公开”行', withheld: '“不予公开”各行', unavailable: '“无法提供”各行',
-  not_processed: '“不予处理”各行', handled_otherwise: '“其他处理”各行', carried_over: '“上年结转”行', carried_forward: '“结转下年度继续办理”行',
+  granted: '“予以公开”行',
+  partly_granted: '“部分公开”行',
+  withheld: '“不予公开”各行',
+  unavailable: '“无法提供”各行',
+  not_processed: '“不予处理”各行',
+  handled_otherwise: '“其他处理”各行',
+  carried_over: '“上年结转”行',
+  carried_forward: '“结转下年度继续办理”行',
 };
 
 interface Subject {
@@ -103,10 +112,19 @@ export function checkNarrative(prose: Prose | string, report: Report): Narrative
     if (!report.tables[entry.table]?.found) {
       ev = tableMissing(entry.table, tok, targetName(entry));
     } else if (entry.target.kind === 'any') {
-      const options = entry.target.options.map((o) => resolveOption(o, report)).filter((o): o is ResolvedOption => o !== null);
+      const options = entry.target.options
+        .map((o) => resolveOption(o, report))
+        .filter((o): o is ResolvedOption => o !== null);
       ev = options.length
         ? evaluate(tok, options, report)
-        : { status: 'info', field: null, expected: null, cells: [], messageId: 'narrative.no-cell', message: `正文为 ${written(tok)}，该年报格式的表格中没有对应栏目，无法核对` };
+        : {
+            status: 'info',
+            field: null,
+            expected: null,
+            cells: [],
+            messageId: 'narrative.no-cell',
+            message: `正文为 ${written(tok)}，该年报格式的表格中没有对应栏目，无法核对`,
+          };
     } else {
       const found = subjectOf(m, headline, category, text);
       // No headline in the paragraph: try the three headline rows anyway; agreement is a pass, but a
@@ -126,7 +144,9 @@ export function checkNarrative(prose: Prose | string, report: Report): Narrative
       ev = evaluate(tok, options, report);
       if (!found && ev.status !== 'pass') {
         ev = {
-          ...ev, status: 'info', messageId: 'narrative.no-subject',
+          ...ev,
+          status: 'info',
+          messageId: 'narrative.no-subject',
           message: `正文为 ${written(tok)}（${colName}），未能确定所指的是表三哪一行，无法核对（${ev.message.replace(/^正文为 [^，]+，/, '')}）`,
         };
       }
@@ -134,7 +154,7 @@ export function checkNarrative(prose: Prose | string, report: Report): Narrative
     claims.push(toClaim(base, ev));
 
     if (entry.id === 'apply.received' || entry.id === 'apply.handled') {
-      const preferred = ev.status === 'pass' && ev.field ? HEADLINE_FIELD_TO_KEY[ev.field] ?? null : null;
+      const preferred = ev.status === 'pass' && ev.field ? (HEADLINE_FIELD_TO_KEY[ev.field] ?? null) : null;
       headline = { match: m, paragraph: tok.paragraphStart, preferred };
     }
     if (APPLY_ROW_OF_ENTRY[entry.id]) category = { match: m, sentence: tok.sentenceStart };
@@ -149,7 +169,10 @@ export function checkNarrative(prose: Prose | string, report: Report): Narrative
   claims.push(...checkTextSums(ctx), ...checkShares(ctx, report));
   // Plain code-unit order for ties: localeCompare's first call builds an ICU collator (~10 ms cold), a
   // cost a content script pays on every page.
-  claims.sort((a, b) => a.position!.start - b.position!.start || (String(a.id) < String(b.id) ? -1 : String(a.id) > String(b.id) ? 1 : 0));
+  claims.sort(
+    (a, b) =>
+      a.position!.start - b.position!.start || (String(a.id) < String(b.id) ? -1 : String(a.id) > String(b.id) ? 1 : 0),
+  );
   return claims;
 }
 
@@ -194,7 +217,10 @@ function subjectOf(
 
 /** "行政复议7件，均获维持": upheld = N and corrected, other, pending are 0. */
 function allUpheld(
-  m: Match, entry: NarrativeEntry, report: Report, text: string,
+  m: Match,
+  entry: NarrativeEntry,
+  report: Report,
+  text: string,
   base: { id: string; tok: Match['token']; position: { start: number; end: number } },
   quote: (s: number, e: number) => string,
 ): NarrativeClaim | null {
@@ -205,22 +231,51 @@ function allUpheld(
   const q = quote(m.quoteStart, tok.unitEnd + cue[0].length);
   const common = {
     id: `narrative:${entry.id}.all-upheld:${base.position.start}`,
-    rule: entry.rule, quote: q, value: tok.value, unit: tok.unit, approx: tok.approx,
+    rule: entry.rule,
+    quote: q,
+    value: tok.value,
+    unit: tok.unit,
+    approx: tok.approx,
     field: groups.length > 1 ? `${entry.allUpheld!.group}.*.upheld` : `${groups[0]}.upheld`,
     position: base.position,
   };
   if (!report.tables.review?.found) {
-    return { ...common, status: 'info', expected: null, messageId: 'narrative.table-missing', message: `表格缺失，正文数据无法核对（正文称 ${written(tok)}均获维持）` };
+    return {
+      ...common,
+      status: 'info',
+      expected: null,
+      messageId: 'narrative.table-missing',
+      message: `表格缺失，正文数据无法核对（正文称 ${written(tok)}均获维持）`,
+    };
   }
-  const upheld = sumFields(report, groups.map((g) => `${g}.upheld`));
-  const others = REVIEW_ADDEND_KEYS.filter((k) => k.id !== 'upheld').map((k) => ({ k, v: sumFields(report, groups.map((g) => `${g}.${k.id}`)) }));
+  const upheld = sumFields(
+    report,
+    groups.map((g) => `${g}.upheld`),
+  );
+  const others = REVIEW_ADDEND_KEYS.filter((k) => k.id !== 'upheld').map((k) => ({
+    k,
+    v: sumFields(
+      report,
+      groups.map((g) => `${g}.${k.id}`),
+    ),
+  }));
   const cells = groups.flatMap((g) => REVIEW_ADDEND_KEYS.map((k) => `${g}.${k.id}`));
   if (upheld.value === null) {
-    return { ...common, status: 'info', expected: null, cells, messageId: 'narrative.table-blank', message: `正文称 ${written(tok)}均获维持，表四“结果维持”为空，无法核对` };
+    return {
+      ...common,
+      status: 'info',
+      expected: null,
+      cells,
+      messageId: 'narrative.table-blank',
+      message: `正文称 ${written(tok)}均获维持，表四“结果维持”为空，无法核对`,
+    };
   }
   const nonzero = others.filter((o) => (o.v.value ?? 0) !== 0);
   const ok = upheld.value === tok.value && nonzero.length === 0;
-  const detail = [`“结果维持”为 ${fmt(upheld.value)}`, ...others.map((o) => `“${o.k.name}”为 ${o.v.value === null ? '空' : fmt(o.v.value)}`)].join('，');
+  const detail = [
+    `“结果维持”为 ${fmt(upheld.value)}`,
+    ...others.map((o) => `“${o.k.name}”为 ${o.v.value === null ? '空' : fmt(o.v.value)}`),
+  ].join('，');
   return {
     ...common,
     status: ok ? 'pass' : tok.approx ? 'warn' : 'fail',

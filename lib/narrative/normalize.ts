@@ -15,17 +15,42 @@ export interface NormalizedText {
 // Character classes by code unit: this runs over every character of the page text, so no regex per char.
 const isHan = (c: number) => (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
 const isSpace = (c: number) =>
-  c === 0x20 || c === 0x09 || c === 0x0d || c === 0x0b || c === 0x0c || c === 0xa0 || c === 0x3000 ||
-  c === 0x200b || c === 0xfeff || c === 0x2002 || c === 0x2003 || c === 0x2009;
+  c === 0x20 ||
+  c === 0x09 ||
+  c === 0x0d ||
+  c === 0x0b ||
+  c === 0x0c ||
+  c === 0xa0 ||
+  c === 0x3000 ||
+  c === 0x200b ||
+  c === 0xfeff ||
+  c === 0x2002 ||
+  c === 0x2003 ||
+  c === 0x2009;
 // Pinyin written after a Han character by accessibility toolbars: 號(hào), 區(qū) (seed 002). Lowercase
 // letters only, so "(APP)" and "(www.x.gov.cn)" survive.
 const PINYIN = /^[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêńňǹḿ]{1,7}[)）]/;
 
 /** Next to these a space carries no meaning: Han, CJK and full-width punctuation, ASCII punctuation, line ends. */
 function tight(c: number): boolean {
-  return c < 0 || c === 0x0a || isHan(c) || (c >= 0x3000 && c <= 0x303f) || (c >= 0xff00 && c <= 0xffef) ||
-    c === 0x201c || c === 0x201d || c === 0x2018 || c === 0x2019 || c === 0x2c || c === 0x3b || c === 0x3a ||
-    c === 0x28 || c === 0x29 || c === 0x21 || c === 0x3f;
+  return (
+    c < 0 ||
+    c === 0x0a ||
+    isHan(c) ||
+    (c >= 0x3000 && c <= 0x303f) ||
+    (c >= 0xff00 && c <= 0xffef) ||
+    c === 0x201c ||
+    c === 0x201d ||
+    c === 0x2018 ||
+    c === 0x2019 ||
+    c === 0x2c ||
+    c === 0x3b ||
+    c === 0x3a ||
+    c === 0x28 ||
+    c === 0x29 ||
+    c === 0x21 ||
+    c === 0x3f
+  );
 }
 
 /** Linear in the length of `src`. */

@@ -37,10 +37,17 @@ export function checkShares(ctx: SumContext, report: Report): NarrativeClaim[] {
     const part = previous(tokens, tok.index, (t) => t.unit !== '%' && t.sentenceStart === tok.sentenceStart);
     if (!part) continue;
     const wholes: Whole[] = [];
-    const textWhole = previous(tokens, part.index, (t) =>
-      t.unit === part.unit && t.paragraphStart === part.paragraphStart && isTotal(ctx, t));
+    const textWhole = previous(
+      tokens,
+      part.index,
+      (t) => t.unit === part.unit && t.paragraphStart === part.paragraphStart && isTotal(ctx, t),
+    );
     if (textWhole) {
-      wholes.push({ value: textWhole.value, name: `正文“${fmt(textWhole.value)}${textWhole.unit}”`, explicit: textWhole.sentenceStart === tok.sentenceStart });
+      wholes.push({
+        value: textWhole.value,
+        name: `正文“${fmt(textWhole.value)}${textWhole.unit}”`,
+        explicit: textWhole.sentenceStart === tok.sentenceStart,
+      });
     }
     const m = ctx.matched.get(part.index);
     if (m && m.entry.table === 'apply' && report.tables.apply?.found) {
@@ -48,19 +55,26 @@ export function checkShares(ctx: SumContext, report: Report): NarrativeClaim[] {
       const handled = /办结|办理|答复|处理/.test(text.slice(tok.windowStart, tok.start));
       for (const w of handled ? [TABLE_WHOLES[2]!, TABLE_WHOLES[0]!, TABLE_WHOLES[1]!] : TABLE_WHOLES) {
         const sv = sumFields(report, w.fields);
-        if (sv.value !== null && !sv.unread.length) wholes.push({ value: sv.value, name: w.name, explicit: false, table: true });
+        if (sv.value !== null && !sv.unread.length)
+          wholes.push({ value: sv.value, name: w.name, explicit: false, table: true });
       }
     }
     if (!wholes.length) continue;
     const hit = wholes.find((w) => fits(tok.value, tok.decimals, part.value, w.value));
     const first = wholes[0]!;
-    const computed = first.value > 0 ? Number(((100 * part.value) / first.value).toFixed(Math.max(2, tok.decimals + 1))) : null;
+    const computed =
+      first.value > 0 ? Number(((100 * part.value) / first.value).toFixed(Math.max(2, tok.decimals + 1))) : null;
     // A share that fits no plausible base — the whole written beside it, nor any of table 三's three — is
     // wrong whatever the base ("占43.4%" of 321 is 36.1 %); approximate numbers only warn.
     const everyBase = wholes.filter((w) => w.table).length === TABLE_WHOLES.length;
-    const status: NarrativeClaim['status'] = hit ? 'pass' : (first.explicit || everyBase) && !tok.approx && !part.approx ? 'fail' : 'warn';
+    const status: NarrativeClaim['status'] = hit
+      ? 'pass'
+      : (first.explicit || everyBase) && !tok.approx && !part.approx
+        ? 'fail'
+        : 'warn';
     const w = hit ?? first;
-    const ratio = w.value > 0 ? fmt(Number(((100 * part.value) / w.value).toFixed(Math.max(2, tok.decimals + 1)))) : '—';
+    const ratio =
+      w.value > 0 ? fmt(Number(((100 * part.value) / w.value).toFixed(Math.max(2, tok.decimals + 1)))) : '—';
     out.push({
       id: `narrative:share:${ctx.span(tok.start, tok.end).start}`,
       rule: 'narrative.share',
@@ -81,7 +95,9 @@ export function checkShares(ctx: SumContext, report: Report): NarrativeClaim[] {
 
 function isTotal(ctx: SumContext, t: NumberToken): boolean {
   const m = ctx.matched.get(t.index);
-  return (m !== undefined && HEADLINE_ENTRIES.has(m.entry.id)) || TOTAL_MARKER.test(ctx.text.slice(t.windowStart, t.start));
+  return (
+    (m !== undefined && HEADLINE_ENTRIES.has(m.entry.id)) || TOTAL_MARKER.test(ctx.text.slice(t.windowStart, t.start))
+  );
 }
 
 function previous(tokens: readonly NumberToken[], from: number, ok: (t: NumberToken) => boolean): NumberToken | null {

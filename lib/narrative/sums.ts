@@ -3,9 +3,7 @@
 // (seed 002: 46 + 123 + 123 = 292) and is never an error.
 
 import type { NarrativeClaim } from '../types';
-import {
-  EXHAUSTIVE_CUE, HEADLINE_ENTRIES, LAST_ITEM, LIST_ETC, PARTIAL_CUE, TOTAL_MARKER,
-} from '../schema/narrative';
+import { EXHAUSTIVE_CUE, HEADLINE_ENTRIES, LAST_ITEM, LIST_ETC, PARTIAL_CUE, TOTAL_MARKER } from '../schema/narrative';
 import { written } from './compare';
 import type { Match } from './match';
 import type { NumberToken } from './tokens';
@@ -28,12 +26,19 @@ const MAX_LOOKBACK = 30;
 
 function isHead(ctx: SumContext, tok: NumberToken): boolean {
   const m = ctx.matched.get(tok.index);
-  return (m !== undefined && HEADLINE_ENTRIES.has(m.entry.id)) || TOTAL_MARKER.test(ctx.text.slice(tok.windowStart, tok.start));
+  return (
+    (m !== undefined && HEADLINE_ENTRIES.has(m.entry.id)) ||
+    TOTAL_MARKER.test(ctx.text.slice(tok.windowStart, tok.start))
+  );
 }
 
 /** Items after position `from` in the sentence of `first`, same unit, up to a new headline or the end of an "…以及 c" list. */
 function collect(
-  ctx: SumContext, firstIndex: number, unit: string, sentenceStart: number, limit = Infinity,
+  ctx: SumContext,
+  firstIndex: number,
+  unit: string,
+  sentenceStart: number,
+  limit = Infinity,
 ): { items: NumberToken[]; etc: boolean; closed: boolean } {
   const items: NumberToken[] = [];
   let closed = false;
@@ -54,7 +59,11 @@ function collect(
 }
 
 function sumClaim(
-  ctx: SumContext, total: NumberToken, items: NumberToken[], status: NarrativeClaim['status'], kind: 'exhaustive' | 'partial',
+  ctx: SumContext,
+  total: NumberToken,
+  items: NumberToken[],
+  status: NarrativeClaim['status'],
+  kind: 'exhaustive' | 'partial',
 ): NarrativeClaim {
   const sum = Number(items.reduce((a, t) => a + t.value, 0).toFixed(6));
   const parts = arithmetic(items.map((t) => t.value));
@@ -72,9 +81,13 @@ function sumClaim(
     status,
     expected: sum,
     message: `正文列举之和为 ${fmt(sum)}（${parts}），与${shown}${agree ? '一致' : '不一致'}`,
-    messageId: agree ? 'narrative.text-sum.match'
-      : status === 'fail' ? 'narrative.text-sum.mismatch'
-        : total.approx || items.some((t) => t.approx) ? 'narrative.text-sum.approx' : 'narrative.text-sum.open-list',
+    messageId: agree
+      ? 'narrative.text-sum.match'
+      : status === 'fail'
+        ? 'narrative.text-sum.mismatch'
+        : total.approx || items.some((t) => t.approx)
+          ? 'narrative.text-sum.approx'
+          : 'narrative.text-sum.open-list',
     listKind: kind,
     items: items.map((t) => ({ value: t.value, position: ctx.span(t.start, t.end) })),
     position: ctx.span(total.start, total.end),
@@ -104,7 +117,8 @@ export function checkTextSums(ctx: SumContext): NarrativeClaim[] {
     const complete = closed || /分别/.test(cue[1]!);
     let status: NarrativeClaim['status'];
     if (sum === tot.value) status = 'pass';
-    else if (etc) continue; // "…等": partial after all
+    else if (etc)
+      continue; // "…等": partial after all
     else status = tot.approx || items.some((t) => t.approx) || !complete ? 'warn' : 'fail';
     out.push(sumClaim(ctx, tot, items, status, 'exhaustive'));
     used.add(tot.index);

@@ -2,7 +2,12 @@
 // vocabulary (match.ts) and written sums (sums.ts) work on these tokens only.
 
 import {
-  APPROX_BEFORE, APPROX_INFIX, NARRATIVE_UNITS, SKIP_BEFORE, SKIP_CLAUSE, type NarrativeUnit,
+  APPROX_BEFORE,
+  APPROX_INFIX,
+  NARRATIVE_UNITS,
+  SKIP_BEFORE,
+  SKIP_CLAUSE,
+  type NarrativeUnit,
 } from '../schema/narrative';
 import type { NormalizedText } from './normalize';
 

@@ -55,15 +55,14 @@ export function applyFormatOf(report: Report): FormatDef {
 
 /** Row ids of a table-三 group ("withheld" → its 8 rows; "handled_otherwise" → 3 rows, or 1 in 2019). */
 export function groupRows(group: string, format: FormatDef): string[] {
-  return format.apply.rows
-    .filter((r) => r.id === group || r.id.startsWith(group + '.'))
-    .map((r) => r.id);
+  return format.apply.rows.filter((r) => r.id === group || r.id.startsWith(group + '.')).map((r) => r.id);
 }
 
 /** null when the option has no cell in this format (2019 table 二 has no 制发/废止/现行有效 columns). */
 export function resolveOption(o: NarrativeOption, report: Report): ResolvedOption | null {
   const format = applyFormatOf(report);
-  if (o.group) return { field: o.field, name: o.name, fields: groupRows(o.group, format).map((r) => applyField(r, 'total')) };
+  if (o.group)
+    return { field: o.field, name: o.name, fields: groupRows(o.group, format).map((r) => applyField(r, 'total')) };
   let sum = o.sum ?? [];
   const own = o.sumIn?.[format.id];
   if (own !== undefined) {
@@ -107,7 +106,14 @@ export function sumFields(report: Report, fields: readonly string[]): SumValue {
   }
   // Rounding noise from adding decimals: keep the written precision.
   const value = any ? Number(total.toFixed(Math.max(decimals, 0))) : null;
-  return { value, parts, assumedZero: any ? assumedZero.filter((f) => !unread.includes(f)) : [], decimals, unread, derived };
+  return {
+    value,
+    parts,
+    assumedZero: any ? assumedZero.filter((f) => !unread.includes(f)) : [],
+    decimals,
+    unread,
+    derived,
+  };
 }
 
 /** Interval of a written decimal: d decimals mean ±½·10⁻ᵈ. */
@@ -117,7 +123,13 @@ export function interval(value: number, decimals: number): [number, number] {
 }
 
 /** Does the written number equal the table value? Amounts compare as intervals, counts exactly. */
-export function sameValue(written: number, writtenDecimals: number, table: number, tableDecimals: number, amount: boolean): boolean {
+export function sameValue(
+  written: number,
+  writtenDecimals: number,
+  table: number,
+  tableDecimals: number,
+  amount: boolean,
+): boolean {
   if (!amount) return written === table;
   const [a, b] = interval(written, writtenDecimals);
   const [c, d] = interval(table, tableDecimals);

@@ -23,7 +23,8 @@ const PLAIN_INT = /^\d{1,15}$/;
 // Footnote marks a cell may carry next to its number: asterisks (folded from ＊), ※, †, ‡, circled
 // numbers ①–⑳, superscript digits and bracketed note numbers ("[1]", "注1"). At most a few characters,
 // on one side only.
-const NOTE_AFTER = /(?:\*{1,3}|※|†|‡|[\u2460-\u2473]|[\u00b9\u00b2\u00b3\u2070-\u2079]{1,2}|\[\d{1,2}\]|\(注\d{0,2}\)|注\d{1,2})$/;
+const NOTE_AFTER =
+  /(?:\*{1,3}|※|†|‡|[\u2460-\u2473]|[\u00b9\u00b2\u00b3\u2070-\u2079]{1,2}|\[\d{1,2}\]|\(注\d{0,2}\)|注\d{1,2})$/;
 const NOTE_BEFORE = /^(?:\*{1,3}|※|†|‡|[\u2460-\u2473])/;
 
 export function parseCell(raw: string): ParsedCell {
@@ -66,4 +67,3 @@ export function parseCell(raw: string): ParsedCell {
   if (note) out.note = note;
   return out;
 }
-

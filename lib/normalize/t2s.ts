@@ -27,7 +27,15 @@ const MAYBE_HAN = /[\u3400-\u9fff\uf900-\ufaff\ud840-\ud87f]/;
 // Phrase-level conversion as real converters (opencc TW phrases, the sites' 繁體 toolbars) emit it: the
 // Taiwan words for 信息, 文件, 软件 … ("規範性檔案" for 规范性文件). Only in text that had traditional
 // characters, and only pairs of equal length, so offsets stay stable for the narrative marks.
-const PHRASES: Record<string, string> = { 資訊: '信息', 訊息: '信息', 檔案: '文件', 軟體: '软件', 硬體: '硬件', 網路: '网络', 列印: '打印' };
+const PHRASES: Record<string, string> = {
+  資訊: '信息',
+  訊息: '信息',
+  檔案: '文件',
+  軟體: '软件',
+  硬體: '硬件',
+  網路: '网络',
+  列印: '打印',
+};
 const PHRASE_RE = /資訊|訊息|檔案|軟體|硬體|網路|列印/;
 // The same phrases after character conversion (资讯, 讯息, 档案 …): replaced only where the source had the
 // traditional phrase (a simplified page's own 档案 stays 档案).

@@ -37,7 +37,19 @@ export function trimEndWhere(s: string, drop: (code: number) => boolean): string
 
 /** Whitespace as the extractors see it: ASCII/Unicode spaces, &nbsp;, the ideographic space. */
 export function isSpaceCode(c: number): boolean {
-  return c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x3000 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0xfeff;
+  return (
+    c === 0x20 ||
+    (c >= 0x09 && c <= 0x0d) ||
+    c === 0xa0 ||
+    c === 0x3000 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0xfeff
+  );
 }
 
 /** Collapse whitespace (incl. &nbsp;, newlines) to single spaces and trim. */
@@ -66,7 +78,8 @@ export function labelKey(s: string): string {
 }
 
 // Leading numbering of a label: "（三）", "(七)", "1.", "2、", "四、", "三." …
-const NUMBERING = /^(?:\([一二三四五六七八九十\d]{1,3}\)|[一二三四五六七八九十]{1,3}[、.]|\d{1,2}[.、)]|\d{1,2}(?=[\u3400-\u9fff]))+/;
+const NUMBERING =
+  /^(?:\([一二三四五六七八九十\d]{1,3}\)|[一二三四五六七八九十]{1,3}[、.]|\d{1,2}[.、)]|\d{1,2}(?=[\u3400-\u9fff]))+/;
 
 export function stripNumbering(key: string): string {
   return key.replace(NUMBERING, '');

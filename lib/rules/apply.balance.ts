@@ -6,7 +6,6 @@ import { evaluate, fmt, type IdentitySpec } from './identity';
 import { TABLES } from '../schema/tables';
 import { defineRule } from './define';
 
-
 const v = (t: { entry?: { blank?: boolean; value: number | null } }) =>
   !t.entry ? '缺' : t.entry.blank ? '空' : fmt(t.entry.value ?? 0);
 
@@ -37,7 +36,9 @@ export const applyBalance = defineRule('apply.balance', {
   place: (arg, lang) => {
     const en = lang === 'en';
     return {
-      table: 'apply', row: '', column: applyColumnName(arg, lang),
+      table: 'apply',
+      row: '',
+      column: applyColumnName(arg, lang),
       what: en ? 'new + carried over = total + carried forward' : '一 + 二 = （七）总计 + 四',
     };
   },

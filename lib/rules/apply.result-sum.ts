@@ -6,7 +6,6 @@ import { formatById } from '../schema/formats';
 import { TABLES } from '../schema/tables';
 import { defineRule } from './define';
 
-
 const subject = (col: string) => `${TABLES.apply.short.zh}“${applyColumnName(col)}”列`;
 
 const specs = specsPerFormat((format) => {
@@ -32,7 +31,12 @@ export const applyResultSum = defineRule('apply.result-sum', {
   subject,
   place: (arg, lang) => {
     const en = lang === 'en';
-    return { table: 'apply', row: en ? '(7) total' : '（七）总计', column: applyColumnName(arg, lang), what: en ? 'sum of the results' : '办理结果之和' };
+    return {
+      table: 'apply',
+      row: en ? '(7) total' : '（七）总计',
+      column: applyColumnName(arg, lang),
+      what: en ? 'sum of the results' : '办理结果之和',
+    };
   },
   source: 'lib/rules/apply.result-sum.ts',
   checks: (ctx) => specs(formatById(ctx.format)!).map((spec) => evaluate(spec, ctx.values)),

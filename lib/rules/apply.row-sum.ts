@@ -31,7 +31,12 @@ export const applyRowSum = defineRule('apply.row-sum', {
   place: (arg, lang) => {
     const row = allApplyRows().find((r) => r.id === arg);
     const en = lang === 'en';
-    return { table: 'apply', row: row ? (en ? row.en : row.label) : arg, column: '', what: en ? 'row total' : '本行合计' };
+    return {
+      table: 'apply',
+      row: row ? (en ? row.en : row.label) : arg,
+      column: '',
+      what: en ? 'row total' : '本行合计',
+    };
   },
   source: 'lib/rules/apply.row-sum.ts',
   checks: (ctx) => specs(formatById(ctx.format)!).map((spec) => evaluate(spec, ctx.values)),

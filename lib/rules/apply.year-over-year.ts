@@ -30,14 +30,20 @@ export function yearOverYear(current: Report, previous: Report): Check[] {
     const base = { id, rule: 'apply.year-over-year', cells: [applyField('carried_over', col.id)] };
     if (!now || !before || now.value === null || before.value === null) {
       return {
-        ...base, status: 'uncertain' as const, expected: before?.value ?? null, actual: now?.value ?? null,
+        ...base,
+        status: 'uncertain' as const,
+        expected: before?.value ?? null,
+        actual: now?.value ?? null,
         messageId: 'apply.year-over-year.uncertain',
         message: `${subject}：本年“上年结转”或 ${previous.report.year} 年度“结转下年度”为空白或未读取，无法核对`,
       };
     }
     const pass = now.value === before.value;
     return {
-      ...base, status: pass ? ('pass' as const) : ('fail' as const), expected: before.value, actual: now.value,
+      ...base,
+      status: pass ? ('pass' as const) : ('fail' as const),
+      expected: before.value,
+      actual: now.value,
       messageId: pass ? 'apply.year-over-year.pass' : 'apply.year-over-year.fail',
       message: pass
         ? `${subject}：上年结转 ${fmt(now.value)} 与 ${previous.report.year} 年度报告的结转下年度一致`

@@ -64,7 +64,8 @@ export function defineRule(id: string, spec: RuleSpec): RuleDef {
     id,
     run(ctx) {
       if (spec.scope !== 'page' || !spec.checks) return [];
-      if (spec.formats === 'tables' && (!isTableFormat(ctx.format) || !spec.tables.every((t) => ctx.found[t]))) return [];
+      if (spec.formats === 'tables' && (!isTableFormat(ctx.format) || !spec.tables.every((t) => ctx.found[t])))
+        return [];
       return spec.checks(ctx);
     },
   };

@@ -78,7 +78,9 @@ export function evaluate(spec: IdentitySpec, values: ReadonlyMap<string, ValueEn
   const others = [...lhs, ...rhs.slice(1)];
   const assumed = others.filter((t) => t.entry?.blank).map((t) => t.field);
   const missing = [...lhs, ...rhs].filter((t) => !t.entry).map((t) => t.field);
-  const unreadable = [...lhs, ...rhs].filter((t) => t.entry && !t.entry.blank && t.entry.value === null).map((t) => t.field);
+  const unreadable = [...lhs, ...rhs]
+    .filter((t) => t.entry && !t.entry.blank && t.entry.value === null)
+    .map((t) => t.field);
   const sumL = lhs.reduce((s, t) => s + (t.n ?? 0), 0);
   const sumR = rhs.reduce((s, t) => s + (t.n ?? 0), 0);
   const expected = round(sumL - (sumR - (anchor.n ?? 0)));
@@ -126,7 +128,8 @@ export function evaluate(spec: IdentitySpec, values: ReadonlyMap<string, ValueEn
   if (intervals) {
     message += `（按小数位数取区间：应为 [${intervals.expected.join(', ')}]，表中为 [${intervals.actual.join(', ')}]）`;
   }
-  if (assumed.length && status !== 'uncertain') message += `（空白按 0 计：${assumed.map((f) => fieldName(f)).join('、')}）`;
+  if (assumed.length && status !== 'uncertain')
+    message += `（空白按 0 计：${assumed.map((f) => fieldName(f)).join('、')}）`;
 
   const check: Check = {
     id: spec.id,

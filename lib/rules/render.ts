@@ -32,7 +32,11 @@ export interface FindingParts {
   culprit: string | null;
 }
 
-export function findingParts(f: { checkId: string; message: string; culprit?: { field: string } | null }): FindingParts {
+export function findingParts(f: {
+  checkId: string;
+  message: string;
+  culprit?: { field: string } | null;
+}): FindingParts {
   const arg = f.checkId.includes(':') ? f.checkId.slice(f.checkId.indexOf(':') + 1) : '';
   let subject = ruleOfCheck(f.checkId)?.subject?.(arg) ?? null;
   let rest = f.message.trim();
@@ -50,7 +54,10 @@ export function findingParts(f: { checkId: string; message: string; culprit?: { 
 }
 
 /** The numbers of a check's cells, in words of the given language ("blank", "not read"). */
-function cellText(entry: { value: number | null; blank?: boolean; raw: string } | undefined, lang: 'zh' | 'en'): string {
+function cellText(
+  entry: { value: number | null; blank?: boolean; raw: string } | undefined,
+  lang: 'zh' | 'en',
+): string {
   if (!entry) return lang === 'en' ? 'not read' : '缺';
   if (entry.blank) return lang === 'en' ? 'blank' : '空';
   return entry.value === null ? `“${entry.raw}”` : formatNumber(entry.value);
@@ -71,9 +78,15 @@ export function checkDetail(
   const [anchor, ...others] = check.cells;
   switch (check.messageId) {
     case 'identity.missing':
-      return `cannot be checked: not read — ${check.cells.filter((f) => !values[f]).map(name).join('; ')}`;
+      return `cannot be checked: not read — ${check.cells
+        .filter((f) => !values[f])
+        .map(name)
+        .join('; ')}`;
     case 'identity.unreadable':
-      return `cannot be checked: not a number — ${check.cells.filter((f) => values[f] && !values[f]!.blank && values[f]!.value === null).map((f) => `${name(f)} (“${values[f]!.raw}”)`).join('; ')}`;
+      return `cannot be checked: not a number — ${check.cells
+        .filter((f) => values[f] && !values[f]!.blank && values[f]!.value === null)
+        .map((f) => `${name(f)} (“${values[f]!.raw}”)`)
+        .join('; ')}`;
     case 'identity.total-blank':
       return `cannot be checked: ${anchor ? name(anchor) : 'the total'} is blank`;
     case 'identity.all-blank':

@@ -4,9 +4,9 @@ import { evaluate, fmt, type IdentitySpec } from './identity';
 import { TABLES } from '../schema/tables';
 import { defineRule } from './define';
 
-
 // Three identities whatever the format: built once, evaluated per page.
-const subject = (group: string) => `${TABLES.review.short.zh}“${REVIEW_GROUPS.find((g) => g.id === group)?.name ?? group}”`;
+const subject = (group: string) =>
+  `${TABLES.review.short.zh}“${REVIEW_GROUPS.find((g) => g.id === group)?.name ?? group}”`;
 
 const SPECS: IdentitySpec[] = REVIEW_GROUPS.map((g) => ({
   id: `review.sum:${g.id}`,
@@ -33,7 +33,12 @@ export const reviewSum = defineRule('review.sum', {
   place: (arg, lang) => {
     const g = REVIEW_GROUPS.find((x) => x.id === arg);
     const en = lang === 'en';
-    return { table: 'review', row: g ? (en ? g.en : g.name) : arg, column: '', what: en ? 'upheld + corrected + other + pending = total' : '维持 + 纠正 + 其他 + 尚未审结 = 总计' };
+    return {
+      table: 'review',
+      row: g ? (en ? g.en : g.name) : arg,
+      column: '',
+      what: en ? 'upheld + corrected + other + pending = total' : '维持 + 纠正 + 其他 + 尚未审结 = 总计',
+    };
   },
   source: 'lib/rules/review.sum.ts',
   checks: (ctx) => SPECS.map((spec) => evaluate(spec, ctx.values)),

@@ -21,21 +21,35 @@ export const valueCount = defineRule('value.count', {
       if (e.value < 0 && !isSigned(field)) {
         out.push({
           check: {
-            id: `value.nonneg:${field}`, rule: 'value.count', status: 'fail', expected: null, actual: e.value,
-            cells: [field], messageId: 'value.nonneg.fail',
+            id: `value.nonneg:${field}`,
+            rule: 'value.count',
+            status: 'fail',
+            expected: null,
+            actual: e.value,
+            cells: [field],
+            messageId: 'value.nonneg.fail',
             message: `${fieldName(field)}：件数不能为负数，表中为 ${fmt(e.value)}`,
           },
-          lhs: [], rhs: [field], residual: null,
+          lhs: [],
+          rhs: [field],
+          residual: null,
         });
       }
       if (!Number.isInteger(e.value)) {
         out.push({
           check: {
-            id: `value.integer:${field}`, rule: 'value.count', status: 'fail', expected: null, actual: e.value,
-            cells: [field], messageId: 'value.integer.fail',
+            id: `value.integer:${field}`,
+            rule: 'value.count',
+            status: 'fail',
+            expected: null,
+            actual: e.value,
+            cells: [field],
+            messageId: 'value.integer.fail',
             message: `${fieldName(field)}：件数应为整数，表中为 ${e.raw}`,
           },
-          lhs: [], rhs: [field], residual: null,
+          lhs: [],
+          rhs: [field],
+          residual: null,
         });
       }
     }

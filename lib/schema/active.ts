@@ -26,7 +26,10 @@ const DECISIONS: ActiveColumn = { id: 'decisions', name: '本年处理决定数�
 
 export const ACTIVE_ROWS_2021: readonly ActiveRow[] = [
   {
-    id: 'regulations', name: '规章', en: 'regulations', match: /^规章$/,
+    id: 'regulations',
+    name: '规章',
+    en: 'regulations',
+    match: /^规章$/,
     columns: [
       { id: 'issued', name: '本年制发件数' },
       { id: 'repealed', name: '本年废止件数' },
@@ -34,7 +37,10 @@ export const ACTIVE_ROWS_2021: readonly ActiveRow[] = [
     ],
   },
   {
-    id: 'normative', name: '行政规范性文件', en: 'normative documents', match: /规范性文件/,
+    id: 'normative',
+    name: '行政规范性文件',
+    en: 'normative documents',
+    match: /规范性文件/,
     columns: [
       { id: 'issued', name: '本年制发件数' },
       { id: 'repealed', name: '本年废止件数' },
@@ -45,7 +51,10 @@ export const ACTIVE_ROWS_2021: readonly ActiveRow[] = [
   { id: 'penalty', name: '行政处罚', en: 'penalties', match: /^行政处罚/, columns: [DECISIONS] },
   { id: 'coercion', name: '行政强制', en: 'coercive measures', match: /^行政强制/, columns: [DECISIONS] },
   {
-    id: 'fees', name: '行政事业性收费', en: 'administrative fees', match: /事业性收费/,
+    id: 'fees',
+    name: '行政事业性收费',
+    en: 'administrative fees',
+    match: /事业性收费/,
     columns: [{ id: 'amount', name: '本年收费金额（万元）', amount: true }],
   },
 ];
@@ -66,18 +75,30 @@ export const ACTIVE_ROWS_2019: readonly ActiveRow[] = [
   { id: 'regulations', name: '规章', en: 'regulations', match: /^规章$/, columns: DOCS_2019 },
   { id: 'normative', name: '规范性文件', en: 'normative documents', match: /规范性文件/, columns: DOCS_2019 },
   { id: 'licensing', name: '行政许可', en: 'licensing', match: /^行政许可/, columns: ITEMS_2019 },
-  { id: 'other_services', name: '其他对外管理服务事项', en: 'other external services', match: /对外管理服务/, columns: ITEMS_2019 },
+  {
+    id: 'other_services',
+    name: '其他对外管理服务事项',
+    en: 'other external services',
+    match: /对外管理服务/,
+    columns: ITEMS_2019,
+  },
   { id: 'penalty', name: '行政处罚', en: 'penalties', match: /^行政处罚/, columns: ITEMS_2019 },
   { id: 'coercion', name: '行政强制', en: 'coercive measures', match: /^行政强制/, columns: ITEMS_2019 },
   {
-    id: 'fees', name: '行政事业性收费', en: 'administrative fees', match: /事业性收费/,
+    id: 'fees',
+    name: '行政事业性收费',
+    en: 'administrative fees',
+    match: /事业性收费/,
     columns: [
       { id: 'prev_items', name: '上一年项目数量' },
       { id: 'change', name: '本年增/减', signed: true },
     ],
   },
   {
-    id: 'procurement', name: '政府集中采购', en: 'central government procurement', match: /集中采购/,
+    id: 'procurement',
+    name: '政府集中采购',
+    en: 'central government procurement',
+    match: /集中采购/,
     columns: [
       { id: 'items', name: '采购项目数量' },
       { id: 'amount', name: '采购总金额', amount: true },

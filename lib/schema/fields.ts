@@ -6,7 +6,16 @@ import type { Lang } from '../i18n';
 import { isTableKey, TABLES, type TableKey } from './tables';
 import { REVIEW_GROUPS, REVIEW_KEYS } from './review';
 import { APPLY_COLUMNS } from './apply';
-import { activeLayouts, allApplyRows, DEFAULT_FORMAT, FORMATS, formatOfActiveLayout, formatsGeneration, type FormatDef, type FormatId } from './formats';
+import {
+  activeLayouts,
+  allApplyRows,
+  DEFAULT_FORMAT,
+  FORMATS,
+  formatOfActiveLayout,
+  formatsGeneration,
+  type FormatDef,
+  type FormatId,
+} from './formats';
 
 export interface FieldParts {
   table: TableKey;
@@ -107,7 +116,12 @@ const SHORT_ROW: Record<string, string> = {
   carried_forward: '结转下年度',
 };
 
-const GROUP_WORD: Record<string, string> = { withheld: '不予公开', unavailable: '无法提供', not_processed: '不予处理', handled_otherwise: '其他处理' };
+const GROUP_WORD: Record<string, string> = {
+  withheld: '不予公开',
+  unavailable: '无法提供',
+  not_processed: '不予处理',
+  handled_otherwise: '其他处理',
+};
 
 /**
  * A table-三 row's name for messages: the printed label without its group heading, the group word

@@ -24,7 +24,8 @@ export const APPROX_INFIX = /^(余|多)/;
  * Numbers never read as claims. Ordinals (第711号, 第3次), growth against last year ("同比增加20.4%",
  * "较上年增加118件": FORMAT.md counts these as not comparable, and they would flood the list).
  */
-export const SKIP_BEFORE = /(第|增加|减少|增长|下降|提高|提升|上升|降低|增幅|降幅|多出|少于|多于|高于|低于)(了|约|近)?$/;
+export const SKIP_BEFORE =
+  /(第|增加|减少|增长|下降|提高|提升|上升|降低|增幅|降幅|多出|少于|多于|高于|低于)(了|约|近)?$/;
 export const SKIP_CLAUSE = /(同比|环比|较上年|比上年|较去年|比去年|较上一年|比上一年|较\d{4}年|比\d{4}年)/;
 
 /**
@@ -125,7 +126,8 @@ const GAP = '[^，,。；;：:、\\d]{0,8}';
 const CAT_GAP = '(?:(?!信息)[^，,。；;：:、\\d]){0,8}';
 // Things people receive and handle that are not 政府信息公开申请.
 // "受理行政许可申请1200件" is about licensing, not disclosure requests.
-const NOT_DISCLOSURE = /复议|诉讼|留言|信访|投诉|举报|咨询|来信|来电|热线|12345|建议|提案|议案|信箱|许可|审批|备案|登记|办件/;
+const NOT_DISCLOSURE =
+  /复议|诉讼|留言|信访|投诉|举报|咨询|来信|来电|热线|12345|建议|提案|议案|信箱|许可|审批|备案|登记|办件/;
 // Subsets of the requests, not their total: "政府信息公开申请延期答复3件", "收到撤回申请2件".
 const NOT_A_COUNT = /延期|逾期|超期|补正|转办|转送|转交|撤回|撤销|告知/;
 
@@ -135,7 +137,11 @@ const DISCLOSURE_CONTEXT = /信息公开|依申请|公开申请/;
 
 const HEADLINE: readonly NarrativeOption[] = [
   { field: 'apply.new.total', name: '表三“本年新收”总计', sum: ['apply.new.total'] },
-  { field: 'apply.new+carried_over.total', name: '“本年新收”与“上年结转”总计之和', sum: ['apply.new.total', 'apply.carried_over.total'] },
+  {
+    field: 'apply.new+carried_over.total',
+    name: '“本年新收”与“上年结转”总计之和',
+    sum: ['apply.new.total', 'apply.carried_over.total'],
+  },
   { field: 'apply.total.total', name: '“（七）总计”', sum: ['apply.total.total'] },
 ];
 const HEADLINE_HANDLED: readonly NarrativeOption[] = [HEADLINE[2]!, HEADLINE[0]!, HEADLINE[1]!];
@@ -145,135 +151,263 @@ const APPLY_UNITS = ['件', '条', '宗'] as const;
 export const NARRATIVE_VOCABULARY: readonly NarrativeEntry[] = [
   // ── Table 三: results by category ──
   {
-    id: 'apply.granted_or_partly', table: 'apply', rule: 'narrative.apply', en: 'granted in full or in part',
-    units: APPLY_UNITS, context: /申请/,
+    id: 'apply.granted_or_partly',
+    table: 'apply',
+    rule: 'narrative.apply',
+    en: 'granted in full or in part',
+    units: APPLY_UNITS,
+    context: /申请/,
     before: [new RegExp(`(予以公开|全部公开)(和|及|与|、|或|以及)部分公开${CAT_GAP}$`)],
     examples: ['本年度收到申请30件，予以公开及部分公开[25]件。', '办理申请中，予以公开和部分公开的[12]件。'],
     counterexamples: ['予以公开[25]件。'],
-    target: { kind: 'any', options: [{ field: 'apply.granted+partly_granted.total', name: '表三“予以公开”与“部分公开”总计之和', sum: ['apply.granted.total', 'apply.partly_granted.total'] }] },
+    target: {
+      kind: 'any',
+      options: [
+        {
+          field: 'apply.granted+partly_granted.total',
+          name: '表三“予以公开”与“部分公开”总计之和',
+          sum: ['apply.granted.total', 'apply.partly_granted.total'],
+        },
+      ],
+    },
   },
   {
-    id: 'apply.granted', table: 'apply', rule: 'narrative.apply', en: 'granted',
-    units: APPLY_UNITS, context: /申请/,
+    id: 'apply.granted',
+    table: 'apply',
+    rule: 'narrative.apply',
+    en: 'granted',
+    units: APPLY_UNITS,
+    context: /申请/,
     before: [new RegExp(`(?<!不)(予以公开|全部公开|同意公开)${CAT_GAP}$`)],
     examples: ['按申请办理结果分类，予以公开的[125]件，部分公开的5件。', '办结申请中，同意公开[40]件。'],
-    counterexamples: ['按申请办理结果，不予公开[3]件。', '收到申请50件，予以公开及部分公开[25]件。', '依申请公开中，予以公开信息[40]条。'],
-    target: { kind: 'any', options: [{ field: 'apply.granted.total', name: '表三“予以公开”总计', sum: ['apply.granted.total'] }] },
+    counterexamples: [
+      '按申请办理结果，不予公开[3]件。',
+      '收到申请50件，予以公开及部分公开[25]件。',
+      '依申请公开中，予以公开信息[40]条。',
+    ],
+    target: {
+      kind: 'any',
+      options: [{ field: 'apply.granted.total', name: '表三“予以公开”总计', sum: ['apply.granted.total'] }],
+    },
   },
   {
-    id: 'apply.partly_granted', table: 'apply', rule: 'narrative.apply', en: 'partly granted',
-    units: APPLY_UNITS, context: /申请/,
+    id: 'apply.partly_granted',
+    table: 'apply',
+    rule: 'narrative.apply',
+    en: 'partly granted',
+    units: APPLY_UNITS,
+    context: /申请/,
     before: [new RegExp(`部分公开${CAT_GAP}$`)],
     examples: ['按申请办理结果分类，予以公开的125件，部分公开的[5]件。', '对申请部分公开[7]件。'],
     counterexamples: ['收到申请50件，予以公开及部分公开[25]件。'],
-    target: { kind: 'any', options: [{ field: 'apply.partly_granted.total', name: '表三“部分公开”总计', sum: ['apply.partly_granted.total'] }] },
+    target: {
+      kind: 'any',
+      options: [
+        { field: 'apply.partly_granted.total', name: '表三“部分公开”总计', sum: ['apply.partly_granted.total'] },
+      ],
+    },
   },
   {
-    id: 'apply.withheld', table: 'apply', rule: 'narrative.apply', en: 'withheld',
-    units: APPLY_UNITS, context: /申请/,
+    id: 'apply.withheld',
+    table: 'apply',
+    rule: 'narrative.apply',
+    en: 'withheld',
+    units: APPLY_UNITS,
+    context: /申请/,
     before: [new RegExp(`不予(以)?公开${CAT_GAP}$`)],
     examples: ['按申请办理结果分类，不予公开的[3]件。', '答复申请时不予以公开[2]件。'],
-    counterexamples: ['按申请办理结果，予以公开[3]件。', '共制作政府信息3021条，依申请公开信息459条，不予公开信息[1535]条。'],
-    target: { kind: 'any', options: [{ field: 'apply.withheld.*.total', name: '表三“不予公开”各项总计之和', group: 'withheld' }] },
+    counterexamples: [
+      '按申请办理结果，予以公开[3]件。',
+      '共制作政府信息3021条，依申请公开信息459条，不予公开信息[1535]条。',
+    ],
+    target: {
+      kind: 'any',
+      options: [{ field: 'apply.withheld.*.total', name: '表三“不予公开”各项总计之和', group: 'withheld' }],
+    },
   },
   {
-    id: 'apply.unavailable', table: 'apply', rule: 'narrative.apply', en: 'unavailable',
-    units: APPLY_UNITS, context: /申请/,
+    id: 'apply.unavailable',
+    table: 'apply',
+    rule: 'narrative.apply',
+    en: 'unavailable',
+    units: APPLY_UNITS,
+    context: /申请/,
     before: [new RegExp(`无法提供${CAT_GAP}$`)],
     examples: ['按申请办理结果分类，无法提供的[24]件。', '申请中，因本机关不掌握而无法提供[9]件。'],
     counterexamples: ['依申请公开中，不予处理[2]件。'],
-    target: { kind: 'any', options: [{ field: 'apply.unavailable.*.total', name: '表三“无法提供”各项总计之和', group: 'unavailable' }] },
+    target: {
+      kind: 'any',
+      options: [{ field: 'apply.unavailable.*.total', name: '表三“无法提供”各项总计之和', group: 'unavailable' }],
+    },
   },
   {
     // Seed 004 writes "不予受理的1件" for （五）不予处理.
-    id: 'apply.not_processed', table: 'apply', rule: 'narrative.apply', en: 'not processed',
-    units: APPLY_UNITS, context: /申请/,
+    id: 'apply.not_processed',
+    table: 'apply',
+    rule: 'narrative.apply',
+    en: 'not processed',
+    units: APPLY_UNITS,
+    context: /申请/,
     before: [new RegExp(`不予(处理|受理)${CAT_GAP}$`)],
     examples: ['按申请办理结果分类，不予受理的[1]件。', '对申请不予处理[4]件。'],
     counterexamples: ['共受理政府信息公开申请[189]件。'],
-    target: { kind: 'any', options: [{ field: 'apply.not_processed.*.total', name: '表三“不予处理”各项总计之和', group: 'not_processed' }] },
+    target: {
+      kind: 'any',
+      options: [{ field: 'apply.not_processed.*.total', name: '表三“不予处理”各项总计之和', group: 'not_processed' }],
+    },
   },
   {
     // Seed 004: "其他处理(含撤销申请)58件" — the bracket holds "申请", hence this entry comes before apply.handled.
-    id: 'apply.handled_otherwise', table: 'apply', rule: 'narrative.apply', en: 'handled otherwise',
-    units: APPLY_UNITS, context: /申请/,
+    id: 'apply.handled_otherwise',
+    table: 'apply',
+    rule: 'narrative.apply',
+    en: 'handled otherwise',
+    units: APPLY_UNITS,
+    context: /申请/,
     before: [/其他处理[^，,。；;：:、\d]{0,12}$/],
     examples: ['按申请办理结果分类，其他处理(含撤销申请)[58]件。', '其他处理的申请[6]件。'],
     counterexamples: ['共办理依申请公开[216]件。'],
-    target: { kind: 'any', options: [{ field: 'apply.handled_otherwise.*.total', name: '表三“其他处理”各项总计之和', group: 'handled_otherwise' }] },
+    target: {
+      kind: 'any',
+      options: [
+        { field: 'apply.handled_otherwise.*.total', name: '表三“其他处理”各项总计之和', group: 'handled_otherwise' },
+      ],
+    },
   },
   {
-    id: 'apply.carried_over', table: 'apply', rule: 'narrative.apply', en: 'carried over from last year',
-    units: APPLY_UNITS, context: /申请/,
+    id: 'apply.carried_over',
+    table: 'apply',
+    rule: 'narrative.apply',
+    en: 'carried over from last year',
+    units: APPLY_UNITS,
+    context: /申请/,
     before: [new RegExp(`上(一)?年(度)?结转${GAP}$`)],
     examples: ['全年共收到申请20件，上年结转[3]件。', '上年度结转政府信息公开申请[2]件。'],
     counterexamples: ['剩余[8]件转下年度办理。'],
-    target: { kind: 'any', options: [{ field: 'apply.carried_over.total', name: '表三“上年结转”总计', sum: ['apply.carried_over.total'] }] },
+    target: {
+      kind: 'any',
+      options: [{ field: 'apply.carried_over.total', name: '表三“上年结转”总计', sum: ['apply.carried_over.total'] }],
+    },
   },
   {
     // "剩余8件转下年度办理" (seed 004): the keyword follows the number.
-    id: 'apply.carried_forward', table: 'apply', rule: 'narrative.apply', en: 'carried forward to next year',
-    units: APPLY_UNITS, context: /申请/,
+    id: 'apply.carried_forward',
+    table: 'apply',
+    rule: 'narrative.apply',
+    en: 'carried forward to next year',
+    units: APPLY_UNITS,
+    context: /申请/,
     before: [new RegExp(`(结转|转入|转)(至|到)?下(一)?年(度)?${GAP}$`)],
     // Only "申请" may stand between the unit and the verb: "2条留言转下年度办理" is not about requests.
     after: [/^(申请)?(需|将|已|依法)?(结转|转入|转|留)(至|到|入)?下(一)?年(度)?(继续)?(办理)?/],
-    examples: ['申请办理中，剩余[8]件转下年度办理。', '申请办理中，结转下年度继续办理[13]件。', '申请办理中，有[2]件申请结转至下一年度。'],
+    examples: [
+      '申请办理中，剩余[8]件转下年度办理。',
+      '申请办理中，结转下年度继续办理[13]件。',
+      '申请办理中，有[2]件申请结转至下一年度。',
+    ],
     counterexamples: ['上年结转[3]件。', '依申请公开工作中，另有[2]条留言转下年度办理。'],
-    target: { kind: 'any', options: [{ field: 'apply.carried_forward.total', name: '表三“结转下年度继续办理”总计', sum: ['apply.carried_forward.total'] }] },
+    target: {
+      kind: 'any',
+      options: [
+        {
+          field: 'apply.carried_forward.total',
+          name: '表三“结转下年度继续办理”总计',
+          sum: ['apply.carried_forward.total'],
+        },
+      ],
+    },
   },
   // ── Table 三: applicant columns of the row the sentence is about ──
   {
-    id: 'apply.applicant.natural_person', table: 'apply', rule: 'narrative.apply', en: 'natural persons',
-    units: APPLY_UNITS, context: /申请/,
-    before: [new RegExp(`自然人${GAP}$`)], after: [/^(为|是|系|来自|由)?自然人/],
+    id: 'apply.applicant.natural_person',
+    table: 'apply',
+    rule: 'narrative.apply',
+    en: 'natural persons',
+    units: APPLY_UNITS,
+    context: /申请/,
+    before: [new RegExp(`自然人${GAP}$`)],
+    after: [/^(为|是|系|来自|由)?自然人/],
     examples: ['共办理申请216件，其中[194]件为自然人申请。', '其中自然人申请[30]件。'],
     counterexamples: ['共有自然人[30]件。'],
     target: { kind: 'applicant', columns: ['natural_person'], name: '“自然人”' },
   },
   {
-    id: 'apply.applicant.organizations', table: 'apply', rule: 'narrative.apply', en: 'legal persons and other organizations',
-    units: APPLY_UNITS, context: /申请/,
-    before: [new RegExp(`法人(或|和|及|与)其他组织${GAP}$`)], after: [/^(为|是|系|来自|由)?法人(或|和|及|与)其他组织/],
+    id: 'apply.applicant.organizations',
+    table: 'apply',
+    rule: 'narrative.apply',
+    en: 'legal persons and other organizations',
+    units: APPLY_UNITS,
+    context: /申请/,
+    before: [new RegExp(`法人(或|和|及|与)其他组织${GAP}$`)],
+    after: [/^(为|是|系|来自|由)?法人(或|和|及|与)其他组织/],
     examples: ['收到申请50件，其中法人或其他组织申请[12]件。', '共办理申请50件，[12]件为法人或其他组织申请。'],
     counterexamples: ['共办理申请50件，其中商业企业申请[12]件。'],
-    target: { kind: 'applicant', columns: ['commercial', 'research', 'nonprofit', 'legal_service', 'other_org'], name: '“法人或其他组织”（五列之和）' },
+    target: {
+      kind: 'applicant',
+      columns: ['commercial', 'research', 'nonprofit', 'legal_service', 'other_org'],
+      name: '“法人或其他组织”（五列之和）',
+    },
   },
   {
-    id: 'apply.applicant.commercial', table: 'apply', rule: 'narrative.apply', en: 'commercial enterprises',
-    units: APPLY_UNITS, context: /申请/,
-    before: [new RegExp(`商业企业${GAP}$`)], after: [/^(为|是|系|来自|由)?商业企业/],
+    id: 'apply.applicant.commercial',
+    table: 'apply',
+    rule: 'narrative.apply',
+    en: 'commercial enterprises',
+    units: APPLY_UNITS,
+    context: /申请/,
+    before: [new RegExp(`商业企业${GAP}$`)],
+    after: [/^(为|是|系|来自|由)?商业企业/],
     examples: ['共办理申请216件，其中[21]件为商业企业申请。', '其中商业企业申请[4]件。'],
     counterexamples: ['走访商业企业[40]家，受理申请。'],
     target: { kind: 'applicant', columns: ['commercial'], name: '“商业企业”' },
   },
   {
-    id: 'apply.applicant.research', table: 'apply', rule: 'narrative.apply', en: 'research institutions',
-    units: APPLY_UNITS, context: /申请/,
-    before: [new RegExp(`科研机构${GAP}$`)], after: [/^(为|是|系|来自|由)?科研机构/],
+    id: 'apply.applicant.research',
+    table: 'apply',
+    rule: 'narrative.apply',
+    en: 'research institutions',
+    units: APPLY_UNITS,
+    context: /申请/,
+    before: [new RegExp(`科研机构${GAP}$`)],
+    after: [/^(为|是|系|来自|由)?科研机构/],
     examples: ['收到申请20件，其中科研机构申请[2]件。', '收到申请20件，[2]件为科研机构申请。'],
     counterexamples: ['收到申请20件，其中商业企业申请[2]件。'],
     target: { kind: 'applicant', columns: ['research'], name: '“科研机构”' },
   },
   {
-    id: 'apply.applicant.nonprofit', table: 'apply', rule: 'narrative.apply', en: 'non-profit organizations',
-    units: APPLY_UNITS, context: /申请/,
-    before: [new RegExp(`社会公益组织${GAP}$`)], after: [/^(为|是|系|来自|由)?社会公益组织/],
+    id: 'apply.applicant.nonprofit',
+    table: 'apply',
+    rule: 'narrative.apply',
+    en: 'non-profit organizations',
+    units: APPLY_UNITS,
+    context: /申请/,
+    before: [new RegExp(`社会公益组织${GAP}$`)],
+    after: [/^(为|是|系|来自|由)?社会公益组织/],
     examples: ['收到申请20件，其中社会公益组织申请[1]件。', '收到申请20件，[1]件为社会公益组织提出的申请。'],
     counterexamples: ['收到申请20件，其中科研机构申请[1]件。'],
     target: { kind: 'applicant', columns: ['nonprofit'], name: '“社会公益组织”' },
   },
   {
-    id: 'apply.applicant.legal_service', table: 'apply', rule: 'narrative.apply', en: 'legal service institutions',
-    units: APPLY_UNITS, context: /申请/,
-    before: [new RegExp(`法律服务机构${GAP}$`)], after: [/^(为|是|系|来自|由)?法律服务机构/],
+    id: 'apply.applicant.legal_service',
+    table: 'apply',
+    rule: 'narrative.apply',
+    en: 'legal service institutions',
+    units: APPLY_UNITS,
+    context: /申请/,
+    before: [new RegExp(`法律服务机构${GAP}$`)],
+    after: [/^(为|是|系|来自|由)?法律服务机构/],
     examples: ['收到申请20件，其中法律服务机构申请[3]件。', '收到申请20件，[3]件为法律服务机构申请。'],
     counterexamples: ['收到申请20件，其中律师[3]人。'],
     target: { kind: 'applicant', columns: ['legal_service'], name: '“法律服务机构”' },
   },
   {
     // "1件为其他申请" (seed 004). Only after the number: "其他" before a number means too many things.
-    id: 'apply.applicant.other_org', table: 'apply', rule: 'narrative.apply', en: 'other organizations',
-    units: APPLY_UNITS, context: /申请/,
+    id: 'apply.applicant.other_org',
+    table: 'apply',
+    rule: 'narrative.apply',
+    en: 'other organizations',
+    units: APPLY_UNITS,
+    context: /申请/,
     after: [/^(为|是|系|来自|由)?其他(组织|机构|申请人|类)?(的)?(申请|提出)/],
     examples: ['共办理依申请公开216件，[1]件为其他申请。', '收到申请20件，[2]件为其他组织申请。'],
     counterexamples: ['按申请办理结果，其他处理[2]件。'],
@@ -282,91 +416,206 @@ export const NARRATIVE_VOCABULARY: readonly NarrativeEntry[] = [
   // ── Table 三: headline counts (FORMAT.md §7: any of the three meanings passes) ──
   {
     // A handling verb makes it apply.handled ("答复政府信息公开申请34430件", Shanghai 2023).
-    id: 'apply.received', table: 'apply', rule: 'narrative.apply', en: 'requests received',
-    units: APPLY_UNITS, exclude: new RegExp(`${NOT_DISCLOSURE.source}|${NOT_A_COUNT.source}|办理|答复|办结|审结|回复`),
+    id: 'apply.received',
+    table: 'apply',
+    rule: 'narrative.apply',
+    en: 'requests received',
+    units: APPLY_UNITS,
+    exclude: new RegExp(`${NOT_DISCLOSURE.source}|${NOT_A_COUNT.source}|办理|答复|办结|审结|回复`),
     context: DISCLOSURE_CONTEXT,
     before: [
       /(?<!不予)(收到|受理|新收|接收|接到|收悉)[^，,。；;：:、\d]{0,16}申请(?!人|书|表|材料)[^，,。；;：:、\d]{0,8}$/,
       /(政府信息公开|依申请公开)申请(数量|总数|总量)?(共|为|共计|合计)?$/,
     ],
-    examples: ['2024年，共受理政府信息公开申请[189]件，同比增加20.4%。', '收到政府信息公开申请[1]条。', '全区各级行政机关共收到依申请公开[67]宗。'],
-    counterexamples: ['依申请公开方面，全年受理行政许可申请[1200]件。', '全年共收到申请[35]件。', '共收到行政复议申请[2]件。', '共收到有效留言[613]条。', '对不予受理的申请[3]件。', '收到申请人补正材料[3]件。', '收到申请人撤回申请[2]件。'],
+    examples: [
+      '2024年，共受理政府信息公开申请[189]件，同比增加20.4%。',
+      '收到政府信息公开申请[1]条。',
+      '全区各级行政机关共收到依申请公开[67]宗。',
+    ],
+    counterexamples: [
+      '依申请公开方面，全年受理行政许可申请[1200]件。',
+      '全年共收到申请[35]件。',
+      '共收到行政复议申请[2]件。',
+      '共收到有效留言[613]条。',
+      '对不予受理的申请[3]件。',
+      '收到申请人补正材料[3]件。',
+      '收到申请人撤回申请[2]件。',
+    ],
     target: { kind: 'any', options: HEADLINE },
   },
   {
-    id: 'apply.handled', table: 'apply', rule: 'narrative.apply', en: 'requests handled',
-    units: APPLY_UNITS, exclude: new RegExp(`${NOT_DISCLOSURE.source}|${NOT_A_COUNT.source}`),
+    id: 'apply.handled',
+    table: 'apply',
+    rule: 'narrative.apply',
+    en: 'requests handled',
+    units: APPLY_UNITS,
+    exclude: new RegExp(`${NOT_DISCLOSURE.source}|${NOT_A_COUNT.source}`),
     context: DISCLOSURE_CONTEXT,
     before: [
       /(?<!不予|其他)(办理|答复|办结|处理|审结|回复)[^，,。；;：:、\d]{0,16}申请(?!人|书|表|材料)[^，,。；;：:、\d]{0,8}$/,
       /(依申请公开|政府信息公开申请)[^，,。；;：:、\d]{0,6}(办理|答复|办结|处理)[^，,。；;：:、\d]{0,4}$/,
     ],
     chain: { before: /^(共|已|均已|全部)?(办理|答复|办结|处理)(完毕)?$/, after: ['apply.received'] },
-    examples: ['答复政府信息公开申请[34430]件(含上年度转结)，均在法定期限内予以答复。', '2024年，共办理依申请公开[216]件，均在法定期限内答复。', '全市共办理政府信息依申请公开[292]件。', '共收到依申请公开67宗，办理[67]宗。'],
-    counterexamples: ['共办理网民留言[4622]条。', '市政府办理[46]件。', '其他处理(含撤销申请)[58]件。', '政府信息公开申请延期答复[3]件。'],
+    examples: [
+      '答复政府信息公开申请[34430]件(含上年度转结)，均在法定期限内予以答复。',
+      '2024年，共办理依申请公开[216]件，均在法定期限内答复。',
+      '全市共办理政府信息依申请公开[292]件。',
+      '共收到依申请公开67宗，办理[67]宗。',
+    ],
+    counterexamples: [
+      '共办理网民留言[4622]条。',
+      '市政府办理[46]件。',
+      '其他处理(含撤销申请)[58]件。',
+      '政府信息公开申请延期答复[3]件。',
+    ],
     target: { kind: 'any', options: HEADLINE_HANDLED },
   },
   // ── Table 四 ──
   {
-    id: 'review.count', table: 'review', rule: 'narrative.review', en: 'administrative reviews',
-    units: ['件', '宗', '起'], exclude: /决定书|调解书|意见书|诉讼/, context: DISCLOSURE_CONTEXT,
+    id: 'review.count',
+    table: 'review',
+    rule: 'narrative.review',
+    en: 'administrative reviews',
+    units: ['件', '宗', '起'],
+    exclude: /决定书|调解书|意见书|诉讼/,
+    context: DISCLOSURE_CONTEXT,
     before: [/行政复议[^，,。；;：:、\d]{0,10}$/],
-    allUpheld: { after: /^[，,]?(且|并)?(结果)?(均|全部|都|皆)(已)?(为|获得|获|被|予以|得到)?(复议机关)?(维持|支持)/, group: 'review', groups: ['review'] },
+    allUpheld: {
+      after: /^[，,]?(且|并)?(结果)?(均|全部|都|皆)(已)?(为|获得|获|被|予以|得到)?(复议机关)?(维持|支持)/,
+      group: 'review',
+      groups: ['review'],
+    },
     examples: ['全年因政府信息公开被申请行政复议[7]件，均获维持。', '发生政府信息公开行政复议案件[2]起。'],
-    counterexamples: ['因政府信息公开被提起行政诉讼[4]件。', '收到信息公开行政复议决定书[3]件。', '全年办理行政复议案件[120]件。'],
+    counterexamples: [
+      '因政府信息公开被提起行政诉讼[4]件。',
+      '收到信息公开行政复议决定书[3]件。',
+      '全年办理行政复议案件[120]件。',
+    ],
     target: { kind: 'any', options: [{ field: 'review.total', name: '表四“行政复议”总计', sum: ['review.total'] }] },
   },
   {
-    id: 'litigation.count', table: 'review', rule: 'narrative.review', en: 'lawsuits',
-    units: ['件', '宗', '起'], exclude: /复议/, context: DISCLOSURE_CONTEXT,
+    id: 'litigation.count',
+    table: 'review',
+    rule: 'narrative.review',
+    en: 'lawsuits',
+    units: ['件', '宗', '起'],
+    exclude: /复议/,
+    context: DISCLOSURE_CONTEXT,
     before: [/行政诉讼[^，,。；;：:、\d]{0,10}$/, /(被起诉|应诉)[^，,。；;：:、\d]{0,6}$/],
-    allUpheld: { after: /^[，,]?(且|并)?(结果)?(均|全部|都|皆)(已)?(为|获得|获|被|予以|得到)?(法院)?(维持|支持)/, group: 'litigation', groups: ['litigation.direct', 'litigation.after_review'] },
+    allUpheld: {
+      after: /^[，,]?(且|并)?(结果)?(均|全部|都|皆)(已)?(为|获得|获|被|予以|得到)?(法院)?(维持|支持)/,
+      group: 'litigation',
+      groups: ['litigation.direct', 'litigation.after_review'],
+    },
     examples: ['因政府信息公开被提起行政诉讼[4]件。', '因政府信息公开引发行政诉讼案件[2]起。'],
     counterexamples: ['因政府信息公开全年被申请行政复议[7]件。', '全年办理行政诉讼案件[30]件。'],
-    target: { kind: 'any', options: [{ field: 'litigation.*.total', name: '表四“行政诉讼”两栏总计之和', sum: ['litigation.direct.total', 'litigation.after_review.total'] }] },
+    target: {
+      kind: 'any',
+      options: [
+        {
+          field: 'litigation.*.total',
+          name: '表四“行政诉讼”两栏总计之和',
+          sum: ['litigation.direct.total', 'litigation.after_review.total'],
+        },
+      ],
+    },
   },
   // ── Table 二 ──
   {
-    id: 'active.licensing', table: 'active', rule: 'narrative.active', en: 'licensing decisions',
+    id: 'active.licensing',
+    table: 'active',
+    rule: 'narrative.active',
+    en: 'licensing decisions',
     // "受理行政许可申请1200件" counts applications, the table counts decisions.
-    units: ['件', '宗', '起'], exclude: /事项|项目|证照|窗口|申请|受理|收到/,
+    units: ['件', '宗', '起'],
+    exclude: /事项|项目|证照|窗口|申请|受理|收到/,
     before: [/行政许可[^，,。；;：:、\d]{0,10}$/],
     examples: ['2024年，全区行政许可决定数量[31461]宗。', '作出行政许可决定[5231]件。'],
     counterexamples: ['梳理行政许可事项[120]件。', '作出行政处罚决定[842]宗。', '全年受理行政许可申请[1200]件。'],
-    target: { kind: 'any', options: [{ field: '{p}.licensing.decisions', name: '表二“行政许可”本年处理决定数量', sum: ['{p}.licensing.decisions'] }] },
+    target: {
+      kind: 'any',
+      options: [
+        { field: '{p}.licensing.decisions', name: '表二“行政许可”本年处理决定数量', sum: ['{p}.licensing.decisions'] },
+      ],
+    },
   },
   {
-    id: 'active.penalty', table: 'active', rule: 'narrative.active', en: 'penalty decisions',
-    units: ['件', '宗', '起'], exclude: /事项|项目/,
+    id: 'active.penalty',
+    table: 'active',
+    rule: 'narrative.active',
+    en: 'penalty decisions',
+    units: ['件', '宗', '起'],
+    exclude: /事项|项目/,
     before: [/行政处罚[^，,。；;：:、\d]{0,10}$/],
     examples: ['行政处罚决定数量[842]宗。', '作出行政处罚决定[1187]件。'],
     counterexamples: ['行政强制决定数量[4]宗。'],
-    target: { kind: 'any', options: [{ field: '{p}.penalty.decisions', name: '表二“行政处罚”本年处理决定数量', sum: ['{p}.penalty.decisions'] }] },
+    target: {
+      kind: 'any',
+      options: [
+        { field: '{p}.penalty.decisions', name: '表二“行政处罚”本年处理决定数量', sum: ['{p}.penalty.decisions'] },
+      ],
+    },
   },
   {
-    id: 'active.coercion', table: 'active', rule: 'narrative.active', en: 'coercive measures',
-    units: ['件', '宗', '起'], exclude: /事项|项目/,
+    id: 'active.coercion',
+    table: 'active',
+    rule: 'narrative.active',
+    en: 'coercive measures',
+    units: ['件', '宗', '起'],
+    exclude: /事项|项目/,
     before: [/行政强制[^，,。；;：:、\d]{0,10}$/],
     examples: ['行政强制决定数量[4]宗。', '作出行政强制决定[23]件。'],
     counterexamples: ['行政处罚决定数量[842]宗。'],
-    target: { kind: 'any', options: [{ field: '{p}.coercion.decisions', name: '表二“行政强制”本年处理决定数量', sum: ['{p}.coercion.decisions'] }] },
+    target: {
+      kind: 'any',
+      options: [
+        { field: '{p}.coercion.decisions', name: '表二“行政强制”本年处理决定数量', sum: ['{p}.coercion.decisions'] },
+      ],
+    },
   },
   {
     // 信息处理费 is charged on applications (section 六), not the 行政事业性收费 of table 二.
-    id: 'active.fees', table: 'active', rule: 'narrative.active', en: 'administrative fees',
-    units: ['万元', '元'], exclude: /处理费|信息处理|手续费/,
+    id: 'active.fees',
+    table: 'active',
+    rule: 'narrative.active',
+    en: 'administrative fees',
+    units: ['万元', '元'],
+    exclude: /处理费|信息处理|手续费/,
     before: [/收费[^，,。；;：:、\d]{0,10}$/],
     examples: ['行政事业性收费总金额[2181.669177]万元。', '全年行政事业性收费[35.2]万元。'],
     counterexamples: ['全年收取信息处理费[200]元。'],
-    target: { kind: 'any', options: [{ field: '{p}.fees.amount', name: '表二“行政事业性收费”本年收费金额（万元）', sum: ['{p}.fees.amount'], sumIn: { '2019': null } }] },
+    target: {
+      kind: 'any',
+      options: [
+        {
+          field: '{p}.fees.amount',
+          name: '表二“行政事业性收费”本年收费金额（万元）',
+          sum: ['{p}.fees.amount'],
+          sumIn: { '2019': null },
+        },
+      ],
+    },
   },
   ...docEntries('normative', '行政规范性文件', {
-    issued: [['全区共制发行政规范性文件[16]件、废止8件。', '全年印发规范性文件[9]件。'], ['制发规章[2]件。', '共发布政府信息[5220]条。']],
+    issued: [
+      ['全区共制发行政规范性文件[16]件、废止8件。', '全年印发规范性文件[9]件。'],
+      ['制发规章[2]件。', '共发布政府信息[5220]条。'],
+    ],
     repealed: [['共制发行政规范性文件16件、废止[8]件。', '清理规范性文件，废止[5]件。'], ['制定规章2件，废止[1]件。']],
-    in_force: [['现行有效的行政规范性文件[63]件。', '清理规范性文件后，现行有效[140]件。'], ['发布[91]条现行有效的惠企政策。', '规章现行有效[35]件。']],
+    in_force: [
+      ['现行有效的行政规范性文件[63]件。', '清理规范性文件后，现行有效[140]件。'],
+      ['发布[91]条现行有效的惠企政策。', '规章现行有效[35]件。'],
+    ],
   }),
   ...docEntries('regulations', '规章', {
-    issued: [['全年制发规章[2]件，废止1件。', '出台政府规章[3]件。'], ['全年制发规范性文件[18]件。', '完善规章制度，制定[5]件。', '主动公开市政府规章13件(含新制定[5]件,修改4件,废止4件)。']],
+    issued: [
+      ['全年制发规章[2]件，废止1件。', '出台政府规章[3]件。'],
+      [
+        '全年制发规范性文件[18]件。',
+        '完善规章制度，制定[5]件。',
+        '主动公开市政府规章13件(含新制定[5]件,修改4件,废止4件)。',
+      ],
+    ],
     repealed: [['全年制发规章2件，废止[1]件。', '清理规章，废止[4]件。'], ['全年制发规范性文件18件，废止[6]件。']],
     in_force: [['规章现行有效[35]件。', '清理后，规章现行有效的[30]件。'], ['现行有效的行政规范性文件[63]件。']],
   }),
@@ -378,36 +627,60 @@ type DocExamples = Record<'issued' | 'repealed' | 'in_force', readonly [readonly
 function docEntries(row: 'normative' | 'regulations', label: string, ex: DocExamples): NarrativeEntry[] {
   const field = (col: string) => `active.${row}.${col}`;
   const opt = (col: string, colName: string): NarrativeOption => ({
-    field: field(col), name: `表二“${label}”${colName}`, sum: [field(col)], sumIn: { '2019': null },
+    field: field(col),
+    name: `表二“${label}”${colName}`,
+    sum: [field(col)],
+    sumIn: { '2019': null },
   });
   return [
     {
-      id: `active.${row}.issued`, table: 'active', rule: 'narrative.active', en: `${row}: issued`,
+      id: `active.${row}.issued`,
+      table: 'active',
+      rule: 'narrative.active',
+      en: `${row}: issued`,
       // "规章13件(含新制定5件,修改4件)" (Shanghai 2022): a breakdown inside 含, where 本年制发 may count both.
-      units: ['件'], topic: row, exclude: /含/,
+      units: ['件'],
+      topic: row,
+      exclude: /含/,
       before: [/(制发|印发|出台|制定)[^，,。；;：:、\d]{0,10}$/],
-      examples: ex.issued[0], counterexamples: ex.issued[1],
+      examples: ex.issued[0],
+      counterexamples: ex.issued[1],
       target: { kind: 'any', options: [opt('issued', '本年制发件数')] },
     },
     {
-      id: `active.${row}.repealed`, table: 'active', rule: 'narrative.active', en: `${row}: repealed`,
-      units: ['件'], topic: row,
+      id: `active.${row}.repealed`,
+      table: 'active',
+      rule: 'narrative.active',
+      en: `${row}: repealed`,
+      units: ['件'],
+      topic: row,
       before: [/废止[^，,。；;：:、\d]{0,10}$/],
-      examples: ex.repealed[0], counterexamples: ex.repealed[1],
+      examples: ex.repealed[0],
+      counterexamples: ex.repealed[1],
       target: { kind: 'any', options: [opt('repealed', '本年废止件数')] },
     },
     {
-      id: `active.${row}.in_force`, table: 'active', rule: 'narrative.active', en: `${row}: in force`,
-      units: ['件'], topic: row,
+      id: `active.${row}.in_force`,
+      table: 'active',
+      rule: 'narrative.active',
+      en: `${row}: in force`,
+      units: ['件'],
+      topic: row,
       before: [/现行有效[^，,。；;：:、\d]{0,10}$/],
-      examples: ex.in_force[0], counterexamples: ex.in_force[1],
+      examples: ex.in_force[0],
+      counterexamples: ex.in_force[1],
       target: { kind: 'any', options: [opt('in_force', '现行有效件数')] },
     },
   ];
 }
 
 /** Entries whose number states a headline total (a new statement, never an item of a written list). */
-export const HEADLINE_ENTRIES: ReadonlySet<string> = new Set(['apply.received', 'apply.handled', 'review.count', 'litigation.count']);
+export const HEADLINE_ENTRIES: ReadonlySet<string> = new Set([
+  'apply.received',
+  'apply.handled',
+  'review.count',
+  'litigation.count',
+]);
 
 /** Entries that name a table-三 result row or group: "不予公开3件，其中自然人2件" is about that row. */
 export const APPLY_ROW_OF_ENTRY: Readonly<Record<string, readonly string[]>> = {

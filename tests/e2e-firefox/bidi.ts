@@ -54,18 +54,38 @@ function prefs(): string {
     'intl.locale.requested': 'zh-CN',
     'intl.accept_languages': 'zh-CN',
   };
-  return Object.entries(p).map(([k, v]) => `user_pref(${JSON.stringify(k)}, ${JSON.stringify(v)});`).join('\n') + '\n';
+  return (
+    Object.entries(p)
+      .map(([k, v]) => `user_pref(${JSON.stringify(k)}, ${JSON.stringify(v)});`)
+      .join('\n') + '\n'
+  );
 }
 
 export class Firefox {
   private ws!: WebSocket;
   private id = 0;
   private readonly waiting = new Map<number, { resolve(v: unknown): void; reject(e: Error): void }>();
-  private constructor(readonly proc: ChildProcess, readonly profile: string) {}
+  private constructor(
+    readonly proc: ChildProcess,
+    readonly profile: string,
+  ) {}
 
   static async launch(profile = mkdtempSync(join(tmpdir(), 'gouji-ff-')), extraArgs: string[] = []): Promise<Firefox> {
     writeFileSync(join(profile, 'user.js'), prefs());
-    const proc = spawn(FIREFOX, ['--headless', '--no-remote', '--remote-debugging-port=0', '--profile', profile, '--remote-allow-system-access', ...extraArgs, 'about:blank'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const proc = spawn(
+      FIREFOX,
+      [
+        '--headless',
+        '--no-remote',
+        '--remote-debugging-port=0',
+        '--profile',
+        profile,
+        '--remote-allow-system-access',
+        ...extraArgs,
+        'about:blank',
+      ],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     const url = await new Promise<string>((resolveUrl, reject) => {
       let out = '';
       const timer = setTimeout(() => reject(new Error(`Firefox did not start: ${out.slice(-500)}`)), 60_000);
@@ -88,7 +108,13 @@ export class Firefox {
       ff.ws.once('error', j);
     });
     ff.ws.on('message', (data) => {
-      const msg = JSON.parse(String(data)) as { id?: number; type: string; result?: unknown; error?: string; message?: string };
+      const msg = JSON.parse(String(data)) as {
+        id?: number;
+        type: string;
+        result?: unknown;
+        error?: string;
+        message?: string;
+      };
       if (msg.id === undefined) return;
       const w = ff.waiting.get(msg.id);
       ff.waiting.delete(msg.id);
@@ -124,7 +150,9 @@ export class Firefox {
    * moz-extension:// address, so the browser window (chrome scope, `--remote-allow-system-access`) opens it.
    */
   async openExtensionPage(url: string): Promise<string> {
-    const tree = await this.send<{ contexts: { context: string }[] }>('browsingContext.getTree', { 'moz:scope': 'chrome' });
+    const tree = await this.send<{ contexts: { context: string }[] }>('browsingContext.getTree', {
+      'moz:scope': 'chrome',
+    });
     const win = tree.contexts[0]!.context;
     const r = await this.send<{ type: string; exceptionDetails?: { text: string } }>('script.evaluate', {
       expression: `(() => { gBrowser.selectedTab = gBrowser.addTab(${JSON.stringify(url)}, { triggeringPrincipal: Services.scriptSecurityManager.getSystemPrincipal() }); })()`,
@@ -148,7 +176,11 @@ export class Firefox {
 
   /** Evaluate a function body in a tab (awaited); returns its JSON value. */
   async eval<T>(context: string, body: string): Promise<T> {
-    const r = await this.send<{ type: string; result?: { type: string; value?: unknown }; exceptionDetails?: { text: string } }>('script.evaluate', {
+    const r = await this.send<{
+      type: string;
+      result?: { type: string; value?: unknown };
+      exceptionDetails?: { text: string };
+    }>('script.evaluate', {
       expression: `(async () => JSON.stringify(await (async () => { ${body} })()))()`,
       target: { context },
       awaitPromise: true,

@@ -11,7 +11,10 @@ import { ADDON_ID, EXT_DIR, EXT_UUID, FIREFOX, Firefox, serve, type PageServer }
 const WRONG = { 'apply.new.natural_person': 165 };
 const EXT = `moz-extension://${EXT_UUID}`;
 const ready = existsSync(FIREFOX) && existsSync(`${EXT_DIR}/manifest.json`);
-if (!ready) console.warn(`[firefox e2e] skipped: ${existsSync(FIREFOX) ? `${EXT_DIR} missing (npm run build:firefox)` : `${FIREFOX} missing (apt-get install firefox-esr)`}`);
+if (!ready)
+  console.warn(
+    `[firefox e2e] skipped: ${existsSync(FIREFOX) ? `${EXT_DIR} missing (npm run build:firefox)` : `${FIREFOX} missing (apt-get install firefox-esr)`}`,
+  );
 
 let ff: Firefox;
 let server: PageServer;
@@ -35,24 +38,37 @@ describe.skipIf(!ready)('Gouji in Firefox ESR', () => {
   it('marks a report page on gov.cn (content script, engine, shadow layer)', async () => {
     server.pages.set('/report.html', reportPage({ set: WRONG }));
     tab = await ff.open(url('/report.html'));
-    const state = await ff.poll<string | null>(tab, `return document.documentElement.getAttribute(${JSON.stringify(ATTR.state)});`, (v) => v === 'report');
+    const state = await ff.poll<string | null>(
+      tab,
+      `return document.documentElement.getAttribute(${JSON.stringify(ATTR.state)});`,
+      (v) => v === 'report',
+    );
     expect(state).toBe('report');
-    const marks = await ff.eval<{ fields: number; culprit: string | null; chips: number }>(tab, `
+    const marks = await ff.eval<{ fields: number; culprit: string | null; chips: number }>(
+      tab,
+      `
       const host = document.querySelector(${JSON.stringify(HOST_SELECTOR)});
       return {
         fields: document.querySelectorAll('[${ATTR.field}]').length,
         culprit: document.querySelector('[${ATTR.culprit}]')?.getAttribute('${ATTR.field}') ?? null,
         chips: host?.shadowRoot?.querySelectorAll('[part~="${PART.chip}"]').length ?? -1,
-      };`);
+      };`,
+    );
     expect(marks.fields).toBe(200);
     expect(marks.culprit).toBe('apply.new.natural_person');
     // The shadow layer mounts in the next frame.
-    await ff.poll<number>(tab, `return document.querySelector(${JSON.stringify(HOST_SELECTOR)})?.shadowRoot?.querySelectorAll('[part~="${PART.chip}"]').length ?? 0;`, (n) => n === 3);
+    await ff.poll<number>(
+      tab,
+      `return document.querySelector(${JSON.stringify(HOST_SELECTOR)})?.shadowRoot?.querySelectorAll('[part~="${PART.chip}"]').length ?? 0;`,
+      (n) => n === 3,
+    );
   });
 
   it('sets the toolbar badge through browserAction and renders the popup', async () => {
     const page = await ff.openExtensionPage(`${EXT}/popup.html`);
-    const badge = await ff.poll<{ text: string; state: string | null }>(page, `
+    const badge = await ff.poll<{ text: string; state: string | null }>(
+      page,
+      `
       // No "tabs" permission: tabs cannot be queried by address; the one with a report is ours.
       let t = null, st = null;
       for (const x of await browser.tabs.query({})) {
@@ -60,7 +76,9 @@ describe.skipIf(!ready)('Gouji in Firefox ESR', () => {
         if (s?.state === 'report') { t = x; st = s; }
       }
       if (!t) return { text: '', state: null };
-      return { text: await browser.browserAction.getBadgeText({ tabId: t.id }), state: st?.state ?? null };`, (v) => v.text !== '');
+      return { text: await browser.browserAction.getBadgeText({ tabId: t.id }), state: st?.state ?? null };`,
+      (v) => v.text !== '',
+    );
     expect(badge.state).toBe('report');
     expect(Number(badge.text)).toBeGreaterThan(0);
     expect(await ff.eval<boolean>(page, 'return typeof browser.action === "undefined";')).toBe(true); // MV2: no action
@@ -71,7 +89,9 @@ describe.skipIf(!ready)('Gouji in Firefox ESR', () => {
 
   it('keeps a flag across a browser restart', async () => {
     const page = await ff.openExtensionPage(`${EXT}/popup.html`);
-    const added = await ff.eval<{ ok: boolean }>(page, `
+    const added = await ff.eval<{ ok: boolean }>(
+      page,
+      `
       // No "tabs" permission: tabs cannot be queried by address; the one with a report is ours.
       let t = null, st = null;
       for (const x of await browser.tabs.query({})) {
@@ -80,19 +100,30 @@ describe.skipIf(!ready)('Gouji in Firefox ESR', () => {
       }
       if (!t) throw new Error('no report tab');
       const check = st.report.checks.find((c) => c.status === 'fail');
-      return browser.runtime.sendMessage({ type: 'gouji:flag-add', report: st.report, checkId: check.id, note: '火狐重启测试' });`);
+      return browser.runtime.sendMessage({ type: 'gouji:flag-add', report: st.report, checkId: check.id, note: '火狐重启测试' });`,
+    );
     expect(added.ok).toBe(true);
     await ff.close();
     ff = await Firefox.launch(profile);
     await ff.install();
     const again = await ff.openExtensionPage(`${EXT}/flags.html`);
-    const notes = await ff.poll<string[]>(again, `
+    const notes = await ff.poll<string[]>(
+      again,
+      `
       const all = await browser.storage.local.get(null);
-      return Object.entries(all).filter(([k]) => k.startsWith(${JSON.stringify(FLAG_KEY_PREFIX)})).map(([, v]) => v.note);`, (n) => n.length > 0);
+      return Object.entries(all).filter(([k]) => k.startsWith(${JSON.stringify(FLAG_KEY_PREFIX)})).map(([, v]) => v.note);`,
+      (n) => n.length > 0,
+    );
     expect(notes).toEqual(['火狐重启测试']);
     // The follow-up page lists it (the note is in its text field).
     // (The check's id is in the item's data attribute; the text on screen says it in words.)
-    await ff.poll<string>(again, 'return document.querySelector(\'li.flag[data-check-id="apply.row-sum:new"]\')?.innerText ?? "";', (t) => t.includes('187'));
-    expect(await ff.eval<string[]>(again, 'return [...document.querySelectorAll("textarea, input")].map((e) => e.value);')).toContain('火狐重启测试');
+    await ff.poll<string>(
+      again,
+      'return document.querySelector(\'li.flag[data-check-id="apply.row-sum:new"]\')?.innerText ?? "";',
+      (t) => t.includes('187'),
+    );
+    expect(
+      await ff.eval<string[]>(again, 'return [...document.querySelectorAll("textarea, input")].map((e) => e.value);'),
+    ).toContain('火狐重启测试');
   });
 });

@@ -58,12 +58,25 @@ export function parseCsv(text: string): string[][] {
 }
 
 const cli = (...args: string[]) =>
-  new Promise<string>((resolve) => execFile(process.execPath, [join(ROOT, 'bin/gouji.mjs'), ...args], { encoding: 'utf8', maxBuffer: 1 << 28 }, (_e, out) => resolve(out)));
+  new Promise<string>((resolve) =>
+    execFile(
+      process.execPath,
+      [join(ROOT, 'bin/gouji.mjs'), ...args],
+      { encoding: 'utf8', maxBuffer: 1 << 28 },
+      (_e, out) => resolve(out),
+    ),
+  );
 
-const rowsOf = (page: Page) => page.$$eval('tr[data-gouji-report]', (trs) => trs.map((tr) => ({
-  url: tr.getAttribute('data-url')!, state: tr.getAttribute('data-state')!, fail: tr.getAttribute('data-fail')!,
-  prose: tr.getAttribute('data-prose-fail')!, yoy: tr.getAttribute('data-yoy') ?? '',
-})));
+const rowsOf = (page: Page) =>
+  page.$$eval('tr[data-gouji-report]', (trs) =>
+    trs.map((tr) => ({
+      url: tr.getAttribute('data-url')!,
+      state: tr.getAttribute('data-state')!,
+      fail: tr.getAttribute('data-fail')!,
+      prose: tr.getAttribute('data-prose-fail')!,
+      yoy: tr.getAttribute('data-yoy') ?? '',
+    })),
+  );
 const pathOf = (u: string) => new URL(u).pathname;
 
 beforeAll(async () => {
@@ -80,7 +93,8 @@ async function tabIdOf(l: Launched, url: string): Promise<number> {
   let tabId: number | null = null;
   for (let i = 0; i < 50 && tabId === null; i++) {
     tabId = await l.serviceWorker.evaluate(async (u) => {
-      for (const [k, v] of Object.entries(await chrome.storage.session.get(null))) if ((v as { url?: string }).url === u) return Number(k.split(':').pop());
+      for (const [k, v] of Object.entries(await chrome.storage.session.get(null)))
+        if ((v as { url?: string }).url === u) return Number(k.split(':').pop());
       return null;
     }, url);
     if (tabId === null) await new Promise((r) => setTimeout(r, 100));
@@ -111,7 +125,9 @@ describe('batch page', () => {
     const list = await L.context.newPage();
     await list.goto(LIST);
     expect(await settled(list)).toBe('none');
-    expect(await list.locator('[data-gouji-list-chip] button[data-action="open-batch"]').textContent()).toBe('勾稽 ✓ 检查本页列出的 20 份年报');
+    expect(await list.locator('[data-gouji-list-chip] button[data-action="open-batch"]').textContent()).toBe(
+      '勾稽 ✓ 检查本页列出的 20 份年报',
+    );
     await list.screenshot({ path: artifact('batch-list-chip.png') });
     const tabId = await tabIdOf(L, LIST);
     const popup = await L.context.newPage();
@@ -125,7 +141,9 @@ describe('batch page', () => {
     expect(page.url()).toBe(`chrome-extension://${L.extensionId}/batch.html?list=${encodeURIComponent(LIST)}`);
     await popup.close();
     await list.close();
-    await page.waitForFunction(() => document.querySelectorAll('tr[data-gouji-report]').length >= 3, null, { timeout: 30_000 });
+    await page.waitForFunction(() => document.querySelectorAll('tr[data-gouji-report]').length >= 3, null, {
+      timeout: 30_000,
+    });
     await page.click('[data-action="cancel"]');
     await page.waitForSelector('html[data-gouji-batch="cancelled"]');
     await new Promise((r) => setTimeout(r, 500)); // let the aborted requests settle
@@ -145,17 +163,31 @@ describe('batch page', () => {
     const rows = await rowsOf(page);
     expect(rows.map((r) => pathOf(r.url))).toEqual(corpus.links.map((l) => l.path));
     expect(rows.map((r) => r.state)).toEqual(corpus.links.map((l) => l.state));
-    const csv = parseCsv((await cli('check', '--follow', `${srv.base}/batch/list.html`, '--format', 'csv-wide', '--delay', '0', '--quiet')).slice(1));
+    const csv = parseCsv(
+      (
+        await cli('check', '--follow', `${srv.base}/batch/list.html`, '--format', 'csv-wide', '--delay', '0', '--quiet')
+      ).slice(1),
+    );
     const h = csv[0]!;
     const col = (name: string) => h.indexOf(name);
-    const fromCli = csv.slice(1).map((r) => ({ path: pathOf(r[col('url')]!), state: r[col('state')], fail: r[col('fail')], prose: r[col('prose_fail')], yoy: r[col('year_over_year')] }));
-    expect(rows.map((r) => ({ path: pathOf(r.url), state: r.state, fail: r.fail, prose: r.prose, yoy: r.yoy }))).toEqual(fromCli);
+    const fromCli = csv.slice(1).map((r) => ({
+      path: pathOf(r[col('url')]!),
+      state: r[col('state')],
+      fail: r[col('fail')],
+      prose: r[col('prose_fail')],
+      yoy: r[col('year_over_year')],
+    }));
+    expect(
+      rows.map((r) => ({ path: pathOf(r.url), state: r.state, fail: r.fail, prose: r.prose, yoy: r.yoy })),
+    ).toEqual(fromCli);
     expect(rows.some((r) => Number(r.fail) > 0)).toBe(true);
     expect(rows[0]!.yoy).toBe('fail'); // 2024 上年结转 vs the 2023 report's 结转下年度
     expect(rows[19]).toMatchObject({ state: 'report', fail: '0', yoy: '' }); // the 2023 report is consistent in itself
     expect(await page.locator('tr[data-gouji-report]').first().textContent()).toContain('与 2023 年度 2 列不符');
     const att = page.locator('tr[data-state="attachment"] a').first();
-    expect(await att.getAttribute('href')).toBe(`report.html?url=${encodeURIComponent(`${SITE}/batch/files/sjj-2024.pdf`)}`);
+    expect(await att.getAttribute('href')).toBe(
+      `report.html?url=${encodeURIComponent(`${SITE}/batch/files/sjj-2024.pdf`)}`,
+    );
     await page.screenshot({ path: artifact('batch-page.png'), fullPage: true });
     await page.setViewportSize({ width: 412, height: 900 });
     await page.screenshot({ path: artifact('batch-page-412.png') });
@@ -182,7 +214,9 @@ describe('batch page', () => {
     await p.goto(`chrome-extension://${L.extensionId}/history.html`);
     await p.waitForSelector('[data-history-count]');
     const urls = await p.$$eval('tr[data-history-url]', (trs) => trs.map((t) => t.getAttribute('data-history-url')!));
-    expect(new Set(urls.map(pathOf))).toEqual(new Set(corpus.links.filter((l) => l.state !== 'error').map((l) => l.path)));
+    expect(new Set(urls.map(pathOf))).toEqual(
+      new Set(corpus.links.filter((l) => l.state !== 'error').map((l) => l.path)),
+    );
     await p.screenshot({ path: artifact('history-page.png'), fullPage: true });
   });
   it('a report opened in a page: the popup shows 上一年度报告 from history with the cross-year result', async () => {

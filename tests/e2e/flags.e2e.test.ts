@@ -25,7 +25,8 @@ afterAll(async () => {
   await L?.close();
 });
 
-const meta = (html: string, name: string) => new RegExp(`<meta\\s+name="${name}"\\s+content="([^"]*)"`).exec(html)?.[1] ?? null;
+const meta = (html: string, name: string) =>
+  new RegExp(`<meta\\s+name="${name}"\\s+content="([^"]*)"`).exec(html)?.[1] ?? null;
 
 async function openFixture(l: Launched, file: string): Promise<{ page: Page; url: string; tabId: number }> {
   const html = readFileSync(join(FIXTURES, file), 'utf8');
@@ -37,7 +38,8 @@ async function openFixture(l: Launched, file: string): Promise<{ page: Page; url
   let tabId: number | null = null;
   for (let i = 0; i < 50 && tabId === null; i++) {
     tabId = await l.serviceWorker.evaluate(async (u) => {
-      for (const [k, v] of Object.entries(await chrome.storage.session.get(null))) if ((v as { url?: string }).url === u) return Number(k.split(':').pop());
+      for (const [k, v] of Object.entries(await chrome.storage.session.get(null)))
+        if ((v as { url?: string }).url === u) return Number(k.split(':').pop());
       return null;
     }, url);
     if (tabId === null) await new Promise((r) => setTimeout(r, 100));
@@ -53,8 +55,12 @@ async function openFlagsPage(l: Launched): Promise<Page> {
   return p;
 }
 
-const storedFlags = (l: Launched) => l.serviceWorker.evaluate(async () =>
-  Object.entries(await chrome.storage.local.get(null)).filter(([k]) => k.startsWith('gouji:flag:')).map(([, v]) => v as { checkId: string; note: string; url: string; status: string }));
+const storedFlags = (l: Launched) =>
+  l.serviceWorker.evaluate(async () =>
+    Object.entries(await chrome.storage.local.get(null))
+      .filter(([k]) => k.startsWith('gouji:flag:'))
+      .map(([, v]) => v as { checkId: string; note: string; url: string; status: string }),
+  );
 
 describe('flags', () => {
   let checkId = '';
@@ -108,10 +114,14 @@ describe('flags', () => {
     await popup3.waitForSelector(`[data-check-id="${checkId}"][data-flagged="true"]`);
     // In the page: "定位" from the popup opens the finding's tooltip, which says 已标记.
     await popup3.click(`[data-check-id="${checkId}"] .finding-main`);
-    await again.page.waitForFunction(({ host, id }) => {
-      const root = document.querySelector(host)?.shadowRoot;
-      return !!root?.querySelector(`[part~="finding"][data-check="${id}"] [part~="flagged"]`);
-    }, { host: HOST_SELECTOR, id: checkId }, { timeout: 5000 });
+    await again.page.waitForFunction(
+      ({ host, id }) => {
+        const root = document.querySelector(host)?.shadowRoot;
+        return !!root?.querySelector(`[part~="finding"][data-check="${id}"] [part~="flagged"]`);
+      },
+      { host: HOST_SELECTOR, id: checkId },
+      { timeout: 5000 },
+    );
     await popup3.close();
     await again.page.close();
     await flags.close();
@@ -126,7 +136,9 @@ describe('flags', () => {
     const group = flags.locator('[data-group]', { has: row });
     await group.locator('[data-action="feedback"]').click();
     const letter = await group.locator('[data-field="feedback-text"]').inputValue();
-    const agency = (await storedFlags(l)).find((f) => f.checkId === checkId && f.url === flaggedUrl) as unknown as { agency: string };
+    const agency = (await storedFlags(l)).find((f) => f.checkId === checkId && f.url === flaggedUrl) as unknown as {
+      agency: string;
+    };
     expect(letter).toContain(`\n${agency.agency}：\n`);
     expect(letter).toContain(flaggedUrl);
     expect(letter).toMatch(/1\. 第三部分“收到和处理政府信息公开申请情况”表/);

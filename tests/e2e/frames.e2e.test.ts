@@ -12,7 +12,12 @@ import { FIXTURES, launch, settled, type Launched } from './harness';
 
 declare const chrome: { storage: { session: { get(k: null): Promise<Record<string, unknown>> } } };
 
-interface Stored { state: string; url: string; frameId?: number; report: { tables: Record<string, { found: boolean }>; summary: { fieldsFound: number } } | null }
+interface Stored {
+  state: string;
+  url: string;
+  frameId?: number;
+  report: { tables: Record<string, { found: boolean }>; summary: { fieldsFound: number } } | null;
+}
 
 let L: Launched;
 beforeAll(async () => {
@@ -31,7 +36,8 @@ async function storedFor(url: string, ok: (s: Stored) => boolean, ms = 20_000): 
   for (let t = 0; t < ms; t += 200) {
     last = await L.serviceWorker.evaluate(async (u) => {
       const all = await chrome.storage.session.get(null);
-      for (const [k, v] of Object.entries(all)) if (k.startsWith('gouji:tab:') && (v as { url?: string }).url === u) return v as Stored;
+      for (const [k, v] of Object.entries(all))
+        if (k.startsWith('gouji:tab:') && (v as { url?: string }).url === u) return v as Stored;
       return null;
     }, url);
     if (last && ok(last)) return last;
@@ -41,11 +47,14 @@ async function storedFor(url: string, ok: (s: Stored) => boolean, ms = 20_000): 
 }
 
 async function frameState(frame: Frame): Promise<string> {
-  await frame.waitForFunction(() => document.documentElement.getAttribute('data-gouji-state') === 'report', null, { timeout: 20_000 });
+  await frame.waitForFunction(() => document.documentElement.getAttribute('data-gouji-state') === 'report', null, {
+    timeout: 20_000,
+  });
   return (await frame.getAttribute('html', 'data-gouji-state')) ?? '';
 }
 
-const markedFields = (frame: Frame) => frame.evaluate((attr) => document.querySelectorAll(`[${attr}]`).length, ATTR.field);
+const markedFields = (frame: Frame) =>
+  frame.evaluate((attr) => document.querySelectorAll(`[${attr}]`).length, ATTR.field);
 
 describe('reports in frames', () => {
   it('<iframe srcdoc>: read in the frame, marks there, the tab keeps that frame’s report', async () => {
@@ -85,10 +94,13 @@ describe('late content', () => {
 
   it('title and article arriving after load: checked when they arrive', async () => {
     const url = 'https://www.zs.gov.cn/zwgk/late/spa-1.html';
-    L.pages.set(url, `<!doctype html><html><head><meta charset="utf-8"><title>加载中</title></head><body><div id="app"></div>
+    L.pages.set(
+      url,
+      `<!doctype html><html><head><meta charset="utf-8"><title>加载中</title></head><body><div id="app"></div>
 <template id="late">${body}</template>
 <script>window.arrive = () => { document.title = ${JSON.stringify(title)}; document.getElementById('app').append(document.getElementById('late').content.cloneNode(true)); };</script>
-</body></html>`);
+</body></html>`,
+    );
     const page = await L.context.newPage();
     await page.goto(url);
     // The shell is settled as "none" first; then the title and article arrive (as an XHR would bring them).
@@ -105,10 +117,13 @@ describe('late content', () => {
   it('a report page whose tables arrive late: "tables missing" first, then upgraded', async () => {
     const url = 'https://www.zs.gov.cn/zwgk/late/tables-2.html';
     const withoutTables = body.replace(/<table[\s\S]*?<\/table>/g, (t) => (/gouji|data-expect-field/.test(t) ? '' : t));
-    L.pages.set(url, `<!doctype html><html><head><meta charset="utf-8"><title>${title}</title></head><body>${withoutTables}
+    L.pages.set(
+      url,
+      `<!doctype html><html><head><meta charset="utf-8"><title>${title}</title></head><body>${withoutTables}
 <template id="late">${body}</template>
 <script>window.arrive = () => { document.body.replaceChildren(document.getElementById('late').content.cloneNode(true)); };</script>
-</body></html>`);
+</body></html>`,
+    );
     const page = await L.context.newPage();
     await page.goto(url);
     const first = await storedFor(url, (x) => x.state === 'report');

@@ -30,7 +30,8 @@ export function fiveErrors(): Record<string, number> {
 }
 
 // A compact table: no cell padding, small type, the table as wide as the article.
-const COMPACT = '<style>#zoom table{width:100%;font-size:12px;line-height:1.15} #zoom td{padding:0 1px!important}</style>';
+const COMPACT =
+  '<style>#zoom table{width:100%;font-size:12px;line-height:1.15} #zoom td{padding:0 1px!important}</style>';
 
 interface Geometry {
   digits: number;
@@ -42,31 +43,49 @@ interface Geometry {
 
 /** Every value cell's text rectangles against every label / chip we draw (viewport coordinates). */
 function measure(page: Page): Promise<Geometry> {
-  return page.evaluate(({ tag, fieldAttr, label, chip }) => {
-    const rects: { field: string; r: DOMRect }[] = [];
-    for (const cell of document.querySelectorAll(`[${fieldAttr}]`)) {
-      const range = document.createRange();
-      range.selectNodeContents(cell);
-      for (const r of range.getClientRects()) if (r.width > 0 && r.height > 0) rects.push({ field: cell.getAttribute(fieldAttr)!, r });
-    }
-    const root = document.querySelector(tag)!.shadowRoot!;
-    const box = (r: DOMRect): [number, number, number, number] => [r.left, r.top, r.width, r.height];
-    const labels = [...root.querySelectorAll<HTMLElement>(`[part~="${label}"]`)].map((el) => ({ key: el.dataset.key!, kind: el.className, box: box(el.getBoundingClientRect()) }));
-    const chips = [...root.querySelectorAll<HTMLElement>(`[part~="${chip}"]`)].map((el) => box(el.getBoundingClientRect()));
-    const hit = (a: [number, number, number, number], b: DOMRect) =>
-      a[0] < b.right - 0.5 && b.left + 0.5 < a[0] + a[2] && a[1] < b.bottom - 0.5 && b.top + 0.5 < a[1] + a[3];
-    const overlaps: string[] = [];
-    for (const l of labels) for (const d of rects) if (hit(l.box, d.r)) overlaps.push(`${l.kind} of ${l.key} over ${d.field}`);
-    for (const c of chips) for (const d of rects) if (hit(c, d.r)) overlaps.push(`chip over ${d.field}`);
-    // Chips never cover the headings and paragraphs of the article either, nor the tables' header text.
-    for (const el of document.querySelectorAll('#zoom > p, #zoom > h1, #zoom td:not([data-gouji-field])')) {
-      const range = document.createRange();
-      range.selectNodeContents(el);
-      for (const r of range.getClientRects()) if (r.width > 0 && r.height > 0) for (const c of chips) if (hit(c, r)) overlaps.push(`chip over “${el.textContent!.trim().slice(0, 12)}”`);
-    }
-    const cells = [...document.querySelectorAll('td')].map((td) => { const r = td.getBoundingClientRect(); return `${r.left + scrollX},${r.top + scrollY},${r.width},${r.height}`; }).join(';');
-    return { digits: rects.length, labels, chips, overlaps, cells };
-  }, { tag: HOST_SELECTOR, fieldAttr: ATTR.field, label: PART.label, chip: PART.chip });
+  return page.evaluate(
+    ({ tag, fieldAttr, label, chip }) => {
+      const rects: { field: string; r: DOMRect }[] = [];
+      for (const cell of document.querySelectorAll(`[${fieldAttr}]`)) {
+        const range = document.createRange();
+        range.selectNodeContents(cell);
+        for (const r of range.getClientRects())
+          if (r.width > 0 && r.height > 0) rects.push({ field: cell.getAttribute(fieldAttr)!, r });
+      }
+      const root = document.querySelector(tag)!.shadowRoot!;
+      const box = (r: DOMRect): [number, number, number, number] => [r.left, r.top, r.width, r.height];
+      const labels = [...root.querySelectorAll<HTMLElement>(`[part~="${label}"]`)].map((el) => ({
+        key: el.dataset.key!,
+        kind: el.className,
+        box: box(el.getBoundingClientRect()),
+      }));
+      const chips = [...root.querySelectorAll<HTMLElement>(`[part~="${chip}"]`)].map((el) =>
+        box(el.getBoundingClientRect()),
+      );
+      const hit = (a: [number, number, number, number], b: DOMRect) =>
+        a[0] < b.right - 0.5 && b.left + 0.5 < a[0] + a[2] && a[1] < b.bottom - 0.5 && b.top + 0.5 < a[1] + a[3];
+      const overlaps: string[] = [];
+      for (const l of labels)
+        for (const d of rects) if (hit(l.box, d.r)) overlaps.push(`${l.kind} of ${l.key} over ${d.field}`);
+      for (const c of chips) for (const d of rects) if (hit(c, d.r)) overlaps.push(`chip over ${d.field}`);
+      // Chips never cover the headings and paragraphs of the article either, nor the tables' header text.
+      for (const el of document.querySelectorAll('#zoom > p, #zoom > h1, #zoom td:not([data-gouji-field])')) {
+        const range = document.createRange();
+        range.selectNodeContents(el);
+        for (const r of range.getClientRects())
+          if (r.width > 0 && r.height > 0)
+            for (const c of chips) if (hit(c, r)) overlaps.push(`chip over “${el.textContent!.trim().slice(0, 12)}”`);
+      }
+      const cells = [...document.querySelectorAll('td')]
+        .map((td) => {
+          const r = td.getBoundingClientRect();
+          return `${r.left + scrollX},${r.top + scrollY},${r.width},${r.height}`;
+        })
+        .join(';');
+      return { digits: rects.length, labels, chips, overlaps, cells };
+    },
+    { tag: HOST_SELECTOR, fieldAttr: ATTR.field, label: PART.label, chip: PART.chip },
+  );
 }
 
 async function relaid(page: Page): Promise<void> {
@@ -75,7 +94,13 @@ async function relaid(page: Page): Promise<void> {
 }
 
 describe('marks beside, not over', () => {
-  const WIDTHS: [number, number][] = [[360, 1], [412, 2], [640, 2], [1280, 1], [1920, 1]];
+  const WIDTHS: [number, number][] = [
+    [360, 1],
+    [412, 2],
+    [640, 2],
+    [1280, 1],
+    [1920, 1],
+  ];
 
   it.each(WIDTHS)('at %i px (scale %i): no label or chip covers a number', async (width, scale) => {
     const url = `https://www.zs.gov.cn/geometry/${width}.html`;
@@ -86,11 +111,19 @@ describe('marks beside, not over', () => {
     await page.setViewportSize({ width, height: 900 });
     if (scale !== 1) {
       const cdp = await L.context.newCDPSession(page);
-      await cdp.send('Emulation.setDeviceMetricsOverride', { width, height: 900, deviceScaleFactor: scale, mobile: false });
+      await cdp.send('Emulation.setDeviceMetricsOverride', {
+        width,
+        height: 900,
+        deviceScaleFactor: scale,
+        mobile: false,
+      });
     }
     await page.goto(url);
     expect(await settled(page)).toBe('report');
-    await page.waitForFunction((tag) => !!document.querySelector(tag)?.shadowRoot?.querySelector('[part~="label"]'), HOST_SELECTOR);
+    await page.waitForFunction(
+      (tag) => !!document.querySelector(tag)?.shadowRoot?.querySelector('[part~="label"]'),
+      HOST_SELECTOR,
+    );
     await relaid(page);
     const g = await measure(page);
     expect(g.digits).toBeGreaterThan(150);
@@ -102,11 +135,19 @@ describe('marks beside, not over', () => {
     await page.screenshot({ path: artifact(`geometry-compact-five-errors-${width}.png`), fullPage: false });
 
     // Showing the marks moves nothing: every cell's box is the same with the marks hidden.
-    const hidden = await page.evaluate(({ tag }) => {
-      document.querySelector(tag)?.remove();
-      for (const s of document.querySelectorAll('style[data-gouji-style]')) s.remove();
-      return [...document.querySelectorAll('td')].map((td) => { const r = td.getBoundingClientRect(); return `${r.left + scrollX},${r.top + scrollY},${r.width},${r.height}`; }).join(';');
-    }, { tag: HOST_SELECTOR });
+    const hidden = await page.evaluate(
+      ({ tag }) => {
+        document.querySelector(tag)?.remove();
+        for (const s of document.querySelectorAll('style[data-gouji-style]')) s.remove();
+        return [...document.querySelectorAll('td')]
+          .map((td) => {
+            const r = td.getBoundingClientRect();
+            return `${r.left + scrollX},${r.top + scrollY},${r.width},${r.height}`;
+          })
+          .join(';');
+      },
+      { tag: HOST_SELECTOR },
+    );
     expect(hidden === g.cells, 'every cell keeps its box when the marks go').toBe(true);
     await page.close();
   });
@@ -119,7 +160,9 @@ describe('marks beside, not over', () => {
     await page.goto(url);
     expect(await settled(page)).toBe('report');
     for (const zoom of [0.5, 0.75, 1.5, 2]) {
-      await page.evaluate((z) => { (document.body.style as CSSStyleDeclaration & { zoom: string }).zoom = String(z); }, zoom);
+      await page.evaluate((z) => {
+        (document.body.style as CSSStyleDeclaration & { zoom: string }).zoom = String(z);
+      }, zoom);
       await page.evaluate(() => new Promise((r) => setTimeout(r, 50)));
       await relaid(page);
       const g = await measure(page);

@@ -60,7 +60,11 @@ export async function launch(opts: { profile?: string; downloads?: string; args?
   if (!serviceWorker) serviceWorker = await context.waitForEvent('serviceworker');
   const extensionId = new URL(serviceWorker.url()).host;
   return {
-    context, profile, extensionId, serviceWorker, pages,
+    context,
+    profile,
+    extensionId,
+    serviceWorker,
+    pages,
     close: () => context.close(),
   };
 }

@@ -52,10 +52,13 @@ describe('a hostile gov.cn page', () => {
     expect(await marksCount(page)).toBe(before);
     expect(await page.getAttribute('html', ATTR.state)).toBe('report');
     // The popup still reaches the content script.
-    const answers = await L.serviceWorker.evaluate(async (m) => {
-      const tabs = await chrome.tabs.query({});
-      return Promise.all(tabs.map((t) => chrome.tabs.sendMessage(t.id!, m).catch((e: Error) => e.message)));
-    }, { type: 'gouji:get-marks' });
+    const answers = await L.serviceWorker.evaluate(
+      async (m) => {
+        const tabs = await chrome.tabs.query({});
+        return Promise.all(tabs.map((t) => chrome.tabs.sendMessage(t.id!, m).catch((e: Error) => e.message)));
+      },
+      { type: 'gouji:get-marks' },
+    );
     expect(answers).toContain(true);
     await page.close();
   });
@@ -65,20 +68,23 @@ describe('a hostile gov.cn page', () => {
     expect(await settled(page)).toBe('report');
     await page.hover(`[${ATTR.field}="apply.new.total"]`); // the user's pointer opens a tooltip
     await expect.poll(() => page.locator(`${HOST_SELECTOR} [part~="${PART.tooltip}"]`).count()).toBe(1);
-    const clicked = await page.evaluate(({ sel, part }) => {
-      const root = document.querySelector(sel)!.shadowRoot!;
-      let n = 0;
-      for (const b of root.querySelectorAll<HTMLElement>(`[part~="${part}"]`)) {
-        b.click();
-        n++;
-      }
-      for (const input of root.querySelectorAll<HTMLInputElement>('input.note')) {
-        input.value = '页面脚本写的备注';
-        input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
-      }
-      for (const b of root.querySelectorAll<HTMLElement>('button.primary')) b.click();
-      return n;
-    }, { sel: HOST_SELECTOR, part: PART.flag });
+    const clicked = await page.evaluate(
+      ({ sel, part }) => {
+        const root = document.querySelector(sel)!.shadowRoot!;
+        let n = 0;
+        for (const b of root.querySelectorAll<HTMLElement>(`[part~="${part}"]`)) {
+          b.click();
+          n++;
+        }
+        for (const input of root.querySelectorAll<HTMLInputElement>('input.note')) {
+          input.value = '页面脚本写的备注';
+          input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+        }
+        for (const b of root.querySelectorAll<HTMLElement>('button.primary')) b.click();
+        return n;
+      },
+      { sel: HOST_SELECTOR, part: PART.flag },
+    );
     expect(clicked).toBeGreaterThan(0);
     await page.waitForTimeout(300);
     const stored = await L.serviceWorker.evaluate(() => chrome.storage.local.get(null));

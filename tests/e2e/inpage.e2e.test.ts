@@ -23,7 +23,11 @@ declare const chrome: {
   };
   storage: { local: { set(o: object): Promise<void>; remove(k: string): Promise<void> } };
   scripting: {
-    executeScript(o: { target: { tabId: number }; func?: () => unknown; files?: string[] }): Promise<{ result?: unknown }[]>;
+    executeScript(o: {
+      target: { tabId: number };
+      func?: () => unknown;
+      files?: string[];
+    }): Promise<{ result?: unknown }[]>;
   };
 };
 
@@ -51,29 +55,36 @@ interface Marks {
 
 /** The page contract as it stands in the live page. */
 function readMarks(page: Page): Promise<Marks> {
-  return page.evaluate(({ ATTR, HOST_SELECTOR }) => {
-    const by = (name: string) => {
-      const out: Record<string, string> = {};
-      for (const el of document.querySelectorAll(`[${name}]`)) out[el.getAttribute(ATTR.field) ?? el.localName] = el.getAttribute(name)!;
-      return out;
-    };
-    return {
-      state: document.documentElement.getAttribute(ATTR.state),
-      fields: [...document.querySelectorAll(`[${ATTR.field}]`)].map((e) => e.getAttribute(ATTR.field)!),
-      fail: by(ATTR.fail),
-      culprit: by(ATTR.culprit),
-      total: by(ATTR.total),
-      uncertain: by(ATTR.uncertain),
-      zero: by(ATTR.zero),
-      hosts: document.querySelectorAll(HOST_SELECTOR).length,
-      styles: document.querySelectorAll(`style[${ATTR.style}]`).length,
-    };
-  }, { ATTR, HOST_SELECTOR });
+  return page.evaluate(
+    ({ ATTR, HOST_SELECTOR }) => {
+      const by = (name: string) => {
+        const out: Record<string, string> = {};
+        for (const el of document.querySelectorAll(`[${name}]`))
+          out[el.getAttribute(ATTR.field) ?? el.localName] = el.getAttribute(name)!;
+        return out;
+      };
+      return {
+        state: document.documentElement.getAttribute(ATTR.state),
+        fields: [...document.querySelectorAll(`[${ATTR.field}]`)].map((e) => e.getAttribute(ATTR.field)!),
+        fail: by(ATTR.fail),
+        culprit: by(ATTR.culprit),
+        total: by(ATTR.total),
+        uncertain: by(ATTR.uncertain),
+        zero: by(ATTR.zero),
+        hosts: document.querySelectorAll(HOST_SELECTOR).length,
+        styles: document.querySelectorAll(`style[${ATTR.style}]`).length,
+      };
+    },
+    { ATTR, HOST_SELECTOR },
+  );
 }
 
 /** What the core finds on the same HTML in Node, in the page contract's terms. */
 function coreMarks(html: string, url: string) {
-  const win = new Window({ url, settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true } });
+  const win = new Window({
+    url,
+    settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true },
+  });
   win.document.write(html);
   const a = checkDocument(win.document as unknown as Document, { url });
   const fail: Record<string, string> = {};
@@ -95,7 +106,16 @@ function coreMarks(html: string, url: string) {
     if (c.culprit && a.elements.has(c.culprit.field)) culprit[c.culprit.field] = String(c.culprit.suggested);
   }
   win.close();
-  return { detected: a.report.detected, fields: [...a.elements.keys()], fail, total, culprit, uncertain, zero, report: a.report };
+  return {
+    detected: a.report.detected,
+    fields: [...a.elements.keys()],
+    fail,
+    total,
+    culprit,
+    uncertain,
+    zero,
+    report: a.report,
+  };
 }
 
 async function open(url: string, html: string): Promise<Page> {
@@ -114,13 +134,18 @@ function toTabs(msg: unknown): Promise<unknown[]> {
 }
 
 /** Read a locator's text without waiting for it to exist (poll-friendly). */
-const textOf = async (l: ReturnType<Page['locator']>) => ((await l.count()) ? await l.first().textContent() : null) ?? '';
-const attrOf = async (l: ReturnType<Page['locator']>, name: string) => ((await l.count()) ? await l.first().getAttribute(name) : null);
+const textOf = async (l: ReturnType<Page['locator']>) =>
+  ((await l.count()) ? await l.first().textContent() : null) ?? '';
+const attrOf = async (l: ReturnType<Page['locator']>, name: string) =>
+  (await l.count()) ? await l.first().getAttribute(name) : null;
 
 const sorted = (xs: string[]) => [...xs].sort();
-const meta = (html: string, name: string) => new RegExp(`<meta\\s+name="${name}"\\s+content="([^"]*)"`).exec(html)?.[1] ?? null;
+const meta = (html: string, name: string) =>
+  new RegExp(`<meta\\s+name="${name}"\\s+content="([^"]*)"`).exec(html)?.[1] ?? null;
 
-const fixtureFiles = readdirSync(FIXTURES).filter((f) => f.endsWith('.html')).sort();
+const fixtureFiles = readdirSync(FIXTURES)
+  .filter((f) => f.endsWith('.html'))
+  .sort();
 
 // Chromium's HTML parser differs from happy-dom's on some markup (it caps nesting at 512 elements:
 // deeper elements are re-parented, which takes a table apart). So the core in Node reads the page as
@@ -203,7 +228,12 @@ describe('a gov.cn page that is not a report', () => {
     }, ATTR.state);
     expect(withExt).toBe(without);
     // The gate was measured, and no analysis ran (its time is a benchmark figure: npm run bench:browser).
-    const perf = await page.evaluate(() => performance.getEntriesByType('measure').filter((m) => m.name.startsWith('gouji:')).map((m) => [m.name, m.duration] as const));
+    const perf = await page.evaluate(() =>
+      performance
+        .getEntriesByType('measure')
+        .filter((m) => m.name.startsWith('gouji:'))
+        .map((m) => [m.name, m.duration] as const),
+    );
     expect(perf.map((p) => p[0])).toEqual(['gouji:gate']);
     await page.close();
   });
@@ -223,8 +253,16 @@ describe('a report page', () => {
     await page.evaluate((h) => {
       document.getElementById('zoom')!.innerHTML = h;
     }, traditional);
-    await page.waitForFunction((a) => document.querySelectorAll(`[${a}]`).length > 0 && document.getElementById('zoom')!.querySelector(`[${a}]`) !== null, ATTR.field);
-    await page.waitForFunction((c) => document.querySelector(`[${c}]`)?.isConnected === true && document.body.textContent!.includes('處理'), ATTR.culprit);
+    await page.waitForFunction(
+      (a) =>
+        document.querySelectorAll(`[${a}]`).length > 0 &&
+        document.getElementById('zoom')!.querySelector(`[${a}]`) !== null,
+      ATTR.field,
+    );
+    await page.waitForFunction(
+      (c) => document.querySelector(`[${c}]`)?.isConnected === true && document.body.textContent!.includes('處理'),
+      ATTR.culprit,
+    );
     const after = await readMarks(page);
     const core = coreMarks(reportPage({ set: WRONG }).replace(articleHtml({ set: WRONG }), traditional), URL);
     expect(sorted(after.fields)).toEqual(sorted(core.fields));
@@ -233,7 +271,12 @@ describe('a report page', () => {
     expect(after.hosts).toBe(1);
     expect(after.styles).toBe(1);
     // Exactly one set of marks: every marked cell is in the live article.
-    expect(await page.evaluate((a) => [...document.querySelectorAll(`[${a}]`)].every((e) => document.getElementById('zoom')!.contains(e)), ATTR.field)).toBe(true);
+    expect(
+      await page.evaluate(
+        (a) => [...document.querySelectorAll(`[${a}]`)].every((e) => document.getElementById('zoom')!.contains(e)),
+        ATTR.field,
+      ),
+    ).toBe(true);
 
     // Then the 拼音 button: every Han character of the article gets a <ruby> annotation, in place.
     const runs = () => page.evaluate((n) => performance.getEntriesByName(n, 'measure').length, PERF.analyze);
@@ -259,7 +302,12 @@ describe('a report page', () => {
     });
     await page.waitForFunction((a) => {
       const el = document.querySelector(`[${a}]`);
-      return !!el && el.isConnected && document.querySelectorAll('#zoom ruby').length > 0 && el.closest('table')!.querySelector('ruby') !== null;
+      return (
+        !!el &&
+        el.isConnected &&
+        document.querySelectorAll('#zoom ruby').length > 0 &&
+        el.closest('table')!.querySelector('ruby') !== null
+      );
     }, ATTR.culprit);
     await expect.poll(runs).toBe(runsBefore + 1);
     const ruby = await readMarks(page);
@@ -275,11 +323,16 @@ describe('a report page', () => {
     const article = articleHtml({ set: WRONG });
     const shell = reportPage({ set: WRONG })
       .replace(article, '')
-      .replace('</body>', `<script>setTimeout(function () { document.getElementById('zoom').innerHTML = ${JSON.stringify(article).replace(/</g, '\\u003c')}; }, 700);</script></body>`);
+      .replace(
+        '</body>',
+        `<script>setTimeout(function () { document.getElementById('zoom').innerHTML = ${JSON.stringify(article).replace(/</g, '\\u003c')}; }, 700);</script></body>`,
+      );
     const page = await open(URL + '?late', shell);
     // Before the article arrives the page is a report without tables (title and metadata only).
     expect(await settled(page)).toBe('report');
-    await page.waitForFunction((a) => document.querySelectorAll(`[${a}]`).length === 200, ATTR.field, { timeout: 10_000 });
+    await page.waitForFunction((a) => document.querySelectorAll(`[${a}]`).length === 200, ATTR.field, {
+      timeout: 10_000,
+    });
     const marks = await readMarks(page);
     expect(marks.fields).toHaveLength(200);
     expect(marks.culprit).toEqual({ 'apply.new.natural_person': '167' });
@@ -300,7 +353,9 @@ describe('a report page', () => {
     expect(marked).not.toBe(without);
     await toTabs({ type: 'gouji:set-marks', visible: false });
     expect(await page.evaluate(() => document.documentElement.outerHTML)).toBe(without);
-    expect(await page.evaluate(() => (CSS as unknown as { highlights?: Map<string, unknown> }).highlights?.size ?? 0)).toBe(0);
+    expect(
+      await page.evaluate(() => (CSS as unknown as { highlights?: Map<string, unknown> }).highlights?.size ?? 0),
+    ).toBe(0);
     expect((await toTabs({ type: 'gouji:get-marks' })).filter((x) => x === false).length).toBeGreaterThanOrEqual(1);
     await toTabs({ type: 'gouji:set-marks', visible: true });
     // The shadow layer is mounted in the next frame (app.ts render → scheduleLayout): wait for it.
@@ -321,7 +376,9 @@ describe('a report page', () => {
     expect(await page.locator(`[${ATTR.related}]`).count()).toBe(6);
     await page.screenshot({ path: artifact('inpage-tooltip.png') });
     // Page CSS cannot reach the tooltip: it keeps our font size even under a hostile page rule.
-    await page.addStyleTag({ content: `* { font-size: 40px !important; color: red !important; display: inline !important }` });
+    await page.addStyleTag({
+      content: `* { font-size: 40px !important; color: red !important; display: inline !important }`,
+    });
     expect(await tip.evaluate((e) => getComputedStyle(e).fontSize)).toBe('13px');
     // Keyboard: the transparent target over the cell takes focus and shows the tooltip.
     await page.mouse.move(0, 0);
@@ -332,7 +389,10 @@ describe('a report page', () => {
     await expect.poll(() => attrOf(tip, 'role')).toBe('dialog');
     await page.keyboard.press('Escape');
     await expect.poll(() => tip.count()).toBe(0);
-    const focused = await page.evaluate((t) => document.querySelector(t)!.shadowRoot!.activeElement?.getAttribute('data-key'), HOST_SELECTOR);
+    const focused = await page.evaluate(
+      (t) => document.querySelector(t)!.shadowRoot!.activeElement?.getAttribute('data-key'),
+      HOST_SELECTOR,
+    );
     expect(focused).toBe('apply.total.natural_person');
     await page.close();
   });
@@ -341,7 +401,8 @@ describe('a report page', () => {
     const page = await open(URL + '?narrative', reportPage({ textReceived: 199 }));
     expect(await settled(page)).toBe('report');
     const highlighted = await page.evaluate(() => {
-      const reg = (CSS as unknown as { highlights?: Map<string, { forEach(cb: (r: Range) => void): void }> }).highlights;
+      const reg = (CSS as unknown as { highlights?: Map<string, { forEach(cb: (r: Range) => void): void }> })
+        .highlights;
       const out: string[] = [];
       reg?.forEach((h, name) => h.forEach((r) => out.push(`${name}:${r.toString()}`)));
       return out;
@@ -385,7 +446,15 @@ describe('a report page', () => {
     await page.reload();
     expect(await settled(page)).toBe('report');
     await page.hover(`[${ATTR.field}="apply.new.total"]`);
-    await expect.poll(() => textOf(page.locator(`${HOST_SELECTOR} [part~="${PART.finding}"][data-check="apply.row-sum:new"] [part~="${PART.flagged}"]`))).toBe('已标记');
+    await expect
+      .poll(() =>
+        textOf(
+          page.locator(
+            `${HOST_SELECTOR} [part~="${PART.finding}"][data-check="apply.row-sum:new"] [part~="${PART.flagged}"]`,
+          ),
+        ),
+      )
+      .toBe('已标记');
     await page.close();
   });
 
@@ -433,7 +502,9 @@ describe('a report outside gov.cn', () => {
     expect(await page.evaluate((a) => document.documentElement.hasAttribute(a), ATTR.state)).toBe(false);
     // Press the toolbar button on that tab: this is the user gesture that grants activeTab.
     const cdp = await L.context.browser()!.newBrowserCDPSession();
-    const { targetInfos } = (await cdp.send('Target.getTargets' as never, { filter: [{ type: 'tab' }] } as never)) as { targetInfos: { type: string; url: string; targetId: string }[] };
+    const { targetInfos } = (await cdp.send('Target.getTargets' as never, { filter: [{ type: 'tab' }] } as never)) as {
+      targetInfos: { type: string; url: string; targetId: string }[];
+    };
     const tab = targetInfos.find((t) => t.type === 'tab' && t.url === url)!;
     await cdp.send('Extensions.triggerAction' as never, { id: L.extensionId, targetId: tab.targetId } as never);
     const tabId = await L.serviceWorker.evaluate(async (u) => {
@@ -457,7 +528,10 @@ describe('a report outside gov.cn', () => {
     expect(marks.culprit).toEqual({ 'apply.new.natural_person': '167' });
     expect(marks.fields).toHaveLength(200);
     // Running it again does not mark twice.
-    await L.serviceWorker.evaluate((id) => chrome.scripting.executeScript({ target: { tabId: id }, files: ['/ondemand.js'] }), tabId);
+    await L.serviceWorker.evaluate(
+      (id) => chrome.scripting.executeScript({ target: { tabId: id }, files: ['/ondemand.js'] }),
+      tabId,
+    );
     await page.waitForTimeout(300);
     expect((await readMarks(page)).hosts).toBe(1);
     expect((await readMarks(page)).styles).toBe(1);

@@ -31,30 +31,36 @@ function fiveErrors(): Record<string, number> {
     plus('apply.not_processed.repeated.legal_service', 1),
   ]);
 }
-const COMPACT = '<style>#zoom table{width:100%;font-size:12px;line-height:1.15} #zoom td{padding:0 1px!important}</style>';
+const COMPACT =
+  '<style>#zoom table{width:100%;font-size:12px;line-height:1.15} #zoom td{padding:0 1px!important}</style>';
 
 /** What has focus inside our shadow root, and what the tooltip / navigator say. */
 function state(page: Page) {
-  return page.evaluate(({ tag, tip, nav }) => {
-    const root = document.querySelector(tag)!.shadowRoot!;
-    const a = root.activeElement as HTMLElement | null;
-    const t = root.querySelector<HTMLElement>(`[part~="${tip}"]`);
-    return {
-      focusKey: a?.dataset.key ?? null,
-      focusInTooltip: !!(a && t?.contains(a)),
-      focusTag: a?.localName ?? document.activeElement?.localName ?? null,
-      tooltipKey: t?.dataset.key ?? null,
-      tooltipRole: t?.getAttribute('role') ?? null,
-      nav: root.querySelector(`[part~="${nav}"] .nav-pos`)?.textContent ?? null,
-    };
-  }, { tag: HOST_SELECTOR, tip: PART.tooltip, nav: PART.navigator });
+  return page.evaluate(
+    ({ tag, tip, nav }) => {
+      const root = document.querySelector(tag)!.shadowRoot!;
+      const a = root.activeElement as HTMLElement | null;
+      const t = root.querySelector<HTMLElement>(`[part~="${tip}"]`);
+      return {
+        focusKey: a?.dataset.key ?? null,
+        focusInTooltip: !!(a && t?.contains(a)),
+        focusTag: a?.localName ?? document.activeElement?.localName ?? null,
+        tooltipKey: t?.dataset.key ?? null,
+        tooltipRole: t?.getAttribute('role') ?? null,
+        nav: root.querySelector(`[part~="${nav}"] .nav-pos`)?.textContent ?? null,
+      };
+    },
+    { tag: HOST_SELECTOR, tip: PART.tooltip, nav: PART.navigator },
+  );
 }
 
 async function tabIdOf(url: string): Promise<number> {
   for (let i = 0; i < 50; i++) {
     const id = await L.serviceWorker.evaluate(async (u) => {
       const all = await chrome.storage.session.get(null);
-      for (const [k, v] of Object.entries(all)) if (k.startsWith('gouji:tab:') && (v as { url?: string }).url === u) return Number(k.slice('gouji:tab:'.length));
+      for (const [k, v] of Object.entries(all))
+        if (k.startsWith('gouji:tab:') && (v as { url?: string }).url === u)
+          return Number(k.slice('gouji:tab:'.length));
       return null;
     }, url);
     if (id !== null) return id;
@@ -69,55 +75,65 @@ async function openReport(url: string, html: string, width: number): Promise<Pag
   await page.setViewportSize({ width, height: 800 });
   await page.goto(url);
   expect(await settled(page)).toBe('report');
-  await page.waitForFunction((tag) => !!document.querySelector(tag)?.shadowRoot?.querySelector('[part~="target"]'), HOST_SELECTOR);
+  await page.waitForFunction(
+    (tag) => !!document.querySelector(tag)?.shadowRoot?.querySelector('[part~="target"]'),
+    HOST_SELECTOR,
+  );
   return page;
 }
 
 describe('keyboard only, in the page', () => {
-  it.each([1280, 412])('walks the findings, pins a tooltip, keeps Tab inside it and Esc returns focus (%i px)', async (width) => {
-    const page = await openReport(`https://www.zs.gov.cn/keyboard/${width}.html`, reportPage({ set: fiveErrors(), head: COMPACT, textReceived: 150 }), width);
-    await page.locator('body').click({ position: { x: 1, y: 1 } });
-    await page.keyboard.press('Alt+ArrowDown');
-    let s = await state(page);
-    // A number in the text that contradicts the tables comes first.
-    expect(s.focusKey).toMatch(/^narrative:/);
-    expect(s.tooltipKey).toBe(s.focusKey);
-    expect(s.nav).toMatch(/^第 1 \/ \d+ 处$/);
-    await page.screenshot({ path: artifact(`keyboard-navigator-prose-${width}.png`) });
+  it.each([1280, 412])(
+    'walks the findings, pins a tooltip, keeps Tab inside it and Esc returns focus (%i px)',
+    async (width) => {
+      const page = await openReport(
+        `https://www.zs.gov.cn/keyboard/${width}.html`,
+        reportPage({ set: fiveErrors(), head: COMPACT, textReceived: 150 }),
+        width,
+      );
+      await page.locator('body').click({ position: { x: 1, y: 1 } });
+      await page.keyboard.press('Alt+ArrowDown');
+      let s = await state(page);
+      // A number in the text that contradicts the tables comes first.
+      expect(s.focusKey).toMatch(/^narrative:/);
+      expect(s.tooltipKey).toBe(s.focusKey);
+      expect(s.nav).toMatch(/^第 1 \/ \d+ 处$/);
+      await page.screenshot({ path: artifact(`keyboard-navigator-prose-${width}.png`) });
 
-    await page.keyboard.press('Alt+ArrowDown');
-    s = await state(page);
-    expect(s.focusKey).toMatch(/^apply\./);
-    expect(s.nav).toMatch(/^第 2 \/ \d+ 处$/);
-    // j / k while focus is in our UI.
-    await page.keyboard.press('j');
-    const third = (await state(page)).focusKey;
-    expect(third).not.toBe(s.focusKey);
-    await page.keyboard.press('k');
-    expect((await state(page)).focusKey).toBe(s.focusKey);
-    await page.screenshot({ path: artifact(`keyboard-navigator-cell-${width}.png`) });
+      await page.keyboard.press('Alt+ArrowDown');
+      s = await state(page);
+      expect(s.focusKey).toMatch(/^apply\./);
+      expect(s.nav).toMatch(/^第 2 \/ \d+ 处$/);
+      // j / k while focus is in our UI.
+      await page.keyboard.press('j');
+      const third = (await state(page)).focusKey;
+      expect(third).not.toBe(s.focusKey);
+      await page.keyboard.press('k');
+      expect((await state(page)).focusKey).toBe(s.focusKey);
+      await page.screenshot({ path: artifact(`keyboard-navigator-cell-${width}.png`) });
 
-    // Enter pins the tooltip (a dialog); Tab cycles inside it; Esc closes it and focus goes back.
-    const mark = s.focusKey;
-    await page.keyboard.press('Enter');
-    // The pinned tooltip is laid out in the next frame, and focus moves in then.
-    await expect.poll(async () => (await state(page)).focusInTooltip).toBe(true);
-    s = await state(page);
-    expect(s.tooltipRole).toBe('dialog');
-    expect(s.focusInTooltip).toBe(true);
-    for (let i = 0; i < 6; i++) {
-      await page.keyboard.press('Tab');
+      // Enter pins the tooltip (a dialog); Tab cycles inside it; Esc closes it and focus goes back.
+      const mark = s.focusKey;
+      await page.keyboard.press('Enter');
+      // The pinned tooltip is laid out in the next frame, and focus moves in then.
+      await expect.poll(async () => (await state(page)).focusInTooltip).toBe(true);
+      s = await state(page);
+      expect(s.tooltipRole).toBe('dialog');
+      expect(s.focusInTooltip).toBe(true);
+      for (let i = 0; i < 6; i++) {
+        await page.keyboard.press('Tab');
+        expect((await state(page)).focusInTooltip).toBe(true);
+      }
+      await page.keyboard.press('Shift+Tab');
       expect((await state(page)).focusInTooltip).toBe(true);
-    }
-    await page.keyboard.press('Shift+Tab');
-    expect((await state(page)).focusInTooltip).toBe(true);
-    await page.screenshot({ path: artifact(`keyboard-tooltip-pinned-${width}.png`) });
-    await page.keyboard.press('Escape');
-    s = await state(page);
-    expect(s.tooltipRole).toBeNull();
-    expect(s.focusKey).toBe(mark);
-    await page.close();
-  });
+      await page.screenshot({ path: artifact(`keyboard-tooltip-pinned-${width}.png`) });
+      await page.keyboard.press('Escape');
+      s = await state(page);
+      expect(s.tooltipRole).toBeNull();
+      expect(s.focusKey).toBe(mark);
+      await page.close();
+    },
+  );
 });
 
 describe('keyboard only, in the popup', () => {
@@ -131,7 +147,10 @@ describe('keyboard only, in the popup', () => {
     await popup.waitForSelector('[data-section="fail"]');
     await popup.screenshot({ path: artifact('views-popup-errors.png') });
     // Text contradictions lead; then one group per wrong cell.
-    expect(await popup.$$eval('[data-section]', (els) => els.map((e) => (e as HTMLElement).dataset.section))).toEqual(['narrative', 'fail']);
+    expect(await popup.$$eval('[data-section]', (els) => els.map((e) => (e as HTMLElement).dataset.section))).toEqual([
+      'narrative',
+      'fail',
+    ]);
     expect(await popup.$$eval('[data-error]', (els) => els.length)).toBe(5);
     let seen = 0;
     for (let i = 0; i < 80 && seen < 8; i++) {

@@ -34,8 +34,11 @@ afterAll(async () => {
   await L?.close();
 });
 
-const meta = (html: string, name: string) => new RegExp(`<meta\\s+name="${name}"\\s+content="([^"]*)"`).exec(html)?.[1] ?? null;
-const fixtureFiles = readdirSync(FIXTURES).filter((f) => f.endsWith('.html')).sort();
+const meta = (html: string, name: string) =>
+  new RegExp(`<meta\\s+name="${name}"\\s+content="([^"]*)"`).exec(html)?.[1] ?? null;
+const fixtureFiles = readdirSync(FIXTURES)
+  .filter((f) => f.endsWith('.html'))
+  .sort();
 
 function fixtureUrl(file: string, html: string): string {
   return meta(html, 'gouji-fixture-url') ?? `https://www.example.gov.cn/fixtures/${file}`;
@@ -46,7 +49,9 @@ async function tabIdOf(url: string): Promise<number | null> {
   for (let i = 0; i < 50; i++) {
     const id = await L.serviceWorker.evaluate(async (u) => {
       const all = await chrome.storage.session.get(null);
-      for (const [k, v] of Object.entries(all)) if (k.startsWith('gouji:tab:') && (v as { url?: string }).url === u) return Number(k.slice('gouji:tab:'.length));
+      for (const [k, v] of Object.entries(all))
+        if (k.startsWith('gouji:tab:') && (v as { url?: string }).url === u)
+          return Number(k.slice('gouji:tab:'.length));
       return null;
     }, url);
     if (id !== null) return id;
@@ -78,12 +83,20 @@ async function openPopup(tabId: number): Promise<Page> {
 }
 
 async function counts(popup: Page): Promise<Record<string, number>> {
-  return popup.$$eval('[data-count]', (els) => Object.fromEntries(els.map((e) => [(e as HTMLElement).dataset.count!, Number(e.querySelector(':scope > .count-n')!.textContent)])));
+  return popup.$$eval('[data-count]', (els) =>
+    Object.fromEntries(
+      els.map((e) => [(e as HTMLElement).dataset.count!, Number(e.querySelector(':scope > .count-n')!.textContent)]),
+    ),
+  );
 }
 
 /** `gouji check <file> --format json --url <url>`: the CLI's report for the same page. */
 function cliReport(file: string, url: string): Report {
-  const r = spawnSync(process.execPath, [join(ROOT, 'bin/gouji.mjs'), 'check', join(FIXTURES, file), '--format', 'json', '--url', url, '--quiet'], { encoding: 'utf8', cwd: ROOT });
+  const r = spawnSync(
+    process.execPath,
+    [join(ROOT, 'bin/gouji.mjs'), 'check', join(FIXTURES, file), '--format', 'json', '--url', url, '--quiet'],
+    { encoding: 'utf8', cwd: ROOT },
+  );
   if (r.status !== 0 && r.status !== 1) throw new Error(`gouji check failed (${r.status}): ${r.stderr}`);
   return JSON.parse(r.stdout) as Report;
 }
@@ -128,7 +141,9 @@ describe('popup and badge, coverage', () => {
     // hostile.html nests its article 1000 <div>s deep; Chromium's parser caps nesting at 512 and takes
     // some cells apart (tests/e2e/inpage.e2e.test.ts, PARSER_DIVERGENT), but the page still reads as a
     // report there, so it is compared like every other report fixture.
-    const expected = fixtureFiles.filter((f) => meta(readFileSync(join(FIXTURES, f), 'utf8'), 'gouji-expect-state') === 'report');
+    const expected = fixtureFiles.filter(
+      (f) => meta(readFileSync(join(FIXTURES, f), 'utf8'), 'gouji-expect-state') === 'report',
+    );
     expect(expected.length).toBeGreaterThan(20);
     expect(compared.files).toEqual(expected);
   });
@@ -145,7 +160,12 @@ describe('popup actions', () => {
     expect(await popup.textContent('[data-field="agency"]')).toBe(cli.report.agency);
     expect(await popup.textContent('[data-field="year"]')).toBe(String(cli.report.year));
     const c = await counts(popup);
-    expect(c).toEqual({ errors: errorCounts(cli).errors, pass: cli.summary.pass, fail: cli.summary.fail, uncertain: cli.summary.uncertain });
+    expect(c).toEqual({
+      errors: errorCounts(cli).errors,
+      pass: cli.summary.pass,
+      fail: cli.summary.fail,
+      uncertain: cli.summary.uncertain,
+    });
     expect(c.fail).toBeGreaterThan(0);
     expect(await popup.textContent('[data-field="cells-read"] strong')).toMatch(/^读取 \d+\/\d+$/);
 
@@ -244,7 +264,9 @@ describe('popup actions', () => {
     const page = await L.context.newPage();
     await page.goto(url);
     const cdp = await L.context.browser()!.newBrowserCDPSession();
-    const { targetInfos } = (await cdp.send('Target.getTargets' as never, { filter: [{ type: 'tab' }] } as never)) as { targetInfos: { type: string; url: string; targetId: string }[] };
+    const { targetInfos } = (await cdp.send('Target.getTargets' as never, { filter: [{ type: 'tab' }] } as never)) as {
+      targetInfos: { type: string; url: string; targetId: string }[];
+    };
     const target = targetInfos.find((t) => t.url === url)!;
     await cdp.send('Extensions.triggerAction' as never, { id: L.extensionId, targetId: target.targetId } as never);
     const tabId = await L.serviceWorker.evaluate(async (u) => {
@@ -284,12 +306,22 @@ describe('popup actions', () => {
     await cdp.send('ServiceWorker.enable');
     await cdp.send('ServiceWorker.stopAllWorkers');
     // The old worker no longer answers.
-    const dead = await Promise.race([L.serviceWorker.evaluate(() => 'alive').catch(() => 'gone'), new Promise((r) => setTimeout(() => r('gone'), 2000))]);
+    const dead = await Promise.race([
+      L.serviceWorker.evaluate(() => 'alive').catch(() => 'gone'),
+      new Promise((r) => setTimeout(() => r('gone'), 2000)),
+    ]);
     expect(dead).toBe('gone');
     // A message wakes a new worker, which has only storage.session to answer from.
     const answer = await probe.evaluate(async (id) => {
-      const st = (await chrome.runtime.sendMessage({ type: 'gouji:get-tab-state', tabId: id })) as { state: string; report: { checks: { status: string }[] } } | null;
-      return { state: st?.state, fail: st?.report.checks.filter((c) => c.status === 'fail').length, badge: await chrome.action.getBadgeText({ tabId: id }) };
+      const st = (await chrome.runtime.sendMessage({ type: 'gouji:get-tab-state', tabId: id })) as {
+        state: string;
+        report: { checks: { status: string }[] };
+      } | null;
+      return {
+        state: st?.state,
+        fail: st?.report.checks.filter((c) => c.status === 'fail').length,
+        badge: await chrome.action.getBadgeText({ tabId: id }),
+      };
     }, tabId);
     expect(answer.state).toBe('report');
     const cli = cliReport(FILE, url);

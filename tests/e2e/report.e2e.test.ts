@@ -14,7 +14,10 @@ import { FILES_DIR, docxFromHtml, fixtureHtml } from '../fixtures/gen/files';
 let L: Launched;
 const tmp = mkdtempSync(join(tmpdir(), 'gouji-report-'));
 const FILES: Record<string, { body: Buffer; type: string }> = {
-  'https://www.example.gov.cn/fj/error-two.pdf': { body: readFileSync(join(FILES_DIR, 'error-two.pdf')), type: 'application/pdf' },
+  'https://www.example.gov.cn/fj/error-two.pdf': {
+    body: readFileSync(join(FILES_DIR, 'error-two.pdf')),
+    type: 'application/pdf',
+  },
   'https://www.example.gov.cn/fj/format2019-error.docx': {
     body: Buffer.from(docxFromHtml(fixtureHtml('format2019-error'))),
     type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
@@ -25,7 +28,9 @@ beforeAll(async () => {
   L = await launch();
   await L.context.route(/\/fj\//, (route) => {
     const f = FILES[route.request().url()];
-    return f ? route.fulfill({ status: 200, contentType: f.type, body: f.body }) : route.fulfill({ status: 404, body: '' });
+    return f
+      ? route.fulfill({ status: 200, contentType: f.type, body: f.body })
+      : route.fulfill({ status: 404, body: '' });
   });
 });
 afterAll(async () => {
@@ -33,7 +38,10 @@ afterAll(async () => {
 });
 
 function cliJson(file: string): Report {
-  const res = spawnSync(process.execPath, [join(ROOT, 'bin/gouji.mjs'), 'check', file, '--format', 'json'], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const res = spawnSync(process.execPath, [join(ROOT, 'bin/gouji.mjs'), 'check', file, '--format', 'json'], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+  });
   return JSON.parse(res.stdout) as Report;
 }
 
@@ -58,10 +66,22 @@ describe('report.html', () => {
       const want = cliJson(local);
       const page = await L.context.newPage();
       await page.goto(`chrome-extension://${L.extensionId}/report.html?url=${encodeURIComponent(url)}`);
-      await page.waitForFunction(() => document.documentElement.hasAttribute('data-gouji-state'), null, { timeout: 90_000 });
+      await page.waitForFunction(() => document.documentElement.hasAttribute('data-gouji-state'), null, {
+        timeout: 90_000,
+      });
       expect(await page.getAttribute('html', ATTR.state)).toBe('report');
       expect(await page.getAttribute('html', 'data-gouji-source')).toBe(source);
-      const got = await page.$$eval(`[${ATTR.field}]`, (cells, a) => Object.fromEntries(cells.map((c) => [c.getAttribute(a.field)!, { fail: c.getAttribute(a.fail) ?? '', culprit: c.getAttribute(a.culprit) }])), { field: ATTR.field, fail: ATTR.fail, culprit: ATTR.culprit });
+      const got = await page.$$eval(
+        `[${ATTR.field}]`,
+        (cells, a) =>
+          Object.fromEntries(
+            cells.map((c) => [
+              c.getAttribute(a.field)!,
+              { fail: c.getAttribute(a.fail) ?? '', culprit: c.getAttribute(a.culprit) },
+            ]),
+          ),
+        { field: ATTR.field, fail: ATTR.fail, culprit: ATTR.culprit },
+      );
       const exp = expectedMarks(want);
       // Same fields, same failing checks per cell (order-insensitive), same culprits.
       expect(Object.keys(got).sort()).toEqual(Object.keys(exp).sort());
@@ -81,14 +101,22 @@ describe('report.html', () => {
     const page = await L.context.newPage();
     await page.goto(`chrome-extension://${L.extensionId}/report.html`);
     await page.setInputFiles('#file', join(FILES_DIR, 'seed000-plain.pdf'));
-    await page.waitForFunction(() => document.documentElement.getAttribute('data-gouji-state') === 'report', null, { timeout: 90_000 });
+    await page.waitForFunction(() => document.documentElement.getAttribute('data-gouji-state') === 'report', null, {
+      timeout: 90_000,
+    });
     expect(await page.getAttribute('html', 'data-gouji-source')).toBe('pdf');
     expect(await page.textContent('#summary')).toContain('全部一致');
     expect(await page.$$eval(`[${ATTR.field}]`, (c) => c.length)).toBe(200);
     await page.screenshot({ path: artifact('report-view-local-pdf.png'), fullPage: true });
     // A .doc: the message says what to do.
-    await page.setInputFiles('#file', { name: '年报.doc', mimeType: 'application/msword', buffer: Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]) });
-    await page.waitForFunction(() => document.documentElement.getAttribute('data-gouji-state') === 'error', null, { timeout: 30_000 });
+    await page.setInputFiles('#file', {
+      name: '年报.doc',
+      mimeType: 'application/msword',
+      buffer: Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]),
+    });
+    await page.waitForFunction(() => document.documentElement.getAttribute('data-gouji-state') === 'error', null, {
+      timeout: 30_000,
+    });
     expect(await page.textContent('#error')).toContain('请另存为 .docx 或 PDF 后再检查');
     await page.close();
   });
@@ -99,7 +127,10 @@ declare const chrome: { tabs: { query(q: object): Promise<{ id?: number; url?: s
 
 async function tabIdOf(url: string): Promise<number> {
   for (let i = 0; i < 50; i++) {
-    const id = await L.serviceWorker.evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id ?? null, url);
+    const id = await L.serviceWorker.evaluate(
+      async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id ?? null,
+      url,
+    );
     if (id !== null) return id;
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -115,14 +146,19 @@ async function popupFor(url: string): Promise<Page> {
 
 async function reportTab(click: () => Promise<void>): Promise<Page> {
   const [page] = await Promise.all([L.context.waitForEvent('page'), click()]);
-  await page.waitForFunction(() => document.documentElement.getAttribute('data-gouji-state') === 'report', null, { timeout: 90_000 });
+  await page.waitForFunction(() => document.documentElement.getAttribute('data-gouji-state') === 'report', null, {
+    timeout: 90_000,
+  });
   return page;
 }
 
 describe('the popup opens the report view', () => {
   it('a gov.cn note linking a PDF and a DOCX: 检查附件《名称》 for each', { timeout: 180_000 }, async () => {
     const url = 'https://www.example.gov.cn/art/2025/note.html';
-    L.pages.set(url, '<!doctype html><html><head><meta charset="utf-8"><title>某某市2024年政府信息公开工作年度报告</title></head><body><h1>某某市2024年政府信息公开工作年度报告</h1><p>详见附件：</p><p><a href="/fj/error-two.pdf">2024年年度报告（PDF）</a></p><p><a href="https://www.example.gov.cn/fj/format2019-error.docx">2024年年度报告（Word）</a></p></body></html>');
+    L.pages.set(
+      url,
+      '<!doctype html><html><head><meta charset="utf-8"><title>某某市2024年政府信息公开工作年度报告</title></head><body><h1>某某市2024年政府信息公开工作年度报告</h1><p>详见附件：</p><p><a href="/fj/error-two.pdf">2024年年度报告（PDF）</a></p><p><a href="https://www.example.gov.cn/fj/format2019-error.docx">2024年年度报告（Word）</a></p></body></html>',
+    );
     const page = await L.context.newPage();
     await page.goto(url);
     const popup = await popupFor(url);
@@ -131,7 +167,9 @@ describe('the popup opens the report view', () => {
     expect(labels).toEqual(['检查附件《2024年年度报告（PDF）》', '检查附件《2024年年度报告（Word）》']);
     await popup.screenshot({ path: artifact('popup-attachments.png') });
     const pdfView = await reportTab(() => popup.click('[data-action="check-attachment"] >> nth=0'));
-    expect(pdfView.url()).toBe(`chrome-extension://${L.extensionId}/report.html?url=${encodeURIComponent('https://www.example.gov.cn/fj/error-two.pdf')}`);
+    expect(pdfView.url()).toBe(
+      `chrome-extension://${L.extensionId}/report.html?url=${encodeURIComponent('https://www.example.gov.cn/fj/error-two.pdf')}`,
+    );
     expect(await pdfView.getAttribute('html', 'data-gouji-source')).toBe('pdf');
     const docxView = await reportTab(() => popup.click('[data-action="check-attachment"] >> nth=1'));
     expect(await docxView.getAttribute('html', 'data-gouji-source')).toBe('docx');
@@ -163,38 +201,63 @@ describe('the popup opens the report view', () => {
     await view.waitForSelector('#file');
     expect(view.url()).toBe(`chrome-extension://${L.extensionId}/report.html`);
     await view.setInputFiles('#file', join(FILES_DIR, 'error-two.pdf'));
-    await view.waitForFunction(() => document.documentElement.getAttribute('data-gouji-state') === 'report', null, { timeout: 90_000 });
+    await view.waitForFunction(() => document.documentElement.getAttribute('data-gouji-state') === 'report', null, {
+      timeout: 90_000,
+    });
     for (const p of [page, popup, view]) await p.close();
   });
 });
 
 describe('查看读取的表格', () => {
-  it('an in-page report: the popup opens its tables as read, every value cell marked as on the page', { timeout: 120_000 }, async () => {
-    const html = fixture('error-two.html');
-    const url = /name="gouji-fixture-url" content="([^"]+)"/.exec(html)![1]!;
-    L.pages.set(url, html);
-    const page = await L.context.newPage();
-    await page.goto(url);
-    expect(await settled(page)).toBe('report');
-    const onPage = await page.$$eval('[data-gouji-field]', (c) => Object.fromEntries(c.map((e) => [e.getAttribute('data-gouji-field'), [e.getAttribute('data-gouji-fail') ?? '', e.getAttribute('data-gouji-culprit')]])));
-    const popup = await popupFor(url);
-    await popup.waitForSelector('[data-action="view-tables"]');
-    const view = await reportTab(() => popup.click('[data-action="view-tables"]'));
-    expect(await view.getAttribute('html', 'data-gouji-source')).toBe('html');
-    const inView = await view.$$eval('[data-gouji-field]', (c) => Object.fromEntries(c.map((e) => [e.getAttribute('data-gouji-field'), [e.getAttribute('data-gouji-fail') ?? '', e.getAttribute('data-gouji-culprit')]])));
-    const norm = (m: Record<string, (string | null)[]>) => Object.fromEntries(Object.entries(m).map(([k, [f, c]]) => [k, [(f ?? '').split(' ').sort().join(' '), c]]));
-    expect(norm(inView)).toEqual(norm(onPage));
-    expect(await view.$$eval('button.copy', (b) => b.length)).toBe(3);
-    await view.screenshot({ path: artifact('report-view-tables.png'), fullPage: true });
-    for (const p of [page, popup, view]) await p.close();
-  });
+  it(
+    'an in-page report: the popup opens its tables as read, every value cell marked as on the page',
+    { timeout: 120_000 },
+    async () => {
+      const html = fixture('error-two.html');
+      const url = /name="gouji-fixture-url" content="([^"]+)"/.exec(html)![1]!;
+      L.pages.set(url, html);
+      const page = await L.context.newPage();
+      await page.goto(url);
+      expect(await settled(page)).toBe('report');
+      const onPage = await page.$$eval('[data-gouji-field]', (c) =>
+        Object.fromEntries(
+          c.map((e) => [
+            e.getAttribute('data-gouji-field'),
+            [e.getAttribute('data-gouji-fail') ?? '', e.getAttribute('data-gouji-culprit')],
+          ]),
+        ),
+      );
+      const popup = await popupFor(url);
+      await popup.waitForSelector('[data-action="view-tables"]');
+      const view = await reportTab(() => popup.click('[data-action="view-tables"]'));
+      expect(await view.getAttribute('html', 'data-gouji-source')).toBe('html');
+      const inView = await view.$$eval('[data-gouji-field]', (c) =>
+        Object.fromEntries(
+          c.map((e) => [
+            e.getAttribute('data-gouji-field'),
+            [e.getAttribute('data-gouji-fail') ?? '', e.getAttribute('data-gouji-culprit')],
+          ]),
+        ),
+      );
+      const norm = (m: Record<string, (string | null)[]>) =>
+        Object.fromEntries(Object.entries(m).map(([k, [f, c]]) => [k, [(f ?? '').split(' ').sort().join(' '), c]]));
+      expect(norm(inView)).toEqual(norm(onPage));
+      expect(await view.$$eval('button.copy', (b) => b.length)).toBe(3);
+      await view.screenshot({ path: artifact('report-view-tables.png'), fullPage: true });
+      for (const p of [page, popup, view]) await p.close();
+    },
+  );
 });
 
 describe('flags from the report view', () => {
   it('a finding flagged in the report view appears on the follow-up page', { timeout: 120_000 }, async () => {
     const page = await L.context.newPage();
-    await page.goto(`chrome-extension://${L.extensionId}/report.html?url=${encodeURIComponent('https://www.example.gov.cn/fj/error-two.pdf')}`);
-    await page.waitForFunction(() => document.documentElement.getAttribute('data-gouji-state') === 'report', null, { timeout: 90_000 });
+    await page.goto(
+      `chrome-extension://${L.extensionId}/report.html?url=${encodeURIComponent('https://www.example.gov.cn/fj/error-two.pdf')}`,
+    );
+    await page.waitForFunction(() => document.documentElement.getAttribute('data-gouji-state') === 'report', null, {
+      timeout: 90_000,
+    });
     const checkId = await page.getAttribute('[data-action="flag"] >> nth=0', 'data-check');
     await page.click('[data-action="flag"] >> nth=0');
     await page.waitForSelector('[data-action="flag"][data-flagged]');

@@ -20,10 +20,22 @@ export interface CorpusLink {
 }
 
 const FIXTURES: [string, RowState][] = [
-  ['seed000-plain', 'report'], ['error-addend', 'report'], ['error-ambiguous', 'report'], ['error-balance-only', 'report'],
-  ['error-decimal', 'report'], ['error-grand-total', 'report'], ['error-negative', 'report'], ['error-new', 'report'],
-  ['error-review', 'report'], ['error-row-total', 'report'], ['error-two', 'report'], ['format2019', 'report'],
-  ['format2019-error', 'report'], ['blanks', 'report'], ['old-format', 'old'], ['seed001-no-tables', 'missing'],
+  ['seed000-plain', 'report'],
+  ['error-addend', 'report'],
+  ['error-ambiguous', 'report'],
+  ['error-balance-only', 'report'],
+  ['error-decimal', 'report'],
+  ['error-grand-total', 'report'],
+  ['error-negative', 'report'],
+  ['error-new', 'report'],
+  ['error-review', 'report'],
+  ['error-row-total', 'report'],
+  ['error-two', 'report'],
+  ['format2019', 'report'],
+  ['format2019-error', 'report'],
+  ['blanks', 'report'],
+  ['old-format', 'old'],
+  ['seed001-no-tables', 'missing'],
   ['news', 'none'],
 ];
 
@@ -43,9 +55,12 @@ export function previousYearPage(): string {
   const d = Number(s['apply.carried_forward.natural_person']) - 4;
   const v = {
     ...s,
-    'apply.carried_forward.natural_person': 4, 'apply.carried_forward.total': Number(s['apply.carried_forward.total']) - d,
-    'apply.granted.natural_person': Number(s['apply.granted.natural_person']) + d, 'apply.granted.total': Number(s['apply.granted.total']) + d,
-    'apply.total.natural_person': Number(s['apply.total.natural_person']) + d, 'apply.total.total': Number(s['apply.total.total']) + d,
+    'apply.carried_forward.natural_person': 4,
+    'apply.carried_forward.total': Number(s['apply.carried_forward.total']) - d,
+    'apply.granted.natural_person': Number(s['apply.granted.natural_person']) + d,
+    'apply.granted.total': Number(s['apply.granted.total']) + d,
+    'apply.total.natural_person': Number(s['apply.total.natural_person']) + d,
+    'apply.total.total': Number(s['apply.total.total']) + d,
   };
   return reportPage(v, { title: '中山市人民政府办公室2023年度政府信息公开工作年度报告' });
 }
@@ -57,10 +72,26 @@ export function batchCorpus(): { list: (base: string) => string; links: CorpusLi
     state,
     html: readFileSync(join(FIXTURE_DIR, `${name}.html`), 'utf8'),
   }));
-  links.push({ path: '/batch/r18-attachment.html', title: '中山市审计局2024年度政府信息公开工作年度报告', state: 'attachment', html: ATTACHMENT_PAGE });
-  links.push({ path: '/batch/r19-missing.html', title: '中山市档案馆2024年度政府信息公开工作年度报告', state: 'error' });
-  links.push({ path: '/batch/r20-zs-2023.html', title: '中山市人民政府办公室2023年度政府信息公开工作年度报告', state: 'report', html: previousYearPage() });
-  const list = (base: string) => `<!doctype html><html><head><meta charset="utf-8"><title>政府信息公开年报_测试市人民政府门户网站</title></head><body>
+  links.push({
+    path: '/batch/r18-attachment.html',
+    title: '中山市审计局2024年度政府信息公开工作年度报告',
+    state: 'attachment',
+    html: ATTACHMENT_PAGE,
+  });
+  links.push({
+    path: '/batch/r19-missing.html',
+    title: '中山市档案馆2024年度政府信息公开工作年度报告',
+    state: 'error',
+  });
+  links.push({
+    path: '/batch/r20-zs-2023.html',
+    title: '中山市人民政府办公室2023年度政府信息公开工作年度报告',
+    state: 'report',
+    html: previousYearPage(),
+  });
+  const list = (
+    base: string,
+  ) => `<!doctype html><html><head><meta charset="utf-8"><title>政府信息公开年报_测试市人民政府门户网站</title></head><body>
 <h1>政府信息公开年报</h1><ul>${links.map((l) => `<li><a href="${base}${l.path}">${l.title}</a></li>`).join('\n')}</ul>
 <div class="page"><a href="#">首页</a> <a href="#">下一页</a></div></body></html>`;
   return { list, links };

@@ -9,7 +9,8 @@ import { Window } from 'happy-dom';
 import { parseHTML } from 'linkedom';
 
 export const FIXTURE_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../fixtures');
-export const SEED_DIR = process.env.GOUJI_SEEDS ?? resolve(dirname(fileURLToPath(import.meta.url)), '../fixtures/seeds');
+export const SEED_DIR =
+  process.env.GOUJI_SEEDS ?? resolve(dirname(fileURLToPath(import.meta.url)), '../fixtures/seeds');
 
 export type ExpectState = 'report' | 'none';
 export type TableKey = 'active' | 'apply' | 'review';
@@ -47,21 +48,29 @@ export interface Fixture {
 }
 
 export function fixtureNames(): string[] {
-  return readdirSync(FIXTURE_DIR).filter((f) => f.endsWith('.html')).map((f) => f.slice(0, -5)).sort();
+  return readdirSync(FIXTURE_DIR)
+    .filter((f) => f.endsWith('.html'))
+    .map((f) => f.slice(0, -5))
+    .sort();
 }
 
 function decode(s: string): string {
   return s
-    .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
     .replace(/&amp;/g, '&');
 }
 
 /** Read `<meta name="gouji-…" content="…">` with a regex: the meta must be readable without a DOM. */
 export function parseMeta(html: string, name = '?'): FixtureMeta {
   const m = new Map<string, string>();
-  for (const x of html.matchAll(/<meta\s+name="(gouji-[a-z-]+)"\s+content="([^"]*)"\s*\/?>/g)) m.set(x[1]!, decode(x[2]!));
+  for (const x of html.matchAll(/<meta\s+name="(gouji-[a-z-]+)"\s+content="([^"]*)"\s*\/?>/g))
+    m.set(x[1]!, decode(x[2]!));
   const state = m.get('gouji-expect-state');
-  if (state !== 'report' && state !== 'none') throw new Error(`fixture ${name}: <meta name="gouji-expect-state"> must be report or none, found ${state}`);
+  if (state !== 'report' && state !== 'none')
+    throw new Error(`fixture ${name}: <meta name="gouji-expect-state"> must be report or none, found ${state}`);
   const url = m.get('gouji-fixture-url');
   if (!url) throw new Error(`fixture ${name}: <meta name="gouji-fixture-url"> is missing`);
   const tables = m.has('gouji-expect-tables')
@@ -138,15 +147,26 @@ export interface Declared {
 
 /** The data-expect / data-expect-uncertain / data-expect-culprit marks of a parsed page. */
 export function declaredIn(doc: Document): Declared {
-  const ids = (el: Element, attr: string) => (el.getAttribute(attr) ?? '').split(/\s+/).filter(Boolean).map((id) => ({ id, el }));
+  const ids = (el: Element, attr: string) =>
+    (el.getAttribute(attr) ?? '')
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((id) => ({ id, el }));
   const all = (sel: string) => Array.from(doc.querySelectorAll(sel)) as Element[];
   return {
     fails: all('[data-expect]').flatMap((el) => ids(el, 'data-expect')),
     uncertain: all('[data-expect-uncertain]').flatMap((el) => ids(el, 'data-expect-uncertain')),
-    culprits: all('[data-expect-culprit]').map((el) => ({ el, suggested: Number(el.getAttribute('data-expect-culprit')) })),
+    culprits: all('[data-expect-culprit]').map((el) => ({
+      el,
+      suggested: Number(el.getAttribute('data-expect-culprit')),
+    })),
     fields: all('[data-expect-field]').map((el) => {
       const v = el.getAttribute('data-expect-value');
-      return { field: el.getAttribute('data-expect-field')!, el, ...(v === null ? {} : { value: v === '' ? null : Number(v) }) };
+      return {
+        field: el.getAttribute('data-expect-field')!,
+        el,
+        ...(v === null ? {} : { value: v === '' ? null : Number(v) }),
+      };
     }),
   };
 }
@@ -174,6 +194,8 @@ export function readSeed(seed: string): string {
   try {
     return readFileSync(file, 'utf8');
   } catch {
-    throw new Error(`seed text ${file} not found: the fixture compares its values with that seed; set GOUJI_SEEDS to the seeds directory`);
+    throw new Error(
+      `seed text ${file} not found: the fixture compares its values with that seed; set GOUJI_SEEDS to the seeds directory`,
+    );
   }
 }

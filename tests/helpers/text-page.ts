@@ -5,14 +5,22 @@
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 export function textPage(text: string): string {
-  const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   const out: string[] = [];
   let inTable = false;
   for (const line of lines) {
     if (line.includes('|')) {
       if (!inTable) out.push('<table border="1">');
       inTable = true;
-      out.push(`<tr>${line.split('|').map((c) => `<td>${esc(c.trim())}</td>`).join('')}</tr>`);
+      out.push(
+        `<tr>${line
+          .split('|')
+          .map((c) => `<td>${esc(c.trim())}</td>`)
+          .join('')}</tr>`,
+      );
       continue;
     }
     if (inTable) out.push('</table>');

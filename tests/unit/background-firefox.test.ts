@@ -20,7 +20,11 @@ describe('the MV2 (Firefox) toolbar button', () => {
     expect(toolbarAction(mv2)).toBe(action);
     installBackground(mv2);
     await new Promise<void>((resolve) => {
-      void fakeBrowser.runtime.onMessage.trigger({ type: 'gouji:result', state: 'report', report: sampleReport() }, { tab: { id: 7, url: SAMPLE_URL } } as never, () => resolve());
+      void fakeBrowser.runtime.onMessage.trigger(
+        { type: 'gouji:result', state: 'report', report: sampleReport() },
+        { tab: { id: 7, url: SAMPLE_URL } } as never,
+        () => resolve(),
+      );
     });
     expect(await action.getBadgeText({ tabId: 7 })).toBe(String(findingCounts(sampleReport()).fail));
   });
@@ -31,7 +35,11 @@ describe('the Firefox manifest', () => {
     const manifest = config.manifest as (env: { browser: string; manifestVersion: number }) => Record<string, unknown>;
     const ff = manifest({ browser: 'firefox', manifestVersion: 2 });
     expect(ff.browser_specific_settings).toEqual({
-      gecko: { id: 'gouji@gouji-extension', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
+      gecko: {
+        id: 'gouji@gouji-extension',
+        strict_min_version: '140.0',
+        data_collection_permissions: { required: ['none'] },
+      },
     });
     expect(manifest({ browser: 'chrome', manifestVersion: 3 }).browser_specific_settings).toBeUndefined();
   });

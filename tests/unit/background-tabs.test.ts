@@ -1,9 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { badgeFor, BADGE_COLORS, findingCounts, memoryArea, shouldClearOnUpdate, TabStore, tabStateFromResult } from '../../lib/ext/tabs';
+import {
+  badgeFor,
+  BADGE_COLORS,
+  findingCounts,
+  memoryArea,
+  shouldClearOnUpdate,
+  TabStore,
+  tabStateFromResult,
+} from '../../lib/ext/tabs';
 import type { TabState } from '../../lib/ext/protocol';
 import { consistentReport, sampleReport, SAMPLE_URL } from './helpers/sample-report';
 
-const reportState = (r = sampleReport()): TabState => tabStateFromResult({ state: 'report', report: r }, SAMPLE_URL, new Date('2025-03-01T00:00:00Z'));
+const reportState = (r = sampleReport()): TabState =>
+  tabStateFromResult({ state: 'report', report: r }, SAMPLE_URL, new Date('2025-03-01T00:00:00Z'));
 
 describe('badgeFor', () => {
   it('shows the number of failing checks in dark red', () => {
@@ -13,7 +22,11 @@ describe('badgeFor', () => {
     expect(b.text).toBe(String(findingCounts(sampleReport()).fail));
   });
   it('shows a dark green tick only when everything is consistent', () => {
-    expect(badgeFor(reportState(consistentReport()))).toMatchObject({ kind: 'consistent', text: '✓', color: '#1B5E20' });
+    expect(badgeFor(reportState(consistentReport()))).toMatchObject({
+      kind: 'consistent',
+      text: '✓',
+      color: '#1B5E20',
+    });
   });
   it('shows "?" (never a tick) when nothing failed but a check is uncertain or a table is missing', () => {
     const r = consistentReport();

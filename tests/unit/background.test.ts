@@ -15,7 +15,10 @@ const b = fakeBrowser as unknown as typeof realBrowser;
 async function fromTab(tabId: number, msg: Message, url = SAMPLE_URL): Promise<unknown> {
   let reply: unknown;
   const done = new Promise<void>((resolve) => {
-    void fakeBrowser.runtime.onMessage.trigger(msg, { tab: { id: tabId, url } } as never, (r: unknown) => { reply = r; resolve(); });
+    void fakeBrowser.runtime.onMessage.trigger(msg, { tab: { id: tabId, url } } as never, (r: unknown) => {
+      reply = r;
+      resolve();
+    });
   });
   await done;
   return reply;
@@ -55,7 +58,9 @@ describe('background', () => {
     const tab = await fakeBrowser.tabs.create({ url: SAMPLE_URL });
     await fromTab(tab.id!, { type: 'gouji:result', state: 'report', report: sampleReport() });
     await fakeBrowser.tabs.update(tab.id!, { url: 'https://www.example.gov.cn/other.html' });
-    await vi.waitFor(async () => expect(await fakeBrowser.runtime.sendMessage({ type: 'gouji:get-tab-state', tabId: tab.id! })).toBeNull());
+    await vi.waitFor(async () =>
+      expect(await fakeBrowser.runtime.sendMessage({ type: 'gouji:get-tab-state', tabId: tab.id! })).toBeNull(),
+    );
     expect(await fakeBrowser.action.getBadgeText({ tabId: tab.id! })).toBe('');
     await fromTab(tab.id!, { type: 'gouji:result', state: 'report', report: sampleReport() });
     await fakeBrowser.tabs.onRemoved.trigger(tab.id!, { windowId: 1, isWindowClosing: false });
@@ -65,7 +70,11 @@ describe('background', () => {
   it('refuses a result that does not come from a tab', async () => {
     installBackground(b);
     const r = await new Promise((resolve) => {
-      void fakeBrowser.runtime.onMessage.trigger({ type: 'gouji:result', state: 'report', report: sampleReport() }, {} as never, resolve);
+      void fakeBrowser.runtime.onMessage.trigger(
+        { type: 'gouji:result', state: 'report', report: sampleReport() },
+        {} as never,
+        resolve,
+      );
     });
     expect(r).toMatchObject({ ok: false });
   });
@@ -73,14 +82,32 @@ describe('background', () => {
   it('adds flags, finds them for the report, and tells the tabs showing that page', async () => {
     installBackground(b);
     await fromTab(4, { type: 'gouji:result', state: 'report', report: sampleReport() });
-    await fromTab(9, { type: 'gouji:result', state: 'report', report: sampleReport({ url: 'https://other.gov.cn/a.html' }) }, 'https://other.gov.cn/a.html');
-    const added = (await fakeBrowser.runtime.sendMessage({ type: 'gouji:flag-add', report: sampleReport(), checkId: 'apply.row-sum:granted', note: '核实' })) as { ok: boolean; created: boolean };
+    await fromTab(
+      9,
+      { type: 'gouji:result', state: 'report', report: sampleReport({ url: 'https://other.gov.cn/a.html' }) },
+      'https://other.gov.cn/a.html',
+    );
+    const added = (await fakeBrowser.runtime.sendMessage({
+      type: 'gouji:flag-add',
+      report: sampleReport(),
+      checkId: 'apply.row-sum:granted',
+      note: '核实',
+    })) as { ok: boolean; created: boolean };
     expect(added).toMatchObject({ ok: true, created: true });
-    const found = (await fakeBrowser.runtime.sendMessage({ type: 'gouji:flags-for-report', report: sampleReport() })) as { checkIds: string[]; statuses: Record<string, string> };
+    const found = (await fakeBrowser.runtime.sendMessage({
+      type: 'gouji:flags-for-report',
+      report: sampleReport(),
+    })) as { checkIds: string[]; statuses: Record<string, string> };
     expect(found).toEqual({ checkIds: ['apply.row-sum:granted'], statuses: { 'apply.row-sum:granted': 'open' } });
-    await vi.waitFor(() => expect(fakeBrowser.tabs.sendMessage).toHaveBeenCalledWith(4, { type: 'gouji:flags-changed' }));
+    await vi.waitFor(() =>
+      expect(fakeBrowser.tabs.sendMessage).toHaveBeenCalledWith(4, { type: 'gouji:flags-changed' }),
+    );
     expect(fakeBrowser.tabs.sendMessage).not.toHaveBeenCalledWith(9, expect.anything());
-    const bad = (await fakeBrowser.runtime.sendMessage({ type: 'gouji:flag-add', report: sampleReport(), checkId: 'nope' })) as { ok: boolean; error: string };
+    const bad = (await fakeBrowser.runtime.sendMessage({
+      type: 'gouji:flag-add',
+      report: sampleReport(),
+      checkId: 'nope',
+    })) as { ok: boolean; error: string };
     expect(bad.ok).toBe(false);
     expect(bad.error).toContain('nope');
   });

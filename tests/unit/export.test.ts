@@ -15,9 +15,22 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
     if (q) {
-      if (ch === '"' && text[i + 1] === '"') { cell += '"'; i++; } else if (ch === '"') q = false; else cell += ch;
+      if (ch === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') q = false;
+      else cell += ch;
     } else if (ch === '"') q = true;
-    else if (ch === ',') { row.push(cell); cell = ''; } else if (ch === '\r' && text[i + 1] === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; i++; } else cell += ch;
+    else if (ch === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (ch === '\r' && text[i + 1] === '\n') {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+      i++;
+    } else cell += ch;
   }
   return rows;
 }
@@ -121,7 +134,11 @@ describe('file names', () => {
 
 describe('labels', () => {
   it('names table, row and column of field ids and check ids', () => {
-    expect(describeField('apply.withheld.state_secret.legal_service')).toEqual({ table: 'apply', row: '（三）不予公开 1.属于国家秘密', column: '法律服务机构' });
+    expect(describeField('apply.withheld.state_secret.legal_service')).toEqual({
+      table: 'apply',
+      row: '（三）不予公开 1.属于国家秘密',
+      column: '法律服务机构',
+    });
     expect(describeField('litigation.after_review.pending')).toMatchObject({ table: 'review', column: '尚未审结' });
     expect(describeField('active.fees.amount')).toMatchObject({ table: 'active', row: '行政事业性收费' });
     expect(describeCheck('apply.result-sum:natural_person')).toMatchObject({ table: 'apply', column: '自然人' });

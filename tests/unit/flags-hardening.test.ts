@@ -44,7 +44,12 @@ describe('flags: what is saved is what can be shown', () => {
 });
 
 describe('flags: entries of a newer version are left untouched', () => {
-  const newer = (fp: string) => ({ v: FLAG_SCHEMA_VERSION + 1, fingerprint: fp, checkId: CHECK, shape: 'from the future' });
+  const newer = (fp: string) => ({
+    v: FLAG_SCHEMA_VERSION + 1,
+    fingerprint: fp,
+    checkId: CHECK,
+    shape: 'from the future',
+  });
 
   it('re-flagging, updating and importing do not overwrite it, and load lists it', async () => {
     const area = memoryArea();
@@ -78,7 +83,11 @@ describe('flags: the storage quota', () => {
     expect(mine.ok).toBe(true);
     const before = new Map(area.data);
     // An export of many flags (another machine): far over the budget.
-    const flags = Array.from({ length: 40 }, (_, i) => ({ ...(mine.ok ? mine.flag : {}), fingerprint: `fp${String(i).padStart(4, '0')}x`, note: 'x'.repeat(300) }));
+    const flags = Array.from({ length: 40 }, (_, i) => ({
+      ...(mine.ok ? mine.flag : {}),
+      fingerprint: `fp${String(i).padStart(4, '0')}x`,
+      note: 'x'.repeat(300),
+    }));
     const res = await store.importJson(JSON.stringify({ schema: 'gouji/flags@1', flags }));
     expect(res.error).toMatch(/存储空间不足.*已撤销本次导入/);
     expect(res.added).toBe(0);
@@ -100,7 +109,10 @@ describe('flags: imported dates', () => {
     const r = await store.addFinding(sampleReport(), CHECK);
     now = NOW;
     const flag = r.ok ? r.flag : null;
-    const file = JSON.stringify({ schema: 'gouji/flags@1', flags: [{ ...flag, note: '导入', updatedAt: '9999-12-31T00:00:00.000Z', createdAt: '9999-01-01T00:00:00.000Z' }] });
+    const file = JSON.stringify({
+      schema: 'gouji/flags@1',
+      flags: [{ ...flag, note: '导入', updatedAt: '9999-12-31T00:00:00.000Z', createdAt: '9999-01-01T00:00:00.000Z' }],
+    });
     const imp = await store.importJson(file);
     expect(imp.updated).toBe(1);
     let [f] = (await store.load()).flags;
@@ -120,8 +132,14 @@ describe('flags: concurrent updates of one flag', () => {
     const area = memoryArea();
     // A slow area: every read and write waits, so unserialized updates would interleave.
     const slow: KeyValueArea = {
-      get: async (k) => { await new Promise((r) => setTimeout(r, 5)); return area.get(k); },
-      set: async (i) => { await new Promise((r) => setTimeout(r, 5)); return area.set(i); },
+      get: async (k) => {
+        await new Promise((r) => setTimeout(r, 5));
+        return area.get(k);
+      },
+      set: async (i) => {
+        await new Promise((r) => setTimeout(r, 5));
+        return area.set(i);
+      },
       remove: (k) => area.remove(k),
     };
     const store = new FlagStore(slow, () => NOW);

@@ -19,7 +19,10 @@ let root: HTMLElement;
 const local = () => fakeBrowser.storage.local as unknown as KeyValueArea;
 
 async function settle() {
-  for (let i = 0; i < 6; i++) await act(async () => { await new Promise((r) => setTimeout(r, 0)); });
+  for (let i = 0; i < 6; i++)
+    await act(async () => {
+      await new Promise((r) => setTimeout(r, 0));
+    });
 }
 async function mount(): Promise<FlagsStore> {
   const store = new FlagsStore(createFlagsHost(b, document));
@@ -32,10 +35,17 @@ async function mount(): Promise<FlagsStore> {
 }
 const $ = <T extends Element = HTMLElement>(sel: string) => root.querySelector<T>(sel)!;
 const $$ = (sel: string) => [...root.querySelectorAll<HTMLElement>(sel)];
-const click = async (el: Element) => { await act(async () => { (el as HTMLElement).click(); }); await settle(); };
+const click = async (el: Element) => {
+  await act(async () => {
+    (el as HTMLElement).click();
+  });
+  await settle();
+};
 async function change(el: HTMLSelectElement | HTMLInputElement, value: string, type = 'change') {
   el.value = value;
-  await act(async () => { el.dispatchEvent(new Event(type, { bubbles: true })); });
+  await act(async () => {
+    el.dispatchEvent(new Event(type, { bubbles: true }));
+  });
   await settle();
 }
 
@@ -84,11 +94,16 @@ describe('follow-up page', () => {
     const groups = $$('[data-group]');
     expect(groups).toHaveLength(2);
     const g = groups.find((x) => x.textContent!.includes('某某县人民政府办公室'))!;
-    expect([...g.querySelectorAll<HTMLElement>('[data-check-id]')].map((e) => e.dataset.checkId).sort()).toEqual(['apply.row-sum:granted', 'review.sum:review']);
+    expect([...g.querySelectorAll<HTMLElement>('[data-check-id]')].map((e) => e.dataset.checkId).sort()).toEqual([
+      'apply.row-sum:granted',
+      'review.sum:review',
+    ]);
     const a = g.querySelector<HTMLAnchorElement>('[data-action="open-source"]')!;
     expect(a.href).toBe('https://www.example.gov.cn/zwgk/2025/art_1.html');
     expect(a.rel).toContain('noopener');
-    expect(g.querySelector('[data-check-id="apply.row-sum:granted"] .flag-msg')!.textContent).toContain('本行合计应为 128');
+    expect(g.querySelector('[data-check-id="apply.row-sum:granted"] .flag-msg')!.textContent).toContain(
+      '本行合计应为 128',
+    );
   });
 
   it('filters by status, agency, year and text', async () => {
@@ -114,7 +129,8 @@ describe('follow-up page', () => {
     await mount();
     const row = () => $('[data-check-id="apply.row-sum:granted"]');
     await change(row().querySelector<HTMLSelectElement>('[data-action="status"]')!, 'reported');
-    const stored = async () => (await new FlagStore(local()).load()).flags.find((f) => f.checkId === 'apply.row-sum:granted');
+    const stored = async () =>
+      (await new FlagStore(local()).load()).flags.find((f) => f.checkId === 'apply.row-sum:granted');
     expect((await stored())!.status).toBe('reported');
     expect(row().dataset.status).toBe('reported');
     const ta = row().querySelector<HTMLTextAreaElement>('[data-field="note"]')!;
@@ -132,7 +148,10 @@ describe('follow-up page', () => {
 
   it('reports a corrupted or foreign entry and still lists the rest', async () => {
     await seed();
-    await fakeBrowser.storage.local.set({ [`${FLAG_KEY_PREFIX}f1-bad`]: { fingerprint: 'f1-bad', v: 1, status: '???' }, [`${FLAG_KEY_PREFIX}zzz`]: 'garbage' });
+    await fakeBrowser.storage.local.set({
+      [`${FLAG_KEY_PREFIX}f1-bad`]: { fingerprint: 'f1-bad', v: 1, status: '???' },
+      [`${FLAG_KEY_PREFIX}zzz`]: 'garbage',
+    });
     await mount();
     expect($$('[data-check-id]')).toHaveLength(3);
     const p = $('[data-section="problems"]');
@@ -146,7 +165,10 @@ describe('follow-up page', () => {
     await seed();
     const store = await mount();
     const blobs: Blob[] = [];
-    const spy = vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => { blobs.push(blob as Blob); return 'blob:test'; });
+    const spy = vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
+      blobs.push(blob as Blob);
+      return 'blob:test';
+    });
     const stop = (e: Event) => e.preventDefault();
     document.addEventListener('click', stop, true);
     await click($('[data-action="export-json"]'));
@@ -165,8 +187,13 @@ describe('follow-up page', () => {
     const input = $<HTMLInputElement>('[data-action="import"]');
     const file = new File([exported], 'flags.json', { type: 'application/json' });
     Object.defineProperty(input, 'files', { configurable: true, value: [file] });
-    await act(async () => { input.dispatchEvent(new Event('change', { bubbles: true })); });
-    await vi.waitFor(async () => { await settle(); expect($$('[data-check-id]')).toHaveLength(3); });
+    await act(async () => {
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await vi.waitFor(async () => {
+      await settle();
+      expect($$('[data-check-id]')).toHaveLength(3);
+    });
     expect($('[data-toast]').textContent).toContain('新增 3 条');
     await store.importText(exported);
     await settle();
@@ -192,7 +219,10 @@ describe('follow-up page', () => {
     await mount();
     expect($('[data-empty="all"]')).toBeTruthy();
     await new FlagStore(local()).addFinding(sampleReport(), 'apply.row-sum:granted');
-    await vi.waitFor(async () => { await settle(); expect($$('[data-check-id]')).toHaveLength(1); });
+    await vi.waitFor(async () => {
+      await settle();
+      expect($$('[data-check-id]')).toHaveLength(1);
+    });
   });
 
   it('never links to a non-web address', async () => {

@@ -12,7 +12,12 @@ const now = () => new Date((clock += 1000));
 describe('findings and fingerprints', () => {
   it('lists failing and uncertain checks and failing/warned claims, nothing else', () => {
     const ids = findingsOf(sampleReport()).map((f) => f.id);
-    expect(ids).toEqual(['apply.row-sum:granted', 'apply.result-sum:natural_person', 'review.sum:review', 'narrative:apply-new:120']);
+    expect(ids).toEqual([
+      'apply.row-sum:granted',
+      'apply.result-sum:natural_person',
+      'review.sum:review',
+      'narrative:apply-new:120',
+    ]);
   });
   it('is stable across runs and times, and changes when the values or the agency change', () => {
     const a = findingsOf(sampleReport())[0]!.fingerprint;
@@ -25,7 +30,9 @@ describe('findings and fingerprints', () => {
     r3.values['apply.granted.commercial']!.value = 9;
     expect(findingsOf(r3)[0]!.fingerprint).not.toBe(a);
     expect(findingsOf(sampleReport({ agency: '另一个机关' }))[0]!.fingerprint).not.toBe(a);
-    expect(fingerprintOf(sampleReport({ agency: null }), ['x'])).not.toBe(fingerprintOf(sampleReport({ agency: null, url: 'https://b.gov.cn/' }), ['x']));
+    expect(fingerprintOf(sampleReport({ agency: null }), ['x'])).not.toBe(
+      fingerprintOf(sampleReport({ agency: null, url: 'https://b.gov.cn/' }), ['x']),
+    );
   });
   it('does not depend on the offset inside a narrative claim id', () => {
     const r = sampleReport();
@@ -42,8 +49,16 @@ describe('FlagStore', () => {
     expect(r.ok && r.created).toBe(true);
     if (!r.ok) return;
     expect(r.flag).toMatchObject({
-      url: SAMPLE_URL, agency: '某某县人民政府办公室', year: 2024, checkId: 'apply.row-sum:granted', status: 'open', note: '请核实',
-      kind: 'check', findingStatus: 'fail', expected: 128, actual: 138,
+      url: SAMPLE_URL,
+      agency: '某某县人民政府办公室',
+      year: 2024,
+      checkId: 'apply.row-sum:granted',
+      status: 'open',
+      note: '请核实',
+      kind: 'check',
+      findingStatus: 'fail',
+      expected: 128,
+      actual: 138,
     });
     expect(r.flag.cells[0]).toEqual({ field: 'apply.granted.total', value: 138, raw: '138' });
     expect(r.flag.culprit?.suggested).toBe(130);
@@ -60,7 +75,10 @@ describe('FlagStore', () => {
   it('refuses findings that do not exist or pass', async () => {
     const store = new FlagStore(memoryArea(), now);
     expect(await store.addFinding(sampleReport(), 'apply.balance:total')).toMatchObject({ ok: false });
-    expect(await store.addFinding(sampleReport(), 'no.such:check')).toMatchObject({ ok: false, error: expect.stringContaining('no.such:check') });
+    expect(await store.addFinding(sampleReport(), 'no.such:check')).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('no.such:check'),
+    });
     expect(await store.addFinding(null as never, 'x')).toMatchObject({ ok: false });
   });
   it('flags narrative claims by their id', async () => {
@@ -109,7 +127,11 @@ describe('FlagStore', () => {
     const { flags, problems } = await store.load();
     expect(flags.map((f) => f.fingerprint)).toEqual([good.fingerprint]);
     expect(problems.map((p) => p.key).sort()).toEqual([
-      `${FLAG_KEY_PREFIX}broken`, `${FLAG_KEY_PREFIX}f1-evil`, `${FLAG_KEY_PREFIX}f1-future`, `${FLAG_KEY_PREFIX}f1-mismatch`, `${FLAG_KEY_PREFIX}f1-nostatus`,
+      `${FLAG_KEY_PREFIX}broken`,
+      `${FLAG_KEY_PREFIX}f1-evil`,
+      `${FLAG_KEY_PREFIX}f1-future`,
+      `${FLAG_KEY_PREFIX}f1-mismatch`,
+      `${FLAG_KEY_PREFIX}f1-nostatus`,
     ]);
     expect(problems.find((p) => p.key.endsWith('f1-future'))!.reason).toMatch(/更新版本/);
     expect(problems.find((p) => p.key.endsWith('f1-evil'))!.reason).toMatch(/http/);
@@ -124,11 +146,20 @@ describe('FlagStore', () => {
     const store = new FlagStore(area, () => new Date('2025-05-05T00:00:00Z'));
     const { flags, problems } = await store.load();
     expect(problems).toEqual([]);
-    expect(flags[0]).toMatchObject({ v: 1, status: 'reported', note: '', kind: 'check', createdAt: '2025-05-05T00:00:00.000Z' });
+    expect(flags[0]).toMatchObject({
+      v: 1,
+      status: 'reported',
+      note: '',
+      kind: 'check',
+      createdAt: '2025-05-05T00:00:00.000Z',
+    });
     expect((area.data.get(flagKey(r.flag.fingerprint)) as { v: number }).v).toBe(1);
   });
   it('chains migration steps and refuses a gap', () => {
-    const steps = { 0: (o: Record<string, unknown>) => ({ ...o, v: 1, a: 1 }), 1: (o: Record<string, unknown>) => ({ ...o, v: 2, b: 2 }) };
+    const steps = {
+      0: (o: Record<string, unknown>) => ({ ...o, v: 1, a: 1 }),
+      1: (o: Record<string, unknown>) => ({ ...o, v: 2, b: 2 }),
+    };
     expect(migrate({ x: 0 }, new Date(), steps, 2)).toEqual({ entry: { x: 0, v: 2, a: 1, b: 2 }, from: 0 });
     expect(migrate({ v: 1 }, new Date(), { 0: steps[0] }, 2)).toEqual({ error: expect.stringContaining('版本 1') });
     expect(validateFlag([1, 2])).toMatchObject({ ok: false });

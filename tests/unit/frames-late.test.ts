@@ -12,8 +12,14 @@ import { happyDoc } from './inpage-helpers';
 import { loadFixture } from '../helpers/fixtures';
 
 const state = (s: TabState['state'], frameId: number, fields = 0): TabState => ({
-  state: s, url: 'https://www.zs.gov.cn/a.html', frameId, updatedAt: '2025-01-01T00:00:00.000Z',
-  report: s === 'report' ? ({ detected: true, summary: { fieldsFound: fields, checks: fields ? 42 : 0 } } as TabState['report']) : null,
+  state: s,
+  url: 'https://www.zs.gov.cn/a.html',
+  frameId,
+  updatedAt: '2025-01-01T00:00:00.000Z',
+  report:
+    s === 'report'
+      ? ({ detected: true, summary: { fieldsFound: fields, checks: fields ? 42 : 0 } } as TabState['report'])
+      : null,
 });
 
 describe('one report per tab', () => {
@@ -28,13 +34,24 @@ describe('one report per tab', () => {
     expect(chooseFrameState(state('report', 3, 0), state('report', 3, 200)).report!.summary.fieldsFound).toBe(200);
   });
   it('ranks: none < error < report without tables < report with values', () => {
-    expect([state('none', 0), state('error', 0), state('report', 0, 0), state('report', 0, 10)].map(rankState)).toEqual([0, 1, 3, 10045]);
+    expect([state('none', 0), state('error', 0), state('report', 0, 0), state('report', 0, 10)].map(rankState)).toEqual(
+      [0, 1, 3, 10045],
+    );
   });
   it('a srcdoc frame reports its parent page address', () => {
     const parent = { location: { href: 'https://www.zs.gov.cn/x.html' } };
     expect(frameUrl({ location: { href: 'about:srcdoc' }, parent })).toBe('https://www.zs.gov.cn/x.html');
-    expect(frameUrl({ location: { href: 'https://www.zs.gov.cn/frame.html' }, parent })).toBe('https://www.zs.gov.cn/frame.html');
-    expect(frameUrl({ location: { href: 'about:srcdoc' }, get parent(): never { throw new Error('cross-origin'); } })).toBe('about:srcdoc');
+    expect(frameUrl({ location: { href: 'https://www.zs.gov.cn/frame.html' }, parent })).toBe(
+      'https://www.zs.gov.cn/frame.html',
+    );
+    expect(
+      frameUrl({
+        location: { href: 'about:srcdoc' },
+        get parent(): never {
+          throw new Error('cross-origin');
+        },
+      }),
+    ).toBe('about:srcdoc');
   });
 });
 
@@ -47,11 +64,19 @@ describe('late content (watchLate)', () => {
   const article = loadFixture('seed000-plain');
 
   it('a shell whose title and article arrive later passes the gate then, once; the engine sees a report', async () => {
-    const doc = happyDoc('<!doctype html><html><head><title>加载中…</title></head><body><div id="app"></div></body></html>');
+    const doc = happyDoc(
+      '<!doctype html><html><head><title>加载中…</title></head><body><div id="app"></div></body></html>',
+    );
     let gateRuns = 0;
     let passed = 0;
     const ac = new AbortController();
-    watchLate(doc, () => (gateRuns++, gateSays(doc, quickGate)), () => passed++, ac.signal, { maxMs: 5000, batchMs: 30 });
+    watchLate(
+      doc,
+      () => (gateRuns++, gateSays(doc, quickGate)),
+      () => passed++,
+      ac.signal,
+      { maxMs: 5000, batchMs: 30 },
+    );
     expect(gateSays(doc, quickGate)).toBe(false);
     const src = happyDoc(article.html, article.meta.url);
     doc.title = src.title;
@@ -72,7 +97,13 @@ describe('late content (watchLate)', () => {
     const doc = happyDoc('<!doctype html><html><head><title>新闻</title></head><body><p>今日要闻</p></body></html>');
     let gateRuns = 0;
     const ac = new AbortController();
-    const stop = watchLate(doc, () => (gateRuns++, false), () => {}, ac.signal, { maxMs: 150, batchMs: 20 });
+    const stop = watchLate(
+      doc,
+      () => (gateRuns++, false),
+      () => {},
+      ac.signal,
+      { maxMs: 150, batchMs: 20 },
+    );
     await new Promise((r) => setTimeout(r, 250));
     expect(gateRuns).toBe(0);
     doc.body.append(doc.createElement('p')); // after the deadline: nobody listens
@@ -85,7 +116,13 @@ describe('late content (watchLate)', () => {
     const doc = happyDoc('<!doctype html><html><head><title>新闻</title></head><body><div id="t"></div></body></html>');
     let gateRuns = 0;
     const ac = new AbortController();
-    watchLate(doc, () => (gateRuns++, false), () => {}, ac.signal, { maxMs: 5000, batchMs: 60 });
+    watchLate(
+      doc,
+      () => (gateRuns++, false),
+      () => {},
+      ac.signal,
+      { maxMs: 5000, batchMs: 60 },
+    );
     for (let i = 0; i < 50; i++) doc.getElementById('t')!.append(doc.createTextNode(String(i)));
     await until(() => gateRuns > 0);
     await new Promise((r) => setTimeout(r, 120));

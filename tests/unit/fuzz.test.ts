@@ -31,7 +31,9 @@ function rng(seed: number): () => number {
 
 const BASE = seedValues('000');
 const num = (v: string | number | undefined) => Number(String(v ?? '0').replace(/,/g, '')) || 0;
-const RESULT_ROWS = applyRows('2021').filter((r) => r.result).map((r) => r.id);
+const RESULT_ROWS = applyRows('2021')
+  .filter((r) => r.result)
+  .map((r) => r.id);
 const COLS = APPLY_COLUMNS.map((c) => c.id).filter((c) => c !== 'total');
 const REVIEW_GROUPS = ['review', 'litigation.direct', 'litigation.after_review'];
 const REVIEW_KEYS = ['upheld', 'corrected', 'other', 'pending'];
@@ -46,7 +48,15 @@ function consistentValues(r: () => number): Values {
     if (r() < 0.8) {
       const row = RESULT_ROWS[Math.floor(r() * RESULT_ROWS.length)]!;
       const col = COLS[Math.floor(r() * COLS.length)]!;
-      for (const k of [`apply.${row}.${col}`, `apply.${row}.total`, `apply.total.${col}`, `apply.total.total`, `apply.new.${col}`, `apply.new.total`]) add(k, d);
+      for (const k of [
+        `apply.${row}.${col}`,
+        `apply.${row}.total`,
+        `apply.total.${col}`,
+        `apply.total.total`,
+        `apply.new.${col}`,
+        `apply.new.total`,
+      ])
+        add(k, d);
     } else {
       const g = REVIEW_GROUPS[Math.floor(r() * REVIEW_GROUPS.length)]!;
       const k = REVIEW_KEYS[Math.floor(r() * REVIEW_KEYS.length)]!;
@@ -65,7 +75,38 @@ function consistentValues(r: () => number): Values {
   return out;
 }
 
-const NOISE = ['*', '※', '①', ' ', '\u3000', '\u00a0', '—', '-', '/', '无', '，', ',', '.', '0', '9', '万元', '件', '<b>', '</td>', '<td>', '<tr>', '</table>', '"', '&nbsp;', '｜', '\n', '(', '（一）', '总计', '合计'];
+const NOISE = [
+  '*',
+  '※',
+  '①',
+  ' ',
+  '\u3000',
+  '\u00a0',
+  '—',
+  '-',
+  '/',
+  '无',
+  '，',
+  ',',
+  '.',
+  '0',
+  '9',
+  '万元',
+  '件',
+  '<b>',
+  '</td>',
+  '<td>',
+  '<tr>',
+  '</table>',
+  '"',
+  '&nbsp;',
+  '｜',
+  '\n',
+  '(',
+  '（一）',
+  '总计',
+  '合计',
+];
 
 function hostile(html: string, r: () => number): string {
   let s = html;
@@ -73,7 +114,10 @@ function hostile(html: string, r: () => number): string {
   for (let i = 0; i < ops; i++) {
     const at = Math.floor(r() * s.length);
     const op = r();
-    if (op < 0.2) s = s.replace(/<td/g, (m) => (r() < 0.02 ? `<td colspan="${1 + Math.floor(r() * 1000)}" rowspan="${1 + Math.floor(r() * 1000)}"` : m));
+    if (op < 0.2)
+      s = s.replace(/<td/g, (m) =>
+        r() < 0.02 ? `<td colspan="${1 + Math.floor(r() * 1000)}" rowspan="${1 + Math.floor(r() * 1000)}"` : m,
+      );
     else if (op < 0.35) s = s.slice(0, at);
     else if (op < 0.5) s = s.slice(0, at) + s.slice(at + Math.floor(r() * 400));
     else if (op < 0.65) s = s.slice(0, at) + ' '.repeat(Math.floor(r() * 50_000)) + s.slice(at);
@@ -116,7 +160,10 @@ describe(`seeded fuzz (GOUJI_FUZZ_SEED=${SEED})`, () => {
       } catch (e) {
         throw new Error(`case ${i} threw (GOUJI_FUZZ_SEED=${SEED}): ${(e as Error).stack}`);
       }
-      const failing = [...report.checks.filter((c) => c.status === 'fail').map((c) => `${c.id}: ${c.message}`), ...report.narrative.filter((n) => n.status === 'fail').map((n) => n.message)];
+      const failing = [
+        ...report.checks.filter((c) => c.status === 'fail').map((c) => `${c.id}: ${c.message}`),
+        ...report.narrative.filter((n) => n.status === 'fail').map((n) => n.message),
+      ];
       expect(failing, `case ${i} (GOUJI_FUZZ_SEED=${SEED})`).toEqual([]);
       expect(report.detected, `case ${i} (GOUJI_FUZZ_SEED=${SEED})`).toBe(true);
     }

@@ -22,7 +22,11 @@ export interface Harness {
   replies: Partial<Record<Message['type'], unknown>>;
 }
 
-export function openPage(html: string, url = 'https://www.zs.gov.cn/zwgk/art/2025/1/23/art_1.html', opts: { quietMs?: number } = {}): Harness {
+export function openPage(
+  html: string,
+  url = 'https://www.zs.gov.cn/zwgk/art/2025/1/23/art_1.html',
+  opts: { quietMs?: number } = {},
+): Harness {
   const win = new Window({
     url,
     width: 1280,
@@ -53,7 +57,10 @@ export function openPage(html: string, url = 'https://www.zs.gov.cn/zwgk/art/202
 
 /** Parse a page on its own (the core's view, independent of the page the InPage marks). */
 export function happyDoc(page: string, url = 'https://www.zs.gov.cn/zwgk/art/2025/1/23/art_1.html'): Document {
-  const win = new Window({ url, settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true } });
+  const win = new Window({
+    url,
+    settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true },
+  });
   win.document.write(page);
   return win.document as unknown as Document;
 }
@@ -65,7 +72,8 @@ export function html(doc: Document): string {
 /** Cells carrying `name`, as field id → attribute value. */
 export function marked(doc: Document, name: string): Map<string, string> {
   const out = new Map<string, string>();
-  for (const el of doc.querySelectorAll(`[${name}]`)) out.set(el.getAttribute(ATTR.field) ?? el.localName, el.getAttribute(name)!);
+  for (const el of doc.querySelectorAll(`[${name}]`))
+    out.set(el.getAttribute(ATTR.field) ?? el.localName, el.getAttribute(name)!);
   return out;
 }
 

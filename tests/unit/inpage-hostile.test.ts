@@ -30,7 +30,12 @@ afterEach(() => {
 });
 
 function open(html: string, before?: (win: Window) => void): H {
-  const win = new Window({ url: 'https://www.zs.gov.cn/zwgk/art/2025/1/23/art_1.html', width: 1280, height: 900, settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true } });
+  const win = new Window({
+    url: 'https://www.zs.gov.cn/zwgk/art/2025/1/23/art_1.html',
+    width: 1280,
+    height: 900,
+    settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true },
+  });
   before?.(win);
   win.document.write(html);
   const doc = win.document as unknown as Document;
@@ -115,12 +120,16 @@ describe('a page script cannot act through our UI', () => {
     expect(h.doc.querySelector(HOST_SELECTOR)!.localName).toBe('div');
   });
 
-  it('page-set data-gouji-* attributes are not styled as our marks: the stylesheet needs this load\'s token', async () => {
-    const forged = '<td data-gouji-fail="x" data-gouji-total="x" data-gouji-culprit="1" data-gouji-mark="guess" data-gouji-related="" data-gouji-flash="">';
+  it("page-set data-gouji-* attributes are not styled as our marks: the stylesheet needs this load's token", async () => {
+    const forged =
+      '<td data-gouji-fail="x" data-gouji-total="x" data-gouji-culprit="1" data-gouji-mark="guess" data-gouji-related="" data-gouji-flash="">';
     h = open(reportPage({ set: WRONG }).replace('<body>', `<body><table id="forged"><tr>${forged}0</td></tr></table>`));
     await h.inpage.start();
     const style = h.doc.querySelector(`style[${ATTR.style}]`)!.textContent!;
-    const selectors = style.split('\n').filter((l) => l.startsWith('[')).map((l) => l.slice(0, l.indexOf('{')));
+    const selectors = style
+      .split('\n')
+      .filter((l) => l.startsWith('['))
+      .map((l) => l.slice(0, l.indexOf('{')));
     expect(selectors.length).toBeGreaterThanOrEqual(7);
     const forgedCell = h.doc.querySelector('#forged td')!;
     for (const sel of selectors) expect(forgedCell.matches(sel), sel).toBe(false);
@@ -140,9 +149,18 @@ describe('the page cannot switch Gouji off', () => {
     const doc = win.document as unknown as Document;
     let alive = true;
     const name = 'abcdefghijklmnop:content:wxt:content-script-started';
-    const signal = extensionLifetime({ doc, win: win as unknown as globalThis.Window, alive: () => alive, startedEvent: name });
-    doc.dispatchEvent(new win.CustomEvent(name, { detail: { contentScriptName: 'content', messageId: 'evil' } }) as unknown as Event);
-    win.dispatchEvent(new win.MessageEvent('message', { data: { type: name, contentScriptName: 'content', messageId: 'evil' } }));
+    const signal = extensionLifetime({
+      doc,
+      win: win as unknown as globalThis.Window,
+      alive: () => alive,
+      startedEvent: name,
+    });
+    doc.dispatchEvent(
+      new win.CustomEvent(name, { detail: { contentScriptName: 'content', messageId: 'evil' } }) as unknown as Event,
+    );
+    win.dispatchEvent(
+      new win.MessageEvent('message', { data: { type: name, contentScriptName: 'content', messageId: 'evil' } }),
+    );
     doc.dispatchEvent(new win.Event('visibilitychange') as unknown as Event);
     expect(signal.aborted).toBe(false);
     // The extension really was updated: the next such event (or the user's next click) ends our lifetime.
@@ -151,7 +169,11 @@ describe('the page cannot switch Gouji off', () => {
     expect(signal.aborted).toBe(true);
     expect(signal.reason).toBe(INVALIDATED);
     expect(runtimeAlive(() => undefined)()).toBe(false);
-    expect(runtimeAlive(() => { throw new Error('Extension context invalidated.'); })()).toBe(false);
+    expect(
+      runtimeAlive(() => {
+        throw new Error('Extension context invalidated.');
+      })(),
+    ).toBe(false);
     expect(runtimeAlive(() => ({ id: 'x' }))()).toBe(true);
     win.close();
   });

@@ -29,7 +29,12 @@ function expected(page: string) {
     for (const f of c.cells) if (a.elements.has(f)) fail.set(f, [...(fail.get(f) ?? []), c.id]);
     if (c.culprit) culprit.set(c.culprit.field, String(c.culprit.suggested));
   }
-  return { fail: new Map([...fail].map(([k, v]) => [k, v.join(' ')])), culprit, fields: [...a.elements.keys()], report: a.report };
+  return {
+    fail: new Map([...fail].map(([k, v]) => [k, v.join(' ')])),
+    culprit,
+    fields: [...a.elements.keys()],
+    report: a.report,
+  };
 }
 
 describe('in-page marks', () => {
@@ -48,7 +53,11 @@ describe('in-page marks', () => {
     expect(totals.get('apply.new.total')).toBe('apply.row-sum:new');
     expect(totals.get('apply.total.natural_person')).toBe('apply.balance:natural_person');
     // Every read table is tagged with its key.
-    expect([...h.doc.querySelectorAll(`table[${ATTR.table}]`)].map((t) => t.getAttribute(ATTR.table))).toEqual(['active', 'apply', 'review']);
+    expect([...h.doc.querySelectorAll(`table[${ATTR.table}]`)].map((t) => t.getAttribute(ATTR.table))).toEqual([
+      'active',
+      'apply',
+      'review',
+    ]);
     // The background is told, once (in a task of its own).
     await sleep(0);
     const results = h.sent.filter((m) => m.type === 'gouji:result');
@@ -103,8 +112,15 @@ describe('in-page marks', () => {
   });
 
   it('restores data-gouji-* attributes the page already had (a saved copy of a marked page)', async () => {
-    const page = reportPage({ set: WRONG }).replace('<td class="num" align="center">167</td>', '<td class="num" align="center" data-gouji-culprit="old" data-gouji-field="x">167</td>')
-      .replace('<td class="num" align="center">165</td>', '<td class="num" align="center" data-gouji-culprit="old" data-gouji-field="x">165</td>');
+    const page = reportPage({ set: WRONG })
+      .replace(
+        '<td class="num" align="center">167</td>',
+        '<td class="num" align="center" data-gouji-culprit="old" data-gouji-field="x">167</td>',
+      )
+      .replace(
+        '<td class="num" align="center">165</td>',
+        '<td class="num" align="center" data-gouji-culprit="old" data-gouji-field="x">165</td>',
+      );
     h = openPage(page);
     const before = html(h.doc);
     await h.inpage.start();
@@ -164,7 +180,10 @@ describe('the light content script on a page that fails the gate', () => {
       listeners,
       runtime: {
         sendMessage: async (m: unknown) => void sent.push(m),
-        onMessage: { addListener: (cb: never) => void listeners.add(cb), removeListener: (cb: never) => void listeners.delete(cb) },
+        onMessage: {
+          addListener: (cb: never) => void listeners.add(cb),
+          removeListener: (cb: never) => void listeners.delete(cb),
+        },
       } as unknown as RuntimeLike,
       ask: (m: unknown) => [...listeners].map((l) => l(m)).find((r) => r !== undefined),
     };
@@ -219,13 +238,17 @@ describe('pages that cannot be checked', () => {
     expect(chip.getAttribute('data-level')).toBe('missing');
     expect(chip.textContent).toContain('找不到统计表');
     expect([...chip.querySelectorAll('li')].map((li) => li.textContent)).toEqual([
-      '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '四、政府信息公开行政复议、行政诉讼情况',
+      '二、主动公开政府信息情况',
+      '三、收到和处理政府信息公开申请情况',
+      '四、政府信息公开行政复议、行政诉讼情况',
     ]);
     expect(marked(h.doc, ATTR.field).size).toBe(0);
   });
 
   it('degrades to a message on a pathological page (> 20,000 table cells)', async () => {
-    const big = `<table>${'<tr>' + '<td>1</td>'.repeat(100) + '</tr>'}</table>`.replace(/<tr>.*<\/tr>/, (row) => row.repeat(201));
+    const big = `<table>${'<tr>' + '<td>1</td>'.repeat(100) + '</tr>'}</table>`.replace(/<tr>.*<\/tr>/, (row) =>
+      row.repeat(201),
+    );
     h = openPage(reportPage().replace('<div class="footer">', big + '<div class="footer">'));
     expect(await h.inpage.start()).toBe(STATE.error);
     expect(h.doc.documentElement.getAttribute(ATTR.state)).toBe('error');

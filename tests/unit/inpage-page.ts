@@ -13,39 +13,56 @@ export type Values = Record<string, string | number>;
 export function seed000Values(): Values {
   const a = SEED_000.active;
   const v: Values = {
-    'active.regulations.issued': a.regulations[0], 'active.regulations.repealed': a.regulations[1], 'active.regulations.in_force': a.regulations[2],
-    'active.normative.issued': a.normative[0], 'active.normative.repealed': a.normative[1], 'active.normative.in_force': a.normative[2],
-    'active.licensing.decisions': a.licensing, 'active.penalty.decisions': a.penalty, 'active.coercion.decisions': a.coercion,
+    'active.regulations.issued': a.regulations[0],
+    'active.regulations.repealed': a.regulations[1],
+    'active.regulations.in_force': a.regulations[2],
+    'active.normative.issued': a.normative[0],
+    'active.normative.repealed': a.normative[1],
+    'active.normative.in_force': a.normative[2],
+    'active.licensing.decisions': a.licensing,
+    'active.penalty.decisions': a.penalty,
+    'active.coercion.decisions': a.coercion,
     'active.fees.amount': a.fees,
   };
-  for (const [row, nums] of Object.entries(SEED_000.apply)) APPLY_COLUMNS.forEach((c, i) => (v[`apply.${row}.${c.id}`] = nums[i]!));
+  for (const [row, nums] of Object.entries(SEED_000.apply))
+    APPLY_COLUMNS.forEach((c, i) => (v[`apply.${row}.${c.id}`] = nums[i]!));
   REVIEW_FIELDS.forEach((f, i) => (v[f] = SEED_000.review[i]!));
   return v;
 }
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const td = (v: unknown, attrs = '') => `<td${attrs ? ' ' + attrs : ''}>${v ?? ''}</td>`;
-const val = (values: Values, f: string) => td(values[f] === undefined ? '' : esc(String(values[f])), 'class="num" align="center"');
+const val = (values: Values, f: string) =>
+  td(values[f] === undefined ? '' : esc(String(values[f])), 'class="num" align="center"');
 
 function activeTable(values: Values): string {
-  const head = (t: string, cols: string[]) => `<tr>${td(t, 'colspan="4"')}</tr><tr>${td('信息内容')}${cols.map((c) => td(c)).join('')}</tr>`;
+  const head = (t: string, cols: string[]) =>
+    `<tr>${td(t, 'colspan="4"')}</tr><tr>${td('信息内容')}${cols.map((c) => td(c)).join('')}</tr>`;
   const one = (label: string, f: string) => `<tr>${td(label)}${val(values, f)}${td('', 'colspan="2"')}</tr>`;
-  return '<table class="MsoNormalTable" border="1" cellspacing="0"><tbody>' +
+  return (
+    '<table class="MsoNormalTable" border="1" cellspacing="0"><tbody>' +
     head('第二十条第（一）项', ['本年制发件数', '本年废止件数', '现行有效件数']) +
     `<tr>${td('规章')}${val(values, 'active.regulations.issued')}${val(values, 'active.regulations.repealed')}${val(values, 'active.regulations.in_force')}</tr>` +
     `<tr>${td('行政规范性文件')}${val(values, 'active.normative.issued')}${val(values, 'active.normative.repealed')}${val(values, 'active.normative.in_force')}</tr>` +
     `<tr>${td('第二十条第（五）项', 'colspan="4"')}</tr><tr>${td('信息内容')}${td('本年处理决定数量', 'colspan="3"')}</tr>` +
     one('行政许可', 'active.licensing.decisions') +
     `<tr>${td('第二十条第（六）项', 'colspan="4"')}</tr><tr>${td('信息内容')}${td('本年处理决定数量', 'colspan="3"')}</tr>` +
-    one('行政处罚', 'active.penalty.decisions') + one('行政强制', 'active.coercion.decisions') +
+    one('行政处罚', 'active.penalty.decisions') +
+    one('行政强制', 'active.coercion.decisions') +
     `<tr>${td('第二十条第（八）项', 'colspan="4"')}</tr><tr>${td('信息内容')}${td('本年收费金额（单位：万元）', 'colspan="3"')}</tr>` +
     one('行政事业性收费', 'active.fees.amount') +
-    '</tbody></table>';
+    '</tbody></table>'
+  );
 }
 
 function applyTable(values: Values): string {
   const rows = applyRows('2021');
-  const groupLabel: Record<string, string> = { withheld: '（三）不予公开', unavailable: '（四）无法提供', not_processed: '（五）不予处理', handled_otherwise: '（六）其他处理' };
+  const groupLabel: Record<string, string> = {
+    withheld: '（三）不予公开',
+    unavailable: '（四）无法提供',
+    not_processed: '（五）不予处理',
+    handled_otherwise: '（六）其他处理',
+  };
   const groupSpan: Record<string, number> = {};
   for (const r of rows) if (r.group && r.group !== 'results') groupSpan[r.group] = (groupSpan[r.group] ?? 0) + 1;
   const resultsSpan = rows.filter((r) => r.group).length;
@@ -78,11 +95,13 @@ function applyTable(values: Values): string {
 
 function reviewTable(values: Values): string {
   const keys = ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'];
-  return '<table class="MsoNormalTable" border="1" cellspacing="0"><tbody>' +
+  return (
+    '<table class="MsoNormalTable" border="1" cellspacing="0"><tbody>' +
     `<tr>${td('行政复议', 'colspan="5"')}${td('行政诉讼', 'colspan="10"')}</tr>` +
     `<tr>${keys.map((k) => td(k, 'rowspan="2"')).join('')}${td('未经复议直接起诉', 'colspan="5"')}${td('复议后起诉', 'colspan="5"')}</tr>` +
     `<tr>${[...keys, ...keys].map((k) => td(k.replace('结果', '结果<br>'))).join('')}</tr>` +
-    `<tr>${REVIEW_FIELDS.map((f) => val(values, f)).join('')}</tr></tbody></table>`;
+    `<tr>${REVIEW_FIELDS.map((f) => val(values, f)).join('')}</tr></tbody></table>`
+  );
 }
 
 export interface PageOptions {
@@ -141,7 +160,11 @@ ${articleHtml(opts)}
 
 /** A gov.cn page that is not a report: a news list. */
 export function newsPage(): string {
-  const items = Array.from({ length: 40 }, (_, i) => `<li><a href="/xwzx/${i}.html">中山市召开第${i + 1}次政务服务工作会议</a><span>2025-01-${String((i % 28) + 1).padStart(2, '0')}</span></li>`).join('\n');
+  const items = Array.from(
+    { length: 40 },
+    (_, i) =>
+      `<li><a href="/xwzx/${i}.html">中山市召开第${i + 1}次政务服务工作会议</a><span>2025-01-${String((i % 28) + 1).padStart(2, '0')}</span></li>`,
+  ).join('\n');
   return `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>新闻动态_中山市人民政府门户网站</title></head>
 <body><div class="nav"><a href="/">首页</a><a href="/xwzx/">新闻中心</a></div><h1>新闻动态</h1><ul class="list">${items}</ul>
 <table class="weather"><tr><td>今日天气</td><td>晴</td><td>22℃</td></tr></table></body></html>`;

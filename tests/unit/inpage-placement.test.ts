@@ -18,12 +18,24 @@ describe('placeLabels', () => {
   it('goes to the gutter when a compact cell is full of digits, and never onto another label', () => {
     const cell = box(200, 150, 24, 14);
     const text = box(200, 150, 24, 14);
-    const neighbours = [box(176, 150, 24, 14), box(224, 150, 24, 14), box(200, 136, 24, 14), box(200, 164, 24, 14), box(176, 136, 24, 14), box(224, 136, 24, 14), box(176, 164, 24, 14), box(224, 164, 24, 14)];
+    const neighbours = [
+      box(176, 150, 24, 14),
+      box(224, 150, 24, 14),
+      box(200, 136, 24, 14),
+      box(200, 164, 24, 14),
+      box(176, 136, 24, 14),
+      box(224, 136, 24, 14),
+      box(176, 164, 24, 14),
+      box(224, 164, 24, 14),
+    ];
     const obstacles = [text, ...neighbours];
-    const placed = placeLabels([
-      { key: 'a', w: 50, h: 16, cell, text, table },
-      { key: 'b', w: 50, h: 16, cell, text, table },
-    ], obstacles);
+    const placed = placeLabels(
+      [
+        { key: 'a', w: 50, h: 16, cell, text, table },
+        { key: 'b', w: 50, h: 16, cell, text, table },
+      ],
+      obstacles,
+    );
     const a = placed.get('a')!;
     const b = placed.get('b')!;
     for (const o of obstacles) expect(intersects(a, o) || intersects(b, o)).toBe(false);
@@ -32,7 +44,11 @@ describe('placeLabels', () => {
   });
   it('leaves a label out rather than cover a number or leave the page', () => {
     const cell = box(0, 0, 20, 10);
-    const placed = placeLabels([{ key: 'a', w: 60, h: 16, cell, text: cell, table: box(0, 0, 500, 500) }], [box(0, 0, 10_000, 10_000)], 500);
+    const placed = placeLabels(
+      [{ key: 'a', w: 60, h: 16, cell, text: cell, table: box(0, 0, 500, 500) }],
+      [box(0, 0, 10_000, 10_000)],
+      500,
+    );
     expect(placed.has('a')).toBe(false);
   });
   it('measures labels: Han characters wider than digits', () => {

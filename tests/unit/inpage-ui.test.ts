@@ -35,7 +35,9 @@ describe('tooltips', () => {
     expect(tip.textContent).toContain('本行合计应为 187（165 + 8 + 0 + 0 + 1 + 13），表中为 189');
     expect(q(root, PART.finding).map((f) => f.getAttribute('data-check'))).toEqual(['apply.row-sum:new']);
     expect([...marked(h.doc, ATTR.related).keys()].sort()).toEqual(
-      ['natural_person', 'commercial', 'research', 'nonprofit', 'legal_service', 'other_org'].map((c) => `apply.new.${c}`).sort(),
+      ['natural_person', 'commercial', 'research', 'nonprofit', 'legal_service', 'other_org']
+        .map((c) => `apply.new.${c}`)
+        .sort(),
     );
     // Leaving hides it (after a short grace period to reach the tooltip) and drops the highlight.
     total.dispatchEvent(new h.win.PointerEvent('pointerout', { bubbles: true }) as unknown as Event);
@@ -85,7 +87,9 @@ describe('tooltips', () => {
     h = openPage(reportPage({ set: WRONG }));
     await h.inpage.start();
     let root = await ui(h);
-    q(root, PART.chip).find((c) => c.getAttribute('data-table') === 'apply')!.click();
+    q(root, PART.chip)
+      .find((c) => c.getAttribute('data-table') === 'apply')!
+      .click();
     root = await ui(h);
     expect(root.activeElement?.getAttribute('data-key')).toBe('apply.new.natural_person');
     expect(q(root, PART.tooltip)[0]?.getAttribute('data-key')).toBe('apply.new.natural_person');
@@ -93,17 +97,23 @@ describe('tooltips', () => {
   });
 
   it('explains blank cells counted as 0 and shows uncertain checks as such', async () => {
-    h = openPage(reportPage({ set: { 'apply.partly_granted.research': '', 'apply.not_processed.publication.total': '—' } }));
+    h = openPage(
+      reportPage({ set: { 'apply.partly_granted.research': '', 'apply.not_processed.publication.total': '—' } }),
+    );
     await h.inpage.start();
     expect(marked(h.doc, ATTR.zero).get('apply.partly_granted.research')).toContain('apply.row-sum:partly_granted');
-    expect(marked(h.doc, ATTR.uncertain).get('apply.not_processed.publication.total')).toContain('apply.row-sum:not_processed.publication');
+    expect(marked(h.doc, ATTR.uncertain).get('apply.not_processed.publication.total')).toContain(
+      'apply.row-sum:not_processed.publication',
+    );
     h.inpage.activate('apply.partly_granted.research', 'hover');
     let root = await ui(h);
     expect(q(root, PART.finding)[0]?.getAttribute('data-status')).toBe('zero');
     expect(q(root, PART.tooltip)[0]?.textContent).toContain('按 0 计入');
     h.inpage.activate('apply.not_processed.publication.total', 'hover');
     root = await ui(h);
-    const f = q(root, PART.finding).find((x) => x.getAttribute('data-check') === 'apply.row-sum:not_processed.publication')!;
+    const f = q(root, PART.finding).find(
+      (x) => x.getAttribute('data-check') === 'apply.row-sum:not_processed.publication',
+    )!;
     expect(f.getAttribute('data-status')).toBe('uncertain');
     expect(f.textContent).toContain('无法判断');
   });
@@ -173,8 +183,14 @@ describe('narrative claims', () => {
   /** A hand-made contradiction on the "189件" of the text, located with a real Range. */
   function withClaim(h: Harness, status: 'fail' | 'warn'): NarrativeClaim {
     const claim: NarrativeClaim = {
-      id: 'narrative:test:1', quote: '受理政府信息公开申请189件', value: 189, unit: '件', field: 'apply.new.total',
-      status, expected: 188, message: '正文为 189 件，表三“本年新收”总计为 188',
+      id: 'narrative:test:1',
+      quote: '受理政府信息公开申请189件',
+      value: 189,
+      unit: '件',
+      field: 'apply.new.total',
+      status,
+      expected: 188,
+      message: '正文为 189 件，表三“本年新收”总计为 188',
     };
     const deps = (h.inpage as unknown as { deps: { analyze: (d: Document, o: object) => InPageAnalysis } }).deps;
     const real = deps.analyze;
@@ -237,7 +253,7 @@ describe('narrative claims', () => {
 });
 
 describe('language', () => {
-  it('switches chips and tooltips to English and back (the popup\'s choice)', async () => {
+  it("switches chips and tooltips to English and back (the popup's choice)", async () => {
     h = openPage(reportPage({ set: WRONG }));
     await h.inpage.start();
     try {
@@ -245,13 +261,17 @@ describe('language', () => {
       h.inpage.relabel();
       h.inpage.activate('apply.new.natural_person', 'hover');
       let root = await ui(h);
-      expect(q(root, PART.chip).find((c) => c.getAttribute('data-table') === 'apply')!.textContent).toContain('39 identities: 1 error (2 failing checks)');
+      expect(q(root, PART.chip).find((c) => c.getAttribute('data-table') === 'apply')!.textContent).toContain(
+        '39 identities: 1 error (2 failing checks)',
+      );
       expect(root.querySelector('.badge')?.textContent).toBe('should be 167');
       expect(q(root, PART.tooltip)[0]!.textContent).toContain('probable wrong cell');
       setLang('zh');
       h.inpage.relabel();
       root = await ui(h);
-      expect(q(root, PART.chip).find((c) => c.getAttribute('data-table') === 'apply')!.textContent).toContain('勾稽关系 39 项：1 处错误（2 项核对不一致）');
+      expect(q(root, PART.chip).find((c) => c.getAttribute('data-table') === 'apply')!.textContent).toContain(
+        '勾稽关系 39 项：1 处错误（2 项核对不一致）',
+      );
     } finally {
       setLang('zh');
     }
@@ -295,10 +315,11 @@ describe('the observer', () => {
     expect(marked(h.doc, ATTR.culprit)).toEqual(new Map([['apply.new.natural_person', '167']]));
     expect(h.doc.querySelector(`[${ATTR.culprit}]`)!.isConnected).toBe(true);
     // The text changed (quotes are now traditional), the findings did not.
-    const results = () => h!.sent.filter((m) => m.type === 'gouji:result') as Extract<Message, { type: 'gouji:result' }>[];
+    const results = () =>
+      h!.sent.filter((m) => m.type === 'gouji:result') as Extract<Message, { type: 'gouji:result' }>[];
     // The result goes out in a task of its own after the run: wait until nothing more is sent (a loaded
     // machine can delay it past the observer's quiet period), so the count below is the fix's alone.
-    for (let n = -1; n !== results().length; ) {
+    for (let n = -1; n !== results().length;) {
       n = results().length;
       await sleep(100);
     }

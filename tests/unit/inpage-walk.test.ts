@@ -14,8 +14,21 @@ afterEach(() => {
 
 const WRONG = { 'apply.new.natural_person': 165 };
 const q = (root: ShadowRoot, part: string) => [...root.querySelectorAll<HTMLElement>(`[part~="${part}"]`)];
-const key = (h: Harness, k: string, init: { altKey?: boolean; shiftKey?: boolean } = {}, on: EventTarget = h.doc.body) =>
-  on.dispatchEvent(new h.win.KeyboardEvent('keydown', { key: k, bubbles: true, composed: true, cancelable: true, ...init }) as unknown as Event);
+const key = (
+  h: Harness,
+  k: string,
+  init: { altKey?: boolean; shiftKey?: boolean } = {},
+  on: EventTarget = h.doc.body,
+) =>
+  on.dispatchEvent(
+    new h.win.KeyboardEvent('keydown', {
+      key: k,
+      bubbles: true,
+      composed: true,
+      cancelable: true,
+      ...init,
+    }) as unknown as Event,
+  );
 
 describe('the findings navigator', () => {
   it('walks text contradictions first, then marked cells in reading order, with Alt+↓/↑ from anywhere', async () => {
@@ -96,7 +109,11 @@ describe('a number in the text that contradicts a table', () => {
     expect(tip.textContent).toContain('正文“');
     expect(tip.textContent).toContain('与此格不一致');
     expect(root.activeElement?.getAttribute('data-goto')).toBe(claim);
-    expect(q(root, PART.target).find((t) => t.getAttribute('data-key') === field)!.getAttribute('aria-label')).toContain('表中为 189');
+    expect(
+      q(root, PART.target)
+        .find((t) => t.getAttribute('data-key') === field)!
+        .getAttribute('aria-label'),
+    ).toContain('表中为 189');
     (root.activeElement as HTMLElement).click();
     await sleep(50);
     root = await ui(h);
@@ -139,16 +156,19 @@ const ID_PATTERN = /\b(?:apply|review|active|active2019|litigation)\.[a-z_]|\bna
 
 describe('no ids on screen', () => {
   it('chips, marks’ accessible names and every tooltip speak in words; ids stay in data- attributes', async () => {
-    h = openPage(reportPage({
-      set: { ...WRONG, 'apply.partly_granted.research': '', 'apply.not_processed.publication.total': '—' },
-      textReceived: 150,
-    }));
+    h = openPage(
+      reportPage({
+        set: { ...WRONG, 'apply.partly_granted.research': '', 'apply.not_processed.publication.total': '—' },
+        textReceived: 150,
+      }),
+    );
     await h.inpage.start();
     let root = await ui(h);
     const texts: string[] = [];
     const collect = (r: ShadowRoot) => {
       texts.push(r.textContent ?? '');
-      for (const e of r.querySelectorAll('*')) for (const a of ['aria-label', 'title', 'placeholder']) if (e.hasAttribute(a)) texts.push(e.getAttribute(a)!);
+      for (const e of r.querySelectorAll('*'))
+        for (const a of ['aria-label', 'title', 'placeholder']) if (e.hasAttribute(a)) texts.push(e.getAttribute(a)!);
     };
     const keys = h.inpage.store.targets.peek().map((t) => t.key);
     expect(keys.some((k) => ID_PATTERN.test(k))).toBe(true);

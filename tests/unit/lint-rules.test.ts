@@ -27,9 +27,12 @@ describe('lint guardrails', { timeout: 60_000 }, () => {
     expect(await ruleIds('lib/schema/planted.ts', code)).toEqual(['no-restricted-imports']);
   });
 
-  it.each(['document', 'window', 'browser', 'chrome', 'navigator', 'localStorage'])('lib/ may not use the global %s', async (name) => {
-    expect(await ruleIds('lib/planted.ts', `export const x = ${name};\n`)).toEqual(['no-restricted-globals']);
-  });
+  it.each(['document', 'window', 'browser', 'chrome', 'navigator', 'localStorage'])(
+    'lib/ may not use the global %s',
+    async (name) => {
+      expect(await ruleIds('lib/planted.ts', `export const x = ${name};\n`)).toEqual(['no-restricted-globals']);
+    },
+  );
 
   it('lib/ may take a Document as a parameter', async () => {
     const code = 'export function title(doc: Document): string {\n  return doc.title;\n}\n';
@@ -37,15 +40,32 @@ describe('lint guardrails', { timeout: 60_000 }, () => {
   });
 
   it('components/ may use preact and lib/, not entrypoints/', async () => {
-    expect(await ruleIds('components/popup/planted.ts', "import { signal } from '@preact/signals';\nimport { t } from '@/lib/i18n';\nexport const x = [signal, t];\n")).toEqual([]);
-    expect(await ruleIds('components/popup/planted.ts', "import { boot } from '../../entrypoints/ondemand/boot';\nexport const b = boot;\n")).toEqual(['no-restricted-imports']);
+    expect(
+      await ruleIds(
+        'components/popup/planted.ts',
+        "import { signal } from '@preact/signals';\nimport { t } from '@/lib/i18n';\nexport const x = [signal, t];\n",
+      ),
+    ).toEqual([]);
+    expect(
+      await ruleIds(
+        'components/popup/planted.ts',
+        "import { boot } from '../../entrypoints/ondemand/boot';\nexport const b = boot;\n",
+      ),
+    ).toEqual(['no-restricted-imports']);
   });
 
   it('entrypoints/ may import entrypoints/', async () => {
-    expect(await ruleIds('entrypoints/ondemand/planted.ts', "import { boot } from './boot';\nexport const b = boot;\n")).toEqual([]);
+    expect(
+      await ruleIds('entrypoints/ondemand/planted.ts', "import { boot } from './boot';\nexport const b = boot;\n"),
+    ).toEqual([]);
   });
 
   it('bench/ may not import tests/', async () => {
-    expect(await ruleIds('bench/planted.ts', "import { reportPage } from '../tests/unit/core/template';\nexport const r = reportPage;\n")).toEqual(['no-restricted-imports']);
+    expect(
+      await ruleIds(
+        'bench/planted.ts',
+        "import { reportPage } from '../tests/unit/core/template';\nexport const r = reportPage;\n",
+      ),
+    ).toEqual(['no-restricted-imports']);
   });
 });

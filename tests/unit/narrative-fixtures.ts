@@ -23,7 +23,9 @@ export interface HandReport {
 }
 
 const entry = (v: number | null): ValueEntry =>
-  v === null ? { value: null, raw: '', blank: true } : { value: v, raw: String(v), decimals: (String(v).split('.')[1] ?? '').length };
+  v === null
+    ? { value: null, raw: '', blank: true }
+    : { value: v, raw: String(v), decimals: (String(v).split('.')[1] ?? '').length };
 
 export function handReport(h: HandReport): Report {
   const format = h.format ?? '2021';
@@ -33,7 +35,7 @@ export function handReport(h: HandReport): Report {
     for (const r of applyRows(format === '2019' ? '2019' : '2021')) {
       const nums = h.apply?.[r.id] ?? [0, 0, 0, 0, 0, 0];
       const total = nums.length >= 7 ? nums[6]! : nums.slice(0, 6).reduce((a, b) => a + b, 0);
-      APPLY_COLUMNS.forEach((c, i) => (values[`apply.${r.id}.${c.id}`] = entry(i < 6 ? nums[i] ?? 0 : total)));
+      APPLY_COLUMNS.forEach((c, i) => (values[`apply.${r.id}.${c.id}`] = entry(i < 6 ? (nums[i] ?? 0) : total)));
     }
   }
   if (!missing.has('review')) REVIEW_FIELDS.forEach((f, i) => (values[f] = entry(h.review?.[i] ?? 0)));
@@ -67,21 +69,35 @@ export const SEED_000: HandReport = {
 /** Seed 002 (双鸭山市 2024). */
 export const SEED_002: HandReport = {
   apply: {
-    new: [266, 0, 5, 0, 18, 3], carried_over: [0, 0, 0, 0, 0, 0],
-    granted: [89, 0, 5, 0, 0, 3], partly_granted: [67, 0, 0, 0, 1, 0],
-    'withheld.state_secret': [9, 0, 0, 0, 0, 0], 'withheld.prohibited_by_law': [7, 0, 0, 0, 0, 0],
-    'withheld.third_party_rights': [7, 0, 0, 0, 0, 0], 'withheld.process_info': [1, 0, 0, 0, 0, 0],
+    new: [266, 0, 5, 0, 18, 3],
+    carried_over: [0, 0, 0, 0, 0, 0],
+    granted: [89, 0, 5, 0, 0, 3],
+    partly_granted: [67, 0, 0, 0, 1, 0],
+    'withheld.state_secret': [9, 0, 0, 0, 0, 0],
+    'withheld.prohibited_by_law': [7, 0, 0, 0, 0, 0],
+    'withheld.third_party_rights': [7, 0, 0, 0, 0, 0],
+    'withheld.process_info': [1, 0, 0, 0, 0, 0],
     'withheld.admin_query': [2, 0, 0, 0, 0, 0],
-    'unavailable.not_held': [64, 0, 0, 0, 17, 0], 'unavailable.needs_creation': [2, 0, 0, 0, 0, 0],
-    'not_processed.petition': [2, 0, 0, 0, 0, 0], 'not_processed.repeated': [12, 0, 0, 0, 0, 0],
-    'handled_otherwise.overdue_correction': [3, 0, 0, 0, 0, 0], 'handled_otherwise.misc': [1, 0, 0, 0, 0, 0],
-    total: [266, 0, 5, 0, 18, 3], carried_forward: [0, 0, 0, 0, 0, 0],
+    'unavailable.not_held': [64, 0, 0, 0, 17, 0],
+    'unavailable.needs_creation': [2, 0, 0, 0, 0, 0],
+    'not_processed.petition': [2, 0, 0, 0, 0, 0],
+    'not_processed.repeated': [12, 0, 0, 0, 0, 0],
+    'handled_otherwise.overdue_correction': [3, 0, 0, 0, 0, 0],
+    'handled_otherwise.misc': [1, 0, 0, 0, 0, 0],
+    total: [266, 0, 5, 0, 18, 3],
+    carried_forward: [0, 0, 0, 0, 0, 0],
   },
   review: [22, 6, 1, 8, 37, 0, 0, 0, 0, 0, 2, 0, 0, 1, 3],
   active: {
-    'active.regulations.issued': 0, 'active.regulations.repealed': 0, 'active.regulations.in_force': 0,
-    'active.normative.issued': 73, 'active.normative.repealed': 28, 'active.normative.in_force': 327,
-    'active.licensing.decisions': 60435, 'active.penalty.decisions': 8375, 'active.coercion.decisions': 521,
+    'active.regulations.issued': 0,
+    'active.regulations.repealed': 0,
+    'active.regulations.in_force': 0,
+    'active.normative.issued': 73,
+    'active.normative.repealed': 28,
+    'active.normative.in_force': 327,
+    'active.licensing.decisions': 60435,
+    'active.penalty.decisions': 8375,
+    'active.coercion.decisions': 521,
     'active.fees.amount': 21273.89,
   },
 };
@@ -92,12 +108,18 @@ export const SEED_003: HandReport = { active: { 'active.licensing.decisions': 0,
 /** Seed 004 (广东省政务服务和数据管理局 2024). */
 export const SEED_004: HandReport = {
   apply: {
-    new: [195, 20, 0, 1, 0, 1, 217], carried_over: [6, 1, 0, 0, 0, 0, 7],
-    granted: [109, 15, 0, 0, 0, 1, 125], partly_granted: [5, 0, 0, 0, 0, 0, 5],
-    'withheld.internal_affairs': [1, 1, 0, 0, 0, 0, 2], 'withheld.admin_query': [1, 0, 0, 0, 0, 0, 1],
-    'unavailable.not_held': [22, 1, 0, 0, 0, 0, 23], 'unavailable.needs_creation': [1, 0, 0, 0, 0, 0, 1],
-    'not_processed.reconfirm': [1, 0, 0, 0, 0, 0, 1], 'handled_otherwise.misc': [54, 4, 0, 0, 0, 0, 58],
-    total: [194, 21, 0, 0, 0, 1, 216], carried_forward: [7, 0, 0, 1, 0, 0, 8],
+    new: [195, 20, 0, 1, 0, 1, 217],
+    carried_over: [6, 1, 0, 0, 0, 0, 7],
+    granted: [109, 15, 0, 0, 0, 1, 125],
+    partly_granted: [5, 0, 0, 0, 0, 0, 5],
+    'withheld.internal_affairs': [1, 1, 0, 0, 0, 0, 2],
+    'withheld.admin_query': [1, 0, 0, 0, 0, 0, 1],
+    'unavailable.not_held': [22, 1, 0, 0, 0, 0, 23],
+    'unavailable.needs_creation': [1, 0, 0, 0, 0, 0, 1],
+    'not_processed.reconfirm': [1, 0, 0, 0, 0, 0, 1],
+    'handled_otherwise.misc': [54, 4, 0, 0, 0, 0, 58],
+    total: [194, 21, 0, 0, 0, 1, 216],
+    carried_forward: [7, 0, 0, 1, 0, 0, 8],
   },
   active: { 'active.regulations.in_force': 2, 'active.normative.in_force': 9 },
 };

@@ -37,8 +37,8 @@ describe('narrative claims on seed pages equal those on the seed text', () => {
     it(`${f.name} (happy-dom, linkedom)`, () => {
       const doc = f.happy();
       const pageText = squash(proseFromDocument(doc.body, []).text);
-      const fromText = checkText(readSeed(f.meta.seed!)).report.narrative
-        .filter((c) => pageText.includes(squash(c.quote)))
+      const fromText = checkText(readSeed(f.meta.seed!))
+        .report.narrative.filter((c) => pageText.includes(squash(c.quote)))
         .map(key);
       const a = checkDocument(doc, { url: f.meta.url });
       expect(a.report.narrative.map(key)).toEqual(fromText);

@@ -36,17 +36,33 @@ describe('normalizeProse', () => {
 
 describe('tokenize', () => {
   it('reads numbers with the units we know, with grouping and decimals', () => {
-    expect(tokens('发布21,943条，收费2181.669177万元，培训560人次，注册258家，案件2起，增长率占12.5%')).toEqual(
-      ['21,943条', '2181.669177万元', '560人次', '258家', '2起', '12.5%']);
+    expect(tokens('发布21,943条，收费2181.669177万元，培训560人次，注册258家，案件2起，增长率占12.5%')).toEqual([
+      '21,943条',
+      '2181.669177万元',
+      '560人次',
+      '258家',
+      '2起',
+      '12.5%',
+    ]);
   });
   it('skips years, dates, phone numbers, document numbers, ordinals and unknown units', () => {
-    expect(tokens('2024年1月1日，电话0571-87051234，国办公开办函〔2021〕30号，国务院令第711号，第3件，粉丝124.8万，访问192.0793万次，3期')).toEqual([]);
+    expect(
+      tokens(
+        '2024年1月1日，电话0571-87051234，国办公开办函〔2021〕30号，国务院令第711号，第3件，粉丝124.8万，访问192.0793万次，3期',
+      ),
+    ).toEqual([]);
   });
   it('skips growth against last year', () => {
     expect(tokens('受理申请189件，同比增加20.4%，较上年增加118件，比上年减少3件')).toEqual(['189件']);
   });
   it('marks approximations', () => {
-    expect(tokens('约102条，近50件，220余件，100多件，超过3家')).toEqual(['102条~', '50件~', '220件~', '100件~', '3家~']);
+    expect(tokens('约102条，近50件，220余件，100多件，超过3家')).toEqual([
+      '102条~',
+      '50件~',
+      '220件~',
+      '100件~',
+      '3家~',
+    ]);
   });
   it('splits ",194" after a clause comma from a grouped number', () => {
     expect(tokens('按申请人情况分类,194件为自然人申请,21件')).toEqual(['194件', '21件']);
@@ -93,7 +109,10 @@ describe('proseFromDocument', () => {
   it('claims found in DOM prose land on the number in the page', () => {
     const doc = happy(page);
     const prose = proseFromDocument(doc.body, [doc.getElementById('report')!]);
-    const claims = checkNarrative(prose, handReport({ apply: { new: [300, 12, 0, 0, 0, 0], carried_over: [12, 0, 0, 0, 0, 0] } }));
+    const claims = checkNarrative(
+      prose,
+      handReport({ apply: { new: [300, 12, 0, 0, 0, 0], carried_over: [12, 0, 0, 0, 0, 0] } }),
+    );
     const received = claims.find((c) => String(c.id).startsWith('narrative:apply.received:'))!;
     expect(received.status).toBe('pass');
     expect(prose.rangeAt(received.position!.start, received.position!.end)!.toString()).toBe('312');
@@ -109,7 +128,6 @@ describe('proseFromDocument', () => {
     const at = prose.text.indexOf('312');
     expect(() => prose.rangeAt(at, at + 3)).not.toThrow();
   });
-
 });
 
 describe('proseFromText', () => {
@@ -140,7 +158,9 @@ describe('extractNumbers', () => {
     const text = readSeed('004_bf76cd535622c645');
     const nums = extractNumbers(text);
     // The report's own numbers, including those no vocabulary entry places (website statistics).
-    expect(nums.map((n) => `${n.raw}${n.unit}`)).toEqual(expect.arrayContaining(['1820条', '216件', '194件', '613条', '99.6%']));
+    expect(nums.map((n) => `${n.raw}${n.unit}`)).toEqual(
+      expect.arrayContaining(['1820条', '216件', '194件', '613条', '99.6%']),
+    );
     const n216 = nums.find((n) => n.value === 216)!;
     expect(n216.quote).toBe('共办理依申请公开216件');
     expect(text.slice(n216.position.start, n216.position.end)).toBe('216');

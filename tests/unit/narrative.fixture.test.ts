@@ -10,15 +10,21 @@ const fx = loadFixture('narrative-provincial');
 
 // Any fixture page may mark the numbers in its text that must fail: <span data-expect-narrative="<entry>">N</span>.
 describe('fixtures that declare narrative failures', () => {
-  const declaring = fixtureNames().map((n) => loadFixture(n)).filter((f) => f.html.includes('data-expect-narrative'));
+  const declaring = fixtureNames()
+    .map((n) => loadFixture(n))
+    .filter((f) => f.html.includes('data-expect-narrative'));
   it('include the provincial fixture', () => expect(declaring.map((f) => f.name)).toContain('narrative-provincial'));
   for (const f of declaring) {
     it(`${f.name}: failing claims = marked numbers, both ways`, () => {
       const doc = f.happy();
       const a = checkDocument(doc, { url: f.meta.url });
       const marked = Array.from(doc.querySelectorAll('[data-expect-narrative]'))
-        .map((el) => `${el.getAttribute('data-expect-narrative')}=${(el.textContent ?? '').replace(/,/g, '')}`).sort();
-      const failed = a.report.narrative.filter((c) => c.status === 'fail').map((c) => `${String(c.id).split(':')[1]}=${c.value}`).sort();
+        .map((el) => `${el.getAttribute('data-expect-narrative')}=${(el.textContent ?? '').replace(/,/g, '')}`)
+        .sort();
+      const failed = a.report.narrative
+        .filter((c) => c.status === 'fail')
+        .map((c) => `${String(c.id).split(':')[1]}=${c.value}`)
+        .sort();
       expect(failed).toEqual(marked);
     });
   }
@@ -36,8 +42,12 @@ describe('narrative-provincial fixture', () => {
     it(`fails exactly the claims the page marks, and no others (${dom})`, () => {
       const doc = fx[dom]();
       const { report } = checkDocument(doc, { url: fx.meta.url });
-      const marked = Array.from(doc.querySelectorAll('[data-expect-narrative]')).map((el) => `${el.getAttribute('data-expect-narrative')}=${el.textContent}`);
-      const failed = report.narrative.filter((c) => c.status === 'fail').map((c) => `${String(c.id).split(':')[1]}=${c.value}`);
+      const marked = Array.from(doc.querySelectorAll('[data-expect-narrative]')).map(
+        (el) => `${el.getAttribute('data-expect-narrative')}=${el.textContent}`,
+      );
+      const failed = report.narrative
+        .filter((c) => c.status === 'fail')
+        .map((c) => `${String(c.id).split(':')[1]}=${c.value}`);
       expect(failed.sort()).toEqual(marked.sort());
       expect(marked).toHaveLength(2);
       expect(report.narrative.filter((c) => c.status !== 'fail').every((c) => c.status === 'pass')).toBe(true);
@@ -49,11 +59,30 @@ describe('narrative-provincial fixture', () => {
       expect(report.values['apply.granted.natural_person']!.value).toBe(granted.value);
       expect(granted).toMatchObject({ expected: 170, message: '正文为 150 件，表三“予以公开”总计为 170' });
       // Correct restatements of every kind are there, and pass.
-      const passed = new Set(report.narrative.filter((c) => c.status === 'pass').map((c) => String(c.id).split(':')[1]));
-      for (const id of ['apply.carried_over', 'apply.applicant.commercial', 'apply.partly_granted', 'apply.withheld', 'apply.unavailable',
-        'apply.not_processed', 'apply.handled_otherwise', 'apply.carried_forward', 'review.count', 'litigation.count',
-        'active.licensing', 'active.penalty', 'active.coercion', 'active.normative.issued', 'active.normative.repealed',
-        'active.normative.in_force', 'text-sum', 'share']) expect(passed, id).toContain(id);
+      const passed = new Set(
+        report.narrative.filter((c) => c.status === 'pass').map((c) => String(c.id).split(':')[1]),
+      );
+      for (const id of [
+        'apply.carried_over',
+        'apply.applicant.commercial',
+        'apply.partly_granted',
+        'apply.withheld',
+        'apply.unavailable',
+        'apply.not_processed',
+        'apply.handled_otherwise',
+        'apply.carried_forward',
+        'review.count',
+        'litigation.count',
+        'active.licensing',
+        'active.penalty',
+        'active.coercion',
+        'active.normative.issued',
+        'active.normative.repealed',
+        'active.normative.in_force',
+        'text-sum',
+        'share',
+      ])
+        expect(passed, id).toContain(id);
     });
   }
 

@@ -16,7 +16,11 @@ const one = (cs: NarrativeClaim[], entry: string) => {
 
 describe('narrative.text-sum', () => {
   it('an exhaustive list that adds up passes; one that does not fails; 约 N warns', () => {
-    expect(one(run('共发布信息10条，涵盖工作动态4条、部门文件5条以及年度报告1条。'), 'text-sum')).toMatchObject({ status: 'pass', expected: 10, listKind: 'exhaustive' });
+    expect(one(run('共发布信息10条，涵盖工作动态4条、部门文件5条以及年度报告1条。'), 'text-sum')).toMatchObject({
+      status: 'pass',
+      expected: 10,
+      listKind: 'exhaustive',
+    });
     const bad = one(run('共发布信息12条，涵盖工作动态4条、部门文件5条以及年度报告1条。'), 'text-sum');
     expect(bad).toMatchObject({ status: 'fail', expected: 10, value: 12, messageId: 'narrative.text-sum.mismatch' });
     expect(bad.message).toBe('正文列举之和为 10（4 + 5 + 1），与“12条”不一致');
@@ -24,7 +28,9 @@ describe('narrative.text-sum', () => {
   });
 
   it('stops at the item opened by 以及 and at a new total; a list ending in 等 is partial', () => {
-    const cs = run('共发布信息10条，涵盖工作动态4条、部门文件5条以及年度报告1条，收到政府信息公开申请3条。', { apply: { new: [3, 0, 0, 0, 0, 0] } });
+    const cs = run('共发布信息10条，涵盖工作动态4条、部门文件5条以及年度报告1条，收到政府信息公开申请3条。', {
+      apply: { new: [3, 0, 0, 0, 0, 0] },
+    });
     expect(one(cs, 'text-sum')).toMatchObject({ status: 'pass', expected: 10 });
     expect(one(cs, 'apply.received').status).toBe('pass');
     expect(by(run('共发布信息12条，包括工作动态4条、部门文件5条等。'), 'text-sum')).toHaveLength(0);
@@ -37,14 +43,19 @@ describe('narrative.text-sum', () => {
   });
 
   it('a 其中 list may refer to the total of the previous sentence, past a skipped growth number', () => {
-    const cs = run('全市共办理政府信息依申请公开292件，较上年增加118件。其中，市政府办理46件，市直部门办理123件，县(区)政府办理123件。', { apply: { new: [292, 0, 0, 0, 0, 0], total: [292, 0, 0, 0, 0, 0] } });
+    const cs = run(
+      '全市共办理政府信息依申请公开292件，较上年增加118件。其中，市政府办理46件，市直部门办理123件，县(区)政府办理123件。',
+      { apply: { new: [292, 0, 0, 0, 0, 0], total: [292, 0, 0, 0, 0, 0] } },
+    );
     expect(by(cs, 'text-sum').map((c) => [c.value, c.status])).toEqual([[292, 'pass']]);
     expect(cs.some((c) => c.value === 118)).toBe(false);
   });
 });
 
 describe('narrative.share', () => {
-  const table: HandReport = { apply: { new: [200, 0, 0, 0, 0, 0], granted: [125, 0, 0, 0, 0, 0], partly_granted: [75, 0, 0, 0, 0, 0] } };
+  const table: HandReport = {
+    apply: { new: [200, 0, 0, 0, 0, 0], granted: [125, 0, 0, 0, 0, 0], partly_granted: [75, 0, 0, 0, 0, 0] },
+  };
   it('passes within the rounding of x, against the text total or a table total', () => {
     expect(one(run('共收到政府信息公开申请200件，予以公开125件，占62.5%。', table), 'share').status).toBe('pass');
     expect(one(run('共收到政府信息公开申请200件，予以公开125件，占比63%。', table), 'share').status).toBe('pass');
@@ -62,7 +73,9 @@ describe('narrative.share', () => {
     expect(one(run('依申请公开中，予以公开125件（占全部申请的70%）。', partial), 'share').status).toBe('warn');
   });
   it('growth percentages are skipped entirely', () => {
-    expect(run('共受理政府信息公开申请189件，同比增加20.4%。', { apply: { new: [189, 0, 0, 0, 0, 0] } }).map((c) => c.unit)).toEqual(['件']);
+    expect(
+      run('共受理政府信息公开申请189件，同比增加20.4%。', { apply: { new: [189, 0, 0, 0, 0, 0] } }).map((c) => c.unit),
+    ).toEqual(['件']);
   });
 });
 
@@ -81,46 +94,84 @@ describe('narrative.review: 均获维持', () => {
     expect(c.message).toContain('“结果纠正”为 2');
   });
   it('litigation sums both columns', () => {
-    expect(one(run('因政府信息公开被提起行政诉讼4件。', { review: [0, 0, 0, 0, 0, 2, 0, 0, 1, 3, 1, 0, 0, 0, 1] }), 'litigation.count')).toMatchObject({ status: 'pass', expected: 4, field: 'litigation.*.total' });
+    expect(
+      one(
+        run('因政府信息公开被提起行政诉讼4件。', { review: [0, 0, 0, 0, 0, 2, 0, 0, 1, 3, 1, 0, 0, 0, 1] }),
+        'litigation.count',
+      ),
+    ).toMatchObject({ status: 'pass', expected: 4, field: 'litigation.*.total' });
   });
 });
 
 describe('applicant claims: the row the sentence is about', () => {
   const table: HandReport = {
     apply: {
-      new: [40, 10, 0, 0, 0, 0], carried_over: [2, 0, 0, 0, 0, 0], granted: [30, 5, 0, 0, 0, 0],
-      'withheld.third_party_rights': [2, 1, 0, 0, 0, 0], 'unavailable.not_held': [8, 4, 0, 0, 0, 0], total: [40, 10, 0, 0, 0, 0],
+      new: [40, 10, 0, 0, 0, 0],
+      carried_over: [2, 0, 0, 0, 0, 0],
+      granted: [30, 5, 0, 0, 0, 0],
+      'withheld.third_party_rights': [2, 1, 0, 0, 0, 0],
+      'unavailable.not_held': [8, 4, 0, 0, 0, 0],
+      total: [40, 10, 0, 0, 0, 0],
       carried_forward: [2, 0, 0, 0, 0, 0],
     },
   };
   it('a result row followed by 其中 is the row', () => {
     const c = one(run('依申请公开中，不予公开3件，其中自然人申请2件。', table), 'apply.applicant.natural_person');
     expect(c).toMatchObject({ status: 'pass', field: 'apply.withheld.*.natural_person', expected: 2 });
-    expect(one(run('依申请公开中，不予公开3件，其中自然人申请3件。', table), 'apply.applicant.natural_person').status).toBe('fail');
+    expect(
+      one(run('依申请公开中，不予公开3件，其中自然人申请3件。', table), 'apply.applicant.natural_person').status,
+    ).toBe('fail');
   });
   it('otherwise the headline of the paragraph, in any of its three readings', () => {
     const cs = run('全年共收到政府信息公开申请50件，上年结转2件。其中自然人申请42件，法人或其他组织申请10件。', table);
-    expect(one(cs, 'apply.applicant.natural_person')).toMatchObject({ status: 'pass', field: 'apply.new+carried_over.natural_person' });
-    expect(one(cs, 'apply.applicant.organizations')).toMatchObject({ status: 'pass', field: 'apply.new.organizations', expected: 10 });
+    expect(one(cs, 'apply.applicant.natural_person')).toMatchObject({
+      status: 'pass',
+      field: 'apply.new+carried_over.natural_person',
+    });
+    expect(one(cs, 'apply.applicant.organizations')).toMatchObject({
+      status: 'pass',
+      field: 'apply.new.organizations',
+      expected: 10,
+    });
     const bad = run('全年共收到政府信息公开申请50件。其中自然人申请45件。', table);
     expect(one(bad, 'apply.applicant.natural_person').status).toBe('fail');
   });
   it('no headline in the paragraph: info', () => {
-    expect(one(run('依申请公开工作中，自然人申请45件。', table), 'apply.applicant.natural_person')).toMatchObject({ status: 'info', messageId: 'narrative.no-subject' });
+    expect(one(run('依申请公开工作中，自然人申请45件。', table), 'apply.applicant.natural_person')).toMatchObject({
+      status: 'info',
+      messageId: 'narrative.no-subject',
+    });
     expect(one(run('依申请公开工作中，自然人申请40件。', table), 'apply.applicant.natural_person').status).toBe('pass');
   });
 });
 
 describe('comparison edge cases', () => {
   it('blank cells: info, never fail; blank addends of a group count as 0 and are recorded', () => {
-    expect(one(run('收到政府信息公开申请5件。', { set: { 'apply.new.total': null, 'apply.carried_over.total': null, 'apply.total.total': null } }), 'apply.received'))
-      .toMatchObject({ status: 'info', messageId: 'narrative.table-blank' });
-    const c = one(run('依申请公开中，不予公开3件。', { apply: { 'withheld.state_secret': [3, 0, 0, 0, 0, 0] }, set: { 'apply.withheld.admin_query.total': null } }), 'apply.withheld');
+    expect(
+      one(
+        run('收到政府信息公开申请5件。', {
+          set: { 'apply.new.total': null, 'apply.carried_over.total': null, 'apply.total.total': null },
+        }),
+        'apply.received',
+      ),
+    ).toMatchObject({ status: 'info', messageId: 'narrative.table-blank' });
+    const c = one(
+      run('依申请公开中，不予公开3件。', {
+        apply: { 'withheld.state_secret': [3, 0, 0, 0, 0, 0] },
+        set: { 'apply.withheld.admin_query.total': null },
+      }),
+      'apply.withheld',
+    );
     expect(c.status).toBe('pass');
     expect(c.assumedZero).toEqual(['apply.withheld.admin_query.total']);
   });
   it('an approximate number that disagrees warns', () => {
-    expect(one(run('全年收到政府信息公开申请约50件。', { apply: { new: [47, 0, 0, 0, 0, 0], total: [47, 0, 0, 0, 0, 0] } }), 'apply.received')).toMatchObject({ status: 'warn', approx: true });
+    expect(
+      one(
+        run('全年收到政府信息公开申请约50件。', { apply: { new: [47, 0, 0, 0, 0, 0], total: [47, 0, 0, 0, 0, 0] } }),
+        'apply.received',
+      ),
+    ).toMatchObject({ status: 'warn', approx: true });
   });
   it('amounts compare as intervals; 元 is converted to 万元', () => {
     const h: HandReport = { active: { 'active.fees.amount': 2181.669177 } };
@@ -136,10 +187,20 @@ describe('comparison edge cases', () => {
   });
   it('2019 format: 其他处理 is one row; 制发 has no 2019 column (info)', () => {
     const h: HandReport = { format: '2019', apply: { handled_otherwise: [4, 0, 0, 0, 0, 0] } };
-    expect(one(run('依申请公开中，其他处理4件。', h), 'apply.handled_otherwise')).toMatchObject({ status: 'pass', expected: 4 });
-    expect(one(run('全年制发规范性文件9件。', h), 'active.normative.issued')).toMatchObject({ status: 'info', messageId: 'narrative.no-cell' });
-    expect(one(run('作出行政许可决定12件。', { format: '2019', active: { 'active2019.licensing.decisions': 12 } }), 'active.licensing'))
-      .toMatchObject({ status: 'pass', field: 'active2019.licensing.decisions' });
+    expect(one(run('依申请公开中，其他处理4件。', h), 'apply.handled_otherwise')).toMatchObject({
+      status: 'pass',
+      expected: 4,
+    });
+    expect(one(run('全年制发规范性文件9件。', h), 'active.normative.issued')).toMatchObject({
+      status: 'info',
+      messageId: 'narrative.no-cell',
+    });
+    expect(
+      one(
+        run('作出行政许可决定12件。', { format: '2019', active: { 'active2019.licensing.decisions': 12 } }),
+        'active.licensing',
+      ),
+    ).toMatchObject({ status: 'pass', field: 'active2019.licensing.decisions' });
   });
   it('never crashes on odd input', () => {
     expect(run('')).toEqual([]);
@@ -153,26 +214,49 @@ describe('comparison edge cases', () => {
 describe('scope', () => {
   it('numbers about another year are not claims; 上年结转 is', () => {
     const h: HandReport = { apply: { new: [50, 0, 0, 0, 0, 0], carried_over: [12, 0, 0, 0, 0, 0] } };
-    const cs = run('2023年收到政府信息公开申请40件，去年办理政府信息公开申请38件，2024年收到政府信息公开申请50件，上年结转12件，上年度结转12件。', h);
+    const cs = run(
+      '2023年收到政府信息公开申请40件，去年办理政府信息公开申请38件，2024年收到政府信息公开申请50件，上年结转12件，上年度结转12件。',
+      h,
+    );
     expect(cs.map((c) => `${String(c.id).split(':')[1]}=${c.value}:${c.status}`)).toEqual([
-      'apply.received=50:pass', 'apply.carried_over=12:pass', 'apply.carried_over=12:pass',
+      'apply.received=50:pass',
+      'apply.carried_over=12:pass',
+      'apply.carried_over=12:pass',
     ]);
   });
   it('行政复议 counts need a paragraph about information disclosure', () => {
     expect(run('全年办理行政复议案件120件。', { review: [1, 0, 0, 0, 1] })).toEqual([]);
-    expect(one(run('因政府信息公开被申请行政复议1件。', { review: [1, 0, 0, 0, 1] }), 'review.count').status).toBe('pass');
+    expect(one(run('因政府信息公开被申请行政复议1件。', { review: [1, 0, 0, 0, 1] }), 'review.count').status).toBe(
+      'pass',
+    );
   });
 });
 
 describe('lists and applicants without a headline', () => {
-  const h: HandReport = { apply: { new: [30, 5, 0, 0, 0, 0], carried_over: [2, 0, 0, 0, 0, 0], total: [30, 5, 0, 0, 0, 0], carried_forward: [2, 0, 0, 0, 0, 0] } };
+  const h: HandReport = {
+    apply: {
+      new: [30, 5, 0, 0, 0, 0],
+      carried_over: [2, 0, 0, 0, 0, 0],
+      total: [30, 5, 0, 0, 0, 0],
+      carried_forward: [2, 0, 0, 0, 0, 0],
+    },
+  };
   it('a bracketed 其中 list ends at its bracket', () => {
-    const cs = run('本机关共收到政府信息公开申请35件（其中，当面申请5件，网络申请27件，信函申请3件），上年结转2件，共计37件。', h);
+    const cs = run(
+      '本机关共收到政府信息公开申请35件（其中，当面申请5件，网络申请27件，信函申请3件），上年结转2件，共计37件。',
+      h,
+    );
     expect(one(cs, 'text-sum')).toMatchObject({ status: 'pass', value: 35, expected: 35 });
   });
   it('an applicant number alone in its paragraph passes when a headline row agrees, and is info otherwise', () => {
-    expect(one(run('从申请人类型看，自然人申请30件。', h), 'apply.applicant.natural_person')).toMatchObject({ status: 'pass', field: 'apply.new.natural_person' });
-    expect(one(run('从申请人类型看，自然人申请31件。', h), 'apply.applicant.natural_person')).toMatchObject({ status: 'info', messageId: 'narrative.no-subject' });
+    expect(one(run('从申请人类型看，自然人申请30件。', h), 'apply.applicant.natural_person')).toMatchObject({
+      status: 'pass',
+      field: 'apply.new.natural_person',
+    });
+    expect(one(run('从申请人类型看，自然人申请31件。', h), 'apply.applicant.natural_person')).toMatchObject({
+      status: 'info',
+      messageId: 'narrative.no-subject',
+    });
   });
 });
 
@@ -180,35 +264,71 @@ describe('phrasings seen in published reports (wording paraphrased, numbers inve
   // Modelled on a municipal report: received with a growth rate, answered "含上年度转结", a combined
   // 予以公开及部分公开 figure with its share.
   it('reads received, answered (含上年度转结), 予以公开及部分公开 and its share; skips the growth rate', () => {
-    const text = '一、总体情况\n（二）依申请公开方面\n2023年，全市共收到政府信息公开申请2000件，申请量较2022年增长12.5%；答复政府信息公开申请2100件(含上年度转结)，均在法定期限内答复。予以公开及部分公开700件，占33.33%；';
-    const cs = run(text, { apply: { new: [2000, 0, 0, 0, 0, 0], carried_over: [100, 0, 0, 0, 0, 0], granted: [600, 0, 0, 0, 0, 0], partly_granted: [100, 0, 0, 0, 0, 0], total: [2100, 0, 0, 0, 0, 0] } });
+    const text =
+      '一、总体情况\n（二）依申请公开方面\n2023年，全市共收到政府信息公开申请2000件，申请量较2022年增长12.5%；答复政府信息公开申请2100件(含上年度转结)，均在法定期限内答复。予以公开及部分公开700件，占33.33%；';
+    const cs = run(text, {
+      apply: {
+        new: [2000, 0, 0, 0, 0, 0],
+        carried_over: [100, 0, 0, 0, 0, 0],
+        granted: [600, 0, 0, 0, 0, 0],
+        partly_granted: [100, 0, 0, 0, 0, 0],
+        total: [2100, 0, 0, 0, 0, 0],
+      },
+    });
     expect(cs.map((c) => `${String(c.id).split(':')[1]}=${c.value}:${c.status}`)).toEqual([
-      'apply.received=2000:pass', 'apply.handled=2100:pass', 'apply.granted_or_partly=700:pass', 'share=33.33:pass',
+      'apply.received=2000:pass',
+      'apply.handled=2100:pass',
+      'apply.granted_or_partly=700:pass',
+      'share=33.33:pass',
     ]);
   });
   // Modelled on a municipal report listing its regulations with a breakdown in brackets.
   it('a breakdown inside (含…) is not read as 本年制发', () => {
-    const text = '本年度在政府网站和政府公报主动公开市政府规章11件(含新制定4件,修改5件,废止2件),主动公开行政规范性文件30件。';
+    const text =
+      '本年度在政府网站和政府公报主动公开市政府规章11件(含新制定4件,修改5件,废止2件),主动公开行政规范性文件30件。';
     const cs = run(text, { active: { 'active.regulations.issued': 9, 'active.regulations.repealed': 2 } });
-    expect(cs.map((c) => `${String(c.id).split(':')[1]}=${c.value}:${c.status}`)).toEqual(['active.regulations.repealed=2:pass']);
+    expect(cs.map((c) => `${String(c.id).split(':')[1]}=${c.value}:${c.status}`)).toEqual([
+      'active.regulations.repealed=2:pass',
+    ]);
   });
   // Modelled on a district report: every result category with its share of the answered total, one
   // category written without a unit ("部分公开40，占4.00%"), and a channel breakdown with shares.
   it('result categories with shares, channels with shares, a number without unit', () => {
-    const text = '一、收到申请情况\n2022年，全区各部门共收到政府信息依申请公开1000件。其中，通过网络申请870件，占87.00%；通过信函申请100件，占10.00%；通过当面申请30件，占3.00%。\n二、申请答复情况\n2022年，全区各部门共完成政府信息依申请公开答复1000件，包括上年结转信息公开申请20件。其中，予以公开答复600件，占60.00%；部分公开40，占4.00%；不予公开50件，占5.00%；无法提供的180件，占18.00%；不予处理的60件，占6.00%；其他处理70件，占7.00%。';
+    const text =
+      '一、收到申请情况\n2022年，全区各部门共收到政府信息依申请公开1000件。其中，通过网络申请870件，占87.00%；通过信函申请100件，占10.00%；通过当面申请30件，占3.00%。\n二、申请答复情况\n2022年，全区各部门共完成政府信息依申请公开答复1000件，包括上年结转信息公开申请20件。其中，予以公开答复600件，占60.00%；部分公开40，占4.00%；不予公开50件，占5.00%；无法提供的180件，占18.00%；不予处理的60件，占6.00%；其他处理70件，占7.00%。';
     const cs = run(text, {
       apply: {
-        new: [1000, 0, 0, 0, 0, 0], carried_over: [20, 0, 0, 0, 0, 0], granted: [600, 0, 0, 0, 0, 0], partly_granted: [40, 0, 0, 0, 0, 0],
-        'withheld.process_info': [50, 0, 0, 0, 0, 0], 'unavailable.not_held': [180, 0, 0, 0, 0, 0], 'not_processed.repeated': [60, 0, 0, 0, 0, 0],
-        'handled_otherwise.misc': [70, 0, 0, 0, 0, 0], total: [1000, 0, 0, 0, 0, 0], carried_forward: [20, 0, 0, 0, 0, 0],
+        new: [1000, 0, 0, 0, 0, 0],
+        carried_over: [20, 0, 0, 0, 0, 0],
+        granted: [600, 0, 0, 0, 0, 0],
+        partly_granted: [40, 0, 0, 0, 0, 0],
+        'withheld.process_info': [50, 0, 0, 0, 0, 0],
+        'unavailable.not_held': [180, 0, 0, 0, 0, 0],
+        'not_processed.repeated': [60, 0, 0, 0, 0, 0],
+        'handled_otherwise.misc': [70, 0, 0, 0, 0, 0],
+        total: [1000, 0, 0, 0, 0, 0],
+        carried_forward: [20, 0, 0, 0, 0, 0],
       },
     });
     expect(cs.filter((c) => c.status !== 'pass')).toEqual([]);
     expect(cs.map((c) => String(c.id).split(':')[1])).toEqual([
-      'apply.received', 'share', 'share', 'share', 'apply.handled', 'apply.carried_over',
+      'apply.received',
+      'share',
+      'share',
+      'share',
+      'apply.handled',
+      'apply.carried_over',
       // "部分公开40，占4.00%": no unit, so neither the number nor its share is read.
-      'apply.granted', 'share', 'apply.withheld', 'share', 'apply.unavailable', 'share', 'apply.not_processed', 'share',
-      'apply.handled_otherwise', 'share',
+      'apply.granted',
+      'share',
+      'apply.withheld',
+      'share',
+      'apply.unavailable',
+      'share',
+      'apply.not_processed',
+      'share',
+      'apply.handled_otherwise',
+      'share',
     ]);
   });
 });
@@ -233,25 +353,36 @@ describe('what marks a total', () => {
 });
 
 describe('均获维持 wordings', () => {
-  it.each(['均获维持', '均维持', '均获得维持', '结果均为维持', '全部被维持'])('“行政复议2件，%s” is an all-upheld claim', (w) => {
-    const cs = run(`因政府信息公开被申请行政复议2件，${w}。`, { review: [2, 0, 0, 0, 2] });
-    expect(one(cs, 'review.count.all-upheld').status).toBe('pass');
-  });
+  it.each(['均获维持', '均维持', '均获得维持', '结果均为维持', '全部被维持'])(
+    '“行政复议2件，%s” is an all-upheld claim',
+    (w) => {
+      const cs = run(`因政府信息公开被申请行政复议2件，${w}。`, { review: [2, 0, 0, 0, 2] });
+      expect(one(cs, 'review.count.all-upheld').status).toBe('pass');
+    },
+  );
   it('"均已审结" or "均在法定期限内" is not', () => {
-    expect(by(run('因政府信息公开被申请行政复议2件，均已审结。', { review: [2, 0, 0, 0, 2] }), 'review.count.all-upheld')).toHaveLength(0);
+    expect(
+      by(run('因政府信息公开被申请行政复议2件，均已审结。', { review: [2, 0, 0, 0, 2] }), 'review.count.all-upheld'),
+    ).toHaveLength(0);
   });
 });
 
 describe('prose against tables read in part, derived totals (issue #8)', () => {
   it('a claim whose cells were not all read is info ("表三未完整读取"), never a failure', () => {
-    const h: HandReport = { apply: { new: [40, 0, 0, 0, 0, 0] }, unread: ['apply.new.natural_person', 'apply.new.total'] };
+    const h: HandReport = {
+      apply: { new: [40, 0, 0, 0, 0, 0] },
+      unread: ['apply.new.natural_person', 'apply.new.total'],
+    };
     const c = one(run('全年收到政府信息公开申请45件。', h), 'apply.received');
     expect(c).toMatchObject({ status: 'info', messageId: 'narrative.table-partial' });
     expect(c.message).toContain('表三未完整读取');
   });
   it('a blank result-row 总计 is the sum of its six filled applicant cells, for the prose only', () => {
     // The 2019 Shanghai report: 予以公开 272 + 部分公开 3 = 275 against "258件"; both 总计 cells blank.
-    const h: HandReport = { apply: { granted: [270, 2, 0, 0, 0, 0], partly_granted: [3, 0, 0, 0, 0, 0] }, set: { 'apply.granted.total': null, 'apply.partly_granted.total': null } };
+    const h: HandReport = {
+      apply: { granted: [270, 2, 0, 0, 0, 0], partly_granted: [3, 0, 0, 0, 0, 0] },
+      set: { 'apply.granted.total': null, 'apply.partly_granted.total': null },
+    };
     const bad = run('依申请公开中，予以公开及部分公开258件。', h).filter((c) => c.status === 'fail');
     expect(bad.map((c) => c.expected)).toContain(275);
     expect(bad[0]!.message).toContain('按各类申请人之和计');
@@ -259,6 +390,8 @@ describe('prose against tables read in part, derived totals (issue #8)', () => {
     expect(good.map((c) => c.message)).toEqual([]);
     // One applicant cell blank: nothing is derived (the blank total counts as 0, as before).
     const blank: HandReport = { ...h, set: { ...h.set, 'apply.granted.commercial': null } };
-    expect(one(run('依申请公开中，予以公开及部分公开275件。', blank), 'apply.granted_or_partly').assumedZero).toEqual(['apply.granted.total']);
+    expect(one(run('依申请公开中，予以公开及部分公开275件。', blank), 'apply.granted_or_partly').assumedZero).toEqual([
+      'apply.granted.total',
+    ]);
   });
 });

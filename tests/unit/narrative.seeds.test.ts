@@ -31,11 +31,24 @@ for (const mode of ['hand-typed tables', 'checkText'] as const) {
     it('seed 003: "收到政府信息公开申请1条" fails against 0; the "约102条" list (93) is a warning', () => {
       const claims = run('003');
       const received = claims.find((c) => entryOf(c) === 'apply.received')!;
-      expect(received).toMatchObject({ status: 'fail', value: 1, unit: '条', expected: 0, field: 'apply.new.total', messageId: 'narrative.mismatch' });
+      expect(received).toMatchObject({
+        status: 'fail',
+        value: 1,
+        unit: '条',
+        expected: 0,
+        field: 'apply.new.total',
+        messageId: 'narrative.mismatch',
+      });
       expect(received.quote).toBe('收到政府信息公开申请1条');
       expect(received.message).toMatch(/^正文为 1 条，表三“本年新收”总计为 0/);
       const sum = claims.find((c) => entryOf(c) === 'text-sum')!;
-      expect(sum).toMatchObject({ status: 'warn', value: 102, approx: true, expected: 93, messageId: 'narrative.text-sum.approx' });
+      expect(sum).toMatchObject({
+        status: 'warn',
+        value: 102,
+        approx: true,
+        expected: 93,
+        messageId: 'narrative.text-sum.approx',
+      });
       expect(sum.message).toBe('正文列举之和为 93（41 + 30 + 1 + 2 + 18 + 1），与“约102条”不一致');
       expect(claims.filter((c) => c.status === 'fail')).toHaveLength(1);
       expect(claims.filter((c) => c.status === 'warn')).toHaveLength(1);
@@ -58,10 +71,15 @@ for (const mode of ['hand-typed tables', 'checkText'] as const) {
       ]);
       // 216 is the （七）总计 (new is 217, new + carried over 224); the applicants are its columns.
       expect(claims.find((c) => entryOf(c) === 'apply.handled')!.field).toBe('apply.total.total');
-      expect(claims.find((c) => entryOf(c) === 'apply.applicant.natural_person')!.field).toBe('apply.total.natural_person');
+      expect(claims.find((c) => entryOf(c) === 'apply.applicant.natural_person')!.field).toBe(
+        'apply.total.natural_person',
+      );
       expect(claims.find((c) => entryOf(c) === 'apply.not_processed')!.field).toBe('apply.not_processed.*.total');
       // The 其中 lists that add up: 194 + 21 + 1 = 216 and 70 + 420 + 123 = 613 (留言, not applications).
-      expect(brief(claims.filter((c) => c.rule === 'narrative.text-sum'))).toEqual(['text-sum=216:pass', 'text-sum=613:pass']);
+      expect(brief(claims.filter((c) => c.rule === 'narrative.text-sum'))).toEqual([
+        'text-sum=216:pass',
+        'text-sum=613:pass',
+      ]);
     });
 
     it('seed 000: "共受理政府信息公开申请189件" passes; nothing fails', () => {
@@ -86,9 +104,15 @@ for (const mode of ['hand-typed tables', 'checkText'] as const) {
       expect(claims.every((c) => c.status === 'info')).toBe(true);
       expect(claims.every((c) => c.message.startsWith('表格缺失，正文数据无法核对'))).toBe(true);
       expect(brief(claims)).toEqual([
-        'active.licensing=31461:info', 'active.penalty=842:info', 'active.coercion=4:info', 'active.fees=2181.669177:info',
-        'apply.received=67:info', 'apply.handled=67:info',
-        'active.normative.issued=16:info', 'active.normative.repealed=8:info', 'active.normative.in_force=63:info',
+        'active.licensing=31461:info',
+        'active.penalty=842:info',
+        'active.coercion=4:info',
+        'active.fees=2181.669177:info',
+        'apply.received=67:info',
+        'apply.handled=67:info',
+        'active.normative.issued=16:info',
+        'active.normative.repealed=8:info',
+        'active.normative.in_force=63:info',
       ]);
     });
 

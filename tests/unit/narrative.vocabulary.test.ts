@@ -26,7 +26,9 @@ function claimedBy(example: string, entries?: readonly NarrativeEntry[]): string
   const { text, at } = marked(example);
   const n = normalizeProse(text);
   const tokens = tokenize(n);
-  const hit = matchTokens(n.text, tokens, entries).find((m) => originalSpan(n, m.token.start, m.token.end).start === at);
+  const hit = matchTokens(n.text, tokens, entries).find(
+    (m) => originalSpan(n, m.token.start, m.token.end).start === at,
+  );
   return hit ? hit.entry.id : null;
 }
 
@@ -73,7 +75,8 @@ describe('narrative vocabulary', () => {
           const run = (v: number) => {
             const report = handReport({ set: { [first.fields[0]!]: v } });
             // A blank-free table: every other field the entry reads is 0.
-            for (const o of target.options) for (const f of resolveOption(o, report)!.fields) report.values[f] ??= { value: 0, raw: '0' };
+            for (const o of target.options)
+              for (const f of resolveOption(o, report)!.fields) report.values[f] ??= { value: 0, raw: '0' };
             return checkNarrative(text, report).find((c) => c.id?.startsWith(`narrative:${e.id}:`))!;
           };
           const ok = run(value);

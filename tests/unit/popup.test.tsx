@@ -27,7 +27,11 @@ let root: HTMLElement;
 
 async function deliverResult(report: Report | null, state: 'report' | 'none' = report ? 'report' : 'none') {
   await new Promise<void>((resolve) => {
-    void fakeBrowser.runtime.onMessage.trigger({ type: 'gouji:result', state, report }, { tab: { id: TAB, url: SAMPLE_URL } } as never, () => resolve());
+    void fakeBrowser.runtime.onMessage.trigger(
+      { type: 'gouji:result', state, report },
+      { tab: { id: TAB, url: SAMPLE_URL } } as never,
+      () => resolve(),
+    );
   });
 }
 
@@ -42,12 +46,20 @@ async function mount(search = `?tabId=${TAB}`): Promise<PopupStore> {
 }
 
 async function settle() {
-  for (let i = 0; i < 5; i++) await act(async () => { await new Promise((r) => setTimeout(r, 0)); });
+  for (let i = 0; i < 5; i++)
+    await act(async () => {
+      await new Promise((r) => setTimeout(r, 0));
+    });
 }
 
 const $ = <T extends Element = HTMLElement>(sel: string) => root.querySelector<T>(sel)!;
 const $$ = (sel: string) => [...root.querySelectorAll<HTMLElement>(sel)];
-const click = async (el: Element) => { await act(async () => { (el as HTMLElement).click(); }); await settle(); };
+const click = async (el: Element) => {
+  await act(async () => {
+    (el as HTMLElement).click();
+  });
+  await settle();
+};
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -63,11 +75,16 @@ beforeEach(() => {
     return true;
   });
   // /ondemand.js: analyses the page and sends its result, as entrypoints/ondemand/index.ts does.
-  (fakeBrowser.scripting as { executeScript: unknown }).executeScript = vi.fn(async ({ target }: { target: { tabId: number } }) => {
-    if (target.tabId !== TAB) throw new Error('Cannot access contents of the page. Extension manifest must request permission to access the respective host.');
-    setTimeout(() => void deliverResult(onDemandReport), 5);
-    return [];
-  });
+  (fakeBrowser.scripting as { executeScript: unknown }).executeScript = vi.fn(
+    async ({ target }: { target: { tabId: number } }) => {
+      if (target.tabId !== TAB)
+        throw new Error(
+          'Cannot access contents of the page. Extension manifest must request permission to access the respective host.',
+        );
+      setTimeout(() => void deliverResult(onDemandReport), 5);
+      return [];
+    },
+  );
   root = document.createElement('div');
   document.body.replaceChildren(root);
 });
@@ -109,7 +126,9 @@ describe('popup on a report', () => {
     expect($('[data-field="format"]').textContent).toContain('2021');
     expect($('[data-field="title"]').textContent).toContain('年度政府信息公开工作年度报告');
     expect($('[data-field="cells-read"] strong').textContent).toBe('读取 200/200');
-    const counts = Object.fromEntries($$('[data-count]').map((el) => [el.dataset.count, Number(el.querySelector('.count-n')!.textContent)]));
+    const counts = Object.fromEntries(
+      $$('[data-count]').map((el) => [el.dataset.count, Number(el.querySelector('.count-n')!.textContent)]),
+    );
     // Errors (one wrong cell + one contradicting number in the text), the failing checks as a second figure.
     expect(counts).toEqual({ errors: 2, pass: 7, fail: 2, uncertain: 1 });
     expect(String(counts.errors)).toBe(await fakeBrowser.action.getBadgeText({ tabId: TAB }));
@@ -124,7 +143,9 @@ describe('popup on a report', () => {
     expect(ids).toEqual(['apply.row-sum:granted', 'apply.result-sum:natural_person']);
     const first = fail.querySelector('[data-check-id="apply.row-sum:granted"]')!;
     expect(first.querySelector('.finding-title')!.textContent).toBe('表三 · “（一）予以公开”行 · 本行合计');
-    expect(first.querySelector('.finding-msg')!.textContent).toBe('本行合计应为 128（120 + 8 + 0 + 0 + 0 + 0），表中为 138');
+    expect(first.querySelector('.finding-msg')!.textContent).toBe(
+      '本行合计应为 128（120 + 8 + 0 + 0 + 0 + 0），表中为 138',
+    );
     // One wrong cell is one error: the culprit is said once, above the two checks it breaks.
     const group = fail.querySelector<HTMLElement>('[data-error="cell:apply.granted.natural_person"]')!;
     expect(group.querySelector('[data-culprit]')!.textContent).toBe('可能出错：“（一）予以公开”行“自然人”列，应为 130');
@@ -132,8 +153,12 @@ describe('popup on a report', () => {
     expect(fail.querySelectorAll('[data-culprit]')).toHaveLength(1);
     expect(fail.querySelector('h3')!.textContent).toBe('错误（1 处，2 项核对不一致）');
     expect(first.querySelector('.status-mark .sr-only')!.textContent).toBe('不一致'); // not colour alone
-    expect($$('[data-section="narrative"] [data-check-id]').map((e) => e.dataset.checkId)).toEqual(['narrative:apply-new:120']);
-    expect($$('[data-section="uncertain"] [data-check-id]').map((e) => e.dataset.checkId)).toEqual(['review.sum:review']);
+    expect($$('[data-section="narrative"] [data-check-id]').map((e) => e.dataset.checkId)).toEqual([
+      'narrative:apply-new:120',
+    ]);
+    expect($$('[data-section="uncertain"] [data-check-id]').map((e) => e.dataset.checkId)).toEqual([
+      'review.sum:review',
+    ]);
     expect($$('[data-section="blank"] [data-field-id]').map((e) => e.dataset.fieldId)).toEqual(['review.total']);
     // order of sections: a contradiction in the text leads, then the table errors, uncertain, blank
     expect($$('[data-section]').map((e) => e.dataset.section)).toEqual(['narrative', 'fail', 'uncertain', 'blank']);
@@ -143,7 +168,11 @@ describe('popup on a report', () => {
     await deliverResult(sampleReport());
     await mount();
     await click($('[data-check-id="apply.row-sum:granted"] .finding-main'));
-    expect(pageMessages).toContainEqual({ type: 'gouji:focus', checkId: 'apply.row-sum:granted', field: 'apply.granted.natural_person' });
+    expect(pageMessages).toContainEqual({
+      type: 'gouji:focus',
+      checkId: 'apply.row-sum:granted',
+      field: 'apply.granted.natural_person',
+    });
   });
 
   it('flags a finding with a note, shows it as flagged, and shows it again on the next opening', async () => {
@@ -153,10 +182,18 @@ describe('popup on a report', () => {
     const ta = $<HTMLTextAreaElement>('[data-check-id="apply.result-sum:natural_person"] textarea');
     ta.value = '已致电核实';
     await click($('[data-check-id="apply.result-sum:natural_person"] [data-action="flag-save"]'));
-    expect($('[data-check-id="apply.result-sum:natural_person"] [data-flag-status]').textContent).toContain('已标记 · 待跟进');
-    const stored = Object.values(await fakeBrowser.storage.local.get(null)).filter((v) => (v as { checkId?: string }).checkId);
+    expect($('[data-check-id="apply.result-sum:natural_person"] [data-flag-status]').textContent).toContain(
+      '已标记 · 待跟进',
+    );
+    const stored = Object.values(await fakeBrowser.storage.local.get(null)).filter(
+      (v) => (v as { checkId?: string }).checkId,
+    );
     expect(stored).toHaveLength(1);
-    expect(stored[0]).toMatchObject({ checkId: 'apply.result-sum:natural_person', note: '已致电核实', url: SAMPLE_URL });
+    expect(stored[0]).toMatchObject({
+      checkId: 'apply.result-sum:natural_person',
+      note: '已致电核实',
+      url: SAMPLE_URL,
+    });
     render(null, root);
     await mount();
     expect($('[data-check-id="apply.result-sum:natural_person"]').dataset.flagged).toBe('true');
@@ -168,8 +205,17 @@ describe('popup on a report', () => {
     await mount();
     const blobs: Blob[] = [];
     const names: string[] = [];
-    const spy = vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => { blobs.push(blob as Blob); return 'blob:test'; });
-    const onClick = (e: Event) => { const a = e.target as HTMLAnchorElement; if (a.download) { names.push(a.download); e.preventDefault(); } };
+    const spy = vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
+      blobs.push(blob as Blob);
+      return 'blob:test';
+    });
+    const onClick = (e: Event) => {
+      const a = e.target as HTMLAnchorElement;
+      if (a.download) {
+        names.push(a.download);
+        e.preventDefault();
+      }
+    };
     document.addEventListener('click', onClick, true);
     await click($('[data-action="export-json"]'));
     await click($('[data-action="export-csv"]'));
@@ -177,11 +223,20 @@ describe('popup on a report', () => {
     spy.mockRestore();
     expect(names).toEqual(['gouji-某县_某局_ _测试_-2024.json', 'gouji-某县_某局_ _测试_-2024.csv']);
     const json = JSON.parse(await blobs[0]!.text());
-    expect(json.checks.map((c: { id: string; status: string }) => [c.id, c.status])).toEqual(sampleReport().checks.map((c) => [c.id, c.status]));
+    expect(json.checks.map((c: { id: string; status: string }) => [c.id, c.status])).toEqual(
+      sampleReport().checks.map((c) => [c.id, c.status]),
+    );
     const csvBytes = new Uint8Array(await blobs[1]!.arrayBuffer());
     expect([...csvBytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // UTF-8 BOM for Excel
     const writes: string[] = [];
-    Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: async (s: string) => { writes.push(s); } } });
+    Object.defineProperty(navigator, 'clipboard', {
+      configurable: true,
+      value: {
+        writeText: async (s: string) => {
+          writes.push(s);
+        },
+      },
+    });
     await click($('[data-action="copy"]'));
     expect(JSON.parse(writes[0]!).report.agency).toBe('某县/某局: "测试"');
     expect($('[data-toast]').textContent).toContain('已复制');
@@ -194,7 +249,9 @@ describe('popup on a report', () => {
     const text = $<HTMLTextAreaElement>('[data-field="feedback-text"]').value;
     expect(text).toContain('某某县人民政府办公室：');
     expect(text).toContain('“（一）予以公开”行：本行合计应为 128');
-    await act(async () => { document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' })); });
+    await act(async () => {
+      document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' }));
+    });
     expect(root.querySelector('[data-section="feedback"]')).toBeNull();
   });
 
@@ -204,7 +261,9 @@ describe('popup on a report', () => {
     await click($('[data-action="lang"]'));
     expect(store.lang.value).toBe('en');
     expect($('[data-count="fail"] .count-label').textContent).toContain('Inconsistent');
-    expect($('[data-check-id="apply.row-sum:granted"] .finding-title').textContent).toBe('Table III · row “granted” · row total');
+    expect($('[data-check-id="apply.row-sum:granted"] .finding-title').textContent).toBe(
+      'Table III · row “granted” · row total',
+    );
     expect((await fakeBrowser.storage.local.get(LANG_KEY))[LANG_KEY]).toBe('en');
   });
 
@@ -227,7 +286,9 @@ describe('popup on a report', () => {
     const box = $<HTMLInputElement>('[data-action="marks"]');
     expect(box.checked).toBe(true);
     box.checked = false;
-    await act(async () => { box.dispatchEvent(new Event('change', { bubbles: true })); });
+    await act(async () => {
+      box.dispatchEvent(new Event('change', { bubbles: true }));
+    });
     await settle();
     expect(pageMessages).toContainEqual({ type: 'gouji:set-marks', visible: false });
   });
@@ -241,11 +302,19 @@ describe('popup on other pages', () => {
     expect(await fakeBrowser.action.getBadgeText({ tabId: TAB })).toBe('');
     onDemandReport = sampleReport();
     await click($('[data-action="check-page"]'));
-    await vi.waitFor(async () => { await settle(); expect(root.querySelector('[data-count="fail"]')).not.toBeNull(); });
-    expect(fakeBrowser.scripting.executeScript).toHaveBeenCalledWith({ target: { tabId: TAB }, files: ['/ondemand.js'] });
+    await vi.waitFor(async () => {
+      await settle();
+      expect(root.querySelector('[data-count="fail"]')).not.toBeNull();
+    });
+    expect(fakeBrowser.scripting.executeScript).toHaveBeenCalledWith({
+      target: { tabId: TAB },
+      files: ['/ondemand.js'],
+    });
     expect(Number($('[data-count="fail"] .count-n').textContent)).toBe(findingCounts(onDemandReport).fail);
     expect(Number($('[data-count="errors"] > .count-n').textContent)).toBe(findingCounts(onDemandReport).errors);
-    expect(await fakeBrowser.action.getBadgeText({ tabId: TAB })).toBe(badgeFor({ state: 'report', report: onDemandReport, url: '', updatedAt: '' }).text);
+    expect(await fakeBrowser.action.getBadgeText({ tabId: TAB })).toBe(
+      badgeFor({ state: 'report', report: onDemandReport, url: '', updatedAt: '' }).text,
+    );
   });
 
   it('offers the check on a page never checked, and explains a page the browser forbids', async () => {
@@ -259,7 +328,11 @@ describe('popup on other pages', () => {
 
   it('shows the error of a page whose check failed', async () => {
     await new Promise<void>((resolve) => {
-      void fakeBrowser.runtime.onMessage.trigger({ type: 'gouji:result', state: 'error', report: null, error: '页面过大' }, { tab: { id: TAB, url: SAMPLE_URL } } as never, () => resolve());
+      void fakeBrowser.runtime.onMessage.trigger(
+        { type: 'gouji:result', state: 'error', report: null, error: '页面过大' },
+        { tab: { id: TAB, url: SAMPLE_URL } } as never,
+        () => resolve(),
+      );
     });
     await mount();
     expect($('.not-report [role="alert"]').textContent).toContain('页面过大');
@@ -278,8 +351,18 @@ describe('popup notices (issue #8)', () => {
   it('a tables-in-attachment notice links its attachment (http/https only, a new tab, no opener); other hrefs are not links', async () => {
     const r = consistentReport();
     r.notices = [
-      { id: 'tables-in-attachment', level: 'warn', message: '表格在附件《某区2023年政府信息公开工作年度报告》中，请打开附件核对', href: 'https://www.zs.gov.cn/files/ndbg.docx' },
-      { id: 'tables-as-images', level: 'warn', message: '表格为图片（3 张），无法读取其中的数字', href: 'javascript:alert(1)' },
+      {
+        id: 'tables-in-attachment',
+        level: 'warn',
+        message: '表格在附件《某区2023年政府信息公开工作年度报告》中，请打开附件核对',
+        href: 'https://www.zs.gov.cn/files/ndbg.docx',
+      },
+      {
+        id: 'tables-as-images',
+        level: 'warn',
+        message: '表格为图片（3 张），无法读取其中的数字',
+        href: 'javascript:alert(1)',
+      },
     ];
     await deliverResult(r);
     await mount();

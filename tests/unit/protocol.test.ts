@@ -14,15 +14,23 @@ describe('typed send', () => {
     const marks = send({ type: 'gouji:get-marks' });
     expectTypeOf(marks).resolves.toEqualTypeOf<boolean | undefined>();
     expectTypeOf(send({ type: 'gouji:get-tab-state', tabId: 1 })).resolves.toEqualTypeOf<TabState | null | undefined>();
-    expectTypeOf(send({ type: 'gouji:flag-add', report: null as never, checkId: 'x' })).resolves.toEqualTypeOf<AddResult | undefined>();
+    expectTypeOf(send({ type: 'gouji:flag-add', report: null as never, checkId: 'x' })).resolves.toEqualTypeOf<
+      AddResult | undefined
+    >();
     expect(await marks).toBe(true);
     expect(await send({ type: 'gouji:get-tab-state', tabId: 7 })).toBeNull();
-    expect(seen.map((m) => m.type)).toEqual(['gouji:get-marks', 'gouji:get-tab-state', 'gouji:flag-add', 'gouji:get-tab-state']);
+    expect(seen.map((m) => m.type)).toEqual([
+      'gouji:get-marks',
+      'gouji:get-tab-state',
+      'gouji:flag-add',
+      'gouji:get-tab-state',
+    ]);
   });
 
   it('checks the shape of a flag reply that crossed a process boundary', () => {
     expect(isAddResult({ ok: false, error: '已有相同标记' })).toBe(true);
     expect(isAddResult({ ok: true, flag: {}, created: true })).toBe(true);
-    for (const bad of [undefined, null, 'ok', { ok: 'yes' }, { ok: false }, { error: 'x' }]) expect(isAddResult(bad)).toBe(false);
+    for (const bad of [undefined, null, 'ok', { ok: 'yes' }, { ok: false }, { error: 'x' }])
+      expect(isAddResult(bad)).toBe(false);
   });
 });

@@ -28,8 +28,23 @@ describe('body names (lib/batch/body)', () => {
   });
   it('洪泽区人民政府 (2023) and 淮安市洪泽区人民政府 (2024) are one body on one site; a short name never crosses sites', () => {
     const site = 'http://www.hongze.gov.cn/';
-    expect(sameBody({ agency: '淮安市洪泽区人民政府', url: `${site}2024.html` }, { agency: '洪泽区人民政府', url: `${site}2023.html` })).toBe(true);
-    expect(sameBody({ agency: '淮安市洪泽区人民政府', url: `${site}2024.html` }, { agency: '洪泽区人民政府', url: 'http://other.gov.cn/x' })).toBe(false);
-    expect(sameBody({ agency: '汕尾市城区人民政府', url: 'http://www.swchengqu.gov.cn/' }, { agency: '城区人民政府', url: 'http://www.swchengqu.gov.cn/' })).toBe(false);
+    expect(
+      sameBody(
+        { agency: '淮安市洪泽区人民政府', url: `${site}2024.html` },
+        { agency: '洪泽区人民政府', url: `${site}2023.html` },
+      ),
+    ).toBe(true);
+    expect(
+      sameBody(
+        { agency: '淮安市洪泽区人民政府', url: `${site}2024.html` },
+        { agency: '洪泽区人民政府', url: 'http://other.gov.cn/x' },
+      ),
+    ).toBe(false);
+    expect(
+      sameBody(
+        { agency: '汕尾市城区人民政府', url: 'http://www.swchengqu.gov.cn/' },
+        { agency: '城区人民政府', url: 'http://www.swchengqu.gov.cn/' },
+      ),
+    ).toBe(false);
   });
 });

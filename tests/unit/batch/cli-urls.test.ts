@@ -15,7 +15,8 @@ const BIN = join(fileURLToPath(new URL('.', import.meta.url)), '../../../bin/gou
 const cli = (...args: string[]) =>
   new Promise<{ status: number; stdout: string; stderr: string }>((resolve) => {
     execFile(process.execPath, [BIN, ...args], { encoding: 'utf8', maxBuffer: 1 << 28 }, (err, stdout, stderr) =>
-      resolve({ status: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr }));
+      resolve({ status: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr }),
+    );
   });
 
 let srv: TestServer;
@@ -29,7 +30,11 @@ afterAll(() => srv.close());
 
 /** What must agree between checking an address and checking the same file. */
 const essence = (r: Report) => ({
-  detected: r.detected, report: r.report, tables: r.tables, values: r.values, summary: r.summary,
+  detected: r.detected,
+  report: r.report,
+  tables: r.tables,
+  values: r.values,
+  summary: r.summary,
   checks: r.checks.map((c) => [c.id, c.status, c.expected, c.actual, c.culprit?.field ?? null]),
   narrative: r.narrative.map((n) => [n.quote, n.status]),
   // Where an attachment is can only be said with the page's address (a saved file has none).
@@ -40,7 +45,10 @@ describe('gouji check <url>', () => {
   it('--follow on a list page: jsonl gives the same reports as checking the files; a 404 is a line with its error; exit 2', async () => {
     const res = await cli('check', '--follow', `${srv.base}/batch/list.html`, '--format', 'jsonl', '--delay', '0');
     expect(res.status).toBe(2);
-    const lines = res.stdout.trim().split('\n').map((l) => JSON.parse(l) as Report & { error?: string });
+    const lines = res.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Report & { error?: string });
     expect(lines.map((l) => l.source.url)).toEqual(corpus.links.map((l) => `${srv.base}${l.path}`));
     const missing = lines[18]!;
     expect(missing).toEqual({ source: { url: `${srv.base}/batch/r19-missing.html` }, error: 'HTTP 404' });
@@ -55,20 +63,38 @@ describe('gouji check <url>', () => {
     for (const l of served) writeFileSync(join(dir, l.path.slice('/batch/'.length)), l.html!);
     // The same format both ways: jsonl runs the cross-year check over the whole batch (json streams, and
     // prints a pair whose earlier year sorts later as a separate item at the end).
-    const direct = (await cli('check', dir, '--format', 'jsonl', '--quiet')).stdout.trim().split('\n').map((l) => JSON.parse(l) as Report);
+    const direct = (await cli('check', dir, '--format', 'jsonl', '--quiet')).stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Report);
     expect(direct).toHaveLength(served.length);
     const byUrl = lines.filter((l) => !l.error);
     expect(byUrl.map(essence)).toEqual(direct.map(essence));
     // the cross-year check ran between the 2023 and 2024 reports of seed 000's body, in both runs
     const y2024 = byUrl[0]!;
-    expect(y2024.checks.filter((c) => c.rule === 'apply.year-over-year' && c.status === 'fail').map((c) => c.id)).toEqual(['apply.year-over-year:natural_person', 'apply.year-over-year:total']);
+    expect(
+      y2024.checks.filter((c) => c.rule === 'apply.year-over-year' && c.status === 'fail').map((c) => c.id),
+    ).toEqual(['apply.year-over-year:natural_person', 'apply.year-over-year:total']);
     // the attachment page says where its tables are
     expect(lines[17]!.notices.find((n) => n.id === 'attachment')?.message).toContain('/batch/files/sjj-2024.pdf');
   });
   it('csv-wide: one row per report with every field id a column, a BOM; states as the corpus says', async () => {
-    const res = await cli('check', '--follow', `${srv.base}/batch/list.html`, '--format', 'csv-wide', '--delay', '0', '--quiet');
+    const res = await cli(
+      'check',
+      '--follow',
+      `${srv.base}/batch/list.html`,
+      '--format',
+      'csv-wide',
+      '--delay',
+      '0',
+      '--quiet',
+    );
     expect(res.stdout.startsWith('\ufeff')).toBe(true);
-    const rows = res.stdout.slice(1).trim().split('\r\n').map((l) => l.split(','));
+    const rows = res.stdout
+      .slice(1)
+      .trim()
+      .split('\r\n')
+      .map((l) => l.split(','));
     expect(rows[0]!.slice(0, 3)).toEqual(['url', 'state', 'reason']);
     expect(rows[0]).toContain('apply.new.total');
     expect(rows[0]).toContain('active2019.regulations.created');
@@ -77,9 +103,24 @@ describe('gouji check <url>', () => {
     expect(rows[1]![col]).toBe(String(seedValues('000')['apply.new.total']));
   });
   it('an unreachable address and a 404 are reported per address, the others still checked; without --follow a list page is not a report', async () => {
-    const res = await cli('check', 'http://127.0.0.1:1/gone.html', `${srv.base}/nothing.html`, `${srv.base}/batch/list.html`, `${srv.base}/batch/r01-seed000-plain.html`, '--format', 'jsonl', '--timeout', '5', '--delay', '0');
+    const res = await cli(
+      'check',
+      'http://127.0.0.1:1/gone.html',
+      `${srv.base}/nothing.html`,
+      `${srv.base}/batch/list.html`,
+      `${srv.base}/batch/r01-seed000-plain.html`,
+      '--format',
+      'jsonl',
+      '--timeout',
+      '5',
+      '--delay',
+      '0',
+    );
     expect(res.status).toBe(2);
-    const lines = res.stdout.trim().split('\n').map((l) => JSON.parse(l) as Report & { error?: string });
+    const lines = res.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Report & { error?: string });
     expect(lines).toHaveLength(4);
     expect(lines[0]!.error).toMatch(/无法连接/);
     expect(lines[1]!.error).toBe('HTTP 404');
@@ -87,7 +128,11 @@ describe('gouji check <url>', () => {
     expect(lines[3]!.summary).toMatchObject({ checks: 42, pass: 42 });
   });
   it('bad option values are usage errors (exit 2)', async () => {
-    for (const bad of [['--concurrency', '0'], ['--delay', 'x'], ['--timeout', '-1']]) {
+    for (const bad of [
+      ['--concurrency', '0'],
+      ['--delay', 'x'],
+      ['--timeout', '-1'],
+    ]) {
       const res = await cli('check', ...bad, `${srv.base}/a.html`);
       expect(res.status).toBe(2);
       expect(res.stderr).toContain('的值无效');

@@ -67,7 +67,10 @@ describe('polite fetching (lib/batch/fetch)', () => {
     const gbk = Buffer.from([0xd7, 0xdc, 0xbc, 0xc6]); // 总计
     const big5 = Buffer.from([0xc1, 0x60, 0xad, 0x70]); // 總計
     srv.routes.set('/gbk.html', { body: gbk, type: 'text/html; charset=GBK' });
-    srv.routes.set('/big5.html', { body: Buffer.concat([Buffer.from('<meta charset="big5">'), big5]), type: 'text/html' });
+    srv.routes.set('/big5.html', {
+      body: Buffer.concat([Buffer.from('<meta charset="big5">'), big5]),
+      type: 'text/html',
+    });
     srv.routes.set('/guess.html', { body: gbk, type: 'text/html' });
     const f = local();
     expect((await f.get(`${srv.base}/gbk.html`)).text).toBe('总计');

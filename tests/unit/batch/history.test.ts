@@ -9,7 +9,8 @@ import { rowOf } from '../../../lib/batch/run';
 import { checkDocument } from '../../../lib/check';
 import { batchCorpus, previousYearPage } from '../../helpers/batch-corpus';
 
-const check = (html: string, url: string) => checkDocument(parseHTML(html).document as unknown as Document, { url }).report;
+const check = (html: string, url: string) =>
+  checkDocument(parseHTML(html).document as unknown as Document, { url }).report;
 const corpus = batchCorpus();
 
 describe('history (lib/history)', () => {
@@ -29,7 +30,10 @@ describe('history (lib/history)', () => {
     expect(await h.reportsOfBody('中山市人民政府')).toHaveLength(2);
     const prev = await previousYearFromHistory(h, r2024);
     expect(prev).toMatchObject({ year: 2023, url: 'https://www.zs.gov.cn/2023.html', status: 'fail' });
-    expect(prev!.checks.filter((c) => c.status === 'fail').map((c) => c.id)).toEqual(['apply.year-over-year:natural_person', 'apply.year-over-year:total']);
+    expect(prev!.checks.filter((c) => c.status === 'fail').map((c) => c.id)).toEqual([
+      'apply.year-over-year:natural_person',
+      'apply.year-over-year:total',
+    ]);
     expect(await previousYearFromHistory(h, r2023)).toBeNull();
     await h.delete(['https://www.zs.gov.cn/2023.html']);
     expect((await h.list()).map((e) => e.url)).toEqual(['https://www.zs.gov.cn/2024.html']);
@@ -47,7 +51,10 @@ describe('history (lib/history)', () => {
     }
     expect(await h.prune(4, 1e9)).toEqual(['https://www.zs.gov.cn/r0.html', 'https://www.zs.gov.cn/r1.html']);
     expect(await h.prune(10, 2500)).toEqual(['https://www.zs.gov.cn/r2.html', 'https://www.zs.gov.cn/r3.html']);
-    expect((await h.list()).map((e) => e.url)).toEqual(['https://www.zs.gov.cn/r5.html', 'https://www.zs.gov.cn/r4.html']);
+    expect((await h.list()).map((e) => e.url)).toEqual([
+      'https://www.zs.gov.cn/r5.html',
+      'https://www.zs.gov.cn/r4.html',
+    ]);
     h.close();
   });
 });

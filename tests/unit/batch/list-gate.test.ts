@@ -25,21 +25,26 @@ function fakeRuntime() {
     sent,
     runtime: {
       sendMessage: async (m: unknown) => void sent.push(m),
-      onMessage: { addListener: (cb: never) => void listeners.add(cb), removeListener: (cb: never) => void listeners.delete(cb) },
+      onMessage: {
+        addListener: (cb: never) => void listeners.add(cb),
+        removeListener: (cb: never) => void listeners.delete(cb),
+      },
     } as unknown as RuntimeLike,
     ask: (m: unknown) => [...listeners].map((l) => l(m)).find((r) => r !== undefined),
   };
 }
 
 describe('list pages in the content script', () => {
-  it('counts the fixture list page\'s 20 report links, none on a news page, 繁體 too', () => {
+  it("counts the fixture list page's 20 report links, none on a news page, 繁體 too", () => {
     h = openPage(LIST, LIST_URL);
     expect(countListLinks(h.doc)).toBe(20);
     h.win.close();
     h = openPage(newsPage());
     expect(countListLinks(h.doc)).toBe(0);
     h.win.close();
-    h = openPage('<a href="a">2023年度政府信息公開工作年度報告</a><a href="b">某局2022年政府信息公开年报</a><a href="b">某局2022年政府信息公开年报</a><a href="javascript:;">2021年度报告</a>');
+    h = openPage(
+      '<a href="a">2023年度政府信息公開工作年度報告</a><a href="b">某局2022年政府信息公开年报</a><a href="b">某局2022年政府信息公开年报</a><a href="javascript:;">2021年度报告</a>',
+    );
     expect(countListLinks(h.doc)).toBe(2);
   });
   it('a list page gets the chip and says how many links; hiding and letting go restore the page exactly', async () => {

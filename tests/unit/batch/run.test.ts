@@ -15,7 +15,15 @@ const corpus = batchCorpus();
 const fetcher: Fetcher = {
   async get(url) {
     const path = new URL(url).pathname;
-    if (path.endsWith('.pdf')) return { url, finalUrl: url, status: 200, contentType: 'application/pdf', bytes: new Uint8Array([0x25, 0x50, 0x44, 0x46]), text: '' };
+    if (path.endsWith('.pdf'))
+      return {
+        url,
+        finalUrl: url,
+        status: 200,
+        contentType: 'application/pdf',
+        bytes: new Uint8Array([0x25, 0x50, 0x44, 0x46]),
+        text: '',
+      };
     const html = path === '/batch/list.html' ? corpus.list(BASE) : corpus.links.find((l) => l.path === path)?.html;
     if (html === undefined) throw new FetchError('HTTP 404', url, 404);
     return { url, finalUrl: url, status: 200, contentType: 'text/html', bytes: new Uint8Array(1), text: html };
@@ -44,7 +52,12 @@ describe('batch rows (lib/batch/run)', () => {
     crossYear(items); // nothing to compare with
     expect(items[0]!.row.yoy).toBeUndefined();
     crossYear(items, [y2023]); // from history
-    expect(items[0]!.row.yoy).toEqual({ status: 'fail', fail: 2, previousYear: 2023, previousUrl: `${BASE}/2023.html` });
+    expect(items[0]!.row.yoy).toEqual({
+      status: 'fail',
+      fail: 2,
+      previousYear: 2023,
+      previousUrl: `${BASE}/2023.html`,
+    });
     expect(items[0]!.row.fail).toBe(0); // the row's own failing checks do not count the cross-year ones
     expect(y2024.summary.checks).toBe(49);
     crossYear(items, [y2023]); // idempotent
@@ -53,12 +66,21 @@ describe('batch rows (lib/batch/run)', () => {
   it('wide CSV is formula-safe with a BOM and one column per field; JSON Lines carries errors as {source, error}', () => {
     const rep = inspect(corpus.links[0]!.html!, `${BASE}/a.html`).report;
     const row = { ...rowOf(`${BASE}/a.html`, undefined, rep), agency: '=HYPERLINK("x")' };
-    const csv = batchToWideCsv([{ row, report: rep }, { row: { ...row, url: `${BASE}/b.html`, state: 'error', reason: '+HTTP 500' } }]);
+    const csv = batchToWideCsv([
+      { row, report: rep },
+      { row: { ...row, url: `${BASE}/b.html`, state: 'error', reason: '+HTTP 500' } },
+    ]);
     expect(csv.startsWith('\ufeffurl,state,reason,agency')).toBe(true);
     expect(csv).toContain(`'=HYPERLINK(""x"")`);
     expect(csv).toContain(`'+HTTP 500`);
     expect(csv.split('\r\n')[0]!.split(',')).toHaveLength(WIDE_HEADER.length);
-    const lines = batchToJsonl([{ row, report: rep }, { row: { ...row, url: `${BASE}/b.html`, state: 'error', reason: 'HTTP 404' } }]).trim().split('\n').map((l) => JSON.parse(l));
+    const lines = batchToJsonl([
+      { row, report: rep },
+      { row: { ...row, url: `${BASE}/b.html`, state: 'error', reason: 'HTTP 404' } },
+    ])
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines[0].schema).toBe('gouji/report@1');
     expect(lines[1]).toEqual({ source: { url: `${BASE}/b.html` }, error: 'HTTP 404' });
   });

@@ -35,7 +35,7 @@ export async function startServer(): Promise<TestServer> {
     const n = (hits.get(path) ?? 0) + 1;
     hits.set(path, n);
     const r = routes.get(path);
-    const s: Served = typeof r === 'function' ? r(n) : r ?? { status: 404, body: '<title>404 Not Found</title>' };
+    const s: Served = typeof r === 'function' ? r(n) : (r ?? { status: 404, body: '<title>404 Not Found</title>' });
     setTimeout(() => {
       inFlight--;
       entry.end = Date.now();
@@ -57,6 +57,10 @@ export async function startServer(): Promise<TestServer> {
     get maxInFlight() {
       return state.maxInFlight;
     },
-    close: () => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); }),
+    close: () =>
+      new Promise<void>((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
   };
 }

@@ -13,10 +13,10 @@ const SHARED_SEEDS = new URL('../../../../shared/seeds/', import.meta.url);
 
 // Each name as the page's own metadata row (or, without one, its title) says it.
 const EXPECTED: Record<string, [string, number] | null> = {
-  'blanks': ['中山市人民政府办公室', 2024],
+  blanks: ['中山市人民政府办公室', 2024],
   'broken-table': ['中山市人民政府办公室', 2024],
-  'budget': null,
-  'empty': null,
+  budget: null,
+  empty: null,
   'error-addend': ['中山市人民政府办公室', 2024],
   'error-ambiguous': ['中山市人民政府办公室', 2024],
   'error-balance-only': ['中山市人民政府办公室', 2024],
@@ -32,12 +32,12 @@ const EXPECTED: Record<string, [string, number] | null> = {
   'error-two': ['双鸭山市人民政府', 2024],
   'error-word-nested': ['广东省政务服务和数据管理局', 2024],
   'format2019-error': ['江门市新会区自然资源局', 2023],
-  'format2019': ['江门市新会区自然资源局', 2023],
-  'home': null,
-  'hostile': ['中山市人民政府办公室', 2024],
+  format2019: ['江门市新会区自然资源局', 2023],
+  home: null,
+  hostile: ['中山市人民政府办公室', 2024],
   'narrative-provincial': ['江南省人民政府办公厅', 2024],
   'news-about-reports': null,
-  'news': null,
+  news: null,
   'notice-template': null,
   'old-format': ['江门市新会区人民政府办公室', 2017],
   'report-interpretation': null,
@@ -79,10 +79,16 @@ const SEEDS: Record<string, [string, number]> = {
 };
 
 describe('body and year on every fixture page', () => {
-  const files = readdirSync(FIXTURES).filter((f) => f.endsWith('.html')).map((f) => f.slice(0, -5)).sort();
+  const files = readdirSync(FIXTURES)
+    .filter((f) => f.endsWith('.html'))
+    .map((f) => f.slice(0, -5))
+    .sort();
   it('lists every page', () => expect(files).toEqual(Object.keys(EXPECTED).sort()));
   for (const name of files) {
-    for (const [parser, parse] of [['happy-dom', happyDoc], ['linkedom', linkeDoc]] as const) {
+    for (const [parser, parse] of [
+      ['happy-dom', happyDoc],
+      ['linkedom', linkeDoc],
+    ] as const) {
       it(`${name} (${parser})`, () => {
         const html = readFileSync(new URL(`${name}.html`, FIXTURES), 'utf8');
         const r = checkDocument(parse(html)).report;
@@ -93,15 +99,18 @@ describe('body and year on every fixture page', () => {
   }
 });
 
-describe.skipIf(!existsSync(SHARED_SEEDS))('body and year on every shared seed (skipped: ../shared/seeds absent)', () => {
-  for (const [seed, want] of Object.entries(SEEDS)) {
-    it(`seed ${seed}`, () => {
-      const file = readdirSync(SHARED_SEEDS).find((f) => f.startsWith(`${seed}_`))!;
-      const r = checkText(readFileSync(new URL(file, SHARED_SEEDS), 'utf8')).report;
-      expect([r.report.agency, r.report.year]).toEqual(want);
-    });
-  }
-});
+describe.skipIf(!existsSync(SHARED_SEEDS))(
+  'body and year on every shared seed (skipped: ../shared/seeds absent)',
+  () => {
+    for (const [seed, want] of Object.entries(SEEDS)) {
+      it(`seed ${seed}`, () => {
+        const file = readdirSync(SHARED_SEEDS).find((f) => f.startsWith(`${seed}_`))!;
+        const r = checkText(readFileSync(new URL(file, SHARED_SEEDS), 'utf8')).report;
+        expect([r.report.agency, r.report.year]).toEqual(want);
+      });
+    }
+  },
+);
 
 describe('titles in any word order', () => {
   it.each([
@@ -119,9 +128,13 @@ describe('titles in any word order', () => {
 
 describe('the metadata row', () => {
   it('reads 发布机构 / 发文机关 glued to the next label, in simplified, traditional and pinyin', () => {
-    expect(agencyFromMetaRow('索引号：1/2024-1分类：综合发布机构：江门市新会区自然资源局成文日期：2024-01-26')).toBe('江门市新会区自然资源局');
+    expect(agencyFromMetaRow('索引号：1/2024-1分类：综合发布机构：江门市新会区自然资源局成文日期：2024-01-26')).toBe(
+      '江门市新会区自然资源局',
+    );
     expect(agencyFromMetaRow('发文机关: 中山市人民政府办公室 成文日期: 2025-01-23')).toBe('中山市人民政府办公室');
-    expect(agencyFromMetaRow('發(fā)布機(jī)構(gòu)：雙鴨山市人民政府辦公室 發(fā)文日期：')).toBe('双鸭山市人民政府办公室');
+    expect(agencyFromMetaRow('發(fā)布機(jī)構(gòu)：雙鴨山市人民政府辦公室 發(fā)文日期：')).toBe(
+      '双鸭山市人民政府办公室',
+    );
     expect(agencyFromMetaRow('發fā布機jī構gòu：雙鴨山市人民政府辦公室')).toBe('双鸭山市人民政府办公室');
   });
   it('takes nothing that is not a name', () => {
@@ -132,23 +145,34 @@ describe('the metadata row', () => {
     expect(isAgencyName('2025-01-01')).toBe(false);
   });
   it('the metadata row wins over a shortened title, and <meta name="ContentSource"> comes next', () => {
-    const body = '<h1>双鸭山市2024年政府信息公开工作年度报告</h1><p>一、总体情况</p><p>二、主动公开政府信息情况</p><p>三、收到和处理政府信息公开申请情况</p>';
+    const body =
+      '<h1>双鸭山市2024年政府信息公开工作年度报告</h1><p>一、总体情况</p><p>二、主动公开政府信息情况</p><p>三、收到和处理政府信息公开申请情况</p>';
     const withRow = `<html><head><title>双鸭山市2024年政府信息公开工作年度报告</title></head><body><table><tr><td>发布机构：</td><td>双鸭山市人民政府办公室</td><td>成文日期：</td><td>2025-01-20</td></tr></table>${body}</body></html>`;
-    expect(checkDocument(happyDoc(withRow)).report.report).toMatchObject({ agency: '双鸭山市人民政府办公室', year: 2024 });
+    expect(checkDocument(happyDoc(withRow)).report.report).toMatchObject({
+      agency: '双鸭山市人民政府办公室',
+      year: 2024,
+    });
     const withMeta = `<html><head><title>双鸭山市2024年政府信息公开工作年度报告</title><meta name="ContentSource" content="双鸭山市人民政府办公室"></head><body>${body}</body></html>`;
-    expect(checkDocument(linkeDoc(withMeta)).report.report).toMatchObject({ agency: '双鸭山市人民政府办公室', year: 2024 });
+    expect(checkDocument(linkeDoc(withMeta)).report.report).toMatchObject({
+      agency: '双鸭山市人民政府办公室',
+      year: 2024,
+    });
   });
 });
 
 describe('export names', () => {
   it('never collide without body and year: the page path and date stand in', () => {
-    expect(reportFilename('中山市人民政府办公室', 2024, 'json', { url: 'https://www.zs.gov.cn/a/1.html' })).toBe('gouji-中山市人民政府办公室-2024.json');
+    expect(reportFilename('中山市人民政府办公室', 2024, 'json', { url: 'https://www.zs.gov.cn/a/1.html' })).toBe(
+      'gouji-中山市人民政府办公室-2024.json',
+    );
     const from = (url: string) => ({ url, checkedAt: '2025-01-23T08:00:00.000Z' });
     const a = reportFilename(null, null, 'json', from('https://www.zs.gov.cn/zwgk/ndbg/post_1.html'));
     const b = reportFilename(null, null, 'json', from('https://www.zs.gov.cn/zwgk/ndbg/post_2.html'));
     expect(a).toBe('gouji-www.zs.gov.cn_zwgk_ndbg_post_1-2025-01-23.json');
     expect(b).not.toBe(a);
-    expect(reportFilename('中山市人民政府办公室', null, 'csv', from('https://www.zs.gov.cn/x/9.html'))).toBe('gouji-中山市人民政府办公室-www.zs.gov.cn_x_9-2025-01-23.csv');
+    expect(reportFilename('中山市人民政府办公室', null, 'csv', from('https://www.zs.gov.cn/x/9.html'))).toBe(
+      'gouji-中山市人民政府办公室-www.zs.gov.cn_x_9-2025-01-23.csv',
+    );
     expect(reportFilename(null, 2024, 'csv', from('https://a.gov.cn/'))).toBe('gouji-a.gov.cn-2024.csv');
   });
 });

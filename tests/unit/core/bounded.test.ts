@@ -12,7 +12,11 @@ const doc = (html: string) => parseHTML(html).document as unknown as Document;
 
 describe('bounded table expansion', () => {
   it('the slot-explosion page: 100 cells of colspan 1000 × rowspan 400 are refused, the report beside them is checked', () => {
-    const rows = Array.from({ length: 400 }, (_, r) => `<tr>${r === 0 ? Array.from({ length: 100 }, () => '<td colspan="1000" rowspan="400">x</td>').join('') : ''}</tr>`).join('');
+    const rows = Array.from(
+      { length: 400 },
+      (_, r) =>
+        `<tr>${r === 0 ? Array.from({ length: 100 }, () => '<td colspan="1000" rowspan="400">x</td>').join('') : ''}</tr>`,
+    ).join('');
     const bomb = `<table id="bomb">${rows}</table>`;
     const d = doc(reportPage(seedValues('000'), { extra: bomb }));
     expect(() => expandTable(d.querySelector('#bomb')!)).toThrow(TableTooLargeError);

@@ -8,26 +8,43 @@ const body = (html: string) => linkedomDocument(`<!doctype html><html><body>${ht
 
 describe('missing-table causes', () => {
   it('a linked .pdf/.doc/.docx/.wps/.xls is named, made absolute, the report-like one first', () => {
-    const root = body(`<a href="/x/guide.pdf">公开指南</a><a href="files/报告.docx">附件1：某区2023年政府信息公开工作年度报告.docx</a><a href="a.WPS?id=1">统计表</a>`);
+    const root = body(
+      `<a href="/x/guide.pdf">公开指南</a><a href="files/报告.docx">附件1：某区2023年政府信息公开工作年度报告.docx</a><a href="a.WPS?id=1">统计表</a>`,
+    );
     expect(attachments(root, 'https://www.x.gov.cn/zwgk/ndbg/1.html')).toEqual([
-      { name: '某区2023年政府信息公开工作年度报告', href: 'https://www.x.gov.cn/zwgk/ndbg/files/%E6%8A%A5%E5%91%8A.docx' },
+      {
+        name: '某区2023年政府信息公开工作年度报告',
+        href: 'https://www.x.gov.cn/zwgk/ndbg/files/%E6%8A%A5%E5%91%8A.docx',
+      },
       { name: '统计表', href: 'https://www.x.gov.cn/zwgk/ndbg/a.WPS?id=1' },
       { name: '公开指南', href: 'https://www.x.gov.cn/x/guide.pdf' },
     ]);
     const [n] = missingTableCauses(root, 'https://www.x.gov.cn/zwgk/ndbg/1.html');
-    expect(n).toMatchObject({ id: 'tables-in-attachment', level: 'warn', href: 'https://www.x.gov.cn/zwgk/ndbg/files/%E6%8A%A5%E5%91%8A.docx' });
+    expect(n).toMatchObject({
+      id: 'tables-in-attachment',
+      level: 'warn',
+      href: 'https://www.x.gov.cn/zwgk/ndbg/files/%E6%8A%A5%E5%91%8A.docx',
+    });
     expect(n!.message).toContain('表格在附件《某区2023年政府信息公开工作年度报告》中');
   });
 
   it('never links javascript:, data: or pages that are not documents', () => {
-    const root = body(`<a href="javascript:alert(1).pdf">x</a><a href="data:application/pdf,1.pdf">y</a><a href="/list.html">年报</a><a href="/a.pdfx">z</a>`);
+    const root = body(
+      `<a href="javascript:alert(1).pdf">x</a><a href="data:application/pdf,1.pdf">y</a><a href="/list.html">年报</a><a href="/a.pdfx">z</a>`,
+    );
     expect(attachments(root, 'https://www.x.gov.cn/')).toEqual([]);
     expect(missingTableCauses(root, 'https://www.x.gov.cn/')).toEqual([]);
   });
 
   it('images count as tables, icons and logos do not', () => {
     expect(tableImages(body('<p><img src="/u/table1.png" width="640"></p><img src="/u/2.jpg">'))).toBe(2);
-    expect(tableImages(body('<img src="/images/logo.png"><img src="/i/print.gif"><img src="/img/ewm.jpg"><img src="/x.png" width="16" height="16"><img>'))).toBe(0);
+    expect(
+      tableImages(
+        body(
+          '<img src="/images/logo.png"><img src="/i/print.gif"><img src="/img/ewm.jpg"><img src="/x.png" width="16" height="16"><img>',
+        ),
+      ),
+    ).toBe(0);
     expect(missingTableCauses(body('<img src="/u/t.png">'))).toMatchObject([{ id: 'tables-as-images' }]);
   });
 
@@ -41,11 +58,15 @@ describe('missing-table causes', () => {
 
   it('the fixtures: seed001-no-tables names images, attachment-tables names and links the .docx', () => {
     const img = loadFixture('seed001-no-tables');
-    expect(checkDocument(img.linkedom(), { url: img.meta.url }).report.notices.map((n) => n.id)).toEqual(['tables-missing', 'tables-as-images']);
+    expect(checkDocument(img.linkedom(), { url: img.meta.url }).report.notices.map((n) => n.id)).toEqual([
+      'tables-missing',
+      'tables-as-images',
+    ]);
     const att = loadFixture('attachment-tables');
     const notices = checkDocument(att.linkedom(), { url: att.meta.url }).report.notices;
     expect(notices.find((n) => n.id === 'tables-in-attachment')).toEqual({
-      id: 'tables-in-attachment', level: 'warn',
+      id: 'tables-in-attachment',
+      level: 'warn',
       message: '表格在附件《汕尾市城区人民政府2024年政府信息公开工作年度报告（含统计表）》中，请打开附件核对',
       href: 'https://www.swchengqu.gov.cn/attachment/0/304/304417/ndbg2024.docx',
     });

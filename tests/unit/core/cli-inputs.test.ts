@@ -2,7 +2,16 @@
 // always finishes, and the exit code says which kind of outcome it was (bin/inputs.ts EXIT).
 import { describe, expect, it } from 'vitest';
 import { spawnSync, execFileSync } from 'node:child_process';
-import { chmodSync, closeSync, mkdirSync, mkdtempSync, openSync, ftruncateSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  closeSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  ftruncateSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -65,7 +74,7 @@ describe('CLI inputs: every bad entry is its own error line, the run finishes', 
     expect(parseMaxSize('1.5')).toBe(1572864);
   });
 
-  it('a folder it may not read is that folder\'s error (EACCES), the rest is checked', () => {
+  it("a folder it may not read is that folder's error (EACCES), the rest is checked", () => {
     const dir = tmp('perm');
     writeFileSync(join(dir, 'ok.txt'), seedText('000'));
     mkdirSync(join(dir, 'closed'));
@@ -78,7 +87,13 @@ describe('CLI inputs: every bad entry is its own error line, the run finishes', 
       let got: ReturnType<typeof walk>;
       if (asRoot) {
         const script = `import('${join(HERE, '../../../bin/inputs.ts').replace(/\\/g, '/')}').then(m => console.log(JSON.stringify(m.collectInputs([${JSON.stringify(dir)}], 1 << 20))))`;
-        const r = spawnSync(process.execPath, ['--import', 'tsx', '-e', script], { encoding: 'utf8', uid: 65534, gid: 65534, cwd: join(HERE, '../../..'), timeout: 60_000 });
+        const r = spawnSync(process.execPath, ['--import', 'tsx', '-e', script], {
+          encoding: 'utf8',
+          uid: 65534,
+          gid: 65534,
+          cwd: join(HERE, '../../..'),
+          timeout: 60_000,
+        });
         got = JSON.parse(r.stdout);
       } else got = walk();
       expect(got.files).toEqual([join(dir, 'ok.txt')]);

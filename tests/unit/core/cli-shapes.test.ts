@@ -20,7 +20,8 @@ const shapes = buildShapes();
 
 describe('page shapes (frames, charsets) in the CLI', () => {
   it('the committed files are what the generator gives', () => {
-    for (const s of shapes) expect(Buffer.compare(readFileSync(join(DIR, `${s.name}.html`)), Buffer.from(s.bytes)), s.name).toBe(0);
+    for (const s of shapes)
+      expect(Buffer.compare(readFileSync(join(DIR, `${s.name}.html`)), Buffer.from(s.bytes)), s.name).toBe(0);
   });
 
   for (const s of shapes.filter((x) => x.cli === 'report')) {
@@ -39,7 +40,10 @@ describe('page shapes (frames, charsets) in the CLI', () => {
   });
 
   it('the whole folder: every report read, the undecodable file named with a clear message, exit 2', () => {
-    const res = spawnSync(process.execPath, [BIN, 'check', DIR, '--format', 'json', '--quiet'], { encoding: 'utf8', maxBuffer: 1 << 26 });
+    const res = spawnSync(process.execPath, [BIN, 'check', DIR, '--format', 'json', '--quiet'], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 26,
+    });
     expect(res.status).toBe(2);
     expect(res.stderr).toContain('undecodable.html');
     expect(res.stderr).toContain('无法识别文件编码');
@@ -51,7 +55,10 @@ describe('page shapes (frames, charsets) in the CLI', () => {
 describe('decodeBytes', () => {
   const enc = (s: string) => new TextEncoder().encode(s);
   it('a BOM wins over everything', () => {
-    expect(decodeBytes(new Uint8Array([0xef, 0xbb, 0xbf, ...enc('<meta charset="gbk">总计')]))).toEqual({ text: '<meta charset="gbk">总计', encoding: 'utf-8' });
+    expect(decodeBytes(new Uint8Array([0xef, 0xbb, 0xbf, ...enc('<meta charset="gbk">总计')]))).toEqual({
+      text: '<meta charset="gbk">总计',
+      encoding: 'utf-8',
+    });
     expect(decodeBytes(new Uint8Array([0xff, 0xfe, 0x3b, 0x60, 0xa1, 0x8b])).text).toBe('总计');
     expect(decodeBytes(new Uint8Array([0xfe, 0xff, 0x60, 0x3b, 0x8b, 0xa1])).text).toBe('总计');
   });
@@ -62,10 +69,15 @@ describe('decodeBytes', () => {
     expect(declaredCharset(enc('<p>charset=utf-8</p>'))).toBe(null);
   });
   it('a page saved as UTF-8 that still declares gb2312 is read as UTF-8', () => {
-    expect(decodeBytes(enc('<meta charset="gb2312"><p>政府信息公开工作年度报告</p>'))).toMatchObject({ encoding: 'utf-8', text: '<meta charset="gb2312"><p>政府信息公开工作年度报告</p>' });
+    expect(decodeBytes(enc('<meta charset="gb2312"><p>政府信息公开工作年度报告</p>'))).toMatchObject({
+      encoding: 'utf-8',
+      text: '<meta charset="gb2312"><p>政府信息公开工作年度报告</p>',
+    });
   });
   it('binary content and bytes no charset reads are DecodeErrors with a clear message', () => {
-    expect(() => decodeBytes(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0xff, 0xd8]))).toThrow(DecodeError);
+    expect(() =>
+      decodeBytes(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0xff, 0xd8])),
+    ).toThrow(DecodeError);
     expect(() => decodeBytes(new Uint8Array([0x41, 0xa1, 0x30, 0x41, 0xff]))).toThrow(/无法识别文件编码/);
   });
 });

@@ -11,20 +11,36 @@ import { fileURLToPath } from 'node:url';
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 
 const BIN = join(HERE, '../../../bin/gouji.mjs');
-const cli = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
+const cli = (...args: string[]) =>
+  spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
 
 describe('gouji CLI', () => {
   it('json for one seed: the report object, every check passing, exit 0', () => {
-    const res = cli('check', join(SEEDS_DIR, '000_dc3f67fcb14f95e4.txt'), '--format', 'json', '--url', 'http://www.zs.gov.cn/x.html');
+    const res = cli(
+      'check',
+      join(SEEDS_DIR, '000_dc3f67fcb14f95e4.txt'),
+      '--format',
+      'json',
+      '--url',
+      'http://www.zs.gov.cn/x.html',
+    );
     expect(res.status).toBe(0);
     const r = JSON.parse(res.stdout);
-    expect(r).toMatchObject({ schema: 'gouji/report@1', detected: true, source: { url: 'http://www.zs.gov.cn/x.html' }, summary: { checks: 42, pass: 42 } });
+    expect(r).toMatchObject({
+      schema: 'gouji/report@1',
+      detected: true,
+      source: { url: 'http://www.zs.gov.cn/x.html' },
+      summary: { checks: 42, pass: 42 },
+    });
   });
   it('text for a directory, exit 1 when a check fails, html and txt mixed, progress on stderr', () => {
     const dir = mkdtempSync(join(tmpdir(), 'gouji-cli-'));
     mkdirSync(join(dir, 'sub'));
     writeFileSync(join(dir, 'ok.txt'), seedText('000'));
-    writeFileSync(join(dir, 'sub', 'bad.html'), reportPage({ ...seedValues('000'), 'apply.granted.natural_person': 51 }));
+    writeFileSync(
+      join(dir, 'sub', 'bad.html'),
+      reportPage({ ...seedValues('000'), 'apply.granted.natural_person': 51 }),
+    );
     for (let i = 0; i < 10; i++) writeFileSync(join(dir, `n${i}.html`), '<title>新闻</title><p>今日要闻</p>');
     const res = cli('check', dir);
     expect(res.status).toBe(1);
@@ -39,8 +55,13 @@ describe('gouji CLI', () => {
   it('a large folder is checked on worker threads with the same results', () => {
     const dir = mkdtempSync(join(tmpdir(), 'gouji-many-'));
     const bad = reportPage({ ...seedValues('000'), 'apply.granted.natural_person': 51 });
-    for (let i = 0; i < 45; i++) writeFileSync(join(dir, `r${String(i).padStart(2, '0')}.html`), i === 7 ? bad : reportPage(seedValues('000')));
-    const res = spawnSync(process.execPath, [BIN, 'check', dir, '--format', 'json', '--quiet'], { encoding: 'utf8', maxBuffer: 1 << 28, env: { ...process.env, GOUJI_WORKERS: '2' } });
+    for (let i = 0; i < 45; i++)
+      writeFileSync(join(dir, `r${String(i).padStart(2, '0')}.html`), i === 7 ? bad : reportPage(seedValues('000')));
+    const res = spawnSync(process.execPath, [BIN, 'check', dir, '--format', 'json', '--quiet'], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 28,
+      env: { ...process.env, GOUJI_WORKERS: '2' },
+    });
     expect(res.status).toBe(1);
     const reports = JSON.parse(res.stdout) as { summary: { fail: number; checks: number } }[];
     expect(reports).toHaveLength(45);
@@ -59,10 +80,16 @@ describe('gouji CLI', () => {
     expect(res.stdout).toContain('✗ 正文“收到政府信息公开申请1条”');
   });
   it('csv: a BOM, a header and one row per check', () => {
-    const out = execFileSync(process.execPath, [BIN, 'check', join(SEEDS_DIR, '004_bf76cd535622c645.txt'), '--format', 'csv'], { encoding: 'utf8' });
+    const out = execFileSync(
+      process.execPath,
+      [BIN, 'check', join(SEEDS_DIR, '004_bf76cd535622c645.txt'), '--format', 'csv'],
+      { encoding: 'utf8' },
+    );
     const lines = out.replace(/\s+$/, '').split('\r\n'); // not trim(): it strips the BOM
     expect(out.startsWith('\ufeff')).toBe(true);
-    expect(lines[0]).toBe('\ufefffile,url,agency,year,format,check_id,rule,status,expected,actual,cells,culprit_field,culprit_suggested,message');
+    expect(lines[0]).toBe(
+      '\ufefffile,url,agency,year,format,check_id,rule,status,expected,actual,cells,culprit_field,culprit_suggested,message',
+    );
     // header + 42 checks + one row per number written in the text (seed 004 restates 13, all consistent)
     expect(lines).toHaveLength(1 + 42 + 13);
     expect(lines[1]).toContain(',apply.row-sum:new,apply.row-sum,pass,217,217,');
@@ -91,14 +118,26 @@ describe('gouji CLI', () => {
   it('year over year: this year 上年结转 against last year 结转下年度 of the same agency', () => {
     const dir = mkdtempSync(join(tmpdir(), 'gouji-yoy-'));
     const v = seedValues('000');
-    writeFileSync(join(dir, '2024.html'), reportPage(v, { title: '中山市人民政府办公室2024年度政府信息公开工作年度报告' }));
+    writeFileSync(
+      join(dir, '2024.html'),
+      reportPage(v, { title: '中山市人民政府办公室2024年度政府信息公开工作年度报告' }),
+    );
     const last = { ...v, 'apply.carried_forward.natural_person': 4, 'apply.carried_forward.total': 4 };
     // keep last year's own table consistent: move the difference into （七）总计's neighbours is not needed for this check
-    writeFileSync(join(dir, '2023.html'), reportPage(last, { title: '中山市人民政府办公室2023年度政府信息公开工作年度报告' }));
-    const r = JSON.parse(cli('check', dir, '--format', 'json').stdout) as { report: { year: number }; checks: { id: string; status: string }[] }[];
+    writeFileSync(
+      join(dir, '2023.html'),
+      reportPage(last, { title: '中山市人民政府办公室2023年度政府信息公开工作年度报告' }),
+    );
+    const r = JSON.parse(cli('check', dir, '--format', 'json').stdout) as {
+      report: { year: number };
+      checks: { id: string; status: string }[];
+    }[];
     const y2024 = r.find((x) => x.report.year === 2024)!;
     const yoy = y2024.checks.filter((c) => c.id.startsWith('apply.year-over-year:'));
     expect(yoy).toHaveLength(7);
-    expect(yoy.filter((c) => c.status === 'fail').map((c) => c.id)).toEqual(['apply.year-over-year:natural_person', 'apply.year-over-year:total']);
+    expect(yoy.filter((c) => c.status === 'fail').map((c) => c.id)).toEqual([
+      'apply.year-over-year:natural_person',
+      'apply.year-over-year:total',
+    ]);
   });
 });

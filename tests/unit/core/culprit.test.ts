@@ -8,7 +8,11 @@ function culprits(change: Values) {
   const r = checkDocument(happyDoc(reportPage({ ...seedValues('000'), ...change }))).report;
   const fails = r.checks.filter((c) => c.status === 'fail');
   const found = new Map(fails.filter((c) => c.culprit).map((c) => [c.culprit!.field, c.culprit!.suggested]));
-  return { fails: fails.map((c) => c.id).sort(), culprits: Object.fromEntries(found), unexplained: fails.filter((c) => !c.culprit).map((c) => c.id) };
+  return {
+    fails: fails.map((c) => c.id).sort(),
+    culprits: Object.fromEntries(found),
+    unexplained: fails.filter((c) => !c.culprit).map((c) => c.id),
+  };
 }
 
 describe('culprit', () => {
@@ -39,13 +43,20 @@ describe('culprit', () => {
   });
   it('two independent errors get two culprits', () => {
     expect(culprits({ 'apply.granted.natural_person': 51, 'apply.not_processed.repeated.total': 3 })).toEqual({
-      fails: ['apply.result-sum:natural_person', 'apply.result-sum:total', 'apply.row-sum:granted', 'apply.row-sum:not_processed.repeated'],
+      fails: [
+        'apply.result-sum:natural_person',
+        'apply.result-sum:total',
+        'apply.row-sum:granted',
+        'apply.row-sum:not_processed.repeated',
+      ],
       culprits: { 'apply.granted.natural_person': 50, 'apply.not_processed.repeated.total': 2 },
       unexplained: [],
     });
   });
   it('a blank cell that should hold a number is named with the value it needs', () => {
-    expect(culprits({ 'apply.granted.natural_person': '' })).toMatchObject({ culprits: { 'apply.granted.natural_person': 50 } });
+    expect(culprits({ 'apply.granted.natural_person': '' })).toMatchObject({
+      culprits: { 'apply.granted.natural_person': 50 },
+    });
   });
   it('no culprit when no single cell explains the failures', () => {
     // Two cells of one row changed in opposite directions: only the two column sums fail.

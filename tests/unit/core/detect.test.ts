@@ -33,7 +33,10 @@ describe('parseReportTitle', () => {
   it('reads agency and year', () => {
     expect(parseReportTitle(REPORT_TITLES[0]!)).toMatchObject({ agency: '中山市人民政府办公室', year: 2024 });
     expect(parseReportTitle(REPORT_TITLES[2]!)).toMatchObject({ agency: '双鸭山市', year: 2024 });
-    expect(parseReportTitle('现公布汕尾市城区人民政府2024年政府信息公开工作年度报告。')).toMatchObject({ agency: '汕尾市城区人民政府', year: 2024 });
+    expect(parseReportTitle('现公布汕尾市城区人民政府2024年政府信息公开工作年度报告。')).toMatchObject({
+      agency: '汕尾市城区人民政府',
+      year: 2024,
+    });
     expect(parseReportTitle('我市发布2024年政府信息公开工作年度报告')).toMatchObject({ agency: null, year: 2024 });
   });
   it.each(OTHER_TITLES)('finds no report title in %s', (t) => expect(parseReportTitle(t)).toBeNull());
@@ -49,16 +52,33 @@ describe('countSections', () => {
 describe('checkDocument detection', () => {
   const page = (body: string, title = '') => `<html><head><title>${title}</title></head><body>${body}</body></html>`;
   it('a news item about reports is not a report', () => {
-    const r = checkDocument(happyDoc(page('<h1>我市发布2024年政府信息公开工作年度报告</h1><p>报告显示，全年共收到申请189件。</p>', '我市发布2024年政府信息公开工作年度报告'))).report;
+    const r = checkDocument(
+      happyDoc(
+        page(
+          '<h1>我市发布2024年政府信息公开工作年度报告</h1><p>报告显示，全年共收到申请189件。</p>',
+          '我市发布2024年政府信息公开工作年度报告',
+        ),
+      ),
+    ).report;
     expect(r.detected).toBe(false);
     expect(r.notices.map((n) => n.id)).toEqual(['not-report']);
   });
   it('a budget table with 合计 rows is not a report', () => {
-    const r = checkDocument(happyDoc(page('<h1>2025年部门预算</h1><table><tr><td>项目</td><td>金额</td></tr><tr><td>行政事业性收费收入</td><td>12.5</td></tr><tr><td>合计</td><td>12.5</td></tr></table>', '2025年部门预算'))).report;
+    const r = checkDocument(
+      happyDoc(
+        page(
+          '<h1>2025年部门预算</h1><table><tr><td>项目</td><td>金额</td></tr><tr><td>行政事业性收费收入</td><td>12.5</td></tr><tr><td>合计</td><td>12.5</td></tr></table>',
+          '2025年部门预算',
+        ),
+      ),
+    ).report;
     expect(r.detected).toBe(false);
   });
   it('the format notice with its empty template tables is not a report', () => {
-    const html = reportPage({}, { title: '国务院办公厅政府信息与政务公开办公室关于印发《中华人民共和国政府信息公开工作年度报告格式》的通知' });
+    const html = reportPage(
+      {},
+      { title: '国务院办公厅政府信息与政务公开办公室关于印发《中华人民共和国政府信息公开工作年度报告格式》的通知' },
+    );
     const r = checkDocument(happyDoc(html)).report;
     expect(r.detected).toBe(false);
     expect(r.checks).toEqual([]);
@@ -69,7 +89,9 @@ describe('checkDocument detection', () => {
     expect(r.summary.checks).toBe(42);
   });
   it('a 2017 report is recognized as old format and not checked', () => {
-    const r = checkDocument(happyDoc(reportPage(seedValues('000'), { title: '某县2017年政府信息公开工作年度报告' }))).report;
+    const r = checkDocument(
+      happyDoc(reportPage(seedValues('000'), { title: '某县2017年政府信息公开工作年度报告' })),
+    ).report;
     expect(r).toMatchObject({ detected: true, report: { year: 2017, format: 'old' }, checks: [] });
     expect(r.notices.map((n) => n.id)).toContain('old-format');
   });
@@ -104,17 +126,25 @@ describe('notices are not reports; titles and old reports', () => {
   it('a 国办公开办函 文号 makes a notice only when the title is not a report title', () => {
     const head = '国办公开办函〔2021〕30号 现将修订后的格式印发给你们';
     expect(isNoticeAboutReports('', head)).toBe(true);
-    expect(isNoticeAboutReports('洪泽区人民政府2023年政府信息公开工作年度报告', '根据国办公开办函〔2021〕30号 格式 编制')).toBe(false);
+    expect(
+      isNoticeAboutReports('洪泽区人民政府2023年政府信息公开工作年度报告', '根据国办公开办函〔2021〕30号 格式 编制'),
+    ).toBe(false);
   });
   it('own report titles: agency + year, the title at the end (a site suffix allowed); news and notices are not', () => {
     expect(isOwnReportTitle(REPORTS[0]!)).toMatchObject({ year: 2023, agency: '洪泽区人民政府' });
     expect(isOwnReportTitle(REPORTS[1]!)).toMatchObject({ year: 2024 });
-    for (const t of [...NOTICES, '我市发布2024年政府信息公开工作年度报告', '2024年政府信息公开工作年度报告', '某市2023年政府信息公开工作年度报告发布会召开']) {
+    for (const t of [
+      ...NOTICES,
+      '我市发布2024年政府信息公开工作年度报告',
+      '2024年政府信息公开工作年度报告',
+      '某市2023年政府信息公开工作年度报告发布会召开',
+    ]) {
       expect(isOwnReportTitle(t), t).toBe(null);
     }
   });
   it('old-style section headings count as the sections they stand for', () => {
-    const old = '一、基本情况 二、主动公开工作情况 三、依申请公开工作情况 四、因政府信息公开申请行政复议、提起行政诉讼的情况 五、主要问题和改进措施';
+    const old =
+      '一、基本情况 二、主动公开工作情况 三、依申请公开工作情况 四、因政府信息公开申请行政复议、提起行政诉讼的情况 五、主要问题和改进措施';
     expect(countSections(old)).toBe(5);
   });
   it('the pre-2019 statistics table is told by two of its labels', () => {

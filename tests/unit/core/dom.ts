@@ -3,7 +3,10 @@ import { parseHTML } from 'linkedom';
 
 /** Parse with happy-dom (has table.rows/colSpan) — the browser-like DOM. */
 export function happyDoc(html: string, url = 'http://www.example.gov.cn/art/1.html'): Document {
-  const window = new Window({ url, settings: { disableJavaScriptEvaluation: true, disableCSSFileLoading: true, disableJavaScriptFileLoading: true } });
+  const window = new Window({
+    url,
+    settings: { disableJavaScriptEvaluation: true, disableCSSFileLoading: true, disableJavaScriptFileLoading: true },
+  });
   window.document.write(html);
   return window.document as unknown as Document;
 }

@@ -18,7 +18,11 @@ describe('groupErrors', () => {
     const failing = r.checks.filter((c) => c.status === 'fail');
     expect(failing.length).toBeGreaterThanOrEqual(2);
     expect(errors).toHaveLength(1);
-    expect(errors[0]).toMatchObject({ kind: 'cell', field: failing[0]!.culprit!.field, suggested: failing[0]!.culprit!.suggested });
+    expect(errors[0]).toMatchObject({
+      kind: 'cell',
+      field: failing[0]!.culprit!.field,
+      suggested: failing[0]!.culprit!.suggested,
+    });
     expect(errors[0]!.checks.sort()).toEqual(failing.map((c) => c.id).sort());
     expect(errorCounts(r)).toEqual({ errors: 1, failingChecks: failing.length, prose: 0 });
   });
@@ -37,9 +41,26 @@ describe('groupErrors', () => {
 
   it('a contradiction between text and table is an error, and comes first', () => {
     const r = page('error-addend');
-    r.narrative = [{ quote: '收到申请 5 件', value: 5, unit: '件', field: 'apply.new.total', status: 'fail', expected: 6, message: 'x', id: 'narrative:new:10' }];
+    r.narrative = [
+      {
+        quote: '收到申请 5 件',
+        value: 5,
+        unit: '件',
+        field: 'apply.new.total',
+        status: 'fail',
+        expected: 6,
+        message: 'x',
+        id: 'narrative:new:10',
+      },
+    ];
     const errors = groupErrors(r);
-    expect(errors[0]).toEqual({ key: 'prose:narrative:new:10', kind: 'prose', field: 'apply.new.total', checks: [], claim: 'narrative:new:10' });
+    expect(errors[0]).toEqual({
+      key: 'prose:narrative:new:10',
+      kind: 'prose',
+      field: 'apply.new.total',
+      checks: [],
+      claim: 'narrative:new:10',
+    });
     expect(errorCounts(r)).toMatchObject({ errors: 2, prose: 1 });
   });
 

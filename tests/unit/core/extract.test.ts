@@ -12,11 +12,30 @@ describe('text extraction on the real seeds', () => {
     const r = checkText(seedText(seed)).report;
     expect(r.detected).toBe(true);
     expect(r.report.format).toBe('2021');
-    expect(Object.keys(r.values).filter((k) => k.startsWith('apply.')).sort()).toEqual([...applyFields('2021')].sort());
-    expect(Object.keys(r.values).filter((k) => /^(review|litigation)\./.test(k)).sort()).toEqual([...REVIEW_FIELDS].sort());
-    expect(Object.keys(r.values).filter((k) => k.startsWith('active.')).sort()).toEqual([...activeFields('2021')].sort());
+    expect(
+      Object.keys(r.values)
+        .filter((k) => k.startsWith('apply.'))
+        .sort(),
+    ).toEqual([...applyFields('2021')].sort());
+    expect(
+      Object.keys(r.values)
+        .filter((k) => /^(review|litigation)\./.test(k))
+        .sort(),
+    ).toEqual([...REVIEW_FIELDS].sort());
+    expect(
+      Object.keys(r.values)
+        .filter((k) => k.startsWith('active.'))
+        .sort(),
+    ).toEqual([...activeFields('2021')].sort());
     expect(r.checks.map((c) => c.status)).toEqual(Array(42).fill('pass'));
-    expect(r.summary).toMatchObject({ checks: 42, pass: 42, fail: 0, uncertain: 0, fieldsFound: 200, fieldsExpected: 200 });
+    expect(r.summary).toMatchObject({
+      checks: 42,
+      pass: 42,
+      fail: 0,
+      uncertain: 0,
+      fieldsFound: 200,
+      fieldsExpected: 200,
+    });
   });
   it('reads the seeds cell for cell', () => {
     const v000 = checkText(seedText('000')).report.values;
@@ -67,13 +86,19 @@ describe.each(PARSERS)('DOM extraction (%s)', (_name, parse) => {
   }
   it('ignores the metadata table and layout tables around the report', () => {
     const values = seedValues('000');
-    const page = reportPage(values).replace('<h1>', '<table class="layout"><tr><td><table><tr><td>导航</td><td>1</td></tr></table></td><td>');
+    const page = reportPage(values).replace(
+      '<h1>',
+      '<table class="layout"><tr><td><table><tr><td>导航</td><td>1</td></tr></table></td><td>',
+    );
     const a = checkDocument(parse(page));
     expect(a.report.summary.fieldsFound).toBe(200);
   });
   it('reads a table split into two <table>s', () => {
     const values = seedValues('000');
-    const page = reportPage(values).replace(/(<tr><td[^>]*>（三）不予公开)/, '</tbody></table><p>（续表）</p><table><tbody><tr><td rowspan="19">三、本年度办理结果</td></tr>$1');
+    const page = reportPage(values).replace(
+      /(<tr><td[^>]*>（三）不予公开)/,
+      '</tbody></table><p>（续表）</p><table><tbody><tr><td rowspan="19">三、本年度办理结果</td></tr>$1',
+    );
     const a = checkDocument(parse(page));
     expect(a.report.tables.apply).toMatchObject({ found: true, cellsRead: 175 });
     expect(a.tableElements.apply).toHaveLength(2);

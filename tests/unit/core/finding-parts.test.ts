@@ -35,7 +35,11 @@ describe('findingParts', () => {
   });
 
   it('leaves a message it cannot place whole', () => {
-    expect(findingParts({ checkId: 'narrative:apply.new:12', message: '正文写 5 件，表中为 6 件' })).toEqual({ subject: null, detail: '正文写 5 件，表中为 6 件', culprit: null });
+    expect(findingParts({ checkId: 'narrative:apply.new:12', message: '正文写 5 件，表中为 6 件' })).toEqual({
+      subject: null,
+      detail: '正文写 5 件，表中为 6 件',
+      culprit: null,
+    });
   });
 });
 
@@ -48,11 +52,15 @@ describe('checkDetail', () => {
     expect(failing.length).toBeGreaterThan(0);
     for (const c of failing) {
       const en = checkDetail(c, report.values, 'en');
-      expect(en, c.id).toMatch(/^Table (II|III|IV), row “[^”]+”, column “[^”]+” should be \d+ \(.+\); the table shows \d+$/);
+      expect(en, c.id).toMatch(
+        /^Table (II|III|IV), row “[^”]+”, column “[^”]+” should be \d+ \(.+\); the table shows \d+$/,
+      );
       expect(en).toContain(`should be ${c.expected}`);
       expect(en).toContain(`the table shows ${c.actual}`);
       expect(en).not.toMatch(/[\u4e00-\u9fff]/); // apply/review rows and columns have English names
-      expect(checkDetail(c, report.values, 'zh')).toBe(findingParts({ checkId: c.id, message: c.message, culprit: c.culprit }).detail);
+      expect(checkDetail(c, report.values, 'zh')).toBe(
+        findingParts({ checkId: c.id, message: c.message, culprit: c.culprit }).detail,
+      );
     }
   });
 

@@ -52,18 +52,40 @@ describe('the registry', () => {
         expect(fieldName(id), id).toMatch(new RegExp(`^${TABLES[p!.table].short.zh} \\S.* · \\S`));
       }
     }
-    expect(parseField('active2019.fees.change')).toMatchObject({ table: 'active', format: '2019', row: 'fees', col: 'change' });
-    expect(parseField('apply.withheld.state_secret.legal_service')).toMatchObject({ table: 'apply', format: '2021', row: 'withheld.state_secret', col: 'legal_service' });
-    expect(parseField('litigation.after_review.pending')).toMatchObject({ table: 'review', row: 'litigation.after_review', col: 'pending' });
+    expect(parseField('active2019.fees.change')).toMatchObject({
+      table: 'active',
+      format: '2019',
+      row: 'fees',
+      col: 'change',
+    });
+    expect(parseField('apply.withheld.state_secret.legal_service')).toMatchObject({
+      table: 'apply',
+      format: '2021',
+      row: 'withheld.state_secret',
+      col: 'legal_service',
+    });
+    expect(parseField('litigation.after_review.pending')).toMatchObject({
+      table: 'review',
+      row: 'litigation.after_review',
+      col: 'pending',
+    });
     expect(parseField('narrative.apply.new')).toBeNull();
-    expect(fieldName('apply.withheld.internal_affairs.legal_service')).toBe('表三 不予公开5.属于三类内部事务信息 · 法律服务机构');
+    expect(fieldName('apply.withheld.internal_affairs.legal_service')).toBe(
+      '表三 不予公开5.属于三类内部事务信息 · 法律服务机构',
+    );
     expect(fieldName('review.total', 'en')).toBe('Table IV administrative review · total');
   });
 
   it('knows the table of a check from its rule, else from its first cell', () => {
     expect(tableOfCheck({ id: 'apply.row-sum:new', rule: 'apply.row-sum', cells: [] })).toBe('apply');
     expect(tableOfCheck({ id: 'review.sum:review', rule: 'review.sum' })).toBe('review');
-    expect(tableOfCheck({ id: 'value.count:active2019.fees.change', rule: 'value.count', cells: ['active2019.fees.change'] })).toBe('active');
+    expect(
+      tableOfCheck({
+        id: 'value.count:active2019.fees.change',
+        rule: 'value.count',
+        cells: ['active2019.fees.change'],
+      }),
+    ).toBe('active');
     expect(tableOfCheck({ id: 'value.count:x', rule: 'value.count', cells: [] })).toBeNull();
   });
 });
@@ -95,7 +117,8 @@ function consistent(format: FormatDef): Values {
   const v: Values = {};
   const results = format.apply.rows.filter((r) => r.result);
   const set = (row: string, n: number) => {
-    for (const c of format.apply.columns) v[`apply.${row}.${c.id}`] = c.id === 'natural_person' || c.id === 'total' ? n : 0;
+    for (const c of format.apply.columns)
+      v[`apply.${row}.${c.id}`] = c.id === 'natural_person' || c.id === 'total' ? n : 0;
   };
   for (const r of results) set(r.id, 1);
   set('new', results.length);
@@ -122,8 +145,12 @@ describe('a new format is one data object and its row list', () => {
     const ids = report.checks.map((c) => c.id);
     expect(ids).toContain('apply.row-sum:handled_otherwise.withdrawn');
     expect(report.checks.filter((c) => c.status !== 'pass')).toEqual([]);
-    expect(report.checks.find((c) => c.id === 'apply.result-sum:total')?.cells).toContain('apply.handled_otherwise.withdrawn.total');
-    expect(fieldName('apply.handled_otherwise.withdrawn.natural_person')).toBe('表三 其他处理4.申请人撤回申请 · 自然人');
+    expect(report.checks.find((c) => c.id === 'apply.result-sum:total')?.cells).toContain(
+      'apply.handled_otherwise.withdrawn.total',
+    );
+    expect(fieldName('apply.handled_otherwise.withdrawn.natural_person')).toBe(
+      '表三 其他处理4.申请人撤回申请 · 自然人',
+    );
     expect(parseField('apply.handled_otherwise.withdrawn.total')).toMatchObject({ format: '2026', known: true });
     expect(formatName('2026', 'zh', { docNo: true })).toBe('2026 年格式（国办公开办函〔2026〕1号（测试））');
   });

@@ -23,7 +23,9 @@ describe.each(PARSERS)('grid expansion (%s)', (_name, parse) => {
     expect(ids(g)).toEqual(['a b', 'a c', 'a c d']);
   });
   it('reads thead, tbody and tfoot rows in document order, not nested tables', () => {
-    const doc = parse(`<table><thead><tr><th id="h">h</th></tr></thead><tbody><tr><td id="x">x<table><tr><td id="n">n</td></tr></table></td></tr></tbody><tfoot><tr><td id="f">f</td></tr></tfoot></table>`);
+    const doc = parse(
+      `<table><thead><tr><th id="h">h</th></tr></thead><tbody><tr><td id="x">x<table><tr><td id="n">n</td></tr></table></td></tr></tbody><tfoot><tr><td id="f">f</td></tr></tfoot></table>`,
+    );
     expect(ids(expandTable(doc.querySelector('table')!))).toEqual(['h', 'x', 'f']);
     expect(leafTables(Array.from(doc.querySelectorAll('table'))).map((t) => t.querySelector('td')!.id)).toEqual(['n']);
   });

@@ -4,11 +4,29 @@ import type { ValueEntry } from '../../../lib/types';
 import { parseCell } from '../../../lib/normalize/number';
 
 const vals = (o: Record<string, string>) =>
-  new Map<string, ValueEntry>(Object.entries(o).map(([k, raw]) => {
-    const p = parseCell(raw);
-    return [k, { value: p.value, raw, ...(p.kind === 'blank' ? { blank: true } : {}), ...(p.decimals ? { decimals: p.decimals } : {}) }];
-  }));
-const spec = (amounts: boolean) => ({ id: 't:x', rule: 't', subject: '测试', lhs: ['a', 'b'], rhs: ['t'], amounts, describe: () => 'd' });
+  new Map<string, ValueEntry>(
+    Object.entries(o).map(([k, raw]) => {
+      const p = parseCell(raw);
+      return [
+        k,
+        {
+          value: p.value,
+          raw,
+          ...(p.kind === 'blank' ? { blank: true } : {}),
+          ...(p.decimals ? { decimals: p.decimals } : {}),
+        },
+      ];
+    }),
+  );
+const spec = (amounts: boolean) => ({
+  id: 't:x',
+  rule: 't',
+  subject: '测试',
+  lhs: ['a', 'b'],
+  rhs: ['t'],
+  amounts,
+  describe: () => 'd',
+});
 
 describe('identity evaluation', () => {
   it('amounts compare as intervals by their written decimals (XBRL Calculation 1.1)', () => {
@@ -28,8 +46,16 @@ describe('identity evaluation', () => {
     expect(r.check.intervals).toBeUndefined();
   });
   it('a missing cell or an unreadable one is uncertain with the reason', () => {
-    expect(evaluate(spec(false), vals({ a: '1', t: '1' })).check).toMatchObject({ status: 'uncertain', messageId: 'identity.missing', expected: null });
-    const m = new Map<string, ValueEntry>([['a', { value: 1, raw: '1' }], ['b', { value: null, raw: '见附件', problem: '不是数字' }], ['t', { value: 1, raw: '1' }]]);
+    expect(evaluate(spec(false), vals({ a: '1', t: '1' })).check).toMatchObject({
+      status: 'uncertain',
+      messageId: 'identity.missing',
+      expected: null,
+    });
+    const m = new Map<string, ValueEntry>([
+      ['a', { value: 1, raw: '1' }],
+      ['b', { value: null, raw: '见附件', problem: '不是数字' }],
+      ['t', { value: 1, raw: '1' }],
+    ]);
     expect(evaluate(spec(false), m).check).toMatchObject({ status: 'uncertain', messageId: 'identity.unreadable' });
   });
 });

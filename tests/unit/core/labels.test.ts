@@ -18,13 +18,17 @@ describe('table 三 row labels', () => {
   it('the printed 2021 labels map to the 25 row ids in order', () => {
     const t = rowsFor(applyRows('2021').map((r) => r.label));
     expect(t.format).toBe('2021');
-    expect([...new Set(t.cells.map((c) => c.field.replace(/\.[a-z_]+$/, '').replace(/^apply\./, '')))]).toEqual(applyRows('2021').map((r) => r.id));
+    expect([...new Set(t.cells.map((c) => c.field.replace(/\.[a-z_]+$/, '').replace(/^apply\./, '')))]).toEqual(
+      applyRows('2021').map((r) => r.id),
+    );
     expect(leaves2021).toHaveLength(25);
   });
   it('the 2019 table has the single （六）其他处理 row', () => {
     const t = rowsFor(applyRows('2019').map((r) => r.label));
     expect(t.format).toBe('2019');
-    expect(t.cells.filter((c) => c.field.endsWith('.total')).map((c) => c.field)).toContain('apply.handled_otherwise.total');
+    expect(t.cells.filter((c) => c.field.endsWith('.total')).map((c) => c.field)).toContain(
+      'apply.handled_otherwise.total',
+    );
     expect(t.cells).toHaveLength(23 * 7);
   });
   it.each([
@@ -44,12 +48,26 @@ describe('table 三 row labels', () => {
   it('traditional labels with pinyin match after normalization', () => {
     const trad = ['一、本年新收政府信息公開申請數量', '（三）不予公開 1.屬(shǔ)於國家秘密', '（七）總計'];
     const t = rowsFor(trad);
-    expect(t.cells.filter((c) => c.field.endsWith('.total')).map((c) => c.field)).toEqual(['apply.new.total', 'apply.withheld.state_secret.total', 'apply.total.total']);
+    expect(t.cells.filter((c) => c.field.endsWith('.total')).map((c) => c.field)).toEqual([
+      'apply.new.total',
+      'apply.withheld.state_secret.total',
+      'apply.total.total',
+    ]);
     expect(toSimplified('總計')).toBe('总计');
   });
   it('"3.其他" is handled_otherwise.misc only under （六）其他处理, and "其他处理" alone is the 2019 row', () => {
-    const t = rowsFor(['一、本年新收政府信息公开申请数量', '（六）其他处理 1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请', '2.申请人逾期未按收费通知要求缴纳费用', '3.其他']);
-    expect(t.cells.filter((c) => c.field.endsWith('.total')).map((c) => c.field).slice(-1)).toEqual(['apply.handled_otherwise.misc.total']);
+    const t = rowsFor([
+      '一、本年新收政府信息公开申请数量',
+      '（六）其他处理 1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请',
+      '2.申请人逾期未按收费通知要求缴纳费用',
+      '3.其他',
+    ]);
+    expect(
+      t.cells
+        .filter((c) => c.field.endsWith('.total'))
+        .map((c) => c.field)
+        .slice(-1),
+    ).toEqual(['apply.handled_otherwise.misc.total']);
   });
   it('"不予公开" never reads as "予以公开", and the 部分公开 note does not read as 其他处理', () => {
     for (const r of APPLY_ROWS) {
@@ -68,7 +86,9 @@ describe('table 三 row labels', () => {
     expect(t.notices).toEqual([]);
   });
   it('a row with a missing number is reported, never guessed', () => {
-    const t = parseApply(textRows('一、本年新收政府信息公开申请数量\n1\n2\n3\n4\n5\n15\n二、上年结转政府信息公开申请数量' + seven));
+    const t = parseApply(
+      textRows('一、本年新收政府信息公开申请数量\n1\n2\n3\n4\n5\n15\n二、上年结转政府信息公开申请数量' + seven),
+    );
     expect(t.notices.map((n) => n.id)).toEqual(['extract.row-width']);
     expect(t.cells.some((c) => c.field.startsWith('apply.new.'))).toBe(false);
   });

@@ -57,7 +57,10 @@ describe('number parsing', () => {
   it.each(['', '\u00a0', '—', '-', '/', '_', '无', '——', '－'])('blank %j is blank, never 0', (raw) => {
     expect(parseCell(raw)).toMatchObject({ kind: 'blank', value: null });
   });
-  it.each(['1.属于国家秘密', '第二十条第（一）项', '三安全一稳定', '2024年', '见附件', '1,2345', '12元5'])('label %j is text, its digits are not read', (raw) => {
-    expect(parseCell(raw).kind).toBe('text');
-  });
+  it.each(['1.属于国家秘密', '第二十条第（一）项', '三安全一稳定', '2024年', '见附件', '1,2345', '12元5'])(
+    'label %j is text, its digits are not read',
+    (raw) => {
+      expect(parseCell(raw).kind).toBe('text');
+    },
+  );
 });

@@ -24,7 +24,8 @@ interface Sidecar {
 }
 
 const present = existsSync(DIR);
-if (!present) console.warn(`[real-reports] skipped: ${DIR} is absent (the shared test data sits beside the repository)`);
+if (!present)
+  console.warn(`[real-reports] skipped: ${DIR} is absent (the shared test data sits beside the repository)`);
 
 describe.runIf(present)('real reports (PDF text) against their hand-checked values', () => {
   const load = (name: string) => {
@@ -44,7 +45,12 @@ describe.runIf(present)('real reports (PDF text) against their hand-checked valu
       expect(got).toEqual(side.values);
       const statuses = Object.fromEntries(report.checks.map((c) => [c.id, c.status]));
       expect(statuses).toEqual(side.checks);
-      expect(report.checks.filter((c) => c.status === 'fail').map((c) => c.id).sort()).toEqual([...side.checks_failing].sort());
+      expect(
+        report.checks
+          .filter((c) => c.status === 'fail')
+          .map((c) => c.id)
+          .sort(),
+      ).toEqual([...side.checks_failing].sort());
       expect(report.narrative.filter((n) => n.status === 'fail')).toEqual([]);
       expect(report.notices.filter((n) => n.level !== 'info')).toEqual([]);
     });

@@ -7,17 +7,34 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
-type Schema = { $ref?: string; properties?: Record<string, Schema>; required?: string[]; items?: Schema; enum?: unknown[]; const?: unknown; additionalProperties?: boolean | Schema };
-const schema = JSON.parse(readFileSync(`${root}/docs/report.schema.json`, 'utf8')) as Schema & { $defs: Record<string, Schema> };
+type Schema = {
+  $ref?: string;
+  properties?: Record<string, Schema>;
+  required?: string[];
+  items?: Schema;
+  enum?: unknown[];
+  const?: unknown;
+  additionalProperties?: boolean | Schema;
+};
+const schema = JSON.parse(readFileSync(`${root}/docs/report.schema.json`, 'utf8')) as Schema & {
+  $defs: Record<string, Schema>;
+};
 const resolve = (s: Schema): Schema => (s.$ref ? schema.$defs[s.$ref.replace('#/$defs/', '')]! : s);
 
-const program = ts.createProgram([`${root}/lib/types.ts`], { strict: true, target: ts.ScriptTarget.ES2022, moduleResolution: ts.ModuleResolutionKind.Bundler, module: ts.ModuleKind.ESNext, noEmit: true });
+const program = ts.createProgram([`${root}/lib/types.ts`], {
+  strict: true,
+  target: ts.ScriptTarget.ES2022,
+  moduleResolution: ts.ModuleResolutionKind.Bundler,
+  module: ts.ModuleKind.ESNext,
+  noEmit: true,
+});
 const checker = program.getTypeChecker();
 const file = program.getSourceFile(`${root}/lib/types.ts`)!;
 function declared(name: string): ts.Type {
   let found: ts.Type | null = null;
   file.forEachChild((n) => {
-    if ((ts.isInterfaceDeclaration(n) || ts.isTypeAliasDeclaration(n)) && n.name.text === name) found = checker.getTypeAtLocation(n.name);
+    if ((ts.isInterfaceDeclaration(n) || ts.isTypeAliasDeclaration(n)) && n.name.text === name)
+      found = checker.getTypeAtLocation(n.name);
   });
   if (!found) throw new Error(`lib/types.ts has no ${name}`);
   return found;
@@ -38,7 +55,8 @@ function compare(type: ts.Type, node: Schema, path: string, out: string[]): void
   }
   if (s.enum) {
     const lits = (t.isUnion() ? t.types : [t]).map((x) => (x.isStringLiteral() ? x.value : checker.typeToString(x)));
-    if ([...lits].sort().join() !== [...s.enum].map(String).sort().join()) out.push(`${path}: enum ${JSON.stringify(s.enum)} vs type ${lits.join(' | ')}`);
+    if ([...lits].sort().join() !== [...s.enum].map(String).sort().join())
+      out.push(`${path}: enum ${JSON.stringify(s.enum)} vs type ${lits.join(' | ')}`);
     return;
   }
   if (!s.properties) return;
@@ -48,10 +66,19 @@ function compare(type: ts.Type, node: Schema, path: string, out: string[]): void
   for (const name of new Set([...props.keys(), ...Object.keys(s.properties)])) {
     const p = props.get(name);
     const sp = s.properties[name];
-    if (!p) { out.push(`${path}.${name}: in the schema, not in the type`); continue; }
-    if (!sp) { out.push(`${path}.${name}: in the type, not in the schema`); continue; }
+    if (!p) {
+      out.push(`${path}.${name}: in the schema, not in the type`);
+      continue;
+    }
+    if (!sp) {
+      out.push(`${path}.${name}: in the type, not in the schema`);
+      continue;
+    }
     const optional = (p.flags & ts.SymbolFlags.Optional) !== 0;
-    if (optional === required.has(name)) out.push(`${path}.${name}: ${optional ? 'optional' : 'required'} in the type, ${required.has(name) ? 'required' : 'optional'} in the schema`);
+    if (optional === required.has(name))
+      out.push(
+        `${path}.${name}: ${optional ? 'optional' : 'required'} in the type, ${required.has(name) ? 'required' : 'optional'} in the schema`,
+      );
     compare(checker.getTypeOfSymbol(p), sp, `${path}.${name}`, out);
   }
 }
@@ -65,7 +92,16 @@ describe('the Report type is the JSON Schema', () => {
 
   it('would notice a drift (a check on the checker)', () => {
     const out: string[] = [];
-    compare(declared('Report'), { ...schema, properties: { ...schema.properties, extra: { type: 'string' } as Schema }, required: [...schema.required!, 'extra'] }, 'Report', out);
+    compare(
+      declared('Report'),
+      {
+        ...schema,
+        properties: { ...schema.properties, extra: { type: 'string' } as Schema },
+        required: [...schema.required!, 'extra'],
+      },
+      'Report',
+      out,
+    );
     expect(out).toEqual(['Report.extra: in the schema, not in the type']);
   });
 });

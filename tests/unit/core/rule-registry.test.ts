@@ -15,11 +15,25 @@ const read = (p: string) => readFileSync(join(ROOT, p), 'utf8');
 describe('the rule registry', () => {
   it('holds the 11 rules, page rules first in check order', () => {
     expect(ALL_RULES.map((r) => `${r.scope}:${r.id}`)).toEqual([
-      'page:apply.row-sum', 'page:apply.result-sum', 'page:apply.balance', 'page:review.sum', 'page:value.count',
+      'page:apply.row-sum',
+      'page:apply.result-sum',
+      'page:apply.balance',
+      'page:review.sum',
+      'page:value.count',
       'two-reports:apply.year-over-year',
-      'text:narrative.apply', 'text:narrative.active', 'text:narrative.review', 'text:narrative.share', 'text:narrative.text-sum',
+      'text:narrative.apply',
+      'text:narrative.active',
+      'text:narrative.review',
+      'text:narrative.share',
+      'text:narrative.text-sum',
     ]);
-    expect(RULES.map((r) => r.id)).toEqual(['apply.row-sum', 'apply.result-sum', 'apply.balance', 'review.sum', 'value.count']);
+    expect(RULES.map((r) => r.id)).toEqual([
+      'apply.row-sum',
+      'apply.result-sum',
+      'apply.balance',
+      'review.sum',
+      'value.count',
+    ]);
     expect(new Set(ALL_RULES.map((r) => r.id)).size).toBe(ALL_RULES.length);
   });
 
@@ -36,7 +50,9 @@ describe('the rule registry', () => {
   });
 
   it('every docs/rules page belongs to a registered rule', () => {
-    const pages = readdirSync(join(ROOT, 'docs/rules')).filter((f) => f.endsWith('.md')).map((f) => f.slice(0, -3));
+    const pages = readdirSync(join(ROOT, 'docs/rules'))
+      .filter((f) => f.endsWith('.md'))
+      .map((f) => f.slice(0, -3));
     expect(pages.filter((id) => !ruleById(id))).toEqual([]);
   });
 
@@ -55,8 +71,28 @@ describe('the rule registry', () => {
 describe('defineRule', () => {
   const values = new Map<string, ValueEntry>([['apply.new.total', { value: 1, raw: '1' }]]);
   const probe = defineRule('test.probe', {
-    title: 'probe', tables: ['apply'], formats: 'tables', scope: 'page', source: 'tests/unit/core/rule-registry.test.ts',
-    checks: () => [{ check: { id: 'test.probe:x', rule: 'test.probe', status: 'pass', expected: 1, actual: 1, cells: [], message: '', messageId: 'test.probe.pass' }, lhs: [], rhs: [], residual: 0 }],
+    title: 'probe',
+    tables: ['apply'],
+    formats: 'tables',
+    scope: 'page',
+    source: 'tests/unit/core/rule-registry.test.ts',
+    checks: () => [
+      {
+        check: {
+          id: 'test.probe:x',
+          rule: 'test.probe',
+          status: 'pass',
+          expected: 1,
+          actual: 1,
+          cells: [],
+          message: '',
+          messageId: 'test.probe.pass',
+        },
+        lhs: [],
+        rhs: [],
+        residual: 0,
+      },
+    ],
   });
   const found = { active: false, apply: true, review: false };
 
@@ -70,11 +106,18 @@ describe('defineRule', () => {
 
   it('runs an "any format" rule on whatever values were read', () => {
     const any = defineRule('test.any', { ...probe, formats: 'any' });
-    expect(any.run({ values, format: 'unknown', found: { active: false, apply: false, review: false } })).toHaveLength(1);
+    expect(any.run({ values, format: 'unknown', found: { active: false, apply: false, review: false } })).toHaveLength(
+      1,
+    );
   });
 
   it('summarize counts checks by status in one place', () => {
-    expect(summarize([{ status: 'pass' }, { status: 'fail' }, { status: 'pass' }, { status: 'uncertain' }])).toEqual({ checks: 4, pass: 2, fail: 1, uncertain: 1 });
+    expect(summarize([{ status: 'pass' }, { status: 'fail' }, { status: 'pass' }, { status: 'uncertain' }])).toEqual({
+      checks: 4,
+      pass: 2,
+      fail: 1,
+      uncertain: 1,
+    });
     expect(summarize([])).toEqual({ checks: 0, pass: 0, fail: 0, uncertain: 0 });
   });
 });

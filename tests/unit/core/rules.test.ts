@@ -14,13 +14,27 @@ function run(change: Values, base = '000') {
   const values = { ...seedValues(base), ...change };
   return checkDocument(happyDoc(reportPage(values))).report;
 }
-const failing = (r: ReturnType<typeof run>) => r.checks.filter((c) => c.status === 'fail').map((c) => c.id).sort();
-const uncertain = (r: ReturnType<typeof run>) => r.checks.filter((c) => c.status === 'uncertain').map((c) => c.id).sort();
+const failing = (r: ReturnType<typeof run>) =>
+  r.checks
+    .filter((c) => c.status === 'fail')
+    .map((c) => c.id)
+    .sort();
+const uncertain = (r: ReturnType<typeof run>) =>
+  r.checks
+    .filter((c) => c.status === 'uncertain')
+    .map((c) => c.id)
+    .sort();
 const byId = (r: ReturnType<typeof run>, id: string) => r.checks.find((c) => c.id === id)!;
 
 describe('the rule registry', () => {
   it('is explicit and ordered, ids match files and docs', () => {
-    expect(RULES.map((r) => r.id)).toEqual(['apply.row-sum', 'apply.result-sum', 'apply.balance', 'review.sum', 'value.count']);
+    expect(RULES.map((r) => r.id)).toEqual([
+      'apply.row-sum',
+      'apply.result-sum',
+      'apply.balance',
+      'review.sum',
+      'value.count',
+    ]);
   });
   it('every rule has its file lib/rules/<id>.ts and its page docs/rules/<id>.md', () => {
     for (const r of RULES) {
@@ -33,7 +47,11 @@ describe('the rule registry', () => {
     expect(r.checks).toHaveLength(42);
     expect(r.checks.slice(0, 25).every((c) => c.rule === 'apply.row-sum')).toBe(true);
     expect(r.checks.map((c) => c.id)).toContain('apply.row-sum:withheld.state_secret');
-    expect(r.checks.map((c) => c.id).slice(-3)).toEqual(['review.sum:review', 'review.sum:litigation.direct', 'review.sum:litigation.after_review']);
+    expect(r.checks.map((c) => c.id).slice(-3)).toEqual([
+      'review.sum:review',
+      'review.sum:litigation.direct',
+      'review.sum:litigation.after_review',
+    ]);
   });
 });
 
@@ -55,24 +73,43 @@ describe('apply.row-sum', () => {
   });
   it('a blank total is uncertain, never fail; where that cell is an addend it counts as 0 (FORMAT.md §5)', () => {
     const r = run({ 'apply.granted.total': '' });
-    expect(byId(r, 'apply.row-sum:granted')).toMatchObject({ status: 'uncertain', messageId: 'identity.total-blank', actual: null });
+    expect(byId(r, 'apply.row-sum:granted')).toMatchObject({
+      status: 'uncertain',
+      messageId: 'identity.total-blank',
+      actual: null,
+    });
     // In the 总计 column's result sum the blank is an addend: 0 is assumed and recorded, and 128 ≠ 183.
     expect(failing(r)).toEqual(['apply.result-sum:total']);
     expect(byId(r, 'apply.result-sum:total').assumedZero).toEqual(['apply.granted.total']);
   });
   it('all addends blank is uncertain', () => {
-    const blanks = Object.fromEntries(['natural_person', 'commercial', 'research', 'nonprofit', 'legal_service', 'other_org'].map((c) => [`apply.partly_granted.${c}`, '/']));
+    const blanks = Object.fromEntries(
+      ['natural_person', 'commercial', 'research', 'nonprofit', 'legal_service', 'other_org'].map((c) => [
+        `apply.partly_granted.${c}`,
+        '/',
+      ]),
+    );
     const r = run(blanks);
-    expect(byId(r, 'apply.row-sum:partly_granted')).toMatchObject({ status: 'uncertain', messageId: 'identity.all-blank' });
+    expect(byId(r, 'apply.row-sum:partly_granted')).toMatchObject({
+      status: 'uncertain',
+      messageId: 'identity.all-blank',
+    });
   });
 });
 
 describe('apply.result-sum and apply.balance', () => {
   it('a wrong （七）总计 cell fails its row sum, column sum and balance; the culprit is that cell', () => {
     const r = run({ 'apply.total.natural_person': 160 });
-    expect(failing(r)).toEqual(['apply.balance:natural_person', 'apply.result-sum:natural_person', 'apply.row-sum:total']);
-    for (const id of failing(r)) expect(byId(r, id).culprit).toMatchObject({ field: 'apply.total.natural_person', suggested: 161 });
-    expect(byId(r, 'apply.balance:natural_person').message).toContain('本年新收 167 + 上年结转 3 = 170，而 （七）总计 160 + 结转下年度 9 = 169，两边相差 1');
+    expect(failing(r)).toEqual([
+      'apply.balance:natural_person',
+      'apply.result-sum:natural_person',
+      'apply.row-sum:total',
+    ]);
+    for (const id of failing(r))
+      expect(byId(r, id).culprit).toMatchObject({ field: 'apply.total.natural_person', suggested: 161 });
+    expect(byId(r, 'apply.balance:natural_person').message).toContain(
+      '本年新收 167 + 上年结转 3 = 170，而 （七）总计 160 + 结转下年度 9 = 169，两边相差 1',
+    );
   });
   it('a blank （七）总计 makes result-sum and balance uncertain', () => {
     const r = run({ 'apply.total.commercial': '' });
@@ -82,7 +119,10 @@ describe('apply.result-sum and apply.balance', () => {
   });
   it('other blanks in the balance count as 0', () => {
     const r = run({ 'apply.carried_over.research': '' });
-    expect(byId(r, 'apply.balance:research')).toMatchObject({ status: 'pass', assumedZero: ['apply.carried_over.research'] });
+    expect(byId(r, 'apply.balance:research')).toMatchObject({
+      status: 'pass',
+      assumedZero: ['apply.carried_over.research'],
+    });
   });
 });
 

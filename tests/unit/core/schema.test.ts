@@ -28,9 +28,11 @@ export function validate(s: S, v: unknown, path = '$', errors: string[] = []): s
   if (s.enum && !(s.enum as unknown[]).includes(v)) errors.push(`${path}: ${JSON.stringify(v)} not in enum`);
   if (s.type) {
     const types = Array.isArray(s.type) ? (s.type as string[]) : [s.type as string];
-    if (!types.some((t) => typeOk(t, v))) errors.push(`${path}: expected ${types.join('|')}, got ${JSON.stringify(v)?.slice(0, 40)}`);
+    if (!types.some((t) => typeOk(t, v)))
+      errors.push(`${path}: expected ${types.join('|')}, got ${JSON.stringify(v)?.slice(0, 40)}`);
   }
-  if (typeof v === 'string' && s.pattern && !new RegExp(s.pattern as string).test(v)) errors.push(`${path}: ${v} does not match ${s.pattern}`);
+  if (typeof v === 'string' && s.pattern && !new RegExp(s.pattern as string).test(v))
+    errors.push(`${path}: ${v} does not match ${s.pattern}`);
   if (Array.isArray(v)) {
     if (s.minItems !== undefined && v.length < (s.minItems as number)) errors.push(`${path}: too few items`);
     if (s.maxItems !== undefined && v.length > (s.maxItems as number)) errors.push(`${path}: too many items`);
@@ -42,7 +44,8 @@ export function validate(s: S, v: unknown, path = '$', errors: string[] = []): s
     for (const [k, x] of Object.entries(o)) {
       if (props[k]) validate(props[k] as S, x, `${path}.${k}`, errors);
       else if (s.additionalProperties === false) errors.push(`${path}: unexpected ${k}`);
-      else if (typeof s.additionalProperties === 'object') validate(s.additionalProperties as S, x, `${path}.${k}`, errors);
+      else if (typeof s.additionalProperties === 'object')
+        validate(s.additionalProperties as S, x, `${path}.${k}`, errors);
     }
   }
   return errors;
@@ -51,13 +54,20 @@ export function validate(s: S, v: unknown, path = '$', errors: string[] = []): s
 describe('docs/report.schema.json', () => {
   it('rejects a broken report (the validator can fail)', () => {
     const r = checkText(seedText('000')).report as unknown as S;
-    expect(validate(schema, { ...r, schema: 'x', extra: 1 })).toEqual(['$: expected "gouji/report@1"'.replace('$', '$.schema'), '$: unexpected extra']);
+    expect(validate(schema, { ...r, schema: 'x', extra: 1 })).toEqual([
+      '$: expected "gouji/report@1"'.replace('$', '$.schema'),
+      '$: unexpected extra',
+    ]);
   });
   it.each(seedFiles())('seed %s validates', (f) => {
     expect(validate(schema, checkText(seedText(f.slice(0, 3))).report)).toEqual([]);
   });
   const dirs = ['assets/samples', 'tests/fixtures'].map((d) => join(ROOT, d)).filter(existsSync);
-  const pages = dirs.flatMap((d) => readdirSync(d).filter((f) => f.endsWith('.html')).map((f) => join(d, f)));
+  const pages = dirs.flatMap((d) =>
+    readdirSync(d)
+      .filter((f) => f.endsWith('.html'))
+      .map((f) => join(d, f)),
+  );
   it.each(pages)('%s validates', (file) => {
     const r = checkDocument(linkeDoc(readFileSync(file, 'utf8')), { url: 'http://www.example.gov.cn/x.html' }).report;
     expect(validate(schema, JSON.parse(JSON.stringify(r)))).toEqual([]);
@@ -69,7 +79,10 @@ describe('reports read from files validate too', () => {
     const { rebuildFile } = await import('../../../lib/files');
     const { docxFromHtml, fixtureHtml, FILES_DIR } = await import('../../fixtures/gen/files');
     const pdfjs = () => import('pdfjs-dist/legacy/build/pdf.mjs');
-    for (const [bytes, name] of [[new Uint8Array(readFileSync(join(FILES_DIR, 'error-two.pdf'))), 'a.pdf'], [docxFromHtml(fixtureHtml('error-two')), 'a.docx']] as const) {
+    for (const [bytes, name] of [
+      [new Uint8Array(readFileSync(join(FILES_DIR, 'error-two.pdf'))), 'a.pdf'],
+      [docxFromHtml(fixtureHtml('error-two')), 'a.docx'],
+    ] as const) {
       const r = await rebuildFile(bytes, name, pdfjs);
       const report = checkDocument(linkeDoc(r.html), { source: r.source }).report;
       expect(report.tables.apply.source).toBe(r.source);

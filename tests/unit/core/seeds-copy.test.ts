@@ -14,8 +14,14 @@ describe('tests/fixtures/seeds', () => {
     expect(readdirSync(COPY).filter((f) => f.endsWith('.txt'))).toHaveLength(5);
   });
   it.runIf(existsSync(SHARED))('is byte-for-byte the shared seeds', () => {
-    const shared = readdirSync(SHARED).filter((f) => f.endsWith('.txt')).sort();
-    expect(readdirSync(COPY).filter((f) => f.endsWith('.txt')).sort()).toEqual(shared);
+    const shared = readdirSync(SHARED)
+      .filter((f) => f.endsWith('.txt'))
+      .sort();
+    expect(
+      readdirSync(COPY)
+        .filter((f) => f.endsWith('.txt'))
+        .sort(),
+    ).toEqual(shared);
     for (const f of shared) expect(readFileSync(join(COPY, f)).equals(readFileSync(join(SHARED, f))), f).toBe(true);
   });
 });

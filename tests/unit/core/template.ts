@@ -14,9 +14,16 @@ export function applyTableHtml(values: Values, formatOrDef: ApplyFormat | Format
   const format = typeof formatOrDef === 'string' ? formatOrDef : formatOrDef.id;
   const rows = typeof formatOrDef === 'string' ? applyRows(formatOrDef) : formatOrDef.apply.rows;
   const groupSpan: Record<string, number> = {};
-  for (const r of rows) if (r.group && r.group !== 'results' && !(format === '2019' && r.id === 'handled_otherwise')) groupSpan[r.group] = (groupSpan[r.group] ?? 0) + 1;
+  for (const r of rows)
+    if (r.group && r.group !== 'results' && !(format === '2019' && r.id === 'handled_otherwise'))
+      groupSpan[r.group] = (groupSpan[r.group] ?? 0) + 1;
   const resultsSpan = rows.filter((r) => r.group === 'results' || (r.group && r.group !== 'results')).length;
-  const groupLabel: Record<string, string> = { withheld: '（三）不予公开', unavailable: '（四）无法提供', not_processed: '（五）不予处理', handled_otherwise: '（六）其他处理' };
+  const groupLabel: Record<string, string> = {
+    withheld: '（三）不予公开',
+    unavailable: '（四）无法提供',
+    not_processed: '（五）不予处理',
+    handled_otherwise: '（六）其他处理',
+  };
   let html = '<table border="1"><tbody>';
   html += `<tr>${td('（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）', 'colspan="3" rowspan="3"')}${td('申请人情况', 'colspan="7"')}</tr>`;
   html += `<tr>${td('自然人', 'rowspan="2"')}${td('法人或其他组织', 'colspan="5"')}${td('总计', 'rowspan="2"')}</tr>`;
@@ -50,17 +57,21 @@ export function applyTableHtml(values: Values, formatOrDef: ApplyFormat | Format
 
 export function reviewTableHtml(values: Values): string {
   const keys = ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'];
-  return '<table border="1"><tbody>' +
+  return (
+    '<table border="1"><tbody>' +
     `<tr>${td('行政复议', 'colspan="5"')}${td('行政诉讼', 'colspan="10"')}</tr>` +
     `<tr>${keys.map((k) => td(k, 'rowspan="2"')).join('')}${td('未经复议直接起诉', 'colspan="5"')}${td('复议后起诉', 'colspan="5"')}</tr>` +
     `<tr>${[...keys, ...keys].map((k) => td(k.replace('结果', '结果<br>'))).join('')}</tr>` +
-    `<tr>${REVIEW_FIELDS.map((f) => td(values[f] ?? '')).join('')}</tr></tbody></table>`;
+    `<tr>${REVIEW_FIELDS.map((f) => td(values[f] ?? '')).join('')}</tr></tbody></table>`
+  );
 }
 
 export function activeTableHtml(values: Values): string {
   const v = (f: string) => td(values[f] ?? '');
-  const head = (t: string, cols: string[]) => `<tr>${td(t, 'colspan="4"')}</tr><tr>${td('信息内容')}${cols.map((c) => td(c)).join('')}</tr>`;
-  return '<table border="1"><tbody>' +
+  const head = (t: string, cols: string[]) =>
+    `<tr>${td(t, 'colspan="4"')}</tr><tr>${td('信息内容')}${cols.map((c) => td(c)).join('')}</tr>`;
+  return (
+    '<table border="1"><tbody>' +
     head('第二十条第（一）项', ['本年制发件数', '本年废止件数', '现行有效件数']) +
     `<tr>${td('规章')}${v('active.regulations.issued')}${v('active.regulations.repealed')}${v('active.regulations.in_force')}</tr>` +
     `<tr>${td('行政规范性文件')}${v('active.normative.issued')}${v('active.normative.repealed')}${v('active.normative.in_force')}</tr>` +
@@ -71,10 +82,14 @@ export function activeTableHtml(values: Values): string {
     `<tr>${td('行政强制')}${td(values['active.coercion.decisions'] ?? '', 'colspan="3"')}</tr>` +
     `<tr>${td('第二十条第（八）项', 'colspan="4"')}</tr><tr>${td('信息内容')}${td('本年收费金额（单位：万元）', 'colspan="3"')}</tr>` +
     `<tr>${td('行政事业性收费')}${td(values['active.fees.amount'] ?? '', 'colspan="3"')}</tr>` +
-    '</tbody></table>';
+    '</tbody></table>'
+  );
 }
 
-export function reportPage(values: Values, opts: { title?: string; format?: ApplyFormat | FormatDef; extra?: string } = {}): string {
+export function reportPage(
+  values: Values,
+  opts: { title?: string; format?: ApplyFormat | FormatDef; extra?: string } = {},
+): string {
   const title = opts.title ?? '测试市人民政府办公室2024年度政府信息公开工作年度报告';
   return `<!doctype html><html><head><meta charset="utf-8"><title>${title}</title></head><body>
 <table class="meta"><tr><td>索引号：</td><td>11440000/2025-00001</td><td>发布日期：</td><td>2025-01-20</td></tr></table>

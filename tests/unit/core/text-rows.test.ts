@@ -22,21 +22,34 @@ describe('text rows from PDF text', () => {
   });
 
   it('drops page breaks and page numbers, never a cell', () => {
-    for (const l of ['=====PAGE=====', '- 4 -', '－ 12 －', '第 3 页', '第3页 共5页', '3/5']) expect(isPageFurniture(l), l).toBe(true);
+    for (const l of ['=====PAGE=====', '- 4 -', '－ 12 －', '第 3 页', '第3页 共5页', '3/5'])
+      expect(isPageFurniture(l), l).toBe(true);
     for (const l of ['4', '- 4', '2023', '第二十条']) expect(isPageFurniture(l), l).toBe(false);
-    expect(shape('（四）无法提供 1 0 0 0 0 0 1\n=====PAGE=====\n- 5 -\n2.没有现成信息需要另行制作 3 0 0 0 0 0 3')).toEqual([
+    expect(
+      shape('（四）无法提供 1 0 0 0 0 0 1\n=====PAGE=====\n- 5 -\n2.没有现成信息需要另行制作 3 0 0 0 0 0 3'),
+    ).toEqual([
       [['（四）无法提供'], ['1', '0', '0', '0', '0', '0', '1']],
       [['2.没有现成信息需要另行制作'], ['3', '0', '0', '0', '0', '0', '3']],
     ]);
   });
 
   it('prose ending in a word keeps its numbers inside the label', () => {
-    expect(shape('2023 年，我区主动公开政府信息 1136 条。')).toEqual([[['2023 年，我区主动公开政府信息 1136 条。'], []]]);
+    expect(shape('2023 年，我区主动公开政府信息 1136 条。')).toEqual([
+      [['2023 年，我区主动公开政府信息 1136 条。'], []],
+    ]);
   });
 
   it('a table 四 whose 15 values come after the last row (the PDF shape) is read, and never throws', () => {
-    const text = ['四、政府信息公开行政复议、行政诉讼情况', '行政复议 行政诉讼', '结果', '维持', '尚未', '审结 总 计', '未经复议直接起诉 复议后起诉',
-      '10 1 0 0 0 0 0 0 0 0 5 0 0 0 0'].join('\n');
+    const text = [
+      '四、政府信息公开行政复议、行政诉讼情况',
+      '行政复议 行政诉讼',
+      '结果',
+      '维持',
+      '尚未',
+      '审结 总 计',
+      '未经复议直接起诉 复议后起诉',
+      '10 1 0 0 0 0 0 0 0 0 5 0 0 0 0',
+    ].join('\n');
     const r = checkText(`某某区人民政府2023年政府信息公开工作年度报告\n${text}`).report;
     expect(r.values['review.upheld']?.value).toBe(10);
     expect(r.values['litigation.after_review.total']?.value).toBe(0);

@@ -5,7 +5,10 @@ import { TOOL } from '../../../lib/version';
 
 describe('tool version', () => {
   it('is the package version (it goes into every report and the manifest)', () => {
-    const pkg = JSON.parse(readFileSync(fileURLToPath(new URL('../../../package.json', import.meta.url)), 'utf8')) as { name: string; version: string };
+    const pkg = JSON.parse(readFileSync(fileURLToPath(new URL('../../../package.json', import.meta.url)), 'utf8')) as {
+      name: string;
+      version: string;
+    };
     expect(TOOL).toEqual({ name: pkg.name, version: pkg.version });
   });
 });

@@ -9,7 +9,8 @@ import { checkHtml, signature } from './read-files';
 import type { Report } from '../../../lib/types';
 
 const BIN = resolve(import.meta.dirname, '../../../bin/gouji.mjs');
-const cli = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
+const cli = (...args: string[]) =>
+  spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
 
 describe('gouji check with files', () => {
   it('a folder of a PDF and a DOCX: both read as their pages, exit 1 for the failures', { timeout: 180_000 }, () => {

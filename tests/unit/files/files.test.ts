@@ -18,7 +18,8 @@ describe.each(FILE_FIXTURES)('%s', (name) => {
     const a = await checkBytes(pdf(name), `${name}.pdf`);
     expect(a.report.detected).toBe(true);
     expect(signature(a.report)).toEqual(want);
-    for (const t of ['active', 'apply', 'review'] as const) if (a.report.tables[t].found) expect(a.report.tables[t].source).toBe('pdf');
+    for (const t of ['active', 'apply', 'review'] as const)
+      if (a.report.tables[t].found) expect(a.report.tables[t].source).toBe('pdf');
     // Every value read comes from a cell of the rebuilt document (the report view marks it).
     expect([...a.elements.keys()].sort()).toEqual(Object.keys(a.report.values).sort());
   });
@@ -26,7 +27,8 @@ describe.each(FILE_FIXTURES)('%s', (name) => {
   it('as a DOCX with merged cells reads exactly as the page', async () => {
     const a = await checkBytes(docxFromHtml(html), `${name}.docx`);
     expect(signature(a.report)).toEqual(want);
-    for (const t of ['active', 'apply', 'review'] as const) if (a.report.tables[t].found) expect(a.report.tables[t].source).toBe('docx');
+    for (const t of ['active', 'apply', 'review'] as const)
+      if (a.report.tables[t].found) expect(a.report.tables[t].source).toBe('docx');
   });
 });
 
@@ -37,23 +39,31 @@ describe('what the fixtures declare, through the files', () => {
     expect(fails.length).toBeGreaterThanOrEqual(2);
     for (const bytes of [pdf('error-two'), docxFromHtml(fixtureHtml('error-two'))]) {
       const r = (await checkBytes(bytes, bytes[0] === 0x25 ? 'x.pdf' : 'x.docx')).report;
-      expect(r.checks.filter((c) => c.status === 'fail').map((c) => [c.id, c.culprit?.field, c.culprit?.suggested])).toEqual(
-        fails.map((c) => [c.id, c.culprit?.field, c.culprit?.suggested]),
-      );
+      expect(
+        r.checks.filter((c) => c.status === 'fail').map((c) => [c.id, c.culprit?.field, c.culprit?.suggested]),
+      ).toEqual(fails.map((c) => [c.id, c.culprit?.field, c.culprit?.suggested]));
     }
   });
 
   it('blanks: a blank cell stays blank (not 0) in the PDF', { timeout: 120_000 }, async () => {
     const r = (await checkBytes(pdf('blanks'), 'blanks.pdf')).report;
-    const blank = Object.entries(r.values).filter(([, v]) => v.blank).map(([k]) => k);
+    const blank = Object.entries(r.values)
+      .filter(([, v]) => v.blank)
+      .map(([k]) => k);
     expect(blank.length).toBeGreaterThan(0);
-    expect(blank).toEqual(Object.entries(checkHtml(fixtureHtml('blanks')).report.values).filter(([, v]) => v.blank).map(([k]) => k));
+    expect(blank).toEqual(
+      Object.entries(checkHtml(fixtureHtml('blanks')).report.values)
+        .filter(([, v]) => v.blank)
+        .map(([k]) => k),
+    );
   });
 });
 
 describe('files that cannot be read', () => {
   it('a scanned PDF (an image, no text layer) says so', { timeout: 60_000 }, async () => {
-    await expect(rebuildFile(pdf('scanned'), 'scanned.pdf', loadPdfjs)).rejects.toThrow(new FileReadError(SCANNED_MESSAGE));
+    await expect(rebuildFile(pdf('scanned'), 'scanned.pdf', loadPdfjs)).rejects.toThrow(
+      new FileReadError(SCANNED_MESSAGE),
+    );
   });
   it('.doc / .wps / .xls / .et (OLE) and .ofd: save as .docx or PDF first — never "not a report"', async () => {
     for (const name of ['报告.doc', '报告.wps', 'b.xls', 'c.et']) {
@@ -63,14 +73,20 @@ describe('files that cannot be read', () => {
     const ofd = docxFromHtml('<p>x</p>');
     await expect(rebuildFile(ofd, '报告.ofd', loadPdfjs)).rejects.toThrow(SAVE_AS_MESSAGE);
     // By name alone (a .doc that is really something else is still answered the same way).
-    await expect(rebuildFile(new TextEncoder().encode('{\\rtf1 报告}'), 'a.doc', loadPdfjs)).rejects.toThrow(SAVE_AS_MESSAGE);
+    await expect(rebuildFile(new TextEncoder().encode('{\\rtf1 报告}'), 'a.doc', loadPdfjs)).rejects.toThrow(
+      SAVE_AS_MESSAGE,
+    );
   });
   it('a damaged PDF, a damaged DOCX, a zip without a document: a clear message each', { timeout: 60_000 }, async () => {
-    await expect(rebuildFile(new TextEncoder().encode('%PDF-1.7\nnonsense'), 'a.pdf', loadPdfjs)).rejects.toThrow(/PDF/);
+    await expect(rebuildFile(new TextEncoder().encode('%PDF-1.7\nnonsense'), 'a.pdf', loadPdfjs)).rejects.toThrow(
+      /PDF/,
+    );
     await expect(rebuildFile(new TextEncoder().encode('hello'), 'a.pdf', loadPdfjs)).rejects.toThrow('内容却不是 PDF');
     const zip = docxFromHtml('<p>x</p>');
     await expect(rebuildFile(zip.subarray(0, 40), 'a.docx', loadPdfjs)).rejects.toThrow(FileReadError);
     const { zipSync, strToU8 } = await import('fflate');
-    await expect(rebuildFile(zipSync({ 'a.txt': strToU8('x') }), 'a.docx', loadPdfjs)).rejects.toThrow('word/document.xml');
+    await expect(rebuildFile(zipSync({ 'a.txt': strToU8('x') }), 'a.docx', loadPdfjs)).rejects.toThrow(
+      'word/document.xml',
+    );
   });
 });

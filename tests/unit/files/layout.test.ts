@@ -21,12 +21,31 @@ describe('DOCX', () => {
     );
     expect(documentXmlToBlocks(xml)).toEqual([
       { kind: 'p', text: '某某局2024年政府信息公开工作年度报告' },
-      { kind: 'table', rows: [[{ text: '组', colspan: 1, rowspan: 3 }, { text: '表头', colspan: 2, rowspan: 1 }], [{ text: '1', colspan: 1, rowspan: 1 }, { text: '2', colspan: 1, rowspan: 1 }], [{ text: '3', colspan: 1, rowspan: 1 }, { text: '', colspan: 1, rowspan: 1 }]] },
+      {
+        kind: 'table',
+        rows: [
+          [
+            { text: '组', colspan: 1, rowspan: 3 },
+            { text: '表头', colspan: 2, rowspan: 1 },
+          ],
+          [
+            { text: '1', colspan: 1, rowspan: 1 },
+            { text: '2', colspan: 1, rowspan: 1 },
+          ],
+          [
+            { text: '3', colspan: 1, rowspan: 1 },
+            { text: '', colspan: 1, rowspan: 1 },
+          ],
+        ],
+      },
       { kind: 'p', text: 'A & B <x>' },
     ]);
   });
   it('text from the file is only ever text in the rebuilt HTML', () => {
-    const html = documentHtml([{ kind: 'p', text: '<img src=x onerror=alert(1)>' }, { kind: 'table', rows: [[{ text: '<script>x</script>' }]] }]);
+    const html = documentHtml([
+      { kind: 'p', text: '<img src=x onerror=alert(1)>' },
+      { kind: 'table', rows: [[{ text: '<script>x</script>' }]] },
+    ]);
     expect(html).not.toContain('<img');
     expect(html).not.toContain('<script>');
     expect(html).toContain(esc('<img src=x onerror=alert(1)>'));
@@ -34,7 +53,12 @@ describe('DOCX', () => {
 });
 
 /** A ruled grid: rows top→bottom at ys, columns at xs; `open` lists [row, col] slots merged with the slot below / right. */
-function grid(ys: number[], xs: number[], mergeDown: [number, number][] = [], mergeRight: [number, number][] = []): PdfSegment[] {
+function grid(
+  ys: number[],
+  xs: number[],
+  mergeDown: [number, number][] = [],
+  mergeRight: [number, number][] = [],
+): PdfSegment[] {
   const segs: PdfSegment[] = [];
   for (let r = 0; r < ys.length; r++) {
     for (let c = 0; c < xs.length - 1; c++) {
@@ -51,7 +75,13 @@ function grid(ys: number[], xs: number[], mergeDown: [number, number][] = [], me
   return segs;
 }
 
-const t = (str: string, x: number, y: number, size = 10): PdfText => ({ str, x, y, w: str.length * size * (/^[\d.]+$/.test(str) ? 0.55 : 1), size });
+const t = (str: string, x: number, y: number, size = 10): PdfText => ({
+  str,
+  x,
+  y,
+  w: str.length * size * (/^[\d.]+$/.test(str) ? 0.55 : 1),
+  size,
+});
 
 describe('PDF layout', () => {
   it('a rowspan label printed one character per line, a wrapped label, blanks as empty cells, page numbers dropped', () => {
@@ -59,12 +89,25 @@ describe('PDF layout', () => {
     const page: PdfPageContent = {
       width: 595,
       height: 842,
-      segments: grid([700, 680, 660, 640], [100, 130, 300, 340], [[0, 0], [1, 0]]),
+      segments: grid(
+        [700, 680, 660, 640],
+        [100, 130, 300, 340],
+        [
+          [0, 0],
+          [1, 0],
+        ],
+      ),
       texts: [
         t('某某局2024年政府信息公开工作年度报告', 100, 760, 14),
-        t('三', 110, 685), t('、', 110, 675), t('结', 110, 665), t('果', 110, 655),
-        t('（一）予以公开', 135, 686), t('4', 315, 686),
-        t('（二）部分公开（区分处理的，', 135, 671), t('只计这一情形）', 135, 663), t('0', 315, 667),
+        t('三', 110, 685),
+        t('、', 110, 675),
+        t('结', 110, 665),
+        t('果', 110, 655),
+        t('（一）予以公开', 135, 686),
+        t('4', 315, 686),
+        t('（二）部分公开（区分处理的，', 135, 671),
+        t('只计这一情形）', 135, 663),
+        t('0', 315, 667),
         t('（三）不予公开', 135, 646),
         t('- 3 -', 290, 40),
       ],
@@ -75,9 +118,19 @@ describe('PDF layout', () => {
       {
         kind: 'table',
         rows: [
-          [{ text: '三、结果', rowspan: 3, colspan: 1 }, { text: '（一）予以公开', rowspan: 1, colspan: 1 }, { text: '4', rowspan: 1, colspan: 1 }],
-          [{ text: '（二）部分公开（区分处理的，只计这一情形）', rowspan: 1, colspan: 1 }, { text: '0', rowspan: 1, colspan: 1 }],
-          [{ text: '（三）不予公开', rowspan: 1, colspan: 1 }, { text: '', rowspan: 1, colspan: 1 }],
+          [
+            { text: '三、结果', rowspan: 3, colspan: 1 },
+            { text: '（一）予以公开', rowspan: 1, colspan: 1 },
+            { text: '4', rowspan: 1, colspan: 1 },
+          ],
+          [
+            { text: '（二）部分公开（区分处理的，只计这一情形）', rowspan: 1, colspan: 1 },
+            { text: '0', rowspan: 1, colspan: 1 },
+          ],
+          [
+            { text: '（三）不予公开', rowspan: 1, colspan: 1 },
+            { text: '', rowspan: 1, colspan: 1 },
+          ],
         ],
       },
     ]);
@@ -87,10 +140,25 @@ describe('PDF layout', () => {
       width: 595,
       height: 842,
       segments: [...grid([700, 680, 660], [100, 200, 300], [], [[0, 0]]), ...grid([600, 580, 560], [100, 500])],
-      texts: [t('行政复议', 140, 686), t('1', 150, 666), t('2', 250, 666), t('第一行正文', 110, 586), t('第二行正文', 110, 566)],
+      texts: [
+        t('行政复议', 140, 686),
+        t('1', 150, 666),
+        t('2', 250, 666),
+        t('第一行正文', 110, 586),
+        t('第二行正文', 110, 566),
+      ],
     };
     const blocks = pagesToBlocks([page]);
-    expect(blocks[0]).toEqual({ kind: 'table', rows: [[{ text: '行政复议', rowspan: 1, colspan: 2 }], [{ text: '1', rowspan: 1, colspan: 1 }, { text: '2', rowspan: 1, colspan: 1 }]] });
+    expect(blocks[0]).toEqual({
+      kind: 'table',
+      rows: [
+        [{ text: '行政复议', rowspan: 1, colspan: 2 }],
+        [
+          { text: '1', rowspan: 1, colspan: 1 },
+          { text: '2', rowspan: 1, colspan: 1 },
+        ],
+      ],
+    });
     expect(blocks.slice(1).every((b) => b.kind === 'p')).toBe(true);
   });
 });

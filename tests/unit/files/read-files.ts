@@ -23,7 +23,9 @@ export function signature(r: Report) {
     format: r.report.format,
     year: r.report.year,
     values: Object.fromEntries(Object.entries(r.values).map(([k, v]) => [k, v.blank ? null : v.value])),
-    checks: r.checks.map((c) => `${c.id} ${c.status}${c.culprit ? ` culprit ${c.culprit.field}=${c.culprit.suggested}` : ''}`).sort(),
+    checks: r.checks
+      .map((c) => `${c.id} ${c.status}${c.culprit ? ` culprit ${c.culprit.field}=${c.culprit.suggested}` : ''}`)
+      .sort(),
     narrative: r.narrative.map((n) => `${n.status} ${n.quote}`),
   };
 }

@@ -8,7 +8,8 @@ import { checkBytes } from './read-files';
 const DIR = resolve(import.meta.dirname, '../../../../shared/real-reports');
 const REPORTS = ['hongze-2023', 'hongze-2024', 'huaian-2024'] as const;
 const present = existsSync(join(DIR, 'hongze-2023.pdf'));
-if (!present) console.warn(`skipping the real-report PDF suite: ${DIR} is absent (it lives next to the repository, never in it)`);
+if (!present)
+  console.warn(`skipping the real-report PDF suite: ${DIR} is absent (it lives next to the repository, never in it)`);
 
 interface Sidecar {
   year: number;
@@ -27,13 +28,24 @@ describe.skipIf(!present).each(REPORTS)('real report %s.pdf', (name) => {
     expect(r.detected).toBe(true);
     expect(r.report.year).toBe(side.year);
     expect(r.report.format).toBe(side.format);
-    const got = Object.fromEntries(Object.keys(side.values).map((f) => [f, r.values[f] ? (r.values[f].blank ? null : r.values[f].value) : 'not read']));
+    const got = Object.fromEntries(
+      Object.keys(side.values).map((f) => [
+        f,
+        r.values[f] ? (r.values[f].blank ? null : r.values[f].value) : 'not read',
+      ]),
+    );
     expect(got).toEqual(side.values);
     expect(Object.keys(r.values).filter((f) => !(f in side.values))).toEqual([]);
     const statuses = Object.fromEntries(r.checks.map((c) => [c.id, c.status]));
     expect(statuses).toEqual(side.checks);
-    expect(r.checks.filter((c) => c.status === 'fail').map((c) => c.id).sort()).toEqual([...side.checks_failing].sort());
-    for (const t of ['active', 'apply', 'review'] as const) if (r.tables[t].found) expect(r.tables[t].source).toBe('pdf');
+    expect(
+      r.checks
+        .filter((c) => c.status === 'fail')
+        .map((c) => c.id)
+        .sort(),
+    ).toEqual([...side.checks_failing].sort());
+    for (const t of ['active', 'apply', 'review'] as const)
+      if (r.tables[t].found) expect(r.tables[t].source).toBe('pdf');
   });
 });
 
@@ -44,9 +56,13 @@ describe.skipIf(!present).each(REPORTS)('real report %s.pdf', (name) => {
 const NARRATIVE_KNOWN_FALSE_ALARM = new Set(['hongze-2024']);
 describe.skipIf(!present).each(REPORTS)('real report %s.pdf, numbers in the text', (name) => {
   const known = NARRATIVE_KNOWN_FALSE_ALARM.has(name);
-  (known ? it.fails : it)(`no contradiction beyond the sidecar's${known ? ' (known false alarm)' : ''}`, { timeout: 180_000 }, async () => {
-    const side = JSON.parse(readFileSync(join(DIR, `${name}.json`), 'utf8')) as Sidecar;
-    const r = (await checkBytes(new Uint8Array(readFileSync(join(DIR, `${name}.pdf`))), `${name}.pdf`)).report;
-    expect(r.narrative.filter((n) => n.status === 'fail')).toHaveLength(side.narrative_contradictions.length);
-  });
+  (known ? it.fails : it)(
+    `no contradiction beyond the sidecar's${known ? ' (known false alarm)' : ''}`,
+    { timeout: 180_000 },
+    async () => {
+      const side = JSON.parse(readFileSync(join(DIR, `${name}.json`), 'utf8')) as Sidecar;
+      const r = (await checkBytes(new Uint8Array(readFileSync(join(DIR, `${name}.pdf`))), `${name}.pdf`)).report;
+      expect(r.narrative.filter((n) => n.status === 'fail')).toHaveLength(side.narrative_contradictions.length);
+    },
+  );
 });

@@ -8,7 +8,7 @@ import { fixtureHtml } from '../../fixtures/gen/files';
 describe('cleanTables', () => {
   const r = checkHtml(fixtureHtml('error-two')).report;
   const tables = cleanTables(r);
-  it('three tables in the report\'s words, every value once', () => {
+  it("three tables in the report's words, every value once", () => {
     expect(tables.map((t) => t.key)).toEqual(['active', 'apply', 'review']);
     const fields = tables.flatMap((t) => t.rows.flatMap((row) => row.cells.filter((c) => c).map((c) => c!.field)));
     expect(fields.sort()).toEqual(Object.keys(r.values).sort());
@@ -27,6 +27,11 @@ describe('cleanTables', () => {
     const tsv = tableTsv(tables[1]!).trimEnd().split('\n');
     expect(tsv).toHaveLength(tables[1]!.rows.length + 1);
     for (const line of tsv) expect(line.split('\t')).toHaveLength(8);
-    expect(tsv[1]!.split('\t').slice(1).every((v) => /^\d*$/.test(v))).toBe(true);
+    expect(
+      tsv[1]!
+        .split('\t')
+        .slice(1)
+        .every((v) => /^\d*$/.test(v)),
+    ).toBe(true);
   });
 });
