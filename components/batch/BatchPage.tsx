@@ -2,6 +2,8 @@
 // resume, exports. Page text (link titles, body names, reasons) is only ever rendered as text.
 import type { BatchStore } from './store';
 import type { BatchRow, RowState } from '@/lib/batch/run';
+import { formatName } from '@/lib/schema/formats';
+import { TABLE_KEYS, tableName } from '@/lib/schema/tables';
 
 const STATE_ZH: Record<RowState, string> = {
   report: '已核对',
@@ -19,17 +21,11 @@ const STATE_SYM: Record<RowState, string> = {
   attachment: '※',
   error: '✗',
 };
-const FORMAT_ZH: Record<string, string> = {
-  '2021': '2021 年格式',
-  '2019': '2019 年格式',
-  old: '旧格式',
-  unknown: '格式未知',
-};
 
 function tablesText(r: BatchRow): string {
   if (!r.tables) return '—';
   const t = r.tables;
-  return `表二 ${t.active[0]}/${t.active[1]} · 表三 ${t.apply[0]}/${t.apply[1]} · 表四 ${t.review[0]}/${t.review[1]}`;
+  return TABLE_KEYS.map((k) => `${tableName(k)} ${t[k][0]}/${t[k][1]}`).join(' · ');
 }
 
 function yoyText(r: BatchRow): string {
@@ -148,7 +144,7 @@ export function BatchPage({ store }: { store: BatchStore }) {
                       {row.agency && <div class="muted small">{link.text}</div>}
                     </td>
                     <td>{row.year ?? link.year ?? '—'}</td>
-                    <td>{row.format ? FORMAT_ZH[row.format] : '—'}</td>
+                    <td>{row.format ? formatName(row.format) : '—'}</td>
                     <td class="small">{tablesText(row)}</td>
                     <td class={row.fail ? 'bad' : ''}>
                       {row.state === 'report' ? (row.fail ? `✗ ${row.fail} 处` : '✓ 0') : '—'}

@@ -5,11 +5,8 @@
 import type { NarrativeClaim, NarrativeStatus, Report, TableKey } from '../types';
 import type { NumberToken } from './tokens';
 import { TABLES } from '../schema/tables';
+import { tableOfField } from '../schema/fields';
 import { arithmetic, fmt, sameValue, sumFields, type ResolvedOption, type SumValue } from './values';
-
-function tableOf(field: string): TableKey {
-  return field.startsWith('apply.') ? 'apply' : field.startsWith('active') ? 'active' : 'review';
-}
 
 export interface Evaluation {
   status: NarrativeStatus;
@@ -62,7 +59,7 @@ export function evaluate(tok: NumberToken, options: readonly ResolvedOption[], r
   const partialHit =
     !usable.some((r) => sameValue(value, decimals, r.v.value!, r.v.decimals, amount)) && partial.length;
   if (partialHit) {
-    const tables = [...new Set(partial.flatMap((r) => r.v.unread.map((f) => tableOf(f))))];
+    const tables = [...new Set(partial.flatMap((r) => r.v.unread.flatMap((f) => tableOfField(f) ?? [])))];
     return {
       status: 'info',
       field: partial[0]!.o.field,

@@ -4,6 +4,7 @@
 import type { Report } from '../types';
 import { formatNumber } from '../i18n/number';
 import { APPLY_ADDEND_COLUMNS, applyField } from '../schema/apply';
+import { parseField } from '../schema/fields';
 import { DEFAULT_FORMAT, formatById, type FormatDef } from '../schema/formats';
 import type { NarrativeOption } from '../schema/narrative';
 
@@ -34,13 +35,14 @@ export interface SumValue {
 const NOT_RESULT = new Set(['new', 'carried_over', 'carried_forward', 'total']);
 
 export function derivedRowTotal(report: Report, field: string): number | null {
-  const m = /^apply\.(.+)\.total$/.exec(field);
+  const p = parseField(field);
   const cell = report.values[field];
   // Result rows only (（一）…（六）): 本年新收, 上年结转, 结转下年度 and （七）总计 are not derived.
-  if (!m || !cell || cell.value !== null || NOT_RESULT.has(m[1]!)) return null;
+  if (!p || p.table !== 'apply' || p.col !== 'total' || !cell || cell.value !== null || NOT_RESULT.has(p.row))
+    return null;
   let sum = 0;
   for (const c of APPLY_ADDEND_COLUMNS) {
-    const v = report.values[applyField(m[1]!, c.id)];
+    const v = report.values[applyField(p.row, c.id)];
     if (!v || v.value === null || !Number.isFinite(v.value)) return null;
     sum += v.value;
   }
