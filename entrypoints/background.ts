@@ -11,7 +11,7 @@
 // Logic lives in lib/ext/tabs.ts and lib/flags/ (pure, tested); this file is wiring.
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { isGoujiMessage, type Message, type Replies, type TabState } from '@/lib/ext/protocol';
+import { answer, type Handlers, type Message, type TabState } from '@/lib/ext/protocol';
 import {
   badgeFor,
   pageUrl,
@@ -68,72 +68,53 @@ export function installBackground(b: Api) {
   };
 
   const queues = new Map<number, Promise<void>>();
-  async function handle(
-    msg: Message,
-    sender: { tab?: { id?: number; url?: string }; frameId?: number },
-  ): Promise<Replies[keyof Replies] | undefined> {
-    switch (msg.type) {
-      case 'gouji:result': {
-        const tabId = sender.tab?.id;
-        if (tabId === undefined) return { ok: false, error: '只接受来自标签页的结果' };
-        const next = tabStateFromResult(msg, sender.tab?.url ?? msg.report?.source?.url ?? '');
-        if (typeof sender.frameId === 'number') next.frameId = sender.frameId;
-        // Every frame reports; the tab keeps the best (lib/ext/frames.ts). One tab's results are applied
-        // one at a time, so two frames answering together cannot both read the old entry.
-        const run = (queues.get(tabId) ?? Promise.resolve()).then(async () => {
-          const state = chooseFrameState(await tabs.get(tabId), next);
-          if (state !== next) return;
-          await tabs.put(tabId, state);
-          await applyBadge(b, tabId, state);
-          if (state.report?.detected && state.url) void keepInHistory(state.url, state.report);
-        });
-        const settled = run.catch(() => {});
-        queues.set(tabId, settled);
-        void settled.then(() => {
-          if (queues.get(tabId) === settled) queues.delete(tabId);
-        });
-        await run;
-        return { ok: true };
-      }
-      case 'gouji:get-tab-state':
-        return typeof msg.tabId === 'number' ? await tabs.get(msg.tabId) : null;
-      case 'gouji:flag-add': {
-        const r = await flags.addFinding(msg.report, msg.checkId, msg.note);
-        return r;
-      }
-      case 'gouji:flags-for-report': {
-        const map = await flags.forReport(msg.report);
-        const statuses: Record<string, FlagStatus> = {};
-        for (const [id, f] of map) statuses[id] = f.status;
-        return { checkIds: [...map.keys()], statuses };
-      }
-      case 'gouji:open-batch': {
-        // Only a page's own address, only http(s): the batch page refuses anything outside gov.cn anyway.
-        const list = sender.tab?.url && /^https?:\/\//.test(sender.tab.url) ? sender.tab.url : null;
-        if (!list) return { ok: false, error: '只接受来自 http(s) 列表页的请求' };
-        await b.tabs.create({ url: batchPageUrl(b, list) });
-        return { ok: true };
-      }
-      default:
-        return undefined;
-    }
-  }
+  type Sender = { tab?: { id?: number; url?: string }; frameId?: number };
+  // One handler per message the background answers, each typed by its request and reply (lib/ext/protocol.ts).
+  const handlers: Handlers<Sender> = {
+    'gouji:result': async (msg, sender) => {
+      const tabId = sender.tab?.id;
+      if (tabId === undefined) return { ok: false, error: '只接受来自标签页的结果' };
+      const next = tabStateFromResult(msg, sender.tab?.url ?? msg.report?.source?.url ?? '');
+      if (typeof sender.frameId === 'number') next.frameId = sender.frameId;
+      // Every frame reports; the tab keeps the best (lib/ext/frames.ts). One tab's results are applied
+      // one at a time, so two frames answering together cannot both read the old entry.
+      const run = (queues.get(tabId) ?? Promise.resolve()).then(async () => {
+        const state = chooseFrameState(await tabs.get(tabId), next);
+        if (state !== next) return;
+        await tabs.put(tabId, state);
+        await applyBadge(b, tabId, state);
+        if (state.report?.detected && state.url) void keepInHistory(state.url, state.report);
+      });
+      const settled = run.catch(() => {});
+      queues.set(tabId, settled);
+      void settled.then(() => {
+        if (queues.get(tabId) === settled) queues.delete(tabId);
+      });
+      await run;
+      return { ok: true };
+    },
+    'gouji:get-tab-state': async (msg) => (typeof msg.tabId === 'number' ? await tabs.get(msg.tabId) : null),
+    'gouji:flag-add': (msg) => flags.addFinding(msg.report, msg.checkId, msg.note),
+    'gouji:flags-for-report': async (msg) => {
+      const map = await flags.forReport(msg.report);
+      const statuses: Record<string, FlagStatus> = {};
+      for (const [id, f] of map) statuses[id] = f.status;
+      return { checkIds: [...map.keys()], statuses };
+    },
+    'gouji:open-batch': async (_msg, sender) => {
+      // Only a page's own address, only http(s): the batch page refuses anything outside gov.cn anyway.
+      const list = sender.tab?.url && /^https?:\/\//.test(sender.tab.url) ? sender.tab.url : null;
+      if (!list) return { ok: false, error: '只接受来自 http(s) 列表页的请求' };
+      await b.tabs.create({ url: batchPageUrl(b, list) });
+      return { ok: true };
+    },
+  };
 
-  const HANDLED = new Set([
-    'gouji:result',
-    'gouji:get-tab-state',
-    'gouji:flag-add',
-    'gouji:flags-for-report',
-    'gouji:open-batch',
-  ]);
-  b.runtime.onMessage.addListener(((
-    msg: unknown,
-    sender: { tab?: { id?: number; url?: string }; frameId?: number },
-    sendResponse: (r: unknown) => void,
-  ) => {
-    if (!isGoujiMessage(msg) || !HANDLED.has(msg.type)) return undefined;
+  b.runtime.onMessage.addListener(((msg: unknown, sender: Sender, sendResponse: (r: unknown) => void) => {
+    const reply = answer(handlers, msg, sender);
+    if (!reply) return undefined;
     // sendResponse + `return true` works in Chrome, Firefox (through the polyfill) and fake-browser alike.
-    handle(msg, sender).then(sendResponse, (e: unknown) =>
+    reply.then(sendResponse, (e: unknown) =>
       sendResponse({ ok: false, error: `后台处理失败：${(e as Error)?.message ?? e}` }),
     );
     return true;

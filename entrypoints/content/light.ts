@@ -3,7 +3,7 @@
 // same way as on report pages. No observer, no timer. `release()` hands the page over to the engine
 // (the popup's "检查此页" on this page) with the attribute back as it was.
 import { ATTR, STATE } from '../../lib/contract';
-import { isGoujiMessage, type Message } from '../../lib/ext/protocol';
+import { answer, type Handlers, type Message } from '../../lib/ext/protocol';
 import { LIST_MIN_LINKS } from '../../lib/batch/list-gate';
 import { mountListChip } from './list-chip';
 
@@ -50,16 +50,16 @@ export function settleNone(doc: Document, runtime: RuntimeLike, signal: AbortSig
     ? { type: 'gouji:result', state: STATE.none, report: null, listLinks }
     : { type: 'gouji:result', state: STATE.none, report: null };
   runtime.sendMessage(result).catch(() => {});
-  const listener = (msg: unknown): Promise<unknown> | undefined => {
-    if (!isGoujiMessage(msg)) return undefined;
-    if (msg.type === 'gouji:set-marks') {
+  // The popup's requests, answered as on report pages (lib/ext/protocol.ts Replies).
+  const handlers: Handlers = {
+    'gouji:set-marks': (msg) => {
       show(msg.visible !== false);
-      return Promise.resolve(visible);
-    }
-    if (msg.type === 'gouji:get-marks') return Promise.resolve(visible);
-    if (msg.type === 'gouji:focus') return Promise.resolve(false);
-    return undefined;
+      return visible;
+    },
+    'gouji:get-marks': () => visible,
+    'gouji:focus': () => false,
   };
+  const listener = (msg: unknown): Promise<unknown> | undefined => answer(handlers, msg, undefined);
   runtime.onMessage.addListener(listener);
   const release = () => {
     runtime.onMessage.removeListener(listener);

@@ -9,7 +9,7 @@
 //   popup ⇄ handleMessage: gouji:focus / gouji:set-marks / gouji:get-marks / gouji:flags-changed
 import { frameUrl } from '../../lib/ext/frames';
 import { ATTR, MAX_TABLE_CELLS, PART, PERF, STATE, type PageStateValue } from '../../lib/contract';
-import { isAddResult, type Message } from '../../lib/ext/protocol';
+import { isAddResult, type Message, type Send } from '../../lib/ext/protocol';
 import type { Report } from '../../lib/types';
 import type { LayerActions } from '../../components/inpage/Layer';
 import { pageChipText, ui } from '../../components/inpage/strings';
@@ -53,8 +53,8 @@ export interface InPageDeps {
   prepare?(): void;
   /** The core's cheap test: `quickGate`. */
   gate(title: string, bodyText?: string): boolean;
-  /** browser.runtime.sendMessage; rejects when nobody listens. */
-  send(msg: Message): Promise<unknown>;
+  /** browser.runtime.sendMessage, typed by the message map; rejects when nobody listens. */
+  send: Send;
   /** Re-run quiet period (ms); tests shorten it. */
   quietMs?: number;
   /** How long a page that passed the gate but holds no report is watched for late content (ms). */
@@ -556,8 +556,11 @@ export class InPage {
     const report = this.analysis?.report;
     if (!report?.detected) return;
     try {
-      const reply = (await this.deps.send({ type: 'gouji:flags-for-report', report })) as
-        { checkIds?: unknown } | undefined;
+      // Typed as Replies['gouji:flags-for-report'], but it crossed a process boundary: checked all the same.
+      const reply: { checkIds?: unknown } | undefined = await this.deps.send({
+        type: 'gouji:flags-for-report',
+        report,
+      });
       if (reply && Array.isArray(reply.checkIds))
         this.store.flagged.value = new Set(reply.checkIds.filter((x): x is string => typeof x === 'string'));
     } catch {

@@ -6,7 +6,7 @@ import { browser } from 'wxt/browser';
 import { checkDocument } from '../../lib/check';
 import { quickGate } from '../../lib/detect';
 import { warmUp } from '../../lib/warm';
-import { isGoujiMessage, type Message } from '../../lib/ext/protocol';
+import { isGoujiMessage, typedSend, type Message } from '../../lib/ext/protocol';
 import type { PageStateValue } from '../../lib/contract';
 import { InPage } from './app';
 import type { Light } from '../content/light';
@@ -38,7 +38,7 @@ export function boot(force = true): Promise<PageStateValue> {
     // The core's one-time set-up (t2s tables, first regex compilation) in an idle task of its own.
     prepare: warmUp,
     gate: quickGate,
-    send: (msg: Message) => browser.runtime.sendMessage(msg),
+    send: typedSend((msg: Message) => browser.runtime.sendMessage(msg)),
   });
   holder[KEY] = inpage;
 

@@ -16,9 +16,10 @@ import { checkTitle, fieldInWords } from '../../lib/export/labels';
 import type { Report } from '../../lib/types';
 import { browser } from 'wxt/browser';
 import { isTabState, tabKey } from '../../lib/ext/tabs';
-import type { TabState } from '../../lib/ext/protocol';
+import { isAddResult, typedSend, type Message, type TabState } from '../../lib/ext/protocol';
 import { History } from '../../lib/history/store';
 
+const send = typedSend((msg: Message) => browser.runtime.sendMessage(msg));
 const MAX_BYTES = 60 * 1024 * 1024;
 const $ = (id: string) => document.getElementById(id)!;
 const out = $('out');
@@ -163,10 +164,11 @@ function flagButton(r: Report, checkId: string): HTMLElement {
   });
   b.addEventListener('click', () => {
     b.setAttribute('disabled', '');
-    void browser.runtime.sendMessage({ type: 'gouji:flag-add', report: r, checkId }).then(
+    void send({ type: 'gouji:flag-add', report: r, checkId }).then(
       (res: unknown) => {
-        const ok = (res as { ok?: boolean; error?: string } | undefined)?.ok;
-        b.textContent = ok ? '✓ 已标记 Flagged' : `标记失败：${(res as { error?: string } | undefined)?.error ?? '?'}`;
+        // Typed as AddResult, but it crossed a process boundary: checked all the same.
+        const ok = isAddResult(res) && res.ok;
+        b.textContent = ok ? '✓ 已标记 Flagged' : `标记失败：${isAddResult(res) && !res.ok ? res.error : '?'}`;
         if (ok) b.setAttribute('data-flagged', '');
         else b.removeAttribute('disabled');
       },

@@ -92,6 +92,25 @@ export function typedSend(raw: (msg: Message) => Promise<unknown>): Send {
   return <M extends Message>(msg: M) => raw(msg) as Promise<ReplyOf<M['type']> | undefined>;
 }
 
+/**
+ * The receiving side: one handler per message type a part answers, each typed by its message and reply
+ * (`Handlers<Sender>` for the background, `Handlers` for a page). `answer` finds the handler of a message
+ * that arrived untyped; messages the part does not handle (or that are not ours), and handlers that
+ * answer `undefined` synchronously, give `undefined`, so `runtime.onMessage` leaves them to other listeners.
+ */
+export type Handlers<S = void> = {
+  [T in Message['type']]?: (msg: MessageOf<T>, sender: S) => Promise<ReplyOf<T>> | ReplyOf<T>;
+};
+
+export function answer<S>(handlers: Handlers<S>, msg: unknown, sender: S): Promise<unknown> | undefined {
+  if (!isGoujiMessage(msg)) return undefined;
+  const h = handlers[msg.type] as ((m: Message, s: S) => unknown) | undefined;
+  if (!h) return undefined;
+  // A handler with nothing to say (a notification such as gouji:flags-changed) answers undefined: no reply.
+  const r = h(msg, sender);
+  return r === undefined ? undefined : Promise.resolve(r);
+}
+
 /** The shape check for `gouji:flag-add` replies (lib/flags/store.ts AddResult). */
 export function isAddResult(r: unknown): r is AddResult {
   if (!r || typeof r !== 'object') return false;

@@ -4,7 +4,7 @@ import { Window } from 'happy-dom';
 import { checkDocument } from '../../lib/check';
 import { quickGate } from '../../lib/detect';
 import { ATTR, HOST_SELECTOR } from '../../lib/contract';
-import type { Message } from '../../lib/ext/protocol';
+import { typedSend, type Message } from '../../lib/ext/protocol';
 import { InPage } from '../../entrypoints/ondemand/app';
 import { setTrustCheck } from '../../components/inpage/trust';
 
@@ -43,12 +43,12 @@ export function openPage(
     signal: abort.signal,
     analyze: (d, o) => checkDocument(d, o),
     gate: quickGate,
-    send: async (msg) => {
+    send: typedSend(async (msg) => {
       sent.push(msg);
       const r = replies[msg.type];
       if (r instanceof Error) throw r;
       return r;
-    },
+    }),
     quietMs: opts.quietMs ?? 20,
     lateContentMs: 200,
   });

@@ -5,7 +5,7 @@ import { Window } from 'happy-dom';
 import { ATTR, HOST_SELECTOR, PART, STATE } from '../../lib/contract';
 import { checkDocument } from '../../lib/check';
 import { quickGate } from '../../lib/detect';
-import type { Message } from '../../lib/ext/protocol';
+import { typedSend, type Message } from '../../lib/ext/protocol';
 import { InPage } from '../../entrypoints/ondemand/app';
 import { pageCss } from '../../entrypoints/ondemand/marks';
 import { extensionLifetime, INVALIDATED, runtimeAlive } from '../../entrypoints/content/lifetime';
@@ -46,10 +46,10 @@ function open(html: string, before?: (win: Window) => void): H {
     signal: abort.signal,
     analyze: (d, o) => checkDocument(d, o),
     gate: quickGate,
-    send: async (msg) => {
+    send: typedSend(async (msg) => {
       sent.push(msg);
       return msg.type === 'gouji:flag-add' ? { ok: true } : undefined;
-    },
+    }),
     quietMs: 20,
     lateContentMs: 200,
   });

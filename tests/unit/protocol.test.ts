@@ -1,7 +1,7 @@
 // The typed message map (lib/ext/protocol.ts): the reply type follows from the message type at compile
 // time (expectTypeOf, checked by tsc), and the runtime shape check keeps a malformed reply out.
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { isAddResult, typedSend, type Message, type TabState } from '../../lib/ext/protocol';
+import { answer, isAddResult, typedSend, type Handlers, type Message, type TabState } from '../../lib/ext/protocol';
 import type { AddResult } from '../../lib/flags/store';
 
 describe('typed send', () => {
@@ -32,5 +32,31 @@ describe('typed send', () => {
     expect(isAddResult({ ok: true, flag: {}, created: true })).toBe(true);
     for (const bad of [undefined, null, 'ok', { ok: 'yes' }, { ok: false }, { error: 'x' }])
       expect(isAddResult(bad)).toBe(false);
+  });
+});
+
+describe('typed handlers', () => {
+  it('answers a message with its own handler, typed by request and reply', async () => {
+    const handlers: Handlers<{ tab: number }> = {
+      'gouji:get-marks': () => true,
+      'gouji:get-tab-state': async (msg, sender) => {
+        expectTypeOf(msg.tabId).toEqualTypeOf<number>();
+        return sender.tab === msg.tabId ? null : null;
+      },
+      'gouji:flags-changed': () => undefined,
+    };
+    // @ts-expect-error a handler must answer its message's reply type
+    const wrong: Handlers = { 'gouji:get-marks': () => 'yes' };
+    expect(wrong).toBeTruthy();
+    expect(await answer(handlers, { type: 'gouji:get-marks' }, { tab: 1 })).toBe(true);
+    expect(await answer(handlers, { type: 'gouji:get-tab-state', tabId: 1 }, { tab: 1 })).toBeNull();
+  });
+
+  it('leaves what it does not handle to other listeners (undefined, not a promise)', () => {
+    const handlers: Handlers = { 'gouji:flags-changed': () => undefined };
+    expect(answer(handlers, { type: 'gouji:flags-changed' }, undefined)).toBeUndefined();
+    expect(answer(handlers, { type: 'gouji:focus', field: 'x' }, undefined)).toBeUndefined();
+    for (const other of [null, 'gouji:focus', { type: 'other' }, { type: 1 }])
+      expect(answer(handlers, other, undefined)).toBeUndefined();
   });
 });
