@@ -16,6 +16,7 @@ import { batchToJsonl, batchToWideCsv } from '../lib/export/wide';
 import { checkUrls, isUrl, URL_DEFAULTS } from './urls';
 import { TOOL } from '../lib/version';
 import { groupErrors, verdictZh, withoutCulpritClause } from '../lib/errors';
+import { culpritBasisZh } from '../lib/culprit';
 import { fieldInWords } from '../lib/export/labels';
 import { csvCell as csvCellOf, BOM } from '../lib/export/csv';
 import { formatName } from '../lib/schema/formats';
@@ -79,8 +80,9 @@ export function textSummary(r: Result): string {
     } else if (e.kind === 'cell') {
       const entry = rep.values[e.field!];
       const shown = entry?.blank ? '空白' : (entry?.raw ?? '');
+      const basis = byId.get(e.checks[0]!)?.culprit?.basis;
       lines.push(
-        `  ${STATUS_MARK.fail} 可能有误：${fieldInWords(e.field!)}（表中为 ${shown}，应为 ${e.suggested}），影响 ${e.checks.length} 项核对：`,
+        `  ${STATUS_MARK.fail} 可能有误：${fieldInWords(e.field!)}（表中为 ${shown}，应为 ${e.suggested}${basis ? `；${culpritBasisZh(basis)}` : ''}），影响 ${e.checks.length} 项核对：`,
       );
       for (const id of e.checks) lines.push(`      ${withoutCulpritClause(byId.get(id)!.message)}`);
     } else {

@@ -3,6 +3,16 @@
 // checks involving it pass, without breaking a passing check. Greedy: the cell that explains the most
 // failing checks, only when it is the unique best; ties stay unexplained (a wrong total and a wrong addend
 // can look alike, so the message says "可能").
+//
+// A failure no intersection explains (every table-四 cell is in one identity only; a table-三 cell whose
+// other identities are undecidable) gets a culprit only when it is the *only value* that fits: exactly one
+// cell of the identity can be set to a non-negative whole number that makes it hold, and that cell is in no
+// other decided identity (changing it would break a passing one, or leave another failure unexplained).
+// 10 + 1 + 0 + 0 = 总计 0 is that shape: no addend can drop by 11 without going negative, so only the
+// 总计 can be wrong (hongze-2023). When more cells fit, a 总计 of 0 over parts that are not all 0 is still
+// named ('zero-total': 维持 5 = 总计 0 — a template's 0 never filled in, rather than the whole row being 0
+// with a 5 typed into it). 维持 + … = 总计 12 with the addends summing to 11 is neither: any addend one
+// higher fits, so no cell is named, and the message says which row (or column) holds the wrong cell.
 
 import type { ValueEntry } from './types';
 import type { Evaluated } from './rules/types';
@@ -13,6 +23,7 @@ interface Candidate {
   field: string;
   suggested: number;
   explains: Evaluated[];
+  basis?: 'only-value' | 'zero-total';
 }
 
 function needed(ev: Evaluated, field: string, current: number): number | null {
@@ -67,6 +78,55 @@ export function findCulprits(evaluated: Evaluated[], values: ReadonlyMap<string,
     const done = new Set(chosen.flatMap((c) => c.explains));
     open = open.filter((e) => !done.has(e));
   }
+
+  for (const e of identities) {
+    if (e.check.status !== 'fail' || e.check.culprit || e.residual === null) continue;
+    const only = onlyValue(e, values, byField);
+    if (only) assign(only, values);
+    else e.check.message += whereWrong(e.check.id);
+  }
+}
+
+/** The one cell of a lone failing identity that can take a valid value making it hold, or null. */
+function onlyValue(
+  e: Evaluated,
+  values: ReadonlyMap<string, ValueEntry>,
+  byField: ReadonlyMap<string, Evaluated[]>,
+): Candidate | null {
+  const fits: Candidate[] = [];
+  for (const field of [...e.lhs, ...e.rhs]) {
+    const entry = values.get(field);
+    if (!entry) return null; // a cell not read could be the wrong one
+    const current = entry.blank ? 0 : entry.value;
+    if (current === null) return null;
+    const v = needed(e, field, current);
+    if (v === null || v < 0 || !Number.isInteger(v)) continue;
+    const others = (byField.get(field) ?? []).filter((o) => o !== e && o.check.status !== 'uncertain');
+    // A cell in another decided identity: changing it breaks a passing one, or it is another failure's
+    // business (the intersection pass above). Either way this cell is not the only value that fits.
+    if (others.length) return null;
+    fits.push({ field, suggested: v, explains: [e] });
+  }
+  if (fits.length === 1) return { ...fits[0]!, basis: 'only-value' };
+  // A 总计 of 0 over parts that are not all 0: the template's 0 left in place (the parts were filled, the
+  // total was not) — more probable than a part written where the whole row should be 0.
+  const total = e.rhs.length === 1 ? e.rhs[0]! : null;
+  const entry = total === null ? undefined : values.get(total);
+  const fit = fits.find((c) => c.field === total);
+  if (fit && entry && !entry.blank && entry.value === 0) return { ...fit, basis: 'zero-total' };
+  return null;
+}
+
+/** "这一行（列）中有一格有误" for a failing identity no single cell explains, by the shape of its check. */
+function whereWrong(checkId: string): string {
+  const rule = checkId.split(':', 1)[0];
+  const line = rule === 'apply.result-sum' || rule === 'apply.balance' ? '列' : '行';
+  return `。这一${line}中有一格有误，无法判断是哪一格`;
+}
+
+/** Why a lone failing identity's cell is named, in words (shown after the value it needs). */
+export function culpritBasisZh(basis: 'only-value' | 'zero-total'): string {
+  return basis === 'only-value' ? '其余各格取任何非负整数都不能使之成立' : '总计为 0 而各项不全为 0，多为总计未填';
 }
 
 function assign(c: Candidate, values: ReadonlyMap<string, ValueEntry>): void {
@@ -75,6 +135,8 @@ function assign(c: Candidate, values: ReadonlyMap<string, ValueEntry>): void {
   const shown = entry.blank ? '空白' : fmt(entry.value!);
   for (const e of c.explains) {
     e.check.culprit = { field: c.field, suggested: c.suggested, explains: ids };
-    e.check.message += `${culpritMarker(c.field)}表中为 ${shown}，若为 ${fmt(c.suggested)} 则${ids.length > 1 ? `这 ${ids.length} 项` : '此项'}核对一致）`;
+    if (c.basis) e.check.culprit.basis = c.basis;
+    const why = c.basis ? `；${culpritBasisZh(c.basis)}` : '';
+    e.check.message += `${culpritMarker(c.field)}表中为 ${shown}，若为 ${fmt(c.suggested)} 则${ids.length > 1 ? `这 ${ids.length} 项` : '此项'}核对一致${why}）`;
   }
 }

@@ -49,6 +49,14 @@ export interface Culprit {
   suggested: number;
   /** The checks this culprit explains. */
   explains: string[];
+  /**
+   * How it was found. Absent: the one cell whose change makes every failing check it is in pass (the
+   * intersection of a row and a column). 'only-value': a lone failing identity where this is the only cell
+   * that can take a non-negative whole value making it hold (e.g. 维持 10 + 纠正 1 = 总计 0: only 总计 = 11).
+   * 'zero-total': a lone failing identity whose 总计 is 0 over parts not all 0 (维持 5 = 总计 0: the
+   * total was left at the template's 0).
+   */
+  basis?: 'only-value' | 'zero-total';
 }
 
 export interface Check {

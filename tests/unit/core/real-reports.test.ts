@@ -7,7 +7,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
 import { checkText } from '../../../lib/check';
+import { groupErrors } from '../../../lib/errors';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../../..');
 const DIR = join(ROOT, '../shared/real-reports');
@@ -63,8 +65,47 @@ describe.runIf(present)('real reports (PDF text) against their hand-checked valu
       ['review.sum:litigation.after_review', 5, 0, 'litigation.after_review.total'],
       ['review.sum:review', 11, 0, 'review.total'],
     ]);
-    // Each table-四 cell is in one identity only: the core names no single culprit (as on error-review).
-    expect(fails.map((c) => c.culprit)).toEqual([undefined, undefined]);
-    expect(fails.find((c) => c.id === 'review.sum:review')!.message).toMatch(/11/);
+    // Each table-四 cell is in one identity only, so no intersection names a cell. 10 + 1 + 0 + 0 = 0: only
+    // the 总计 can take a non-negative value that makes the row hold. 5 + 0 + 0 + 0 = 0: the 维持 could also
+    // be 0, but a 总计 of 0 over filled parts is the template's 0 left in place (the sidecar: "probably the
+    // 总计 cells were left at 0").
+    const byId = Object.fromEntries(fails.map((c) => [c.id, c.culprit]));
+    expect(byId).toEqual({
+      'review.sum:review': {
+        field: 'review.total',
+        suggested: 11,
+        explains: ['review.sum:review'],
+        basis: 'only-value',
+      },
+      'review.sum:litigation.after_review': {
+        field: 'litigation.after_review.total',
+        suggested: 5,
+        explains: ['review.sum:litigation.after_review'],
+        basis: 'zero-total',
+      },
+    });
+    expect(fails.find((c) => c.id === 'review.sum:review')!.message).toMatch(/11.*可能是“.*总计.*”有误/);
+    // One error per culprit cell: the badge and every count say 2.
+    expect(groupErrors(report).map((e) => [e.kind, e.field, e.suggested])).toEqual([
+      ['cell', 'review.total', 11],
+      ['cell', 'litigation.after_review.total', 5],
+    ]);
+  });
+
+  it('hongze-2023 in the CLI: the culprits in the text and in the JSON', () => {
+    const file = join(DIR, 'hongze-2023.pdftext.txt');
+    const run = (fmt: string) =>
+      spawnSync(process.execPath, [join(ROOT, 'bin/gouji.mjs'), 'check', file, '--format', fmt, '--quiet'], {
+        encoding: 'utf8',
+      });
+    const text = run('text');
+    expect(text.status).toBe(1);
+    expect(text.stdout).toContain('可能有误：“行政复议”行“总计”列（表中为 0，应为 11；');
+    expect(text.stdout).toContain('可能有误：“行政诉讼（复议后起诉）”行“总计”列（表中为 0，应为 5；');
+    const json = JSON.parse(run('json').stdout) as { checks: { id: string; culprit?: { field: string } }[] };
+    expect(json.checks.filter((c) => c.culprit).map((c) => [c.id, c.culprit!.field])).toEqual([
+      ['review.sum:review', 'review.total'],
+      ['review.sum:litigation.after_review', 'litigation.after_review.total'],
+    ]);
   });
 });
