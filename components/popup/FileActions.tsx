@@ -6,6 +6,11 @@ import type { Attachment } from './files';
 export interface FileActionsHost {
   /** The tab's URL (known to the popup through activeTab), or null. */
   tabUrl(): Promise<string | null>;
+  /**
+   * Is the tab a PDF (also one served at /download?id=123)? Decided by the host from the tab's address,
+   * title, document type, or the server's answer; without it, by the address alone (isPdf).
+   */
+  pdfTab?(): Promise<boolean>;
   /** Attachment links on the tab's page, or [] when the page cannot be read. */
   attachments(): Promise<Attachment[]>;
   /** Opens report.html (for a URL, or to pick a file) in a new tab. */
@@ -27,10 +32,18 @@ export function FileActions({
 }) {
   const [url, setUrl] = useState<string | null>(null);
   const [files, setFiles] = useState<Attachment[]>([]);
+  const [pdf, setPdf] = useState(false);
   useEffect(() => {
-    void host.tabUrl().then(setUrl, () => setUrl(null));
+    void host.tabUrl().then(
+      (u) => {
+        setUrl(u);
+        if (!host.pdfTab) setPdf(isPdf(u));
+      },
+      () => setUrl(null),
+    );
+    if (host.pdfTab) void host.pdfTab().then(setPdf, () => setPdf(false));
     void host.attachments().then(setFiles, () => setFiles([]));
-  }, [host]);
+  }, [host, isPdf]);
   const zh = lang === 'zh';
   return (
     <section class="pad file-actions" aria-label={zh ? '检查文件' : 'Check files'}>
@@ -39,8 +52,8 @@ export function FileActions({
           {zh ? '查看读取的表格（可复制到电子表格）' : 'View the tables as read (copy to a spreadsheet)'}
         </button>
       )}
-      {isPdf(url) && (
-        <button type="button" class="primary" data-action="check-pdf" onClick={() => host.openReportView(url!)}>
+      {pdf && url && (
+        <button type="button" class="primary" data-action="check-pdf" onClick={() => host.openReportView(url)}>
           {zh ? '检查此 PDF' : 'Check this PDF'}
         </button>
       )}

@@ -19,6 +19,75 @@ export function isPdfUrl(url: string | null | undefined): boolean {
   }
 }
 
+/**
+ * What the tab's address and title say about it: `pdf` (a .pdf path, or Chrome's viewer titled with a
+ * .pdf name), `page` (not http(s), or a web page or other document by its extension), `unknown`
+ * (/download?id=123, /attach/abc: the server decides; see probePdf).
+ */
+export function pdfTabGuess(url: string | null | undefined, title?: string | null): 'pdf' | 'page' | 'unknown' {
+  if (!url || !/^https?:/i.test(url)) return 'page';
+  let path: string;
+  try {
+    path = new URL(url).pathname;
+  } catch {
+    return 'page';
+  }
+  if (/\.pdf$/i.test(path) || /\.pdf$/i.test((title ?? '').trim())) return 'pdf';
+  if (/\.[a-z0-9]{1,6}$/i.test(path) && !/\.(do|action|ashx|aspx?|jsp|php|cgi)$/i.test(path)) return 'page';
+  return 'unknown';
+}
+
+interface HeaderBag {
+  get(name: string): string | null;
+}
+
+/** A response is a PDF by its content type, its attachment file name, or its first bytes (`%PDF-`). */
+export function isPdfResponse(headers: HeaderBag, head?: Uint8Array): boolean {
+  if (/application\/(x-)?pdf/i.test(headers.get('content-type') ?? '')) return true;
+  if (/filename\*?=[^;]*\.pdf["']?\s*(;|$)/i.test(headers.get('content-disposition') ?? '')) return true;
+  return !!head && head.length >= 5 && String.fromCharCode(...head.subarray(0, 5)) === '%PDF-';
+}
+
+/**
+ * Is the document at `url` a PDF? Asked only for the tab the user opened the popup on when neither its
+ * address nor its document tells (the PDF viewer runs no script we can ask): a HEAD request, then, when
+ * the server does not say, the first KB (a range request; the body is not read further). At most `ms`.
+ */
+export async function probePdf(
+  url: string,
+  fetchFn: (input: string, init?: RequestInit) => Promise<Response> = fetch,
+  ms = 5000,
+): Promise<boolean> {
+  const ctl = new AbortController();
+  const timer = setTimeout(() => ctl.abort(), ms);
+  try {
+    const init = { credentials: 'include', signal: ctl.signal, redirect: 'follow' } as const;
+    const head = await fetchFn(url, { ...init, method: 'HEAD' }).catch(() => null);
+    if (head?.ok) {
+      if (isPdfResponse(head.headers)) return true;
+      if (/text\/html|xml|json|text\/plain/i.test(head.headers.get('content-type') ?? '')) return false;
+    }
+    const res = await fetchFn(url, { ...init, headers: { Range: 'bytes=0-1023' } });
+    if (!res.ok) return false;
+    if (isPdfResponse(res.headers)) return true;
+    const reader = res.body?.getReader();
+    if (!reader) return false;
+    const { value } = await reader.read();
+    void reader.cancel().catch(() => undefined);
+    return isPdfResponse({ get: () => null }, value);
+  } catch {
+    return false;
+  } finally {
+    clearTimeout(timer);
+    ctl.abort();
+  }
+}
+
+/** Runs in the page (scripting.executeScript): the document's MIME type (Chrome's PDF viewer: application/pdf). */
+export function documentContentType(): string {
+  return document.contentType;
+}
+
 /** Runs in the page (scripting.executeScript): the report's attachment links, at most 12, deduplicated. */
 export function collectAttachments(): Attachment[] {
   const re = /\.(pdf|docx|doc|wps|ofd)(?:[?#]|$)/i;

@@ -9,7 +9,15 @@ import { LANG_KEY, pickLang, type Lang } from '@/lib/i18n';
 import { downloadText, type CommonHost } from '@/components/common/host';
 import type { PopupHost } from '@/components/popup/store';
 import type { FileActionsHost } from '@/components/popup/FileActions';
-import { collectAttachments, isPdfUrl, reportViewPath, type Attachment } from '@/components/popup/files';
+import {
+  collectAttachments,
+  documentContentType,
+  isPdfUrl,
+  pdfTabGuess,
+  probePdf,
+  reportViewPath,
+  type Attachment,
+} from '@/components/popup/files';
 import { History } from '@/lib/history/store';
 import { previousYearFromHistory } from '@/lib/history/previous';
 
@@ -143,6 +151,26 @@ function filesHost(b: Api, search: string): FileActionsHost {
   return {
     // activeTab (the toolbar click) lets the popup see the tab's URL and read its links.
     tabUrl: async () => (await tab())?.url ?? null,
+    // A PDF served without a .pdf path (/download?id=123): the tab's title, then its document's type
+    // (Chrome's viewer reports application/pdf; a page its own type), and only when the tab cannot be
+    // asked, the server (HEAD, then the first KB) — the tab the user opened the popup on, nothing else.
+    async pdfTab() {
+      const t = await tab();
+      const guess = pdfTabGuess(t?.url, t?.title);
+      if (guess !== 'unknown' || t?.id === undefined) return guess === 'pdf';
+      try {
+        const [r] = await b.scripting.executeScript({
+          target: { tabId: t.id },
+          func: documentContentType,
+        } as Parameters<Api['scripting']['executeScript']>[0]);
+        const type = (r as { result?: unknown } | undefined)?.result;
+        if (type === 'application/pdf') return true;
+        if (typeof type === 'string' && type && t.status === 'complete' && !/^text\/plain$/.test(type)) return false;
+      } catch {
+        // The viewer (or a page we may not script): ask the server.
+      }
+      return probePdf(t.url!);
+    },
     async attachments() {
       const t = await tab();
       if (t?.id === undefined || !/^https?:/i.test(t.url ?? '') || isPdfUrl(t.url)) return [];

@@ -8,8 +8,9 @@
 // pdf.js and its worker are bundled with this page only; nothing here runs in web pages.
 
 import { ATTR, STATE } from '../../lib/contract';
-import { checkDocument, checkText, type Analysis } from '../../lib/check';
-import { fileKind, FileReadError, rebuildFile, type PdfJsModule } from '../../lib/files';
+import type { Analysis } from '../../lib/check';
+import { FileReadError, type PdfJsModule } from '../../lib/files';
+import { checkBytes, type Checked } from './check';
 import { cleanTables, tableTsv, type CleanTable } from '../../lib/files/tables';
 import { reportToCsv, reportToJson, reportFilename } from '../../lib/export';
 import { checkTitle, fieldInWords } from '../../lib/export/labels';
@@ -23,13 +24,13 @@ const send = typedSend((msg: Message) => browser.runtime.sendMessage(msg));
 const MAX_BYTES = 60 * 1024 * 1024;
 const $ = (id: string) => document.getElementById(id)!;
 const out = $('out');
-const status = $('status');
 
 async function loadPdfjs(): Promise<PdfJsModule> {
   const [pdfjs, worker] = await Promise.all([import('pdfjs-dist'), import('pdfjs-dist/build/pdf.worker.min.mjs?url')]);
   pdfjs.GlobalWorkerOptions.workerSrc = worker.default;
   return pdfjs;
 }
+const status = $('status');
 
 function el<K extends keyof HTMLElementTagNameMap>(
   tag: K,
@@ -49,43 +50,6 @@ function el<K extends keyof HTMLElementTagNameMap>(
 function setState(state: string, source?: string): void {
   document.documentElement.setAttribute(ATTR.state, state);
   if (source) document.documentElement.setAttribute('data-gouji-source', source);
-}
-
-function decodeText(bytes: Uint8Array): string {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
-    return new TextDecoder('utf-8').decode(bytes.subarray(3));
-  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
-  if (/<meta[^>]+charset\s*=\s*["']?(gb2312|gbk|gb18030)/i.test(head)) return new TextDecoder('gb18030').decode(bytes);
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return new TextDecoder('gb18030').decode(bytes);
-  }
-}
-
-interface Checked {
-  analysis: Analysis;
-  source: 'pdf' | 'docx' | 'html' | 'text';
-  /** Paragraph texts of a rebuilt PDF/DOCX (shown as the body). */
-  body: string[];
-}
-
-export async function checkBytes(bytes: Uint8Array, name: string, url?: string): Promise<Checked> {
-  const kind = fileKind(bytes, name);
-  if (
-    kind === 'html' ||
-    (kind === 'unknown' && /<html|<table|<body/i.test(new TextDecoder('latin1').decode(bytes.subarray(0, 2048))))
-  ) {
-    const doc = new DOMParser().parseFromString(decodeText(bytes), 'text/html');
-    return { analysis: checkDocument(doc, { url }), source: 'html', body: [] };
-  }
-  if (kind === 'text') return { analysis: checkText(decodeText(bytes), { url }), source: 'text', body: [] };
-  const r = await rebuildFile(bytes, name, loadPdfjs);
-  const doc = new DOMParser().parseFromString(r.html, 'text/html');
-  const analysis = checkDocument(doc, { url, source: r.source });
-  analysis.report.notices.unshift(...r.notices);
-  const body = Array.from(doc.querySelectorAll('p'), (p) => p.textContent ?? '').filter(Boolean);
-  return { analysis, source: r.source, body };
 }
 
 function download(name: string, text: string, type: string): void {
@@ -286,7 +250,7 @@ async function run(load: () => Promise<{ bytes: Uint8Array; name: string; url?: 
     label = url ?? name;
     if (bytes.byteLength > MAX_BYTES)
       throw new FileReadError(`文件过大（${Math.round(bytes.byteLength / 1048576)} MB），无法检查`);
-    const checked = await checkBytes(bytes, name, url);
+    const checked = await checkBytes(bytes, name, url, loadPdfjs);
     render(checked, label);
     void keepInHistory(url ?? `file:${name}`, checked.analysis.report);
   } catch (e) {

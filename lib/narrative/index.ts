@@ -4,7 +4,7 @@
 
 import type { NarrativeClaim, Report } from '../types';
 import { applyField } from '../schema/apply';
-import { APPLY_ROW_OF_ENTRY, FIRST_SECTION, OTHER_YEAR, type NarrativeEntry } from '../schema/narrative';
+import { APPLY_ROW_OF_ENTRY, FIRST_SECTION, OTHER_YEAR, PART_SCOPE, type NarrativeEntry } from '../schema/narrative';
 import { REVIEW_ADDEND_KEYS } from '../schema/review';
 import { evaluate, tableMissing, toClaim, written, type Evaluation } from './compare';
 import { matchTokens, type Match } from './match';
@@ -151,9 +151,19 @@ export function checkNarrative(prose: Prose | string, report: Report): Narrative
         };
       }
     }
+    const partScope = PART_SCOPE.test(text.slice(tok.clauseStart, tok.start));
+    if (partScope && (ev.status === 'fail' || ev.status === 'warn')) {
+      ev = {
+        ...ev,
+        status: 'info',
+        messageId: 'narrative.part-scope',
+        message: `${ev.message}；正文说的是代为受理或办理的机关自己的数量，表格可能统计报告涵盖的所有机关，无法核对`,
+      };
+    }
     claims.push(toClaim(base, ev));
 
-    if (entry.id === 'apply.received' || entry.id === 'apply.handled') {
+    // A headline about one office's share is not the subject of the paragraph's applicant claims.
+    if ((entry.id === 'apply.received' || entry.id === 'apply.handled') && !partScope) {
       const preferred = ev.status === 'pass' && ev.field ? (HEADLINE_FIELD_TO_KEY[ev.field] ?? null) : null;
       headline = { match: m, paragraph: tok.paragraphStart, preferred };
     }

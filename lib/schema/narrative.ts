@@ -41,6 +41,15 @@ export const FIRST_SECTION = /一[、.]?\s?总体(情况|概述|概况)/;
  */
 export const OTHER_YEAR = /(19|20)\d{2}(?=年)|去年|上一?年(?!度?结转)|前一年/g;
 
+/**
+ * A clause whose subject is one office acting for another ("区政府办代表区政府受理政府信息公开申请17件",
+ * "由办公室代为办理…"): the number is that office's share of the work, while the tables may count every
+ * body the report covers (a district report's tables often sum all its departments). Such a number
+ * agreeing with a table is a pass; disagreeing proves nothing (info, `narrative.part-scope`).
+ */
+export const PART_SCOPE =
+  /代表[^，,。；;：:\d]{0,16}(受理|收到|接收|办理|答复|处理|办结)|代为(受理|收到|接收|办理|答复|处理|办结)/;
+
 // 共 but not 公共, 共享, 共同, 共建 …: "公共资源交易信息12条" is not a total.
 export const TOTAL_MARKER = /(?<!公)共(?!享|同|建|治|性|识|有关)|累计|合计|总计|总数|总量|全年/;
 /** Right after a total: the list that follows is exhaustive and must add up. */

@@ -24,8 +24,33 @@ const FILES: Record<string, { body: Buffer; type: string }> = {
   },
 };
 
+// Files served without a telling extension (#9): only their bytes (or the server's content type) say what they are.
+const UNNAMED: Record<string, { body: Buffer; type: string; source: string }> = {
+  'https://www.example.gov.cn/download?id=123': {
+    body: readFileSync(join(FILES_DIR, 'error-two.pdf')),
+    type: 'application/pdf',
+    source: 'pdf',
+  },
+  'https://www.example.gov.cn/attach/abc': {
+    body: readFileSync(join(FILES_DIR, 'error-two.pdf')),
+    type: 'application/octet-stream',
+    source: 'pdf',
+  },
+  'https://www.example.gov.cn/attach/word-1': {
+    body: Buffer.from(docxFromHtml(fixtureHtml('format2019-error'))),
+    type: 'application/octet-stream',
+    source: 'docx',
+  },
+};
+
 beforeAll(async () => {
   L = await launch();
+  await L.context.route(/\/(download\?id=|attach\/)/, (route) => {
+    const f = UNNAMED[route.request().url()];
+    return f
+      ? route.fulfill({ status: 200, contentType: f.type, body: f.body })
+      : route.fulfill({ status: 404, body: '' });
+  });
   await L.context.route(/\/fj\//, (route) => {
     const f = FILES[route.request().url()];
     return f
@@ -96,6 +121,22 @@ describe('report.html', () => {
       await page.close();
     });
   }
+
+  for (const [url, f] of Object.entries(UNNAMED))
+    it(
+      `?url= ${url.replace(/^https:\/\/[^/]+/, '')} (${f.type}) is read as ${f.source} by its bytes`,
+      { timeout: 120_000 },
+      async () => {
+        const page = await L.context.newPage();
+        await page.goto(`chrome-extension://${L.extensionId}/report.html?url=${encodeURIComponent(url)}`);
+        await page.waitForFunction(() => document.documentElement.hasAttribute('data-gouji-state'), null, {
+          timeout: 90_000,
+        });
+        expect(await page.getAttribute('html', ATTR.state)).toBe('report');
+        expect(await page.getAttribute('html', 'data-gouji-source')).toBe(f.source);
+        await page.close();
+      },
+    );
 
   it('a local file chosen on the page is checked there', { timeout: 120_000 }, async () => {
     const page = await L.context.newPage();
@@ -189,6 +230,31 @@ describe('the popup opens the report view', () => {
     expect(await view.textContent('#summary')).toContain('处不一致');
     for (const p of [page, popup, view]) await p.close();
   });
+
+  it(
+    'a PDF served at /download?id=123 (no .pdf in its address): 检查此 PDF all the same',
+    { timeout: 180_000 },
+    async () => {
+      const url = 'https://www.example.gov.cn/download?id=123';
+      const page = await L.context.newPage();
+      await page.goto(url).catch(() => undefined);
+      const popup = await popupFor(url);
+      await popup.waitForSelector('[data-action="check-pdf"]', { timeout: 20_000 });
+      const view = await reportTab(() => popup.click('[data-action="check-pdf"]'));
+      expect(view.url()).toBe(`chrome-extension://${L.extensionId}/report.html?url=${encodeURIComponent(url)}`);
+      expect(await view.getAttribute('html', 'data-gouji-source')).toBe('pdf');
+      // A page is not offered 检查此 PDF.
+      const note = 'https://www.example.gov.cn/art/2025/plain.html';
+      L.pages.set(note, '<!doctype html><title>新闻</title><p>今日要闻</p>');
+      const other = await L.context.newPage();
+      await other.goto(note);
+      const popup2 = await popupFor(note);
+      await popup2.waitForSelector('[data-action="check-local-file"]');
+      await popup2.waitForTimeout(500);
+      expect(await popup2.$$eval('[data-action="check-pdf"]', (b) => b.length)).toBe(0);
+      for (const p of [page, popup, view, other, popup2]) await p.close();
+    },
+  );
 
   it('检查本地文件 opens the report view ready to pick a file', { timeout: 60_000 }, async () => {
     const url = 'https://www.example.gov.cn/art/2025/other.html';

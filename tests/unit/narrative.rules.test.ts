@@ -145,6 +145,32 @@ describe('applicant claims: the row the sentence is about', () => {
   });
 });
 
+// hongze-2024 (a real, correct report): "区政府办代表区政府受理政府信息公开申请17件" while its table 三 counts 95
+// for the district — the 17 is the office's own share, done on behalf of the district government.
+describe('one office acting for another (代表…受理, 代为办理)', () => {
+  const table: HandReport = { apply: { new: [95, 0, 0, 0, 0, 0], total: [95, 0, 0, 0, 0, 0] } };
+  const HONGZE = '（二）依申请公开情况。2024年，区政府办代表区政府受理政府信息公开申请17件，均已在法定期限内予以答复。';
+  it('a disagreeing number is info (narrative.part-scope), never a contradiction', () => {
+    const c = one(run(HONGZE, table), 'apply.received');
+    expect(c).toMatchObject({ status: 'info', value: 17, messageId: 'narrative.part-scope' });
+    expect(c.message).toContain('95');
+    expect(run(HONGZE, table).filter((x) => x.status === 'fail')).toEqual([]);
+    expect(one(run('依申请公开方面，由办公室代为办理政府信息公开申请17件。', table), 'apply.handled').status).toBe(
+      'info',
+    );
+  });
+  it('an agreeing number still passes; the same sentence without the agent still fails', () => {
+    expect(one(run(HONGZE.replace('17件', '95件'), table), 'apply.received').status).toBe('pass');
+    expect(one(run(HONGZE.replace('区政府办代表区政府受理', '区政府受理'), table), 'apply.received').status).toBe(
+      'fail',
+    );
+  });
+  it("the office's share is not the headline of the paragraph's applicant claims", () => {
+    const cs = run('2024年，区政府办代表区政府受理政府信息公开申请17件，其中自然人申请15件。', table);
+    expect(one(cs, 'apply.applicant.natural_person').status).not.toBe('fail');
+  });
+});
+
 describe('comparison edge cases', () => {
   it('blank cells: info, never fail; blank addends of a group count as 0 and are recorded', () => {
     expect(
