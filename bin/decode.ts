@@ -18,13 +18,12 @@ export function declaredCharset(bytes: Uint8Array): string | null {
   return xml ? xml[1]!.toLowerCase() : null;
 }
 
-function latin1(b: Uint8Array): string {
-  let s = '';
-  for (let i = 0; i < b.length; i += 8192) s += String.fromCharCode(...b.subarray(i, i + 8192));
-  return s;
-}
-
 import { Buffer, isUtf8 } from 'node:buffer';
+
+/** Bytes as Latin-1 (one char per byte): the declaration sniffer's view of the head. */
+function latin1(b: Uint8Array): string {
+  return Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('latin1');
+}
 
 // Node's ICU Big5 decoder does not report every invalid byte even when fatal: it yields C1 controls (0x80 →
 // U+0080) and private-use characters instead. A legacy decoding holding controls, U+FFFD or more than a

@@ -21,28 +21,6 @@ function newest(dir) {
   return t;
 }
 
-// linkedom gives every node a Map of event listeners in a WeakMap when it is created; on a report page
-// that is ~10,000 WeakMap entries nobody uses, and a quarter of the CLI's time went to the garbage
-// collector. In the CLI bundle (only there) the Map is made on the first addEventListener instead.
-const lazyListeners = {
-  name: 'linkedom-lazy-listeners',
-  setup(b) {
-    b.onLoad({ filter: /linkedom[\\/]esm[\\/]interface[\\/]event-target\.js$/ }, async (args) => {
-      const { readFile } = await import('node:fs/promises');
-      let code = await readFile(args.path, 'utf8');
-      const before = code;
-      code = code.replace('wm.set(this, new Map);', '');
-      code = code.replaceAll(
-        'const map = wm.get(this);',
-        'let map = wm.get(this); if (!map) wm.set(this, (map = new Map));',
-      );
-      // If linkedom changed shape, bundle it untouched rather than half-patched.
-      if (code === before || code.includes('wm.set(this, new Map)')) code = before;
-      return { contents: code, loader: 'js' };
-    });
-  },
-};
-
 async function ensureBundle() {
   const sources = Math.max(
     newest(join(root, 'lib')),
@@ -61,7 +39,6 @@ async function ensureBundle() {
       target: 'node20',
       // pdf.js is loaded (from node_modules) only when a PDF is checked.
       external: ['happy-dom', 'pdfjs-dist'],
-      plugins: [lazyListeners],
       logLevel: 'silent',
     });
     return true;

@@ -9,6 +9,9 @@ import { describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
 import { checkDocument, type Analysis } from '../lib/check';
 import { checkHtml } from '../lib/html/check-html';
+import { parseLightHtml } from '../lib/html/light-dom';
+import { findAttachments, findReportLinks } from '../lib/batch/links';
+import { countListLinks } from '../lib/batch/list-gate';
 import { FIXTURE_DIR, SEED_DIR, parseMeta } from './helpers/fixtures';
 import { textPage } from './helpers/text-page';
 import { realisticPage, withSiteChrome } from '../bench/site-chrome';
@@ -117,4 +120,41 @@ const ODD: Record<string, string> = {
 
 describe('fast path = DOM path: odd shapes', () => {
   for (const [name, html] of Object.entries(ODD)) it(name, () => same(html));
+});
+
+// The CLI reads fetched pages' links (list pages, attachments) through the light DOM too (bin/check-file.ts
+// inspectHtml): its querySelectorAll('a[href]') must find the anchors linkedom finds, in the same order.
+describe('fast path = DOM path: links and attachments (inspect)', () => {
+  const BASE = 'https://www.example.gov.cn/zfxxgk/ndbg/index.html';
+  const LIST = `<html><head><title>政府信息公开年报</title></head><body><ul>
+<li><a href="./2024/t1.html" title="某某区人民政府2024年政府信息公开工作年度报告">某某区2024年…</a></li>
+<li><A HREF="2023/t2.html">某某区人民政府2023年政府信息公开工作年度报告</A></li>
+<li><a href='/2022/t3.html#top'>某某区人民政府2022年度政府信息公开工作年报</a></li>
+<li><a>某某区人民政府2021年政府信息公开工作年度报告（无链接）</a></li>
+<li><a href="javascript:void(0)">某某区人民政府2020年政府信息公开工作年度报告</a></li>
+<li><a href="http://other.example.com/2019.html"><span>某某区人民政府</span>2019年政府信息公开工作年度报告</a></li>
+<li><a href="files/2024.pdf">附件：2024年报.pdf</a> <a href="files/2024.PDF?x=1">PDF</a> <a href="f.docx">docx</a> <a href="f.wps">wps</a></li>
+</ul><svg><a href="2018.html">某某区人民政府2018年政府信息公开工作年度报告</a></svg></body></html>`;
+  const pages: [string, string][] = [
+    ['list page', LIST],
+    ['no <html>', LIST.replace(/<\/?(html|head|body)>/g, '')],
+  ];
+  for (const name of htmlIn(FIXTURE_DIR)) pages.push([name, readFileSync(join(FIXTURE_DIR, name), 'utf8')]);
+  for (const [name, html] of pages) {
+    it(name, () => {
+      const dom = parseHTML(html).document as unknown as Document;
+      const light = parseLightHtml(html) as unknown as Document;
+      expect(findReportLinks(light, BASE)).toEqual(findReportLinks(dom, BASE));
+      expect(findAttachments(light, BASE)).toEqual(findAttachments(dom, BASE));
+      expect(countListLinks(light)).toBe(countListLinks(dom));
+    });
+  }
+  it('the list page yields its links', () => {
+    const light = parseLightHtml(LIST) as unknown as Document;
+    expect(findReportLinks(light, BASE).map((l) => l.year)).toEqual(expect.arrayContaining([2024, 2022]));
+    expect(findAttachments(light, BASE).length).toBeGreaterThanOrEqual(3);
+  });
+  it('a selector the light DOM does not take is an error, not an empty list', () => {
+    expect(() => parseLightHtml(LIST).querySelectorAll('ul > li a')).toThrow(/selector/);
+  });
 });

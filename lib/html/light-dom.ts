@@ -149,6 +149,31 @@ export class LightElement extends LightBase {
     for (let n = walker.nextNode(); n; n = walker.nextNode()) if (all || n.localName === name) out.push(n);
     return out;
   }
+  /** Only the selectors the core asks for: `tag`, `tag[attr]`, `[attr]` (lib/batch/links.ts: `a[href]`). */
+  querySelectorAll(selector: string): LightElement[] {
+    return selectAll(this, selector);
+  }
+}
+
+const SIMPLE_SELECTOR = /^\s*([a-z][a-z0-9-]*|\*)?(?:\[([^\s\]=~|^$*]+)\])?\s*$/i;
+
+/** `tag`, `tag[attr]` or `[attr]`; anything else is a clear error, never a silent non-match. */
+function matcher(selector: string): (n: LightElement) => boolean {
+  const m = SIMPLE_SELECTOR.exec(selector);
+  if (!m || (!m[1] && !m[2])) throw new SyntaxError(`the light DOM does not take the selector ${selector}`);
+  const tag = m[1] && m[1] !== '*' ? m[1].toLowerCase() : null;
+  const attr = m[2] ?? null;
+  return (n) => (!tag || n.localName === tag) && (!attr || hasOwn.call(n.attribs, attr));
+}
+
+function collect(root: LightElement, match: (n: LightElement) => boolean, out: LightElement[]): LightElement[] {
+  const walker = new LightTreeWalker(root);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) if (match(n)) out.push(n);
+  return out;
+}
+
+function selectAll(root: LightElement, selector: string): LightElement[] {
+  return collect(root, matcher(selector), []);
 }
 
 /** document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT): elements under root in document order. */
@@ -209,6 +234,17 @@ export class LightDocument {
   get title(): string {
     if (!this.documentElement) return '';
     return this.head.getElementsByTagName('title')[0]?.textContent || '';
+  }
+  /** As LightElement#querySelectorAll, over the whole document (top-level elements included). */
+  querySelectorAll(selector: string): LightElement[] {
+    const match = matcher(selector);
+    const out: LightElement[] = [];
+    for (const top of this.childNodes) {
+      if (top.nodeType !== ELEMENT_NODE) continue;
+      if (match(top)) out.push(top);
+      collect(top, match, out);
+    }
+    return out;
   }
   createTreeWalker(root: LightElement): LightTreeWalker {
     return new LightTreeWalker(root);
