@@ -75,15 +75,17 @@ interface Segment {
   length: number;
 }
 
+// No attribute marks an element as "ours": our UI (the in-page layer, the list chip) lives in shadow roots,
+// which this walk never enters, so a page cannot hide its own prose by dressing it as ours (issue #13).
 function hidden(el: Element): boolean {
-  if (el.hasAttribute('hidden') || el.hasAttribute('data-gouji-ui')) return true;
+  if (el.hasAttribute('hidden')) return true;
   const style = el.getAttribute('style');
   return style !== null && /display\s*:\s*none/i.test(style);
 }
 
 /**
  * Walk the text under `root` once (iteratively: article pages nest deep), skipping scripts, hidden
- * elements, our own UI and the report tables in `exclude`.
+ * elements and the report tables in `exclude` (our own UI is in shadow roots: never walked).
  */
 export function proseFromDocument(root: Element, exclude: readonly Element[], maxChars = Infinity): Prose {
   const excluded = new Set<Node>(exclude);
