@@ -88,6 +88,22 @@ function hidden(el: Element): boolean {
  * elements and the report tables in `exclude` (our own UI is in shadow roots: never walked).
  */
 export function proseFromDocument(root: Element, exclude: readonly Element[], maxChars = Infinity): Prose {
+  const steps = proseStepsFromDocument(root, exclude, maxChars);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/** Nodes walked between two yields of `proseStepsFromDocument`. */
+const STEP_NODES = 4000;
+
+/** `proseFromDocument` in steps: the in-page engine yields to the page every few thousand nodes (issue #13). */
+export function* proseStepsFromDocument(
+  root: Element,
+  exclude: readonly Element[],
+  maxChars = Infinity,
+): Generator<void, Prose> {
   const excluded = new Set<Node>(exclude);
   const parts: string[] = [];
   const segments: Segment[] = [];
@@ -105,12 +121,14 @@ export function proseFromDocument(root: Element, exclude: readonly Element[], ma
   // Explicit stack of [node, leaving?] so block ends can add their newline after the children.
   const stack: Array<[Node, boolean]> = [[root, false]];
   let truncated = false;
+  let walked = 0;
   while (stack.length) {
     if (length > maxChars) {
       // Bounded work: a page with megabytes of text around a report is read this far (check.ts says so).
       truncated = true;
       break;
     }
+    if (++walked % STEP_NODES === 0) yield;
     const [node, leaving] = stack.pop()!;
     if (leaving) {
       newline();
