@@ -13,7 +13,7 @@ import {
   type TableSummary,
   type ValueEntry,
 } from './types';
-import { domRows, scanElements } from './extract/dom-rows';
+import { domRowsSteps, drainSteps, scanElementsSteps } from './extract/dom-rows';
 import { textRows } from './extract/text-rows';
 import { parseApply, type FieldCell, type ParsedTable } from './extract/apply';
 import { parseReview } from './extract/review';
@@ -35,7 +35,7 @@ import { agencyFromMetaRow, agencyFromSources } from './agency';
 import { collapse } from './normalize/text';
 import { checkNarrative } from './narrative';
 import { missingTableCauses } from './causes';
-import { proseFromDocument, proseFromText, type Prose } from './narrative/prose';
+import { proseFromText, proseStepsFromDocument, type Prose } from './narrative/prose';
 
 export interface CheckOptions {
   url?: string;
@@ -305,13 +305,27 @@ function rootOf(doc: Document): Element | null {
 }
 
 export function checkDocument(doc: Document, opts: CheckOptions = {}): Analysis {
+  return drainSteps(checkDocumentSteps(doc, opts));
+}
+
+/**
+ * `checkDocument` in steps (same result): each `next()` does a bounded piece of work — a few thousand
+ * elements scanned, one table read, a few thousand prose nodes walked, the checks, the narrative — so the
+ * in-page engine can give the page its main thread back between them (issue #13: no task over 50 ms).
+ */
+export function* checkDocumentSteps(doc: Document, opts: CheckOptions = {}): Generator<void, Analysis> {
   const root = opts.root ?? rootOf(doc);
-  const scan = root ? scanElements(doc, doc.documentElement ?? root) : { tables: [], metas: [], headings: [] };
+  const scan = root
+    ? yield* scanElementsSteps(doc, doc.documentElement ?? root)
+    : { tables: [], metas: [], headings: [] };
+  yield;
   // Tables live in <body>; only a caller-given article root needs the (linkedom-costly) contains() filter.
   const tablesInRoot = opts.root ? scan.tables.filter((t) => opts.root!.contains(t)) : scan.tables;
-  const { rows, problems } = domRows(tablesInRoot);
+  const { rows, problems } = yield* domRowsSteps(tablesInRoot);
+  yield;
   const x = extract(rows);
   const bodyText = root?.textContent ?? '';
+  yield;
   let docTitle: string | null = opts.title ?? null;
   try {
     docTitle ??= collapse(doc.title ?? '') || null;
@@ -348,6 +362,7 @@ export function checkDocument(doc: Document, opts: CheckOptions = {}): Analysis 
     opts.source ?? 'dom',
     sig,
   );
+  yield;
 
   if (report.detected && report.report.format !== 'old' && root && !TABLE_KEYS.every((k) => report.tables[k].found)) {
     // Name the cause when the page shows it: a linked document, or images where the tables would be.
@@ -371,7 +386,9 @@ export function checkDocument(doc: Document, opts: CheckOptions = {}): Analysis 
   const used = new Set([...tableElements.active, ...tableElements.apply, ...tableElements.review]);
   let prose: Prose | null = null;
   if (report.detected && root) {
-    prose = proseFromDocument(root, [...used], MAX_PROSE_CHARS);
+    yield;
+    prose = yield* proseStepsFromDocument(root, [...used], MAX_PROSE_CHARS);
+    yield;
     addNarrative(report, prose);
   }
   return {

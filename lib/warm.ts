@@ -36,8 +36,14 @@ function sampleText(): string {
 }
 
 export function warmUp(): void {
+  for (const _ of warmUpSteps()) void _;
+}
+
+/** `warmUp` in two steps (the table, then the code paths), so the in-page engine can yield in between. */
+export function* warmUpSteps(): Generator<void, void> {
   if (done) return;
   done = true;
   toSimplified('國');
+  yield;
   checkText(sampleText());
 }

@@ -55,12 +55,21 @@ export interface Scan {
  * linkedom — its querySelectorAll / getElementsByTagName each walk the whole tree again).
  */
 export function scanElements(doc: Document, root: Element): Scan {
+  return drainSteps(scanElementsSteps(doc, root));
+}
+
+/** Elements walked between two yields of the stepped readers (a few ms of work in a browser). */
+export const STEP_NODES = 4000;
+
+export function* scanElementsSteps(doc: Document, root: Element): Generator<void, Scan> {
   const tables: Element[] = [];
   const headings: string[] = [];
   const metas: string[] = [];
   const sources: string[] = [];
   const walker = doc.createTreeWalker(root, 1 /* NodeFilter.SHOW_ELEMENT */);
+  let count = 0;
   for (let n = walker.currentNode as Element | null; n; n = walker.nextNode() as Element | null) {
+    if (++count % STEP_NODES === 0) yield;
     const name = n.localName;
     if (name === 'table') tables.push(n);
     else if (name === 'h1' || name === 'h2' || name === 'h3') headings.push(n.textContent ?? '');
@@ -174,6 +183,22 @@ export const MAX_REPORT_TABLE_ROWS = 400;
 export const MAX_PAGE_SLOTS = 150_000;
 
 export function domRows(allTables: readonly Element[], hidden: HiddenTest = isHiddenByMarkup): DomRows {
+  return drainSteps(domRowsSteps(allTables, hidden));
+}
+
+/** Run a stepped computation to its end in one go (the CLI, tests, and every synchronous caller). */
+export function drainSteps<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/** `domRows` one table per step: the in-page engine yields to the page between tables (issue #13). */
+export function* domRowsSteps(
+  allTables: readonly Element[],
+  hidden: HiddenTest = isHiddenByMarkup,
+): Generator<void, DomRows> {
   const tables = leafTables(allTables);
   const rows: LogicalRow[] = [];
   const problems: DomRows['problems'] = [];
@@ -181,12 +206,13 @@ export function domRows(allTables: readonly Element[], hidden: HiddenTest = isHi
   let budget = MAX_PAGE_SLOTS;
   let read = 0;
   let stopped = false;
-  tables.forEach((t, i) => {
-    if (stopped) return;
+  for (let i = 0; i < tables.length && !stopped; i++) {
+    const t = tables[i]!;
+    if (i) yield;
     const n = tableRows(t).length;
     if (n > MAX_REPORT_TABLE_ROWS) {
       problems.push({ table: t, kind: 'too-long', message: `跳过一个 ${n} 行的表格（年报统计表不会这么长）` });
-      return;
+      continue;
     }
     try {
       const grid = expandTable(t, Math.min(MAX_TABLE_SLOTS, budget), hidden);
@@ -202,10 +228,10 @@ export function domRows(allTables: readonly Element[], hidden: HiddenTest = isHi
           kind: 'page-too-large',
           message: `页面过大，只核对了前 ${read} 个表格（共 ${tables.length} 个；表格展开后超过 ${MAX_PAGE_SLOTS} 格）`,
         });
-        return;
+        continue;
       }
       problems.push({ table: t, kind: 'error', message: e instanceof Error ? e.message : String(e) });
     }
-  });
+  }
   return { rows, tables, problems };
 }

@@ -75,17 +75,35 @@ interface Segment {
   length: number;
 }
 
+// No attribute marks an element as "ours": our UI (the in-page layer, the list chip) lives in shadow roots,
+// which this walk never enters, so a page cannot hide its own prose by dressing it as ours (issue #13).
 function hidden(el: Element): boolean {
-  if (el.hasAttribute('hidden') || el.hasAttribute('data-gouji-ui')) return true;
+  if (el.hasAttribute('hidden')) return true;
   const style = el.getAttribute('style');
   return style !== null && /display\s*:\s*none/i.test(style);
 }
 
 /**
  * Walk the text under `root` once (iteratively: article pages nest deep), skipping scripts, hidden
- * elements, our own UI and the report tables in `exclude`.
+ * elements and the report tables in `exclude` (our own UI is in shadow roots: never walked).
  */
 export function proseFromDocument(root: Element, exclude: readonly Element[], maxChars = Infinity): Prose {
+  const steps = proseStepsFromDocument(root, exclude, maxChars);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/** Nodes walked between two yields of `proseStepsFromDocument`. */
+const STEP_NODES = 4000;
+
+/** `proseFromDocument` in steps: the in-page engine yields to the page every few thousand nodes (issue #13). */
+export function* proseStepsFromDocument(
+  root: Element,
+  exclude: readonly Element[],
+  maxChars = Infinity,
+): Generator<void, Prose> {
   const excluded = new Set<Node>(exclude);
   const parts: string[] = [];
   const segments: Segment[] = [];
@@ -103,12 +121,14 @@ export function proseFromDocument(root: Element, exclude: readonly Element[], ma
   // Explicit stack of [node, leaving?] so block ends can add their newline after the children.
   const stack: Array<[Node, boolean]> = [[root, false]];
   let truncated = false;
+  let walked = 0;
   while (stack.length) {
     if (length > maxChars) {
       // Bounded work: a page with megabytes of text around a report is read this far (check.ts says so).
       truncated = true;
       break;
     }
+    if (++walked % STEP_NODES === 0) yield;
     const [node, leaving] = stack.pop()!;
     if (leaving) {
       newline();

@@ -143,6 +143,26 @@ describe('a page script cannot act through our UI', () => {
   });
 });
 
+describe('a page cannot hide its prose from us', () => {
+  it('prose dressed as our UI (data-gouji-ui, our host selector) is still read and checked', async () => {
+    // The paragraph says 199 received; table 三 says 189. Before: the prose walker skipped any element
+    // carrying data-gouji-ui, so this contradiction went unreported.
+    const page = reportPage({ textReceived: 199 })
+      .replace('<p>（二）', '<p data-gouji-ui>（二）')
+      .replace('<p>2024年以来', '<div data-gouji-ui="x"><p>2024年以来');
+    h = open(page.replace('<p>二、主动公开', '</div><p>二、主动公开'));
+    expect(await h.inpage.start()).toBe(STATE.report);
+    const claims = h.inpage.analysis!.report.narrative.filter((c) => c.field === 'apply.new.total');
+    expect(claims.map((c) => [c.value, c.status])).toEqual([[199, 'fail']]);
+    // Our own layer is mounted and a re-run reads the same prose: its text is never read as the page's.
+    h.inpage.relayout();
+    await sleep(0);
+    expect(h.inpage.layer.shadow.querySelectorAll(`[part~="${PART.chip}"]`).length).toBeGreaterThan(0);
+    h.inpage.run();
+    expect(h.inpage.analysis!.report.narrative.map((c) => c.quote)).toEqual(claims.map((c) => c.quote));
+  });
+});
+
 describe('the page cannot switch Gouji off', () => {
   it("WXT's content-script-started event from the page does nothing while the extension is alive", () => {
     const win = new Window({ url: 'https://www.zs.gov.cn/a.html' });

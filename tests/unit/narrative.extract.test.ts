@@ -77,16 +77,19 @@ describe('proseFromDocument', () => {
     <p>予以公开<ruby>百<rt>bǎi</rt></ruby>20件</p>
     <script>var x = "收到申请999件";</script><style>p{}</style><noscript>收到申请998件</noscript>
     <p hidden>收到申请997件</p><p style="display: none">收到申请996件</p>
-    <div data-gouji-ui="1">收到申请995件</div>
+    <div data-gouji-ui="1">收到申请995件</div><div data-gouji-ui="">收到申请994件</div>
     <table id="report"><tr><td>本年新收</td><td>312</td></tr></table>
     <p>上年结转<br>12件</p></div>`;
 
-  it('reads the text outside the excluded tables, skipping scripts, hidden nodes, ruby text and our UI', () => {
+  it('reads the text outside the excluded tables, skipping scripts, hidden nodes and ruby text', () => {
     const doc = happy(page);
     const prose = proseFromDocument(doc.body, [doc.getElementById('report')!]);
     expect(prose.text).toContain('共收到政府信息公开申请312件');
     expect(prose.text).toContain('予以公开百20件');
-    expect(prose.text).not.toMatch(/99[5-9]|bǎi|本年新收/);
+    expect(prose.text).not.toMatch(/99[6-9]|bǎi|本年新收/);
+    // A page cannot hide its prose by dressing it as our UI (issue #13): data-gouji-ui is the page's text.
+    expect(prose.text).toContain('收到申请995件');
+    expect(prose.text).toContain('收到申请994件');
     // Blocks are separated: the metadata cells and a <br> do not run into the next words.
     expect(prose.text).toContain('索引号：\n123');
     expect(prose.text).toContain('上年结转\n12件');
