@@ -18,7 +18,7 @@ import { TOOL } from '../lib/version';
 import { groupErrors, verdictZh, withoutCulpritClause } from '../lib/errors';
 import { culpritBasisZh } from '../lib/culprit';
 import { fieldInWords } from '../lib/export/labels';
-import { csvCell as csvCellOf, BOM } from '../lib/export/csv';
+import { BOM, REPORT_CSV_HEADER, reportToCsv, toCsv } from '../lib/export/csv';
 import { formatName } from '../lib/schema/formats';
 import { TABLE_KEYS, tableName } from '../lib/schema/tables';
 
@@ -28,7 +28,7 @@ const USAGE = `用法 / usage:
 
   .html/.htm 文件按网页解析，.txt 文件按纯文本解析，.pdf/.docx 文件读取其中的文字与表格，目录递归检查；http(s) 网址先下载再检查。
   .doc/.wps/.xls/.et/.ofd 不能直接读取：请另存为 .docx 或 PDF 后再检查。
-  --format   text（默认，中文摘要）| json（报告对象；多个输入时为数组）| csv（每项核对、每处正文数字一行）
+  --format   text（默认，中文摘要）| json（报告对象；多个输入时为数组）| csv（报告的表格原样排成网格，再列出每项核对；与扩展导出的 CSV 相同）
              | csv-wide（每份报告一行，每个字段一列）| jsonl（每行一个报告对象；读取失败的网址为 {"source":{"url"},"error"}）
   --url      报告的原始网址（写入 source.url；只检查一个输入时使用）
   --follow   网址是年报列表页时，检查它列出的每一份报告
@@ -101,97 +101,24 @@ export function textSummary(r: Result): string {
   return lines.join('\n');
 }
 
-// The one CSV writer (lib/export/csv.ts): quoting and the formula guard on every text cell.
-const csvCell = (v: unknown): string =>
-  csvCellOf(typeof v === 'number' || typeof v === 'string' ? v : v === null || v === undefined ? null : String(v));
+const CHECK_STATUS_ZH = { pass: '通过', fail: '不一致', uncertain: '无法判断' } as const;
 
-const CSV_HEADER = [
-  'file',
-  'url',
-  'agency',
-  'year',
-  'format',
-  'check_id',
-  'rule',
-  'status',
-  'expected',
-  'actual',
-  'cells',
-  'culprit_field',
-  'culprit_suggested',
-  'message',
-];
-
-/** The CSV rows of one result (no header). */
-export function csvResultRows(r: Result): string[] {
-  const rows: string[] = [];
-  const rep = r.report;
-  if (!rep) {
-    rows.push([r.file, '', '', '', '', '', '', 'error', '', '', '', '', '', r.error].map(csvCell).join(','));
-    return rows;
-  }
-  const base = [r.file, rep.source.url, rep.report.agency, rep.report.year, rep.report.format];
-  if (!rep.checks.length) {
-    rows.push(
-      [
-        ...base,
-        '',
-        '',
-        rep.detected ? 'no-checks' : 'not-report',
-        '',
-        '',
-        '',
-        '',
-        '',
-        rep.notices.map((n) => n.message).join('；'),
-      ]
-        .map(csvCell)
-        .join(','),
+/** One result as CSV: the report's sheet (lib/export/csv.ts reportToCsv, the extension's export byte for byte when
+ * one report is written); with several inputs each sheet names its file and the sheets are separated by an
+ * empty line, one BOM at the start. */
+export function csvResult(r: Result, opts: { single: boolean; first: boolean }): string {
+  const bom = opts.first;
+  const sep = opts.first ? '' : '\r\n';
+  if (!r.report)
+    return (
+      sep +
+      toCsv([
+        ['勾稽核对报告', ''],
+        ['文件', r.file],
+        ['错误', r.error ?? ''],
+      ]).slice(bom ? 0 : BOM.length)
     );
-  }
-  for (const c of rep.checks) {
-    rows.push(
-      [
-        ...base,
-        c.id,
-        c.rule,
-        c.status,
-        c.expected,
-        c.actual,
-        c.cells.join(' '),
-        c.culprit?.field,
-        c.culprit?.suggested,
-        c.message,
-      ]
-        .map(csvCell)
-        .join(','),
-    );
-  }
-  // Numbers written in the text, one row each after the table checks (actual = the number in the text).
-  for (const n of rep.narrative) {
-    const cells = Array.isArray(n.cells) ? (n.cells as string[]).join(' ') : (n.field ?? '');
-    rows.push(
-      [
-        ...base,
-        n.id ?? '',
-        typeof n.rule === 'string' ? n.rule : 'narrative',
-        n.status,
-        n.expected,
-        n.value,
-        cells,
-        '',
-        '',
-        `正文“${n.quote}”：${n.message}`,
-      ]
-        .map(csvCell)
-        .join(','),
-    );
-  }
-  return rows;
-}
-
-export function csvRows(results: Result[]): string {
-  return BOM + [CSV_HEADER.join(','), ...results.flatMap(csvResultRows)].join('\r\n') + '\r\n';
+  return sep + reportToCsv(r.report, { file: opts.single ? undefined : r.file, bom });
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -423,9 +350,7 @@ class Output {
   constructor(
     private format: string,
     private single: boolean,
-  ) {
-    if (format === 'csv') process.stdout.write(`\ufeff${CSV_HEADER.join(',')}\r\n`);
-  }
+  ) {}
   result(r: Result): void {
     const first = this.count++ === 0;
     if (this.format === 'json') {
@@ -438,8 +363,7 @@ class Output {
           : `${first ? '[\n' : ',\n'}${JSON.stringify([value], null, 2).slice(2, -2)}`,
       );
     } else if (this.format === 'csv') {
-      const rows = csvResultRows(r);
-      if (rows.length) process.stdout.write(rows.join('\r\n') + '\r\n');
+      process.stdout.write(csvResult(r, { single: this.single, first }));
     } else process.stdout.write(`${first ? '' : '\n\n'}${textSummary(r)}`);
   }
   /** Year-over-year pairs whose earlier year came later in file order: after everything else. */
@@ -453,12 +377,26 @@ class Output {
       process.stdout.write(this.count ? '\n]\n' : '[]\n');
     } else if (this.format === 'csv') {
       for (const l of late) {
-        const rows = l.checks.map((c) =>
-          [l.file, '', '', '', '', c.id, c.rule, c.status, c.expected, c.actual, c.cells.join(' '), '', '', c.message]
-            .map(csvCell)
-            .join(','),
-        );
-        if (rows.length) process.stdout.write(rows.join('\r\n') + '\r\n');
+        if (!l.checks.length) continue;
+        const rows = l.checks.map((c) => [
+          '跨年度核对',
+          CHECK_STATUS_ZH[c.status],
+          '',
+          '',
+          '',
+          c.expected,
+          c.actual,
+          '',
+          c.message,
+          c.id,
+        ]);
+        const csv = toCsv([
+          ['跨年度核对（上一年度报告在文件顺序中排在后面）'],
+          ['文件', l.file],
+          REPORT_CSV_HEADER,
+          ...rows,
+        ]);
+        process.stdout.write(this.count++ ? '\r\n' + csv.slice(BOM.length) : csv);
       }
     } else {
       const lines = late.flatMap((l) => [

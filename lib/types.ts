@@ -142,4 +142,11 @@ export interface Report {
     fieldsFound: number;
     fieldsExpected: number;
   };
+  /** Reading options the user chose; present only when one differs from the default. */
+  options?: ReportOptions;
+}
+
+export interface ReportOptions {
+  /** 空白按 0 计: every blank cell, a blank total included, was checked as 0 (off by default: blank is not zero). */
+  blankAsZero?: boolean;
 }

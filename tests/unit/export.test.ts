@@ -42,24 +42,59 @@ describe('reportToCsv', () => {
     expect(csv.includes('\r\n')).toBe(true);
     expect(/[^\r]\n/.test(csv)).toBe(false);
   });
-  it('holds every value and every check, with ids and Chinese labels', () => {
+  it("is a grid of the tables in the report's order and words, then the findings; ids in a column of their own", () => {
     const rows = parseCsv(csv.slice(1));
-    expect(rows[0]).toEqual(REPORT_CSV_HEADER);
     const r = sampleReport();
-    const values = rows.filter((x) => x[0] === '数值');
-    const checks = rows.filter((x) => x[0] === '检查');
-    expect(values).toHaveLength(Object.keys(r.values).length);
-    expect(checks.map((x) => x[1])).toEqual(r.checks.map((c) => c.id));
-    const granted = values.find((x) => x[1] === 'apply.granted.natural_person')!;
-    expect(granted.slice(2, 6)).toEqual(['三、收到和处理政府信息公开申请情况', '（一）予以公开', '自然人', '120']);
-    const fail = checks.find((x) => x[1] === 'apply.row-sum:granted')!;
-    expect(fail[7]).toBe('fail（不一致）');
-    expect(fail[8]).toBe('128');
-    // Ids only in the id column; the explanation names the cell in the report's words.
-    expect(fail[10]).toContain('可能出错的单元格：“（一）予以公开”行“自然人”列，应为 130');
-    for (const row of rows) for (const [i, cell] of row.entries()) if (i !== 1) expect(cell).not.toMatch(ID_PATTERN);
-    expect(rows.find((x) => x[1] === 'agency')![6]).toBe('某某县人民政府办公室');
-    expect(rows.filter((x) => x[0] === '正文')).toHaveLength(2);
+    expect(rows[0]).toEqual(['勾稽核对报告', r.source.title ?? '']);
+    expect(rows.find((x) => x[0] === '机关')![1]).toBe('某某县人民政府办公室');
+    // The three tables in the report's order, each a grid under its own heading.
+    const heads = rows
+      .map((x, i) => [x[0], i] as const)
+      .filter(([c]) => /^[二三四]、/.test(c ?? ''))
+      .filter(([, i]) => rows[i]!.length === 1);
+    expect(heads.map(([c]) => c)).toEqual([
+      '二、主动公开政府信息情况',
+      '三、收到和处理政府信息公开申请情况',
+      '四、政府信息公开行政复议、行政诉讼情况',
+    ]);
+    const applyAt = heads[1]![1];
+    const header = rows[applyAt + 1]!;
+    expect(header).toEqual([
+      '行',
+      '自然人',
+      '商业企业',
+      '科研机构',
+      '社会公益组织',
+      '法律服务机构',
+      '其他',
+      '总计',
+      '编号',
+    ]);
+    const grid = rows.slice(applyAt + 2, heads[2]![1] - 1);
+    // Rows in printed order: 一、本年新收 first, 四、结转下年度 last (not by id).
+    expect(grid[0]![0]).toBe('一、本年新收政府信息公开申请数量');
+    expect(grid.at(-1)![0]).toBe('四、结转下年度继续办理');
+    expect(grid.map((x) => x.at(-1))).toEqual(expect.arrayContaining(['apply.granted', 'apply.total']));
+    const granted = grid.find((x) => x.at(-1) === 'apply.granted')!;
+    expect(granted.slice(0, 8)).toEqual(['（一）予以公开', '120', '8', '0', '0', '0', '0', '138']);
+    // Every value read is in a grid cell.
+    const gridCells = rows.slice(heads[0]![1]).filter((x) => x.length > 2).length;
+    expect(gridCells).toBeGreaterThan(30);
+    // Blank is not zero.
+    const blankField = Object.entries(r.values).find(([, v]) => v.blank)?.[0];
+    if (blankField) expect(csv).toContain('空白');
+    // The findings, failing checks first, with the culprit in words; ids only in 编号.
+    const at = rows.findIndex((x) => x[0] === '核对明细');
+    expect(rows[at + 1]).toEqual(REPORT_CSV_HEADER);
+    const checks = rows.filter((x) => x[0] === '勾稽关系');
+    expect(checks.map((x) => x.at(-1)).sort()).toEqual(r.checks.map((c) => c.id).sort());
+    expect(checks[0]![1]).toBe('不一致');
+    const fail = checks.find((x) => x.at(-1) === 'apply.row-sum:granted')!;
+    expect(fail[5]).toBe('128');
+    expect(fail[7]).toBe('“（一）予以公开”行“自然人”列，应为 130');
+    expect(rows.filter((x) => x[0] === '正文与表格')).toHaveLength(2);
+    for (const row of rows)
+      for (const [i, cell] of row.entries()) if (i !== row.length - 1) expect(cell).not.toMatch(ID_PATTERN);
   });
   it('keeps commas, quotes and newlines inside one cell, and defuses formulas from page text', () => {
     expect(csvCell('a,b')).toBe('"a,b"');
@@ -85,7 +120,7 @@ describe('reportToCsv', () => {
     const rep = sampleReport();
     rep.source.title = attack;
     const rows = parseCsv(reportToCsv(rep).slice(1));
-    expect(rows.find((x) => x[1] === 'title')![6]).toBe(`'${attack}`);
+    expect(rows[0]![1]).toBe(`'${attack}`);
     const store = new FlagStore(memoryArea(), () => new Date('2025-03-02T00:00:00Z'));
     await store.addFinding(rep, 'apply.row-sum:granted', attack);
     const { flags } = await store.load();

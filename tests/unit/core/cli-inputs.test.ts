@@ -119,9 +119,12 @@ describe('CLI inputs: every bad entry is its own error line, the run finishes', 
     const dir = tmp('csv');
     const name = "-1+1+cmd|' A0.txt";
     writeFileSync(join(dir, name), seedText('000'));
-    const res = cli(['check', `./${name}`, '--format', 'csv'], { cwd: dir });
-    const row = res.stdout.split('\r\n')[1]!;
-    expect(row.startsWith(`"'${name}"`) || row.startsWith(`'${name}`)).toBe(true);
+    writeFileSync(join(dir, 'b.txt'), seedText('000'));
+    // Several inputs: each sheet names its file in a 文件 row.
+    const res = cli(['check', `./${name}`, './b.txt', '--format', 'csv'], { cwd: dir });
+    const rows = res.stdout.split('\r\n').filter((l) => l.startsWith('文件,'));
+    expect(rows).toHaveLength(2);
+    expect(rows.some((r) => r === `文件,'${name}` || r === `文件,"'${name}"`)).toBe(true);
   });
 });
 

@@ -79,21 +79,22 @@ describe('gouji CLI', () => {
     expect(res.stdout).toContain('勾稽关系 42 项：全部一致');
     expect(res.stdout).toContain('✗ 正文“收到政府信息公开申请1条”');
   });
-  it('csv: a BOM, a header and one row per check', () => {
+  it('csv: the report sheet — a BOM, the tables as grids, then one row per check and per number in the text', () => {
     const out = execFileSync(
       process.execPath,
       [BIN, 'check', join(SEEDS_DIR, '004_bf76cd535622c645.txt'), '--format', 'csv'],
       { encoding: 'utf8' },
     );
     const lines = out.replace(/\s+$/, '').split('\r\n'); // not trim(): it strips the BOM
-    expect(out.startsWith('\ufeff')).toBe(true);
-    expect(lines[0]).toBe(
-      '\ufefffile,url,agency,year,format,check_id,rule,status,expected,actual,cells,culprit_field,culprit_suggested,message',
-    );
-    // header + 42 checks + one row per number written in the text (seed 004 restates 13, all consistent)
-    expect(lines).toHaveLength(1 + 42 + 13);
-    expect(lines[1]).toContain(',apply.row-sum:new,apply.row-sum,pass,217,217,');
-    expect(lines.slice(43).every((l) => /,narrative[.\w-]*,pass,/.test(l))).toBe(true);
+    expect(out.startsWith('\ufeff勾稽核对报告,')).toBe(true);
+    expect(lines).toContain('行,自然人,商业企业,科研机构,社会公益组织,法律服务机构,其他,总计,编号');
+    const at = lines.indexOf('类别,状态,表格,行,列,应为,表中,可能出错,说明,编号');
+    expect(at).toBeGreaterThan(0);
+    // 42 checks + one row per number written in the text (seed 004 restates 13, all consistent)
+    const findings = lines.slice(at + 1);
+    expect(findings.filter((l) => l.startsWith('勾稽关系,'))).toHaveLength(42);
+    expect(findings.filter((l) => l.startsWith('正文与表格,通过,'))).toHaveLength(13);
+    expect(findings.some((l) => /^勾稽关系,通过,.*,217,217,.*,apply\.row-sum:new$/.test(l))).toBe(true);
   });
   it('bad usage and unreadable inputs exit 2 with a clear message; other inputs are still checked', () => {
     expect(cli().status).toBe(2);
