@@ -397,6 +397,7 @@ export async function main(argv: string[]): Promise<number> {
               year: null,
               format: null,
               tables: null,
+              errors: 0,
               fail: 0,
               uncertain: 0,
               proseFail: 0,

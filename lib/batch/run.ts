@@ -2,6 +2,7 @@
 // checked by the caller's `inspect` (linkedom in the CLI, DOMParser in the extension), classified into
 // one row state, then the cross-year check between reports of the same body. Pure: no DOM, no globals.
 
+import { groupErrors } from '../errors';
 import type { Report, TableKey } from '../types';
 import { yearOverYear } from '../year-over-year';
 import { sameBody } from './body';
@@ -43,6 +44,12 @@ export interface BatchRow {
   format: Report['report']['format'] | null;
   /** Per table: [cells read, cells expected]; null when no table was read. */
   tables: Record<TableKey, [number, number]> | null;
+  /**
+   * Errors (lib/errors.ts, the count the popup, badge and CLI show): one per probable wrong cell, one per
+   * failing check without a culprit, one per number in the text that contradicts the tables — the
+   * cross-year check not counted (see `yoy`). Rows stored before this field existed lack it.
+   */
+  errors?: number;
   /** Failing table checks (the cross-year check not counted: see `yoy`). */
   fail: number;
   uncertain: number;
@@ -72,11 +79,16 @@ function emptyRow(url: string, text: string | undefined, state: RowState, reason
     year: null,
     format: null,
     tables: null,
+    errors: 0,
     fail: 0,
     uncertain: 0,
     proseFail: 0,
   };
 }
+
+/** A row's error count; a row stored before `errors` existed counts its failing checks and contradictions. */
+export const errorsOf = (r: Pick<BatchRow, 'errors' | 'fail' | 'proseFail'>): number =>
+  r.errors ?? r.fail + r.proseFail;
 
 /** The row a report gives (before the cross-year check). */
 export function rowOf(
@@ -102,6 +114,8 @@ export function rowOf(
           review: [t.review.cellsRead, t.review.cellsExpected],
         }
       : null,
+    errors: groupErrors({ checks: report.checks.filter((c) => c.rule !== YOY_RULE), narrative: report.narrative })
+      .length,
     fail: report.checks.filter((c) => c.status === 'fail' && c.rule !== YOY_RULE).length,
     uncertain: report.checks.filter((c) => c.status === 'uncertain' && c.rule !== YOY_RULE).length,
     proseFail: report.narrative.filter((n) => n.status === 'fail').length,
