@@ -361,6 +361,7 @@ export async function main(argv: string[]): Promise<number> {
     const showUrls = !quiet;
     const checked = await checkUrls(urls, {
       follow,
+      maxBytes,
       concurrency,
       delayMs,
       timeoutMs,
