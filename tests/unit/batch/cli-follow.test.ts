@@ -70,7 +70,7 @@ describe('gouji check <url> of a page whose tables are in an attachment', () => 
     const urls = ['pdf', 'docx', 'far', 'gone'].map((k) => `${srv.base}/att/${k}.html`);
     const res = await cli('check', ...urls, '--format', 'jsonl', '--delay', '0', '--quiet');
     expect(res.status).toBe(1); // error-two's failures; no address failed
-    const [pdf, docx, far, gone] = jsonl(res.stdout);
+    const [pdf, docx, far] = jsonl(res.stdout);
     expect(pdf!.source).toMatchObject({ url: urls[0], attachment: `${srv.base}/att/files/report.pdf` });
     expect(docx!.source).toMatchObject({ url: urls[1], attachment: `${srv.base}/att/files/report.docx` });
     expect(pdf!.detected).toBe(true);
