@@ -290,6 +290,7 @@ export async function main(argv: string[]): Promise<number> {
     const showUrls = !quiet;
     const checked = await checkUrls(urls, {
       follow,
+      maxBytes,
       concurrency,
       delayMs,
       timeoutMs,
@@ -326,6 +327,7 @@ export async function main(argv: string[]): Promise<number> {
               year: null,
               format: null,
               tables: null,
+              errors: 0,
               fail: 0,
               uncertain: 0,
               proseFail: 0,

@@ -126,7 +126,13 @@ export interface ReportNotice {
 export interface Report {
   schema: typeof REPORT_SCHEMA;
   tool: { name: string; version: string };
-  source: { url: string | null; title: string | null; checkedAt: string };
+  source: {
+    url: string | null;
+    title: string | null;
+    checkedAt: string;
+    /** The attached file (PDF/DOCX) the tables were read from, when the page at `url` links its report as a file. */
+    attachment?: string;
+  };
   detected: boolean;
   report: { agency: string | null; year: number | null; format: ReportFormat };
   tables: Record<TableKey, TableSummary>;

@@ -1,39 +1,28 @@
 // The batch page: progress, a live table (one row per report, the row contract of docs/batch.md), cancel /
-// resume, exports. Page text (link titles, body names, reasons) is only ever rendered as text.
+// resume, exports. Chinese first, English when the UI language is English (the popup's strings and switch).
+// Page text (link titles, body names, reasons) is only ever rendered as text.
 import type { BatchStore } from './store';
-import type { BatchRow, RowState } from '@/lib/batch/run';
+import { errorsOf, type BatchRow } from '@/lib/batch/run';
 import { formatName } from '@/lib/schema/formats';
 import { TABLE_KEYS, tableName } from '@/lib/schema/tables';
+import type { Lang, MessageKey } from '@/lib/i18n';
+import { LangSwitch } from '../common/ui';
+import { STATE_KEY, STATE_SYMBOL } from '../common/states';
 
-const STATE_ZH: Record<RowState, string> = {
-  report: '已核对',
-  none: '不是年报',
-  old: '旧格式',
-  missing: '未找到表格',
-  attachment: '表格在附件中',
-  error: '出错',
-};
-const STATE_SYM: Record<RowState, string> = {
-  report: '✓',
-  none: '–',
-  old: '…',
-  missing: '?',
-  attachment: '※',
-  error: '✗',
-};
+type T = (key: MessageKey, params?: Record<string, string | number>) => string;
 
-function tablesText(r: BatchRow): string {
+function tablesText(r: BatchRow, lang: Lang): string {
   if (!r.tables) return '—';
   const t = r.tables;
-  return TABLE_KEYS.map((k) => `${tableName(k)} ${t[k][0]}/${t[k][1]}`).join(' · ');
+  return TABLE_KEYS.map((k) => `${tableName(k, lang)} ${t[k][0]}/${t[k][1]}`).join(' · ');
 }
 
-function yoyText(r: BatchRow): string {
+function yoyText(r: BatchRow, t: T): string {
   if (!r.yoy) return '—';
   const y = r.yoy;
-  if (y.status === 'pass') return `✓ 与 ${y.previousYear} 年度一致`;
-  if (y.status === 'fail') return `✗ 与 ${y.previousYear} 年度 ${y.fail} 列不符`;
-  return `? ${y.previousYear} 年度无法核对`;
+  if (y.status === 'pass') return `✓ ${t('yoyPass', { year: y.previousYear })}`;
+  if (y.status === 'fail') return `✗ ${t('yoyFail', { year: y.previousYear, n: y.fail })}`;
+  return `? ${t('yoyUncertain', { year: y.previousYear })}`;
 }
 
 /** Where a row leads: the attachment through the report view, else the page itself. */
@@ -41,31 +30,62 @@ function rowHref(r: BatchRow): string {
   return r.state === 'attachment' && r.attachment ? `report.html?url=${encodeURIComponent(r.attachment)}` : r.url;
 }
 
+function ErrorsCell({ row, t }: { row: BatchRow; t: T }) {
+  if (row.state !== 'report') return <td>—</td>;
+  const n = errorsOf(row);
+  if (!n)
+    return (
+      <td data-errors-cell="0">
+        <span aria-hidden="true">✓ </span>
+        {t('noErrors')}
+      </td>
+    );
+  return (
+    <td class="bad" data-errors-cell={n}>
+      <span aria-hidden="true">✗ </span>
+      {t('errorsCell', { n })}
+      {row.fail > 0 && <div class="small">{t('failingChecksCell', { n: row.fail })}</div>}
+    </td>
+  );
+}
+
 export function BatchPage({ store }: { store: BatchStore }) {
+  const lang = store.lang.value; // subscribe: re-render on language change
+  const { t } = store;
   const phase = store.phase.value;
   const done = store.done.value;
   const total = store.total.value;
   const c = store.counts.value;
+  const all = Object.values(store.rows.value);
+  const withErrors = all.filter((r) => r.state === 'report' && errorsOf(r) > 0);
   const rows = store.links.value.map((l) => ({ link: l, row: store.rows.value[l.url] }));
+  const phaseText =
+    phase === 'done'
+      ? t('phaseDone')
+      : phase === 'cancelled'
+        ? t('phaseCancelled')
+        : phase === 'listing'
+          ? t('phaseListing')
+          : t('phaseRunning');
   return (
-    <main class="batch" lang="zh-CN">
+    <main class="batch" lang={lang === 'zh' ? 'zh-CN' : 'en'}>
       <header>
-        <h1>
-          勾稽 · 批量检查年报{' '}
-          <span class="en" lang="en">
-            Batch check
-          </span>
-        </h1>
+        <div class="title-bar">
+          <h1>
+            {t('appName')} · {t('batchTitle')}
+          </h1>
+          <LangSwitch lang={lang} onSwitch={(l) => void store.setLang(l)} t={t} />
+        </div>
         {store.list.value ? (
           <p class="muted">
-            列表页：
+            {t('batchList')}
             <a href={store.list.value} rel="noopener noreferrer" target="_blank">
               {store.list.value}
             </a>
           </p>
         ) : (
           <p>
-            在年报列表页上打开扩展弹窗，选择“检查本页列出的年报”；或打开 <code>batch.html?list=列表页网址</code>。
+            {t('batchHowTo')} <code>{t('batchListParam')}</code>
           </p>
         )}
       </header>
@@ -75,35 +95,37 @@ export function BatchPage({ store }: { store: BatchStore }) {
         </p>
       )}
       {total > 0 && (
-        <section class="progress-box" aria-label="进度">
-          <progress max={total} value={done} aria-label={`已检查 ${done}/${total}`} />
+        <section class="progress-box" aria-label={t('batchProgress')}>
+          <progress max={total} value={done} aria-label={t('batchChecked', { done, total })} />
           <p class="progress-text" role="status" aria-live="polite" data-phase={phase}>
-            {phase === 'done'
-              ? '已完成'
-              : phase === 'cancelled'
-                ? '已取消'
-                : phase === 'listing'
-                  ? '正在读取列表页'
-                  : '正在检查'}
-            ：{done}/{total} 份 · 已核对 {c.report} · 有不一致{' '}
-            {Object.values(store.rows.value).filter((r) => r.fail > 0 || r.proseFail > 0).length} · 旧格式 {c.old} ·
-            未找到表格 {c.missing} · 附件 {c.attachment} · 不是年报 {c.none} · 出错 {c.error}
+            {phaseText}
+            {lang === 'zh' ? '：' : ': '}
+            {t('batchDone', { done, total })} · {t('stateReport')} {c.report} ·{' '}
+            <span data-batch-with-errors={withErrors.length}>
+              {t('batchWithErrors', {
+                n: withErrors.length,
+                errors: withErrors.reduce((s, r) => s + errorsOf(r), 0),
+                checks: withErrors.reduce((s, r) => s + r.fail, 0),
+              })}
+            </span>{' '}
+            · {t('stateOld')} {c.old} · {t('stateMissing')} {c.missing} · {t('stateAttachment')} {c.attachment} ·{' '}
+            {t('stateNone')} {c.none} · {t('stateError')} {c.error}
           </p>
           <div class="actions">
             {phase === 'running' || phase === 'listing' ? (
               <button type="button" onClick={() => store.cancel()} data-action="cancel">
-                取消
+                {t('batchCancel')}
               </button>
             ) : phase !== 'done' ? (
               <button type="button" class="primary" onClick={() => void store.start()} data-action="resume">
-                继续检查
+                {t('batchResume')}
               </button>
             ) : null}
             <button type="button" onClick={() => void store.exportCsv()} disabled={!done} data-action="export-csv">
-              导出 CSV（每份报告一行）
+              {t('batchExportCsv')}
             </button>
             <button type="button" onClick={() => void store.exportJsonl()} disabled={!done} data-action="export-jsonl">
-              导出 JSON Lines
+              {t('batchExportJsonl')}
             </button>
           </div>
         </section>
@@ -114,14 +136,14 @@ export function BatchPage({ store }: { store: BatchStore }) {
             <thead>
               <tr>
                 <th scope="col">#</th>
-                <th scope="col">机关 / 链接</th>
-                <th scope="col">年度</th>
-                <th scope="col">格式</th>
-                <th scope="col">表格读取</th>
-                <th scope="col">勾稽不一致</th>
-                <th scope="col">正文与表格矛盾</th>
-                <th scope="col">与上年度</th>
-                <th scope="col">状态</th>
+                <th scope="col">{t('colAgencyLink')}</th>
+                <th scope="col">{t('year')}</th>
+                <th scope="col">{t('format')}</th>
+                <th scope="col">{t('colTables')}</th>
+                <th scope="col">{t('colErrors')}</th>
+                <th scope="col">{t('colProse')}</th>
+                <th scope="col">{t('colYoy')}</th>
+                <th scope="col">{t('colState')}</th>
               </tr>
             </thead>
             <tbody>
@@ -132,6 +154,7 @@ export function BatchPage({ store }: { store: BatchStore }) {
                     data-gouji-report=""
                     data-url={link.url}
                     data-state={row.state}
+                    data-errors={errorsOf(row)}
                     data-fail={row.fail}
                     data-prose-fail={row.proseFail}
                     data-yoy={row.yoy?.status ?? ''}
@@ -144,19 +167,23 @@ export function BatchPage({ store }: { store: BatchStore }) {
                       {row.agency && <div class="muted small">{link.text}</div>}
                     </td>
                     <td>{row.year ?? link.year ?? '—'}</td>
-                    <td>{row.format ? formatName(row.format) : '—'}</td>
-                    <td class="small">{tablesText(row)}</td>
-                    <td class={row.fail ? 'bad' : ''}>
-                      {row.state === 'report' ? (row.fail ? `✗ ${row.fail} 处` : '✓ 0') : '—'}
-                    </td>
+                    <td>{row.format ? formatName(row.format, lang) : '—'}</td>
+                    <td class="small">{tablesText(row, lang)}</td>
+                    <ErrorsCell row={row} t={t} />
                     <td class={row.proseFail ? 'bad' : ''}>
-                      {row.state === 'report' ? (row.proseFail ? `✗ ${row.proseFail} 处` : '✓ 0') : '—'}
+                      {row.state === 'report'
+                        ? row.proseFail
+                          ? `✗ ${t('proseCell', { n: row.proseFail })}`
+                          : '✓ 0'
+                        : '—'}
                     </td>
-                    <td class={row.yoy?.status === 'fail' ? 'bad' : ''}>{yoyText(row)}</td>
+                    <td class={row.yoy?.status === 'fail' ? 'bad' : ''}>{yoyText(row, t)}</td>
                     <td>
-                      <span aria-hidden="true">{STATE_SYM[row.state]} </span>
-                      {STATE_ZH[row.state]}
-                      {row.reason && row.state !== 'report' ? <div class="muted small">{row.reason}</div> : null}
+                      <span aria-hidden="true">{STATE_SYMBOL[row.state]} </span>
+                      {t(STATE_KEY[row.state])}
+                      {row.reason && (row.state === 'error' || (lang === 'zh' && row.state !== 'report')) ? (
+                        <div class="muted small">{row.reason}</div>
+                      ) : null}
                     </td>
                   </tr>
                 ) : (
@@ -169,7 +196,7 @@ export function BatchPage({ store }: { store: BatchStore }) {
                     </td>
                     <td>{link.year ?? '—'}</td>
                     <td colSpan={6} class="muted">
-                      {phase === 'running' ? '等待中…' : '未检查'}
+                      {phase === 'running' ? t('pending') : t('notChecked')}
                     </td>
                   </tr>
                 ),

@@ -20,6 +20,9 @@ import { batchToJsonl, batchToWideCsv } from '@/lib/export/wide';
 import type { KeyValueArea } from '@/lib/ext/tabs';
 import { entryOf, type History } from '@/lib/history/store';
 import type { Report } from '@/lib/types';
+import { t, type Lang, type MessageKey } from '@/lib/i18n';
+import type { CommonHost } from '../common/host';
+import { switchLang } from '../common/ui-state';
 
 export const BATCH_KEY = 'gouji:batch:v1';
 
@@ -32,6 +35,9 @@ export interface BatchHost {
   /** The page's own address (to read ?list=). */
   href: string;
   setDone(state: 'running' | 'done' | 'cancelled'): void;
+  /** The UI language, shared with the popup (storage.local gouji:settings:lang); Chinese when absent. */
+  loadLang?: CommonHost['loadLang'];
+  saveLang?: CommonHost['saveLang'];
 }
 
 interface Saved {
@@ -46,6 +52,7 @@ export type Phase = 'idle' | 'listing' | 'running' | 'cancelled' | 'done' | 'err
 export const CONCURRENCY = 3;
 
 export class BatchStore {
+  readonly lang = signal<Lang>('zh');
   readonly list = signal<string | null>(null);
   readonly links = signal<ReportLink[]>([]);
   readonly rows = signal<Record<string, BatchRow>>({});
@@ -60,7 +67,14 @@ export class BatchStore {
 
   constructor(readonly host: BatchHost) {}
 
+  t = (key: MessageKey, params?: Record<string, string | number>) => t(this.lang.value, key, params);
+
+  setLang(lang: Lang): Promise<void> {
+    return switchLang(this.lang, { saveLang: this.host.saveLang ?? (async () => undefined) }, lang);
+  }
+
   async init(): Promise<void> {
+    if (this.host.loadLang) this.lang.value = await this.host.loadLang().catch(() => 'zh' as Lang);
     const list = new URL(this.host.href).searchParams.get('list');
     const saved = ((await this.host.area.get(BATCH_KEY))[BATCH_KEY] ?? null) as Saved | null;
     if (!list && !saved) return;

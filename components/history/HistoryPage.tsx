@@ -1,34 +1,28 @@
-// 历史: every report checked, newest first; search, filters, delete, clear all, export / import.
+// 历史: every report checked, newest first; search, filters, delete, clear all, export / import. Chinese
+// first, English when the UI language is English (the popup's strings and switch).
 import type { HistoryStore } from './store';
-import type { RowState } from '@/lib/batch/run';
+import { errorsOf, ROW_STATES, type RowState } from '@/lib/batch/run';
+import { formatDate } from '@/lib/i18n';
 import { MAX_BYTES, MAX_ENTRIES } from '@/lib/history/store';
-
-const STATE_ZH: Record<RowState, string> = {
-  report: '已核对',
-  none: '不是年报',
-  old: '旧格式',
-  missing: '未找到表格',
-  attachment: '表格在附件中',
-  error: '出错',
-};
+import { LangSwitch } from '../common/ui';
+import { STATE_KEY, STATE_SYMBOL } from '../common/states';
 
 export function HistoryPage({ store }: { store: HistoryStore }) {
+  const lang = store.lang.value; // subscribe: re-render on language change
+  const { t } = store;
   const entries = store.entries.value;
   const shown = store.shown.value;
   const msg = store.message.value;
   return (
-    <main class="batch history" lang="zh-CN">
+    <main class="batch history" lang={lang === 'zh' ? 'zh-CN' : 'en'}>
       <header>
-        <h1>
-          勾稽 · 历史记录{' '}
-          <span class="en" lang="en">
-            History
-          </span>
-        </h1>
-        <p class="muted small">
-          只保存在本机浏览器中（IndexedDB），最多 {MAX_ENTRIES} 份报告、{MAX_BYTES / 1048576}{' '}
-          MB，超出时先删除最早的记录。跟进清单不受影响。
-        </p>
+        <div class="title-bar">
+          <h1>
+            {t('appName')} · {t('historyTitle')}
+          </h1>
+          <LangSwitch lang={lang} onSwitch={(l) => void store.setLang(l)} t={t} />
+        </div>
+        <p class="muted small">{t('historyBound', { n: MAX_ENTRIES, mb: MAX_BYTES / 1048576 })}</p>
       </header>
       <div class="toast-slot" role="status" aria-live="polite">
         {msg && (
@@ -40,18 +34,18 @@ export function HistoryPage({ store }: { store: HistoryStore }) {
       </div>
       <div class="filters actions">
         <label>
-          搜索{' '}
+          {t('search')}{' '}
           <input
             type="search"
             value={store.query.value}
             onInput={(e) => (store.query.value = (e.target as HTMLInputElement).value)}
-            placeholder="机关名称或网址"
+            placeholder={t('historySearchHint')}
           />
         </label>
         <label>
-          机关{' '}
+          {t('filterAgency')}{' '}
           <select value={store.body.value} onChange={(e) => (store.body.value = (e.target as HTMLSelectElement).value)}>
-            <option value="">全部</option>
+            <option value="">{t('filterAll')}</option>
             {store.bodies.value.map((b) => (
               <option key={b} value={b}>
                 {b}
@@ -60,9 +54,9 @@ export function HistoryPage({ store }: { store: HistoryStore }) {
           </select>
         </label>
         <label>
-          年度{' '}
+          {t('filterYear')}{' '}
           <select value={store.year.value} onChange={(e) => (store.year.value = (e.target as HTMLSelectElement).value)}>
-            <option value="">全部</option>
+            <option value="">{t('filterAll')}</option>
             {store.years.value.map((y) => (
               <option key={y} value={String(y)}>
                 {y}
@@ -71,15 +65,15 @@ export function HistoryPage({ store }: { store: HistoryStore }) {
           </select>
         </label>
         <label>
-          状态{' '}
+          {t('filterState')}{' '}
           <select
             value={store.state.value}
             onChange={(e) => (store.state.value = (e.target as HTMLSelectElement).value as RowState | '')}
           >
-            <option value="">全部</option>
-            {(Object.keys(STATE_ZH) as RowState[]).map((s) => (
+            <option value="">{t('filterAll')}</option>
+            {ROW_STATES.map((s) => (
               <option key={s} value={s}>
-                {STATE_ZH[s]}
+                {t(STATE_KEY[s])}
               </option>
             ))}
           </select>
@@ -87,10 +81,10 @@ export function HistoryPage({ store }: { store: HistoryStore }) {
       </div>
       <div class="actions">
         <button type="button" onClick={() => void store.exportAll()} data-action="history-export">
-          导出
+          {t('historyExport')}
         </button>
         <label class="button-like">
-          导入{' '}
+          {t('historyImport')}{' '}
           <input
             type="file"
             accept=".json,application/json"
@@ -106,58 +100,75 @@ export function HistoryPage({ store }: { store: HistoryStore }) {
           class="danger"
           data-action="history-clear"
           onClick={() => {
-            if (confirm('清空全部历史记录？（跟进清单不受影响）')) void store.clearAll();
+            if (confirm(t('historyConfirmClear'))) void store.clearAll();
           }}
         >
-          清空全部
+          {t('historyClear')}
         </button>
       </div>
       <p data-history-count={entries?.length ?? 0}>
-        {entries === null ? '正在读取…' : `共 ${entries.length} 条，显示 ${shown.length} 条`}
+        {entries === null ? t('loading') : t('historyCount', { n: entries.length, shown: shown.length })}
       </p>
       {shown.length > 0 && (
         <div class="table-wrap">
           <table class="batch-table">
             <thead>
               <tr>
-                <th scope="col">机关</th>
-                <th scope="col">年度</th>
-                <th scope="col">状态</th>
-                <th scope="col">勾稽不一致</th>
-                <th scope="col">正文矛盾</th>
-                <th scope="col">检查时间</th>
+                <th scope="col">{t('agency')}</th>
+                <th scope="col">{t('year')}</th>
+                <th scope="col">{t('colState')}</th>
+                <th scope="col">{t('colErrors')}</th>
+                <th scope="col">{t('colProse')}</th>
+                <th scope="col">{t('colCheckedAt')}</th>
                 <th scope="col">
-                  <span class="sr-only">操作</span>
+                  <span class="sr-only">{t('colActions')}</span>
                 </th>
               </tr>
             </thead>
             <tbody>
-              {shown.map((e) => (
-                <tr key={e.url} data-history-url={e.url} data-state={e.state}>
-                  <td>
-                    <a href={e.url} target="_blank" rel="noopener noreferrer">
-                      {e.agency ?? e.url}
-                    </a>
-                  </td>
-                  <td>{e.year ?? '—'}</td>
-                  <td>{STATE_ZH[e.state]}</td>
-                  <td class={e.fail ? 'bad' : ''}>{e.state === 'report' ? (e.fail ? `✗ ${e.fail}` : '✓ 0') : '—'}</td>
-                  <td class={e.proseFail ? 'bad' : ''}>
-                    {e.state === 'report' ? (e.proseFail ? `✗ ${e.proseFail}` : '✓ 0') : '—'}
-                  </td>
-                  <td class="small">{new Date(e.at).toLocaleString('zh-CN')}</td>
-                  <td>
-                    <button
-                      type="button"
-                      class="small"
-                      onClick={() => void store.remove(e.url)}
-                      aria-label={`删除 ${e.agency ?? e.url}`}
-                    >
-                      删除
-                    </button>
-                  </td>
-                </tr>
-              ))}
+              {shown.map((e) => {
+                const n = errorsOf(e);
+                return (
+                  <tr key={e.url} data-history-url={e.url} data-state={e.state} data-errors={n}>
+                    <td>
+                      <a href={e.url} target="_blank" rel="noopener noreferrer">
+                        {e.agency ?? e.url}
+                      </a>
+                    </td>
+                    <td>{e.year ?? '—'}</td>
+                    <td>
+                      <span aria-hidden="true">{STATE_SYMBOL[e.state]} </span>
+                      {t(STATE_KEY[e.state])}
+                    </td>
+                    <td class={n ? 'bad' : ''}>
+                      {e.state !== 'report' ? (
+                        '—'
+                      ) : n ? (
+                        <>
+                          ✗ {t('errorsCell', { n })}
+                          {e.fail > 0 && <div class="small">{t('failingChecksCell', { n: e.fail })}</div>}
+                        </>
+                      ) : (
+                        `✓ ${t('noErrors')}`
+                      )}
+                    </td>
+                    <td class={e.proseFail ? 'bad' : ''}>
+                      {e.state === 'report' ? (e.proseFail ? `✗ ${t('proseCell', { n: e.proseFail })}` : '✓ 0') : '—'}
+                    </td>
+                    <td class="small">{formatDate(new Date(e.at).toISOString(), lang)}</td>
+                    <td>
+                      <button
+                        type="button"
+                        class="small"
+                        onClick={() => void store.remove(e.url)}
+                        aria-label={t('removeNamed', { name: e.agency ?? e.url })}
+                      >
+                        {t('remove')}
+                      </button>
+                    </td>
+                  </tr>
+                );
+              })}
             </tbody>
           </table>
         </div>

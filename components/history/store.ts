@@ -5,10 +5,16 @@ import type { History, HistoryEntry } from '@/lib/history/store';
 import type { RowState } from '@/lib/batch/run';
 import { ROW_STATES } from '@/lib/batch/run';
 import type { Report } from '@/lib/types';
+import { t, type Lang, type MessageKey } from '@/lib/i18n';
+import type { CommonHost } from '../common/host';
+import { switchLang } from '../common/ui-state';
 
 export interface HistoryHost {
   history: () => Promise<History | null>;
   download(filename: string, mime: string, text: string): void;
+  /** The UI language, shared with the popup; Chinese when absent. */
+  loadLang?: CommonHost['loadLang'];
+  saveLang?: CommonHost['saveLang'];
 }
 
 export const HISTORY_EXPORT = 'gouji/history@1';
@@ -19,6 +25,7 @@ interface Exported {
 }
 
 export class HistoryStore {
+  readonly lang = signal<Lang>('zh');
   readonly entries = signal<HistoryEntry[] | null>(null);
   readonly query = signal('');
   readonly body = signal('');
@@ -45,10 +52,21 @@ export class HistoryStore {
 
   constructor(readonly host: HistoryHost) {}
 
+  t = (key: MessageKey, params?: Record<string, string | number>) => t(this.lang.value, key, params);
+
+  setLang(lang: Lang): Promise<void> {
+    return switchLang(this.lang, { saveLang: this.host.saveLang ?? (async () => undefined) }, lang);
+  }
+
+  async init(): Promise<void> {
+    if (this.host.loadLang) this.lang.value = await this.host.loadLang().catch(() => 'zh' as Lang);
+    await this.load();
+  }
+
   async load(): Promise<void> {
     const h = await this.host.history();
     this.entries.value = h ? await h.list() : [];
-    if (!h) this.message.value = { kind: 'error', text: '无法打开本地历史记录（IndexedDB 不可用）' };
+    if (!h) this.message.value = { kind: 'error', text: this.t('historyUnavailable') };
   }
 
   async remove(url: string): Promise<void> {
@@ -59,7 +77,7 @@ export class HistoryStore {
   async clearAll(): Promise<void> {
     await (await this.host.history())?.clear();
     await this.load();
-    this.message.value = { kind: 'ok', text: '已清空历史记录（跟进清单不受影响）' };
+    this.message.value = { kind: 'ok', text: this.t('historyCleared') };
   }
 
   async exportAll(): Promise<void> {
@@ -79,11 +97,11 @@ export class HistoryStore {
     try {
       data = JSON.parse(text) as Exported;
     } catch {
-      this.message.value = { kind: 'error', text: '文件不是 JSON' };
+      this.message.value = { kind: 'error', text: this.t('historyNotJson') };
       return;
     }
     if (data?.schema !== HISTORY_EXPORT || !Array.isArray(data.entries)) {
-      this.message.value = { kind: 'error', text: '这不是勾稽导出的历史记录文件' };
+      this.message.value = { kind: 'error', text: this.t('historyNotOurs') };
       return;
     }
     let n = 0;
@@ -105,6 +123,7 @@ export class HistoryStore {
         state: e.state,
         fail: Number(e.fail) || 0,
         proseFail: Number(e.proseFail) || 0,
+        ...(typeof e.errors === 'number' && e.errors >= 0 ? { errors: Math.floor(e.errors) } : {}),
         from: e.from === 'page' || e.from === 'view' ? e.from : 'batch',
         at: e.at,
         size: Number(e.size) || 0,
@@ -114,6 +133,6 @@ export class HistoryStore {
       n++;
     }
     await this.load();
-    this.message.value = { kind: 'ok', text: `已导入 ${n} 条记录` };
+    this.message.value = { kind: 'ok', text: this.t('historyImported', { n }) };
   }
 }

@@ -10,8 +10,10 @@ import { downloadText } from '@/components/common/host';
 import type { KeyValueArea } from '@/lib/ext/tabs';
 import { inspectDocument } from '@/lib/batch/inspect';
 import { History } from '@/lib/history/store';
+import { commonHost } from '../popup/host';
 
 let history: Promise<History | null> | null = null;
+const common = commonHost(browser, document);
 const store = new BatchStore({
   fetch: (input, init) => fetch(input, init),
   area: browser.storage.local as unknown as KeyValueArea,
@@ -21,6 +23,8 @@ const store = new BatchStore({
   download: (name, mime, text) => downloadText(document, name, mime, text),
   href: location.href,
   setDone: (state) => document.documentElement.setAttribute('data-gouji-batch', state),
+  loadLang: common.loadLang,
+  saveLang: common.saveLang,
 });
 render(<BatchPage store={store} />, document.getElementById('app')!);
 void store.init();

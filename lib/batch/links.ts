@@ -71,3 +71,55 @@ export function findAttachments(doc: Document, baseUrl: string): string[] {
 }
 
 export const isAttachmentUrl = (url: string): boolean => ATTACHMENT.test(url);
+
+const NEXT_TEXT = /^(?:下一页|下页|后页|下一頁|下頁|next(?: page)?|›|»|>)$/i;
+const PAGE_NUMBER = /^\d{1,3}$/;
+/** TRS and similar CMSs write their pager with a script: createPageHTML(total, current, "index", "html"). */
+const CREATE_PAGE =
+  /createPageHTML\(\s*(?:['"][^'"]*['"]\s*,\s*)?(\d{1,4})\s*,\s*(\d{1,4})\s*,\s*['"]([\w.-]{1,40})['"]\s*,\s*['"](\w{1,8})['"]/;
+
+/**
+ * The other pages of a list (its pagination), same host only, in order of discovery: the "下一页" link,
+ * the numbered links of the pager, and the pages a `createPageHTML(n, i, "index", "html")` script writes
+ * (index.html, index_1.html … index_{n-1}.html beside the current page). The caller caps how many it follows.
+ */
+export function findListPages(doc: Document, baseUrl: string): string[] {
+  const out: string[] = [];
+  let host: string;
+  try {
+    host = new URL(baseUrl).host;
+  } catch {
+    return out;
+  }
+  const base = baseUrl.replace(/#.*$/, '');
+  const add = (href: string) => {
+    if (!href || /^\s*(javascript|mailto|data):/i.test(href) || href.trim().startsWith('#')) return;
+    try {
+      const u = new URL(href.trim(), baseUrl);
+      u.hash = '';
+      if (
+        (u.protocol === 'http:' || u.protocol === 'https:') &&
+        u.host === host &&
+        u.href !== base &&
+        !out.includes(u.href)
+      )
+        out.push(u.href);
+    } catch {
+      /* not an address */
+    }
+  };
+  const anchors = doc.querySelectorAll('a[href]');
+  for (let i = 0; i < anchors.length && i < 5000; i++) {
+    const a = anchors[i]!;
+    const text = (a.textContent || a.getAttribute('title') || '').replace(/\s+/g, ' ').trim();
+    if (NEXT_TEXT.test(text) || PAGE_NUMBER.test(text)) add(a.getAttribute('href') ?? '');
+  }
+  const scripts = doc.querySelectorAll('script');
+  for (let i = 0; i < scripts.length; i++) {
+    const m = CREATE_PAGE.exec((scripts[i]!.textContent ?? '').slice(0, 20_000));
+    if (!m) continue;
+    const total = Math.min(Number(m[1]), 200);
+    for (let p = 0; p < total; p++) add(p === 0 ? `${m[3]}.${m[4]}` : `${m[3]}_${p}.${m[4]}`);
+  }
+  return out;
+}

@@ -2,10 +2,11 @@
 // checked by the caller's `inspect` (linkedom in the CLI, DOMParser in the extension), classified into
 // one row state, then the cross-year check between reports of the same body. Pure: no DOM, no globals.
 
+import { groupErrors } from '../errors';
 import type { Report, TableKey } from '../types';
 import { yearOverYear } from '../year-over-year';
 import { sameBody } from './body';
-import { FetchError, type Fetcher } from './fetch';
+import { FetchError, isGovCn, type Fetcher } from './fetch';
 import { isAttachmentUrl, isListPage, type ReportLink } from './links';
 
 export type RowState = 'report' | 'none' | 'old' | 'missing' | 'attachment' | 'error';
@@ -18,6 +19,8 @@ export interface Inspected {
   attachments: string[];
   /** Report-title links on the page (a list page has several). */
   links: ReportLink[];
+  /** A list page's other pages (its pagination, same host), when it has report links. */
+  pages?: string[];
 }
 
 export type Inspect = (html: string, url: string) => Inspected;
@@ -43,6 +46,12 @@ export interface BatchRow {
   format: Report['report']['format'] | null;
   /** Per table: [cells read, cells expected]; null when no table was read. */
   tables: Record<TableKey, [number, number]> | null;
+  /**
+   * Errors (lib/errors.ts, the count the popup, badge and CLI show): one per probable wrong cell, one per
+   * failing check without a culprit, one per number in the text that contradicts the tables — the
+   * cross-year check not counted (see `yoy`). Rows stored before this field existed lack it.
+   */
+  errors?: number;
   /** Failing table checks (the cross-year check not counted: see `yoy`). */
   fail: number;
   uncertain: number;
@@ -58,7 +67,12 @@ export interface Checked {
   report?: Report;
   /** The report links of a list page (state `none`). */
   links?: ReportLink[];
+  /** A list page's other pages (its pagination). */
+  pages?: string[];
 }
+
+/** Pages of one list followed at most (its first page included): a 年报 column rarely spans more. */
+export const MAX_LIST_PAGES = 20;
 
 export const YOY_RULE = 'apply.year-over-year';
 
@@ -72,11 +86,16 @@ function emptyRow(url: string, text: string | undefined, state: RowState, reason
     year: null,
     format: null,
     tables: null,
+    errors: 0,
     fail: 0,
     uncertain: 0,
     proseFail: 0,
   };
 }
+
+/** A row's error count; a row stored before `errors` existed counts its failing checks and contradictions. */
+export const errorsOf = (r: Pick<BatchRow, 'errors' | 'fail' | 'proseFail'>): number =>
+  r.errors ?? r.fail + r.proseFail;
 
 /** The row a report gives (before the cross-year check). */
 export function rowOf(
@@ -102,6 +121,8 @@ export function rowOf(
           review: [t.review.cellsRead, t.review.cellsExpected],
         }
       : null,
+    errors: groupErrors({ checks: report.checks.filter((c) => c.rule !== YOY_RULE), narrative: report.narrative })
+      .length,
     fail: report.checks.filter((c) => c.status === 'fail' && c.rule !== YOY_RULE).length,
     uncertain: report.checks.filter((c) => c.status === 'uncertain' && c.rule !== YOY_RULE).length,
     proseFail: report.narrative.filter((n) => n.status === 'fail').length,
@@ -129,6 +150,74 @@ export function rowOf(
 export interface CheckDeps {
   fetcher: Fetcher;
   inspect: Inspect;
+  /**
+   * Read an attached PDF/DOCX as a report (the CLI passes pdf.js and the DOCX reader; the batch page
+   * leaves attachments to the report view). `name` is the file's address, for its extension.
+   */
+  readAttachment?: (bytes: Uint8Array, name: string) => Promise<Report>;
+}
+
+/** Attached files tried per page at most (a page may link the same report as PDF and as Word). */
+const MAX_ATTACHMENTS = 3;
+
+const isPdfOrDocx = (u: string) => /\.(pdf|docx)(?:$|[?#])/i.test(u);
+
+/**
+ * The report a page's attachment holds, checked as that page's report: `source.url` the page,
+ * `source.attachment` the file. Only gov.cn files or files on the page's own host are fetched (through
+ * the same polite fetcher, so the same pauses and size cap). Null with the reason when none could be read.
+ */
+async function checkAttachments(
+  url: string,
+  page: Report | null,
+  files: string[],
+  deps: CheckDeps,
+): Promise<{ report: Report; file: string } | { reason: string }> {
+  const pageHost = hostOfUrl(url);
+  const order = [
+    ...files.filter((f) => /\.pdf(?:$|[?#])/i.test(f)),
+    ...files.filter((f) => !/\.pdf(?:$|[?#])/i.test(f)),
+  ];
+  let reason = '';
+  for (const file of order.slice(0, MAX_ATTACHMENTS)) {
+    const h = hostOfUrl(file);
+    if (!h || (!isGovCn(h) && h !== pageHost)) {
+      reason ||= `附件不在 gov.cn 或本网站上，未读取：${file}`;
+      continue;
+    }
+    try {
+      const got = await deps.fetcher.get(file);
+      const rep = await deps.readAttachment!(got.bytes, got.finalUrl);
+      const anyTable = rep.tables.active.found || rep.tables.apply.found || rep.tables.review.found;
+      if (!anyTable) {
+        reason ||= `附件中没有找到统计表格：${file}`;
+        continue;
+      }
+      if (page?.detected) {
+        // The page says which report this is; the file may lack its title.
+        rep.detected = true;
+        rep.report.agency ??= page.report.agency;
+        rep.report.year ??= page.report.year;
+        if (rep.report.format === 'unknown') rep.report.format = page.report.format;
+      }
+      rep.source.url = url;
+      rep.source.title = page?.source.title ?? rep.source.title;
+      rep.source.attachment = file;
+      return { report: rep, file };
+    } catch (e) {
+      reason ||= `附件无法读取（${file}）：${e instanceof Error ? e.message : String(e)}`;
+    }
+  }
+  if (!reason && files.length && !files.some(isPdfOrDocx)) reason = '附件不是 PDF 或 .docx';
+  return { reason: reason || '没有可读取的附件' };
+}
+
+function hostOfUrl(u: string): string {
+  try {
+    return new URL(u).hostname;
+  } catch {
+    return '';
+  }
 }
 
 /** Fetch and check one address. Never throws: a failure is a row in state `error`. */
@@ -141,32 +230,104 @@ export async function checkUrl(url: string, deps: CheckDeps, text?: string): Pro
   }
   if (!got.text) {
     // A PDF / Word file linked directly: its tables are in the attachment itself.
-    if (isAttachmentUrl(got.finalUrl) || got.bytes.length)
+    if (isAttachmentUrl(got.finalUrl) || got.bytes.length) {
+      if (deps.readAttachment) {
+        try {
+          const rep = await deps.readAttachment(got.bytes, got.finalUrl);
+          rep.source.url = url;
+          rep.source.attachment = got.finalUrl;
+          return { row: { ...rowOf(url, text, rep), attachment: got.finalUrl }, report: rep };
+        } catch (e) {
+          const why = `附件无法读取：${e instanceof Error ? e.message : String(e)}`;
+          return { row: { ...emptyRow(url, text, 'attachment', why), attachment: got.finalUrl } };
+        }
+      }
       return { row: { ...emptyRow(url, text, 'attachment', '报告是附件文件'), attachment: got.finalUrl } };
+    }
     return { row: emptyRow(url, text, 'error', '页面是空的') };
   }
+  let seen: Inspected;
   try {
-    const seen = deps.inspect(got.text, url);
+    seen = deps.inspect(got.text, url);
+  } catch (e) {
+    return { row: emptyRow(url, text, 'error', `无法解析：${e instanceof Error ? e.message : String(e)}`) };
+  }
+  try {
     const isList = isListPage(seen.links);
     const row = rowOf(url, text, seen.report, seen.attachments, isList);
+    if (row.state === 'attachment' && deps.readAttachment) {
+      const read = await checkAttachments(url, seen.report, seen.attachments, deps);
+      if ('report' in read) {
+        read.report.notices.push({ id: 'attachment', level: 'info', message: `统计表格读自附件：${read.file}` });
+        return { row: { ...rowOf(url, text, read.report), attachment: read.file }, report: read.report };
+      }
+      row.reason = read.reason;
+    }
     if (row.attachment) {
       seen.report.notices.push({ id: 'attachment', level: 'warn', message: `统计表格在附件中：${row.attachment}` });
     }
-    return isList ? { row, report: seen.report, links: seen.links } : { row, report: seen.report };
+    return isList
+      ? { row, report: seen.report, links: seen.links, pages: seen.pages ?? [] }
+      : { row, report: seen.report };
   } catch (e) {
     return { row: emptyRow(url, text, 'error', `无法解析：${e instanceof Error ? e.message : String(e)}`) };
   }
 }
 
-/** The report links of a list page (empty when the page is not a list), or the error. */
-export async function readList(url: string, deps: CheckDeps): Promise<{ links: ReportLink[]; error?: string }> {
-  try {
-    const got = await deps.fetcher.get(url);
-    if (!got.text) return { links: [], error: '列表页不是网页' };
-    return { links: deps.inspect(got.text, url).links };
-  } catch (e) {
-    return { links: [], error: e instanceof Error ? e.message : String(e) };
+export interface ListRead {
+  links: ReportLink[];
+  error?: string;
+  /** Pages of the list read (1 when it has no pagination). */
+  pages: number;
+}
+
+/**
+ * The report links of a list page and of its next pages (same host, at most MAX_LIST_PAGES pages in all,
+ * each link once, in page order); empty when the page is not a list, or the error. `first` is the first
+ * page already read (the CLI's --follow has it).
+ */
+export async function readList(
+  url: string,
+  deps: CheckDeps,
+  first?: { links: ReportLink[]; pages?: string[] },
+  maxPages = MAX_LIST_PAGES,
+): Promise<ListRead> {
+  let start = first;
+  if (!start) {
+    try {
+      const got = await deps.fetcher.get(url);
+      if (!got.text) return { links: [], error: '列表页不是网页', pages: 0 };
+      start = deps.inspect(got.text, url);
+    } catch (e) {
+      return { links: [], error: e instanceof Error ? e.message : String(e), pages: 0 };
+    }
   }
+  const links = [...start.links];
+  const seenLinks = new Set(links.map((l) => l.url));
+  const visited = new Set([url.replace(/#.*$/, '')]);
+  const queue = [...(start.pages ?? [])];
+  let pages = 1;
+  while (queue.length && pages < maxPages) {
+    const next = queue.shift()!;
+    if (visited.has(next) || hostOfUrl(next) !== hostOfUrl(url)) continue;
+    visited.add(next);
+    let seen: Inspected;
+    try {
+      const got = await deps.fetcher.get(next);
+      if (!got.text) continue;
+      seen = deps.inspect(got.text, next);
+    } catch {
+      continue; // a page of the list that cannot be read: the others still count
+    }
+    pages++;
+    for (const l of seen.links)
+      if (!seenLinks.has(l.url) && !visited.has(l.url)) {
+        seenLinks.add(l.url);
+        links.push(l);
+      }
+    for (const p of seen.pages ?? []) if (!visited.has(p)) queue.push(p);
+  }
+  return { links, pages };
 }
 
 /**

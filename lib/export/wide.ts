@@ -6,7 +6,7 @@
 
 import { FORMATS, activeFieldsOf, applyFieldsOf } from '../schema/formats';
 import type { Report } from '../types';
-import type { BatchRow } from '../batch/run';
+import { errorsOf, type BatchRow } from '../batch/run';
 import { toCsv } from './csv';
 
 /** Every field id of every registered format (lib/schema/formats.ts): table 二 per layout, table 三 (the union), table 四. */
@@ -37,6 +37,7 @@ export const WIDE_FIXED = [
   'review_read',
   'review_expected',
   'checks',
+  'errors',
   'fail',
   'uncertain',
   'prose_fail',
@@ -73,6 +74,7 @@ export function wideRow({ row, report }: WideItem, fields: readonly string[] = A
     t?.review[0] ?? null,
     t?.review[1] ?? null,
     report ? report.summary.checks : null,
+    errorsOf(row),
     row.fail,
     row.uncertain,
     row.proseFail,

@@ -8,7 +8,7 @@
 // first. The user's flags live in storage.local and are never touched here.
 
 import type { Report } from '../types';
-import { rowOf, type BatchRow, type RowState } from '../batch/run';
+import { errorsOf, rowOf, type BatchRow, type RowState } from '../batch/run';
 import { bodyKey } from '../batch/body';
 
 export const DB_NAME = 'gouji-history';
@@ -22,6 +22,8 @@ export interface HistoryEntry {
   agency: string | null;
   year: number | null;
   state: RowState;
+  /** Errors (lib/errors.ts, as the popup counts them); absent in entries kept before it was recorded. */
+  errors?: number;
   fail: number;
   proseFail: number;
   /** Where it was checked. */
@@ -56,6 +58,7 @@ export function entryOf(
     agency: row.agency,
     year: row.year,
     state: row.state,
+    errors: errorsOf(row),
     fail: row.fail,
     proseFail: row.proseFail,
     from,
