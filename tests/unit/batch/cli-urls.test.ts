@@ -78,6 +78,48 @@ describe('gouji check <url>', () => {
     // the attachment page says where its tables are
     expect(lines[17]!.notices.find((n) => n.id === 'attachment')?.message).toContain('/batch/files/sjj-2024.pdf');
   });
+  it('--follow reads a list spread over pages (下一页, a numbered pager, a createPageHTML script): every report once, each page once', async () => {
+    const groups = [corpus.links.slice(0, 7), corpus.links.slice(7, 14), corpus.links.slice(14)];
+    const items = (g: typeof corpus.links) =>
+      g.map((l) => `<li><a href="${srv.base}${l.path}">${l.title}</a></li>`).join('\n');
+    const page = (body: string) =>
+      `<!doctype html><html><head><meta charset="utf-8"><title>政府信息公开年报_测试市</title></head><body><h1>政府信息公开年报</h1>${body}</body></html>`;
+    // page 1: a pager of numbers and 下一页; page 2: 上一页/下一页 and a link back to page 1 (already read);
+    // page 3: only the TRS script writes the pager. A link to another host's "page 4" is never followed.
+    srv.routes.set('/paged/index.html', {
+      body: page(
+        `<ul>${items(groups[0]!)}</ul><div class="pager"><a href="index.html">1</a> <a href="index_1.html">2</a> <a href="index_2.html">3</a> <a href="index_1.html">下一页</a> <a href="http://elsewhere.gov.cn/paged/index_3.html">4</a></div>`,
+      ),
+    });
+    srv.routes.set('/paged/index_1.html', {
+      body: page(
+        `<ul>${items(groups[1]!)}<li><a href="${srv.base}${groups[0]![0]!.path}">${groups[0]![0]!.title}</a></li></ul><a href="index.html">上一页</a> <a href="index_2.html">下一页</a>`,
+      ),
+    });
+    srv.routes.set('/paged/index_2.html', {
+      body: page(`<ul>${items(groups[2]!)}</ul><script>createPageHTML(3, 2, "index", "html");</script>`),
+    });
+    const from = srv.log.length;
+    const res = await cli(
+      'check',
+      '--follow',
+      `${srv.base}/paged/index.html`,
+      '--format',
+      'jsonl',
+      '--delay',
+      '0',
+      '--quiet',
+    );
+    const lines = res.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Report & { error?: string });
+    expect(lines.map((l) => l.source.url)).toEqual(corpus.links.map((l) => `${srv.base}${l.path}`));
+    const fetched = srv.log.slice(from).map((l) => l.path);
+    for (const p of ['/paged/index.html', '/paged/index_1.html', '/paged/index_2.html'])
+      expect(fetched.filter((x) => x === p)).toHaveLength(1);
+    expect(fetched.filter((x) => x === corpus.links[0]!.path)).toHaveLength(1);
+  });
   it('csv-wide: one row per report with every field id a column, a BOM; states as the corpus says', async () => {
     const res = await cli(
       'check',
