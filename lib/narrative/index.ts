@@ -2,6 +2,7 @@
 // vocabulary (lib/schema/narrative.ts) → compare; plus sums and shares written in the text. Pure: works
 // on a Prose (DOM or flattened text) and a Report whose values are already read.
 
+import { formatNumber } from '../i18n/number';
 import type { NarrativeClaim, Report } from '../types';
 import { applyField } from '../schema/apply';
 import { APPLY_ROW_OF_ENTRY, FIRST_SECTION, OTHER_YEAR, PART_SCOPE, type NarrativeEntry } from '../schema/narrative';
@@ -92,6 +93,7 @@ export function checkNarrative(prose: Prose | string, report: Report): Narrative
   };
   const format = applyFormatOf(report);
   const claims: NarrativeClaim[] = [];
+  const sentenceOf = new Map<NarrativeClaim, number>();
 
   // Applicant claims ("194件为自然人申请") need the row their sentence is about: the latest headline
   // (收到/办理…申请 N 件) of the paragraph, or a result row directly followed by "其中".
@@ -160,7 +162,9 @@ export function checkNarrative(prose: Prose | string, report: Report): Narrative
         message: `${ev.message}；正文说的是代为受理或办理的机关自己的数量，表格可能统计报告涵盖的所有机关，无法核对`,
       };
     }
-    claims.push(toClaim(base, ev));
+    const claim = toClaim(base, ev);
+    claims.push(claim);
+    sentenceOf.set(claim, tok.sentenceStart);
 
     // A headline about one office's share is not the subject of the paragraph's applicant claims.
     if ((entry.id === 'apply.received' || entry.id === 'apply.handled') && !partScope) {
@@ -174,6 +178,8 @@ export function checkNarrative(prose: Prose | string, report: Report): Narrative
     }
   }
 
+  inForceAsParts(claims, sentenceOf);
+
   const matched = new Map(matches.map((m) => [m.token.index, m] as const));
   const ctx: SumContext = { text, tokens, matched, span, quote };
   claims.push(...checkTextSums(ctx), ...checkShares(ctx, report));
@@ -184,6 +190,34 @@ export function checkNarrative(prose: Prose | string, report: Report): Narrative
       a.position!.start - b.position!.start || (String(a.id) < String(b.id) ? -1 : String(a.id) > String(b.id) ? 1 : 0),
   );
   return claims;
+}
+
+/**
+ * A sentence that gives a stock in two parts: "现行有效规范性文件393件，本年度制发77件" where table 二's 现行有效
+ * is 470 = 393 + 77 (the older stock, then this year's additions). A 现行有效 number that contradicts the table
+ * but, added to the 本年制发 number written in the same sentence (itself agreeing with the table), gives the
+ * table's 现行有效 exactly, is read as parts of that figure: a pass (`narrative.parts`), not a contradiction.
+ */
+function inForceAsParts(claims: NarrativeClaim[], sentenceOf: Map<NarrativeClaim, number>): void {
+  for (let i = 0; i < claims.length; i++) {
+    const c = claims[i]!;
+    const m = c.status === 'fail' && c.expected !== null && c.field ? /^(.+)\.in_force$/.exec(c.field) : null;
+    if (!m) continue;
+    const issued = claims.find(
+      (d) =>
+        d.field === `${m[1]}.issued` &&
+        d.status === 'pass' &&
+        sentenceOf.get(d) === sentenceOf.get(c) &&
+        c.value + d.value === c.expected,
+    );
+    if (!issued) continue;
+    claims[i] = {
+      ...c,
+      status: 'pass',
+      messageId: 'narrative.parts',
+      message: `正文分两部分写出：${formatNumber(c.value)} + 本年制发 ${formatNumber(issued.value)} = ${formatNumber(c.expected!)}，与表中现行有效件数一致`,
+    };
+  }
 }
 
 /** "2023年收到申请40件", "去年办理…": not this report's tables. */

@@ -421,3 +421,35 @@ describe('prose against tables read in part, derived totals (issue #8)', () => {
     ]);
   });
 });
+
+// A real city site's report: "现行有效…393件，…本年度制发…77件" where table 二's 现行有效 is 470 = 393 + 77.
+describe('a stock written in parts (现行有效 + 本年制发 = the table’s 现行有效)', () => {
+  const table: HandReport = {
+    active: { 'active.normative.issued': 77, 'active.normative.repealed': 5, 'active.normative.in_force': 470 },
+  };
+  const TEXT = '截至2024年底，我区现行有效的行政规范性文件393件，本年度制发行政规范性文件77件。';
+  it('parts that add up to the table’s figure pass (narrative.parts), no contradiction', () => {
+    const cs = run(TEXT, table);
+    expect(cs.filter((c) => c.status === 'fail')).toEqual([]);
+    expect(one(cs, 'active.normative.in_force')).toMatchObject({
+      status: 'pass',
+      value: 393,
+      expected: 470,
+      messageId: 'narrative.parts',
+    });
+    expect(one(cs, 'active.normative.in_force').message).toContain('393 + 本年制发 77 = 470');
+    expect(one(cs, 'active.normative.issued').status).toBe('pass');
+  });
+  it('parts that do not add up stay a contradiction; a 现行有效 alone that differs stays one too', () => {
+    expect(one(run(TEXT.replace('393件', '390件'), table), 'active.normative.in_force').status).toBe('fail');
+    expect(one(run('我区现行有效的行政规范性文件393件。', table), 'active.normative.in_force').status).toBe('fail');
+  });
+  it('the 制发 number must itself agree with the table, and be in the same sentence', () => {
+    // 393 + 76 ≠ 470, and 76 ≠ the table's 77: neither is read as parts
+    expect(one(run(TEXT.replace('77件', '76件'), table), 'active.normative.in_force').status).toBe('fail');
+    expect(
+      one(run('我区现行有效的行政规范性文件393件。本年度制发行政规范性文件77件。', table), 'active.normative.in_force')
+        .status,
+    ).toBe('fail');
+  });
+});
