@@ -14,6 +14,7 @@ import {
   type ValueEntry,
 } from './types';
 import { domRowsSteps, drainSteps, scanElementsSteps } from './extract/dom-rows';
+import type { HiddenTest } from './extract/grid';
 import { textRows } from './extract/text-rows';
 import { parseApply, type FieldCell, type ParsedTable } from './extract/apply';
 import { parseReview } from './extract/review';
@@ -46,6 +47,12 @@ export interface CheckOptions {
   root?: Element;
   /** What the document was rebuilt from (a PDF or DOCX turned into HTML by lib/files): tables say so. */
   source?: 'pdf' | 'docx';
+  /**
+   * Which cells and rows are not shown (take no place in the grid, are not values). Defaults to what the
+   * markup says (`hidden`, inline display:none / visibility:hidden); the live page adds the computed style
+   * (class rules of CMS print templates), which only a browser knows.
+   */
+  hidden?: HiddenTest;
 }
 
 export interface Analysis {
@@ -321,7 +328,7 @@ export function* checkDocumentSteps(doc: Document, opts: CheckOptions = {}): Gen
   yield;
   // Tables live in <body>; only a caller-given article root needs the (linkedom-costly) contains() filter.
   const tablesInRoot = opts.root ? scan.tables.filter((t) => opts.root!.contains(t)) : scan.tables;
-  const { rows, problems } = yield* domRowsSteps(tablesInRoot);
+  const { rows, problems } = yield* domRowsSteps(tablesInRoot, opts.hidden);
   yield;
   const x = extract(rows);
   const bodyText = root?.textContent ?? '';

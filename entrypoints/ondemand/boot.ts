@@ -9,6 +9,7 @@ import { warmUp } from '../../lib/warm';
 import { isGoujiMessage, typedSend, type Message } from '../../lib/ext/protocol';
 import type { PageStateValue } from '../../lib/contract';
 import { InPage } from './app';
+import { hiddenInPage } from './hidden';
 import type { Light } from '../content/light';
 import { LANG_KEY, pickLang } from '../../lib/i18n';
 import { pageChipText, setLang } from '../../components/inpage/strings';
@@ -34,7 +35,7 @@ export function boot(force = true): Promise<PageStateValue> {
   const inpage = new InPage({
     doc: document,
     signal,
-    analyze: (doc, opts) => checkDocument(doc, opts),
+    analyze: (doc, opts) => checkDocument(doc, { ...opts, hidden: hiddenInPage }),
     // The core's one-time set-up (t2s tables, first regex compilation) in an idle task of its own.
     prepare: warmUp,
     gate: quickGate,
