@@ -54,6 +54,25 @@ export function batchPageUrl(b: Api, list: string): string {
   return `${b.runtime.getURL('/batch.html' as Parameters<Api['runtime']['getURL']>[0])}?list=${encodeURIComponent(list)}`;
 }
 
+/**
+ * report.html?url=<attachment> for a page's chip — only an http(s) .pdf/.docx on the page's own host or a
+ * gov.cn host (the only hosts the extension may fetch from); null otherwise.
+ */
+export function attachmentViewUrl(b: Api, pageUrl: string | undefined, url: string): string | null {
+  let page: URL, file: URL;
+  try {
+    page = new URL(pageUrl ?? '');
+    file = new URL(url);
+  } catch {
+    return null;
+  }
+  if (!/^https?:$/.test(page.protocol) || !/^https?:$/.test(file.protocol)) return null;
+  if (!/\.(pdf|docx)$/i.test(file.pathname)) return null;
+  const govCn = (h: string) => h === 'gov.cn' || h.endsWith('.gov.cn');
+  if (file.hostname !== page.hostname && !govCn(file.hostname)) return null;
+  return `${b.runtime.getURL('/report.html' as Parameters<Api['runtime']['getURL']>[0])}?url=${encodeURIComponent(file.href)}`;
+}
+
 /** Registers every listener on `b` (the real `browser`, or fake-browser in tests). */
 export function installBackground(b: Api) {
   // storage.session survives worker restarts but not a browser restart — exactly a tab's lifetime.
@@ -106,6 +125,12 @@ export function installBackground(b: Api) {
       const list = sender.tab?.url && /^https?:\/\//.test(sender.tab.url) ? sender.tab.url : null;
       if (!list) return { ok: false, error: '只接受来自 http(s) 列表页的请求' };
       await b.tabs.create({ url: batchPageUrl(b, list) });
+      return { ok: true };
+    },
+    'gouji:open-attachment': async (msg, sender) => {
+      const view = typeof msg.url === 'string' ? attachmentViewUrl(b, sender.tab?.url, msg.url) : null;
+      if (!view) return { ok: false, error: '只能打开本页链接的 gov.cn 上的 .pdf / .docx 附件' };
+      await b.tabs.create({ url: view });
       return { ok: true };
     },
   };

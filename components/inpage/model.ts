@@ -43,6 +43,16 @@ export interface Target {
 
 export type ChipLevel = 'ok' | 'fail' | 'uncertain' | 'info' | 'missing' | 'error';
 
+/** A linked file the report view reads: http(s), .pdf or .docx (the background checks the host again). */
+export function isCheckableAttachment(href: string): boolean {
+  try {
+    const u = new URL(href);
+    return (u.protocol === 'http:' || u.protocol === 'https:') && /\.(pdf|docx)$/i.test(u.pathname);
+  } catch {
+    return false;
+  }
+}
+
 export interface Chip {
   key: string;
   table: TableKey | 'page';
@@ -57,6 +67,8 @@ export interface Chip {
   slot: number;
   /** What the compact chip shows beside its icon when the full one has no room ("5": errors). */
   short?: string;
+  /** A report whose tables are in a linked PDF/DOCX: activating the chip opens it in the report view. */
+  attachment?: string;
 }
 
 export interface MarkPlan {
@@ -253,17 +265,20 @@ function planChips(analysis: InPageAnalysis, targets: Target[], doc: Document): 
       .filter((n) => n.level !== 'info' && n.id !== 'tables-missing' && n !== cause)
       .map((n) => n.message);
     const anchor = articleAnchor(doc, report.source.title);
+    const attachment =
+      cause?.id === 'tables-in-attachment' && cause.href && isCheckableAttachment(cause.href) ? cause.href : undefined;
     chips.push({
       key: 'page',
       table: 'page',
       anchor,
       level: 'missing',
       text:
-        cause && missing.length === 3
+        (cause && missing.length === 3
           ? pageChipText.missingBecause(cause.message)
-          : pageChipText.missing(missing.length === 3),
+          : pageChipText.missing(missing.length === 3)) + (attachment ? ` — ${pageChipText.openAttachment()}` : ''),
       detail: [...missing.map((t) => pageChipText.tableName(t)), ...notices],
       slot: slot(anchor),
+      ...(attachment ? { attachment } : {}),
     });
   }
   return chips;

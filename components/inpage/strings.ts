@@ -88,6 +88,8 @@ export const pageChipText = {
       : `A report, but ${all ? 'its tables are' : 'some tables are'} not on the page (images or attachments?): not checked`,
   /** The tables' cause named by the core (its message is Chinese). */
   missingBecause: (cause: string) => (zh ? `是年度报告，未核对勾稽关系：${cause}` : `A report, not checked: ${cause}`),
+  /** The page chip of a report whose tables are in a PDF/DOCX attachment: what a click does. */
+  openAttachment: () => (zh ? '点击检查附件' : 'click to check it'),
   tableName: (t: TableKey) => TABLES[t].full[zh ? 'zh' : 'en'],
   tooLarge: (cells: number, limit: number) =>
     zh

@@ -479,6 +479,10 @@ export class InPage {
       leave: (key, how) => this.leave(key, how),
       close: () => this.close(),
       chip: (chip) => {
+        if (chip.attachment) {
+          void this.deps.send({ type: 'gouji:open-attachment', url: chip.attachment }).catch(() => {});
+          return;
+        }
         if (!chip.first) return;
         const i = this.store.walk.peek().indexOf(chip.first);
         if (i >= 0) this.store.nav.value = { open: true, index: i };

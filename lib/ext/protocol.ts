@@ -34,6 +34,9 @@ export type Message =
   | { type: 'gouji:result'; state: PageState; report: Report | null; error?: string; listLinks?: number }
   // content (the list-page chip) → background: open batch.html?list=<this page>.
   | { type: 'gouji:open-batch'; list: string }
+  // content (the page chip of a report whose tables are in an attachment) → background: open
+  // report.html?url=<the attachment> — only a .pdf/.docx on the page's own host or a gov.cn host.
+  | { type: 'gouji:open-attachment'; url: string }
   // popup → background: the stored state of a tab.
   | { type: 'gouji:get-tab-state'; tabId: number }
   // popup → content: scroll to a cell / claim and flash it.
@@ -79,6 +82,8 @@ export interface Replies {
   'gouji:flags-changed': undefined;
   /** Opened the batch page for the sender's list page? */
   'gouji:open-batch': { ok: true } | { ok: false; error: string };
+  /** Opened the report view for the attachment the sender's page links? */
+  'gouji:open-attachment': { ok: true } | { ok: false; error: string };
 }
 
 export type ReplyOf<T extends Message['type']> = Replies[T];

@@ -217,6 +217,32 @@ describe('the popup opens the report view', () => {
     for (const p of [page, popup, pdfView, docxView]) await p.close();
   });
 
+  it(
+    'the in-page chip of a note whose tables are in an attached PDF opens it in the report view',
+    { timeout: 180_000 },
+    async () => {
+      const url = 'https://www.example.gov.cn/art/2025/note-chip.html';
+      L.pages.set(
+        url,
+        '<!doctype html><html><head><meta charset="utf-8"><title>某某市2024年政府信息公开工作年度报告</title></head><body><h1>某某市2024年政府信息公开工作年度报告</h1><p>一、总体情况</p><p>详见附件：</p><p><a href="/fj/error-two.pdf">2024年年度报告（PDF）</a></p></body></html>',
+      );
+      const page = await L.context.newPage();
+      await page.goto(url);
+      expect(await settled(page)).toBe('report');
+      const chip = page.locator(`div[data-gouji-ui] [part~="chip"][data-table="page"]`);
+      await expect.poll(() => chip.textContent(), { timeout: 20_000 }).toContain('表格在附件《');
+      expect(await chip.textContent()).toContain('点击检查附件');
+      await page.screenshot({ path: artifact('chip-attachment.png') });
+      const view = await reportTab(() => chip.click());
+      expect(view.url()).toBe(
+        `chrome-extension://${L.extensionId}/report.html?url=${encodeURIComponent('https://www.example.gov.cn/fj/error-two.pdf')}`,
+      );
+      expect(await view.getAttribute('html', 'data-gouji-source')).toBe('pdf');
+      expect(await view.locator(`[${ATTR.fail}]`).count()).toBeGreaterThan(0);
+      for (const p of [page, view]) await p.close();
+    },
+  );
+
   it('a PDF open in a tab: 检查此 PDF opens the report view for it', { timeout: 180_000 }, async () => {
     const url = 'https://www.example.gov.cn/fj/error-two.pdf';
     const page = await L.context.newPage();

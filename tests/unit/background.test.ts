@@ -4,7 +4,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { browser as realBrowser } from 'wxt/browser';
-import { installBackground } from '../../entrypoints/background';
+import { attachmentViewUrl, installBackground } from '../../entrypoints/background';
 import { findingCounts } from '../../lib/ext/tabs';
 import type { Message, TabState } from '../../lib/ext/protocol';
 import { consistentReport, sampleReport, SAMPLE_URL } from './helpers/sample-report';
@@ -110,5 +110,33 @@ describe('background', () => {
     })) as { ok: boolean; error: string };
     expect(bad.ok).toBe(false);
     expect(bad.error).toContain('nope');
+  });
+});
+
+describe('the page chip opens an attachment only where the extension may read it', () => {
+  const b = fakeBrowser as unknown as typeof realBrowser;
+  const PAGE = 'https://www.example.gov.cn/art/2025/note.html';
+  const view = (u: string) => `?url=${encodeURIComponent(u)}`;
+  it('a .pdf/.docx on the page’s host or a gov.cn host: report.html?url=…', () => {
+    for (const u of [
+      'https://www.example.gov.cn/fj/2024.pdf',
+      'https://files.other.gov.cn/a/b.DOCX',
+      'http://www.example.gov.cn/fj/x.pdf?download=1',
+    ])
+      expect(attachmentViewUrl(b, PAGE, u)?.endsWith(`/report.html${view(new URL(u).href)}`)).toBe(true);
+  });
+  it('anything else: refused (another host, not a document, not http(s), no page)', () => {
+    for (const u of [
+      'https://evil.example.com/x.pdf',
+      'https://www.example.gov.cn.evil.com/x.pdf',
+      'https://www.example.gov.cn/fj/x.exe',
+      'https://www.example.gov.cn/fj/x.html',
+      'javascript:alert(1)//.pdf',
+      'file:///etc/x.pdf',
+      'not a url',
+    ])
+      expect(attachmentViewUrl(b, PAGE, u)).toBeNull();
+    expect(attachmentViewUrl(b, undefined, 'https://www.example.gov.cn/fj/2024.pdf')).toBeNull();
+    expect(attachmentViewUrl(b, 'chrome://newtab/', 'https://www.example.gov.cn/fj/2024.pdf')).toBeNull();
   });
 });
