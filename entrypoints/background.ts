@@ -9,6 +9,7 @@
 //   storage.local change to a flag ──▶ gouji:flags-changed to tabs showing that page
 //
 // Logic lives in lib/ext/tabs.ts and lib/flags/ (pure, tested); this file is wiring.
+import { reportViewPath } from '../components/popup/files';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { answer, type Handlers, type Message, type TabState } from '@/lib/ext/protocol';
@@ -70,7 +71,7 @@ export function attachmentViewUrl(b: Api, pageUrl: string | undefined, url: stri
   if (!/\.(pdf|docx)$/i.test(file.pathname)) return null;
   const govCn = (h: string) => h === 'gov.cn' || h.endsWith('.gov.cn');
   if (file.hostname !== page.hostname && !govCn(file.hostname)) return null;
-  return `${b.runtime.getURL('/report.html' as Parameters<Api['runtime']['getURL']>[0])}?url=${encodeURIComponent(file.href)}`;
+  return b.runtime.getURL(reportViewPath(file.href) as Parameters<Api['runtime']['getURL']>[0]);
 }
 
 /** Registers every listener on `b` (the real `browser`, or fake-browser in tests). */
