@@ -93,6 +93,9 @@ export function Layer({ store, actions }: { store: LayerStore; actions: LayerAct
               aria-label={t.name ?? ui.targetLabel(t.claim?.quote ?? t.key, ui.status[t.severity] ?? '')}
               aria-describedby={active?.key === t.key ? 'gouji-tip' : undefined}
               aria-expanded={active?.key === t.key && active.pinned ? 'true' : 'false'}
+              // A blank cell counted as 0 explains itself on hover but is no Tab stop (a 2019 report can
+              // have a hundred of them); the findings are.
+              tabIndex={t.severity === 'zero' ? -1 : undefined}
               style={{ left: `${box.x}px`, top: `${box.y}px`, width: `${box.w}px`, height: `${box.h}px` }}
               onFocus={() => actions.activate(t.key, 'focus')}
               onBlur={(e) => {

@@ -7,6 +7,7 @@ import { tableOfCheck, tableOfField } from '../../lib/schema/fields';
 import { TABLE_KEYS } from '../../lib/schema/tables';
 import { chipText, findingText, pageChipText, ui } from './strings';
 import { groupErrors } from '../../lib/errors';
+import { BLANK_UNDECIDED } from '../../lib/check';
 import type { InPageAnalysis } from './types';
 
 export type FindingStatus = 'fail' | 'culprit' | 'uncertain' | 'zero' | 'warn';
@@ -120,6 +121,7 @@ export function planMarks(analysis: InPageAnalysis, doc: Document): MarkPlan {
     findings.set(field, list);
   };
 
+  const grouped = groupedBlankChecks(report);
   for (const check of report.checks) {
     const cells = check.cells.filter((c) => elements.has(c));
     if (check.status === 'fail') {
@@ -146,7 +148,8 @@ export function planMarks(analysis: InPageAnalysis, doc: Document): MarkPlan {
     } else if (check.status === 'uncertain') {
       for (const c of cells) addWord(rec(elements.get(c)!), ATTR.uncertain, check.id);
       const total = check.cells[0];
-      if (total && elements.has(total))
+      // Undecided only because of blanks, in a table with many: said once by the table's chip, not a "?" per cell.
+      if (total && elements.has(total) && !grouped.has(check.id))
         push(total, { id: check.id, status: 'uncertain', message: check.message, flaggable: true });
     }
     for (const z of check.assumedZero ?? []) {
@@ -226,6 +229,22 @@ export function planMarks(analysis: InPageAnalysis, doc: Document): MarkPlan {
   return { attrs, targets, chips: planChips(analysis, targets, doc) };
 }
 
+/** From this many checks in one table undecided only because of blanks, they are one notice on the chip. */
+export const GROUP_BLANKS_FROM = 3;
+
+/** Ids of the checks said by their table's `blanks-undecided.<table>` notice instead of one mark each. */
+export function groupedBlankChecks(report: Report): Set<string> {
+  const out = new Set<string>();
+  for (const key of TABLE_KEYS) {
+    if (!report.notices.some((n) => n.id === `blanks-undecided.${key}`)) continue;
+    const ids = report.checks
+      .filter((c) => c.status === 'uncertain' && BLANK_UNDECIDED.has(c.messageId ?? '') && tableOfCheck(c) === key)
+      .map((c) => c.id);
+    if (ids.length >= GROUP_BLANKS_FROM) for (const id of ids) out.add(id);
+  }
+  return out;
+}
+
 function planChips(analysis: InPageAnalysis, targets: Target[], doc: Document): Chip[] {
   const { report } = analysis;
   const chips: Chip[] = [];
@@ -244,6 +263,11 @@ function planChips(analysis: InPageAnalysis, targets: Target[], doc: Document): 
     const level: ChipLevel = fail ? 'fail' : uncertain ? 'uncertain' : checks.length ? 'ok' : 'info';
     const errors = groupErrors({ checks, narrative: [] }).length;
     const first = targets.find((t) => t.kind === 'cell' && tableOfField(t.key) === key && t.severity !== 'zero');
+    // The table's blanks, said once (lib/check.ts blankNotices), and the 空白按 0 计 option when it is on.
+    const blankNotes = report.notices
+      .filter((n) => n.id === `blanks-undecided.${key}` || n.id === `blank-as-zero.${key}`)
+      .map((n) => n.message);
+    if (report.options?.blankAsZero && !blankNotes.length) blankNotes.push(pageChipText.blankAsZero());
     chips.push({
       key: `table:${key}`,
       table: key,
@@ -251,6 +275,7 @@ function planChips(analysis: InPageAnalysis, targets: Target[], doc: Document): 
       level,
       text: chipText(checks.length, fail, uncertain, report.tables[key].cellsRead, errors),
       short: fail ? String(errors) : uncertain ? String(uncertain) : undefined,
+      ...(blankNotes.length ? { detail: blankNotes } : {}),
       first: first?.key,
       slot: slot(anchor),
     });

@@ -96,6 +96,9 @@ export const pageChipText = {
       ? `页面过大（${cells} 个表格单元格，上限 ${limit}），未进行核对`
       : `Page too large (${cells} table cells, limit ${limit}); not checked`,
   failed: (why: string) => (zh ? `核对出错：${why}` : `Check failed: ${why}`),
+  /** The user's 空白按 0 计 option is on (said on every table chip). */
+  blankAsZero: () =>
+    zh ? '已选“空白按 0 计”：空白单元格均按 0 核对' : '“Blank as 0” is on: blank cells are checked as 0',
   /** The extension was updated or reloaded under an open page: the old marks are gone. */
   updated: () => (zh ? '勾稽已更新，请刷新本页以重新核对' : 'Gouji was updated: reload this page to check it again'),
 };

@@ -23,6 +23,7 @@ import { mountListChip } from '../content/list-chip';
 import { ShadowLayer } from './layer';
 import { createStore, type LayerStore } from '../../components/inpage/store';
 import type { InPageAnalysis } from '../../components/inpage/types';
+import { TooltipMachine, type ShowHow } from '../../components/inpage/tooltip';
 
 /** Selector of a target button in our shadow root (keys are field / claim ids: quote them safely). */
 export function targetSelector(key: string): string {
@@ -73,24 +74,34 @@ export class InPage {
   private readonly ledger = new MarkLedger();
   private readonly related = new MarkLedger();
   private readonly flash = new MarkLedger();
+  /** The tooltip's behaviour: show, hide after a delay, pin, close (components/inpage/tooltip.ts). */
+  readonly tooltip: TooltipMachine;
   private readonly style: PageStyle;
   private readonly doc: Document;
   private readonly win: Window;
   private lastSent = '';
   private listLinks = 0;
   private listChip: Element | null = null;
-  private hideTimer: ReturnType<typeof setTimeout> | null = null;
   private flashTimer: ReturnType<typeof setTimeout> | null = null;
   private lateTimer: ReturnType<typeof setTimeout> | null = null;
   private layoutFrame = 0;
   private wantLayer = false;
-  private suppressFocus = false;
   private resize: ResizeObserver | null = null;
 
   constructor(private readonly deps: InPageDeps) {
     this.doc = deps.doc;
     this.win = deps.doc.defaultView!;
     this.style = new PageStyle(this.doc);
+    this.tooltip = new TooltipMachine(this.store, {
+      related: (target) => {
+        const rel = new Map<Element, Record<string, string>>();
+        for (const el of target?.related ?? []) rel.set(el, { [ATTR.related]: this.style.token });
+        this.related.apply(rel);
+      },
+      focusMark: (key) => {
+        if (this.layer.mounted) this.layer.shadow.querySelector<HTMLElement>(targetSelector(key))?.focus();
+      },
+    });
     this.layer = new ShadowLayer(this.doc, this.store, this.actions());
     this.observer = new ArticleObserver(this.doc, () => this.run(), deps.signal, { quietMs: deps.quietMs });
     deps.signal.addEventListener('abort', () => this.dispose(), { once: true });
@@ -387,7 +398,7 @@ export class InPage {
     this.store.nav.value = { ...nav, open: false };
   }
 
-  // ── tooltips ────────────────────────────────────────────────────────────────────────────────────
+  // ── tooltips (the behaviour is components/inpage/tooltip.ts; here only the page's events) ───────────
   private targetOfCell(el: Element | null): Target | undefined {
     const cell = el?.closest?.(`[${ATTR.field}]`);
     if (!cell) return undefined;
@@ -405,72 +416,21 @@ export class InPage {
     if (t && !(to && t.element!.contains(to))) this.leave(t.key, 'hover');
   }
 
-  private claimUnderPointer = '';
   private pointerMove(e: Event): void {
-    const claims = this.store.claimBoxes.peek();
-    if (!claims.size) return;
-    const { pageX: x, pageY: y } = e as PointerEvent;
-    let hit = '';
-    for (const [key, boxes] of claims)
-      if (boxes.some((b) => x >= b.x && x <= b.x + b.w && y >= b.y && y <= b.y + b.h)) hit = key;
-    if (hit === this.claimUnderPointer) return;
-    if (this.claimUnderPointer) this.leave(this.claimUnderPointer, 'hover');
-    this.claimUnderPointer = hit;
-    if (hit) this.activate(hit, 'hover');
+    const { pageX, pageY } = e as PointerEvent;
+    this.tooltip.pointerAt(pageX, pageY);
   }
 
-  activate(key: string, how: 'hover' | 'focus' | 'pin'): void {
-    if (how === 'focus' && this.suppressFocus) {
-      this.suppressFocus = false;
-      return;
-    }
-    const current = this.store.active.peek();
-    if (current?.pinned && current.key !== key && how === 'hover') return;
-    if (this.hideTimer !== null) clearTimeout(this.hideTimer);
-    this.hideTimer = null;
-    const pinned = how === 'pin' || (current?.key === key && current.pinned);
-    if (how !== 'hover') {
-      // A mark reached by Tab or the navigator: the navigator's position follows it.
-      const i = this.store.walk.peek().indexOf(key);
-      const nav = this.store.nav.peek();
-      if (i >= 0 && nav.index !== i) this.store.nav.value = { ...nav, index: i };
-    }
-    if (current?.key !== key || current.pinned !== pinned) this.store.active.value = { key, pinned };
-    const target = this.store.targets.peek().find((t) => t.key === key);
-    const rel = new Map<Element, Record<string, string>>();
-    for (const el of target?.related ?? []) rel.set(el, { [ATTR.related]: this.style.token });
-    this.related.apply(rel);
+  activate(key: string, how: ShowHow): void {
+    this.tooltip.activate(key, how);
   }
 
   leave(key: string, how: 'hover' | 'focus'): void {
-    const current = this.store.active.peek();
-    if (!current || current.key !== key || current.pinned) return;
-    if (this.hideTimer !== null) clearTimeout(this.hideTimer);
-    this.hideTimer = setTimeout(
-      () => {
-        this.hideTimer = null;
-        if (this.store.active.peek()?.key === key && !this.store.active.peek()?.pinned) this.close();
-      },
-      how === 'hover' ? 250 : 100,
-    );
+    this.tooltip.leave(key, how);
   }
 
   close(): void {
-    const current = this.store.active.peek();
-    if (this.hideTimer !== null) clearTimeout(this.hideTimer);
-    this.hideTimer = null;
-    this.related.restore();
-    if (!current) return;
-    this.store.active.value = null;
-    // A keyboard user who pinned a tooltip gets focus back on the mark they came from.
-    if (current.pinned && this.layer.mounted) {
-      const btn = this.layer.shadow.querySelector<HTMLElement>(targetSelector(current.key));
-      if (btn) {
-        this.suppressFocus = true;
-        btn.focus();
-        if (this.layer.shadow.activeElement !== btn) this.suppressFocus = false;
-      }
-    }
+    this.tooltip.close();
   }
 
   private actions(): LayerActions {
@@ -614,5 +574,6 @@ export class InPage {
     if (this.lateTimer !== null) clearTimeout(this.lateTimer);
     if (this.flashTimer !== null) clearTimeout(this.flashTimer);
     this.unmark();
+    this.tooltip.dispose();
   }
 }
