@@ -9,7 +9,7 @@ import type { Chip, Finding, Target } from './model';
 import type { LayerStore } from './store';
 import type { Box } from './types';
 import { labelOf } from './labels';
-import { placeChip } from './placement';
+import { placeChip, placeTooltip, unionBox } from './placement';
 import { ui } from './strings';
 import { onlyTrusted } from './trust';
 
@@ -216,19 +216,25 @@ function Tooltip({
   useEffect(() => {
     if (pinned) (ref.current?.querySelector('button, input') as HTMLElement | null)?.focus();
   }, [pinned, target.key]);
-  // Keep the tooltip inside the viewport: shift it left from the right edge, and put it above the cell
-  // when there is no room below. Measured after render, written on our own element only.
+  // Beside the numbers it talks about, never over them: not over the marked cell nor the digits of the
+  // cells around it (or the number in the text and its line), inside the window and clear of the
+  // navigator bar (placement.placeTooltip). Measured after render, written on our own element only.
   useLayoutEffect(() => {
     const el = ref.current;
+    const root = el?.getRootNode() as ShadowRoot | undefined;
     const win = el?.ownerDocument.defaultView;
     if (!el || !win) return;
     el.style.left = `${box.x}px`;
     el.style.top = `${box.y + box.h + 4}px`;
     const r = el.getBoundingClientRect();
-    const overRight = r.right - (win.innerWidth - 8);
-    if (overRight > 0) el.style.left = `${Math.max(win.scrollX + 8, box.x - overRight)}px`;
-    if (r.bottom > win.innerHeight - 8 && box.y - win.scrollY > r.height + 8)
-      el.style.top = `${box.y - r.height - 4}px`;
+    if (!r.width && !r.height) return; // no layout (a DOM without rendering)
+    const nav = root?.querySelector?.(`[part~="${PART.navigator}"]`)?.getBoundingClientRect();
+    const bottom = nav && nav.height ? Math.min(win.innerHeight, nav.top) : win.innerHeight;
+    const view = { x: win.scrollX, y: win.scrollY, w: win.innerWidth, h: bottom };
+    const avoid = unionBox([box, ...aroundTarget(target, store, win)]) ?? box;
+    const spot = placeTooltip({ w: r.width, h: r.height }, box, avoid, view);
+    el.style.left = `${spot.x}px`;
+    el.style.top = `${spot.y}px`;
   });
   const flagged = store.flagged.value;
   return (
@@ -264,6 +270,36 @@ function Tooltip({
       )}
     </div>
   );
+}
+
+/**
+ * What a tooltip must leave visible, in document coordinates: for a cell, the text of the cells that touch
+ * it (the row above and below, the columns left and right; a label spanning many rows counts only near
+ * the cell); for a number in the text, its line boxes.
+ */
+function aroundTarget(target: Target, store: LayerStore, win: Window): Box[] {
+  const toBox = (r: DOMRect): Box => ({ x: r.left + win.scrollX, y: r.top + win.scrollY, w: r.width, h: r.height });
+  if (target.kind === 'claim') return store.claimBoxes.peek().get(target.key) ?? [];
+  const cell = target.element;
+  const table = cell?.closest('table');
+  if (!cell || !table) return [];
+  const c = cell.getBoundingClientRect();
+  const near = { left: c.left - 2, right: c.right + 2, top: c.top - 2, bottom: c.bottom + 2 };
+  const out: Box[] = [];
+  const doc = cell.ownerDocument;
+  for (const other of table.querySelectorAll('td,th')) {
+    const o = other.getBoundingClientRect();
+    if (o.right < near.left || o.left > near.right || o.bottom < near.top || o.top > near.bottom) continue;
+    const range = doc.createRange();
+    range.selectNodeContents(other);
+    for (const t of range.getClientRects()) {
+      if (!t.width || !t.height) continue;
+      // A label spanning many rows: only its text near the cell matters.
+      if (t.bottom < c.top - 3 * c.height || t.top > c.bottom + 3 * c.height) continue;
+      out.push(toBox(t));
+    }
+  }
+  return out;
 }
 
 /** A pinned tooltip is a dialog: Tab and Shift+Tab cycle through its controls, never out to the page. */
