@@ -254,6 +254,12 @@ function Tooltip({
         } else if (e.key === 'Tab' && pinned) trapTab(e, ref.current);
       })}
     >
+      {target.lead ? (
+        <p class="lead" data-status="culprit">
+          <span aria-hidden="true">{ICON.culprit} </span>
+          {target.lead}
+        </p>
+      ) : null}
       <ul>
         {target.findings.map((f) => (
           <FindingView key={`${f.id}:${f.status}`} finding={f} flagged={flagged.has(f.id)} actions={actions} />

@@ -6,7 +6,7 @@ import type { NarrativeClaim, Report, TableKey } from '../../lib/types';
 import { tableOfCheck, tableOfField } from '../../lib/schema/fields';
 import { TABLE_KEYS } from '../../lib/schema/tables';
 import { chipText, findingText, pageChipText, ui } from './strings';
-import { groupErrors } from '../../lib/errors';
+import { groupErrors, withoutCulpritClause } from '../../lib/errors';
 import { BLANK_UNDECIDED } from '../../lib/check';
 import type { InPageAnalysis } from './types';
 
@@ -38,6 +38,8 @@ export interface Target {
   related: Element[];
   /** The value the cell would need, when it is the probable culprit. */
   suggested?: number;
+  /** The culprit's one sentence ("可能是这一格出错：若为 N，…都将一致"), above its checks in the tooltip. */
+  lead?: string;
   /** Accessible name: table, row and column in the report's words, the value shown, the verdict. */
   name?: string;
 }
@@ -115,6 +117,7 @@ export function planMarks(analysis: InPageAnalysis, doc: Document): MarkPlan {
   const findings = new Map<string, Finding[]>();
   const related = new Map<string, Set<Element>>();
   const suggested = new Map<string, number>();
+  const explains = new Map<string, Set<string>>();
   const push = (field: string, f: Finding) => {
     const list = findings.get(field) ?? [];
     if (!list.some((x) => x.id === f.id && x.status === f.status)) list.push(f);
@@ -138,10 +141,14 @@ export function planMarks(analysis: InPageAnalysis, doc: Document): MarkPlan {
         const cf = check.culprit.field;
         rec(elements.get(cf)!)[ATTR.culprit] = String(check.culprit.suggested);
         suggested.set(cf, check.culprit.suggested);
+        // One sentence for the cell (Target.lead), then each check it breaks with its arithmetic.
+        const ex = explains.get(cf) ?? new Set<string>();
+        for (const id of check.culprit.explains) ex.add(id);
+        explains.set(cf, ex);
         push(cf, {
           id: check.id,
           status: 'culprit',
-          message: findingText.culprit(check.culprit.suggested, check.culprit.explains),
+          message: withoutCulpritClause(check.message),
           flaggable: true,
         });
       }
@@ -197,6 +204,7 @@ export function planMarks(analysis: InPageAnalysis, doc: Document): MarkPlan {
       element: el,
       related: [...(related.get(field) ?? [])],
       suggested: need,
+      ...(need !== undefined ? { lead: findingText.culprit(need, [...(explains.get(field) ?? [])]) } : {}),
       name: ui.cellName(field, shown, verdict),
     });
   }

@@ -31,18 +31,38 @@ export function targetSelector(key: string): string {
 }
 
 /**
- * The order findings are walked in: numbers in the text that contradict a table first (the most quotable
- * finding), then marked cells in reading order, then numbers in the text worth a look. Blank cells
- * counted as 0 are explained on hover but not walked.
+ * The order findings are walked in: one stop per error (lib/errors.ts: an error is a cell) — numbers in the
+ * text that contradict a table first (the most quotable finding), then, in reading order, each probable
+ * wrong cell (its tooltip lists every check it breaks) and each failing total no culprit explains; then
+ * what is only questionable: undecided totals and numbers in the text worth a look. A failing total whose
+ * failure a culprit explains is no stop of its own (Tab and hover still reach it); blank cells counted as
+ * 0 are explained on hover but not walked.
  */
 export function walkOrder(targets: readonly Target[]): string[] {
-  const cells = targets.filter((t) => t.kind === 'cell' && t.severity !== 'zero' && t.element);
+  const claims = new Set(targets.filter((t) => t.kind === 'claim').map((t) => t.key));
+  const error = (t: Target) =>
+    t.findings.some(
+      (f) =>
+        f.status === 'culprit' ||
+        (f.status === 'fail' && (f.goto ? !claims.has(f.goto) : !t.findings.some((g) => g.status === 'culprit'))),
+    ) && !explainedElsewhere(t, targets);
+  const cells = targets.filter((t) => t.kind === 'cell' && t.element && t.severity !== 'zero');
   cells.sort((a, b) => (a.element!.compareDocumentPosition(b.element!) & 4 /* FOLLOWING */ ? -1 : 1));
   return [
     ...targets.filter((t) => t.kind === 'claim' && t.severity === 'fail').map((t) => t.key),
-    ...cells.map((t) => t.key),
+    ...cells.filter(error).map((t) => t.key),
+    ...cells.filter((t) => !error(t) && t.severity === 'uncertain').map((t) => t.key),
     ...targets.filter((t) => t.kind === 'claim' && t.severity !== 'fail').map((t) => t.key),
   ];
+}
+
+/** A failing total all of whose failing checks a culprit cell (another target) explains. */
+function explainedElsewhere(t: Target, targets: readonly Target[]): boolean {
+  if (t.findings.some((f) => f.status === 'culprit')) return false;
+  const fails = t.findings.filter((f) => f.status === 'fail' && !f.goto);
+  if (!fails.length) return false;
+  const explained = new Set(targets.flatMap((o) => o.findings.filter((f) => f.status === 'culprit').map((f) => f.id)));
+  return fails.every((f) => explained.has(f.id));
 }
 
 export interface InPageDeps {
