@@ -153,6 +153,15 @@ describe('keyboard only, in the popup', () => {
       'fail',
     ]);
     expect(await popup.$$eval('[data-error]', (els) => els.length)).toBe(5);
+    // At popup size more than one and a half findings show before any scrolling: the second one's head
+    // is above the sticky footer.
+    const visible = await popup.evaluate(() => {
+      const foot = document.querySelector('footer.actions')!.getBoundingClientRect().top;
+      return [...document.querySelectorAll('[data-section] .finding, [data-error]')].filter(
+        (el) => el.getBoundingClientRect().top + 24 <= foot,
+      ).length;
+    });
+    expect(visible).toBeGreaterThanOrEqual(2);
     let seen = 0;
     for (let i = 0; i < 80 && seen < 8; i++) {
       await popup.keyboard.press('Tab');
