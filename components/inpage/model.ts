@@ -77,6 +77,8 @@ export interface Chip {
 export interface MarkPlan {
   /** Attributes to set on the page's own elements (html[data-gouji-state] is set by the caller). */
   attrs: Map<Element, Record<string, string>>;
+  /** Cells that keep their attributes but get no outline (their table's blanks are said once, on its chip). */
+  quiet?: Set<Element>;
   targets: Target[];
   chips: Chip[];
 }
@@ -187,6 +189,19 @@ export function planMarks(analysis: InPageAnalysis, doc: Document): MarkPlan {
       push(field, { id: `zero:${field}`, status: 'zero', message: findingText.zero(z.split(' ')), flaggable: false });
   }
 
+  // Cells of a table whose blanks are said once (its chip): no outline of their own when all they carry is
+  // an undecided-because-blank check or a blank counted as 0 — a 2019 report would be a grid of dotted boxes.
+  const quiet = new Set<Element>();
+  const quietTables = new Set([...grouped].map((id) => tableOfCheck({ id })));
+  // With 空白按 0 计 on, every blank is 0 by the user's choice: blank cells get no outline of their own either.
+  const asZero = !!report.options?.blankAsZero;
+  for (const [el, r] of attrs) {
+    const field = r[ATTR.field];
+    if (!field || (!asZero && !quietTables.has(tableOfField(field)))) continue;
+    if (r[ATTR.fail] || r[ATTR.total] || r[ATTR.culprit] || r[ATTR.prose]) continue;
+    if ((r[ATTR.uncertain] ?? '').split(' ').every((id) => !id || grouped.has(id))) quiet.add(el);
+  }
+
   const targets: Target[] = [];
   for (const [field, el] of elements) {
     const list = findings.get(field);
@@ -234,7 +249,7 @@ export function planMarks(analysis: InPageAnalysis, doc: Document): MarkPlan {
     });
   });
 
-  return { attrs, targets, chips: planChips(analysis, targets, doc) };
+  return { attrs, targets, chips: planChips(analysis, targets, doc, grouped), quiet };
 }
 
 /** From this many checks in one table undecided only because of blanks, they are one notice on the chip. */
@@ -253,7 +268,12 @@ export function groupedBlankChecks(report: Report): Set<string> {
   return out;
 }
 
-function planChips(analysis: InPageAnalysis, targets: Target[], doc: Document): Chip[] {
+function planChips(
+  analysis: InPageAnalysis,
+  targets: Target[],
+  doc: Document,
+  grouped: ReadonlySet<string> = new Set(),
+): Chip[] {
   const { report } = analysis;
   const chips: Chip[] = [];
   const slots = new Map<Element, number>();
@@ -281,7 +301,14 @@ function planChips(analysis: InPageAnalysis, targets: Target[], doc: Document): 
       table: key,
       anchor,
       level,
-      text: chipText(checks.length, fail, uncertain, report.tables[key].cellsRead, errors),
+      text: chipText(
+        checks.length,
+        fail,
+        uncertain,
+        report.tables[key].cellsRead,
+        errors,
+        checks.filter((c) => grouped.has(c.id)).length,
+      ),
       short: fail ? String(errors) : uncertain ? String(uncertain) : undefined,
       ...(blankNotes.length ? { detail: blankNotes } : {}),
       first: first?.key,

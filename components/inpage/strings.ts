@@ -64,7 +64,15 @@ function words() {
 export const ui = words();
 
 /** `errors`: probable wrong cells + unexplained failing checks (lib/errors.ts); `fail`: failing checks. */
-export function chipText(checks: number, fail: number, uncertain: number, cellsRead: number, errors = fail): string {
+/** `blankUndecided`: of `uncertain`, the checks undecided only because of blanks (said once, in the chip's detail). */
+export function chipText(
+  checks: number,
+  fail: number,
+  uncertain: number,
+  cellsRead: number,
+  errors = fail,
+  blankUndecided = 0,
+): string {
   if (!checks)
     return zh ? `已读取 ${cellsRead} 项（本表无勾稽关系）` : `${cellsRead} values read (no identities in this table)`;
   const head = zh ? `勾稽关系 ${checks} 项：` : `${checks} identities: `;
@@ -76,7 +84,9 @@ export function chipText(checks: number, fail: number, uncertain: number, cellsR
         : `${errors} ${errors === 1 ? 'error' : 'errors'} (${fail} failing checks)`,
     );
   else if (uncertain) parts.push(zh ? '未发现不一致' : 'nothing inconsistent');
-  if (uncertain) parts.push(zh ? `${uncertain} 项无法判断` : `${uncertain} undecided`);
+  if (uncertain && blankUndecided === uncertain)
+    parts.push(zh ? `${uncertain} 项因空白无法判断` : `${uncertain} undecided (blank cells)`);
+  else if (uncertain) parts.push(zh ? `${uncertain} 项无法判断` : `${uncertain} undecided`);
   if (!parts.length) parts.push(zh ? '全部一致' : 'all consistent');
   return head + parts.join(zh ? '，' : ', ');
 }

@@ -261,8 +261,9 @@ export class InPage {
     const attrs = new Map(this.plan?.attrs ?? []);
     // Every styled cell carries this load's token: our stylesheet draws nothing else.
     const token = this.style.token;
+    const quiet = this.plan?.quiet;
     for (const [el, a] of attrs)
-      if (STYLED_ATTRS.some((n) => a[n] !== undefined)) attrs.set(el, { ...a, [ATTR.mark]: token });
+      if (STYLED_ATTRS.some((n) => a[n] !== undefined) && !quiet?.has(el)) attrs.set(el, { ...a, [ATTR.mark]: token });
     attrs.set(html, { ...(attrs.get(html) ?? {}), [ATTR.state]: this.state });
     const chips: Chip[] =
       this.plan?.chips ?? (this.state === STATE.error && this.error ? [errorChip(this.doc, this.error)] : []);

@@ -194,6 +194,8 @@ describe('views, looked at', () => {
     ['format2019.html', 'views-2019', 1280],
     ['format2019.html', 'views-2019', 412],
     ['seed000-plain.html', 'views-consistent', 412],
+    ['format2019-blanks.html', 'views-2019-blanks', 1280],
+    ['format2019-blanks.html', 'views-2019-blanks', 412],
   ];
   it.each(shots)('%s as %s at %i px', async (file, name, width) => {
     const html = readFileSync(join(FIXTURES, file), 'utf8');
@@ -215,6 +217,47 @@ describe('views, looked at', () => {
       await popup.screenshot({ path: artifact(`${name}-popup.png`) });
       await popup.close();
     }
+    await page.close();
+  });
+
+  it('空白按 0 计 from the popup: stored, the page re-checks, the chip and the popup say the option is on', async () => {
+    const html = readFileSync(join(FIXTURES, 'format2019-blanks.html'), 'utf8');
+    const url = /name="gouji-fixture-url" content="([^"]+)"/.exec(html)![1]!.replace('.html', '-b0.html');
+    L.pages.set(url, html);
+    const page = await L.context.newPage();
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(url);
+    expect(await settled(page)).toBe('report');
+    const chipText = () =>
+      page.evaluate(
+        ({ tag, chip }) =>
+          document.querySelector(tag)?.shadowRoot?.querySelector(`[part~="${chip}"][data-table="apply"]`)
+            ?.textContent ?? '',
+        { tag: HOST_SELECTOR, chip: PART.chip },
+      );
+    await expect.poll(chipText).toContain('20 项勾稽关系无法核对');
+    const tabId = await tabIdOf(url);
+    const popup = await L.context.newPage();
+    await popup.setViewportSize({ width: 420, height: 600 });
+    await popup.goto(`chrome-extension://${L.extensionId}/popup.html?tabId=${tabId}`);
+    const box = popup.locator('[data-option="blank-as-zero"] input[type="checkbox"]');
+    await expect.poll(() => box.isChecked()).toBe(false);
+    await box.focus();
+    await popup.keyboard.press('Space');
+    // The page re-checks with the option; its new result reaches the popup.
+    await popup.waitForSelector('[data-option="blank-as-zero"][data-used="true"]');
+    expect(await popup.textContent('[data-count="errors"]')).toContain('1');
+    await expect.poll(chipText).toContain('已选“空白按 0 计”');
+    expect(await chipText()).toContain('1 处错误（3 项核对不一致）');
+    await page.locator('table[data-gouji-table~="apply"]').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: artifact('views-2019-blanks-as-zero-1280.png') });
+    await popup.screenshot({ path: artifact('views-2019-blanks-as-zero-popup.png') });
+    // Off again: stored, and the page goes back to undecided.
+    await box.focus();
+    await popup.keyboard.press('Space');
+    await popup.waitForSelector('[data-option="blank-as-zero"][data-used="false"]');
+    await expect.poll(chipText).toContain('20 项勾稽关系无法核对');
+    await popup.close();
     await page.close();
   });
 

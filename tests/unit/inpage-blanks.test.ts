@@ -29,12 +29,18 @@ describe('a 2019 report with blanks, in the page', () => {
     expect(targets.filter((t) => t.severity === 'uncertain')).toEqual([]);
     expect(h.inpage.store.walk.peek()).toEqual([]);
     const chip = q(root, PART.chip).find((c) => c.dataset.table === 'apply')!;
-    expect(chip.textContent).toContain('20 项无法判断');
+    expect(chip.textContent).toContain('20 项因空白无法判断');
     expect(chip.textContent).toContain(
       '表三中有 126 个空白单元格（空白不等于 0），其中总计或全部数据为空白的 20 项勾稽关系无法核对',
     );
     // The cells still carry what the core found (page contract), for the outline and for automation.
     expect(marked(h.doc, ATTR.uncertain).size).toBeGreaterThan(20);
+    // …but no outline of their own (no load token: our stylesheet draws nothing on them), so the table is
+    // not a grid of dotted boxes; the blank cell that is the grand total is one of them.
+    const total = h.doc.querySelector(`[${ATTR.field}="apply.total.total"]`)!;
+    expect(total.hasAttribute(ATTR.uncertain)).toBe(true);
+    expect(total.hasAttribute(ATTR.mark)).toBe(false);
+    expect(h.doc.querySelectorAll(`[${ATTR.mark}]`).length).toBe(0);
     // Blank cells counted as 0 explain themselves on hover but are no Tab stops.
     const zero = q(root, PART.target).filter((b) => b.dataset.status === 'zero');
     expect(zero.length).toBeGreaterThan(50);
@@ -49,6 +55,8 @@ describe('a 2019 report with blanks, in the page', () => {
     const chip = q(root, PART.chip).find((c) => c.dataset.table === 'apply')!;
     expect(chip.textContent).toContain('1 处错误（3 项核对不一致）');
     expect(chip.textContent).toContain('已选“空白按 0 计”');
+    // The culprit is drawn (outline, badge): its cell carries the load's token.
+    expect(h.doc.querySelector(`[${ATTR.field}="apply.total.total"]`)!.hasAttribute(ATTR.mark)).toBe(true);
     expect(h.inpage.store.targets.peek().find((t) => t.key === 'apply.total.total')?.suggested).toBe(216);
     const sent = h.sent.find((m) => m.type === 'gouji:result') as { report?: { options?: unknown } } | undefined;
     expect(sent?.report?.options).toEqual({ blankAsZero: true });
