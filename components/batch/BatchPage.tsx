@@ -2,7 +2,7 @@
 // resume, exports. Chinese first, English when the UI language is English (the popup's strings and switch).
 // Page text (link titles, body names, reasons) is only ever rendered as text.
 import type { BatchStore } from './store';
-import { errorsOf, type BatchRow } from '@/lib/batch/run';
+import { errorsOf, type BatchRow, type Why } from '@/lib/batch/run';
 import { formatName } from '@/lib/schema/formats';
 import { TABLE_KEYS, tableName } from '@/lib/schema/tables';
 import type { Lang, MessageKey } from '@/lib/i18n';
@@ -25,9 +25,23 @@ function yoyText(r: BatchRow, t: T): string {
   return `? ${t('yoyUncertain', { year: y.previousYear })}`;
 }
 
+/** A row's reason in the reader's language: its message key, then what caused it. */
+export function whyText(why: Why, t: T): string {
+  const own = t(why.id, why.params);
+  return why.cause ? `${own}${t('reasonJoin')}${whyText(why.cause, t)}` : own;
+}
+
+/** The reason shown under a row's state: translated when the row carries its key; older rows' Chinese in Chinese. */
+function reasonOf(r: BatchRow, lang: Lang, t: T): string | null {
+  if (r.state === 'report') return null;
+  if (r.why) return whyText(r.why, t);
+  return r.reason && (r.state === 'error' || lang === 'zh') ? r.reason : null;
+}
+
 /** Where a row leads: the attachment through the report view, else the page itself. */
 function rowHref(r: BatchRow): string {
-  return r.state === 'attachment' && r.attachment ? `report.html?url=${encodeURIComponent(r.attachment)}` : r.url;
+  // The attached file (read or not) opens in the report view, where its tables show with their marks.
+  return r.attachment ? `report.html?url=${encodeURIComponent(r.attachment)}` : r.url;
 }
 
 function ErrorsCell({ row, t }: { row: BatchRow; t: T }) {
@@ -91,7 +105,7 @@ export function BatchPage({ store }: { store: BatchStore }) {
       </header>
       {store.error.value && (
         <p class="error" role="alert">
-          ✗ {store.error.value}
+          ✗ {t(store.error.value.key, store.error.value.params)}
         </p>
       )}
       {total > 0 && (
@@ -158,16 +172,31 @@ export function BatchPage({ store }: { store: BatchStore }) {
                     data-fail={row.fail}
                     data-prose-fail={row.proseFail}
                     data-yoy={row.yoy?.status ?? ''}
+                    data-source={row.source ?? ''}
                   >
                     <td>{i + 1}</td>
                     <td>
                       <a href={rowHref(row)} target="_blank" rel="noopener noreferrer">
                         {row.agency ?? link.text}
                       </a>
-                      {row.agency && <div class="muted small">{link.text}</div>}
+                      {row.agency && !row.attachment && <div class="muted small">{link.text}</div>}
+                      {row.attachment && (
+                        <div class="muted small">
+                          <a href={link.url} target="_blank" rel="noopener noreferrer">
+                            {link.text}
+                          </a>
+                        </div>
+                      )}
                     </td>
                     <td>{row.year ?? link.year ?? '—'}</td>
-                    <td>{row.format ? formatName(row.format, lang) : '—'}</td>
+                    <td>
+                      {row.format ? formatName(row.format, lang) : '—'}
+                      {row.source && (
+                        <div class="muted small">
+                          {t('sourceFile', { kind: row.source === 'pdf' ? 'PDF' : 'Word' })}
+                        </div>
+                      )}
+                    </td>
                     <td class="small">{tablesText(row, lang)}</td>
                     <ErrorsCell row={row} t={t} />
                     <td class={row.proseFail ? 'bad' : ''}>
@@ -181,9 +210,9 @@ export function BatchPage({ store }: { store: BatchStore }) {
                     <td>
                       <span aria-hidden="true">{STATE_SYMBOL[row.state]} </span>
                       {t(STATE_KEY[row.state])}
-                      {row.reason && (row.state === 'error' || (lang === 'zh' && row.state !== 'report')) ? (
-                        <div class="muted small">{row.reason}</div>
-                      ) : null}
+                      {reasonOf(row, lang, t) !== null && (
+                        <div class="muted small reason">{reasonOf(row, lang, t)}</div>
+                      )}
                     </td>
                   </tr>
                 ) : (
