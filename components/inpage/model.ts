@@ -7,7 +7,7 @@ import { tableOfCheck, tableOfField } from '../../lib/schema/fields';
 import { TABLE_KEYS } from '../../lib/schema/tables';
 import { chipText, findingText, pageChipText, ui } from './strings';
 import { groupErrors } from '../../lib/errors';
-import type { InPageAnalysis } from './types';
+import type { InPageAnalysis, PreviousYearMarks } from './types';
 
 export type FindingStatus = 'fail' | 'culprit' | 'uncertain' | 'zero' | 'warn';
 
@@ -21,6 +21,9 @@ export interface Finding {
   flaggable: boolean;
   /** The other end of a text-vs-table contradiction (target key), offered as a link. */
   goto?: string;
+  /** An address offered as a link (the previous year's report, http(s) only) and its words. */
+  href?: string;
+  hrefText?: string;
 }
 
 export interface Target {
@@ -97,7 +100,14 @@ export function claimKey(claim: NarrativeClaim, index: number): string {
   return claim.id ?? `narrative:${index}`;
 }
 
-export function planMarks(analysis: InPageAnalysis, doc: Document): MarkPlan {
+/** The cross-year result of a previous-year comparison: pass, fail or uncertain (none when no check ran). */
+export function yoyStatus(p: PreviousYearMarks): 'pass' | 'fail' | 'uncertain' | null {
+  if (!p.checks.length) return null;
+  if (p.checks.some((c) => c.status === 'fail')) return 'fail';
+  return p.checks.every((c) => c.status === 'pass') ? 'pass' : 'uncertain';
+}
+
+export function planMarks(analysis: InPageAnalysis, doc: Document, previous?: PreviousYearMarks | null): MarkPlan {
   const { report, elements } = analysis;
   const attrs = new Map<Element, Record<string, string>>();
   const rec = (el: Element): Record<string, string> => {
@@ -169,6 +179,23 @@ export function planMarks(analysis: InPageAnalysis, doc: Document): MarkPlan {
       goto: key,
     });
   });
+  // The cross-year check (the previous year from history): a 上年结转 cell that differs from last year's
+  // 结转下年度 is marked with both numbers and a link to last year's report. Not flaggable (the report
+  // itself does not carry these checks) and not counted in the table's chip figures.
+  const prevHref = previous?.url && /^https?:\/\//i.test(previous.url) ? previous.url : undefined;
+  for (const check of previous?.checks ?? []) {
+    if (check.status === 'pass') continue;
+    const field = check.cells[0];
+    if (!field || !elements.has(field)) continue;
+    addWord(rec(elements.get(field)!), check.status === 'fail' ? ATTR.fail : ATTR.uncertain, check.id);
+    push(field, {
+      id: check.id,
+      status: check.status,
+      message: findingText.yoy(check.status, previous!.year, check.actual ?? null, check.expected ?? null),
+      flaggable: false,
+      ...(prevHref ? { href: prevHref, hrefText: findingText.openPrevious(previous!.year) } : {}),
+    });
+  }
   // Blank cells: one explanation per cell listing every check that counted it as 0.
   for (const r of attrs.values()) {
     const z = r[ATTR.zero];
@@ -223,10 +250,15 @@ export function planMarks(analysis: InPageAnalysis, doc: Document): MarkPlan {
     });
   });
 
-  return { attrs, targets, chips: planChips(analysis, targets, doc) };
+  return { attrs, targets, chips: planChips(analysis, targets, doc, previous) };
 }
 
-function planChips(analysis: InPageAnalysis, targets: Target[], doc: Document): Chip[] {
+function planChips(
+  analysis: InPageAnalysis,
+  targets: Target[],
+  doc: Document,
+  previous?: PreviousYearMarks | null,
+): Chip[] {
   const { report } = analysis;
   const chips: Chip[] = [];
   const slots = new Map<Element, number>();
@@ -244,6 +276,7 @@ function planChips(analysis: InPageAnalysis, targets: Target[], doc: Document): 
     const level: ChipLevel = fail ? 'fail' : uncertain ? 'uncertain' : checks.length ? 'ok' : 'info';
     const errors = groupErrors({ checks, narrative: [] }).length;
     const first = targets.find((t) => t.kind === 'cell' && tableOfField(t.key) === key && t.severity !== 'zero');
+    const yoy = key === 'apply' && previous ? yoyStatus(previous) : null;
     chips.push({
       key: `table:${key}`,
       table: key,
@@ -253,6 +286,13 @@ function planChips(analysis: InPageAnalysis, targets: Target[], doc: Document): 
       short: fail ? String(errors) : uncertain ? String(uncertain) : undefined,
       first: first?.key,
       slot: slot(anchor),
+      ...(yoy
+        ? {
+            detail: [
+              findingText.yoyChip(yoy, previous!.year, previous!.checks.filter((c) => c.status === 'fail').length),
+            ],
+          }
+        : {}),
     });
   }
 
