@@ -45,17 +45,23 @@ function rowHref(r: BatchRow): string {
 }
 
 function ErrorsCell({ row, t }: { row: BatchRow; t: T }) {
-  if (row.state !== 'report') return <td>—</td>;
+  const label = t('colErrors');
+  if (row.state !== 'report')
+    return (
+      <td class="rep" data-label={label}>
+        —
+      </td>
+    );
   const n = errorsOf(row);
   if (!n)
     return (
-      <td data-errors-cell="0">
+      <td data-errors-cell="0" data-label={label}>
         <span aria-hidden="true">✓ </span>
         {t('noErrors')}
       </td>
     );
   return (
-    <td class="bad" data-errors-cell={n}>
+    <td class="bad" data-errors-cell={n} data-label={label}>
       <span aria-hidden="true">✗ </span>
       {t('errorsCell', { n })}
       {row.fail > 0 && <div class="small">{t('failingChecksCell', { n: row.fail })}</div>}
@@ -174,8 +180,8 @@ export function BatchPage({ store }: { store: BatchStore }) {
                     data-yoy={row.yoy?.status ?? ''}
                     data-source={row.source ?? ''}
                   >
-                    <td>{i + 1}</td>
-                    <td>
+                    <td class="num">{i + 1}</td>
+                    <td class="agency">
                       <a href={rowHref(row)} target="_blank" rel="noopener noreferrer">
                         {row.agency ?? link.text}
                       </a>
@@ -188,8 +194,8 @@ export function BatchPage({ store }: { store: BatchStore }) {
                         </div>
                       )}
                     </td>
-                    <td>{row.year ?? link.year ?? '—'}</td>
-                    <td>
+                    <td data-label={t('year')}>{row.year ?? link.year ?? '—'}</td>
+                    <td data-label={t('format')}>
                       {row.format ? formatName(row.format, lang) : '—'}
                       {row.source && (
                         <div class="muted small">
@@ -197,17 +203,21 @@ export function BatchPage({ store }: { store: BatchStore }) {
                         </div>
                       )}
                     </td>
-                    <td class="small">{tablesText(row, lang)}</td>
+                    <td class="small rep" data-label={t('colTables')}>
+                      {tablesText(row, lang)}
+                    </td>
                     <ErrorsCell row={row} t={t} />
-                    <td class={row.proseFail ? 'bad' : ''}>
+                    <td class={row.proseFail ? 'bad rep' : 'rep'} data-label={t('colProse')}>
                       {row.state === 'report'
                         ? row.proseFail
                           ? `✗ ${t('proseCell', { n: row.proseFail })}`
                           : '✓ 0'
                         : '—'}
                     </td>
-                    <td class={row.yoy?.status === 'fail' ? 'bad' : ''}>{yoyText(row, t)}</td>
-                    <td>
+                    <td class={row.yoy?.status === 'fail' ? 'bad rep' : 'rep'} data-label={t('colYoy')}>
+                      {yoyText(row, t)}
+                    </td>
+                    <td data-label={t('colState')}>
                       <span aria-hidden="true">{STATE_SYMBOL[row.state]} </span>
                       {t(STATE_KEY[row.state])}
                       {reasonOf(row, lang, t) !== null && (
@@ -217,13 +227,13 @@ export function BatchPage({ store }: { store: BatchStore }) {
                   </tr>
                 ) : (
                   <tr key={link.url} data-pending="">
-                    <td>{i + 1}</td>
-                    <td>
+                    <td class="num">{i + 1}</td>
+                    <td class="agency">
                       <a href={link.url} target="_blank" rel="noopener noreferrer">
                         {link.text}
                       </a>
                     </td>
-                    <td>{link.year ?? '—'}</td>
+                    <td data-label={t('year')}>{link.year ?? '—'}</td>
                     <td colSpan={6} class="muted">
                       {phase === 'running' ? t('pending') : t('notChecked')}
                     </td>
