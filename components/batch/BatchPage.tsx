@@ -128,8 +128,15 @@ export function BatchPage({ store }: { store: BatchStore }) {
                 checks: withErrors.reduce((s, r) => s + r.fail, 0),
               })}
             </span>{' '}
-            · {t('stateOld')} {c.old} · {t('stateMissing')} {c.missing} · {t('stateAttachment')} {c.attachment} ·{' '}
-            {t('stateNone')} {c.none} · {t('stateError')} {c.error}
+            {/* The other states, only those that occur (a row of zeros says nothing). */}
+            {(['old', 'missing', 'attachment', 'none', 'error'] as const)
+              .filter((k) => c[k] > 0)
+              .map((k) => (
+                <span key={k} data-count={k}>
+                  {' '}
+                  · {t(STATE_KEY[k])} {c[k]}
+                </span>
+              ))}
           </p>
           <div class="actions">
             {phase === 'running' || phase === 'listing' ? (

@@ -273,24 +273,27 @@ function planChips(
     const checks = report.checks.filter((c) => tableOfCheck(c) === key);
     const fail = checks.filter((c) => c.status === 'fail').length;
     const uncertain = checks.filter((c) => c.status === 'uncertain').length;
-    const level: ChipLevel = fail ? 'fail' : uncertain ? 'uncertain' : checks.length ? 'ok' : 'info';
+    const yoy = key === 'apply' && previous ? yoyStatus(previous) : null;
+    const yoyFail = yoy === 'fail' ? previous!.checks.filter((c) => c.status === 'fail').length : 0;
+    // The cross-year result does not change this table's own figures, but a difference with last year
+    // turns the chip red and says so: a green chip over a red cell would contradict itself.
+    const level: ChipLevel = fail || yoyFail ? 'fail' : uncertain ? 'uncertain' : checks.length ? 'ok' : 'info';
     const errors = groupErrors({ checks, narrative: [] }).length;
     const first = targets.find((t) => t.kind === 'cell' && tableOfField(t.key) === key && t.severity !== 'zero');
-    const yoy = key === 'apply' && previous ? yoyStatus(previous) : null;
     chips.push({
       key: `table:${key}`,
       table: key,
       anchor,
       level,
-      text: chipText(checks.length, fail, uncertain, report.tables[key].cellsRead, errors),
-      short: fail ? String(errors) : uncertain ? String(uncertain) : undefined,
+      text:
+        chipText(checks.length, fail, uncertain, report.tables[key].cellsRead, errors) +
+        (yoyFail ? findingText.yoyChipShort(previous!.year, yoyFail) : ''),
+      short: fail ? String(errors) : yoyFail ? String(yoyFail) : uncertain ? String(uncertain) : undefined,
       first: first?.key,
       slot: slot(anchor),
       ...(yoy
         ? {
-            detail: [
-              findingText.yoyChip(yoy, previous!.year, previous!.checks.filter((c) => c.status === 'fail').length),
-            ],
+            detail: [findingText.yoyChip(yoy, previous!.year, yoyFail)],
           }
         : {}),
     });

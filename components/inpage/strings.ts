@@ -132,6 +132,9 @@ export const findingText = {
         : zh
           ? `? 上年结转无法与 ${year} 年度报告核对（有空白）`
           : `? Carried over could not be compared with the ${year} report (blanks)`,
+  /** Appended to the 表三 chip's text when this year's 上年结转 differs from last year's 结转下年度. */
+  yoyChipShort: (year: number, n: number) =>
+    zh ? `；与 ${year} 年度报告 ${n} 列不符` : `; ${n} columns differ from the ${year} report`,
   openPrevious: (year: number) => (zh ? `打开 ${year} 年度报告` : `Open the ${year} report`),
   zero: (checks: string[]) => {
     const names = checks.map((id) => checkTitle(id, [], zh ? 'zh' : 'en'));

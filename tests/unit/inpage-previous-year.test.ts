@@ -71,10 +71,11 @@ describe('the cross-year check on the page', () => {
     const finding = tip.querySelector('[data-check="apply.year-over-year:natural_person"]')!;
     expect(finding).not.toBeNull();
     expect(finding.querySelector(`[part~="${PART.flag}"]`)).toBeNull();
-    // The 表三 chip keeps its own figures and says the cross-year result in words.
+    // The 表三 chip keeps its own figures, turns red and says the cross-year result in words.
     const chip = q(root, PART.chip).find((c) => c.getAttribute('data-table') === 'apply')!;
+    expect(chip.textContent).toContain(`全部一致；与 ${msg.year} 年度报告 2 列不符`);
     expect(chip.textContent).toContain(`✗ 上年结转与 ${msg.year} 年度报告的结转下年度有 2 列不符`);
-    expect(chip.getAttribute('data-level')).toBe('ok');
+    expect(chip.getAttribute('data-level')).toBe('fail');
   });
 
   it('a matching previous year marks nothing and says so on the chip; no message, no word of it', async () => {
@@ -88,6 +89,11 @@ describe('the cross-year check on the page', () => {
     root = await ui(h);
     expect(marked(h.doc, ATTR.fail).size).toBe(0);
     expect(chipText()).toContain(`✓ 上年结转与 ${msg.year} 年度报告的结转下年度一致`);
+    expect(
+      q(root, PART.chip)
+        .find((c) => c.getAttribute('data-table') === 'apply')!
+        .getAttribute('data-level'),
+    ).toBe('ok');
   });
 
   it('a page link that is not http(s) is not offered', async () => {
