@@ -63,8 +63,10 @@ function ErrorsCell({ row, t }: { row: BatchRow; t: T }) {
   return (
     <td class="bad" data-errors-cell={n} data-label={label}>
       <span aria-hidden="true">✗ </span>
-      {t('errorsCell', { n })}
-      {row.fail > 0 && <div class="small">{t('failingChecksCell', { n: row.fail })}</div>}
+      {t(n === 1 ? 'errorsCellOne' : 'errorsCell', { n })}
+      {row.fail > 0 && (
+        <div class="small">{t(row.fail === 1 ? 'failingChecksCellOne' : 'failingChecksCell', { n: row.fail })}</div>
+      )}
     </td>
   );
 }

@@ -145,8 +145,12 @@ export function HistoryPage({ store }: { store: HistoryStore }) {
                         '—'
                       ) : n ? (
                         <>
-                          ✗ {t('errorsCell', { n })}
-                          {e.fail > 0 && <div class="small">{t('failingChecksCell', { n: e.fail })}</div>}
+                          ✗ {t(n === 1 ? 'errorsCellOne' : 'errorsCell', { n })}
+                          {e.fail > 0 && (
+                            <div class="small">
+                              {t(e.fail === 1 ? 'failingChecksCellOne' : 'failingChecksCell', { n: e.fail })}
+                            </div>
+                          )}
                         </>
                       ) : (
                         `✓ ${t('noErrors')}`
