@@ -16,6 +16,7 @@ import {
   type Inspect,
 } from '@/lib/batch/run';
 import { createFetcher, isGovCn } from '@/lib/batch/fetch';
+import { hostOf as hostOfUrl } from '@/lib/batch/body';
 import type { ReportLink } from '@/lib/batch/links';
 import { batchToJsonl, batchToWideCsv } from '@/lib/export/wide';
 import type { KeyValueArea } from '@/lib/ext/tabs';
@@ -179,9 +180,11 @@ export class BatchStore {
     if (history) {
       const seen = new Set<string>();
       for (const i of items) {
-        if (!i.report?.report.agency || seen.has(i.report.report.agency)) continue;
-        seen.add(i.report.report.agency);
-        for (const r of await history.reportsOfBody(i.report.report.agency).catch(() => []))
+        const r0 = i.report;
+        const key = `${r0?.report.agency}\u0000${hostOfUrl(r0?.source.url)}`;
+        if (!r0?.report.agency || seen.has(key)) continue;
+        seen.add(key);
+        for (const r of await history.reportsOfBody(r0.report.agency, r0.source.url).catch(() => []))
           if (!inBatch.has(r.source.url ?? '')) past.push(r);
       }
     }
