@@ -225,6 +225,18 @@ export function BatchPage({ store }: { store: BatchStore }) {
                     </td>
                     <td class={row.yoy?.status === 'fail' ? 'bad rep' : 'rep'} data-label={t('colYoy')}>
                       {yoyText(row, t)}
+                      {row.yoy?.previousUrl && /^https?:\/\//i.test(row.yoy.previousUrl) && (
+                        <div class="small">
+                          <a
+                            href={row.yoy.previousUrl}
+                            target="_blank"
+                            rel="noopener noreferrer"
+                            data-previous-year-link=""
+                          >
+                            {t('previousYearOf', { year: row.yoy.previousYear })}
+                          </a>
+                        </div>
+                      )}
                     </td>
                     <td data-label={t('colState')}>
                       <span aria-hidden="true">{STATE_SYMBOL[row.state]} </span>

@@ -219,6 +219,9 @@ describe('batch page over a paginated list', () => {
     const pdf = rows.find((r) => r.path === R.pdf!.path)!;
     expect(Number(pdf.errors)).toBeGreaterThan(0);
     expect(rows[0]!.yoy).toBe('fail'); // 中山市 2024's 上年结转 against the 2023 report on page 3
+    expect(
+      await page.locator('tr[data-gouji-report]').first().locator('a[data-previous-year-link]').getAttribute('href'),
+    ).toBe(`${SITE}${R.zs2023!.path}`);
     const scan = page.locator(`tr[data-url="${SITE}${R.scan!.path}"]`);
     expect(await scan.textContent()).toContain('PDF 为扫描图片，无法读取文字');
     expect(await page.locator(`tr[data-url="${SITE}${R.pdf!.path}"]`).textContent()).toContain('读自 PDF 附件');
