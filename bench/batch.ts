@@ -35,14 +35,27 @@ async function startServer() {
 const list = (href: (i: number) => string) =>
   `<!doctype html><meta charset="utf-8"><title>政府信息公开年报</title><ul>${pages.map((_, i) => `<li><a href="${href(i)}">测试市第${i + 1}局2024年度政府信息公开工作年度报告</a></li>`).join('')}</ul>`;
 
+// The CLI's peak resident memory, written by the process itself as it exits (kB → MB).
+const MAXRSS = `data:text/javascript,process.on('exit',()=>process.stderr.write('\\nGOUJI_MAXRSS '+process.resourceUsage().maxRSS+'\\n'))`;
+let lastRssMb = 0;
+
 function cli(args: string[]): Promise<number> {
   const t0 = performance.now();
   return new Promise((res) =>
-    execFile(process.execPath, [join(ROOT, 'bin/gouji.mjs'), ...args], { maxBuffer: 1 << 28 }, () =>
-      res(performance.now() - t0),
+    execFile(
+      process.execPath,
+      ['--import', MAXRSS, join(ROOT, 'bin/gouji.mjs'), ...args],
+      { maxBuffer: 1 << 28 },
+      (_e, _out, err) => {
+        const kb = Number(/GOUJI_MAXRSS (\d+)/.exec(String(err))?.[1] ?? 0);
+        lastRssMb = kb / 1024;
+        res(performance.now() - t0);
+      },
     ),
   );
 }
+
+const perMin = (ms: number) => (N / (ms / 60_000)).toFixed(0);
 
 async function cliBench(): Promise<void> {
   const srv = await startServer();
@@ -59,13 +72,15 @@ async function cliBench(): Promise<void> {
     '--delay',
     '0',
   ]);
+  const spreadRss = lastRssMb;
   const polite = await cli(['check', '--follow', `${srv.base}/list.html`, '--format', 'jsonl', '--quiet']);
+  const politeRss = lastRssMb;
   await srv.close();
   console.log(
-    `CLI   ${N} pages, no pause, 127.0.0.1:        ${(spread / 1000).toFixed(1)} s  → ${(N / (spread / 1000)).toFixed(1)} reports/s`,
+    `CLI   ${N} pages, no pause, 127.0.0.1:        ${(spread / 1000).toFixed(1)} s  → ${(N / (spread / 1000)).toFixed(1)} reports/s, ${perMin(spread)}/min; peak RSS ${spreadRss.toFixed(0)} MB`,
   );
   console.log(
-    `CLI   ${N} pages, defaults (2/host, 500 ms):  ${(polite / 1000).toFixed(1)} s  → ${(N / (polite / 1000)).toFixed(1)} reports/s`,
+    `CLI   ${N} pages, defaults (2/host, 500 ms):  ${(polite / 1000).toFixed(1)} s  → ${(N / (polite / 1000)).toFixed(1)} reports/s, ${perMin(polite)}/min; peak RSS ${politeRss.toFixed(0)} MB`,
   );
 }
 
@@ -81,6 +96,7 @@ async function launch() {
       '--disable-gpu',
       '--no-first-run',
       '--disable-background-networking',
+      '--enable-precise-memory-info', // performance.memory unrounded
     ],
   });
   const pages = new Map<string, string>();
@@ -94,6 +110,9 @@ async function launch() {
   return { context, pages, extensionId: new URL(sw.url()).host, close: () => context.close() };
 }
 
+/** The batch page's JS heap (Chromium's performance.memory), sampled every 250 ms while it runs: peak and end, MB. */
+let heap = { peak: 0, end: 0 };
+
 async function browserBench(hosts: 'one' | 'many'): Promise<number> {
   const l = await launch();
   const url = (i: number) =>
@@ -104,8 +123,24 @@ async function browserBench(hosts: 'one' | 'many'): Promise<number> {
   const page = await l.context.newPage();
   const t0 = performance.now();
   await page.goto(`chrome-extension://${l.extensionId}/batch.html?list=${encodeURIComponent(LIST)}`);
+  const used = () =>
+    page
+      .evaluate(() => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0)
+      .catch(() => 0);
+  let peak = 0;
+  let running = true;
+  const sampler = (async () => {
+    while (running) {
+      peak = Math.max(peak, await used());
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  })();
   await page.waitForSelector('html[data-gouji-batch="done"]', { timeout: 300_000 });
   const ms = performance.now() - t0;
+  running = false;
+  await sampler;
+  const end = await used();
+  heap = { peak: Math.max(peak, end) / 1048576, end: end / 1048576 };
   const n = await page.$$eval('tr[data-gouji-report][data-state="report"]', (r) => r.length);
   await l.close();
   if (n !== N) throw new Error(`expected ${N} reports, got ${n}`);
@@ -114,10 +149,11 @@ async function browserBench(hosts: 'one' | 'many'): Promise<number> {
 
 await cliBench();
 const one = await browserBench('one');
+const mem = () => `batch page JS heap peak ${heap.peak.toFixed(1)} MB, at the end ${heap.end.toFixed(1)} MB`;
 console.log(
-  `Browser ${N} pages, one host (2/host, 500 ms): ${(one / 1000).toFixed(1)} s  → ${(N / (one / 1000)).toFixed(1)} reports/s`,
+  `Browser ${N} pages, one host (2/host, 500 ms): ${(one / 1000).toFixed(1)} s  → ${(N / (one / 1000)).toFixed(1)} reports/s, ${perMin(one)}/min; ${mem()}`,
 );
 const many = await browserBench('many');
 console.log(
-  `Browser ${N} pages, 50 hosts (3 at a time):   ${(many / 1000).toFixed(1)} s  → ${(N / (many / 1000)).toFixed(1)} reports/s`,
+  `Browser ${N} pages, 50 hosts (3 at a time):   ${(many / 1000).toFixed(1)} s  → ${(N / (many / 1000)).toFixed(1)} reports/s, ${perMin(many)}/min; ${mem()}`,
 );

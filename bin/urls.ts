@@ -8,32 +8,18 @@
 import { checkUrl, pool, readList, type CheckDeps, type Checked } from '../lib/batch/run';
 import { createFetcher, isGovCn, DEFAULTS } from '../lib/batch/fetch';
 import { checkHtml } from '../lib/html/check-html';
-import { rebuildFile, FileReadError, type PdfJsModule } from '../lib/files';
-import type { Report } from '../lib/types';
+import type { PdfJsModule } from '../lib/files';
+import { attachmentReader } from '../lib/batch/attachment';
 import { TOOL } from '../lib/version';
 import { checkDefaults, inspectHtml } from './check-file';
 
 const loadPdfjs = () => import('pdfjs-dist/legacy/build/pdf.mjs') as Promise<PdfJsModule>;
 
-/** An attached PDF/DOCX → its report (the same reading as `gouji check file.pdf`). */
-export async function readAttachment(bytes: Uint8Array, name: string): Promise<Report> {
-  let path = name;
-  try {
-    path = decodeURIComponent(new URL(name).pathname);
-  } catch {
-    /* a plain name */
-  }
-  try {
-    // pdf.js may transfer the buffer: a copy.
-    const r = await rebuildFile(new Uint8Array(bytes), path, loadPdfjs);
-    const report = checkHtml(r.html, { url: name, source: r.source, ...checkDefaults }).report;
-    report.notices.unshift(...r.notices);
-    return report;
-  } catch (e) {
-    if (e instanceof FileReadError) throw new Error(e.message);
-    throw e;
-  }
-}
+/** An attached PDF/DOCX → its report (the same reading as `gouji check file.pdf`; the batch page's too). */
+export const readAttachment = attachmentReader(
+  loadPdfjs,
+  (html, opts) => checkHtml(html, { ...opts, ...checkDefaults }).report,
+);
 
 export interface UrlOptions {
   follow: boolean;

@@ -25,6 +25,7 @@ import { FLAG_KEY_PREFIX, type FlagStatus } from '@/lib/flags/model';
 import { chooseFrameState } from '@/lib/ext/frames';
 import { FlagStore } from '@/lib/flags/store';
 import { History } from '@/lib/history/store';
+import { previousYearFromHistory } from '@/lib/history/previous';
 import type { Report } from '@/lib/types';
 
 type Api = typeof browser;
@@ -81,10 +82,20 @@ export function installBackground(b: Api) {
   const flags = new FlagStore(b.storage.local as unknown as KeyValueArea);
   // Every report checked in a page goes to history (IndexedDB; absent in unit tests' fake-browser).
   let history: Promise<History | null> | null = null;
-  const keepInHistory = async (url: string, report: Report) => {
-    if (typeof indexedDB === 'undefined') return;
+  const keepInHistory = async (url: string, report: Report): Promise<History | null> => {
+    if (typeof indexedDB === 'undefined') return null;
     const h = await (history ??= History.open(indexedDB).catch(() => null));
     await h?.keep(url, report, 'page').catch(() => undefined);
+    return h;
+  };
+  // The same body's previous year in history: its cross-year checks go to the frame that holds the report,
+  // which marks the 上年结转 cells (nothing is sent when history has no previous year: no false alarm).
+  const sendPreviousYear = async (h: History | null, tabId: number, frameId: number | undefined, report: Report) => {
+    if (!h || !report.tables.apply.found) return;
+    const prev = await previousYearFromHistory(h, report).catch(() => null);
+    if (!prev?.checks.length) return;
+    const msg: Message = { type: 'gouji:previous-year', year: prev.year, url: prev.url, checks: prev.checks };
+    await b.tabs.sendMessage(tabId, msg, typeof frameId === 'number' ? { frameId } : undefined).catch(() => undefined);
   };
 
   const queues = new Map<number, Promise<void>>();
@@ -103,7 +114,9 @@ export function installBackground(b: Api) {
         if (state !== next) return;
         await tabs.put(tabId, state);
         await applyBadge(b, tabId, state);
-        if (state.report?.detected && state.url) void keepInHistory(state.url, state.report);
+        const report = state.report;
+        if (report?.detected && state.url)
+          void keepInHistory(state.url, report).then((h) => sendPreviousYear(h, tabId, state.frameId, report));
       });
       const settled = run.catch(() => {});
       queues.set(tabId, settled);

@@ -2,7 +2,7 @@
 // resume, exports. Chinese first, English when the UI language is English (the popup's strings and switch).
 // Page text (link titles, body names, reasons) is only ever rendered as text.
 import type { BatchStore } from './store';
-import { errorsOf, type BatchRow } from '@/lib/batch/run';
+import { errorsOf, type BatchRow, type Why } from '@/lib/batch/run';
 import { formatName } from '@/lib/schema/formats';
 import { TABLE_KEYS, tableName } from '@/lib/schema/tables';
 import type { Lang, MessageKey } from '@/lib/i18n';
@@ -25,26 +25,48 @@ function yoyText(r: BatchRow, t: T): string {
   return `? ${t('yoyUncertain', { year: y.previousYear })}`;
 }
 
+/** A row's reason in the reader's language: its message key, then what caused it. */
+export function whyText(why: Why, t: T): string {
+  const own = t(why.id, why.params);
+  return why.cause ? `${own}${t('reasonJoin')}${whyText(why.cause, t)}` : own;
+}
+
+/** The reason shown under a row's state: translated when the row carries its key; older rows' Chinese in Chinese. */
+function reasonOf(r: BatchRow, lang: Lang, t: T): string | null {
+  if (r.state === 'report') return null;
+  if (r.why) return whyText(r.why, t);
+  return r.reason && (r.state === 'error' || lang === 'zh') ? r.reason : null;
+}
+
 /** Where a row leads: the attachment through the report view, else the page itself. */
 function rowHref(r: BatchRow): string {
-  return r.state === 'attachment' && r.attachment ? `report.html?url=${encodeURIComponent(r.attachment)}` : r.url;
+  // The attached file (read or not) opens in the report view, where its tables show with their marks.
+  return r.attachment ? `report.html?url=${encodeURIComponent(r.attachment)}` : r.url;
 }
 
 function ErrorsCell({ row, t }: { row: BatchRow; t: T }) {
-  if (row.state !== 'report') return <td>—</td>;
+  const label = t('colErrors');
+  if (row.state !== 'report')
+    return (
+      <td class="rep" data-label={label}>
+        —
+      </td>
+    );
   const n = errorsOf(row);
   if (!n)
     return (
-      <td data-errors-cell="0">
+      <td data-errors-cell="0" data-label={label}>
         <span aria-hidden="true">✓ </span>
         {t('noErrors')}
       </td>
     );
   return (
-    <td class="bad" data-errors-cell={n}>
+    <td class="bad" data-errors-cell={n} data-label={label}>
       <span aria-hidden="true">✗ </span>
-      {t('errorsCell', { n })}
-      {row.fail > 0 && <div class="small">{t('failingChecksCell', { n: row.fail })}</div>}
+      {t(n === 1 ? 'errorsCellOne' : 'errorsCell', { n })}
+      {row.fail > 0 && (
+        <div class="small">{t(row.fail === 1 ? 'failingChecksCellOne' : 'failingChecksCell', { n: row.fail })}</div>
+      )}
     </td>
   );
 }
@@ -91,7 +113,7 @@ export function BatchPage({ store }: { store: BatchStore }) {
       </header>
       {store.error.value && (
         <p class="error" role="alert">
-          ✗ {store.error.value}
+          ✗ {t(store.error.value.key, store.error.value.params)}
         </p>
       )}
       {total > 0 && (
@@ -108,8 +130,15 @@ export function BatchPage({ store }: { store: BatchStore }) {
                 checks: withErrors.reduce((s, r) => s + r.fail, 0),
               })}
             </span>{' '}
-            · {t('stateOld')} {c.old} · {t('stateMissing')} {c.missing} · {t('stateAttachment')} {c.attachment} ·{' '}
-            {t('stateNone')} {c.none} · {t('stateError')} {c.error}
+            {/* The other states, only those that occur (a row of zeros says nothing). */}
+            {(['old', 'missing', 'attachment', 'none', 'error'] as const)
+              .filter((k) => c[k] > 0)
+              .map((k) => (
+                <span key={k} data-count={k}>
+                  {' '}
+                  · {t(STATE_KEY[k])} {c[k]}
+                </span>
+              ))}
           </p>
           <div class="actions">
             {phase === 'running' || phase === 'listing' ? (
@@ -158,43 +187,74 @@ export function BatchPage({ store }: { store: BatchStore }) {
                     data-fail={row.fail}
                     data-prose-fail={row.proseFail}
                     data-yoy={row.yoy?.status ?? ''}
+                    data-source={row.source ?? ''}
                   >
-                    <td>{i + 1}</td>
-                    <td>
+                    <td class="num">{i + 1}</td>
+                    <td class="agency">
                       <a href={rowHref(row)} target="_blank" rel="noopener noreferrer">
                         {row.agency ?? link.text}
                       </a>
-                      {row.agency && <div class="muted small">{link.text}</div>}
+                      {row.agency && !row.attachment && <div class="muted small">{link.text}</div>}
+                      {row.attachment && (
+                        <div class="muted small">
+                          <a href={link.url} target="_blank" rel="noopener noreferrer">
+                            {link.text}
+                          </a>
+                        </div>
+                      )}
                     </td>
-                    <td>{row.year ?? link.year ?? '—'}</td>
-                    <td>{row.format ? formatName(row.format, lang) : '—'}</td>
-                    <td class="small">{tablesText(row, lang)}</td>
+                    <td data-label={t('year')}>{row.year ?? link.year ?? '—'}</td>
+                    <td data-label={t('format')}>
+                      {row.format ? formatName(row.format, lang) : '—'}
+                      {row.source && (
+                        <div class="muted small">
+                          {t('sourceFile', { kind: row.source === 'pdf' ? 'PDF' : 'Word' })}
+                        </div>
+                      )}
+                    </td>
+                    <td class="small rep" data-label={t('colTables')}>
+                      {tablesText(row, lang)}
+                    </td>
                     <ErrorsCell row={row} t={t} />
-                    <td class={row.proseFail ? 'bad' : ''}>
+                    <td class={row.proseFail ? 'bad rep' : 'rep'} data-label={t('colProse')}>
                       {row.state === 'report'
                         ? row.proseFail
                           ? `✗ ${t('proseCell', { n: row.proseFail })}`
                           : '✓ 0'
                         : '—'}
                     </td>
-                    <td class={row.yoy?.status === 'fail' ? 'bad' : ''}>{yoyText(row, t)}</td>
-                    <td>
+                    <td class={row.yoy?.status === 'fail' ? 'bad rep' : 'rep'} data-label={t('colYoy')}>
+                      {yoyText(row, t)}
+                      {row.yoy?.previousUrl && /^https?:\/\//i.test(row.yoy.previousUrl) && (
+                        <div class="small">
+                          <a
+                            href={row.yoy.previousUrl}
+                            target="_blank"
+                            rel="noopener noreferrer"
+                            data-previous-year-link=""
+                          >
+                            {t('previousYearOf', { year: row.yoy.previousYear })}
+                          </a>
+                        </div>
+                      )}
+                    </td>
+                    <td data-label={t('colState')}>
                       <span aria-hidden="true">{STATE_SYMBOL[row.state]} </span>
                       {t(STATE_KEY[row.state])}
-                      {row.reason && (row.state === 'error' || (lang === 'zh' && row.state !== 'report')) ? (
-                        <div class="muted small">{row.reason}</div>
-                      ) : null}
+                      {reasonOf(row, lang, t) !== null && (
+                        <div class="muted small reason">{reasonOf(row, lang, t)}</div>
+                      )}
                     </td>
                   </tr>
                 ) : (
                   <tr key={link.url} data-pending="">
-                    <td>{i + 1}</td>
-                    <td>
+                    <td class="num">{i + 1}</td>
+                    <td class="agency">
                       <a href={link.url} target="_blank" rel="noopener noreferrer">
                         {link.text}
                       </a>
                     </td>
-                    <td>{link.year ?? '—'}</td>
+                    <td data-label={t('year')}>{link.year ?? '—'}</td>
                     <td colSpan={6} class="muted">
                       {phase === 'running' ? t('pending') : t('notChecked')}
                     </td>

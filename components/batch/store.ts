@@ -11,10 +11,12 @@ import {
   pool,
   readList,
   type BatchRow,
+  type CheckDeps,
   type Checked,
   type Inspect,
 } from '@/lib/batch/run';
 import { createFetcher, isGovCn } from '@/lib/batch/fetch';
+import { hostOf as hostOfUrl } from '@/lib/batch/body';
 import type { ReportLink } from '@/lib/batch/links';
 import { batchToJsonl, batchToWideCsv } from '@/lib/export/wide';
 import type { KeyValueArea } from '@/lib/ext/tabs';
@@ -31,6 +33,8 @@ export interface BatchHost {
   area: KeyValueArea;
   history: () => Promise<History | null>;
   inspect: Inspect;
+  /** Read an attached PDF/DOCX as a report (absent: such rows stay in state `attachment`). */
+  readAttachment?: CheckDeps['readAttachment'];
   download(filename: string, mime: string, text: string): void;
   /** The page's own address (to read ?list=). */
   href: string;
@@ -57,7 +61,8 @@ export class BatchStore {
   readonly links = signal<ReportLink[]>([]);
   readonly rows = signal<Record<string, BatchRow>>({});
   readonly phase = signal<Phase>('idle');
-  readonly error = signal<string | null>(null);
+  /** What stopped the run before any report (a message key: shown in the reader's language). */
+  readonly error = signal<{ key: MessageKey; params?: Record<string, string | number> } | null>(null);
   private readonly reports = new Map<string, Report>();
   private ctrl: AbortController | null = null;
 
@@ -79,7 +84,7 @@ export class BatchStore {
     const saved = ((await this.host.area.get(BATCH_KEY))[BATCH_KEY] ?? null) as Saved | null;
     if (!list && !saved) return;
     if (list && !/^https?:\/\//i.test(list)) {
-      this.fail(`list 参数不是网址：${list}`);
+      this.fail('batchNotUrl', { list });
       return;
     }
     if (saved && (!list || saved.list === list)) {
@@ -90,8 +95,8 @@ export class BatchStore {
     await this.start();
   }
 
-  private fail(msg: string): void {
-    this.error.value = msg;
+  private fail(key: MessageKey, params?: Record<string, string | number>): void {
+    this.error.value = { key, ...(params ? { params } : {}) };
     this.phase.value = 'error';
     this.host.setDone('done');
   }
@@ -107,14 +112,20 @@ export class BatchStore {
     const ctrl = (this.ctrl = new AbortController());
     // gov.cn only (the extension's host permission): a list elsewhere gets a clear error, not a fetch.
     const fetcher = createFetcher({ fetch: this.host.fetch, signal: ctrl.signal, allowHost: isGovCn });
-    const deps = { fetcher, inspect: this.host.inspect };
+    const deps: CheckDeps = {
+      fetcher,
+      inspect: this.host.inspect,
+      ...(this.host.readAttachment ? { readAttachment: this.host.readAttachment } : {}),
+    };
     this.host.setDone('running');
     this.error.value = null;
     if (!this.links.value.length) {
       this.phase.value = 'listing';
       const got = await readList(this.list.value, deps);
       if (got.error || !got.links.length) {
-        this.fail(got.error ? `无法读取列表页：${got.error}` : '这个页面上没有找到年度报告的链接');
+        if (got.error)
+          this.fail('batchListUnreadable', { error: got.why ? this.t(got.why.id, got.why.params) : got.error });
+        else this.fail('batchNoLinks');
         return;
       }
       this.links.value = got.links;
@@ -169,9 +180,11 @@ export class BatchStore {
     if (history) {
       const seen = new Set<string>();
       for (const i of items) {
-        if (!i.report?.report.agency || seen.has(i.report.report.agency)) continue;
-        seen.add(i.report.report.agency);
-        for (const r of await history.reportsOfBody(i.report.report.agency).catch(() => []))
+        const r0 = i.report;
+        const key = `${r0?.report.agency}\u0000${hostOfUrl(r0?.source.url)}`;
+        if (!r0?.report.agency || seen.has(key)) continue;
+        seen.add(key);
+        for (const r of await history.reportsOfBody(r0.report.agency, r0.source.url).catch(() => []))
           if (!inBatch.has(r.source.url ?? '')) past.push(r);
       }
     }

@@ -130,32 +130,38 @@ export function HistoryPage({ store }: { store: HistoryStore }) {
                 const n = errorsOf(e);
                 return (
                   <tr key={e.url} data-history-url={e.url} data-state={e.state} data-errors={n}>
-                    <td>
+                    <td class="agency">
                       <a href={e.url} target="_blank" rel="noopener noreferrer">
                         {e.agency ?? e.url}
                       </a>
                     </td>
-                    <td>{e.year ?? '—'}</td>
-                    <td>
+                    <td data-label={t('year')}>{e.year ?? '—'}</td>
+                    <td data-label={t('colState')}>
                       <span aria-hidden="true">{STATE_SYMBOL[e.state]} </span>
                       {t(STATE_KEY[e.state])}
                     </td>
-                    <td class={n ? 'bad' : ''}>
+                    <td class={n ? 'bad rep' : 'rep'} data-label={t('colErrors')}>
                       {e.state !== 'report' ? (
                         '—'
                       ) : n ? (
                         <>
-                          ✗ {t('errorsCell', { n })}
-                          {e.fail > 0 && <div class="small">{t('failingChecksCell', { n: e.fail })}</div>}
+                          ✗ {t(n === 1 ? 'errorsCellOne' : 'errorsCell', { n })}
+                          {e.fail > 0 && (
+                            <div class="small">
+                              {t(e.fail === 1 ? 'failingChecksCellOne' : 'failingChecksCell', { n: e.fail })}
+                            </div>
+                          )}
                         </>
                       ) : (
                         `✓ ${t('noErrors')}`
                       )}
                     </td>
-                    <td class={e.proseFail ? 'bad' : ''}>
+                    <td class={e.proseFail ? 'bad rep' : 'rep'} data-label={t('colProse')}>
                       {e.state === 'report' ? (e.proseFail ? `✗ ${t('proseCell', { n: e.proseFail })}` : '✓ 0') : '—'}
                     </td>
-                    <td class="small">{formatDate(new Date(e.at).toISOString(), lang)}</td>
+                    <td class="small" data-label={t('colCheckedAt')}>
+                      {formatDate(new Date(e.at).toISOString(), lang)}
+                    </td>
                     <td>
                       <button
                         type="button"

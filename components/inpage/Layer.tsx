@@ -402,6 +402,13 @@ function FindingView({ finding, flagged, actions }: { finding: Finding; flagged:
         {ui.status[finding.status]}
       </span>
       <span class="msg">{finding.message}</span>
+      {finding.href ? (
+        <div class="actions">
+          <a class="act" href={finding.href} target="_blank" rel="noopener noreferrer" data-previous-year-link="">
+            {finding.hrefText}
+          </a>
+        </div>
+      ) : null}
       {finding.goto ? (
         <div class="actions">
           <button type="button" class="act" data-goto={finding.goto} onClick={() => actions.goTo(finding.goto!)}>

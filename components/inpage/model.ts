@@ -8,7 +8,7 @@ import { TABLE_KEYS } from '../../lib/schema/tables';
 import { chipText, findingText, pageChipText, ui } from './strings';
 import { groupErrors, withoutCulpritClause } from '../../lib/errors';
 import { BLANK_UNDECIDED } from '../../lib/check';
-import type { InPageAnalysis } from './types';
+import type { InPageAnalysis, PreviousYearMarks } from './types';
 
 export type FindingStatus = 'fail' | 'culprit' | 'uncertain' | 'zero' | 'warn';
 
@@ -22,6 +22,9 @@ export interface Finding {
   flaggable: boolean;
   /** The other end of a text-vs-table contradiction (target key), offered as a link. */
   goto?: string;
+  /** An address offered as a link (the previous year's report, http(s) only) and its words. */
+  href?: string;
+  hrefText?: string;
 }
 
 export interface Target {
@@ -102,7 +105,14 @@ export function claimKey(claim: NarrativeClaim, index: number): string {
   return claim.id ?? `narrative:${index}`;
 }
 
-export function planMarks(analysis: InPageAnalysis, doc: Document): MarkPlan {
+/** The cross-year result of a previous-year comparison: pass, fail or uncertain (none when no check ran). */
+export function yoyStatus(p: PreviousYearMarks): 'pass' | 'fail' | 'uncertain' | null {
+  if (!p.checks.length) return null;
+  if (p.checks.some((c) => c.status === 'fail')) return 'fail';
+  return p.checks.every((c) => c.status === 'pass') ? 'pass' : 'uncertain';
+}
+
+export function planMarks(analysis: InPageAnalysis, doc: Document, previous?: PreviousYearMarks | null): MarkPlan {
   const { report, elements } = analysis;
   const attrs = new Map<Element, Record<string, string>>();
   const rec = (el: Element): Record<string, string> => {
@@ -181,6 +191,23 @@ export function planMarks(analysis: InPageAnalysis, doc: Document): MarkPlan {
       goto: key,
     });
   });
+  // The cross-year check (the previous year from history): a 上年结转 cell that differs from last year's
+  // 结转下年度 is marked with both numbers and a link to last year's report. Not flaggable (the report
+  // itself does not carry these checks) and not counted in the table's chip figures.
+  const prevHref = previous?.url && /^https?:\/\//i.test(previous.url) ? previous.url : undefined;
+  for (const check of previous?.checks ?? []) {
+    if (check.status === 'pass') continue;
+    const field = check.cells[0];
+    if (!field || !elements.has(field)) continue;
+    addWord(rec(elements.get(field)!), check.status === 'fail' ? ATTR.fail : ATTR.uncertain, check.id);
+    push(field, {
+      id: check.id,
+      status: check.status,
+      message: findingText.yoy(check.status, previous!.year, check.actual ?? null, check.expected ?? null),
+      flaggable: false,
+      ...(prevHref ? { href: prevHref, hrefText: findingText.openPrevious(previous!.year) } : {}),
+    });
+  }
   // Blank cells: one explanation per cell listing every check that counted it as 0.
   for (const r of attrs.values()) {
     const z = r[ATTR.zero];
@@ -249,7 +276,7 @@ export function planMarks(analysis: InPageAnalysis, doc: Document): MarkPlan {
     });
   });
 
-  return { attrs, targets, chips: planChips(analysis, targets, doc, grouped), quiet };
+  return { attrs, targets, chips: planChips(analysis, targets, doc, grouped, previous), quiet };
 }
 
 /** From this many checks in one table undecided only because of blanks, they are one notice on the chip. */
@@ -273,6 +300,7 @@ function planChips(
   targets: Target[],
   doc: Document,
   grouped: ReadonlySet<string> = new Set(),
+  previous?: PreviousYearMarks | null,
 ): Chip[] {
   const { report } = analysis;
   const chips: Chip[] = [];
@@ -288,7 +316,11 @@ function planChips(
     const checks = report.checks.filter((c) => tableOfCheck(c) === key);
     const fail = checks.filter((c) => c.status === 'fail').length;
     const uncertain = checks.filter((c) => c.status === 'uncertain').length;
-    const level: ChipLevel = fail ? 'fail' : uncertain ? 'uncertain' : checks.length ? 'ok' : 'info';
+    const yoy = key === 'apply' && previous ? yoyStatus(previous) : null;
+    const yoyFail = yoy === 'fail' ? previous!.checks.filter((c) => c.status === 'fail').length : 0;
+    // The cross-year result does not change this table's own figures, but a difference with last year
+    // turns the chip red and says so: a green chip over a red cell would contradict itself.
+    const level: ChipLevel = fail || yoyFail ? 'fail' : uncertain ? 'uncertain' : checks.length ? 'ok' : 'info';
     const errors = groupErrors({ checks, narrative: [] }).length;
     const first = targets.find((t) => t.kind === 'cell' && tableOfField(t.key) === key && t.severity !== 'zero');
     // The table's blanks, said once (lib/check.ts blankNotices), and the 空白按 0 计 option when it is on.
@@ -301,18 +333,21 @@ function planChips(
       table: key,
       anchor,
       level,
-      text: chipText(
-        checks.length,
-        fail,
-        uncertain,
-        report.tables[key].cellsRead,
-        errors,
-        checks.filter((c) => grouped.has(c.id)).length,
-      ),
-      short: fail ? String(errors) : uncertain ? String(uncertain) : undefined,
-      ...(blankNotes.length ? { detail: blankNotes } : {}),
+      text:
+        chipText(
+          checks.length,
+          fail,
+          uncertain,
+          report.tables[key].cellsRead,
+          errors,
+          checks.filter((c) => grouped.has(c.id)).length,
+        ) + (yoyFail ? findingText.yoyChipShort(previous!.year, yoyFail) : ''),
+      short: fail ? String(errors) : yoyFail ? String(yoyFail) : uncertain ? String(uncertain) : undefined,
       first: first?.key,
       slot: slot(anchor),
+      ...(yoy || blankNotes.length
+        ? { detail: [...blankNotes, ...(yoy ? [findingText.yoyChip(yoy, previous!.year, yoyFail)] : [])] }
+        : {}),
     });
   }
 

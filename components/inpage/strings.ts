@@ -123,6 +123,32 @@ export const findingText = {
       ? `可能是这一格出错：若为 ${suggested}，${names.join('、')}都将一致（也可能是合计格出错）`
       : `This cell is probably wrong: with ${suggested}, ${names.join(', ')} would all hold (or a total is wrong)`;
   },
+  /** This year's 上年结转 against the previous report's 结转下年度 (apply.year-over-year), both numbers in words. */
+  yoy: (status: 'fail' | 'uncertain', year: number, actual: number | null, expected: number | null) =>
+    status === 'fail'
+      ? zh
+        ? `本年“上年结转”为 ${actual}，${year} 年度报告的“结转下年度”为 ${expected}，两者应相等`
+        : `Carried over from last year is ${actual} here, but the ${year} report carried forward ${expected}; they should be equal`
+      : zh
+        ? `本年“上年结转”或 ${year} 年度报告的“结转下年度”为空白，无法与上年度核对`
+        : `Carried over here or carried forward in the ${year} report is blank: the years cannot be compared`,
+  /** The table chip's line on the cross-year check. */
+  yoyChip: (status: 'pass' | 'fail' | 'uncertain', year: number, n: number) =>
+    status === 'pass'
+      ? zh
+        ? `✓ 上年结转与 ${year} 年度报告的结转下年度一致`
+        : `✓ Carried over matches the ${year} report's carried forward`
+      : status === 'fail'
+        ? zh
+          ? `✗ 上年结转与 ${year} 年度报告的结转下年度有 ${n} 列不符`
+          : `✗ Carried over differs from the ${year} report's carried forward in ${n} columns`
+        : zh
+          ? `? 上年结转无法与 ${year} 年度报告核对（有空白）`
+          : `? Carried over could not be compared with the ${year} report (blanks)`,
+  /** Appended to the 表三 chip's text when this year's 上年结转 differs from last year's 结转下年度. */
+  yoyChipShort: (year: number, n: number) =>
+    zh ? `；与 ${year} 年度报告 ${n} 列不符` : `; ${n} columns differ from the ${year} report`,
+  openPrevious: (year: number) => (zh ? `打开 ${year} 年度报告` : `Open the ${year} report`),
   zero: (checks: string[]) => {
     const names = checks.map((id) => checkTitle(id, [], zh ? 'zh' : 'en'));
     return zh

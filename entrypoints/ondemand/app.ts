@@ -22,7 +22,7 @@ import { countListLinks, LIST_MIN_LINKS } from '../../lib/batch/list-gate';
 import { mountListChip } from '../content/list-chip';
 import { ShadowLayer } from './layer';
 import { createStore, type LayerStore } from '../../components/inpage/store';
-import type { InPageAnalysis } from '../../components/inpage/types';
+import type { InPageAnalysis, PreviousYearMarks } from '../../components/inpage/types';
 import { TooltipMachine, type ShowHow } from '../../components/inpage/tooltip';
 
 /** Selector of a target button in our shadow root (keys are field / claim ids: quote them safely). */
@@ -87,6 +87,8 @@ export class InPage {
   error: string | undefined;
   visible = true;
   analysis: InPageAnalysis | null = null;
+  /** The previous year from history and the cross-year checks (gouji:previous-year, from the background). */
+  previous: PreviousYearMarks | null = null;
   plan: MarkPlan | null = null;
   readonly store: LayerStore = createStore();
   readonly observer: ArticleObserver;
@@ -208,7 +210,7 @@ export class InPage {
       return;
     }
     const t1 = perf.now();
-    this.plan = planMarks(analysis, this.doc);
+    this.plan = planMarks(analysis, this.doc, this.previousFor(analysis));
     const tables = [
       ...analysis.tableElements.active,
       ...analysis.tableElements.apply,
@@ -247,7 +249,7 @@ export class InPage {
 
   /** Rebuild the chips and tooltips from the current analysis (after a language switch). */
   relabel(): void {
-    if (this.analysis && this.plan) this.plan = planMarks(this.analysis, this.doc);
+    if (this.analysis && this.plan) this.plan = planMarks(this.analysis, this.doc, this.previousFor(this.analysis));
     this.render();
   }
 
@@ -553,6 +555,12 @@ export class InPage {
     }
   }
 
+  /** The previous year, while it is the year before this report's (a re-run may read another report). */
+  private previousFor(analysis: InPageAnalysis): PreviousYearMarks | null {
+    const p = this.previous;
+    return p && analysis.report.report.year === p.year + 1 ? p : null;
+  }
+
   /** Messages from the popup / background. Returns undefined for messages that are not ours to answer. */
   handleMessage(msg: Message): Promise<unknown> | undefined {
     switch (msg.type) {
@@ -565,6 +573,10 @@ export class InPage {
         return Promise.resolve(this.visible);
       case 'gouji:flags-changed':
         void this.requestFlags();
+        return undefined;
+      case 'gouji:previous-year':
+        this.previous = { year: msg.year, url: msg.url, checks: msg.checks };
+        this.relabel();
         return undefined;
       default:
         return undefined;

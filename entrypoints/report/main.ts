@@ -19,6 +19,7 @@ import { browser } from 'wxt/browser';
 import { isTabState, tabKey } from '../../lib/ext/tabs';
 import { isAddResult, typedSend, type Message, type TabState } from '../../lib/ext/protocol';
 import { History } from '../../lib/history/store';
+import { previousYearFromHistory, type PreviousYear } from '../../lib/history/previous';
 
 const send = typedSend((msg: Message) => browser.runtime.sendMessage(msg));
 const MAX_BYTES = 60 * 1024 * 1024;
@@ -229,14 +230,72 @@ function render(c: Checked, label: string): void {
   status.textContent = s.fail ? `发现 ${s.fail} 处不一致` : '表格勾稽关系全部一致';
 }
 
-/** Every report checked here goes to the local history too (lib/history; best effort, never blocks the view). */
-async function keepInHistory(url: string, report: Report): Promise<void> {
-  if (!report.detected || typeof indexedDB === 'undefined') return;
+/**
+ * Every report checked here goes to the local history too (lib/history; best effort, never blocks the
+ * view); the same body's previous year found there gives the cross-year check (shown by showPreviousYear).
+ */
+async function keepInHistory(url: string, report: Report): Promise<PreviousYear | null> {
+  if (!report.detected || typeof indexedDB === 'undefined') return null;
   try {
     const h = await History.open(indexedDB);
     await h.keep(url, report, 'view');
+    return report.tables.apply.found ? await previousYearFromHistory(h, report) : null;
   } catch {
     // History is a convenience: a full or blocked IndexedDB must not break the view.
+    return null;
+  }
+}
+
+/**
+ * 上一年度报告: this year's 上年结转 against the previous report's 结转下年度, under the summary, in words
+ * with both numbers and a link to last year's report; the differing 上年结转 cells marked in the table.
+ * Nothing at all when history holds no previous year.
+ */
+function showPreviousYear(p: PreviousYear): void {
+  const failing = p.checks.filter((c) => c.status === 'fail');
+  const head =
+    p.status === 'pass'
+      ? '✓ 本年“上年结转”与上一年度“结转下年度”一致'
+      : p.status === 'fail'
+        ? `✗ 本年“上年结转”与上一年度“结转下年度”有 ${failing.length} 列不符`
+        : '? 上年结转或结转下年度有空白，无法核对';
+  const title = el('strong', {}, '上一年度报告：');
+  if (p.url && /^https?:\/\//i.test(p.url))
+    title.append(el('a', { href: p.url, target: '_blank', rel: 'noopener noreferrer', text: `${p.year} 年度` }));
+  else title.append(`${p.year} 年度`);
+  const box = el(
+    'section',
+    {
+      id: 'previous-year',
+      class: `notice ${p.status === 'pass' ? 'info' : 'warn'}`,
+      'data-previous-year': String(p.year),
+      'data-status': p.status,
+    },
+    title,
+    el('br'),
+    head,
+  );
+  if (failing.length) {
+    const ul = el('ul');
+    for (const c of failing)
+      ul.append(
+        el('li', {
+          'data-check': c.id,
+          text: `${fieldInWords(c.cells[0]!)}：本年“上年结转”为 ${c.actual}，${p.year} 年度报告的“结转下年度”为 ${c.expected}，两者应相等`,
+        }),
+      );
+    box.append(ul);
+  }
+  const summary = document.getElementById('summary');
+  if (summary) summary.after(box);
+  else out.prepend(box);
+  for (const c of p.checks) {
+    if (c.status === 'pass') continue;
+    const attr = c.status === 'fail' ? ATTR.fail : ATTR.uncertain;
+    for (const td of out.querySelectorAll(`td[${ATTR.field}="${c.cells[0]}"]`)) {
+      const words = (td.getAttribute(attr) ?? '').split(' ').filter(Boolean);
+      if (!words.includes(c.id)) td.setAttribute(attr, [...words, c.id].join(' '));
+    }
   }
 }
 
@@ -252,7 +311,7 @@ async function run(load: () => Promise<{ bytes: Uint8Array; name: string; url?: 
       throw new FileReadError(`文件过大（${Math.round(bytes.byteLength / 1048576)} MB），无法检查`);
     const checked = await checkBytes(bytes, name, url, loadPdfjs);
     render(checked, label);
-    void keepInHistory(url ?? `file:${name}`, checked.analysis.report);
+    void keepInHistory(url ?? `file:${name}`, checked.analysis.report).then((p) => p && showPreviousYear(p));
   } catch (e) {
     setState(STATE.error);
     const msg = e instanceof FileReadError ? e.message : `无法检查：${e instanceof Error ? e.message : String(e)}`;

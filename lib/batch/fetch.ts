@@ -45,11 +45,28 @@ export interface Fetched {
   text: string;
 }
 
+/** What went wrong, for a message in the reader's language (lib/i18n `reason…` keys); `detail` is not translated. */
+export type FetchErrorCode =
+  | 'http'
+  | 'timeout'
+  | 'timeout-read'
+  | 'connect'
+  | 'redirect-out'
+  | 'redirects'
+  | 'too-large'
+  | 'read'
+  | 'cancelled'
+  | 'not-http'
+  | 'host';
+
 export class FetchError extends Error {
   constructor(
     message: string,
     readonly url: string,
     readonly status?: number,
+    readonly code: FetchErrorCode = 'read',
+    /** The untranslated part: an address, a status, a size, the platform's own message. */
+    readonly detail: string = '',
   ) {
     super(message);
   }
@@ -138,45 +155,66 @@ export function createFetcher(opts: FetchOptions): Fetcher {
         ) {
           const next = new URL(res.headers.get('location')!, at).href;
           const h = safeHost(next);
-          if (h === null || !allow(h)) throw new FetchError(`重定向到允许范围以外的网址：${next}`, url, res.status);
-          if (hops >= 5) throw new FetchError('重定向次数过多', url, res.status);
+          if (h === null || !allow(h))
+            throw new FetchError(`重定向到允许范围以外的网址：${next}`, url, res.status, 'redirect-out', next);
+          if (hops >= 5) throw new FetchError('重定向次数过多', url, res.status, 'redirects');
           at = next;
           res = await opts.fetch(next, { headers, redirect: 'manual', signal: ctrl.signal, credentials: 'omit' });
           Object.defineProperty(res, 'url', { value: res.url || next });
         }
       } catch (e) {
         if (e instanceof FetchError) throw e;
-        if (opts.signal?.aborted) throw new FetchError('已取消', url);
-        if (ctrl.signal.aborted) throw new FetchError(`超时（${Math.round(timeoutMs / 1000)} 秒未响应）`, url, 0);
-        throw new FetchError(
-          `无法连接：${e instanceof Error ? (e.cause instanceof Error ? e.cause.message : e.message) : String(e)}`,
-          url,
-          0,
-        );
+        if (opts.signal?.aborted) throw new FetchError('已取消', url, undefined, 'cancelled');
+        if (ctrl.signal.aborted)
+          throw new FetchError(
+            `超时（${Math.round(timeoutMs / 1000)} 秒未响应）`,
+            url,
+            0,
+            'timeout',
+            String(Math.round(timeoutMs / 1000)),
+          );
+        const why = e instanceof Error ? (e.cause instanceof Error ? e.cause.message : e.message) : String(e);
+        throw new FetchError(`无法连接：${why}`, url, 0, 'connect', why);
       }
       const finalUrl = res.url || url;
       const finalHost = safeHost(finalUrl);
       if (finalHost !== null && !allow(finalHost))
-        throw new FetchError(`重定向到允许范围以外的网址：${finalUrl}`, url, res.status);
-      if (!res.ok) throw new FetchError(`HTTP ${res.status}`, url, res.status);
+        throw new FetchError(`重定向到允许范围以外的网址：${finalUrl}`, url, res.status, 'redirect-out', finalUrl);
+      if (!res.ok) throw new FetchError(`HTTP ${res.status}`, url, res.status, 'http', String(res.status));
       const declared = Number(res.headers.get('content-length'));
       if (declared > maxBytes)
-        throw new FetchError(`文件过大（${Math.round(declared / 1048576)} MB）`, url, res.status);
+        throw new FetchError(
+          `文件过大（${Math.round(declared / 1048576)} MB）`,
+          url,
+          res.status,
+          'too-large',
+          String(Math.round(declared / 1048576)),
+        );
       const bytes = new Uint8Array(await res.arrayBuffer());
       if (bytes.length > maxBytes)
-        throw new FetchError(`文件过大（${Math.round(bytes.length / 1048576)} MB）`, url, res.status);
+        throw new FetchError(
+          `文件过大（${Math.round(bytes.length / 1048576)} MB）`,
+          url,
+          res.status,
+          'too-large',
+          String(Math.round(bytes.length / 1048576)),
+        );
       const contentType = res.headers.get('content-type') ?? '';
       const text = BINARY.test(contentType) || looksBinary(bytes) ? '' : decodeBytes(bytes, contentType);
       return { url, finalUrl, status: res.status, contentType, bytes, text };
     } catch (e) {
       if (e instanceof FetchError) throw e;
       if (ctrl.signal.aborted && !opts.signal?.aborted)
-        throw new FetchError(`超时（${Math.round(timeoutMs / 1000)} 秒未读完）`, url, 0);
-      throw new FetchError(
-        opts.signal?.aborted ? '已取消' : `读取出错：${e instanceof Error ? e.message : String(e)}`,
-        url,
-        0,
-      );
+        throw new FetchError(
+          `超时（${Math.round(timeoutMs / 1000)} 秒未读完）`,
+          url,
+          0,
+          'timeout-read',
+          String(Math.round(timeoutMs / 1000)),
+        );
+      if (opts.signal?.aborted) throw new FetchError('已取消', url, 0, 'cancelled');
+      const why = e instanceof Error ? e.message : String(e);
+      throw new FetchError(`读取出错：${why}`, url, 0, 'read', why);
     } finally {
       clearTimeout(timer);
       opts.signal?.removeEventListener('abort', onAbort);
@@ -186,10 +224,11 @@ export function createFetcher(opts: FetchOptions): Fetcher {
   return {
     async get(url: string): Promise<Fetched> {
       const host = safeHost(url);
-      if (host === null) throw new FetchError(`不是 http(s) 网址：${url}`, url);
-      if (!allow(host)) throw new FetchError(`不在允许的网站范围内（只读取 gov.cn 网址）：${url}`, url);
+      if (host === null) throw new FetchError(`不是 http(s) 网址：${url}`, url, undefined, 'not-http', url);
+      if (!allow(host))
+        throw new FetchError(`不在允许的网站范围内（只读取 gov.cn 网址）：${url}`, url, undefined, 'host', url);
       for (let attempt = 0; ; attempt++) {
-        if (opts.signal?.aborted) throw new FetchError('已取消', url);
+        if (opts.signal?.aborted) throw new FetchError('已取消', url, undefined, 'cancelled');
         await acquire(host);
         try {
           return await once(url);

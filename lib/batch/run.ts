@@ -6,7 +6,8 @@ import { groupErrors } from '../errors';
 import type { Report, TableKey } from '../types';
 import { yearOverYear } from '../year-over-year';
 import { sameBody } from './body';
-import { FetchError, isGovCn, type Fetcher } from './fetch';
+import { FetchError, isGovCn, type Fetcher, type FetchErrorCode } from './fetch';
+import type { MessageKey } from '../i18n';
 import { isAttachmentUrl, isListPage, type ReportLink } from './links';
 
 export type RowState = 'report' | 'none' | 'old' | 'missing' | 'attachment' | 'error';
@@ -33,14 +34,56 @@ export interface YearResult {
   previousUrl: string | null;
 }
 
+/** The i18n key of a row's reason (lib/i18n `reason…`): the reason in the reader's language. */
+export type ReasonKey = Extract<MessageKey, `reason${string}`>;
+
+/**
+ * Why a row has its state, in words any language can give: the key of the message and its untranslated
+ * parts (an address, a status, the platform's own error text). `reason` keeps the Chinese sentence (CSV, CLI).
+ */
+export interface Why {
+  id: ReasonKey;
+  params?: Record<string, string | number>;
+  /** What made it so (an attachment that could not be read: why not). */
+  cause?: Why;
+}
+
+const FETCH_REASON: Record<FetchErrorCode, ReasonKey> = {
+  http: 'reasonHttp',
+  timeout: 'reasonTimeout',
+  'timeout-read': 'reasonTimeoutRead',
+  connect: 'reasonConnect',
+  'redirect-out': 'reasonRedirectOut',
+  redirects: 'reasonRedirects',
+  'too-large': 'reasonTooLarge',
+  read: 'reasonRead',
+  cancelled: 'reasonCancelled',
+  'not-http': 'reasonNotHttp',
+  host: 'reasonHost',
+};
+
+/** The reason of a failed fetch or read, in any language. */
+export function whyOf(e: unknown): Why {
+  if (e instanceof FetchError) return { id: FETCH_REASON[e.code], params: { detail: e.detail } };
+  const detail = e instanceof Error ? e.message : String(e);
+  // The file readers' own sentences (lib/files), Chinese: the two a reader meets most get their key.
+  if (/扫描图片/.test(detail)) return { id: 'reasonScanned' };
+  if (/另存为 \.docx 或 PDF/.test(detail)) return { id: 'reasonSaveAs' };
+  return { id: 'reasonRead', params: { detail } };
+}
+
 export interface BatchRow {
   /** The report's address as linked. */
   url: string;
   /** The link's text on the list page. */
   text?: string;
   state: RowState;
-  /** Why: the error, or what made the state. */
+  /** Why: the error, or what made the state (Chinese: the CSV, the CLI). */
   reason?: string;
+  /** The same reason as a message key and its parameters (rows stored before it existed lack it). */
+  why?: Why;
+  /** Where the tables were read from when not the page itself: an attached (or linked) PDF or DOCX. */
+  source?: 'pdf' | 'docx';
   agency: string | null;
   year: number | null;
   format: Report['report']['format'] | null;
@@ -76,12 +119,13 @@ export const MAX_LIST_PAGES = 20;
 
 export const YOY_RULE = 'apply.year-over-year';
 
-function emptyRow(url: string, text: string | undefined, state: RowState, reason: string): BatchRow {
+function emptyRow(url: string, text: string | undefined, state: RowState, reason: string, why: Why): BatchRow {
   return {
     url,
     text,
     state,
     reason,
+    why,
     agency: null,
     year: null,
     format: null,
@@ -127,21 +171,27 @@ export function rowOf(
     uncertain: report.checks.filter((c) => c.status === 'uncertain' && c.rule !== YOY_RULE).length,
     proseFail: report.narrative.filter((n) => n.status === 'fail').length,
   };
+  const src = [t.active, t.apply, t.review].find((x) => x.found)?.source;
+  if (src === 'pdf' || src === 'docx') row.source = src;
   if (!report.detected) {
     row.state = 'none';
     row.reason = isList ? '列表页（不是年度报告）' : '不是政府信息公开工作年度报告';
+    row.why = { id: isList ? 'reasonListPage' : 'reasonNotReport' };
   } else if (report.report.format === 'old') {
     row.state = 'old';
     row.reason = `${report.report.year ?? ''} 年度报告使用旧格式，未核对`;
+    row.why = { id: 'reasonOld', params: { year: report.report.year ?? '' } };
   } else if (!anyTable) {
     const file = attachments.find((a) => /\.pdf(?:$|[?#])/i.test(a)) ?? attachments[0];
     if (file) {
       row.state = 'attachment';
       row.attachment = file;
       row.reason = '统计表格在附件中';
+      row.why = { id: 'reasonInAttachment' };
     } else {
       row.state = 'missing';
       row.reason = '页面上没有找到统计表格';
+      row.why = { id: 'reasonNoTables' };
     }
   }
   return row;
@@ -172,17 +222,20 @@ async function checkAttachments(
   page: Report | null,
   files: string[],
   deps: CheckDeps,
-): Promise<{ report: Report; file: string } | { reason: string }> {
+): Promise<{ report: Report; file: string } | { reason: string; why: Why }> {
   const pageHost = hostOfUrl(url);
   const order = [
     ...files.filter((f) => /\.pdf(?:$|[?#])/i.test(f)),
     ...files.filter((f) => !/\.pdf(?:$|[?#])/i.test(f)),
   ];
-  let reason = '';
+  let failed: { reason: string; why: Why } | null = null;
   for (const file of order.slice(0, MAX_ATTACHMENTS)) {
     const h = hostOfUrl(file);
     if (!h || (!isGovCn(h) && h !== pageHost)) {
-      reason ||= `附件不在 gov.cn 或本网站上，未读取：${file}`;
+      failed ??= {
+        reason: `附件不在 gov.cn 或本网站上，未读取：${file}`,
+        why: { id: 'reasonAttachmentElsewhere', params: { file } },
+      };
       continue;
     }
     try {
@@ -190,7 +243,10 @@ async function checkAttachments(
       const rep = await deps.readAttachment!(got.bytes, got.finalUrl);
       const anyTable = rep.tables.active.found || rep.tables.apply.found || rep.tables.review.found;
       if (!anyTable) {
-        reason ||= `附件中没有找到统计表格：${file}`;
+        failed ??= {
+          reason: `附件中没有找到统计表格：${file}`,
+          why: { id: 'reasonAttachmentNoTables', params: { file } },
+        };
         continue;
       }
       if (page?.detected) {
@@ -205,11 +261,15 @@ async function checkAttachments(
       rep.source.attachment = file;
       return { report: rep, file };
     } catch (e) {
-      reason ||= `附件无法读取（${file}）：${e instanceof Error ? e.message : String(e)}`;
+      failed ??= {
+        reason: `附件无法读取（${file}）：${e instanceof Error ? e.message : String(e)}`,
+        why: { id: 'reasonAttachmentUnreadable', params: { file }, cause: whyOf(e) },
+      };
     }
   }
-  if (!reason && files.length && !files.some(isPdfOrDocx)) reason = '附件不是 PDF 或 .docx';
-  return { reason: reason || '没有可读取的附件' };
+  if (!failed && files.length && !files.some(isPdfOrDocx))
+    return { reason: '附件不是 PDF 或 .docx', why: { id: 'reasonAttachmentNotPdf' } };
+  return failed ?? { reason: '没有可读取的附件', why: { id: 'reasonAttachmentNone' } };
 }
 
 function hostOfUrl(u: string): string {
@@ -226,7 +286,7 @@ export async function checkUrl(url: string, deps: CheckDeps, text?: string): Pro
   try {
     got = await deps.fetcher.get(url);
   } catch (e) {
-    return { row: emptyRow(url, text, 'error', e instanceof FetchError || e instanceof Error ? e.message : String(e)) };
+    return { row: emptyRow(url, text, 'error', e instanceof Error ? e.message : String(e), whyOf(e)) };
   }
   if (!got.text) {
     // A PDF / Word file linked directly: its tables are in the attachment itself.
@@ -239,18 +299,28 @@ export async function checkUrl(url: string, deps: CheckDeps, text?: string): Pro
           return { row: { ...rowOf(url, text, rep), attachment: got.finalUrl }, report: rep };
         } catch (e) {
           const why = `附件无法读取：${e instanceof Error ? e.message : String(e)}`;
-          return { row: { ...emptyRow(url, text, 'attachment', why), attachment: got.finalUrl } };
+          return {
+            row: {
+              ...emptyRow(url, text, 'attachment', why, { id: 'reasonFileUnreadable', cause: whyOf(e) }),
+              attachment: got.finalUrl,
+            },
+          };
         }
       }
-      return { row: { ...emptyRow(url, text, 'attachment', '报告是附件文件'), attachment: got.finalUrl } };
+      return {
+        row: {
+          ...emptyRow(url, text, 'attachment', '报告是附件文件', { id: 'reasonAttachmentFile' }),
+          attachment: got.finalUrl,
+        },
+      };
     }
-    return { row: emptyRow(url, text, 'error', '页面是空的') };
+    return { row: emptyRow(url, text, 'error', '页面是空的', { id: 'reasonEmpty' }) };
   }
   let seen: Inspected;
   try {
     seen = deps.inspect(got.text, url);
   } catch (e) {
-    return { row: emptyRow(url, text, 'error', `无法解析：${e instanceof Error ? e.message : String(e)}`) };
+    return { row: parseError(url, text, e) };
   }
   try {
     const isList = isListPage(seen.links);
@@ -262,6 +332,7 @@ export async function checkUrl(url: string, deps: CheckDeps, text?: string): Pro
         return { row: { ...rowOf(url, text, read.report), attachment: read.file }, report: read.report };
       }
       row.reason = read.reason;
+      row.why = read.why;
     }
     if (row.attachment) {
       seen.report.notices.push({ id: 'attachment', level: 'warn', message: `统计表格在附件中：${row.attachment}` });
@@ -270,13 +341,20 @@ export async function checkUrl(url: string, deps: CheckDeps, text?: string): Pro
       ? { row, report: seen.report, links: seen.links, pages: seen.pages ?? [] }
       : { row, report: seen.report };
   } catch (e) {
-    return { row: emptyRow(url, text, 'error', `无法解析：${e instanceof Error ? e.message : String(e)}`) };
+    return { row: parseError(url, text, e) };
   }
+}
+
+function parseError(url: string, text: string | undefined, e: unknown): BatchRow {
+  const detail = e instanceof Error ? e.message : String(e);
+  return emptyRow(url, text, 'error', `无法解析：${detail}`, { id: 'reasonParse', params: { detail } });
 }
 
 export interface ListRead {
   links: ReportLink[];
   error?: string;
+  /** The error as a message key (lib/i18n). */
+  why?: Why;
   /** Pages of the list read (1 when it has no pagination). */
   pages: number;
 }
@@ -296,10 +374,10 @@ export async function readList(
   if (!start) {
     try {
       const got = await deps.fetcher.get(url);
-      if (!got.text) return { links: [], error: '列表页不是网页', pages: 0 };
+      if (!got.text) return { links: [], error: '列表页不是网页', why: { id: 'reasonListNotPage' }, pages: 0 };
       start = deps.inspect(got.text, url);
     } catch (e) {
-      return { links: [], error: e instanceof Error ? e.message : String(e), pages: 0 };
+      return { links: [], error: e instanceof Error ? e.message : String(e), why: whyOf(e), pages: 0 };
     }
   }
   const links = [...start.links];

@@ -44,6 +44,7 @@ export const WIDE_FIXED = [
   'year_over_year',
   'year_over_year_fail',
   'attachment',
+  'source',
   'blank_fields',
 ] as const;
 
@@ -81,6 +82,7 @@ export function wideRow({ row, report }: WideItem, fields: readonly string[] = A
     row.yoy?.status ?? '',
     row.yoy ? row.yoy.fail : null,
     row.attachment ?? '',
+    row.source ?? '',
     blank.join(' '),
     ...fields.map((f) => values[f]?.value ?? null),
   ];

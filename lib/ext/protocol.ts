@@ -2,7 +2,7 @@
 // Pure types: entrypoints/ wires them to `browser.runtime` / `browser.tabs`. Every message has a
 // `type` starting with "gouji:"; senders ignore replies they do not understand.
 
-import type { Report } from '../types';
+import type { Check, Report } from '../types';
 import type { AddResult } from '../flags/store';
 import type { FlagStatus } from '../flags/model';
 
@@ -50,7 +50,10 @@ export type Message =
   // content/popup → background: flags recorded for this report (by url), to show "已标记".
   | { type: 'gouji:flags-for-report'; report: Report }
   // background → content: flags changed (so the page re-renders its flagged state).
-  | { type: 'gouji:flags-changed' };
+  | { type: 'gouji:flags-changed' }
+  // background → content: the history holds this body's previous year; the cross-year checks
+  // (apply.year-over-year:*, this year's 上年结转 against its 结转下年度) to mark on the 上年结转 cells.
+  | { type: 'gouji:previous-year'; year: number; url: string | null; checks: Check[] };
 
 export function isGoujiMessage(m: unknown): m is Message {
   return (
@@ -80,6 +83,7 @@ export interface Replies {
   'gouji:flag-add': AddResult;
   'gouji:flags-for-report': { checkIds: string[]; statuses: Record<string, FlagStatus> };
   'gouji:flags-changed': undefined;
+  'gouji:previous-year': undefined;
   /** Opened the batch page for the sender's list page? */
   'gouji:open-batch': { ok: true } | { ok: false; error: string };
   /** Opened the report view for the attachment the sender's page links? */

@@ -35,5 +35,5 @@ export function compareWithPrevious(report: Report, candidates: readonly Report[
 }
 
 export async function previousYearFromHistory(history: History, report: Report): Promise<PreviousYear | null> {
-  return compareWithPrevious(report, await history.reportsOfBody(report.report.agency));
+  return compareWithPrevious(report, await history.reportsOfBody(report.report.agency, report.source.url));
 }

@@ -9,7 +9,7 @@
 
 import type { Report } from '../types';
 import { errorsOf, rowOf, type BatchRow, type RowState } from '../batch/run';
-import { bodyKey } from '../batch/body';
+import { bodyKey, hostOf, sameBody } from '../batch/body';
 
 export const DB_NAME = 'gouji-history';
 export const MAX_ENTRIES = 2000;
@@ -109,13 +109,28 @@ export class History {
     return req(this.db.transaction('reports').objectStore('reports').get(url) as IDBRequest<Report | undefined>);
   }
 
-  /** The reports of one body (by normalized name). */
-  async reportsOfBody(agency: string | null): Promise<Report[]> {
+  /**
+   * The reports of one body: by normalized name (the `body` index); with the report's address, also the
+   * names that `sameBody` matches on the same site (洪泽区人民政府 and 淮安市洪泽区人民政府 on one host).
+   */
+  async reportsOfBody(agency: string | null, url?: string | null): Promise<Report[]> {
     const key = bodyKey(agency);
     if (!key) return [];
-    const entries = await req(
+    let entries = await req(
       this.db.transaction('entries').objectStore('entries').index('body').getAll(key) as IDBRequest<HistoryEntry[]>,
     );
+    const host = hostOf(url);
+    if (host) {
+      // The entries are small (no report): reading them all to match name variants on one site is cheap.
+      const seen = new Set(entries.map((e) => e.url));
+      const more = (await this.list()).filter(
+        (e) =>
+          !seen.has(e.url) &&
+          e.body !== key &&
+          sameBody({ agency, url: url ?? null }, { agency: e.agency, url: e.url }),
+      );
+      entries = [...entries, ...more];
+    }
     const out: Report[] = [];
     for (const e of entries) {
       const r = await this.report(e.url);

@@ -14,6 +14,7 @@ import { ROOT, artifact, launch, settled, type Launched } from './harness';
 
 declare const chrome: { storage: { session: { get(k: null): Promise<Record<string, unknown>> } } };
 import { batchCorpus } from '../helpers/batch-corpus';
+import { parseCsv } from '../helpers/csv-parse';
 import { startServer, type TestServer } from '../unit/batch/server';
 
 const SITE = 'https://www.zs.gov.cn';
@@ -24,38 +25,7 @@ const downloads = mkdtempSync(join(tmpdir(), 'gouji-batch-dl-'));
 let L: Launched | null = null;
 let srv: TestServer;
 
-/** A small RFC 4180 reader: the CSV must open as a grid. */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (ch === '\r' && text[i + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      i++;
-    } else cell += ch;
-  }
-  if (cell || row.length) {
-    row.push(cell);
-    rows.push(row);
-  }
-  return rows;
-}
+export { parseCsv };
 
 const cli = (...args: string[]) =>
   new Promise<string>((resolve) =>

@@ -57,4 +57,27 @@ describe('history (lib/history)', () => {
     ]);
     h.close();
   });
+
+  it('finds the same body under a longer name on the same site (洪泽区 → 淮安市洪泽区), not on another site', async () => {
+    const h = await History.open(new IDBFactory());
+    const page = (title: string) => previousYearPage().replaceAll('中山市人民政府办公室', title);
+    const r2023 = check(page('洪泽区人民政府'), 'https://www.hongze.gov.cn/2023.html');
+    const other = check(page('洪泽区人民政府'), 'https://www.elsewhere.gov.cn/2023.html');
+    expect(r2023.report.agency).toBe('洪泽区人民政府');
+    await h.put(entryOf(rowOf(r2023.source.url!, undefined, r2023), r2023, 'batch', 1), r2023);
+    await h.put(entryOf(rowOf(other.source.url!, undefined, other), other, 'batch', 2), other);
+    const now = check(
+      corpus.links[0]!.html!.replaceAll('中山市人民政府办公室', '淮安市洪泽区人民政府'),
+      'https://www.hongze.gov.cn/2024.html',
+    );
+    expect(now.report.agency).toBe('淮安市洪泽区人民政府');
+    const found = await h.reportsOfBody(now.report.agency, now.source.url);
+    expect(found.map((r) => r.source.url)).toEqual(['https://www.hongze.gov.cn/2023.html']);
+    expect(await h.reportsOfBody(now.report.agency)).toEqual([]); // without the address: the name alone
+    expect(await previousYearFromHistory(h, now)).toMatchObject({
+      year: 2023,
+      url: 'https://www.hongze.gov.cn/2023.html',
+    });
+    h.close();
+  });
 });

@@ -15,7 +15,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { parseHTML } from 'linkedom';
 import { commonHost } from '../../../entrypoints/popup/host';
 import { BatchPage } from '../../../components/batch/BatchPage';
-import { BatchStore } from '../../../components/batch/store';
+import { BatchStore, type BatchHost } from '../../../components/batch/store';
 import { HistoryPage } from '../../../components/history/HistoryPage';
 import { HistoryStore } from '../../../components/history/store';
 import { inspectDocument } from '../../../lib/batch/inspect';
@@ -25,6 +25,10 @@ import { checkDocument } from '../../../lib/check';
 import { LANG_KEY } from '../../../lib/i18n';
 import type { KeyValueArea } from '../../../lib/ext/tabs';
 import { FIXTURE_DIR } from '../../helpers/fixtures';
+import { FILES_DIR } from '../../fixtures/gen/files';
+import { loadPdfjs } from '../files/read-files';
+import { attachmentReader } from '../../../lib/batch/attachment';
+import { readAttachment as cliReadAttachment } from '../../../bin/urls';
 
 const b = fakeBrowser as unknown as typeof realBrowser;
 const SITE = 'https://www.zs.gov.cn';
@@ -46,12 +50,17 @@ const LIST_HTML = `<!doctype html><meta charset="utf-8"><title>年报</title><ul
   .map((k, i) => `<li><a href="/nj/${k}.html">${TITLES[i] ?? '戊局2024年度政府信息公开工作年度报告'}</a></li>`)
   .join('')}</ul>`;
 
+/** Files served besides the pages (attachments), by path. */
+const FILES: Record<string, Uint8Array<ArrayBuffer>> = {};
+let listHtml = LIST_HTML;
+
 const fetchFake: typeof fetch = async (input) => {
   const u = new URL(String(input));
-  const body = u.pathname === '/nj/list.html' ? LIST_HTML : PAGES[u.pathname];
+  const file = FILES[u.pathname];
+  const body = file ?? (u.pathname === '/nj/list.html' ? listHtml : PAGES[u.pathname]);
   const res = new Response(body ?? 'not found', {
     status: body ? 200 : 404,
-    headers: { 'content-type': 'text/html; charset=utf-8' },
+    headers: { 'content-type': file ? 'application/pdf' : 'text/html; charset=utf-8' },
   });
   Object.defineProperty(res, 'url', { value: u.href });
   return res;
@@ -64,6 +73,7 @@ beforeEach(() => {
   // fake-browser leaves i18n to the test: a Chinese browser unless a test says otherwise.
   vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('zh-CN');
   idb = new IDBFactory();
+  listHtml = LIST_HTML;
   document.body.innerHTML = '<div id="app"></div>';
   root = document.getElementById('app')!;
 });
@@ -75,7 +85,7 @@ const click = (el: Element) =>
     await new Promise((r) => setTimeout(r, 0));
   });
 
-async function runBatch(): Promise<BatchStore> {
+async function runBatch(readAttachment?: BatchHost['readAttachment']): Promise<BatchStore> {
   const common = commonHost(b, document);
   let h: Promise<History | null> | null = null;
   const store = new BatchStore({
@@ -84,6 +94,7 @@ async function runBatch(): Promise<BatchStore> {
     history: () => (h ??= History.open(idb)),
     inspect: (html, url) => inspectDocument(parseHTML(html).document as unknown as Document, url),
     download: () => undefined,
+    ...(readAttachment ? { readAttachment } : {}),
     href: `chrome-extension://x/batch.html?list=${encodeURIComponent(LIST)}`,
     setDone: (s) => document.documentElement.setAttribute('data-gouji-batch', s),
     loadLang: common.loadLang,
@@ -138,8 +149,11 @@ describe('batch page', () => {
     expect(root.querySelector('main')!.getAttribute('lang')).toBe('en');
     expect(root.querySelector('h1')!.textContent).toBe('Gouji · Batch check');
     const rows = $$('tr[data-gouji-report]');
-    expect(rows[0]!.textContent).toMatch(/\d+ errors/);
-    expect(rows[0]!.textContent).toMatch(/\d+ failing checks/);
+    // English counts agree in number: "1 error", "2 failing checks" (error-addend: one wrong cell, two checks).
+    const a = expected('/nj/a.html');
+    expect(rows[0]!.textContent).toContain(a.errors === 1 ? '1 error' : `${a.errors} errors`);
+    expect(rows[0]!.textContent).not.toContain('1 errors');
+    expect(rows[0]!.textContent).toContain(`${a.failingChecks} failing checks`);
     expect(rows[0]!.textContent).toContain('Table III');
     expect(rows[2]!.textContent).toContain('Not a report');
     expect(rows[2]!.textContent).not.toContain('不是');
@@ -156,6 +170,62 @@ describe('batch page', () => {
     vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('en-US');
     await runBatch();
     expect(root.querySelector('th:nth-child(6)')!.textContent).toBe('Errors');
+  });
+});
+
+describe('batch page: reports in attachments', () => {
+  const attachmentPage = (title: string, href: string) =>
+    `<!doctype html><html><head><meta charset="utf-8"><title>${title}</title></head><body><h1>${title}</h1>
+<p>一、总体情况</p><p>详见附件。</p><p>二、主动公开政府信息情况</p><p>三、收到和处理政府信息公开申请情况</p>
+<p>四、政府信息公开行政复议、行政诉讼情况</p><p>五、存在的主要问题及改进情况</p><p>六、其他需要报告的事项</p>
+<p>附件：<a href="${href}">${title}.pdf</a></p></body></html>`;
+  const readAttachment = attachmentReader(
+    loadPdfjs,
+    (html, opts) => checkDocument(new DOMParser().parseFromString(html, 'text/html'), opts).report,
+  );
+
+  it('reads a listed report whose tables are in a PDF (state report, source pdf, the CLI’s findings); an unreadable one says why, in English too', async () => {
+    const pdf = new Uint8Array(readFileSync(join(FILES_DIR, 'error-two.pdf')));
+    FILES['/nj/files/audit.pdf'] = pdf;
+    FILES['/nj/files/scan.pdf'] = new Uint8Array(readFileSync(join(FILES_DIR, 'scanned.pdf')));
+    PAGES['/nj/p.html'] = attachmentPage('测试市审计局2024年度政府信息公开工作年度报告', 'files/audit.pdf');
+    PAGES['/nj/s.html'] = attachmentPage('测试市统计局2024年度政府信息公开工作年度报告', '/nj/files/scan.pdf');
+    listHtml = `<!doctype html><meta charset="utf-8"><title>年报</title><ul>
+<li><a href="/nj/p.html">测试市审计局2024年度政府信息公开工作年度报告</a></li>
+<li><a href="/nj/s.html">测试市统计局2024年度政府信息公开工作年度报告</a></li>
+<li><a href="/nj/c.html">丙局2024年度报告</a></li>
+<li><a href="/nj/e.html">戊局2024年度政府信息公开工作年度报告</a></li></ul>`;
+    try {
+      await runBatch(readAttachment);
+      const rows = $$('tr[data-gouji-report]');
+      expect(rows.map((r) => r.dataset.state)).toEqual(['report', 'attachment', 'none', 'error']);
+      // The PDF's findings equal the CLI's reading of the same file through the same page.
+      const cli = await cliReadAttachment(pdf, `${SITE}/nj/files/audit.pdf`);
+      const want = errorCounts(cli);
+      expect(want.errors).toBeGreaterThan(0);
+      expect(rows[0]!.dataset).toMatchObject({
+        source: 'pdf',
+        errors: String(want.errors),
+        fail: String(want.failingChecks),
+      });
+      expect(rows[0]!.textContent).toContain('读自 PDF 附件');
+      expect(rows[0]!.querySelector('a')!.getAttribute('href')).toBe(
+        `report.html?url=${encodeURIComponent(`${SITE}/nj/files/audit.pdf`)}`,
+      );
+      expect(rows[1]!.textContent).toContain('PDF 为扫描图片，无法读取文字');
+      // In English every reason is English (addresses stay as they are).
+      await click(root.querySelector('[data-action="lang"]')!);
+      const reasons = $$('tr[data-gouji-report] .reason').map((e) => e.textContent!.replace(/https?:\/\/\S+/g, ''));
+      expect(reasons).toHaveLength(3);
+      for (const r of reasons) expect(r).not.toMatch(/[\u4e00-\u9fff]/);
+      expect(reasons[0]).toContain('The PDF is a scanned image');
+      expect(reasons[2]).toBe('HTTP 404');
+      expect(rows[0]!.textContent).toContain('read from the PDF attachment');
+    } finally {
+      for (const k of Object.keys(FILES)) delete FILES[k];
+      delete PAGES['/nj/p.html'];
+      delete PAGES['/nj/s.html'];
+    }
   });
 });
 
