@@ -3,8 +3,8 @@
 // Both pages are reconstructed from the real seeds (../shared/seeds) in the national template's layout.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { reportPage } from '../tests/unit/core/template';
-import { seedValues } from '../tests/unit/core/seeds';
+import { reportPage } from '../tests/support/pages';
+import { seedValues } from '../tests/support/seeds';
 import { fileURLToPath } from 'node:url';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));

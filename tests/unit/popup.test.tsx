@@ -16,7 +16,7 @@ import type { Message } from '../../lib/ext/protocol';
 import { badgeFor, findingCounts } from '../../lib/ext/tabs';
 import { LANG_KEY } from '../../lib/i18n';
 import type { Report } from '../../lib/types';
-import { consistentReport, sampleReport, SAMPLE_URL } from './helpers/sample-report';
+import { consistentReport, sampleReport, SAMPLE_URL } from '../support/sample-report';
 
 const b = fakeBrowser as unknown as typeof realBrowser;
 const TAB = 12;

@@ -24,7 +24,7 @@ import { errorCounts } from '../../../lib/errors';
 import { checkDocument } from '../../../lib/check';
 import { LANG_KEY } from '../../../lib/i18n';
 import type { KeyValueArea } from '../../../lib/ext/tabs';
-import { FIXTURE_DIR } from '../../helpers/fixtures';
+import { FIXTURE_DIR } from '../../support/fixtures';
 
 const b = fakeBrowser as unknown as typeof realBrowser;
 const SITE = 'https://www.zs.gov.cn';

@@ -6,8 +6,8 @@ import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkDocument, checkText } from '../../../lib/check';
-import { linkeDoc } from './dom';
-import { seedFiles, seedText } from './seeds';
+import { linkeDoc } from '../../support/dom';
+import { seedFiles, seedText } from '../../support/seeds';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 const ROOT = join(HERE, '../../..');
