@@ -4,12 +4,17 @@
 
 import { groupErrors } from '../errors';
 import type { Report, TableKey } from '../types';
+import type { PageState } from '../contract';
 import { yearOverYear } from '../year-over-year';
 import { sameBody } from './body';
 import { FetchError, isGovCn, type Fetcher } from './fetch';
 import { isAttachmentUrl, isListPage, type ReportLink } from './links';
 
-export type RowState = 'report' | 'none' | 'old' | 'missing' | 'attachment' | 'error';
+/**
+ * A checked page's state in a batch, the history and the popup: a page state (lib/contract.ts), or a report
+ * that could not be checked for a reason a batch names — old format, tables missing, tables in an attachment.
+ */
+export type RowState = PageState | 'old' | 'missing' | 'attachment';
 export const ROW_STATES: readonly RowState[] = ['report', 'none', 'old', 'missing', 'attachment', 'error'];
 
 /** What `inspect` tells of one page. */
