@@ -2,7 +2,6 @@
 // vocabulary (lib/schema/narrative.ts) → compare; plus sums and shares written in the text. Pure: works
 // on a Prose (DOM or flattened text) and a Report whose values are already read.
 
-import { formatNumber } from '../i18n/number';
 import type { NarrativeClaim, Report } from '../types';
 import { applyField } from '../schema/apply';
 import { APPLY_ROW_OF_ENTRY, FIRST_SECTION, OTHER_YEAR, PART_SCOPE, type NarrativeEntry } from '../schema/narrative';
@@ -14,7 +13,8 @@ import type { Prose } from './prose';
 import { checkShares } from './shares';
 import { checkTextSums, type SumContext } from './sums';
 import { tokenize } from './tokens';
-import { applyFormatOf, fmt, groupRows, resolveOption, sumFields, type ResolvedOption } from './values';
+import { applyFormatOf, groupRows, resolveOption, sumFields, type ResolvedOption } from './values';
+import { formatNumber as fmt } from '../i18n/number';
 
 export type { Prose } from './prose';
 export { proseFromDocument, proseFromText } from './prose';
@@ -215,7 +215,7 @@ function inForceAsParts(claims: NarrativeClaim[], sentenceOf: Map<NarrativeClaim
       ...c,
       status: 'pass',
       messageId: 'narrative.parts',
-      message: `正文分两部分写出：${formatNumber(c.value)} + 本年制发 ${formatNumber(issued.value)} = ${formatNumber(c.expected!)}，与表中现行有效件数一致`,
+      message: `正文分两部分写出：${fmt(c.value)} + 本年制发 ${fmt(issued.value)} = ${fmt(c.expected!)}，与表中现行有效件数一致`,
     };
   }
 }
