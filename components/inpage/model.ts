@@ -8,6 +8,7 @@ import { TABLE_KEYS } from '../../lib/schema/tables';
 import { chipText, findingText, pageChipText, ui } from './strings';
 import { groupErrors } from '../../lib/errors';
 import type { InPageAnalysis } from './types';
+import { isCheckableAttachment } from '../../lib/attachments';
 import type { FindingStatus } from '../../lib/flags/model';
 
 /**
@@ -48,16 +49,6 @@ export interface Target {
 }
 
 export type ChipLevel = 'ok' | 'fail' | 'uncertain' | 'info' | 'missing' | 'error';
-
-/** A linked file the report view reads: http(s), .pdf or .docx (the background checks the host again). */
-export function isCheckableAttachment(href: string): boolean {
-  try {
-    const u = new URL(href);
-    return (u.protocol === 'http:' || u.protocol === 'https:') && /\.(pdf|docx)$/i.test(u.pathname);
-  } catch {
-    return false;
-  }
-}
 
 export interface Chip {
   key: string;

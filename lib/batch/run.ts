@@ -7,8 +7,9 @@ import type { Report, TableKey } from '../types';
 import type { PageState } from '../contract';
 import { yearOverYear } from '../year-over-year';
 import { sameBody } from './body';
-import { FetchError, isGovCn, type Fetcher } from './fetch';
-import { isAttachmentUrl, isListPage, type ReportLink } from './links';
+import { FetchError, type Fetcher } from './fetch';
+import { isListPage, type ReportLink } from './links';
+import { attachmentHostAllowed, isCheckableName, isDocumentLink } from '../attachments';
 
 /**
  * A checked page's state in a batch, the history and the popup: a page state (lib/contract.ts), or a report
@@ -165,8 +166,6 @@ export interface CheckDeps {
 /** Attached files tried per page at most (a page may link the same report as PDF and as Word). */
 const MAX_ATTACHMENTS = 3;
 
-const isPdfOrDocx = (u: string) => /\.(pdf|docx)(?:$|[?#])/i.test(u);
-
 /**
  * The report a page's attachment holds, checked as that page's report: `source.url` the page,
  * `source.attachment` the file. Only gov.cn files or files on the page's own host are fetched (through
@@ -178,15 +177,13 @@ async function checkAttachments(
   files: string[],
   deps: CheckDeps,
 ): Promise<{ report: Report; file: string } | { reason: string }> {
-  const pageHost = hostOfUrl(url);
   const order = [
     ...files.filter((f) => /\.pdf(?:$|[?#])/i.test(f)),
     ...files.filter((f) => !/\.pdf(?:$|[?#])/i.test(f)),
   ];
   let reason = '';
   for (const file of order.slice(0, MAX_ATTACHMENTS)) {
-    const h = hostOfUrl(file);
-    if (!h || (!isGovCn(h) && h !== pageHost)) {
+    if (!attachmentHostAllowed(url, file)) {
       reason ||= `附件不在 gov.cn 或本网站上，未读取：${file}`;
       continue;
     }
@@ -213,7 +210,7 @@ async function checkAttachments(
       reason ||= `附件无法读取（${file}）：${e instanceof Error ? e.message : String(e)}`;
     }
   }
-  if (!reason && files.length && !files.some(isPdfOrDocx)) reason = '附件不是 PDF 或 .docx';
+  if (!reason && files.length && !files.some(isCheckableName)) reason = '附件不是 PDF 或 .docx';
   return { reason: reason || '没有可读取的附件' };
 }
 
@@ -235,7 +232,7 @@ export async function checkUrl(url: string, deps: CheckDeps, text?: string): Pro
   }
   if (!got.text) {
     // A PDF / Word file linked directly: its tables are in the attachment itself.
-    if (isAttachmentUrl(got.finalUrl) || got.bytes.length) {
+    if (isDocumentLink(got.finalUrl) || got.bytes.length) {
       if (deps.readAttachment) {
         try {
           const rep = await deps.readAttachment(got.bytes, got.finalUrl);
