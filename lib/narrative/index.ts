@@ -4,6 +4,8 @@
 
 import type { NarrativeClaim, Report } from '../types';
 import { applyField } from '../schema/apply';
+import { fieldId, parseField } from '../schema/fields';
+import { formatById } from '../schema/formats';
 import { APPLY_ROW_OF_ENTRY, FIRST_SECTION, OTHER_YEAR, PART_SCOPE, type NarrativeEntry } from '../schema/narrative';
 import { REVIEW_ADDEND_KEYS } from '../schema/review';
 import { evaluate, tableMissing, toClaim, written, type Evaluation } from './compare';
@@ -201,11 +203,12 @@ export function checkNarrative(prose: Prose | string, report: Report): Narrative
 function inForceAsParts(claims: NarrativeClaim[], sentenceOf: Map<NarrativeClaim, number>): void {
   for (let i = 0; i < claims.length; i++) {
     const c = claims[i]!;
-    const m = c.status === 'fail' && c.expected !== null && c.field ? /^(.+)\.in_force$/.exec(c.field) : null;
-    if (!m) continue;
+    const whole = c.status === 'fail' && c.expected !== null && c.field ? parseField(c.field) : null;
+    if (whole?.table !== 'active' || whole.col !== 'in_force') continue;
+    const issuedField = fieldId('active', whole.row, 'issued', formatById(whole.format) ?? undefined);
     const issued = claims.find(
       (d) =>
-        d.field === `${m[1]}.issued` &&
+        d.field === issuedField &&
         d.status === 'pass' &&
         sentenceOf.get(d) === sentenceOf.get(c) &&
         c.value + d.value === c.expected,
