@@ -25,7 +25,11 @@ export interface Harness {
 /** The address the in-page tests' pages live at (the seed-000 report's site). */
 export const PAGE_URL = 'https://www.zs.gov.cn/zwgk/art/2025/1/23/art_1.html';
 
-export function openPage(html: string, url = PAGE_URL, opts: { quietMs?: number } = {}): Harness {
+export function openPage(
+  html: string,
+  url = PAGE_URL,
+  opts: { quietMs?: number; blankAsZero?: boolean } = {},
+): Harness {
   const win = new Window({
     url,
     width: 1280,
@@ -40,7 +44,7 @@ export function openPage(html: string, url = PAGE_URL, opts: { quietMs?: number 
   const inpage = new InPage({
     doc,
     signal: abort.signal,
-    analyze: (d, o) => checkDocument(d, o),
+    analyze: (d, o) => checkDocument(d, opts.blankAsZero ? { ...o, blankAsZero: true } : o),
     gate: quickGate,
     send: typedSend(async (msg) => {
       sent.push(msg);
