@@ -16,7 +16,7 @@ import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { build } from 'wxt';
 import { ATTR, PERF } from '../lib/contract';
-import { newsPage, reportPage } from '../tests/unit/inpage-page';
+import { newsPage, sitePage } from '../tests/support/pages';
 import { realisticPage } from './site-chrome';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -49,9 +49,9 @@ async function launch(ext: string): Promise<BrowserContext> {
   });
   const pages: Record<string, string> = {
     '/news.html': newsPage(),
-    '/report.html': reportPage({ set: { 'apply.new.natural_person': 165 }, textReceived: 199 }),
+    '/report.html': sitePage({ set: { 'apply.new.natural_person': 165 }, textReceived: 199 }),
     ...HOSTILE,
-    '/real.html': realisticPage(reportPage({ set: { 'apply.new.natural_person': 165 }, textReceived: 199 })),
+    '/real.html': realisticPage(sitePage({ set: { 'apply.new.natural_person': 165 }, textReceived: 199 })),
   };
   await ctx.route(/^https?:\/\//, (route) => {
     const url = new URL(route.request().url());
@@ -73,7 +73,7 @@ async function launch(ext: string): Promise<BrowserContext> {
 // colspan 1000 × rowspan 40: 400,000 slots; 100 such cells take Chromium's own table layout past 30 s before
 // any script runs), a 10,000-row one-column table, and 1 MB of prose.
 const WRONG = { 'apply.new.natural_person': 165 };
-const withExtra = (extra: string) => reportPage({ set: WRONG }).replace('</body>', `${extra}</body>`);
+const withExtra = (extra: string) => sitePage({ set: WRONG }).replace('</body>', `${extra}</body>`);
 const HOSTILE: Record<string, string> = {
   '/slots.html': withExtra(
     `<table>${Array.from({ length: 40 }, (_, r) => `<tr>${r === 0 ? '<td colspan="1000" rowspan="40">x</td>'.repeat(10) : ''}</tr>`).join('')}</table>`,

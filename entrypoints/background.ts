@@ -27,6 +27,7 @@ import { FlagStore } from '@/lib/flags/store';
 import { History } from '@/lib/history/store';
 import { previousYearFromHistory } from '@/lib/history/previous';
 import type { Report } from '@/lib/types';
+import { attachmentHostAllowed, isCheckableAttachment } from '@/lib/attachments';
 
 type Api = typeof browser;
 
@@ -61,18 +62,15 @@ export function batchPageUrl(b: Api, list: string): string {
  * gov.cn host (the only hosts the extension may fetch from); null otherwise.
  */
 export function attachmentViewUrl(b: Api, pageUrl: string | undefined, url: string): string | null {
-  let page: URL, file: URL;
+  let page: URL;
   try {
     page = new URL(pageUrl ?? '');
-    file = new URL(url);
   } catch {
     return null;
   }
-  if (!/^https?:$/.test(page.protocol) || !/^https?:$/.test(file.protocol)) return null;
-  if (!/\.(pdf|docx)$/i.test(file.pathname)) return null;
-  const govCn = (h: string) => h === 'gov.cn' || h.endsWith('.gov.cn');
-  if (file.hostname !== page.hostname && !govCn(file.hostname)) return null;
-  return b.runtime.getURL(reportViewPath(file.href) as Parameters<Api['runtime']['getURL']>[0]);
+  if (!/^https?:$/.test(page.protocol)) return null;
+  if (!isCheckableAttachment(url) || !attachmentHostAllowed(page.href, url)) return null;
+  return b.runtime.getURL(reportViewPath(new URL(url).href) as Parameters<Api['runtime']['getURL']>[0]);
 }
 
 /** Registers every listener on `b` (the real `browser`, or fake-browser in tests). */

@@ -3,10 +3,10 @@
 // ("表格为图片"). Read from the article root only; the link is made absolute against the page URL and kept
 // only when it is http(s) (never javascript: or data:). Positive and negative examples: tests/unit/core/causes.test.ts.
 
+import { DOCUMENT_LINK as DOC_EXT } from './attachments';
 import { collapse } from './normalize/text';
 import type { ReportNotice } from './types';
 
-const DOC_EXT = /\.(pdf|docx?|wps|xlsx?|et|ofd)(?:[?#]|$)/i;
 // Links worth naming first: the report itself, its tables, an attachment.
 const REPORT_WORDS = /年报|年度报告|报告|统计表|附件|表格/;
 // Images that are page furniture, not tables.

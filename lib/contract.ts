@@ -54,7 +54,11 @@ export const STATE = {
   error: 'error',
 } as const;
 
-export type PageStateValue = (typeof STATE)[keyof typeof STATE];
+/**
+ * The one page-state type: html[data-gouji-state], the `gouji:result` message, the background's per-tab state.
+ * A batch row's state (lib/batch/run.ts RowState) extends it.
+ */
+export type PageState = (typeof STATE)[keyof typeof STATE];
 
 /**
  * Tag name of our shadow host: a plain <div> (with `data-gouji-ui`), never a custom-element name. Content

@@ -17,7 +17,7 @@
 import type { ValueEntry } from './types';
 import type { Evaluated } from './rules/types';
 import { culpritMarker } from './rules/render';
-import { fmt } from './rules/identity';
+import { formatNumber as fmt, roundNumber } from './i18n/number';
 
 interface Candidate {
   field: string;
@@ -31,7 +31,7 @@ function needed(ev: Evaluated, field: string, current: number): number | null {
   const inL = ev.lhs.includes(field);
   const inR = ev.rhs.includes(field);
   if (inL === inR) return null; // absent, or on both sides (never in our identities)
-  return Math.round((inL ? current - ev.residual : current + ev.residual) * 1e9) / 1e9;
+  return roundNumber(inL ? current - ev.residual : current + ev.residual);
 }
 
 export function findCulprits(evaluated: Evaluated[], values: ReadonlyMap<string, ValueEntry>): void {

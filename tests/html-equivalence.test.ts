@@ -1,6 +1,6 @@
 // The fast path and the DOM path give the same report (issue #14): every page in tests/fixtures/ (the folder
 // is read at run time, so pages other work adds are held to it too), the embedded samples, every seed and
-// every real report's text layer made into a page (tests/helpers/text-page.ts), and a set of odd shapes
+// every real report's text layer made into a page (tests/support/pages.ts textPage), and a set of odd shapes
 // (no <html>, upper-case attributes, SVG, templates, hidden cells, srcdoc frames, implied end tags …).
 // "The same" is the report JSON byte for byte, the field ids read from cells, and the tables used.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
@@ -12,10 +12,10 @@ import { asDocumentHtml, checkHtml } from '../lib/html/check-html';
 import { parseLightHtml } from '../lib/html/light-dom';
 import { findAttachments, findReportLinks } from '../lib/batch/links';
 import { countListLinks } from '../lib/batch/list-gate';
-import { FIXTURE_DIR, SEED_DIR, parseMeta } from './helpers/fixtures';
-import { textPage } from './helpers/text-page';
+import { FIXTURE_DIR, parseMeta } from './support/fixtures';
+import { SEEDS_DIR } from './support/seeds';
 import { realisticPage, withSiteChrome } from '../bench/site-chrome';
-import { reportPage } from './unit/inpage-page';
+import { sitePage, textPage } from './support/pages';
 
 const ROOT = resolve(FIXTURE_DIR, '../..');
 const REAL = resolve(ROOT, '../shared/real-reports');
@@ -64,7 +64,7 @@ describe('fast path = DOM path: samples', () => {
 
 describe('fast path = DOM path: a 100 KB page with full site chrome', () => {
   it('the bench page reads the same both ways, and as it does without the chrome', () => {
-    const report = same(realisticPage(reportPage({ set: { 'apply.new.natural_person': 165 }, textReceived: 199 })));
+    const report = same(realisticPage(sitePage({ set: { 'apply.new.natural_person': 165 }, textReceived: 199 })));
     expect(report.summary).toMatchObject({ checks: 42, fail: 2, fieldsFound: 200 });
   });
   it('a fixture inside site chrome', () => {
@@ -74,11 +74,11 @@ describe('fast path = DOM path: a 100 KB page with full site chrome', () => {
 });
 
 describe('fast path = DOM path: seeds and real reports as pages', () => {
-  const seeds = readdirSync(SEED_DIR)
+  const seeds = readdirSync(SEEDS_DIR)
     .filter((f) => f.endsWith('.txt'))
     .sort();
   it('finds the seeds', () => expect(seeds.length).toBeGreaterThanOrEqual(5));
-  for (const f of seeds) it(`seed ${f}`, () => same(textPage(readFileSync(join(SEED_DIR, f), 'utf8'))));
+  for (const f of seeds) it(`seed ${f}`, () => same(textPage(readFileSync(join(SEEDS_DIR, f), 'utf8'))));
 
   const real = existsSync(REAL)
     ? readdirSync(REAL)

@@ -3,16 +3,9 @@
 // cells / colSpan. A mismatch prints one readable diff per fixture.
 import { describe as group, expect, it } from 'vitest';
 import { checkDocument, checkText, quickGate, type Analysis } from '../lib';
-import {
-  declaredIn,
-  describe,
-  fixtureNames,
-  happyDocument,
-  linkedomDocument,
-  loadFixture,
-  readSeed,
-  type Fixture,
-} from './helpers/fixtures';
+import { declaredIn, describe, fixtureNames, loadFixture, type Fixture } from './support/fixtures';
+import { happyDoc, linkeDoc } from './support/dom';
+import { readSeed } from './support/seeds';
 
 const PARSERS = {
   'happy-dom': (f: Fixture) => f.happy(),
@@ -203,8 +196,8 @@ group('scenario: bad input gives a clear message, never a crash', () => {
   // Generated here, not committed: a 10,000-row table, alone and appended to a real report. No timer
   // (speed is a bench figure): the table must be skipped before it is expanded, which the notice says.
   for (const [parser, build] of Object.entries({
-    'happy-dom': happyDocument,
-    linkedom: (h: string) => linkedomDocument(h),
+    'happy-dom': happyDoc,
+    linkedom: (h: string) => linkeDoc(h),
   })) {
     it(`a 10,000-row table alone is not a report (${parser})`, () => {
       const html = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>2024年度统计数据表</title></head><body>${hugeRows(10_000)}</body></html>`;
@@ -234,7 +227,7 @@ group('scenario: bad input gives a clear message, never a crash', () => {
       '<table><tr><td colspan="-1" rowspan="NaN">',
       '<html><body><table></table></body></html>',
     ]) {
-      for (const doc of [happyDocument(html, 'https://www.zs.gov.cn/x.html'), linkedomDocument(html)]) {
+      for (const doc of [happyDoc(html, 'https://www.zs.gov.cn/x.html'), linkeDoc(html)]) {
         const a = checkDocument(doc, { url: 'https://www.zs.gov.cn/x.html' });
         expect(a.report.detected).toBe(false);
         expect(a.report.notices.map((n) => n.message).join('')).not.toBe('');

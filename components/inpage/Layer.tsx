@@ -5,7 +5,7 @@
 import { Fragment } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { PART } from '../../lib/contract';
-import type { Chip, Finding, Target } from './model';
+import type { Chip, FindingLine, Target } from './model';
 import type { LayerStore } from './store';
 import type { Box } from './types';
 import { labelOf } from './labels';
@@ -376,7 +376,7 @@ function Navigator({ store, actions }: { store: LayerStore; actions: LayerAction
   );
 }
 
-function FindingView({ finding, flagged, actions }: { finding: Finding; flagged: boolean; actions: LayerActions }) {
+function FindingView({ finding, flagged, actions }: { finding: FindingLine; flagged: boolean; actions: LayerActions }) {
   const [editing, setEditing] = useState(false);
   const [note, setNote] = useState('');
   const [error, setError] = useState<string | null>(null);

@@ -9,13 +9,20 @@ import { chipText, findingText, pageChipText, ui } from './strings';
 import { groupErrors, withoutCulpritClause } from '../../lib/errors';
 import { BLANK_UNDECIDED } from '../../lib/check';
 import type { InPageAnalysis, PreviousYearMarks } from './types';
+import { isCheckableAttachment } from '../../lib/attachments';
+import type { FindingStatus } from '../../lib/flags/model';
 
-export type FindingStatus = 'fail' | 'culprit' | 'uncertain' | 'zero' | 'warn';
+/**
+ * How the page marks a finding: a flaggable finding's status (lib/flags/model.ts, the one finding type of
+ * lib/flags/findings.ts), or what only a page shows — the probable culprit cell, a blank counted as 0.
+ */
+export type MarkStatus = FindingStatus | 'culprit' | 'zero';
 
-export interface Finding {
-  /** Check id or narrative claim id: the key flags are stored under. */
+/** One line of a mark's tooltip: a finding of the report (by id) in the page's words, not another finding type. */
+export interface FindingLine {
+  /** Check id or narrative claim id: the key flags are stored under (lib/flags/findings.ts `Finding.id`). */
   id: string;
-  status: FindingStatus;
+  status: MarkStatus;
   /** Chinese, with the arithmetic (from the core, or built here for culprit / blank cells). */
   message: string;
   /** Failing / uncertain checks and fail / warn claims can be flagged for follow-up. */
@@ -32,8 +39,8 @@ export interface Target {
   key: string;
   kind: 'cell' | 'claim';
   /** The strongest finding, which decides the icon. */
-  severity: FindingStatus;
-  findings: Finding[];
+  severity: MarkStatus;
+  findings: FindingLine[];
   element?: Element;
   claim?: NarrativeClaim;
   range?: Range;
@@ -48,16 +55,6 @@ export interface Target {
 }
 
 export type ChipLevel = 'ok' | 'fail' | 'uncertain' | 'info' | 'missing' | 'error';
-
-/** A linked file the report view reads: http(s), .pdf or .docx (the background checks the host again). */
-export function isCheckableAttachment(href: string): boolean {
-  try {
-    const u = new URL(href);
-    return (u.protocol === 'http:' || u.protocol === 'https:') && /\.(pdf|docx)$/i.test(u.pathname);
-  } catch {
-    return false;
-  }
-}
 
 export interface Chip {
   key: string;
@@ -86,7 +83,7 @@ export interface MarkPlan {
   chips: Chip[];
 }
 
-const SEVERITY: FindingStatus[] = ['fail', 'culprit', 'uncertain', 'warn', 'zero'];
+const SEVERITY: MarkStatus[] = ['fail', 'culprit', 'uncertain', 'warn', 'zero'];
 
 export { tableOfField };
 
@@ -126,11 +123,11 @@ export function planMarks(analysis: InPageAnalysis, doc: Document, previous?: Pr
   for (const [field, el] of elements) rec(el)[ATTR.field] = field;
 
   // Findings per field, in check order (the core's order: row sums, result sums, balances, review).
-  const findings = new Map<string, Finding[]>();
+  const findings = new Map<string, FindingLine[]>();
   const related = new Map<string, Set<Element>>();
   const suggested = new Map<string, number>();
   const explains = new Map<string, Set<string>>();
-  const push = (field: string, f: Finding) => {
+  const push = (field: string, f: FindingLine) => {
     const list = findings.get(field) ?? [];
     if (!list.some((x) => x.id === f.id && x.status === f.status)) list.push(f);
     findings.set(field, list);
@@ -254,7 +251,7 @@ export function planMarks(analysis: InPageAnalysis, doc: Document, previous?: Pr
   markableClaims(report).forEach((claim, i) => {
     const range = analysis.claimRange(claim);
     if (!range) return;
-    const status: FindingStatus = claim.status === 'fail' ? 'fail' : 'warn';
+    const status: MarkStatus = claim.status === 'fail' ? 'fail' : 'warn';
     const key = claimKey(claim, i);
     targets.push({
       key,

@@ -8,7 +8,7 @@
 //                        → ArticleObserver: page changes re-run the same path (debounced)
 //   popup ⇄ handleMessage: gouji:focus / gouji:set-marks / gouji:get-marks / gouji:flags-changed
 import { frameUrl } from '../../lib/ext/frames';
-import { ATTR, MAX_TABLE_CELLS, PART, PERF, STATE, type PageStateValue } from '../../lib/contract';
+import { ATTR, MAX_TABLE_CELLS, PART, PERF, STATE, type PageState } from '../../lib/contract';
 import { isAddResult, type Message, type Send } from '../../lib/ext/protocol';
 import type { Report } from '../../lib/types';
 import type { LayerActions } from '../../components/inpage/Layer';
@@ -83,7 +83,7 @@ export interface InPageDeps {
 }
 
 export class InPage {
-  state: PageStateValue | null = null;
+  state: PageState | null = null;
   error: string | undefined;
   visible = true;
   analysis: InPageAnalysis | null = null;
@@ -133,7 +133,7 @@ export class InPage {
    * Decide cheaply, then analyze in an idle task. `force` (the popup's "检查此页") skips the gate.
    * Resolves once the state has settled.
    */
-  start(force = false): Promise<PageStateValue> {
+  start(force = false): Promise<PageState> {
     const perf = this.win.performance;
     const t0 = perf.now();
     // "检查此页" always answers, even when the result is the one already sent (a page already judged not
@@ -229,7 +229,7 @@ export class InPage {
     this.settle(STATE.error, null);
   }
 
-  private settle(state: PageStateValue, report: Report | null): void {
+  private settle(state: PageState, report: Report | null): void {
     this.state = state;
     if (state !== STATE.error) this.error = undefined;
     this.render();

@@ -7,7 +7,7 @@ import { checkDocument } from '../../lib/check';
 import { quickGate } from '../../lib/detect';
 import { warmUp } from '../../lib/warm';
 import { isGoujiMessage, typedSend, type Message } from '../../lib/ext/protocol';
-import type { PageStateValue } from '../../lib/contract';
+import type { PageState } from '../../lib/contract';
 import { InPage } from './app';
 import { hiddenInPage } from './hidden';
 import type { Light } from '../content/light';
@@ -23,7 +23,7 @@ type Holder = { [KEY]?: InPage; __goujiSignal?: AbortSignal; __goujiLight?: Ligh
  * left its ctx.signal (and, on a page it judged not a report, its light listener) in the isolated world's
  * global; elsewhere the engine lives as long as the page.
  */
-export function boot(force = true): Promise<PageStateValue> {
+export function boot(force = true): Promise<PageState> {
   const holder = globalThis as unknown as Holder;
   const running = holder[KEY];
   if (running && !running.disposed) return running.start(force);

@@ -4,6 +4,7 @@
 // errors, timeouts and 5xx — never a 4xx). Redirects are followed; the final address must still be
 // allowed (gov.cn by default), else the response is refused.
 
+import { isGovCn } from '../attachments';
 import { decodeBytes } from './charset';
 
 export interface FetchOptions {
@@ -81,7 +82,8 @@ export const DEFAULTS = {
   maxBytes: 30 * 1024 * 1024,
 };
 
-export const isGovCn = (host: string): boolean => host === 'gov.cn' || host.endsWith('.gov.cn');
+/** lib/attachments.ts: a gov.cn host (the hosts fetched without asking). */
+export { isGovCn };
 
 const BINARY = /^(application\/(pdf|msword|vnd\.|octet-stream|zip|x-)|image\/)/i;
 

@@ -1,6 +1,7 @@
 // A list page (the 政府信息公开年报 column of a site): links whose text looks like a report title —
 // 年度报告 or 年报, and a year. The page itself is not a report; its links are what a batch checks.
 
+import { isDocumentLink } from '../attachments';
 import { normalizeText } from '../normalize/text';
 
 export interface ReportLink {
@@ -14,7 +15,6 @@ export interface ReportLink {
 
 const TITLE = /(年度?报告|年报)/;
 const YEAR = /((?:19|20)\d{2})\s*年/;
-const ATTACHMENT = /\.(pdf|docx?|wps|xlsx?|ofd)(?:$|[?#])/i;
 
 /** Every distinct link on the page whose text names an annual report and a year, in page order. */
 export function findReportLinks(doc: Document, baseUrl: string): ReportLink[] {
@@ -59,7 +59,7 @@ export function findAttachments(doc: Document, baseUrl: string): string[] {
   const anchors = doc.querySelectorAll('a[href]');
   for (let i = 0; i < anchors.length; i++) {
     const href = anchors[i]!.getAttribute('href') ?? '';
-    if (!ATTACHMENT.test(href.trim())) continue;
+    if (!isDocumentLink(href)) continue;
     try {
       const u = new URL(href.trim(), baseUrl);
       if ((u.protocol === 'http:' || u.protocol === 'https:') && !out.includes(u.href)) out.push(u.href);
@@ -69,8 +69,6 @@ export function findAttachments(doc: Document, baseUrl: string): string[] {
   }
   return out;
 }
-
-export const isAttachmentUrl = (url: string): boolean => ATTACHMENT.test(url);
 
 const NEXT_TEXT = /^(?:下一页|下页|后页|下一頁|下頁|next(?: page)?|›|»|>)$/i;
 const PAGE_NUMBER = /^\d{1,3}$/;

@@ -4,13 +4,19 @@
 
 import { groupErrors } from '../errors';
 import type { Report, TableKey } from '../types';
+import type { PageState } from '../contract';
 import { yearOverYear } from '../year-over-year';
 import { sameBody } from './body';
-import { FetchError, isGovCn, type Fetcher, type FetchErrorCode } from './fetch';
+import { FetchError, type Fetcher, type FetchErrorCode } from './fetch';
 import type { MessageKey } from '../i18n';
-import { isAttachmentUrl, isListPage, type ReportLink } from './links';
+import { isListPage, type ReportLink } from './links';
+import { attachmentHostAllowed, isCheckableName, isDocumentLink } from '../attachments';
 
-export type RowState = 'report' | 'none' | 'old' | 'missing' | 'attachment' | 'error';
+/**
+ * A checked page's state in a batch, the history and the popup: a page state (lib/contract.ts), or a report
+ * that could not be checked for a reason a batch names — old format, tables missing, tables in an attachment.
+ */
+export type RowState = PageState | 'old' | 'missing' | 'attachment';
 export const ROW_STATES: readonly RowState[] = ['report', 'none', 'old', 'missing', 'attachment', 'error'];
 
 /** What `inspect` tells of one page. */
@@ -210,8 +216,6 @@ export interface CheckDeps {
 /** Attached files tried per page at most (a page may link the same report as PDF and as Word). */
 const MAX_ATTACHMENTS = 3;
 
-const isPdfOrDocx = (u: string) => /\.(pdf|docx)(?:$|[?#])/i.test(u);
-
 /**
  * The report a page's attachment holds, checked as that page's report: `source.url` the page,
  * `source.attachment` the file. Only gov.cn files or files on the page's own host are fetched (through
@@ -223,15 +227,13 @@ async function checkAttachments(
   files: string[],
   deps: CheckDeps,
 ): Promise<{ report: Report; file: string } | { reason: string; why: Why }> {
-  const pageHost = hostOfUrl(url);
   const order = [
     ...files.filter((f) => /\.pdf(?:$|[?#])/i.test(f)),
     ...files.filter((f) => !/\.pdf(?:$|[?#])/i.test(f)),
   ];
   let failed: { reason: string; why: Why } | null = null;
   for (const file of order.slice(0, MAX_ATTACHMENTS)) {
-    const h = hostOfUrl(file);
-    if (!h || (!isGovCn(h) && h !== pageHost)) {
+    if (!attachmentHostAllowed(url, file)) {
       failed ??= {
         reason: `附件不在 gov.cn 或本网站上，未读取：${file}`,
         why: { id: 'reasonAttachmentElsewhere', params: { file } },
@@ -267,7 +269,7 @@ async function checkAttachments(
       };
     }
   }
-  if (!failed && files.length && !files.some(isPdfOrDocx))
+  if (!failed && files.length && !files.some(isCheckableName))
     return { reason: '附件不是 PDF 或 .docx', why: { id: 'reasonAttachmentNotPdf' } };
   return failed ?? { reason: '没有可读取的附件', why: { id: 'reasonAttachmentNone' } };
 }
@@ -290,7 +292,7 @@ export async function checkUrl(url: string, deps: CheckDeps, text?: string): Pro
   }
   if (!got.text) {
     // A PDF / Word file linked directly: its tables are in the attachment itself.
-    if (isAttachmentUrl(got.finalUrl) || got.bytes.length) {
+    if (isDocumentLink(got.finalUrl) || got.bytes.length) {
       if (deps.readAttachment) {
         try {
           const rep = await deps.readAttachment(got.bytes, got.finalUrl);

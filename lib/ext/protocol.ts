@@ -5,8 +5,7 @@
 import type { Check, Report } from '../types';
 import type { AddResult } from '../flags/store';
 import type { FlagStatus } from '../flags/model';
-
-export type PageState = 'report' | 'none' | 'error';
+import type { PageState } from '../contract';
 
 /** What the background keeps per tab (storage.session, so it survives service-worker restarts). */
 export interface TabState {

@@ -8,7 +8,8 @@
 
 import type { Report } from '../types';
 import { groupErrors } from '../errors';
-import type { PageState, TabState } from './protocol';
+import type { TabState } from './protocol';
+import { STATE, type PageState } from '../contract';
 
 /** The part of `browser.storage.StorageArea` we use. */
 export interface KeyValueArea {
@@ -154,8 +155,7 @@ export function tabStateFromResult(
   url: string,
   now: Date = new Date(),
 ): TabState {
-  const state: PageState =
-    msg.state === 'report' || msg.state === 'none' || msg.state === 'error' ? msg.state : 'error';
+  const state: PageState = isPageState(msg.state) ? msg.state : STATE.error;
   const out: TabState = { state, url, report: msg.report ?? null, updatedAt: now.toISOString() };
   if (msg.error) out.error = String(msg.error);
   if (state === 'none' && typeof msg.listLinks === 'number' && msg.listLinks >= 2)
@@ -230,8 +230,10 @@ export class TabStore {
   }
 }
 
+const isPageState = (s: unknown): s is PageState => (Object.values(STATE) as unknown[]).includes(s);
+
 export function isTabState(v: unknown): v is TabState {
   if (typeof v !== 'object' || v === null) return false;
   const s = v as Partial<TabState>;
-  return (s.state === 'report' || s.state === 'none' || s.state === 'error') && typeof s.url === 'string';
+  return isPageState(s.state) && typeof s.url === 'string';
 }

@@ -6,7 +6,8 @@ import type { NarrativeClaim, NarrativeStatus, Report, TableKey } from '../types
 import type { NumberToken } from './tokens';
 import { TABLES } from '../schema/tables';
 import { tableOfField } from '../schema/fields';
-import { arithmetic, fmt, sameValue, sumFields, type ResolvedOption, type SumValue } from './values';
+import { arithmetic, sameValue, sumFields, type ResolvedOption, type SumValue } from './values';
+import { formatNumber as fmt } from '../i18n/number';
 
 export interface Evaluation {
   status: NarrativeStatus;

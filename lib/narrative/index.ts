@@ -2,9 +2,10 @@
 // vocabulary (lib/schema/narrative.ts) → compare; plus sums and shares written in the text. Pure: works
 // on a Prose (DOM or flattened text) and a Report whose values are already read.
 
-import { formatNumber } from '../i18n/number';
 import type { NarrativeClaim, Report } from '../types';
 import { applyField } from '../schema/apply';
+import { fieldId, parseField } from '../schema/fields';
+import { formatById } from '../schema/formats';
 import { APPLY_ROW_OF_ENTRY, FIRST_SECTION, OTHER_YEAR, PART_SCOPE, type NarrativeEntry } from '../schema/narrative';
 import { REVIEW_ADDEND_KEYS } from '../schema/review';
 import { evaluate, tableMissing, toClaim, written, type Evaluation } from './compare';
@@ -14,7 +15,8 @@ import type { Prose } from './prose';
 import { checkShares } from './shares';
 import { checkTextSums, type SumContext } from './sums';
 import { tokenize } from './tokens';
-import { applyFormatOf, fmt, groupRows, resolveOption, sumFields, type ResolvedOption } from './values';
+import { applyFormatOf, groupRows, resolveOption, sumFields, type ResolvedOption } from './values';
+import { formatNumber as fmt } from '../i18n/number';
 
 export type { Prose } from './prose';
 export { proseFromDocument, proseFromText } from './prose';
@@ -201,11 +203,12 @@ export function checkNarrative(prose: Prose | string, report: Report): Narrative
 function inForceAsParts(claims: NarrativeClaim[], sentenceOf: Map<NarrativeClaim, number>): void {
   for (let i = 0; i < claims.length; i++) {
     const c = claims[i]!;
-    const m = c.status === 'fail' && c.expected !== null && c.field ? /^(.+)\.in_force$/.exec(c.field) : null;
-    if (!m) continue;
+    const whole = c.status === 'fail' && c.expected !== null && c.field ? parseField(c.field) : null;
+    if (whole?.table !== 'active' || whole.col !== 'in_force') continue;
+    const issuedField = fieldId('active', whole.row, 'issued', formatById(whole.format) ?? undefined);
     const issued = claims.find(
       (d) =>
-        d.field === `${m[1]}.issued` &&
+        d.field === issuedField &&
         d.status === 'pass' &&
         sentenceOf.get(d) === sentenceOf.get(c) &&
         c.value + d.value === c.expected,
@@ -215,7 +218,7 @@ function inForceAsParts(claims: NarrativeClaim[], sentenceOf: Map<NarrativeClaim
       ...c,
       status: 'pass',
       messageId: 'narrative.parts',
-      message: `正文分两部分写出：${formatNumber(c.value)} + 本年制发 ${formatNumber(issued.value)} = ${formatNumber(c.expected!)}，与表中现行有效件数一致`,
+      message: `正文分两部分写出：${fmt(c.value)} + 本年制发 ${fmt(issued.value)} = ${fmt(c.expected!)}，与表中现行有效件数一致`,
     };
   }
 }

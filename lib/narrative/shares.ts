@@ -6,7 +6,8 @@ import type { NarrativeClaim, Report } from '../types';
 import { HEADLINE_ENTRIES, SHARE_BEFORE, TOTAL_MARKER } from '../schema/narrative';
 import type { SumContext } from './sums';
 import type { NumberToken } from './tokens';
-import { fmt, sumFields } from './values';
+import { sumFields } from './values';
+import { formatNumber as fmt } from '../i18n/number';
 
 const TABLE_WHOLES = [
   { name: '表三“本年新收”总计', fields: ['apply.new.total'] },

@@ -7,7 +7,8 @@ import { EXHAUSTIVE_CUE, HEADLINE_ENTRIES, LAST_ITEM, LIST_ETC, PARTIAL_CUE, TOT
 import { written } from './compare';
 import type { Match } from './match';
 import type { NumberToken } from './tokens';
-import { arithmetic, fmt } from './values';
+import { arithmetic } from './values';
+import { formatNumber as fmt } from '../i18n/number';
 
 export interface SumContext {
   text: string;

@@ -2,7 +2,7 @@
 // table checks do: FORMAT.md §5) and decimal amounts compared as intervals.
 
 import type { Report } from '../types';
-import { formatNumber } from '../i18n/number';
+import { formatNumber as fmt } from '../i18n/number';
 import { APPLY_ADDEND_COLUMNS, applyField } from '../schema/apply';
 import { parseField } from '../schema/fields';
 import { DEFAULT_FORMAT, formatById, type FormatDef } from '../schema/formats';
@@ -142,6 +142,3 @@ export function sameValue(
 export function arithmetic(parts: ReadonlyArray<number | null>): string {
   return parts.map((p) => (p === null ? '空' : fmt(p))).join(' + ');
 }
-
-/** lib/i18n/number.ts, under the name the narrative code uses. */
-export const fmt = formatNumber;

@@ -2,7 +2,8 @@
 // ("第一项加第二项之和，等于第三项加第四项之和"). A blank （七）总计 makes it uncertain; other blanks count as 0.
 import { APPLY_COLUMNS, applyField } from '../schema/apply';
 import { applyColumnName } from '../schema/fields';
-import { evaluate, fmt, type IdentitySpec } from './identity';
+import { evaluate, type IdentitySpec } from './identity';
+import { formatNumber as fmt } from '../i18n/number';
 import { TABLES } from '../schema/tables';
 import { defineRule } from './define';
 

@@ -1,7 +1,8 @@
 // apply.result-sum:<col> — （七）总计 equals the sum of the result rows in that column (FORMAT.md §5).
 import { applyField } from '../schema/apply';
 import { applyColumnName } from '../schema/fields';
-import { evaluate, fmt, specsPerFormat, termList } from './identity';
+import { evaluate, specsPerFormat, termList } from './identity';
+import { formatNumber as fmt } from '../i18n/number';
 import { formatById } from '../schema/formats';
 import { TABLES } from '../schema/tables';
 import { defineRule } from './define';

@@ -1,7 +1,8 @@
 // apply.row-sum:<row> — the six applicant cells of a table-三 row add up to its 总计 cell (FORMAT.md §5).
 import { APPLY_ADDEND_COLUMNS, applyField } from '../schema/apply';
 import { applyRowName } from '../schema/fields';
-import { evaluate, fmt, specsPerFormat, termList } from './identity';
+import { evaluate, specsPerFormat, termList } from './identity';
+import { formatNumber as fmt } from '../i18n/number';
 import { TABLES } from '../schema/tables';
 import { defineRule } from './define';
 import { allApplyRows, formatById } from '../schema/formats';

@@ -5,7 +5,7 @@
 import { APPLY_COLUMNS, applyField } from '../schema/apply';
 import { applyColumnName } from '../schema/fields';
 import { TABLES } from '../schema/tables';
-import { fmt } from './identity';
+import { formatNumber as fmt } from '../i18n/number';
 import { defineRule } from './define';
 import type { Check, Report } from '../types';
 

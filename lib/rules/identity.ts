@@ -5,7 +5,7 @@
 
 import type { Check, CheckStatus, ValueEntry } from '../types';
 import { fieldName } from '../schema/fields';
-import { formatNumber } from '../i18n/number';
+import { formatNumber as fmt, roundNumber } from '../i18n/number';
 import type { FormatDef } from '../schema/formats';
 import type { Evaluated } from './types';
 
@@ -41,10 +41,7 @@ export interface IdentityData {
   reason?: string;
 }
 
-const round = (x: number) => Math.round(x * 1e9) / 1e9;
-
-/** lib/i18n/number.ts, under the name the rules use. */
-export const fmt = formatNumber;
+const round = roundNumber;
 
 /** "266 + 0 + 空 + 18" — blanks shown as 空 so the reader sees the assumption. */
 export function termList(terms: Term[], compact = false): string {

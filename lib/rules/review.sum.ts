@@ -1,6 +1,7 @@
 // review.sum:<group> — 维持 + 纠正 + 其他 + 尚未审结 = 总计, for 行政复议 and both kinds of 行政诉讼.
 import { REVIEW_ADDEND_KEYS, REVIEW_GROUPS, reviewField } from '../schema/review';
-import { evaluate, fmt, type IdentitySpec } from './identity';
+import { evaluate, type IdentitySpec } from './identity';
+import { formatNumber as fmt } from '../i18n/number';
 import { TABLES } from '../schema/tables';
 import { defineRule } from './define';
 

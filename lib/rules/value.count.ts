@@ -2,7 +2,7 @@
 // 2019 本年增/减 may be negative; amounts in 万元/元 may have decimals). Emitted only for offending cells, so
 // a clean report's check count is the 42 identities.
 import { fieldName, isAmount, isSigned } from '../schema/fields';
-import { fmt } from './identity';
+import { formatNumber as fmt } from '../i18n/number';
 import { defineRule } from './define';
 import type { Evaluated } from './types';
 

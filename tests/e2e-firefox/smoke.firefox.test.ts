@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ATTR, HOST_SELECTOR, PART } from '../../lib/contract';
 import { FLAG_KEY_PREFIX } from '../../lib/flags/model';
-import { reportPage } from '../unit/inpage-page';
+import { sitePage } from '../support/pages';
 import { ADDON_ID, EXT_DIR, EXT_UUID, FIREFOX, Firefox, serve, type PageServer } from './bidi';
 
 const WRONG = { 'apply.new.natural_person': 165 };
@@ -36,7 +36,7 @@ const url = (path: string) => `http://www.zs.gov.cn:${server.port}${path}`;
 describe.skipIf(!ready)('Gouji in Firefox ESR', () => {
   let tab = '';
   it('marks a report page on gov.cn (content script, engine, shadow layer)', async () => {
-    server.pages.set('/report.html', reportPage({ set: WRONG }));
+    server.pages.set('/report.html', sitePage({ set: WRONG }));
     tab = await ff.open(url('/report.html'));
     const state = await ff.poll<string | null>(
       tab,

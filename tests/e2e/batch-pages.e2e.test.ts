@@ -11,11 +11,11 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, artifact, launch, type Launched } from './harness';
-import { parseCsv } from '../helpers/csv-parse';
-import { previousYearPage } from '../helpers/batch-corpus';
-import { FIXTURE_DIR } from '../helpers/fixtures';
+import { parseCsv } from '../support/csv';
+import { previousYearPage } from '../support/batch-corpus';
+import { FIXTURE_DIR } from '../support/fixtures';
 import { FILES_DIR } from '../fixtures/gen/files';
-import { startServer, type TestServer } from '../unit/batch/server';
+import { startServer, type TestServer } from '../support/server';
 import type { RowState } from '../../lib/batch/run';
 
 const SITE = 'https://www.hz.gov.cn';

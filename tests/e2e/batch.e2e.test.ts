@@ -1,5 +1,5 @@
 // Many reports at once, in Chromium with the built extension: the batch page over a fixture list page of
-// 20 links served on gov.cn (tests/helpers/batch-corpus.ts: errors, the 2019 format, one old format, one
+// 20 links served on gov.cn (tests/support/batch-corpus.ts: errors, the 2019 format, one old format, one
 // without tables, one attachment, one 404, one non-report, the 2023 report of one body). The table's
 // states and counts must equal the CLI's on the same pages (served from 127.0.0.1); cancel, then reopen:
 // it resumes without fetching again what it had; the wide CSV parses as a grid; the cross-year result
@@ -13,9 +13,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, artifact, launch, settled, type Launched } from './harness';
 
 declare const chrome: { storage: { session: { get(k: null): Promise<Record<string, unknown>> } } };
-import { batchCorpus } from '../helpers/batch-corpus';
-import { parseCsv } from '../helpers/csv-parse';
-import { startServer, type TestServer } from '../unit/batch/server';
+import { batchCorpus } from '../support/batch-corpus';
+import { startServer, type TestServer } from '../support/server';
+import { parseCsv } from '../support/csv';
 
 const SITE = 'https://www.zs.gov.cn';
 const LIST = `${SITE}/batch/list.html`;
@@ -24,8 +24,6 @@ const profile = mkdtempSync(join(tmpdir(), 'gouji-batch-profile-'));
 const downloads = mkdtempSync(join(tmpdir(), 'gouji-batch-dl-'));
 let L: Launched | null = null;
 let srv: TestServer;
-
-export { parseCsv };
 
 const cli = (...args: string[]) =>
   new Promise<string>((resolve) =>

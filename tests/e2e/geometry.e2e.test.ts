@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ATTR, HOST_SELECTOR, PART } from '../../lib/contract';
 import { artifact, launch, settled, type Launched } from './harness';
-import { reportPage, seed000Values } from '../unit/inpage-page';
+import { seed000Values, sitePage } from '../support/pages';
 
 let L: Launched;
 beforeAll(async () => {
@@ -104,7 +104,7 @@ describe('marks beside, not over', () => {
 
   it.each(WIDTHS)('at %i px (scale %i): no label or chip covers a number', async (width, scale) => {
     const url = `https://www.zs.gov.cn/geometry/${width}.html`;
-    L.pages.set(url, reportPage({ set: fiveErrors(), head: COMPACT }));
+    L.pages.set(url, sitePage({ set: fiveErrors(), head: COMPACT }));
     const ctxPage = scale === 1 ? await L.context.newPage() : null;
     // deviceScaleFactor needs a context option; emulate 200 % zoom through CDP on the same context.
     const page = ctxPage ?? (await L.context.newPage());
@@ -154,7 +154,7 @@ describe('marks beside, not over', () => {
 
   it('keeps numbers clear while the page zooms (CSS zoom 50 %–200 % on the article)', async () => {
     const url = 'https://www.zs.gov.cn/geometry/zoom.html';
-    L.pages.set(url, reportPage({ set: fiveErrors(), head: COMPACT }));
+    L.pages.set(url, sitePage({ set: fiveErrors(), head: COMPACT }));
     const page = await L.context.newPage();
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.goto(url);
@@ -227,7 +227,7 @@ describe('tooltips and the navigator beside the numbers', () => {
     'at %i px: walking every finding, neither covers the cell or its neighbours',
     async (width) => {
       const url = `https://www.zs.gov.cn/geometry/tips-${width}.html`;
-      L.pages.set(url, reportPage({ set: fiveErrors(), head: COMPACT, textReceived: 150 }));
+      L.pages.set(url, sitePage({ set: fiveErrors(), head: COMPACT, textReceived: 150 }));
       const page = await L.context.newPage();
       await page.setViewportSize({ width, height: 800 });
       await page.goto(url);

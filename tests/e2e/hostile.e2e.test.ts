@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ATTR, HOST_SELECTOR, PART } from '../../lib/contract';
 import { FLAG_KEY_PREFIX } from '../../lib/flags/model';
 import { launch, settled, type Launched } from './harness';
-import { reportPage } from '../unit/inpage-page';
+import { sitePage } from '../support/pages';
 
 declare const chrome: {
   tabs: { query(q: object): Promise<{ id?: number }[]>; sendMessage(tabId: number, msg: unknown): Promise<unknown> };
@@ -37,7 +37,7 @@ const marksCount = (page: Page) => page.evaluate((a) => document.querySelectorAl
 
 describe('a hostile gov.cn page', () => {
   it("cannot switch Gouji off with WXT's content-script-started event", async () => {
-    const page = await open(URL + '?wxt', reportPage({ set: WRONG }));
+    const page = await open(URL + '?wxt', sitePage({ set: WRONG }));
     expect(await settled(page)).toBe('report');
     const before = await marksCount(page);
     expect(before).toBeGreaterThan(100);
@@ -64,7 +64,7 @@ describe('a hostile gov.cn page', () => {
   });
 
   it('cannot flag findings by clicking our buttons from its own script', async () => {
-    const page = await open(URL + '?click', reportPage({ set: WRONG }));
+    const page = await open(URL + '?click', sitePage({ set: WRONG }));
     expect(await settled(page)).toBe('report');
     await page.hover(`[${ATTR.field}="apply.new.total"]`); // the user's pointer opens a tooltip
     await expect.poll(() => page.locator(`${HOST_SELECTOR} [part~="${PART.tooltip}"]`).count()).toBe(1);
@@ -95,7 +95,7 @@ describe('a hostile gov.cn page', () => {
 
   it('cannot disable the UI by defining the custom element name we once used', async () => {
     const trap = `<script>customElements.define('gouji-ui', class extends HTMLElement { constructor() { super(); this.attachShadow({ mode: 'closed' }); } });</script>`;
-    const page = await open(URL + '?ce', reportPage({ set: WRONG }).replace('<head>', `<head>${trap}`));
+    const page = await open(URL + '?ce', sitePage({ set: WRONG }).replace('<head>', `<head>${trap}`));
     expect(await settled(page)).toBe('report');
     await expect.poll(() => page.locator(`${HOST_SELECTOR} [part~="${PART.chip}"]`).count()).toBe(3);
     await page.close();

@@ -13,7 +13,7 @@ import { checkDocument } from '../../lib/check';
 import { ATTR, HOST_SELECTOR, PART, PERF } from '../../lib/contract';
 import { LANG_KEY } from '../../lib/i18n';
 import { FIXTURES, artifact, launch, settled, type Launched } from './harness';
-import { articleHtml, newsPage, reportPage } from '../unit/inpage-page';
+import { articleHtml, newsPage, sitePage } from '../support/pages';
 
 // `chrome` inside serviceWorker.evaluate: only what these tests call.
 declare const chrome: {
@@ -244,7 +244,7 @@ describe('a report page', () => {
   const URL = 'https://www.zs.gov.cn/zwgk/art/2025/1/23/art_1.html';
 
   it('follows a 繁體 toggle: the article rewritten in traditional characters keeps exactly the core marks', async () => {
-    const page = await open(URL, reportPage({ set: WRONG }));
+    const page = await open(URL, sitePage({ set: WRONG }));
     expect(await settled(page)).toBe('report');
     const before = await readMarks(page);
     expect(before.culprit).toEqual({ 'apply.new.natural_person': '167' });
@@ -264,7 +264,7 @@ describe('a report page', () => {
       ATTR.culprit,
     );
     const after = await readMarks(page);
-    const core = coreMarks(reportPage({ set: WRONG }).replace(articleHtml({ set: WRONG }), traditional), URL);
+    const core = coreMarks(sitePage({ set: WRONG }).replace(articleHtml({ set: WRONG }), traditional), URL);
     expect(sorted(after.fields)).toEqual(sorted(core.fields));
     expect(after.fail).toEqual(core.fail);
     expect(after.culprit).toEqual({ 'apply.new.natural_person': '167' });
@@ -321,7 +321,7 @@ describe('a report page', () => {
 
   it('marks an article that the site loads by script after the page has loaded', async () => {
     const article = articleHtml({ set: WRONG });
-    const shell = reportPage({ set: WRONG })
+    const shell = sitePage({ set: WRONG })
       .replace(article, '')
       .replace(
         '</body>',
@@ -343,7 +343,7 @@ describe('a report page', () => {
   });
 
   it('hiding the marks from the popup restores the page byte for byte; showing them brings them back', async () => {
-    const html = reportPage({ set: WRONG });
+    const html = sitePage({ set: WRONG });
     const bare = await open('https://example.com/report-bare.html', html);
     const without = await bare.evaluate(() => document.documentElement.outerHTML);
     await bare.close();
@@ -364,7 +364,7 @@ describe('a report page', () => {
   });
 
   it('shows the arithmetic in a tooltip on hover and on keyboard focus, and saves screenshots', async () => {
-    const page = await open(URL + '?tip', reportPage({ set: WRONG, textReceived: 199 }));
+    const page = await open(URL + '?tip', sitePage({ set: WRONG, textReceived: 199 }));
     expect(await settled(page)).toBe('report');
     const chip = page.locator(`${HOST_SELECTOR} [part~="${PART.chip}"][data-table="apply"]`);
     await expect.poll(() => textOf(chip)).toContain('勾稽关系 39 项：1 处错误（2 项核对不一致）');
@@ -398,7 +398,7 @@ describe('a report page', () => {
   });
 
   it('marks a contradicted number in the text with a CSS highlight, without changing the text', async () => {
-    const page = await open(URL + '?narrative', reportPage({ textReceived: 199 }));
+    const page = await open(URL + '?narrative', sitePage({ textReceived: 199 }));
     expect(await settled(page)).toBe('report');
     const highlighted = await page.evaluate(() => {
       const reg = (CSS as unknown as { highlights?: Map<string, { forEach(cb: (r: Range) => void): void }> })
@@ -413,7 +413,7 @@ describe('a report page', () => {
   });
 
   it('shows the narrative message when the highlighted number is hovered', async () => {
-    const page = await open(URL + '?narrative-hover', reportPage({ textReceived: 199 }));
+    const page = await open(URL + '?narrative-hover', sitePage({ textReceived: 199 }));
     expect(await settled(page)).toBe('report');
     const box = await page.evaluate(() => {
       const p = [...document.querySelectorAll('p')].find((x) => x.textContent!.includes('199件'))!;
@@ -434,7 +434,7 @@ describe('a report page', () => {
 
   it('flags a finding for follow-up through the background, and shows "已标记" after a reload', async () => {
     const url = URL + '?flag';
-    const page = await open(url, reportPage({ set: WRONG }));
+    const page = await open(url, sitePage({ set: WRONG }));
     expect(await settled(page)).toBe('report');
     await page.hover(`[${ATTR.field}="apply.new.total"]`);
     const tip = page.locator(`${HOST_SELECTOR} [part~="${PART.tooltip}"]`);
@@ -460,7 +460,7 @@ describe('a report page', () => {
 
   it('degrades to a message on a pathological page (> 20,000 cells), without freezing the tab', async () => {
     const big = `<table>${('<tr>' + '<td>1</td>'.repeat(100) + '</tr>').repeat(210)}</table>`;
-    const page = await open(URL + '?huge', reportPage().replace('<div class="footer">', big + '<div class="footer">'));
+    const page = await open(URL + '?huge', sitePage().replace('<div class="footer">', big + '<div class="footer">'));
     expect(await settled(page)).toBe('error');
     const chip = page.locator(`${HOST_SELECTOR} [part~="${PART.chip}"][data-level="error"]`);
     await expect.poll(() => textOf(chip)).toContain('页面过大');
@@ -469,7 +469,7 @@ describe('a report page', () => {
   });
 
   it('follows the language chosen in the popup, live', async () => {
-    const page = await open(URL + '?lang', reportPage({ set: WRONG }));
+    const page = await open(URL + '?lang', sitePage({ set: WRONG }));
     expect(await settled(page)).toBe('report');
     const chip = page.locator(`${HOST_SELECTOR} [part~="${PART.chip}"][data-table="apply"]`);
     await expect.poll(() => textOf(chip)).toContain('勾稽关系 39 项');
@@ -484,7 +484,7 @@ describe('a report page', () => {
   });
 
   it('says so at the top of the article when the tables are missing (seed 001)', async () => {
-    const page = await open(URL + '?notables', reportPage({ noTables: true }));
+    const page = await open(URL + '?notables', sitePage({ noTables: true }));
     expect(await settled(page)).toBe('report');
     const chip = page.locator(`${HOST_SELECTOR} [part~="${PART.chip}"][data-table="page"]`);
     await expect.poll(() => textOf(chip)).toContain('找不到统计表');
@@ -498,7 +498,7 @@ describe('a report page', () => {
 describe('a report outside gov.cn', () => {
   it('is checked from the popup button ("检查此页", activeTab + scripting)', async () => {
     const url = 'https://example.com/reports/2024.html';
-    const page = await open(url, reportPage({ set: { 'apply.new.natural_person': 165 } }));
+    const page = await open(url, sitePage({ set: { 'apply.new.natural_person': 165 } }));
     expect(await page.evaluate((a) => document.documentElement.hasAttribute(a), ATTR.state)).toBe(false);
     // Press the toolbar button on that tab: this is the user gesture that grants activeTab.
     const cdp = await L.context.browser()!.newBrowserCDPSession();

@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ATTR, HOST_SELECTOR, PART } from '../../lib/contract';
 import { FIXTURES, artifact, launch, settled, type Launched } from './harness';
-import { reportPage, seed000Values } from '../unit/inpage-page';
+import { seed000Values, sitePage } from '../support/pages';
 
 declare const chrome: { storage: { session: { get(k: null): Promise<Record<string, unknown>> } } };
 
@@ -88,7 +88,7 @@ describe('keyboard only, in the page', () => {
     async (width) => {
       const page = await openReport(
         `https://www.zs.gov.cn/keyboard/${width}.html`,
-        reportPage({ set: fiveErrors(), head: COMPACT, textReceived: 150 }),
+        sitePage({ set: fiveErrors(), head: COMPACT, textReceived: 150 }),
         width,
       );
       await page.locator('body').click({ position: { x: 1, y: 1 } });
@@ -140,7 +140,7 @@ describe('keyboard only, in the page', () => {
 describe('keyboard only, in the popup', () => {
   it('Tab reaches each finding clear of the sticky bars; Enter shows it in the page', async () => {
     const url = 'https://www.zs.gov.cn/keyboard/popup.html';
-    const page = await openReport(url, reportPage({ set: fiveErrors(), textReceived: 150 }), 1280);
+    const page = await openReport(url, sitePage({ set: fiveErrors(), textReceived: 150 }), 1280);
     const tabId = await tabIdOf(url);
     const popup = await L.context.newPage();
     await popup.setViewportSize({ width: 420, height: 600 });
@@ -263,7 +263,7 @@ describe('views, looked at', () => {
 
   it('the 反馈意见 letter', async () => {
     const url = 'https://www.zs.gov.cn/keyboard/letter.html';
-    const page = await openReport(url, reportPage({ set: fiveErrors(), textReceived: 150 }), 1280);
+    const page = await openReport(url, sitePage({ set: fiveErrors(), textReceived: 150 }), 1280);
     const tabId = await tabIdOf(url);
     const popup = await L.context.newPage();
     await popup.setViewportSize({ width: 420, height: 600 });

@@ -6,6 +6,9 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import ts from 'typescript';
+import { APPLY_COLUMNS } from '../../lib/schema/apply';
+import { activeLayouts } from '../../lib/schema/formats';
+import { REVIEW_KEYS } from '../../lib/schema/review';
 
 /** The shipped and CLI sources (tests and the bench may spell anything). */
 export const SOURCE_FOLDERS = ['lib', 'components', 'entrypoints', 'bin'];
@@ -95,6 +98,16 @@ const FORMAT_LITERAL = /^(20(19|21)|active20\d\d)$|^active20\d\d\./;
 const TABLE_NAME = /表[二三四]|主动公开政府信息情况|收到和处理政府信息公开申请情况|行政复议、行政诉讼情况/;
 const FIELD_PREFIX = /^(apply|active|review|litigation)(\d{4})?\.?$/;
 const DECODING_REGEX = /^\/\^\(?\??:?\(?(apply|active|review|litigation)/;
+// A regex that takes a field id apart at its column: /^(.+)\.in_force$/, /\.total$/ (the column ids of every
+// format, from the registry).
+const COLUMN_IDS = [
+  ...new Set([
+    ...APPLY_COLUMNS.map((c) => c.id),
+    ...REVIEW_KEYS.map((k) => k.id),
+    ...activeLayouts().flatMap((l) => l.rows.flatMap((r) => r.columns.map((c) => c.id))),
+  ]),
+];
+const COLUMN_DECODER = new RegExp(`\\\\\\.\\(?(${COLUMN_IDS.join('|')})\\)?\\$\\/`);
 
 export function countArchitecture(root: string): ArchitectureCounts {
   const counts: ArchitectureCounts = { formatLiterals: [], tableNames: [], fieldDecoders: [] };
@@ -107,7 +120,8 @@ export function countArchitecture(root: string): ArchitectureCounts {
       if (!inSchema && TABLE_NAME.test(lit.text)) counts.tableNames.push(hit);
       if (file !== 'lib/schema/fields.ts') {
         if (lit.kind === 'string' && lit.prefixTest && FIELD_PREFIX.test(lit.text)) counts.fieldDecoders.push(hit);
-        if (lit.kind === 'regex' && DECODING_REGEX.test(lit.text)) counts.fieldDecoders.push(hit);
+        if (lit.kind === 'regex' && (DECODING_REGEX.test(lit.text) || COLUMN_DECODER.test(lit.text)))
+          counts.fieldDecoders.push(hit);
       }
     }
   }

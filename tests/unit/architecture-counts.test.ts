@@ -1,7 +1,8 @@
 // The targets of issue #12, kept from regressing: no format literal outside lib/schema/, one decoder of
 // field ids (lib/schema/fields.ts parseField), the tables named from lib/schema/tables.ts. Counted by
 // tests/support/architecture-counts.ts from the literals in lib/, components/, entrypoints/ and bin/.
-// Before #12's last pass (main 7f09d42): 2 format literals, 3 decoders, table names in 10 files.
+// Before #12's last pass (main 7f09d42): 2 format literals, 3 decoders, table names in 10 files. Before the
+// types pass (main 5098ce4): 0, 1 (a column decoder the counter learned to see: /^(.+)\.in_force$/), 9 files.
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { byFile, countArchitecture, type Hit } from '../support/architecture-counts';
@@ -68,13 +69,18 @@ describe('architecture counts (#12)', () => {
           "export const t = (id: string) => (id.startsWith('apply.') ? 'apply' : 'review');",
           'export const r = /^apply\\.(.+)\\.total$/;',
           'export const n = `${1} 表三`;',
+          'export const w = /^(.+)\\.in_force$/;',
         ].join('\n'),
       );
       writeFileSync(join(dir, 'lib/schema/ok.ts'), "export const F = ['2019', '表三'];\n");
       writeFileSync(join(dir, 'components/ok.tsx'), "import { x } from './2019';\nexport const y = x;\n");
       const c = countArchitecture(dir);
       expect(c.formatLiterals.map((h) => h.text)).toEqual(['2019', 'active2019.fees.amount']);
-      expect(c.fieldDecoders.map((h) => `${h.file}:${h.line}`)).toEqual(['lib/planted.ts:3', 'lib/planted.ts:4']);
+      expect(c.fieldDecoders.map((h) => `${h.file}:${h.line}`)).toEqual([
+        'lib/planted.ts:3',
+        'lib/planted.ts:4',
+        'lib/planted.ts:6',
+      ]);
       expect(c.tableNames.map((h) => `${h.file}:${h.line}`)).toEqual(['lib/planted.ts:5']);
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -6,7 +6,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { browser as realBrowser } from 'wxt/browser';
 import { installBackground, toolbarAction } from '../../entrypoints/background';
 import { findingCounts } from '../../lib/ext/tabs';
-import { sampleReport, SAMPLE_URL } from './helpers/sample-report';
+import { sampleReport, SAMPLE_URL } from '../support/sample-report';
 import config from '../../wxt.config';
 
 describe('the MV2 (Firefox) toolbar button', () => {

@@ -10,8 +10,8 @@ import { IDBFactory } from 'fake-indexeddb';
 import { installBackground } from '../../entrypoints/background';
 import { checkHtml } from '../../lib/html/check-html';
 import type { Message } from '../../lib/ext/protocol';
-import { previousYearPage } from '../helpers/batch-corpus';
-import { FIXTURE_DIR } from '../helpers/fixtures';
+import { previousYearPage } from '../support/batch-corpus';
+import { FIXTURE_DIR } from '../support/fixtures';
 
 const b = fakeBrowser as unknown as typeof realBrowser;
 const THIS_YEAR = 'https://www.zs.gov.cn/zwgk/2025/art_2024.html';

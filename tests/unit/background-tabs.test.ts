@@ -9,7 +9,7 @@ import {
   tabStateFromResult,
 } from '../../lib/ext/tabs';
 import type { TabState } from '../../lib/ext/protocol';
-import { consistentReport, sampleReport, SAMPLE_URL } from './helpers/sample-report';
+import { consistentReport, sampleReport, SAMPLE_URL } from '../support/sample-report';
 
 const reportState = (r = sampleReport()): TabState =>
   tabStateFromResult({ state: 'report', report: r }, SAMPLE_URL, new Date('2025-03-01T00:00:00Z'));

@@ -7,7 +7,7 @@ import type { browser as realBrowser } from 'wxt/browser';
 import { attachmentViewUrl, installBackground } from '../../entrypoints/background';
 import { findingCounts } from '../../lib/ext/tabs';
 import type { Message, TabState } from '../../lib/ext/protocol';
-import { consistentReport, sampleReport, SAMPLE_URL } from './helpers/sample-report';
+import { consistentReport, sampleReport, SAMPLE_URL } from '../support/sample-report';
 
 const b = fakeBrowser as unknown as typeof realBrowser;
 

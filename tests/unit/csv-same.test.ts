@@ -7,45 +7,18 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { checkDocument } from '../../lib';
 import { reportToCsv } from '../../lib/export/csv';
-import { FIXTURE_DIR, happyDocument, loadFixture } from '../helpers/fixtures';
+import { FIXTURE_DIR, loadFixture } from '../support/fixtures';
+import { happyDoc } from '../support/dom';
+import { parseCsv } from '../support/csv';
 
 const BIN = fileURLToPath(new URL('../../bin/gouji.mjs', import.meta.url));
 const untimed = (csv: string) => csv.replace(/检查时间,[^\r]*/, '检查时间,');
-
-/** RFC 4180, enough to read our own sheet. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let q = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (q) {
-      if (ch === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') q = false;
-      else cell += ch;
-    } else if (ch === '"') q = true;
-    else if (ch === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (ch === '\r' && text[i + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      i++;
-    } else cell += ch;
-  }
-  return rows;
-}
 
 describe('one CSV for a report, the same in the extension and the CLI', () => {
   for (const name of ['error-two', 'format2019', 'blanks']) {
     it(`${name}: the CLI's CSV is the extension's CSV, byte for byte`, () => {
       const fx = loadFixture(name);
-      const ext = reportToCsv(checkDocument(happyDocument(fx.html, fx.meta.url), { url: fx.meta.url }).report);
+      const ext = reportToCsv(checkDocument(happyDoc(fx.html, fx.meta.url), { url: fx.meta.url }).report);
       const cli = spawnSync(
         process.execPath,
         [BIN, 'check', join(FIXTURE_DIR, `${name}.html`), '--url', fx.meta.url, '--format', 'csv'],
@@ -57,7 +30,7 @@ describe('one CSV for a report, the same in the extension and the CLI', () => {
 
   it('reads as a grid: 表三 row by its printed label, column by its header', () => {
     const fx = loadFixture('error-two');
-    const rep = checkDocument(happyDocument(fx.html, fx.meta.url), { url: fx.meta.url }).report;
+    const rep = checkDocument(happyDoc(fx.html, fx.meta.url), { url: fx.meta.url }).report;
     const rows = parseCsv(reportToCsv(rep).slice(1));
     const at = rows.findIndex((r) => r.length === 1 && r[0] === '三、收到和处理政府信息公开申请情况');
     const header = rows[at + 1]!;

@@ -2,38 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { BOM, csvCell, flagsToCsv, reportToCsv, REPORT_CSV_HEADER } from '../../lib/export/csv';
 import { reportFilename, safePart } from '../../lib/export/filename';
 import { checkTitle, describeCheck, describeField } from '../../lib/export/labels';
-import { sampleReport } from './helpers/sample-report';
+import { sampleReport } from '../support/sample-report';
 import { FlagStore } from '../../lib/flags/store';
 import { memoryArea } from '../../lib/ext/tabs';
-
-/** A minimal RFC 4180 reader, to check what Excel would see. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let q = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (q) {
-      if (ch === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') q = false;
-      else cell += ch;
-    } else if (ch === '"') q = true;
-    else if (ch === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (ch === '\r' && text[i + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      i++;
-    } else cell += ch;
-  }
-  return rows;
-}
+import { parseCsv } from '../support/csv';
 
 describe('reportToCsv', () => {
   const csv = reportToCsv(sampleReport());

@@ -9,7 +9,7 @@ import {
 } from '../../lib/feedback';
 import { FlagStore } from '../../lib/flags/store';
 import { memoryArea } from '../../lib/ext/tabs';
-import { consistentReport, sampleReport } from './helpers/sample-report';
+import { consistentReport, sampleReport } from '../support/sample-report';
 
 const day = new Date(2025, 2, 8);
 

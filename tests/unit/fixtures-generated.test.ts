@@ -5,7 +5,8 @@ import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildAll, anchorOf } from '../fixtures/gen/pages';
-import { FIXTURE_DIR, fixtureNames, parseMeta, declaredIn, linkedomDocument } from '../helpers/fixtures';
+import { FIXTURE_DIR, fixtureNames, parseMeta, declaredIn } from '../support/fixtures';
+import { linkeDoc } from '../support/dom';
 
 const generated = buildAll();
 
@@ -31,7 +32,7 @@ describe('fixture pages', () => {
     // A page that marks "apply.row-sum:new" on some other cell would make the scenario test compare the
     // wrong thing; the generator places marks by anchorOf(), and hand-written pages must do the same.
     for (const name of fixtureNames()) {
-      const doc = linkedomDocument(readFileSync(join(FIXTURE_DIR, `${name}.html`), 'utf8'));
+      const doc = linkeDoc(readFileSync(join(FIXTURE_DIR, `${name}.html`), 'utf8'));
       const d = declaredIn(doc);
       for (const c of [...d.fails, ...d.uncertain]) expect(() => anchorOf(c.id), `${name}: ${c.id}`).not.toThrow();
       for (const c of d.culprits) expect(Number.isInteger(c.suggested), `${name}: culprit value`).toBe(true);

@@ -5,7 +5,7 @@ import { FlagStore, flagsToJson } from '../../lib/flags/store';
 import { flagKey, FLAG_SCHEMA_VERSION } from '../../lib/flags/model';
 import { memoryArea, type KeyValueArea } from '../../lib/ext/tabs';
 import { flagsToCsv } from '../../lib/export/csv';
-import { sampleReport } from './helpers/sample-report';
+import { sampleReport } from '../support/sample-report';
 
 const NOW = new Date('2025-03-02T00:00:00Z');
 const CHECK = 'apply.row-sum:granted';

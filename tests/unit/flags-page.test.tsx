@@ -12,7 +12,7 @@ import { FlagsStore } from '../../components/flags/store';
 import { FlagStore, flagsToJson } from '../../lib/flags/store';
 import { FLAG_KEY_PREFIX } from '../../lib/flags/model';
 import type { KeyValueArea } from '../../lib/ext/tabs';
-import { sampleReport } from './helpers/sample-report';
+import { sampleReport } from '../support/sample-report';
 
 const b = fakeBrowser as unknown as typeof realBrowser;
 let root: HTMLElement;

@@ -4,7 +4,7 @@ import { findingsOf, fingerprintOf } from '../../lib/flags/findings';
 import { migrate, validateFlag } from '../../lib/flags/validate';
 import { FLAG_KEY_PREFIX, flagKey } from '../../lib/flags/model';
 import { memoryArea } from '../../lib/ext/tabs';
-import { sampleReport, SAMPLE_URL } from './helpers/sample-report';
+import { sampleReport, SAMPLE_URL } from '../support/sample-report';
 
 let clock = Date.parse('2025-03-01T00:00:00Z');
 const now = () => new Date((clock += 1000));

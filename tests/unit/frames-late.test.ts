@@ -8,8 +8,9 @@ import { watchLate } from '../../entrypoints/content/light';
 import { quickGate } from '../../lib/detect';
 import { gateSays } from '../../lib/gate';
 import { checkDocument } from '../../lib/check';
-import { happyDoc } from './inpage-helpers';
-import { loadFixture } from '../helpers/fixtures';
+import { happyDoc } from '../support/dom';
+import { PAGE_URL } from '../support/inpage';
+import { loadFixture } from '../support/fixtures';
 
 const state = (s: TabState['state'], frameId: number, fields = 0): TabState => ({
   state: s,
@@ -66,6 +67,7 @@ describe('late content (watchLate)', () => {
   it('a shell whose title and article arrive later passes the gate then, once; the engine sees a report', async () => {
     const doc = happyDoc(
       '<!doctype html><html><head><title>加载中…</title></head><body><div id="app"></div></body></html>',
+      PAGE_URL,
     );
     let gateRuns = 0;
     let passed = 0;
@@ -94,7 +96,10 @@ describe('late content (watchLate)', () => {
   });
 
   it('a page that never changes never runs the gate again; the watcher stops at its deadline', async () => {
-    const doc = happyDoc('<!doctype html><html><head><title>新闻</title></head><body><p>今日要闻</p></body></html>');
+    const doc = happyDoc(
+      '<!doctype html><html><head><title>新闻</title></head><body><p>今日要闻</p></body></html>',
+      PAGE_URL,
+    );
     let gateRuns = 0;
     const ac = new AbortController();
     const stop = watchLate(
@@ -113,7 +118,10 @@ describe('late content (watchLate)', () => {
   });
 
   it('many mutations in a burst are one gate run; abort stops the watcher', async () => {
-    const doc = happyDoc('<!doctype html><html><head><title>新闻</title></head><body><div id="t"></div></body></html>');
+    const doc = happyDoc(
+      '<!doctype html><html><head><title>新闻</title></head><body><div id="t"></div></body></html>',
+      PAGE_URL,
+    );
     let gateRuns = 0;
     const ac = new AbortController();
     watchLate(

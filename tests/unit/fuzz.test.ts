@@ -11,8 +11,8 @@ import { describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
 import { checkDocument, checkText } from '../../lib/check';
 import { APPLY_COLUMNS, applyRows } from '../../lib/schema/apply';
-import { reportPage, type Values } from './core/template';
-import { seedValues } from './core/seeds';
+import { reportPage, type Values } from '../support/pages';
+import { seedValues } from '../support/seeds';
 
 const SEED = Number(process.env.GOUJI_FUZZ_SEED) || Math.floor(Date.now() / 86_400_000);
 const CONSISTENT = Number(process.env.GOUJI_FUZZ_CONSISTENT) || 1200;

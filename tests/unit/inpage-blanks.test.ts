@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ATTR, PART } from '../../lib/contract';
-import { marked, openPage, ui, type Harness } from './inpage-helpers';
+import { marked, openPage, ui, type Harness } from '../support/inpage';
 
 const PAGE = readFileSync(join(__dirname, '../fixtures/format2019-blanks.html'), 'utf8');
 const URL = /name="gouji-fixture-url" content="([^"]+)"/.exec(PAGE)![1]!;

@@ -1,5 +1,5 @@
 // Issue #13, "the page cannot steer us": what a page script can do to the in-page UI with the real trust
-// check (this file does not relax it, unlike inpage-helpers' users). Real DOM (happy-dom), real core.
+// check (this file does not relax it, unlike the users of tests/support/inpage.ts). Real DOM (happy-dom), real core.
 import { afterEach, describe, expect, it } from 'vitest';
 import { Window } from 'happy-dom';
 import { ATTR, HOST_SELECTOR, PART, STATE } from '../../lib/contract';
@@ -10,7 +10,7 @@ import { InPage } from '../../entrypoints/ondemand/app';
 import { pageCss } from '../../entrypoints/ondemand/marks';
 import { extensionLifetime, INVALIDATED, runtimeAlive } from '../../entrypoints/content/lifetime';
 import { pageChipText } from '../../components/inpage/strings';
-import { reportPage } from './inpage-page';
+import { sitePage } from '../support/pages';
 
 const WRONG = { 'apply.new.natural_person': 165 };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -64,7 +64,7 @@ async function layer(x: H): Promise<ShadowRoot> {
 
 describe('a page script cannot act through our UI', () => {
   it('synthetic clicks and keys (isTrusted false) on our buttons flag nothing and pin nothing', async () => {
-    h = open(reportPage({ set: WRONG }));
+    h = open(sitePage({ set: WRONG }));
     expect(await h.inpage.start()).toBe(STATE.report);
     const root = await layer(h);
     // What the page did in the audit: focus a mark (a focus event only shows the tooltip), press Enter,
@@ -94,7 +94,7 @@ describe('a page script cannot act through our UI', () => {
   });
 
   it('synthetic pointer events on the page do not open tooltips', async () => {
-    h = open(reportPage({ set: WRONG }));
+    h = open(sitePage({ set: WRONG }));
     await h.inpage.start();
     await layer(h);
     const total = h.doc.querySelector(`[${ATTR.field}="apply.new.total"]`)!;
@@ -105,7 +105,7 @@ describe('a page script cannot act through our UI', () => {
   });
 
   it('a page that defined the custom element name we used ("gouji-ui") does not stop the marks', async () => {
-    h = open(reportPage({ set: WRONG }), (win) => {
+    h = open(sitePage({ set: WRONG }), (win) => {
       class Trap extends win.HTMLElement {
         constructor() {
           super();
@@ -123,7 +123,7 @@ describe('a page script cannot act through our UI', () => {
   it("page-set data-gouji-* attributes are not styled as our marks: the stylesheet needs this load's token", async () => {
     const forged =
       '<td data-gouji-fail="x" data-gouji-total="x" data-gouji-culprit="1" data-gouji-mark="guess" data-gouji-related="" data-gouji-flash="">';
-    h = open(reportPage({ set: WRONG }).replace('<body>', `<body><table id="forged"><tr>${forged}0</td></tr></table>`));
+    h = open(sitePage({ set: WRONG }).replace('<body>', `<body><table id="forged"><tr>${forged}0</td></tr></table>`));
     await h.inpage.start();
     const style = h.doc.querySelector(`style[${ATTR.style}]`)!.textContent!;
     const selectors = style
@@ -147,7 +147,7 @@ describe('a page cannot hide its prose from us', () => {
   it('prose dressed as our UI (data-gouji-ui, our host selector) is still read and checked', async () => {
     // The paragraph says 199 received; table 三 says 189. Before: the prose walker skipped any element
     // carrying data-gouji-ui, so this contradiction went unreported.
-    const page = reportPage({ textReceived: 199 })
+    const page = sitePage({ textReceived: 199 })
       .replace('<p>（二）', '<p data-gouji-ui>（二）')
       .replace('<p>2024年以来', '<div data-gouji-ui="x"><p>2024年以来');
     h = open(page.replace('<p>二、主动公开', '</div><p>二、主动公开'));
@@ -199,7 +199,7 @@ describe('the page cannot switch Gouji off', () => {
   });
 
   it('after a real update the old marks are removed and the chip says "勾稽已更新，请刷新本页"', async () => {
-    h = open(reportPage({ set: WRONG }));
+    h = open(sitePage({ set: WRONG }));
     const before = h.doc.documentElement.outerHTML;
     await h.inpage.start();
     h.inpage.retire(pageChipText.updated());

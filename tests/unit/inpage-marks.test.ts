@@ -7,8 +7,9 @@ import { checkDocument } from '../../lib/check';
 import { quickGate } from '../../lib/detect';
 import { gateSays } from '../../lib/gate';
 import { settleNone, type RuntimeLike } from '../../entrypoints/content/light';
-import { happyDoc, html, marked, openPage, sleep, ui, type Harness } from './inpage-helpers';
-import { newsPage, reportPage } from './inpage-page';
+import { html, marked, openPage, PAGE_URL, sleep, ui, type Harness } from '../support/inpage';
+import { happyDoc } from '../support/dom';
+import { newsPage, sitePage } from '../support/pages';
 
 let h: Harness | null = null;
 afterEach(() => {
@@ -21,7 +22,7 @@ const WRONG = { 'apply.new.natural_person': 165 };
 
 /** What the core finds on the same HTML, parsed separately: field → check ids, as the page should carry. */
 function expected(page: string) {
-  const a = checkDocument(happyDoc(page));
+  const a = checkDocument(happyDoc(page, PAGE_URL));
   const fail = new Map<string, string[]>();
   const culprit = new Map<string, string>();
   for (const c of a.report.checks) {
@@ -39,7 +40,7 @@ function expected(page: string) {
 
 describe('in-page marks', () => {
   it('puts the core findings on the cells (field ids, failing checks, culprit, totals)', async () => {
-    const page = reportPage({ set: WRONG });
+    const page = sitePage({ set: WRONG });
     h = openPage(page);
     expect(await h.inpage.start()).toBe(STATE.report);
     const want = expected(page);
@@ -66,7 +67,7 @@ describe('in-page marks', () => {
   });
 
   it('marks a clean report with field ids only and "全部一致" chips', async () => {
-    h = openPage(reportPage());
+    h = openPage(sitePage());
     await h.inpage.start();
     expect(marked(h.doc, ATTR.field).size).toBe(200);
     expect(marked(h.doc, ATTR.fail).size).toBe(0);
@@ -79,7 +80,7 @@ describe('in-page marks', () => {
   });
 
   it('is idempotent: re-running and re-rendering change nothing and add nothing', async () => {
-    h = openPage(reportPage({ set: WRONG }));
+    h = openPage(sitePage({ set: WRONG }));
     await h.inpage.start();
     await ui(h);
     const once = html(h.doc);
@@ -95,7 +96,7 @@ describe('in-page marks', () => {
   });
 
   it('hiding the marks restores the page byte for byte, and showing them again gives the same marks', async () => {
-    h = openPage(reportPage({ set: WRONG }));
+    h = openPage(sitePage({ set: WRONG }));
     const before = html(h.doc);
     await h.inpage.start();
     const markedHtml = html(h.doc);
@@ -112,7 +113,7 @@ describe('in-page marks', () => {
   });
 
   it('restores data-gouji-* attributes the page already had (a saved copy of a marked page)', async () => {
-    const page = reportPage({ set: WRONG })
+    const page = sitePage({ set: WRONG })
       .replace(
         '<td class="num" align="center">167</td>',
         '<td class="num" align="center" data-gouji-culprit="old" data-gouji-field="x">167</td>',
@@ -130,7 +131,7 @@ describe('in-page marks', () => {
   });
 
   it('keeps a transient hover highlight out of the restored page too', async () => {
-    h = openPage(reportPage({ set: WRONG }));
+    h = openPage(sitePage({ set: WRONG }));
     const before = html(h.doc);
     await h.inpage.start();
     h.inpage.activate('apply.new.total', 'hover');
@@ -157,7 +158,7 @@ describe('the gate', () => {
   });
 
   it('passes a report whose <title> is only the site name, by its body text', async () => {
-    h = openPage(reportPage().replace(/<title>.*?<\/title>/, '<title>中山市人民政府门户网站</title>'));
+    h = openPage(sitePage().replace(/<title>.*?<\/title>/, '<title>中山市人民政府门户网站</title>'));
     expect(await h.inpage.start()).toBe(STATE.report);
   });
 
@@ -221,17 +222,17 @@ describe('the light content script on a page that fails the gate', () => {
   });
 
   it('the gate passes report titles and report text, not news', () => {
-    h = openPage(reportPage().replace(/<title>.*?<\/title>/, '<title>中山市人民政府门户网站</title>'));
+    h = openPage(sitePage().replace(/<title>.*?<\/title>/, '<title>中山市人民政府门户网站</title>'));
     expect(gateSays(h.doc, quickGate)).toBe(true);
     h.win.close();
-    h = openPage(reportPage({ noTables: true }));
+    h = openPage(sitePage({ noTables: true }));
     expect(gateSays(h.doc, quickGate)).toBe(true);
   });
 });
 
 describe('pages that cannot be checked', () => {
   it('says so in a chip at the top of the article when the tables are missing (seed 001)', async () => {
-    h = openPage(reportPage({ noTables: true }));
+    h = openPage(sitePage({ noTables: true }));
     expect(await h.inpage.start()).toBe(STATE.report);
     const chip = (await ui(h)).querySelector(`[part~="${PART.chip}"]`)!;
     expect(chip.getAttribute('data-table')).toBe('page');
@@ -249,7 +250,7 @@ describe('pages that cannot be checked', () => {
     const big = `<table>${'<tr>' + '<td>1</td>'.repeat(100) + '</tr>'}</table>`.replace(/<tr>.*<\/tr>/, (row) =>
       row.repeat(201),
     );
-    h = openPage(reportPage().replace('<div class="footer">', big + '<div class="footer">'));
+    h = openPage(sitePage().replace('<div class="footer">', big + '<div class="footer">'));
     expect(await h.inpage.start()).toBe(STATE.error);
     expect(h.doc.documentElement.getAttribute(ATTR.state)).toBe('error');
     expect(h.inpage.analysis).toBeNull();
@@ -261,7 +262,7 @@ describe('pages that cannot be checked', () => {
   });
 
   it('turns an exception in the core into state error with its message', async () => {
-    h = openPage(reportPage());
+    h = openPage(sitePage());
     (h.inpage as unknown as { deps: { analyze: () => never } }).deps.analyze = () => {
       throw new Error('boom');
     };

@@ -7,8 +7,9 @@ import { ATTR, PART } from '../../lib/contract';
 import { checkDocument } from '../../lib/check';
 import { yearOverYear } from '../../lib/year-over-year';
 import type { Message } from '../../lib/ext/protocol';
-import { happyDoc, marked, openPage, ui, type Harness } from './inpage-helpers';
-import { reportPage, seed000Values } from './inpage-page';
+import { marked, openPage, ui, type Harness } from '../support/inpage';
+import { happyDoc } from '../support/dom';
+import { sitePage, seed000Values } from '../support/pages';
 
 let h: Harness | null = null;
 afterEach(() => {
@@ -23,11 +24,11 @@ const CO = 'apply.carried_over.natural_person';
 
 /** Last year's report of the same body: its 结转下年度 (natural person, total) one less than this year's 上年结转. */
 function previousYear(shift: number): Message & { type: 'gouji:previous-year' } {
-  const now = checkDocument(happyDoc(reportPage())).report;
+  const now = checkDocument(happyDoc(sitePage())).report;
   const v = seed000Values();
   const prev = checkDocument(
     happyDoc(
-      reportPage({
+      sitePage({
         set: {
           'apply.carried_forward.natural_person': Number(v[CO]) + shift,
           'apply.carried_forward.total': Number(v['apply.carried_over.total']) + shift,
@@ -42,7 +43,7 @@ function previousYear(shift: number): Message & { type: 'gouji:previous-year' } 
 
 describe('the cross-year check on the page', () => {
   it('marks the 上年结转 cells that differ from last year, both numbers in words, a link to last year', async () => {
-    h = openPage(reportPage());
+    h = openPage(sitePage());
     await h.inpage.start();
     expect(marked(h.doc, ATTR.fail).size).toBe(0); // seed 000 is consistent in itself
     const msg = previousYear(-1);
@@ -79,7 +80,7 @@ describe('the cross-year check on the page', () => {
   });
 
   it('a matching previous year marks nothing and says so on the chip; no message, no word of it', async () => {
-    h = openPage(reportPage());
+    h = openPage(sitePage());
     await h.inpage.start();
     let root = await ui(h);
     const chipText = () => q(root, PART.chip).find((c) => c.getAttribute('data-table') === 'apply')!.textContent ?? '';
@@ -97,7 +98,7 @@ describe('the cross-year check on the page', () => {
   });
 
   it('a page link that is not http(s) is not offered', async () => {
-    h = openPage(reportPage());
+    h = openPage(sitePage());
     await h.inpage.start();
     await h.inpage.handleMessage({ ...previousYear(-1), url: 'javascript:alert(1)' });
     const cell = h.doc.querySelector(`[${ATTR.field}="${CO}"]`)!;

@@ -8,8 +8,8 @@ import { ATTR, HIGHLIGHT, PART } from '../../lib/contract';
 import type { NarrativeClaim } from '../../lib/types';
 import type { Message } from '../../lib/ext/protocol';
 import type { InPageAnalysis } from '../../components/inpage/types';
-import { html, marked, openPage, sleep, ui, type Harness } from './inpage-helpers';
-import { articleHtml, reportPage } from './inpage-page';
+import { html, marked, openPage, sleep, ui, type Harness } from '../support/inpage';
+import { articleHtml, sitePage } from '../support/pages';
 import { setLang } from '../../components/inpage/strings';
 
 let h: Harness | null = null;
@@ -24,7 +24,7 @@ const q = (root: ShadowRoot, part: string) => [...root.querySelectorAll<HTMLElem
 
 describe('tooltips', () => {
   it('shows the failing check with its arithmetic on hover, and highlights the cells of the total', async () => {
-    h = openPage(reportPage({ set: WRONG }));
+    h = openPage(sitePage({ set: WRONG }));
     await h.inpage.start();
     const total = h.doc.querySelector(`[${ATTR.field}="apply.new.total"]`)!;
     total.dispatchEvent(new h.win.PointerEvent('pointerover', { bubbles: true }) as unknown as Event);
@@ -47,7 +47,7 @@ describe('tooltips', () => {
   });
 
   it('marks the culprit distinctly with the value it needs', async () => {
-    h = openPage(reportPage({ set: WRONG }));
+    h = openPage(sitePage({ set: WRONG }));
     await h.inpage.start();
     const root = await ui(h);
     const badge = root.querySelector('.badge');
@@ -64,7 +64,7 @@ describe('tooltips', () => {
   });
 
   it('is keyboard-usable: focus shows, Enter pins and moves focus in, Escape closes and returns focus', async () => {
-    h = openPage(reportPage({ set: WRONG }));
+    h = openPage(sitePage({ set: WRONG }));
     await h.inpage.start();
     let root = await ui(h);
     const target = q(root, PART.target).find((t) => t.getAttribute('data-key') === 'apply.new.total')!;
@@ -84,7 +84,7 @@ describe('tooltips', () => {
   });
 
   it('a table chip takes the keyboard to the first marked cell of its table', async () => {
-    h = openPage(reportPage({ set: WRONG }));
+    h = openPage(sitePage({ set: WRONG }));
     await h.inpage.start();
     let root = await ui(h);
     q(root, PART.chip)
@@ -98,7 +98,7 @@ describe('tooltips', () => {
 
   it('explains blank cells counted as 0 and shows uncertain checks as such', async () => {
     h = openPage(
-      reportPage({ set: { 'apply.partly_granted.research': '', 'apply.not_processed.publication.total': '—' } }),
+      sitePage({ set: { 'apply.partly_granted.research': '', 'apply.not_processed.publication.total': '—' } }),
     );
     await h.inpage.start();
     expect(marked(h.doc, ATTR.zero).get('apply.partly_granted.research')).toContain('apply.row-sum:partly_granted');
@@ -121,7 +121,7 @@ describe('tooltips', () => {
 
 describe('flags', () => {
   it('"标记跟进" sends gouji:flag-add with the note, then shows "已标记"', async () => {
-    h = openPage(reportPage({ set: WRONG }));
+    h = openPage(sitePage({ set: WRONG }));
     h.replies['gouji:flag-add'] = { ok: true };
     await h.inpage.start();
     h.inpage.activate('apply.new.total', 'pin');
@@ -143,7 +143,7 @@ describe('flags', () => {
   });
 
   it('says so when the background does not answer or refuses a flag', async () => {
-    h = openPage(reportPage({ set: WRONG }));
+    h = openPage(sitePage({ set: WRONG }));
     h.replies['gouji:flag-add'] = new Error('Could not establish connection');
     await h.inpage.start();
     expect(await h.inpage.flag('apply.row-sum:new', '')).toContain('未能保存标记');
@@ -162,7 +162,7 @@ describe('flags', () => {
   });
 
   it('asks for flags on load and again on gouji:flags-changed', async () => {
-    h = openPage(reportPage({ set: WRONG }));
+    h = openPage(sitePage({ set: WRONG }));
     h.replies['gouji:flags-for-report'] = { checkIds: ['apply.balance:natural_person'] };
     await h.inpage.start();
     await sleep(0);
@@ -213,7 +213,7 @@ describe('narrative claims', () => {
   }
 
   it('registers CSS highlights without touching the text, with a tooltip, and removes them on hide', async () => {
-    h = openPage(reportPage());
+    h = openPage(sitePage());
     const registry = new Map<string, { ranges: Range[] }>();
     Object.defineProperty(h.win, 'CSS', { value: { highlights: registry }, configurable: true });
     Object.defineProperty(h.win, 'Highlight', {
@@ -241,7 +241,7 @@ describe('narrative claims', () => {
   });
 
   it('falls back to boxes in the shadow root where CSS highlights are missing', async () => {
-    h = openPage(reportPage());
+    h = openPage(sitePage());
     withClaim(h, 'warn');
     await h.inpage.start();
     expect(h.inpage.store.nativeHighlights.value).toBe(false);
@@ -254,7 +254,7 @@ describe('narrative claims', () => {
 
 describe('language', () => {
   it("switches chips and tooltips to English and back (the popup's choice)", async () => {
-    h = openPage(reportPage({ set: WRONG }));
+    h = openPage(sitePage({ set: WRONG }));
     await h.inpage.start();
     try {
       setLang('en');
@@ -280,7 +280,7 @@ describe('language', () => {
 
 describe('popup messages', () => {
   it('gouji:focus scrolls to a cell or a check and flashes it; false when unknown', async () => {
-    h = openPage(reportPage({ set: WRONG }));
+    h = openPage(sitePage({ set: WRONG }));
     await h.inpage.start();
     expect(await h.inpage.handleMessage({ type: 'gouji:focus', checkId: 'apply.balance:natural_person' })).toBe(true);
     expect([...marked(h.doc, ATTR.flash).keys()]).toEqual(['apply.total.natural_person']);
@@ -292,7 +292,7 @@ describe('popup messages', () => {
   });
 
   it('answers only its own messages', async () => {
-    h = openPage(reportPage());
+    h = openPage(sitePage());
     await h.inpage.start();
     expect(h.inpage.handleMessage({ type: 'gouji:get-tab-state', tabId: 1 })).toBeUndefined();
   });
@@ -302,7 +302,7 @@ describe('the observer', () => {
   const tw = OpenCC.Converter({ from: 'cn', to: 'tw' });
 
   it('follows a 繁體 rewrite of the article: marks move to the new cells, once', async () => {
-    h = openPage(reportPage({ set: WRONG }));
+    h = openPage(sitePage({ set: WRONG }));
     await h.inpage.start();
     const oldCell = h.doc.querySelector(`[${ATTR.culprit}]`)!;
     h.doc.getElementById('zoom')!.innerHTML = tw(articleHtml({ set: WRONG }));
@@ -336,7 +336,7 @@ describe('the observer', () => {
   });
 
   it('is not triggered by our own marks, tooltips or toggling, nor by changes outside the article', async () => {
-    h = openPage(reportPage({ set: WRONG }));
+    h = openPage(sitePage({ set: WRONG }));
     await h.inpage.start();
     h.inpage.activate('apply.new.total', 'hover');
     await ui(h);
@@ -349,7 +349,7 @@ describe('the observer', () => {
   });
 
   it('debounces a burst of changes into one re-run', async () => {
-    h = openPage(reportPage({ set: WRONG }));
+    h = openPage(sitePage({ set: WRONG }));
     await h.inpage.start();
     const zoom = h.doc.getElementById('zoom')!;
     for (let i = 0; i < 5; i++) {

@@ -2,8 +2,8 @@
 // order (text contradictions first, then cells in reading order), and the focus trap of a pinned tooltip.
 import { afterEach, describe, expect, it } from 'vitest';
 import { ATTR, PART } from '../../lib/contract';
-import { openPage, sleep, ui, type Harness } from './inpage-helpers';
-import { newsPage, reportPage } from './inpage-page';
+import { openPage, sleep, ui, type Harness } from '../support/inpage';
+import { newsPage, sitePage } from '../support/pages';
 
 let h: Harness | null = null;
 afterEach(() => {
@@ -32,7 +32,7 @@ const key = (
 
 describe('the findings navigator', () => {
   it('walks one stop per error — text contradictions first, then wrong cells in reading order — with Alt+↓/↑ from anywhere', async () => {
-    h = openPage(reportPage({ set: WRONG, textReceived: 150 }));
+    h = openPage(sitePage({ set: WRONG, textReceived: 150 }));
     await h.inpage.start();
     let root = await ui(h);
     const walk = h.inpage.store.walk.peek();
@@ -92,7 +92,7 @@ describe('the findings navigator', () => {
   });
 
   it('leaves j / k to the page, and Alt+↓ to the page’s own form fields', async () => {
-    h = openPage(reportPage({ set: WRONG }));
+    h = openPage(sitePage({ set: WRONG }));
     await h.inpage.start();
     const input = h.doc.createElement('input');
     h.doc.body.prepend(input);
@@ -105,7 +105,7 @@ describe('the findings navigator', () => {
 
 describe('a number in the text that contradicts a table', () => {
   it('marks the table cell too, and each end links to the other', async () => {
-    h = openPage(reportPage({ textReceived: 150 }));
+    h = openPage(sitePage({ textReceived: 150 }));
     await h.inpage.start();
     const claim = h.inpage.store.walk.peek()[0]!;
     expect(claim).toMatch(/^narrative:/);
@@ -141,7 +141,7 @@ describe('a number in the text that contradicts a table', () => {
 
 describe('a pinned tooltip', () => {
   it('keeps Tab inside (both ways), and Escape closes it and gives focus back to the mark', async () => {
-    h = openPage(reportPage({ set: WRONG }));
+    h = openPage(sitePage({ set: WRONG }));
     await h.inpage.start();
     let root = await ui(h);
     const target = q(root, PART.target).find((t) => t.getAttribute('data-key') === 'apply.new.natural_person')!;
@@ -172,7 +172,7 @@ const ID_PATTERN = /\b(?:apply|review|active|active2019|litigation)\.[a-z_]|\bna
 describe('no ids on screen', () => {
   it('chips, marks’ accessible names and every tooltip speak in words; ids stay in data- attributes', async () => {
     h = openPage(
-      reportPage({
+      sitePage({
         set: { ...WRONG, 'apply.partly_granted.research': '', 'apply.not_processed.publication.total': '—' },
         textReceived: 150,
       }),

@@ -60,12 +60,20 @@ describe('lint guardrails', { timeout: 60_000 }, () => {
     ).toEqual([]);
   });
 
-  it('bench/ may not import tests/', async () => {
+  it.each([
+    ['a test', "import { openPage } from '../tests/unit/inpage-ui.test';\nexport const r = openPage;\n"],
+    ['fixture data', "import { SEED_000 } from '../tests/fixtures/gen/data';\nexport const r = SEED_000;\n"],
+    ['tests/ by alias', "import { x } from '@/tests/unit/core/cli.test';\nexport const r = x;\n"],
+  ])('bench/ may not import tests/: %s', async (_name, code) => {
+    expect(await ruleIds('bench/planted.ts', code)).toEqual(['no-restricted-imports']);
+  });
+
+  it('bench/ may import the shared builders of tests/support/', async () => {
     expect(
       await ruleIds(
         'bench/planted.ts',
-        "import { reportPage } from '../tests/unit/core/template';\nexport const r = reportPage;\n",
+        "import { sitePage } from '../tests/support/pages';\nexport const r = sitePage;\n",
       ),
-    ).toEqual(['no-restricted-imports']);
+    ).toEqual([]);
   });
 });

@@ -8,7 +8,8 @@ import { checkDocument, checkText } from '../../lib/check';
 import type { NarrativeClaim } from '../../lib/types';
 import { normalizeProse } from '../../lib/narrative/normalize';
 import { proseFromDocument } from '../../lib/narrative/prose';
-import { fixtureNames, loadFixture, readSeed } from '../helpers/fixtures';
+import { fixtureNames, loadFixture } from '../support/fixtures';
+import { readSeed } from '../support/seeds';
 
 const key = (c: NarrativeClaim) => `${String(c.id).split(':')[1]}=${c.value}:${c.status}`;
 const squash = (s: string) => normalizeProse(s).text.replace(/\s+/g, '');

@@ -5,11 +5,11 @@ import { describe, expect, it } from 'vitest';
 import { Window } from 'happy-dom';
 import { parseHTML } from 'linkedom';
 import { checkNarrative, extractNumbers } from '../../lib/narrative';
-import { readSeed } from '../helpers/fixtures';
+import { readSeed } from '../support/seeds';
 import { normalizeProse, originalSpan } from '../../lib/narrative/normalize';
 import { proseFromDocument, proseFromText } from '../../lib/narrative/prose';
 import { tokenize } from '../../lib/narrative/tokens';
-import { handReport } from './narrative-fixtures';
+import { handReport } from '../support/narrative-reports';
 
 function happy(body: string): Document {
   const w = new Window({ url: 'https://www.example.gov.cn/' });

@@ -4,7 +4,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { checkDocument } from '../../lib/check';
-import { fixtureNames, loadFixture } from '../helpers/fixtures';
+import { fixtureNames, loadFixture } from '../support/fixtures';
 
 const fx = loadFixture('narrative-provincial');
 

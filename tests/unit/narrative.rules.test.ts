@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkNarrative } from '../../lib/narrative';
 import type { NarrativeClaim } from '../../lib/types';
-import { handReport, type HandReport } from './narrative-fixtures';
+import { handReport, type HandReport } from '../support/narrative-reports';
 
 const run = (text: string, h: HandReport = {}) => checkNarrative(text, handReport(h));
 const by = (cs: NarrativeClaim[], entry: string) => cs.filter((c) => String(c.id).split(':')[1] === entry);

@@ -1,13 +1,21 @@
 // The "must show" list, on the five real seeds, twice: with the tables typed in by hand
-// (tests/unit/narrative-fixtures.ts: a narrative failure here is a narrative bug) and through checkText on
+// (tests/support/narrative-reports.ts: a narrative failure here is a narrative bug) and through checkText on
 // the seed files (the real pipeline: extraction, table exclusion, narrative).
 
 import { describe, expect, it } from 'vitest';
 import { checkText } from '../../lib/check';
 import { checkNarrative } from '../../lib/narrative';
 import type { NarrativeClaim } from '../../lib/types';
-import { readSeed } from '../helpers/fixtures';
-import { handReport, SEED_000, SEED_001, SEED_002, SEED_003, SEED_004, type HandReport } from './narrative-fixtures';
+import { readSeed } from '../support/seeds';
+import {
+  handReport,
+  SEED_000,
+  SEED_001,
+  SEED_002,
+  SEED_003,
+  SEED_004,
+  type HandReport,
+} from '../support/narrative-reports';
 
 const SEEDS: Record<string, [string, HandReport]> = {
   '000': ['000_dc3f67fcb14f95e4', SEED_000],

@@ -12,7 +12,7 @@ import { matchTokens } from '../../lib/narrative/match';
 import { normalizeProse, originalSpan } from '../../lib/narrative/normalize';
 import { tokenize } from '../../lib/narrative/tokens';
 import { resolveOption } from '../../lib/narrative/values';
-import { handReport } from './narrative-fixtures';
+import { handReport } from '../support/narrative-reports';
 
 /** "共受理申请[189]件" → text without brackets and the offset of the number. */
 function marked(example: string): { text: string; at: number } {

@@ -19,7 +19,7 @@ import { checkHtml } from '../../lib/html/check-html';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Report } from '../../lib/types';
-import { consistentReport, sampleReport, SAMPLE_URL } from './helpers/sample-report';
+import { consistentReport, sampleReport, SAMPLE_URL } from '../support/sample-report';
 
 const b = fakeBrowser as unknown as typeof realBrowser;
 const TAB = 12;

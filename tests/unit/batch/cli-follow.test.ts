@@ -7,10 +7,11 @@ import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startServer, type TestServer } from './server';
+import { startServer, type TestServer } from '../../support/server';
 import { FILES_DIR, docxFromHtml } from '../../fixtures/gen/files';
-import { FIXTURE_DIR } from '../../helpers/fixtures';
+import { FIXTURE_DIR } from '../../support/fixtures';
 import type { Report } from '../../../lib/types';
+import { parseCsv } from '../../support/csv';
 
 const BIN = join(fileURLToPath(new URL('.', import.meta.url)), '../../../bin/gouji.mjs');
 const cli = (...args: string[]) =>
@@ -85,11 +86,7 @@ describe('gouji check <url> of a page whose tables are in an attachment', () => 
     expect(far!.tables.apply.found).toBe(false);
     expect(srv.log.some((l) => l.path === '/att/files/gone.pdf')).toBe(true);
     const wide = await cli('check', ...urls, '--format', 'csv-wide', '--delay', '0', '--quiet');
-    const rows = wide.stdout
-      .slice(1)
-      .trim()
-      .split('\r\n')
-      .map((l) => l.split(','));
+    const rows = parseCsv(wide.stdout.slice(1));
     const h = rows[0]!;
     const at = (r: string[], c: string) => r[h.indexOf(c)];
     expect(rows.slice(1).map((r) => at(r, 'state'))).toEqual(['report', 'report', 'attachment', 'attachment']);

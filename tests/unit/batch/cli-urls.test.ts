@@ -5,10 +5,11 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startServer, type TestServer } from './server';
-import { batchCorpus } from '../../helpers/batch-corpus';
-import { seedValues } from '../core/seeds';
+import { startServer, type TestServer } from '../../support/server';
+import { batchCorpus } from '../../support/batch-corpus';
+import { seedValues } from '../../support/seeds';
 import type { Report } from '../../../lib/types';
+import { parseCsv } from '../../support/csv';
 
 const BIN = join(fileURLToPath(new URL('.', import.meta.url)), '../../../bin/gouji.mjs');
 // Async: the server answers from this process, so the CLI must not block it.
@@ -132,11 +133,7 @@ describe('gouji check <url>', () => {
       '--quiet',
     );
     expect(res.stdout.startsWith('\ufeff')).toBe(true);
-    const rows = res.stdout
-      .slice(1)
-      .trim()
-      .split('\r\n')
-      .map((l) => l.split(','));
+    const rows = parseCsv(res.stdout.slice(1));
     expect(rows[0]!.slice(0, 3)).toEqual(['url', 'state', 'reason']);
     expect(rows[0]).toContain('apply.new.total');
     expect(rows[0]).toContain('active2019.regulations.created');

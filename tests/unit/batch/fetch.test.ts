@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createFetcher, FetchError } from '../../../lib/batch/fetch';
 import { decodeBytes } from '../../../lib/batch/charset';
-import { startServer, type TestServer } from './server';
+import { startServer, type TestServer } from '../../support/server';
 
 let srv: TestServer;
 beforeEach(async () => (srv = await startServer()));

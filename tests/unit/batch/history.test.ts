@@ -7,7 +7,7 @@ import { History, entryOf } from '../../../lib/history/store';
 import { previousYearFromHistory } from '../../../lib/history/previous';
 import { rowOf } from '../../../lib/batch/run';
 import { checkDocument } from '../../../lib/check';
-import { batchCorpus, previousYearPage } from '../../helpers/batch-corpus';
+import { batchCorpus, previousYearPage } from '../../support/batch-corpus';
 
 const check = (html: string, url: string) =>
   checkDocument(parseHTML(html).document as unknown as Document, { url }).report;

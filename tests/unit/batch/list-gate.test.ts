@@ -7,8 +7,8 @@ import { join } from 'node:path';
 import { countListLinks } from '../../../lib/batch/list-gate';
 import { settleNone, type RuntimeLike } from '../../../entrypoints/content/light';
 import { LIST_CHIP_ATTR } from '../../../entrypoints/content/list-chip';
-import { html, openPage, type Harness } from '../inpage-helpers';
-import { newsPage } from '../inpage-page';
+import { html, openPage, type Harness } from '../../support/inpage';
+import { newsPage } from '../../support/pages';
 
 const LIST = readFileSync(join(__dirname, '../../fixtures/report-list.html'), 'utf8');
 const LIST_URL = 'https://www.zs.gov.cn/zwgk/zfxxgknb/index.html';

@@ -24,9 +24,9 @@ import { errorCounts } from '../../../lib/errors';
 import { checkDocument } from '../../../lib/check';
 import { LANG_KEY } from '../../../lib/i18n';
 import type { KeyValueArea } from '../../../lib/ext/tabs';
-import { FIXTURE_DIR } from '../../helpers/fixtures';
+import { FIXTURE_DIR } from '../../support/fixtures';
 import { FILES_DIR } from '../../fixtures/gen/files';
-import { loadPdfjs } from '../files/read-files';
+import { loadPdfjs } from '../../support/read-files';
 import { attachmentReader } from '../../../lib/batch/attachment';
 import { readAttachment as cliReadAttachment } from '../../../bin/urls';
 

@@ -5,7 +5,7 @@ import { checkUrl, crossYear, rowOf, type Checked } from '../../../lib/batch/run
 import type { Fetcher } from '../../../lib/batch/fetch';
 import { FetchError } from '../../../lib/batch/fetch';
 import { batchToJsonl, batchToWideCsv, WIDE_HEADER } from '../../../lib/export/wide';
-import { batchCorpus, previousYearPage } from '../../helpers/batch-corpus';
+import { batchCorpus, previousYearPage } from '../../support/batch-corpus';
 
 const inspect = (html: string, url: string) => inspectDocument(parseHTML(html).document as unknown as Document, url);
 const BASE = 'https://www.zs.gov.cn';

@@ -6,7 +6,7 @@ import { checkDocument, checkText } from '../../../lib/check';
 import { parseReportTitle } from '../../../lib/detect';
 import { agencyFromMetaRow, agencyFromSources, isAgencyName } from '../../../lib/agency';
 import { reportFilename } from '../../../lib/export/filename';
-import { happyDoc, linkeDoc } from './dom';
+import { happyDoc, linkeDoc } from '../../support/dom';
 
 const FIXTURES = new URL('../../fixtures/', import.meta.url);
 const SHARED_SEEDS = new URL('../../../../shared/seeds/', import.meta.url);

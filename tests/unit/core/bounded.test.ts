@@ -5,8 +5,8 @@ import { parseHTML } from 'linkedom';
 import { checkDocument } from '../../../lib/check';
 import { expandTable, TableTooLargeError } from '../../../lib/extract/grid';
 import { MAX_PAGE_SLOTS } from '../../../lib/extract/dom-rows';
-import { reportPage } from './template';
-import { seedValues } from './seeds';
+import { reportPage } from '../../support/pages';
+import { seedValues } from '../../support/seeds';
 
 const doc = (html: string) => parseHTML(html).document as unknown as Document;
 

@@ -2,9 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import { attachments, missingTableCauses, tableImages } from '../../../lib/causes';
 import { checkDocument } from '../../../lib/check';
-import { linkedomDocument, loadFixture } from '../../helpers/fixtures';
+import { loadFixture } from '../../support/fixtures';
+import { linkeDoc } from '../../support/dom';
 
-const body = (html: string) => linkedomDocument(`<!doctype html><html><body>${html}</body></html>`).body;
+const body = (html: string) => linkeDoc(`<!doctype html><html><body>${html}</body></html>`).body;
 
 describe('missing-table causes', () => {
   it('a linked .pdf/.doc/.docx/.wps/.xls is named, made absolute, the report-like one first', () => {
@@ -51,7 +52,7 @@ describe('missing-table causes', () => {
   it('a report whose tables are on the page gets no cause notice, even beside a PDF link', () => {
     const f = loadFixture('seed000-plain');
     const html = f.html.replace('</body>', '<a href="/files/report.pdf">2024年报PDF版</a><img src="/u/t.png"></body>');
-    const ids = checkDocument(linkedomDocument(html), { url: f.meta.url }).report.notices.map((n) => n.id);
+    const ids = checkDocument(linkeDoc(html), { url: f.meta.url }).report.notices.map((n) => n.id);
     expect(ids).not.toContain('tables-in-attachment');
     expect(ids).not.toContain('tables-as-images');
   });

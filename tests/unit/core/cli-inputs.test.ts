@@ -15,8 +15,8 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { seedText, seedValues } from './seeds';
-import { reportPage } from './template';
+import { seedText, seedValues } from '../../support/seeds';
+import { reportPage } from '../../support/pages';
 import { collectInputs, EXIT, parseMaxSize, readInput } from '../../../bin/inputs';
 import { checkText } from '../../../lib/check';
 

@@ -11,7 +11,8 @@ import { checkFile, decodeBytes, DecodeError } from '../../../bin/check-file';
 import { declaredCharset } from '../../../bin/decode';
 import { checkDocument } from '../../../lib/check';
 import { buildShapes } from '../../fixtures/gen/shapes';
-import { linkedomDocument, loadFixture } from '../../helpers/fixtures';
+import { loadFixture } from '../../support/fixtures';
+import { linkeDoc } from '../../support/dom';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 const DIR = join(ROOT, 'tests/fixtures/shapes');
@@ -26,7 +27,7 @@ describe('page shapes (frames, charsets) in the CLI', () => {
 
   for (const s of shapes.filter((x) => x.cli === 'report')) {
     it(`${s.name}: the values of ${s.from}`, () => {
-      const want = checkDocument(linkedomDocument(loadFixture(s.from!).html)).report;
+      const want = checkDocument(linkeDoc(loadFixture(s.from!).html)).report;
       const got = checkFile(join(DIR, `${s.name}.html`));
       expect(got.detected).toBe(true);
       expect(got.report).toEqual(want.report);

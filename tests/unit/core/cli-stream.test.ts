@@ -6,8 +6,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { seedValues } from './seeds';
-import { reportPage } from './template';
+import { seedValues } from '../../support/seeds';
+import { reportPage } from '../../support/pages';
 
 const BIN = join(fileURLToPath(new URL('.', import.meta.url)), '../../../bin/gouji.mjs');
 const run = (args: string[], workers?: number) =>

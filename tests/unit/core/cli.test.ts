@@ -4,8 +4,8 @@ import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decode } from '../../../bin/check-file';
-import { SEEDS_DIR, seedText, seedValues } from './seeds';
-import { reportPage } from './template';
+import { SEEDS_DIR, seedText, seedValues } from '../../support/seeds';
+import { reportPage } from '../../support/pages';
 import { fileURLToPath } from 'node:url';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { checkDocument } from '../../../lib/check';
-import { happyDoc } from './dom';
-import { reportPage, type Values } from './template';
-import { seedValues } from './seeds';
+import { happyDoc } from '../../support/dom';
+import { reportPage, type Values } from '../../support/pages';
+import { seedValues } from '../../support/seeds';
 
 function culprits(change: Values) {
   const r = checkDocument(happyDoc(reportPage({ ...seedValues('000'), ...change }))).report;

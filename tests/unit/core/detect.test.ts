@@ -2,9 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { countSections, parseReportTitle, quickGate } from '../../../lib/detect';
 import { checkDocument } from '../../../lib/check';
-import { happyDoc } from './dom';
-import { reportPage } from './template';
-import { seedText, seedValues } from './seeds';
+import { happyDoc } from '../../support/dom';
+import { reportPage } from '../../support/pages';
+import { seedText, seedValues } from '../../support/seeds';
 
 const REPORT_TITLES = [
   '中山市人民政府办公室2024年度政府信息公开工作年度报告',

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkDocument } from '../../../lib/check';
 import { errorCounts, groupErrors } from '../../../lib/errors';
-import { happyDoc } from './dom';
+import { happyDoc } from '../../support/dom';
 
 const page = (name: string) => {
   const html = readFileSync(new URL(`../../fixtures/${name}.html`, import.meta.url), 'utf8');

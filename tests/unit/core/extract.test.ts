@@ -3,9 +3,9 @@ import { checkDocument, checkText } from '../../../lib/check';
 import { applyFields } from '../../../lib/schema/apply';
 import { REVIEW_FIELDS } from '../../../lib/schema/review';
 import { activeFields } from '../../../lib/schema/active';
-import { PARSERS } from './dom';
-import { reportPage } from './template';
-import { seedFiles, seedText, seedValues } from './seeds';
+import { PARSERS } from '../../support/dom';
+import { reportPage } from '../../support/pages';
+import { seedFiles, seedText, seedValues } from '../../support/seeds';
 
 describe('text extraction on the real seeds', () => {
   it.each(['000', '002', '003', '004'])('seed %s: 175 + 15 + 10 values, every check passes', (seed) => {

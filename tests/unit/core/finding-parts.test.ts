@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { checkDocument } from '../../../lib/check';
 import { messageBody } from '../../../lib/feedback';
 import { checkDetail, findingParts, ruleOfCheck } from '../../../lib/rules/render';
-import { linkeDoc } from './dom';
+import { linkeDoc } from '../../support/dom';
 
 const FIXTURES = fileURLToPath(new URL('../../fixtures', import.meta.url));
 

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseCell } from '../../../lib/normalize/number';
 import { checkText } from '../../../lib/check';
-import { seedText } from './seeds';
+import { seedText } from '../../support/seeds';
 
 describe('footnote marks next to a number', () => {
   it('parseCell reads the number and keeps the mark as a note', () => {

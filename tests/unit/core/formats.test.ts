@@ -18,8 +18,8 @@ import {
 } from '../../../lib/schema/formats';
 import { fieldId, fieldName, parseField, tableOfCheck, tableOfField } from '../../../lib/schema/fields';
 import { TABLE_KEYS, TABLES, tableName } from '../../../lib/schema/tables';
-import { happyDoc } from './dom';
-import { reportPage, type Values } from './template';
+import { happyDoc } from '../../support/dom';
+import { reportPage, type Values } from '../../support/pages';
 
 describe('the registry', () => {
   it('lists the built-in formats, the default first, each with its 文号', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { expandTable, TableTooLargeError } from '../../../lib/extract/grid';
 import { cellText, leafTables } from '../../../lib/extract/dom-rows';
-import { PARSERS } from './dom';
+import { PARSERS } from '../../support/dom';
 
 const ids = (grid: ReturnType<typeof expandTable>) =>
   grid.cells.map((row) => row.map((c) => c?.el.getAttribute('id') ?? '.').join(' '));

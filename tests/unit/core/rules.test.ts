@@ -6,9 +6,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
-import { happyDoc } from './dom';
-import { reportPage, type Values } from './template';
-import { seedValues } from './seeds';
+import { happyDoc } from '../../support/dom';
+import { reportPage, type Values } from '../../support/pages';
+import { seedValues } from '../../support/seeds';
 
 function run(change: Values, base = '000') {
   const values = { ...seedValues(base), ...change };

@@ -6,8 +6,9 @@ import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkDocument, checkText } from '../../../lib/check';
-import { linkeDoc } from './dom';
-import { seedFiles, seedText } from './seeds';
+import type { Report } from '../../../lib/types';
+import { linkeDoc } from '../../support/dom';
+import { seedFiles, seedText } from '../../support/seeds';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 const ROOT = join(HERE, '../../..');
@@ -22,8 +23,12 @@ function typeOk(t: string, v: unknown): boolean {
   return typeof v === t;
 }
 
-export function validate(s: S, v: unknown, path = '$', errors: string[] = []): string[] {
-  if (s.$ref) return validate((schema.$defs as S)[(s.$ref as string).split('/').pop()!] as S, v, path, errors);
+/**
+ * `closed`: an object whose schema lists its properties may hold no other (the report carries nothing the
+ * schema does not describe — the schema file itself stays open to additions within gouji/report@1).
+ */
+export function validate(s: S, v: unknown, path = '$', errors: string[] = [], closed = false): string[] {
+  if (s.$ref) return validate((schema.$defs as S)[(s.$ref as string).split('/').pop()!] as S, v, path, errors, closed);
   if (s.const !== undefined && v !== s.const) errors.push(`${path}: expected ${JSON.stringify(s.const)}`);
   if (s.enum && !(s.enum as unknown[]).includes(v)) errors.push(`${path}: ${JSON.stringify(v)} not in enum`);
   if (s.type) {
@@ -36,16 +41,17 @@ export function validate(s: S, v: unknown, path = '$', errors: string[] = []): s
   if (Array.isArray(v)) {
     if (s.minItems !== undefined && v.length < (s.minItems as number)) errors.push(`${path}: too few items`);
     if (s.maxItems !== undefined && v.length > (s.maxItems as number)) errors.push(`${path}: too many items`);
-    if (s.items) v.forEach((x, i) => validate(s.items as S, x, `${path}[${i}]`, errors));
+    if (s.items) v.forEach((x, i) => validate(s.items as S, x, `${path}[${i}]`, errors, closed));
   } else if (typeof v === 'object' && v !== null) {
     const o = v as S;
     for (const k of (s.required as string[]) ?? []) if (!(k in o)) errors.push(`${path}: missing ${k}`);
     const props = (s.properties as S) ?? {};
     for (const [k, x] of Object.entries(o)) {
-      if (props[k]) validate(props[k] as S, x, `${path}.${k}`, errors);
-      else if (s.additionalProperties === false) errors.push(`${path}: unexpected ${k}`);
+      if (props[k]) validate(props[k] as S, x, `${path}.${k}`, errors, closed);
+      else if (s.additionalProperties === false || (closed && s.properties && s.additionalProperties === undefined))
+        errors.push(`${path}: unexpected ${k}`);
       else if (typeof s.additionalProperties === 'object')
-        validate(s.additionalProperties as S, x, `${path}.${k}`, errors);
+        validate(s.additionalProperties as S, x, `${path}.${k}`, errors, closed);
     }
   }
   return errors;
@@ -60,7 +66,7 @@ describe('docs/report.schema.json', () => {
     ]);
   });
   it.each(seedFiles())('seed %s validates', (f) => {
-    expect(validate(schema, checkText(seedText(f.slice(0, 3))).report)).toEqual([]);
+    expect(validate(schema, checkText(seedText(f.slice(0, 3))).report, '$', [], true)).toEqual([]);
   });
   const dirs = ['assets/samples', 'tests/fixtures'].map((d) => join(ROOT, d)).filter(existsSync);
   const pages = dirs.flatMap((d) =>
@@ -70,7 +76,19 @@ describe('docs/report.schema.json', () => {
   );
   it.each(pages)('%s validates', (file) => {
     const r = checkDocument(linkeDoc(readFileSync(file, 'utf8')), { url: 'http://www.example.gov.cn/x.html' }).report;
-    expect(validate(schema, JSON.parse(JSON.stringify(r)))).toEqual([]);
+    expect(validate(schema, JSON.parse(JSON.stringify(r)), '$', [], true)).toEqual([]);
+  });
+
+  it('closed: a property the schema does not list, inside a claim or a check, is an error', () => {
+    const r = JSON.parse(JSON.stringify(checkText(seedText('004')).report)) as Report;
+    expect(r.narrative.length).toBeGreaterThan(0);
+    (r.narrative[0] as unknown as S).extra = 1;
+    (r.checks[0] as unknown as S).internal = true;
+    expect(validate(schema, r, '$', [], true)).toEqual([
+      '$.checks[0]: unexpected internal',
+      '$.narrative[0]: unexpected extra',
+    ]);
+    expect(validate(schema, r)).toEqual([]);
   });
 });
 
@@ -86,7 +104,7 @@ describe('reports read from files validate too', () => {
       const r = await rebuildFile(bytes, name, pdfjs);
       const report = checkDocument(linkeDoc(r.html), { source: r.source }).report;
       expect(report.tables.apply.source).toBe(r.source);
-      expect(validate(schema, JSON.parse(JSON.stringify(report)))).toEqual([]);
+      expect(validate(schema, JSON.parse(JSON.stringify(report)), '$', [], true)).toEqual([]);
     }
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkText } from '../../../lib/check';
 import { warmUp } from '../../../lib/warm';
-import { seedText } from './seeds';
+import { seedText } from '../../support/seeds';
 
 describe('warmUp', () => {
   it('runs once without touching any page, and leaves results unchanged', () => {

@@ -5,7 +5,7 @@ import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { FILES_DIR, docxFromHtml, fixtureHtml, oleFile } from '../../fixtures/gen/files';
-import { checkHtml, signature } from './read-files';
+import { checkHtml, signature } from '../../support/read-files';
 import type { Report } from '../../../lib/types';
 
 const BIN = resolve(import.meta.dirname, '../../../bin/gouji.mjs');

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FILE_FIXTURES, FILES_DIR, docxFromHtml, fixtureHtml, oleFile } from '../../fixtures/gen/files';
 import { FileReadError, SAVE_AS_MESSAGE, SCANNED_MESSAGE, fileKind, rebuildFile } from '../../../lib/files';
-import { checkBytes, checkHtml, loadPdfjs, signature } from './read-files';
+import { checkBytes, checkHtml, loadPdfjs, signature } from '../../support/read-files';
 
 const pdf = (name: string) => new Uint8Array(readFileSync(join(FILES_DIR, `${name}.pdf`)));
 

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { checkBytes } from './read-files';
+import { checkBytes } from '../../support/read-files';
 
 const DIR = resolve(import.meta.dirname, '../../../../shared/real-reports');
 const REPORTS = ['hongze-2023', 'hongze-2024', 'huaian-2024'] as const;

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { checkBytes } from '../../../entrypoints/report/check';
 import { FILES_DIR, docxFromHtml, fixtureHtml, oleFile } from '../../fixtures/gen/files';
 import { SAVE_AS_MESSAGE } from '../../../lib/files';
-import { loadPdfjs } from './read-files';
+import { loadPdfjs } from '../../support/read-files';
 
 const PDF = new Uint8Array(readFileSync(join(FILES_DIR, 'error-two.pdf')));
 

@@ -2,7 +2,7 @@
 // copy that pastes into a spreadsheet as a grid.
 import { describe, expect, it } from 'vitest';
 import { cleanTables, tableTsv } from '../../../lib/files/tables';
-import { checkHtml } from './read-files';
+import { checkHtml } from '../../support/read-files';
 import { fixtureHtml } from '../../fixtures/gen/files';
 
 describe('cleanTables', () => {

@@ -5,12 +5,9 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Window } from 'happy-dom';
-import { parseHTML } from 'linkedom';
+import { happyDoc, linkeDoc } from './dom';
 
 export const FIXTURE_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../fixtures');
-export const SEED_DIR =
-  process.env.GOUJI_SEEDS ?? resolve(dirname(fileURLToPath(import.meta.url)), '../fixtures/seeds');
 
 export type ExpectState = 'report' | 'none';
 export type TableKey = 'active' | 'apply' | 'review';
@@ -99,23 +96,6 @@ export function parseMeta(html: string, name = '?'): FixtureMeta {
   };
 }
 
-export function happyDocument(html: string, url: string): Document {
-  const window = new Window({
-    url,
-    settings: {
-      disableJavaScriptFileLoading: true,
-      disableCSSFileLoading: true,
-      handleDisabledFileLoadingAsSuccess: true,
-    },
-  });
-  window.document.write(html);
-  return window.document as unknown as Document;
-}
-
-export function linkedomDocument(html: string): Document {
-  return parseHTML(html).document as unknown as Document;
-}
-
 export function loadFixture(name: string): Fixture {
   const file = join(FIXTURE_DIR, name.endsWith('.html') ? name : `${name}.html`);
   const html = readFileSync(file, 'utf8');
@@ -125,8 +105,8 @@ export function loadFixture(name: string): Fixture {
     file,
     html,
     meta,
-    happy: () => happyDocument(html, meta.url),
-    linkedom: () => linkedomDocument(html),
+    happy: () => happyDoc(html, meta.url),
+    linkedom: () => linkeDoc(html),
   };
 }
 
@@ -186,16 +166,4 @@ export function describe(el: Element | null | undefined): string {
   const tr = el.closest('tr');
   const cells = tr ? Array.from(tr.children).filter((c) => /^(TD|TH)$/i.test(c.tagName)) : [];
   return `table#${tables.indexOf(table)} tr#${tr ? rows.indexOf(tr) : -1} ${el.tagName.toLowerCase()}#${cells.indexOf(el)} 「${text}」`;
-}
-
-/** A seed's text dump (tests/fixtures/seeds, a copy of ../shared/seeds); GOUJI_SEEDS overrides. */
-export function readSeed(seed: string): string {
-  const file = join(SEED_DIR, `${seed}.txt`);
-  try {
-    return readFileSync(file, 'utf8');
-  } catch {
-    throw new Error(
-      `seed text ${file} not found: the fixture compares its values with that seed; set GOUJI_SEEDS to the seeds directory`,
-    );
-  }
 }

@@ -4,10 +4,10 @@
 // contradicts the table. Independent of lib/check.ts on purpose: these tests are about the popup and
 // the flags, not about extraction.
 
-import { REPORT_SCHEMA, type Check, type Report, type ValueEntry } from '../../../lib/types';
-import { APPLY_COLUMNS, applyFields } from '../../../lib/schema/apply';
-import { REVIEW_FIELDS } from '../../../lib/schema/review';
-import { activeFields } from '../../../lib/schema/active';
+import { REPORT_SCHEMA, type Check, type Report, type ValueEntry } from '../../lib/types';
+import { APPLY_COLUMNS, applyFields } from '../../lib/schema/apply';
+import { REVIEW_FIELDS } from '../../lib/schema/review';
+import { activeFields } from '../../lib/schema/active';
 
 export const SAMPLE_URL = 'https://www.example.gov.cn/zwgk/2025/art_1.html';
 export const SAMPLE_AGENCY = '某某县人民政府办公室';

@@ -22,9 +22,12 @@ export interface Harness {
   replies: Partial<Record<Message['type'], unknown>>;
 }
 
+/** The address the in-page tests' pages live at (the seed-000 report's site). */
+export const PAGE_URL = 'https://www.zs.gov.cn/zwgk/art/2025/1/23/art_1.html';
+
 export function openPage(
   html: string,
-  url = 'https://www.zs.gov.cn/zwgk/art/2025/1/23/art_1.html',
+  url = PAGE_URL,
   opts: { quietMs?: number; blankAsZero?: boolean } = {},
 ): Harness {
   const win = new Window({
@@ -53,16 +56,6 @@ export function openPage(
     lateContentMs: 200,
   });
   return { win, doc, inpage, sent, abort, replies };
-}
-
-/** Parse a page on its own (the core's view, independent of the page the InPage marks). */
-export function happyDoc(page: string, url = 'https://www.zs.gov.cn/zwgk/art/2025/1/23/art_1.html'): Document {
-  const win = new Window({
-    url,
-    settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true },
-  });
-  win.document.write(page);
-  return win.document as unknown as Document;
 }
 
 export function html(doc: Document): string {

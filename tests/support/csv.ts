@@ -1,5 +1,5 @@
-// The e2e suites read the CSV downloads back with this: the file must open as a grid.
-/** A small RFC 4180 reader: the CSV must open as a grid. */
+// The one CSV reader of the tests: RFC 4180 (quoted cells, doubled quotes, CRLF rows), enough to read our own
+// exports as Excel would see them — a grid. A UTF-8 BOM, if any, is the caller's to strip (tests assert it).
 export function parseCsv(text: string): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
@@ -25,6 +25,7 @@ export function parseCsv(text: string): string[][] {
       i++;
     } else cell += ch;
   }
+  // A last row without its CRLF.
   if (cell || row.length) {
     row.push(cell);
     rows.push(row);

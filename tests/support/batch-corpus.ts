@@ -6,8 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FIXTURE_DIR } from './fixtures';
-import { reportPage } from '../unit/core/template';
-import { seedValues } from '../unit/core/seeds';
+import { reportPage } from './pages';
+import { seedValues } from './seeds';
 import type { RowState } from '../../lib/batch/run';
 
 export interface CorpusLink {

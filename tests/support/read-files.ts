@@ -1,9 +1,9 @@
 // Shared helpers for the PDF/DOCX suites: rebuild a file with lib/files, check it with linkedom, and a
 // comparable signature of a report (values with blanks, check statuses with culprits, narrative).
 import { parseHTML } from 'linkedom';
-import { checkDocument, type Analysis } from '../../../lib/check';
-import { rebuildFile, type PdfJsModule } from '../../../lib/files';
-import type { Report } from '../../../lib/types';
+import { checkDocument, type Analysis } from '../../lib/check';
+import { rebuildFile, type PdfJsModule } from '../../lib/files';
+import type { Report } from '../../lib/types';
 
 export const loadPdfjs = () => import('pdfjs-dist/legacy/build/pdf.mjs') as Promise<PdfJsModule>;
 
