@@ -53,6 +53,15 @@ export function isCheckableAttachment(href: string): boolean {
   }
 }
 
+/** A linked file Gouji cannot read as it is (.doc, .wps, .xls, .et, .ofd): it is to be saved as .docx or PDF. */
+export function isSaveAsAttachment(href: string): boolean {
+  try {
+    return /\.(doc|wps|xls|et|ofd)$/i.test(new URL(href).pathname);
+  } catch {
+    return false;
+  }
+}
+
 export interface Chip {
   key: string;
   table: TableKey | 'page';
@@ -267,6 +276,8 @@ function planChips(analysis: InPageAnalysis, targets: Target[], doc: Document): 
     const anchor = articleAnchor(doc, report.source.title);
     const attachment =
       cause?.id === 'tables-in-attachment' && cause.href && isCheckableAttachment(cause.href) ? cause.href : undefined;
+    // A .doc/.wps/.xls/.et/.ofd attachment: no click to offer — say what to do with it.
+    const saveAs = cause?.id === 'tables-in-attachment' && cause.href && isSaveAsAttachment(cause.href);
     chips.push({
       key: 'page',
       table: 'page',
@@ -275,7 +286,8 @@ function planChips(analysis: InPageAnalysis, targets: Target[], doc: Document): 
       text:
         (cause && missing.length === 3
           ? pageChipText.missingBecause(cause.message)
-          : pageChipText.missing(missing.length === 3)) + (attachment ? ` — ${pageChipText.openAttachment()}` : ''),
+          : pageChipText.missing(missing.length === 3)) +
+        (attachment ? ` — ${pageChipText.openAttachment()}` : saveAs ? ` — ${pageChipText.saveAs()}` : ''),
       detail: [...missing.map((t) => pageChipText.tableName(t)), ...notices],
       slot: slot(anchor),
       ...(attachment ? { attachment } : {}),
