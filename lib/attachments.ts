@@ -21,6 +21,16 @@ export function isCheckableAttachment(url: string): boolean {
   }
 }
 
+/** A linked document Gouji cannot read as it is (.doc, .wps, .xls, .et, .ofd): to be saved as .docx or PDF. */
+export function isSaveAsAttachment(url: string): boolean {
+  try {
+    const u = new URL(url);
+    return DOCUMENT_LINK.test(u.pathname) && !CHECKABLE.test(u.pathname);
+  } catch {
+    return false;
+  }
+}
+
 /** Whether a name (a URL or a file name) is a PDF or DOCX, whatever follows it (?query, #fragment). */
 export const isCheckableName = (name: string): boolean => CHECKABLE.test(name);
 

@@ -9,7 +9,7 @@ import { chipText, findingText, pageChipText, ui } from './strings';
 import { groupErrors, withoutCulpritClause } from '../../lib/errors';
 import { BLANK_UNDECIDED } from '../../lib/check';
 import type { InPageAnalysis, PreviousYearMarks } from './types';
-import { isCheckableAttachment } from '../../lib/attachments';
+import { isCheckableAttachment, isSaveAsAttachment } from '../../lib/attachments';
 import type { FindingStatus } from '../../lib/flags/model';
 
 /**
@@ -359,6 +359,8 @@ function planChips(
     const anchor = articleAnchor(doc, report.source.title);
     const attachment =
       cause?.id === 'tables-in-attachment' && cause.href && isCheckableAttachment(cause.href) ? cause.href : undefined;
+    // A .doc/.wps/.xls/.et/.ofd attachment: no click to offer — say what to do with it.
+    const saveAs = cause?.id === 'tables-in-attachment' && cause.href && isSaveAsAttachment(cause.href);
     chips.push({
       key: 'page',
       table: 'page',
@@ -367,7 +369,8 @@ function planChips(
       text:
         (cause && missing.length === 3
           ? pageChipText.missingBecause(cause.message)
-          : pageChipText.missing(missing.length === 3)) + (attachment ? ` — ${pageChipText.openAttachment()}` : ''),
+          : pageChipText.missing(missing.length === 3)) +
+        (attachment ? ` — ${pageChipText.openAttachment()}` : saveAs ? ` — ${pageChipText.saveAs()}` : ''),
       detail: [...missing.map((t) => pageChipText.tableName(t)), ...notices],
       slot: slot(anchor),
       ...(attachment ? { attachment } : {}),

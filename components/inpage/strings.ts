@@ -100,6 +100,11 @@ export const pageChipText = {
   missingBecause: (cause: string) => (zh ? `是年度报告，未核对勾稽关系：${cause}` : `A report, not checked: ${cause}`),
   /** The page chip of a report whose tables are in a PDF/DOCX attachment: what a click does. */
   openAttachment: () => (zh ? '点击检查附件' : 'click to check it'),
+  /** The page chip of a report whose tables are in a .doc/.wps/.xls/.ofd attachment: what to do first. */
+  saveAs: () =>
+    zh
+      ? '勾稽不能直接读取此格式：请另存为 .docx 或 PDF 后再检查（弹窗中的“检查本地文件”）'
+      : 'Gouji cannot read that format: save it as .docx or PDF, then check it (the popup’s “Check a file on disk”)',
   tableName: (t: TableKey) => TABLES[t].full[zh ? 'zh' : 'en'],
   tooLarge: (cells: number, limit: number) =>
     zh

@@ -164,7 +164,8 @@ function PreviousYearView({ store }: { store: PopupStore }) {
   );
 }
 
-function ReportView({ store }: { store: PopupStore }) {
+/** The report card, counts, findings and actions (also the report view's findings column, entrypoints/report). */
+export function ReportView({ store }: { store: PopupStore }) {
   const { t } = store;
   const r = store.report.value!;
   const c = store.counts.value;

@@ -20,6 +20,8 @@ export interface Checked {
   source: 'pdf' | 'docx' | 'html' | 'text';
   /** Paragraph texts of a rebuilt PDF/DOCX (shown as the body). */
   body: string[];
+  /** Pages of a PDF. */
+  pages?: number;
 }
 
 /**
@@ -50,5 +52,5 @@ export async function checkBytes(
   const analysis = checkDocument(doc, { url, source: r.source });
   analysis.report.notices.unshift(...r.notices);
   const body = Array.from(doc.querySelectorAll('p'), (p) => p.textContent ?? '').filter(Boolean);
-  return { analysis, source: r.source, body };
+  return { analysis, source: r.source, body, ...(r.pages ? { pages: r.pages } : {}) };
 }

@@ -95,6 +95,49 @@ export function segmentsOf(
   return out;
 }
 
+// CJK Radicals Supplement forms that stand for a simplified ideograph (no compatibility decomposition).
+const SUPPLEMENT: Record<string, string> = {
+  '\u2EA0': '民',
+  '\u2EC5': '见',
+  '\u2EC6': '角',
+  '\u2EC8': '讠',
+  '\u2EC9': '贝',
+  '\u2ECB': '车',
+  '\u2ED0': '钅',
+  '\u2ED1': '長',
+  '\u2ED3': '长',
+  '\u2ED4': '门',
+  '\u2ED7': '雨',
+  '\u2ED8': '青',
+  '\u2EDA': '页',
+  '\u2EDB': '风',
+  '\u2EDC': '飞',
+  '\u2EDD': '食',
+  '\u2EE0': '饣',
+  '\u2EE2': '马',
+  '\u2EE3': '骨',
+  '\u2EE4': '鬼',
+  '\u2EE5': '鱼',
+  '\u2EE6': '鸟',
+  '\u2EE7': '卤',
+  '\u2EE8': '麦',
+  '\u2EE9': '黄',
+  '\u2EEA': '黾',
+  '\u2EEC': '齐',
+  '\u2EEE': '齿',
+  '\u2EF0': '龙',
+  '\u2EF3': '龟',
+};
+
+/**
+ * A font subset may map a glyph to its Kangxi radical (U+2F00–U+2FDF: "⾏政许可", "⼀、") or a radical-supplement
+ * form (U+2E80–U+2EFF: "⼈⺠", "部⻔") instead of the ideograph people read ("行政许可", "人民", "部门"); the
+ * text layer then names no row and quotes no sentence as written. Those code points go to their ideographs;
+ * nothing else is touched.
+ */
+export const unradical = (s: string): string =>
+  s.replace(/[\u2E80-\u2EFF\u2F00-\u2FDF]/g, (c) => SUPPLEMENT[c] ?? c.normalize('NFKC'));
+
 export interface PdfRead {
   blocks: HtmlBlock[];
   pages: number;
@@ -133,7 +176,7 @@ export async function readPdf(data: Uint8Array, pdfjs: PdfJsModule): Promise<Pdf
         const [a, b, c, d, e, f] = it.transform as Matrix;
         // Vertical text runs (b ≠ 0) keep their origin; their characters are joined by the cell they fall in.
         texts.push({
-          str: it.str,
+          str: unradical(it.str),
           x: e - x0,
           y: f - y0,
           w: it.width || Math.abs(a) * it.str.length,

@@ -3,6 +3,7 @@
 // in-page view would give it. Used by the report view ("查看读取的表格") and its tab-separated copy.
 
 import { describeField, TABLE_NAMES } from '../export/labels';
+import type { Lang } from '../i18n';
 import type { Report, TableKey } from '../types';
 
 export interface CleanCell {
@@ -23,7 +24,8 @@ export interface CleanTable {
   rows: { label: string; cells: (CleanCell | null)[] }[];
 }
 
-export function cleanTables(report: Report): CleanTable[] {
+/** The tables as read, named in `lang` (Chinese by default: the report's own words). */
+export function cleanTables(report: Report, lang: Lang = 'zh'): CleanTable[] {
   const marks = new Map<string, { fail: string[]; uncertain: string[]; culprit?: number }>();
   const mark = (f: string) => {
     let m = marks.get(f);
@@ -41,9 +43,9 @@ export function cleanTables(report: Report): CleanTable[] {
     const columns: string[] = [];
     const rows = new Map<string, Map<string, CleanCell>>();
     for (const [field, v] of Object.entries(report.values)) {
-      const place = describeField(field);
+      const place = describeField(field, lang);
       if (place.table !== key) continue;
-      const col = place.column || '数值';
+      const col = place.column || (lang === 'en' ? 'Value' : '数值');
       if (!columns.includes(col)) columns.push(col);
       let row = rows.get(place.row);
       if (!row) rows.set(place.row, (row = new Map()));
@@ -59,7 +61,7 @@ export function cleanTables(report: Report): CleanTable[] {
     }
     out.push({
       key,
-      name: TABLE_NAMES[key].zh,
+      name: TABLE_NAMES[key][lang],
       columns,
       rows: [...rows].map(([label, cells]) => ({ label, cells: columns.map((c) => cells.get(c) ?? null) })),
     });

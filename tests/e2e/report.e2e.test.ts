@@ -10,6 +10,8 @@ import { ROOT, artifact, fixture, launch, settled, type Launched } from './harne
 import { ATTR } from '../../lib/contract';
 import type { Report } from '../../lib/types';
 import { FILES_DIR, docxFromHtml, fixtureHtml } from '../fixtures/gen/files';
+import { errorCounts } from '../../lib/errors';
+import { existsSync } from 'node:fs';
 
 let L: Launched;
 const tmp = mkdtempSync(join(tmpdir(), 'gouji-report-'));
@@ -115,7 +117,11 @@ describe('report.html', () => {
         expect(got[k]!.culprit, k).toBe(exp[k]!.culprit);
       }
       expect(want.summary.fail).toBeGreaterThan(0);
-      expect(await page.textContent('#summary')).toContain(`${want.summary.fail} 处不一致`);
+      // Counted as the popup counts: errors (probable wrong cells + contradictions), failing checks second.
+      const n = errorCounts(want);
+      expect(await page.textContent('#summary')).toContain(`${n.errors} 处错误，${n.failingChecks} 项核对不一致`);
+      expect(await page.textContent('[data-count="errors"] > .count-n')).toBe(String(n.errors));
+      expect(await page.textContent('[data-count="fail"] > .count-n')).toBe(String(n.failingChecks));
       await page.setViewportSize({ width: 412, height: 900 });
       await page.screenshot({ path: artifact(`report-view-${source}-412.png`), fullPage: false });
       await page.close();
@@ -146,7 +152,8 @@ describe('report.html', () => {
       timeout: 90_000,
     });
     expect(await page.getAttribute('html', 'data-gouji-source')).toBe('pdf');
-    expect(await page.textContent('#summary')).toContain('全部一致');
+    expect(await page.textContent('#summary')).toContain('所有勾稽关系一致');
+    expect(await page.getAttribute('#summary', 'data-state')).toBe('report');
     expect(await page.$$eval(`[${ATTR.field}]`, (c) => c.length)).toBe(200);
     await page.screenshot({ path: artifact('report-view-local-pdf.png'), fullPage: true });
     // A .doc: the message says what to do.
@@ -253,7 +260,7 @@ describe('the popup opens the report view', () => {
     expect(await popup.$$eval('[data-action="check-attachment"]', (b) => b.length)).toBe(0);
     const view = await reportTab(() => popup.click('[data-action="check-pdf"]'));
     expect(await view.getAttribute('html', 'data-gouji-source')).toBe('pdf');
-    expect(await view.textContent('#summary')).toContain('处不一致');
+    expect(await view.textContent('#summary')).toContain('项核对不一致');
     for (const p of [page, popup, view]) await p.close();
   });
 
@@ -350,14 +357,120 @@ describe('flags from the report view', () => {
     await page.waitForFunction(() => document.documentElement.getAttribute('data-gouji-state') === 'report', null, {
       timeout: 90_000,
     });
-    const checkId = await page.getAttribute('[data-action="flag"] >> nth=0', 'data-check');
-    await page.click('[data-action="flag"] >> nth=0');
-    await page.waitForSelector('[data-action="flag"][data-flagged]');
+    // As in the popup: 标记跟进 opens the note form, 保存标记 saves the flag (with its note).
+    const checkId = await page.locator('li.finding:has([data-action="flag"])').first().getAttribute('data-check-id');
+    const finding = page.locator(`li.finding[data-check-id="${checkId}"]`);
+    await finding.locator('[data-action="flag"]').click();
+    await finding.locator('textarea').fill('已电话核实');
+    await finding.locator('[data-action="flag-save"]').click();
+    await page.waitForSelector(`li[data-check-id="${checkId}"][data-flagged] [data-flag-status]`);
     const flags = await L.context.newPage();
     await flags.goto(`chrome-extension://${L.extensionId}/flags.html`);
     await flags.waitForSelector(`[data-check-id="${checkId}"]`, { timeout: 20_000 });
     expect(await flags.innerText('body')).toContain('双鸭山');
+    const notes = await flags.locator('textarea').evaluateAll((ts) => ts.map((t) => (t as HTMLTextAreaElement).value));
+    expect(notes).toContain('已电话核实');
     await flags.screenshot({ path: artifact('flags-from-report-view.png'), fullPage: true });
     for (const p of [page, flags]) await p.close();
+  });
+});
+
+const HONGZE = '/work/shared/real-reports/hongze-2023.pdf';
+const REAL = join(ROOT, '../shared/real-reports/hongze-2023.pdf');
+const hongze = [REAL, HONGZE].find((f) => existsSync(f));
+
+describe('a real PDF with two real table-四 errors (hongze-2023)', () => {
+  it.skipIf(!hongze)(
+    'counts, language, 412 px and the keyboard: errors named by their cells, the switch follows the popup',
+    { timeout: 180_000 },
+    async () => {
+      const page = await L.context.newPage();
+      await page.goto(`chrome-extension://${L.extensionId}/report.html`);
+      await page.setInputFiles('#file', hongze!);
+      await page.waitForFunction(() => document.documentElement.getAttribute('data-gouji-state') === 'report', null, {
+        timeout: 90_000,
+      });
+      // Two errors, each a probable wrong cell (the 总计 of 行政复议 and of 复议后起诉), each breaking one check.
+      expect(await page.getAttribute('#summary', 'data-errors')).toBe('2');
+      expect(await page.getAttribute('#summary', 'data-fail')).toBe('2');
+      expect(await page.textContent('#summary')).toContain('已核对：');
+      expect(await page.$$eval('li.error-group', (l) => l.map((e) => e.getAttribute('data-error')))).toEqual([
+        'cell:review.total',
+        'cell:litigation.after_review.total',
+      ]);
+      expect(await page.getAttribute('[data-gouji-field="review.total"]', ATTR.culprit)).toBe('11');
+      expect(await page.getAttribute('[data-gouji-field="litigation.after_review.total"]', ATTR.culprit)).toBe('5');
+      expect(await page.$$eval(`[${ATTR.fail}]`, (c) => c.length)).toBe(10);
+
+      // Keyboard: Tab from the top reaches the first finding; Enter brings its wrong cell into view, focused.
+      await page.focus('#file');
+      let onFinding = false;
+      for (let i = 0; i < 40 && !onFinding; i++) {
+        await page.keyboard.press('Tab');
+        onFinding = await page.evaluate(() => !!document.activeElement?.closest('li.finding .finding-main'));
+      }
+      expect(onFinding).toBe(true);
+      await page.keyboard.press('Enter');
+      await expect
+        .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-gouji-field')))
+        .toBe('review.total');
+
+      // 412 px: nothing wider than the screen (the tables scroll inside their own box).
+      await page.setViewportSize({ width: 412, height: 900 });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(412);
+      await page.screenshot({ path: artifact('report-view-hongze-412.png'), fullPage: true });
+
+      // The popup's language switch: English here, remembered for the popup (one stored choice).
+      await page.click('[data-action="lang"]');
+      await expect.poll(() => page.textContent('#summary')).toContain('2 errors, 2 failing checks');
+      expect(await page.textContent('.read-tables h3')).toBe('Tables as read');
+      expect(await page.textContent('[data-table="review"] h4')).toContain('IV.');
+      const stored = await L.serviceWorker.evaluate(
+        async () =>
+          await (
+            globalThis as unknown as {
+              chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } };
+            }
+          ).chrome.storage.local.get('gouji:settings:lang'),
+      );
+      expect(stored['gouji:settings:lang']).toBe('en');
+      await page.reload();
+      await page.setInputFiles('#file', hongze!);
+      await page.waitForFunction(() => document.documentElement.getAttribute('data-gouji-state') === 'report', null, {
+        timeout: 90_000,
+      });
+      expect(await page.textContent('#summary')).toContain('Checked: ');
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await page.screenshot({ path: artifact('report-view-hongze-en-1280.png'), fullPage: true });
+      await page.click('[data-action="lang"]');
+      await expect.poll(() => page.textContent('#summary')).toContain('2 处错误');
+      await page.close();
+    },
+  );
+
+  it('a scanned PDF and a .xls say what they are, in the view', { timeout: 120_000 }, async () => {
+    const page = await L.context.newPage();
+    await page.goto(`chrome-extension://${L.extensionId}/report.html`);
+    await page.setInputFiles('#file', join(FILES_DIR, 'scanned.pdf'));
+    await page.waitForFunction(() => document.documentElement.getAttribute('data-gouji-state') === 'error', null, {
+      timeout: 90_000,
+    });
+    expect(await page.textContent('#error')).toContain('PDF 为扫描图片，无法读取文字');
+    for (const name of ['统计表.xls', '年报.ofd', '年报.wps']) {
+      await page.evaluate(() => document.documentElement.removeAttribute('data-gouji-state'));
+      await page.setInputFiles('#file', {
+        name,
+        mimeType: 'application/octet-stream',
+        buffer: name.endsWith('.ofd')
+          ? Buffer.from(docxFromHtml('<p>x</p>'))
+          : Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]),
+      });
+      await page.waitForFunction(() => document.documentElement.getAttribute('data-gouji-state') === 'error', null, {
+        timeout: 30_000,
+      });
+      expect(await page.textContent('#error'), name).toContain('请另存为 .docx 或 PDF 后再检查');
+      expect(await page.textContent('#error'), name).toContain(name);
+    }
+    await page.close();
   });
 });

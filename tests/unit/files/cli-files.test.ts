@@ -25,6 +25,13 @@ describe('gouji check with files', () => {
     expect(a!.tables.apply.source).toBe('pdf');
     expect(b!.tables.apply.source).toBe('docx');
   });
+  it('a PDF printed without borders: read as its page, exit 1 for its two errors', { timeout: 120_000 }, () => {
+    const res = cli('check', join(FILES_DIR, 'error-two-borderless.pdf'), '--format', 'json');
+    expect(res.status).toBe(1);
+    const r = JSON.parse(res.stdout) as Report;
+    expect(signature(r)).toEqual(signature(checkHtml(fixtureHtml('error-two')).report));
+    expect(r.tables.apply.source).toBe('pdf');
+  });
   it('a consistent DOCX exits 0', () => {
     const dir = mkdtempSync(join(tmpdir(), 'gouji-files-'));
     writeFileSync(join(dir, 'ok.docx'), docxFromHtml(fixtureHtml('seed000-plain')));

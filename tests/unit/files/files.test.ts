@@ -4,7 +4,14 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { FILE_FIXTURES, FILES_DIR, docxFromHtml, fixtureHtml, oleFile } from '../../fixtures/gen/files';
+import {
+  BORDERLESS_FIXTURES,
+  FILE_FIXTURES,
+  FILES_DIR,
+  docxFromHtml,
+  fixtureHtml,
+  oleFile,
+} from '../../fixtures/gen/files';
 import { FileReadError, SAVE_AS_MESSAGE, SCANNED_MESSAGE, fileKind, rebuildFile } from '../../../lib/files';
 import { checkBytes, checkHtml, loadPdfjs, signature } from '../../support/read-files';
 
@@ -29,6 +36,23 @@ describe.each(FILE_FIXTURES)('%s', (name) => {
     expect(signature(a.report)).toEqual(want);
     for (const t of ['active', 'apply', 'review'] as const)
       if (a.report.tables[t].found) expect(a.report.tables[t].source).toBe('docx');
+  });
+});
+
+// Printed without a single ruling line (tests/fixtures/gen/files.ts BORDERLESS_FIXTURES): columns from how the
+// numbers line up, the grand label of table 三 one character per line, wrapped labels, the header repeated on
+// the next page, page numbers in the footer — read value by value as the page, with the same findings.
+describe.each(BORDERLESS_FIXTURES)('%s printed without borders', (name) => {
+  it('reads exactly as the page: values (blank ≠ 0), checks, culprits, text', { timeout: 120_000 }, async () => {
+    const want = signature(checkHtml(fixtureHtml(name)).report);
+    const a = await checkBytes(pdf(`${name}-borderless`), `${name}-borderless.pdf`);
+    expect(signature(a.report)).toEqual(want);
+    for (const t of ['active', 'apply', 'review'] as const) {
+      expect(a.report.tables[t].found, t).toBe(true);
+      expect(a.report.tables[t].cellsRead, t).toBe(a.report.tables[t].cellsExpected);
+    }
+    // No page number became a value or a row.
+    expect(a.html).not.toMatch(/<td>- ?\d+ ?-<\/td>/);
   });
 });
 

@@ -162,3 +162,77 @@ describe('PDF layout', () => {
     expect(blocks.slice(1).every((b) => b.kind === 'p')).toBe(true);
   });
 });
+
+describe('PDF tables printed without rules', () => {
+  // 10-point text; a width of 10 per CJK character and 5.5 per digit.
+  const T = (str: string, x: number, y: number): PdfText => ({
+    str,
+    x,
+    y,
+    w: [...str].reduce((a, c) => a + (/[\x20-\x7e]/.test(c) ? 5.5 : 10), 0),
+    size: 10,
+  });
+  /** A number right-aligned at `right`. */
+  const R = (n: string, right: number, y: number) => T(n, right - n.length * 5.5, y);
+
+  it('columns from right-aligned numbers, a blank kept empty, a wrapped label joined, prose and page number apart', () => {
+    const texts = [
+      T('二、主动公开政府信息情况', 60, 760),
+      T('项目', 60, 740),
+      T('本年制发', 200, 740),
+      T('本年废止', 280, 740),
+      T('现行有效', 360, 740),
+      T('规章', 60, 720),
+      R('12', 240, 720),
+      R('3', 320, 720),
+      R('1,024', 400, 720),
+      // A label that wraps onto a second line, its numbers on the first.
+      T('行政规范性文件（含', 60, 700),
+      R('7', 240, 700),
+      // the 本年废止 cell is blank
+      R('88', 400, 700),
+      T('部门文件）', 60, 686),
+      T('其他', 60, 666),
+      R('0', 240, 666),
+      R('0', 320, 666),
+      R('0', 400, 666),
+      // Prose with numbers in it is not a row: the runs touch.
+      T('全年共受理申请', 60, 630),
+      T('189', 130, 630),
+      T('件，办结', 146.5, 630),
+      T('176', 186.5, 630),
+      T('件。', 203, 630),
+      T('- 3 -', 290, 40),
+    ];
+    const blocks = pagesToBlocks([{ width: 595, height: 842, texts, segments: [] }]);
+    const tables = blocks.filter((b) => b.kind === 'table');
+    expect(tables).toHaveLength(1);
+    const rows = (tables[0] as { rows: { text: string }[][] }).rows.map((r) => r.map((c) => c.text));
+    expect(rows).toEqual([
+      ['项目', '本年制发', '本年废止', '现行有效'],
+      ['规章', '12', '3', '1,024'],
+      ['行政规范性文件（含部门文件）', '7', '', '88'],
+      ['其他', '0', '0', '0'],
+    ]);
+    const paras = blocks.filter((b) => b.kind === 'p').map((b) => (b as { text: string }).text);
+    expect(paras).toEqual(['二、主动公开政府信息情况', '全年共受理申请189件，办结176件。']);
+  });
+
+  it('a side label printed one character per line spans the rows it runs along', () => {
+    const texts: PdfText[] = [T('合计', 60, 760), R('5', 260, 760), R('6', 320, 760)];
+    const chars = '办理结果'.split('');
+    for (let k = 0; k < 4; k++) {
+      texts.push(T(chars[k]!, 60, 740 - k * 20), T(`项${k + 1}`, 90, 740 - k * 20));
+      texts.push(R(String(k), 260, 740 - k * 20), R(String(k + 1), 320, 740 - k * 20));
+    }
+    const blocks = pagesToBlocks([{ width: 595, height: 842, texts, segments: [] }]);
+    const rows = (blocks.find((b) => b.kind === 'table') as { rows: { text: string; rowspan?: number }[][] }).rows;
+    expect(rows[1]![0]).toEqual({ text: '办理结果', rowspan: 4 });
+    expect(rows.slice(1).map((r) => r.slice(-3).map((c) => c.text))).toEqual([
+      ['项1', '0', '1'],
+      ['项2', '1', '2'],
+      ['项3', '2', '3'],
+      ['项4', '3', '4'],
+    ]);
+  });
+});
