@@ -48,11 +48,12 @@ const WORKER_HEAP_MB = 192;
 
 /**
  * Check every entry and call `emit` for each result, in the order of `entries`: on this thread when
- * `workers` is 0, else on that many worker threads.
+ * `workers` is 0, else on that many worker threads — and on this thread too when `local` is set (it takes
+ * the next file whenever it is free, and lets the workers' messages through between files).
  */
 export async function checkInOrder(
   entries: readonly Entry[],
-  opts: { url?: string; workers: number; maxBytes?: number; stop?: () => boolean },
+  opts: { url?: string; workers: number; local?: boolean; maxBytes?: number; stop?: () => boolean },
   emit: (r: Result) => void,
 ): Promise<void> {
   const stopped = opts.stop ?? (() => false);
@@ -82,8 +83,19 @@ export async function checkInOrder(
     }
     return next < entries.length ? next++ : null;
   };
-  await Promise.all(
-    Array.from(
+  // Files a worker holds at once: enough that it never waits while this thread is busy with a file.
+  const depth = opts.local ? 4 : 2;
+  const here = async () => {
+    if (!opts.local) return;
+    for (let i = take(); i !== null; i = take()) {
+      ready.set(i, await checkOne(entries[i]!.file, opts.url, opts.maxBytes));
+      flush();
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+  };
+  await Promise.all([
+    here(),
+    ...Array.from(
       { length: opts.workers },
       () =>
         new Promise<void>((resolve) => {
@@ -114,11 +126,10 @@ export async function checkInOrder(
             flush();
           });
           w.on('exit', () => resolve());
-          send();
-          send();
+          for (let k = 0; k < depth; k++) send();
         }),
     ),
-  );
+  ]);
   // A worker that crashed before taking its share leaves entries nobody took: check them here.
   for (let i = take(); i !== null; i = take()) ready.set(i, await checkOne(entries[i]!.file, opts.url, opts.maxBytes));
   flush();
