@@ -109,7 +109,7 @@ export async function cliRuns(
   const variants: { name: string; entry: string; env?: Record<string, string> }[] = [
     { name: 'this build (as it chooses)', entry: BIN },
     { name: 'this build (one thread)', entry: BIN, env: { GOUJI_WORKERS: '0' } },
-    { name: 'this build (this thread + 1 worker)', entry: BIN, env: { GOUJI_WORKERS: '1' } },
+    { name: 'this build (1 worker)', entry: BIN, env: { GOUJI_WORKERS: '1' } },
   ];
   let built: { entry: string; dir: string } | null = null;
   let baseline = opts.baseline;

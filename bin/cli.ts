@@ -215,11 +215,11 @@ export async function main(argv: string[]): Promise<number> {
   // A bar on a terminal, one closing line elsewhere (bin/progress.ts); --quiet and small runs show nothing.
   const progress = !quiet && total >= 10 ? new Progress(total, process.stderr) : null;
   const fileUrl = files.length === 1 ? url : undefined;
-  // Worker threads, beside this thread (which checks files too). Each thread warms its own JIT (a few
-  // hundred files before it runs at full speed) and loads the bundle again: on 2 cores a worker cost 45 %
-  // more CPU and was slower by the clock, even over 800 files, and one thread stays flat in memory (3,400
-  // files, 100 MB: 112 MB peak; with a worker 146 MB). So workers only with 4 cores or more, from 40
-  // files. GOUJI_WORKERS=N forces N workers (0 = this thread alone); npm run bench times both.
+  // Worker threads pay only with cores to spare: on 2 cores a second checking thread cost 45 % more CPU and
+  // was slower by the clock even over 800 files (each thread warms its own JIT: the first ~200 files cost
+  // 3–4× the later ones). Long runs use one worker all the same, for its capped heap: one uncapped thread
+  // over 100 MB of pages stayed at 112 MB on one run and reached 910 MB on another, under load (V8 grows the
+  // heap when its concurrent GC falls behind). GOUJI_WORKERS=N forces N (0 = no worker).
   const cores = availableParallelism();
   const forced = process.env.GOUJI_WORKERS;
   const workers =
@@ -227,7 +227,9 @@ export async function main(argv: string[]): Promise<number> {
       ? Number(forced)
       : files.length >= 40 && cores >= 4
         ? Math.min(cores - 1, 4)
-        : 0;
+        : files.length >= 500
+          ? 1
+          : 0;
 
   // Results are written as they come (in file order); only errors and the year index are kept. The
   // per-report formats (csv-wide, jsonl) are written at the end: their cross-year check (lib/batch/run.ts,
@@ -274,7 +276,7 @@ export async function main(argv: string[]): Promise<number> {
     if (e.code !== 'EPIPE') throw e;
     gone = true;
   });
-  await checkInOrder(entries, { url: fileUrl, workers, local: true, maxBytes, stop: closed }, (r) => {
+  await checkInOrder(entries, { url: fileUrl, workers, maxBytes, stop: closed }, (r) => {
     if (!r.error) progress?.tick();
     if (r.file && !r.error) r.file = relative(process.cwd(), r.file) || r.file;
     emit(r);

@@ -48,12 +48,11 @@ const WORKER_HEAP_MB = 192;
 
 /**
  * Check every entry and call `emit` for each result, in the order of `entries`: on this thread when
- * `workers` is 0, else on that many worker threads — and on this thread too when `local` is set (it takes
- * the next file whenever it is free, and lets the workers' messages through between files).
+ * `workers` is 0, else on that many worker threads.
  */
 export async function checkInOrder(
   entries: readonly Entry[],
-  opts: { url?: string; workers: number; local?: boolean; maxBytes?: number; stop?: () => boolean },
+  opts: { url?: string; workers: number; maxBytes?: number; stop?: () => boolean },
   emit: (r: Result) => void,
 ): Promise<void> {
   const stopped = opts.stop ?? (() => false);
@@ -83,19 +82,8 @@ export async function checkInOrder(
     }
     return next < entries.length ? next++ : null;
   };
-  // Files a worker holds at once: enough that it never waits while this thread is busy with a file.
-  const depth = opts.local ? 4 : 2;
-  const here = async () => {
-    if (!opts.local) return;
-    for (let i = take(); i !== null; i = take()) {
-      ready.set(i, await checkOne(entries[i]!.file, opts.url, opts.maxBytes));
-      flush();
-      await new Promise<void>((resolve) => setImmediate(resolve));
-    }
-  };
-  await Promise.all([
-    here(),
-    ...Array.from(
+  await Promise.all(
+    Array.from(
       { length: opts.workers },
       () =>
         new Promise<void>((resolve) => {
@@ -126,10 +114,11 @@ export async function checkInOrder(
             flush();
           });
           w.on('exit', () => resolve());
-          for (let k = 0; k < depth; k++) send();
+          send();
+          send();
         }),
     ),
-  ]);
+  );
   // A worker that crashed before taking its share leaves entries nobody took: check them here.
   for (let i = take(); i !== null; i = take()) ready.set(i, await checkOne(entries[i]!.file, opts.url, opts.maxBytes));
   flush();
