@@ -2,8 +2,8 @@
 // start-up included, medians of N runs, interleaved with a previous build when one is given), the in-page
 // engine's size and what is in it (an esbuild metafile of entrypoints/ondemand), and a scaling line — 1, 10,
 // 100 MB of report files → wall time and the process's peak memory (from /usr/bin/time, when installed).
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -52,20 +52,84 @@ function folder(
   return { dir, files: i, bytes };
 }
 
-export function cliRuns(pages: readonly string[], opts: { baseline?: string; runs: number }): void {
+/** The git ref the CLI is timed against when none is named: main, or the commit before when this is main. */
+export function defaultBaselineRef(): string | null {
+  const rev = (ref: string) => {
+    try {
+      return execFileSync('git', ['-C', ROOT, 'rev-parse', '--verify', '--quiet', ref], { encoding: 'utf8' }).trim();
+    } catch {
+      return null;
+    }
+  };
+  const head = rev('HEAD');
+  const main = rev('main');
+  if (main && main !== head) return 'main';
+  return rev('HEAD~1') ? 'HEAD~1' : null;
+}
+
+/**
+ * A previous build of the CLI, made in this run: the sources of `ref` (git archive: lib/, bin/,
+ * package.json) bundled into a temp folder as bin/gouji.mjs bundles them, against this checkout's
+ * node_modules. Returns the bundle's path (dist/cli/cli.js, its worker beside it), or null with the reason.
+ */
+export async function buildBaseline(ref: string): Promise<{ entry: string; dir: string } | { error: string }> {
+  const dir = mkdtempSync(join(tmpdir(), 'gouji-baseline-'));
+  try {
+    const tar = execFileSync('git', ['-C', ROOT, 'archive', ref, 'lib', 'bin', 'package.json'], {
+      maxBuffer: 1 << 28,
+    });
+    execFileSync('tar', ['-x', '-C', dir], { input: tar });
+    // pdf.js and happy-dom stay external (loaded from node_modules when needed), as in the real bundle.
+    symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
+    const { build } = await import('esbuild');
+    const entryPoints: Record<string, string> = { cli: join(dir, 'bin/cli.ts') };
+    if (existsSync(join(dir, 'bin/cli-worker.ts'))) entryPoints['cli-worker'] = join(dir, 'bin/cli-worker.ts');
+    await build({
+      entryPoints,
+      outdir: join(dir, 'dist/cli'),
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      external: ['happy-dom', 'pdfjs-dist'],
+      logLevel: 'silent',
+    });
+    return { entry: join(dir, 'dist/cli/cli.js'), dir };
+  } catch (e) {
+    rmSync(dir, { recursive: true, force: true });
+    return { error: e instanceof Error ? e.message.split('\n')[0]! : String(e) };
+  }
+}
+
+export async function cliRuns(
+  pages: readonly string[],
+  opts: { baseline?: string; baselineRef?: string | null; runs: number },
+): Promise<void> {
   const { dir } = folder(pages, { count: 200 });
   const variants: { name: string; entry: string; env?: Record<string, string> }[] = [
+    { name: 'this build (as it chooses)', entry: BIN },
     { name: 'this build (one thread)', entry: BIN, env: { GOUJI_WORKERS: '0' } },
     { name: 'this build (1 worker)', entry: BIN, env: { GOUJI_WORKERS: '1' } },
-    { name: 'this build (2 workers)', entry: BIN, env: { GOUJI_WORKERS: '2' } },
   ];
-  if (opts.baseline) {
+  let built: { entry: string; dir: string } | null = null;
+  let baseline = opts.baseline;
+  let baseName = baseline;
+  if (!baseline && opts.baselineRef) {
+    const b = await buildBaseline(opts.baselineRef);
+    if ('error' in b) console.log(`\n(previous build ${opts.baselineRef} could not be built: ${b.error})`);
+    else {
+      built = b;
+      baseline = b.entry;
+      baseName = `${opts.baselineRef}, built now`;
+    }
+  }
+  if (baseline) {
     const wrapper = join(mkdtempSync(join(tmpdir(), 'gouji-baseline-')), 'run.mjs');
     writeFileSync(
       wrapper,
-      `const { main } = await import(${JSON.stringify(resolve(opts.baseline))});\nprocess.exitCode = await main(process.argv.slice(2));\n`,
+      `const { main } = await import(${JSON.stringify(resolve(baseline))});\nprocess.exitCode = await main(process.argv.slice(2));\n`,
     );
-    variants.push({ name: `previous build (${opts.baseline})`, entry: wrapper });
+    variants.push({ name: `previous build (${baseName})`, entry: wrapper });
   }
   runCli(BIN, ['check', dir, '--format', 'json', '--quiet']); // (re)builds the bundle, warms the file cache
   const got = new Map<string, Run[]>(variants.map((v) => [v.name, []]));
@@ -89,10 +153,26 @@ export function cliRuns(pages: readonly string[], opts: { baseline?: string; run
           : `   CPU ${cpu.toFixed(2)} s (${(200 / cpu).toFixed(0)} reports per CPU-second)   peak ${rss!.toFixed(0)} MB`),
     );
   }
+  const base = variants.find((v) => v.name.startsWith('previous build'));
+  if (base) {
+    const med = (name: string, f: (r: Run) => number | null) => {
+      const xs = got.get(name)!.map(f);
+      return xs.some((x) => x === null) ? null : median(xs as number[]);
+    };
+    const ratio = (f: (r: Run) => number | null) => {
+      const a = med(variants[0]!.name, f);
+      const b = med(base.name, f);
+      return a === null || b === null ? '?' : (b / a).toFixed(2);
+    };
+    console.log(
+      `  this build against the previous one: ×${ratio((r) => r.wall)} faster by wall clock, ×${ratio((r) => r.cpu)} by CPU time`,
+    );
+  }
   console.log(
     '  target ≥ 300 reports/s on 2 cores (wall figures depend on what else the machine runs: compare variants within one run)',
   );
   rmSync(dir, { recursive: true, force: true });
+  if (built) rmSync(built.dir, { recursive: true, force: true });
 }
 
 export async function engineSize(): Promise<void> {
@@ -128,6 +208,20 @@ export async function engineSize(): Promise<void> {
   console.log(
     `\nin-page engine (entrypoints/ondemand, esbuild, minified, UTF-8 as WXT writes it): ${(out.bytes / 1024).toFixed(1)} KB — ${top.join(', ')} KB …  (the WXT build as shipped: npm run bench:browser)`,
   );
+  // The build as shipped, when there is one (npm run build): the scripts injected into pages.
+  for (const target of ['chrome-mv3', 'firefox-mv2']) {
+    const dir = join(ROOT, '.output', target);
+    if (!existsSync(dir)) continue;
+    const sizes: string[] = [];
+    for (const sub of ['content-scripts', '']) {
+      const d = join(dir, sub);
+      if (!existsSync(d)) continue;
+      for (const f of readdirSync(d).sort())
+        if (f.endsWith('.js'))
+          sizes.push(`${sub ? `${sub}/` : ''}${f} ${(statSync(join(d, f)).size / 1024).toFixed(1)}`);
+    }
+    console.log(`  .output/${target} (as built): ${sizes.join(', ')} KB`);
+  }
 }
 
 export function scaling(pages: readonly string[], sizes: number[]): void {

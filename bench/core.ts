@@ -5,7 +5,10 @@
 // in it; and a scaling line (1, 10, 100 MB of input → time and peak memory).
 // Targets: ≤ 2 ms per report from a parsed DOM; ≥ 300 reports/s for the CLI (2-core machine).
 //
-//   npm run bench [-- --baseline path/to/old/dist/cli/cli.js] [--quick]
+//   npm run bench [-- --baseline-ref <git ref> | --baseline path/to/old/dist/cli/cli.js | --no-baseline] [--quick]
+//
+// The previous build is made in the run: the sources of --baseline-ref (default: main, or HEAD~1 on main)
+// bundled into a temp folder (bench/cli-figures.ts buildBaseline).
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,7 +18,7 @@ import { checkDocument, checkText } from '../lib/check';
 import { checkHtml } from '../lib/html/check-html';
 import { checkNarrative } from '../lib/narrative';
 import { realisticPage } from './site-chrome';
-import { cliRuns, engineSize, scaling } from './cli-figures';
+import { cliRuns, defaultBaselineRef, engineSize, scaling } from './cli-figures';
 import { proseFromDocument } from '../lib/narrative/prose';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
@@ -122,10 +125,14 @@ console.log(
 
 // CLI throughput, engine size, scaling (bench/cli-figures.ts).
 const detected = pages.filter((p) => checkHtml(p.html).report.detected).map((p) => p.html);
-const baseArg = process.argv.indexOf('--baseline');
+const argOf = (name: string) => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? process.argv[i + 1] : undefined;
+};
 const quick = process.argv.includes('--quick');
-cliRuns(detected, {
-  baseline: baseArg > 0 ? process.argv[baseArg + 1] : process.env.GOUJI_BENCH_BASELINE,
+await cliRuns(detected, {
+  baseline: argOf('--baseline') ?? process.env.GOUJI_BENCH_BASELINE,
+  baselineRef: process.argv.includes('--no-baseline') ? null : (argOf('--baseline-ref') ?? defaultBaselineRef()),
   runs: quick ? 3 : 5,
 });
 await engineSize();

@@ -8,6 +8,7 @@
 import { availableParallelism } from 'node:os';
 import { relative } from 'node:path';
 import { checkInOrder, YearIndex, type Entry, type Result } from './stream';
+import { Progress } from './progress';
 import { collectInputs, DEFAULT_MAX_MB, EXIT, parseMaxSize } from './inputs';
 import { summarize } from '../lib/rules';
 import type { Report } from '../lib/types';
@@ -223,26 +224,14 @@ export async function main(argv: string[]): Promise<number> {
   ];
   entries.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const total = files.length;
-  // The progress line costs a clock read per file: it is written at most every 200 ms (and at the end).
-  const progress = !quiet && total >= 10;
-  const tty = !!process.stderr.isTTY;
-  const started = Date.now();
-  let done = 0;
-  let shown = 0;
-  const tick = () => {
-    done++;
-    if (!progress) return;
-    const now = Date.now();
-    if (done !== total && now - shown < (tty ? 200 : 1000)) return;
-    shown = now;
-    const line = `已检查 ${done}/${total} 个文件（${(done / ((now - started) / 1000 || 1)).toFixed(0)} 个/秒）`;
-    process.stderr.write(tty ? `\r${line}` : `${line}\n`);
-  };
+  // A bar on a terminal, one closing line elsewhere (bin/progress.ts); --quiet and small runs show nothing.
+  const progress = !quiet && total >= 10 ? new Progress(total, process.stderr) : null;
   const fileUrl = files.length === 1 ? url : undefined;
-  // Worker threads pay only with cores to spare: on 2 cores one thread already keeps both busy (V8's
-  // GC helper threads take the other; npm run bench measures both). Long runs use one worker all the same,
-  // for its capped heap (memory flat however many files: bin/stream.ts). GOUJI_WORKERS=N forces N (0 = no
-  // worker).
+  // Worker threads pay only with cores to spare: on 2 cores a second checking thread cost 45 % more CPU and
+  // was slower by the clock even over 800 files (each thread warms its own JIT: the first ~200 files cost
+  // 3–4× the later ones). Long runs use one worker all the same, for its capped heap: one uncapped thread
+  // over 100 MB of pages stayed at 112 MB on one run and reached 910 MB on another, under load (V8 grows the
+  // heap when its concurrent GC falls behind). GOUJI_WORKERS=N forces N (0 = no worker).
   const cores = availableParallelism();
   const forced = process.env.GOUJI_WORKERS;
   const workers =
@@ -290,12 +279,22 @@ export async function main(argv: string[]): Promise<number> {
     // A contradiction between the text and the tables is a failure too (seed 003: 收到申请1条 vs 0).
     if (rep && fails(rep)) anyFail = true;
   };
-  await checkInOrder(entries, { url: fileUrl, workers, maxBytes }, (r) => {
-    if (!r.error) tick();
+  // A reader that went away (`gouji check … | head`) ends the run quietly: the files left are not checked.
+  // (`errored` is set at once when the write fails on this thread; with workers running the failure comes
+  // as an event.)
+  let gone = false;
+  const closed = () => gone || !!process.stdout.errored;
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+    gone = true;
+  });
+  await checkInOrder(entries, { url: fileUrl, workers, maxBytes, stop: closed }, (r) => {
+    if (!r.error) progress?.tick();
     if (r.file && !r.error) r.file = relative(process.cwd(), r.file) || r.file;
     emit(r);
   });
-  if (progress && tty) process.stderr.write('\n');
+  progress?.end();
+  if (closed()) return anyFail ? EXIT.failures : anyReport ? EXIT.ok : EXIT.notReport;
 
   // Addresses, after the files, in the order given (a list page's reports in its order).
   if (urls.length) {

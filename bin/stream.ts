@@ -52,11 +52,13 @@ const WORKER_HEAP_MB = 192;
  */
 export async function checkInOrder(
   entries: readonly Entry[],
-  opts: { url?: string; workers: number; maxBytes?: number },
+  opts: { url?: string; workers: number; maxBytes?: number; stop?: () => boolean },
   emit: (r: Result) => void,
 ): Promise<void> {
+  const stopped = opts.stop ?? (() => false);
   if (opts.workers < 1) {
     for (const e of entries) {
+      if (stopped()) return;
       if (e.error) emit({ file: e.file, error: e.error });
       else emit(await checkOne(e.file, opts.url, opts.maxBytes));
     }
@@ -73,6 +75,7 @@ export async function checkInOrder(
   let next = 0;
   // Entries that already failed need no worker.
   const take = (): number | null => {
+    if (stopped()) return null;
     while (next < entries.length && entries[next]!.error) {
       ready.set(next, { file: entries[next]!.file, error: entries[next]!.error });
       next++;

@@ -4,6 +4,7 @@
 // title often shortens the name ("新会区自然资源局2023年…", "双鸭山市2024年…"); the metadata row says it whole.
 
 import { normalizeText } from './normalize/text';
+import { isTraditionalCode, simplifyChar } from './normalize/t2s';
 
 // What an agency's name ends with. A value that ends otherwise ("本网", a date, a site name) is not taken.
 const AGENCY_END =
@@ -30,6 +31,23 @@ function clean(s: string): string {
     .trim();
 }
 
+// What normalizeText removes between two characters of a label: inline pinyin "(fā)" / "（fā）" and ruby
+// letters "fā" (stripPinyin, RUBY_LETTERS). Whitespace is not removed (collapse keeps a space, which no
+// label has), so it ends the skip.
+const PINYIN_CHAR = /[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêńňǹḿ()（）]/;
+
+/** Whether the character after a 发 at `i` (past any pinyin) simplifies to 布 or 文: a label could start. */
+function labelCanFollow(text: string, i: number): boolean {
+  const end = Math.min(text.length, i + 20);
+  while (i < end && PINYIN_CHAR.test(text[i]!)) i++;
+  if (i >= text.length) return false;
+  const ch = text[i]!;
+  if (ch === '布' || ch === '文') return true;
+  if (!isTraditionalCode(ch.charCodeAt(0))) return false;
+  const next = simplifyChar(ch);
+  return next === '布' || next === '文';
+}
+
 /**
  * "发布机构：X" / "发文机关：X" in the page's text (the first 40,000 characters: the row sits above the
  * article). Only short windows are normalized (繁體, pinyin), never the whole text.
@@ -38,6 +56,9 @@ export function agencyFromMetaRow(text: string): string | null {
   const head = text.length > 40_000 ? text.slice(0, 40_000) : text;
   // Traditional characters and inline pinyin ("發(fā)布機(jī)構(gòu)：") are normalized per window.
   for (const m of head.matchAll(/[发發]/g)) {
+    // Every label starts 发布 or 发文: a 发 followed by anything else (发展, 发生 …, most of them) cannot
+    // start one, and its window is not normalized.
+    if (!labelCanFollow(head, m.index + 1)) continue;
     // <ruby> pinyin reads as bare letters in textContent ("發fā布機jī構gòu").
     const window = normalizeText(head.slice(m.index, m.index + 120).replace(RUBY_LETTERS, '$1'));
     LABELS.lastIndex = 0;

@@ -13,7 +13,9 @@ import {
 import { stripNumbering } from '../normalize/text';
 import { fitWidth, joinedKey, matchLeaf, type LogicalRow } from './rows';
 import type { FieldCell, ParsedTable } from './apply';
-import { TABLES } from '../schema/tables';
+import { idJoiner, TABLES } from '../schema/tables';
+
+const joinActive = idJoiner('');
 
 function rowFor(defs: readonly ActiveRow[], key: string): ActiveRow | null {
   const k = stripNumbering(key);
@@ -69,7 +71,8 @@ export function parseActive(rows: readonly LogicalRow[], until: number): ParsedT
       });
       continue;
     }
-    fitted.forEach((cell, k) => cells.push({ field: `${prefix}.${def.id}.${def.columns[k]!.id}`, cell }));
+    const rowId = `${prefix}.${def.id}`;
+    fitted.forEach((cell, k) => cells.push({ field: joinActive(rowId, def.columns[k]!.id), cell }));
     if (first < 0) first = c.index;
     last = c.index;
   }

@@ -10,7 +10,54 @@
 //
 // The live page keeps the browser's DOM: this is for HTML text only.
 
-import { Parser } from 'htmlparser2';
+import { Parser, Tokenizer } from 'htmlparser2';
+
+// htmlparser2's tokenizer visits every character in a switch, text and attribute values included (with
+// entity decoding on, it has no fast path there). The one it is given here jumps over runs that cannot
+// change its state: in text to the next `<` or `&`, in a quoted attribute value to the closing quote or
+// the next `&` — the characters those states act on; every other character is one they pass over. Same
+// events, same offsets (tests/html-equivalence.test.ts and tests/unit/html-tokenizer.test.ts hold it to
+// htmlparser2's own). The fields are the tokenizer's internals (private in its typings).
+interface TokenizerState {
+  buffer: string;
+  offset: number;
+  index: number;
+}
+type StateFn = (this: TokenizerState, c: number) => void;
+type ValueFn = (this: TokenizerState, c: number, quote: number) => void;
+interface TokenizerProto {
+  stateText: StateFn;
+  handleInAttributeValue: ValueFn;
+}
+const LT = 0x3c;
+const AMP = 0x26;
+const DQUOTE = 0x22;
+const TEXT_STOP = /[<&]/g;
+const DQ_STOP = /["&]/g;
+const SQ_STOP = /['&]/g;
+
+/** Move to just before the next character `stop` finds (the tokenizer's loop then steps onto it). */
+function skipTo(t: TokenizerState, stop: RegExp): void {
+  stop.lastIndex = t.index - t.offset + 1;
+  const m = stop.exec(t.buffer);
+  t.index = (m ? m.index : t.buffer.length) + t.offset - 1;
+}
+
+export class FastTokenizer extends Tokenizer {}
+{
+  const base = Tokenizer.prototype as unknown as TokenizerProto;
+  const proto = FastTokenizer.prototype as unknown as TokenizerProto;
+  const text = base.stateText;
+  const value = base.handleInAttributeValue;
+  proto.stateText = function (c) {
+    if (c === LT || c === AMP) text.call(this, c);
+    else skipTo(this, TEXT_STOP);
+  };
+  proto.handleInAttributeValue = function (c, quote) {
+    if (c === quote || c === AMP) value.call(this, c, quote);
+    else skipTo(this, quote === DQUOTE ? DQ_STOP : SQ_STOP);
+  };
+}
 
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
@@ -294,7 +341,7 @@ export function parseLightHtml(html: string): LightDocument {
         parent = parent ? parent.parentNode : null;
       },
     },
-    { lowerCaseAttributeNames: false, decodeEntities: true, xmlMode: false },
+    { lowerCaseAttributeNames: false, decodeEntities: true, xmlMode: false, Tokenizer: FastTokenizer },
   );
   if (html) {
     parser.write(html);

@@ -9,16 +9,15 @@ const PINYIN_TEXT = /([\u3400-\u9fff])[(（]([a-zāáǎàēéěèīíǐìōóǒ�
 /** Full-width ASCII (！ to ～) and the ideographic space → ASCII. */
 const WIDE = /[\uff01-\uff5e\u3000\u00a0]/;
 
+const WIDE_ALL = /[\uff01-\uff5e\u3000\u00a0]/g;
+const foldChar = (ch: string): string => {
+  const c = ch.charCodeAt(0);
+  return c >= 0xff01 ? String.fromCharCode(c - 0xfee0) : ' ';
+};
+
 export function foldWidth(s: string): string {
-  if (!WIDE.test(s)) return s;
-  let out = '';
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0xff01 && c <= 0xff5e) out += String.fromCharCode(c - 0xfee0);
-    else if (c === 0x3000 || c === 0xa0) out += ' ';
-    else out += s[i];
-  }
-  return out;
+  // One native replace: a character-by-character concatenation was most of normalizeText's time on prose.
+  return WIDE.test(s) ? s.replace(WIDE_ALL, foldChar) : s;
 }
 
 export function stripPinyin(s: string): string {

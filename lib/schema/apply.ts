@@ -5,6 +5,7 @@
 // leaf alone does not match: text dumps split "行政规范性\n文件"), on simplified, full-width-folded text with
 // all whitespace removed and the leading numbering ("（三）", "1.", "四、") stripped. `group` rows hold no numbers themselves; their label sets the context that
 // decides a bare leaf such as "3.其他".
+import { idJoiner } from './tables';
 
 export type ApplyFormat = '2021' | '2019';
 
@@ -303,8 +304,10 @@ export function applyResultRows(format: ApplyFormat): readonly ApplyRow[] {
   return ROWS[format].filter((r) => r.result);
 }
 
+const joinApply = idJoiner('apply.');
+
 export function applyField(row: string, col: string): string {
-  return `apply.${row}.${col}`;
+  return joinApply(row, col);
 }
 
 const FIELDS: Record<ApplyFormat, readonly string[]> = {

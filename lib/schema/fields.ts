@@ -173,10 +173,25 @@ export function fieldPlace(id: string, lang: Lang = 'zh', label: 'full' | 'messa
 
 /** "表三 （一）予以公开 · 自然人", "表四 行政复议 · 总计", "表二 规章 · 本年制发件数" (unknown ids as they are). */
 export function fieldName(id: string, lang: Lang = 'zh'): string {
-  const place = fieldPlace(id, lang, 'message');
-  if (!place.table) return id;
-  return `${TABLES[place.table].short[lang]} ${place.row} · ${place.column}`;
+  // Every check message names its cells: a few hundred names per report, from ~300 ids. Memoized per
+  // registry generation (a registered format can rename rows).
+  if (nameGeneration !== formatsGeneration()) {
+    NAMES.clear();
+    nameGeneration = formatsGeneration();
+  }
+  const key = lang === 'zh' ? id : `${lang}\u0000${id}`;
+  let name = NAMES.get(key);
+  if (name === undefined) {
+    const place = fieldPlace(id, lang, 'message');
+    name = place.table ? `${TABLES[place.table].short[lang]} ${place.row} · ${place.column}` : id;
+    if (NAMES.size > 5000) NAMES.clear();
+    NAMES.set(key, name);
+  }
+  return name;
 }
+
+const NAMES = new Map<string, string>();
+let nameGeneration = -1;
 
 /**
  * The table a check is about: the table its rule is named after ("apply.row-sum" → apply), else the table

@@ -1,5 +1,6 @@
 // Table 四 (行政复议、行政诉讼) as data: FORMAT.md §4. Header text is often broken ("结果<br>纠正") or
 // lost (seed 002 keeps only "结果"), so the 15 data cells are taken by position, in this order.
+import { idJoiner } from './tables';
 
 export interface ReviewGroup {
   id: string;
@@ -23,8 +24,10 @@ export const REVIEW_KEYS = [
 
 export const REVIEW_ADDEND_KEYS = REVIEW_KEYS.filter((k) => k.id !== 'total');
 
+const joinReview = idJoiner('');
+
 export function reviewField(group: string, key: string): string {
-  return `${group}.${key}`;
+  return joinReview(group, key);
 }
 
 /** The 15 field ids in page order. */

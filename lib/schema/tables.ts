@@ -52,3 +52,24 @@ export function tableName(key: TableKey, lang: Lang = 'zh', form: 'short' | 'ful
   if (form === 'short') return t.short[lang];
   return lang === 'zh' ? `${t.short.zh}（${t.topic.zh}）` : `${t.short.en} (${t.topic.en})`;
 }
+
+// Field ids are joined from their parts on every page (thousands of times a run). One string per id:
+// the same object every time, so the Maps the core keys by field id hash it once, not once per page.
+
+/** `${prefix}${a}.${b}`, interned: the same string object for the same parts. */
+export function idJoiner(prefix: string): (a: string, b: string) => string {
+  const ids = new Map<string, Map<string, string>>();
+  return (a, b) => {
+    let inner = ids.get(a);
+    if (!inner) {
+      if (ids.size > 2000) ids.clear(); // ids come from a small vocabulary; bounded all the same
+      ids.set(a, (inner = new Map()));
+    }
+    let id = inner.get(b);
+    if (id === undefined) {
+      if (inner.size > 2000) inner.clear();
+      inner.set(b, (id = `${prefix}${a}.${b}`));
+    }
+    return id;
+  };
+}

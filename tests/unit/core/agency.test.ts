@@ -137,6 +137,9 @@ describe('the metadata row', () => {
       '双鸭山市人民政府办公室',
     );
     expect(agencyFromMetaRow('發fā布機jī構gòu：雙鴨山市人民政府辦公室')).toBe('双鸭山市人民政府办公室');
+    // 佈 (a traditional 布) and both pinyin forms in one gap: windows are skipped only when no label can start.
+    expect(agencyFromMetaRow('全面發展、發佈機構：雙鴨山市人民政府辦公室')).toBe('双鸭山市人民政府办公室');
+    expect(agencyFromMetaRow('發fā(fā)布機構：雙鴨山市人民政府辦公室')).toBe('双鸭山市人民政府办公室');
   });
   it('takes nothing that is not a name', () => {
     expect(agencyFromMetaRow('发布机构： 发文日期：2025-01-01')).toBeNull();
