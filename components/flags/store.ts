@@ -1,6 +1,8 @@
 // The follow-up page's state (signals, plain TS): every flag from storage.local through lib/flags'
 // FlagStore, the filters, and the actions. Storage changes made elsewhere (a flag added from a page
-// while this page is open) reload the list.
+// while this page is open) reload the list. The page renders one page of FLAGS_PAGE_SIZE flags at a time
+// (filters, search, counts and exports still cover every flag), and a reload keeps the object of every
+// flag that did not change, so only the rows of changed flags render again (issue #13).
 import { batch, computed, signal } from '@preact/signals';
 import type { KeyValueArea } from '@/lib/ext/tabs';
 import { pageUrl } from '@/lib/ext/tabs';
@@ -41,6 +43,44 @@ export function groupKey(f: Pick<Flag, 'agency' | 'year' | 'url'>): string {
   return `${f.agency ?? ''}\u0000${f.year ?? ''}\u0000${pageUrl(f.url)}`;
 }
 
+/** Flags per page of the list: the first render of 3,000 flags is one page, not 3,000 rows. */
+export const FLAGS_PAGE_SIZE = 100;
+
+/** Same stored flag? Every write bumps `rev` and `updatedAt`; status and note are what this page edits. */
+function sameFlag(a: Flag, b: Flag): boolean {
+  return (
+    a.rev === b.rev &&
+    a.updatedAt === b.updatedAt &&
+    a.createdAt === b.createdAt &&
+    a.status === b.status &&
+    a.note === b.note &&
+    a.message === b.message &&
+    a.title === b.title &&
+    a.v === b.v
+  );
+}
+
+/**
+ * `next` with the objects of `prev` kept where the flag is unchanged; `prev` itself when nothing changed
+ * at all (no signal fires, nothing renders).
+ */
+export function keepUnchanged(prev: readonly Flag[], next: Flag[]): Flag[] {
+  const old = new Map(prev.map((f) => [f.fingerprint, f]));
+  let same = prev.length === next.length;
+  const out = next.map((f, i) => {
+    const p = old.get(f.fingerprint);
+    if (p && sameFlag(p, f)) {
+      if (prev[i] !== p) same = false;
+      return p;
+    }
+    same = false;
+    return f;
+  });
+  return same ? (prev as Flag[]) : out;
+}
+
+export type FlagFilter = 'status' | 'agency' | 'year' | 'query';
+
 export class FlagsStore {
   readonly lang = signal<Lang>('zh');
   readonly flags = signal<Flag[]>([]);
@@ -50,6 +90,8 @@ export class FlagsStore {
   readonly agency = signal<string>('');
   readonly year = signal<string>('');
   readonly query = signal('');
+  /** The page of the filtered list shown (0-based; clamped by `pageIndex`). */
+  readonly page = signal(0);
   readonly toast = signal<Toast | null>(null);
   readonly importResult = signal<ImportReport | null>(null);
   readonly confirmDelete = signal<string | null>(null);
@@ -103,9 +145,18 @@ export class FlagsStore {
     });
   });
 
+  readonly pageCount = computed(() => Math.max(1, Math.ceil(this.filtered.value.length / FLAGS_PAGE_SIZE)));
+  readonly pageIndex = computed(() => Math.max(0, Math.min(this.page.value, this.pageCount.value - 1)));
+  /** The flags of the page shown. */
+  readonly pageFlags = computed(() => {
+    const from = this.pageIndex.value * FLAGS_PAGE_SIZE;
+    return this.filtered.value.slice(from, from + FLAGS_PAGE_SIZE);
+  });
+
+  /** The page's flags grouped by report (a report whose flags span two pages heads both). */
   readonly groups = computed<FlagGroup[]>(() => {
     const by = new Map<string, FlagGroup>();
-    for (const f of this.filtered.value) {
+    for (const f of this.pageFlags.value) {
       const key = groupKey(f);
       let g = by.get(key);
       if (!g) by.set(key, (g = { key, agency: f.agency, year: f.year, url: f.url, title: f.title, flags: [] }));
@@ -137,7 +188,7 @@ export class FlagsStore {
     try {
       const { flags, problems } = await this.store.load();
       batch(() => {
-        this.flags.value = flags;
+        this.flags.value = keepUnchanged(this.flags.peek(), flags);
         this.problems.value = problems;
         this.loaded.value = true;
       });
@@ -145,6 +196,19 @@ export class FlagsStore {
       this.say('error', `${(e as Error).message}`);
       this.loaded.value = true;
     }
+  }
+
+  /** A filter changed: back to the first page. */
+  setFilter(which: FlagFilter, value: string): void {
+    batch(() => {
+      if (which === 'status') this.status.value = isFlagStatus(value) ? value : '';
+      else this[which].value = value;
+      this.page.value = 0;
+    });
+  }
+
+  goToPage(n: number): void {
+    this.page.value = Math.max(0, Math.min(n, this.pageCount.peek() - 1));
   }
 
   say(kind: Toast['kind'], text: string): void {
