@@ -6,9 +6,9 @@
 import { batch, computed, signal } from '@preact/signals';
 import type { KeyValueArea } from '@/lib/ext/tabs';
 import { pageUrl } from '@/lib/ext/tabs';
-import { FlagStore, flagsToJson } from '@/lib/flags/store';
-import { FLAG_STATUSES, isFlagStatus, type Flag, type FlagStatus } from '@/lib/flags/model';
-import type { FlagProblem } from '@/lib/flags/validate';
+import { FlagStore, flagsToJson, sortFlags } from '@/lib/flags/store';
+import { FLAG_KEY_PREFIX, FLAG_STATUSES, flagKey, isFlagStatus, type Flag, type FlagStatus } from '@/lib/flags/model';
+import { validateFlag, type FlagProblem } from '@/lib/flags/validate';
 import { flagsFilename, flagsToCsv } from '@/lib/export';
 import { checkTitle } from '@/lib/export/labels';
 import { feedbackText, itemsFromFlags } from '@/lib/feedback';
@@ -19,8 +19,16 @@ import { showToast, switchLang, type Toast } from '../common/ui-state';
 export interface FlagsHost extends CommonHost {
   /** browser.storage.local */
   area: KeyValueArea;
-  watchFlags(cb: () => void): () => void;
+  /** Calls back with the flag keys that changed in storage (newValue absent = removed). */
+  watchFlags(cb: (changes: FlagChanges) => void): () => void;
 }
+
+export type FlagChanges = Record<string, { newValue?: unknown }>;
+
+/** More changed keys than this at once (an import elsewhere): read everything again. */
+const PATCH_MAX = 200;
+/** A pause between slices of a long load: each task stays short. */
+const pause = () => new Promise<void>((r) => setTimeout(r, 0));
 
 export interface FlagGroup {
   key: string;
@@ -176,7 +184,7 @@ export class FlagsStore {
 
   async init(): Promise<void> {
     this.lang.value = await this.host.loadLang().catch(() => 'zh' as Lang);
-    this.unwatch = this.host.watchFlags(() => void this.reload());
+    this.unwatch = this.host.watchFlags((changes) => this.applyChanges(changes));
     await this.reload();
   }
 
@@ -186,7 +194,7 @@ export class FlagsStore {
 
   async reload(): Promise<void> {
     try {
-      const { flags, problems } = await this.store.load();
+      const { flags, problems } = await this.store.load(pause);
       batch(() => {
         this.flags.value = keepUnchanged(this.flags.peek(), flags);
         this.problems.value = problems;
@@ -211,6 +219,60 @@ export class FlagsStore {
     this.page.value = Math.max(0, Math.min(n, this.pageCount.peek() - 1));
   }
 
+  /**
+   * Storage changed (a write of this page, or a flag added from a report page): only those keys are read
+   * and validated; every other flag keeps its object, so only changed rows render again.
+   */
+  applyChanges(changes: FlagChanges): void {
+    const keys = Object.keys(changes).filter((k) => k.startsWith(FLAG_KEY_PREFIX));
+    if (!keys.length) return;
+    if (keys.length > PATCH_MAX || !this.loaded.peek()) {
+      void this.reload();
+      return;
+    }
+    const prev = this.flags.peek();
+    const problems = this.problems.peek().filter((p) => !keys.includes(p.key));
+    const next = new Map<string, Flag | null>();
+    for (const key of keys) {
+      const raw = changes[key]!.newValue;
+      if (raw === undefined) {
+        next.set(key, null);
+        continue;
+      }
+      const r = validateFlag(raw, new Date(), key.slice(FLAG_KEY_PREFIX.length));
+      if (r.ok) next.set(key, r.flag);
+      else {
+        next.set(key, null);
+        problems.push({ key, reason: r.reason });
+      }
+    }
+    let out: Flag[] = [];
+    let reorder = false;
+    for (const f of prev) {
+      const key = flagKey(f.fingerprint);
+      if (!next.has(key)) out.push(f);
+      else {
+        const n = next.get(key)!;
+        next.delete(key);
+        if (n) {
+          out.push(n);
+          if (n.createdAt !== f.createdAt) reorder = true;
+        }
+      }
+    }
+    for (const n of next.values()) {
+      if (!n) continue;
+      out.push(n);
+      reorder = true;
+    }
+    if (reorder) out = sortFlags(out);
+    batch(() => {
+      this.flags.value = keepUnchanged(prev, out);
+      const old = this.problems.peek();
+      if (problems.length !== old.length || problems.some((p, k) => p !== old[k])) this.problems.value = problems;
+    });
+  }
+
   say(kind: Toast['kind'], text: string): void {
     showToast(this.toast, kind, text);
   }
@@ -222,22 +284,25 @@ export class FlagsStore {
   async setStatus(fingerprint: string, status: string): Promise<void> {
     if (!isFlagStatus(status)) return;
     try {
-      await this.store.update(fingerprint, { status });
+      const f = await this.store.update(fingerprint, { status });
+      if (f) this.applyChanges({ [flagKey(fingerprint)]: { newValue: f } });
+      else await this.reload();
     } catch (e) {
       this.say('error', (e as Error).message);
+      await this.reload();
     }
-    await this.reload();
   }
 
   async saveNote(fingerprint: string, note: string): Promise<void> {
     try {
-      await this.store.update(fingerprint, { note });
+      const f = await this.store.update(fingerprint, { note });
+      if (f) this.applyChanges({ [flagKey(fingerprint)]: { newValue: f } });
+      else await this.reload();
     } catch (e) {
       await this.reload();
       this.say('error', (e as Error).message);
       return;
     }
-    await this.reload();
     this.say('ok', this.t('noteSaved'));
   }
 
@@ -249,7 +314,7 @@ export class FlagsStore {
     }
     this.confirmDelete.value = null;
     await this.store.remove(fingerprint);
-    await this.reload();
+    this.applyChanges({ [flagKey(fingerprint)]: {} });
     this.say('ok', this.t('removed'));
   }
 

@@ -187,3 +187,27 @@ describe('the follow-up page with 3,000 flags', { timeout: 60_000 }, () => {
     expect(rowRenders).not.toHaveBeenCalled();
   });
 });
+
+describe('FlagStore.load in slices', () => {
+  it('reads 200 keys at a time where the area lists its keys, with the same result as one read', async () => {
+    const { memoryArea } = await import('../../lib/ext/tabs');
+    const area = memoryArea();
+    await area.set({ ...flags, 'gouji:settings:lang': 'en' });
+    const reads: number[] = [];
+    const sliced: KeyValueArea = {
+      ...area,
+      get: (keys) => (reads.push(Array.isArray(keys) ? keys.length : -1), area.get(keys)),
+      getKeys: async () => [...area.data.keys()],
+    };
+    let pauses = 0;
+    const a = await new FlagStore(sliced).load(async () => void pauses++);
+    expect(reads).toEqual(Array(15).fill(200));
+    expect(pauses).toBeGreaterThanOrEqual(15);
+    const b = await new FlagStore(area).load();
+    expect(a.flags.map((f) => f.fingerprint)).toEqual(b.flags.map((f) => f.fingerprint));
+    expect(a.flags).toHaveLength(N);
+    // An area whose getKeys throws (a test double, an old browser) is read at once.
+    const broken: KeyValueArea = { ...area, getKeys: () => Promise.reject(new Error('not mocked')) };
+    expect((await new FlagStore(broken).load(async () => {})).flags).toHaveLength(N);
+  });
+});
