@@ -51,7 +51,7 @@ const cases: Case[] = [
     const f = loadFixture(n);
     return {
       name: `fixture · ${n}`,
-      kind: fixtureKind(n, f.meta.state, f.meta.format),
+      kind: fixtureKind(n, f.meta.state, f.meta.format ?? undefined),
       causes: CAUSES.filter((c) => (f.meta.notices ?? []).includes(c)),
       html: f.html,
       url: f.meta.url,
