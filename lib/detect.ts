@@ -4,10 +4,12 @@
 
 import { normalizeText, stripPinyin } from './normalize/text';
 
-// Simplified and traditional forms, before any conversion (the gate must not load the converter).
+// Simplified and traditional forms, before any conversion (the gate must not load the converter), and the
+// Taiwan phrase 資訊 (资讯) that phrase converters write for 信息 (lib/detect.examples.ts, "繁體 title").
 const GATE_TITLE =
-  /(信息公[开開]|政[务務]公[开開]).{0,12}(年度?[报報]告|年[报報])|(年度?[报報]告|年[报報]).{0,4}(信息公[开開])/;
-const GATE_TEXT = /勾稽[关關][系係]|本年新收政府信息公[开開]申[请請]|政府信息公[开開](工作)?年度[报報]告/;
+  /((?:信息|[资資][讯訊])公[开開]|政[务務]公[开開]).{0,12}(年度?[报報]告|年[报報])|(年度?[报報]告|年[报報]).{0,4}((?:信息|[资資][讯訊])公[开開])/;
+const GATE_TEXT =
+  /勾稽[关關][系係]|本年新收政府(?:信息|[资資][讯訊])公[开開]申[请請]|政府(?:信息|[资資][讯訊])公[开開](工作)?年度[报報]告/;
 
 /** Cheap first test on a page: could it be a report? Reads only the strings given. */
 export function quickGate(title: string, bodyText?: string): boolean {

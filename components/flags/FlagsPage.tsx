@@ -1,13 +1,17 @@
 // The follow-up page (flags.html): every flag, grouped by report, filterable by status, agency and
 // year; status and note editable in place; export/import; 生成反馈意见 per report. Page text stored in
-// flags (titles, notes, messages) is rendered as text; links only to http(s) addresses.
+// flags (titles, notes, messages) is rendered as text; links only to http(s) addresses. One page of 100
+// flags at a time (上一页 / 下一页 / a page select); a row renders again only when its own flag changed
+// (FlagsStore keeps unchanged flag objects across reloads; FlagItem compares them).
+import { Component } from 'preact';
+import { useComputed } from '@preact/signals';
 import { FLAG_STATUSES, FLAG_STATUS_LABELS, type Flag } from '@/lib/flags/model';
 import { isWebUrl } from '@/lib/flags/validate';
 import { checkTitle, fieldInWords } from '@/lib/export/labels';
 import { findingParts } from '@/lib/rules/render';
 import { formatDate } from '@/lib/i18n';
 import { LangSwitch, StatusMark, Toast } from '../common/ui';
-import type { FlagGroup, FlagsStore } from './store';
+import { FLAGS_PAGE_SIZE, type FlagGroup, type FlagsStore } from './store';
 
 export function FlagsPage({ store }: { store: FlagsStore }) {
   const { t } = store;
@@ -36,7 +40,7 @@ export function FlagsPage({ store }: { store: FlagsStore }) {
             {t('filterStatus')}
             <select
               value={store.status.value}
-              onChange={(e) => (store.status.value = (e.currentTarget as HTMLSelectElement).value as never)}
+              onChange={(e) => store.setFilter('status', (e.currentTarget as HTMLSelectElement).value)}
               data-filter="status"
             >
               <option value="">{t('filterAll')}</option>
@@ -51,7 +55,7 @@ export function FlagsPage({ store }: { store: FlagsStore }) {
             {t('filterAgency')}
             <select
               value={store.agency.value}
-              onChange={(e) => (store.agency.value = (e.currentTarget as HTMLSelectElement).value)}
+              onChange={(e) => store.setFilter('agency', (e.currentTarget as HTMLSelectElement).value)}
               data-filter="agency"
             >
               <option value="">{t('filterAll')}</option>
@@ -66,7 +70,7 @@ export function FlagsPage({ store }: { store: FlagsStore }) {
             {t('filterYear')}
             <select
               value={store.year.value}
-              onChange={(e) => (store.year.value = (e.currentTarget as HTMLSelectElement).value)}
+              onChange={(e) => store.setFilter('year', (e.currentTarget as HTMLSelectElement).value)}
               data-filter="year"
             >
               <option value="">{t('filterAll')}</option>
@@ -82,7 +86,7 @@ export function FlagsPage({ store }: { store: FlagsStore }) {
             <input
               type="search"
               value={store.query.value}
-              onInput={(e) => (store.query.value = (e.currentTarget as HTMLInputElement).value)}
+              onInput={(e) => store.setFilter('query', (e.currentTarget as HTMLInputElement).value)}
               data-filter="query"
             />
           </label>
@@ -149,7 +153,13 @@ export function FlagsPage({ store }: { store: FlagsStore }) {
             {t('emptyFiltered')}
           </p>
         ) : (
-          store.groups.value.map((g) => <Group store={store} group={g} key={g.key} />)
+          <>
+            <Pager store={store} where="top" />
+            {store.groups.value.map((g) => (
+              <Group store={store} group={g} key={g.key} />
+            ))}
+            <Pager store={store} where="bottom" />
+          </>
         )}
       </main>
     </div>
@@ -215,18 +225,70 @@ function Group({ store, group }: { store: FlagsStore; group: FlagGroup }) {
       )}
       <ul class="flag-list">
         {group.flags.map((f) => (
-          <FlagRow store={store} flag={f} key={f.fingerprint} />
+          <FlagItem store={store} flag={f} key={f.fingerprint} />
         ))}
       </ul>
     </section>
   );
 }
 
+/**
+ * Pages of FLAGS_PAGE_SIZE: 上一页 / 下一页 and a select of every page (keyboard: Tab, arrows), with the range
+ * shown in words. The bottom pager brings the list's top into view.
+ */
+function Pager({ store, where }: { store: FlagsStore; where: 'top' | 'bottom' }) {
+  const { t } = store;
+  const pages = store.pageCount.value;
+  if (pages <= 1) return null;
+  const i = store.pageIndex.value;
+  const n = store.filtered.value.length;
+  const go = (to: number) => {
+    store.goToPage(to);
+    if (where === 'bottom') document.querySelector('[data-section="pager"]')?.scrollIntoView({ block: 'start' });
+  };
+  return (
+    <nav class="pager" aria-label={t('pages')} data-section="pager" data-where={where}>
+      <button type="button" class="small" onClick={() => go(i - 1)} disabled={i === 0} data-action="page-prev">
+        ‹ {t('pagePrev')}
+      </button>
+      <select
+        value={String(i)}
+        onChange={(e) => go(Number((e.currentTarget as HTMLSelectElement).value))}
+        aria-label={t('pages')}
+        data-action="page-select"
+      >
+        {Array.from({ length: pages }, (_, k) => (
+          <option value={String(k)} key={k}>
+            {t('pageOf', { page: k + 1, pages })}
+          </option>
+        ))}
+      </select>
+      <button type="button" class="small" onClick={() => go(i + 1)} disabled={i >= pages - 1} data-action="page-next">
+        {t('pageNext')} ›
+      </button>
+      <span class="muted small" data-field="page-range">
+        {t('pageRange', { from: i * FLAGS_PAGE_SIZE + 1, to: Math.min(n, (i + 1) * FLAGS_PAGE_SIZE), n })}
+      </span>
+    </nav>
+  );
+}
+
+/** A row that renders again only when its flag object changed (or the language, or its delete button). */
+class FlagItem extends Component<{ store: FlagsStore; flag: Flag }> {
+  override shouldComponentUpdate(next: { store: FlagsStore; flag: Flag }): boolean {
+    return next.flag !== this.props.flag || next.store !== this.props.store;
+  }
+  render() {
+    return <FlagRow store={this.props.store} flag={this.props.flag} />;
+  }
+}
+
 function FlagRow({ store, flag }: { store: FlagsStore; flag: Flag }) {
   const { t } = store;
   const lang = store.lang.value;
   const id = `fl-${flag.fingerprint}`;
-  const armed = store.confirmDelete.value === flag.fingerprint;
+  // Only this row's own arming re-renders it (not every row when another is armed).
+  const armed = useComputed(() => store.confirmDelete.value === flag.fingerprint).value;
   const title =
     flag.kind === 'narrative'
       ? `${lang === 'en' ? 'Text vs. tables' : '正文与表格'}：“${flag.quote ?? ''}”`

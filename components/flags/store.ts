@@ -1,12 +1,14 @@
 // The follow-up page's state (signals, plain TS): every flag from storage.local through lib/flags'
 // FlagStore, the filters, and the actions. Storage changes made elsewhere (a flag added from a page
-// while this page is open) reload the list.
+// while this page is open) reload the list. The page renders one page of FLAGS_PAGE_SIZE flags at a time
+// (filters, search, counts and exports still cover every flag), and a reload keeps the object of every
+// flag that did not change, so only the rows of changed flags render again (issue #13).
 import { batch, computed, signal } from '@preact/signals';
 import type { KeyValueArea } from '@/lib/ext/tabs';
 import { pageUrl } from '@/lib/ext/tabs';
-import { FlagStore, flagsToJson } from '@/lib/flags/store';
-import { FLAG_STATUSES, isFlagStatus, type Flag, type FlagStatus } from '@/lib/flags/model';
-import type { FlagProblem } from '@/lib/flags/validate';
+import { FlagStore, flagsToJson, sortFlags } from '@/lib/flags/store';
+import { FLAG_KEY_PREFIX, FLAG_STATUSES, flagKey, isFlagStatus, type Flag, type FlagStatus } from '@/lib/flags/model';
+import { validateFlag, type FlagProblem } from '@/lib/flags/validate';
 import { flagsFilename, flagsToCsv } from '@/lib/export';
 import { checkTitle } from '@/lib/export/labels';
 import { feedbackText, itemsFromFlags } from '@/lib/feedback';
@@ -17,8 +19,16 @@ import { showToast, switchLang, type Toast } from '../common/ui-state';
 export interface FlagsHost extends CommonHost {
   /** browser.storage.local */
   area: KeyValueArea;
-  watchFlags(cb: () => void): () => void;
+  /** Calls back with the flag keys that changed in storage (newValue absent = removed). */
+  watchFlags(cb: (changes: FlagChanges) => void): () => void;
 }
+
+export type FlagChanges = Record<string, { newValue?: unknown }>;
+
+/** More changed keys than this at once (an import elsewhere): read everything again. */
+const PATCH_MAX = 200;
+/** A pause between slices of a long load: each task stays short. */
+const pause = () => new Promise<void>((r) => setTimeout(r, 0));
 
 export interface FlagGroup {
   key: string;
@@ -41,6 +51,44 @@ export function groupKey(f: Pick<Flag, 'agency' | 'year' | 'url'>): string {
   return `${f.agency ?? ''}\u0000${f.year ?? ''}\u0000${pageUrl(f.url)}`;
 }
 
+/** Flags per page of the list: the first render of 3,000 flags is one page, not 3,000 rows. */
+export const FLAGS_PAGE_SIZE = 100;
+
+/** Same stored flag? Every write bumps `rev` and `updatedAt`; status and note are what this page edits. */
+function sameFlag(a: Flag, b: Flag): boolean {
+  return (
+    a.rev === b.rev &&
+    a.updatedAt === b.updatedAt &&
+    a.createdAt === b.createdAt &&
+    a.status === b.status &&
+    a.note === b.note &&
+    a.message === b.message &&
+    a.title === b.title &&
+    a.v === b.v
+  );
+}
+
+/**
+ * `next` with the objects of `prev` kept where the flag is unchanged; `prev` itself when nothing changed
+ * at all (no signal fires, nothing renders).
+ */
+export function keepUnchanged(prev: readonly Flag[], next: Flag[]): Flag[] {
+  const old = new Map(prev.map((f) => [f.fingerprint, f]));
+  let same = prev.length === next.length;
+  const out = next.map((f, i) => {
+    const p = old.get(f.fingerprint);
+    if (p && sameFlag(p, f)) {
+      if (prev[i] !== p) same = false;
+      return p;
+    }
+    same = false;
+    return f;
+  });
+  return same ? (prev as Flag[]) : out;
+}
+
+export type FlagFilter = 'status' | 'agency' | 'year' | 'query';
+
 export class FlagsStore {
   readonly lang = signal<Lang>('zh');
   readonly flags = signal<Flag[]>([]);
@@ -50,6 +98,8 @@ export class FlagsStore {
   readonly agency = signal<string>('');
   readonly year = signal<string>('');
   readonly query = signal('');
+  /** The page of the filtered list shown (0-based; clamped by `pageIndex`). */
+  readonly page = signal(0);
   readonly toast = signal<Toast | null>(null);
   readonly importResult = signal<ImportReport | null>(null);
   readonly confirmDelete = signal<string | null>(null);
@@ -103,9 +153,18 @@ export class FlagsStore {
     });
   });
 
+  readonly pageCount = computed(() => Math.max(1, Math.ceil(this.filtered.value.length / FLAGS_PAGE_SIZE)));
+  readonly pageIndex = computed(() => Math.max(0, Math.min(this.page.value, this.pageCount.value - 1)));
+  /** The flags of the page shown. */
+  readonly pageFlags = computed(() => {
+    const from = this.pageIndex.value * FLAGS_PAGE_SIZE;
+    return this.filtered.value.slice(from, from + FLAGS_PAGE_SIZE);
+  });
+
+  /** The page's flags grouped by report (a report whose flags span two pages heads both). */
   readonly groups = computed<FlagGroup[]>(() => {
     const by = new Map<string, FlagGroup>();
-    for (const f of this.filtered.value) {
+    for (const f of this.pageFlags.value) {
       const key = groupKey(f);
       let g = by.get(key);
       if (!g) by.set(key, (g = { key, agency: f.agency, year: f.year, url: f.url, title: f.title, flags: [] }));
@@ -125,7 +184,7 @@ export class FlagsStore {
 
   async init(): Promise<void> {
     this.lang.value = await this.host.loadLang().catch(() => 'zh' as Lang);
-    this.unwatch = this.host.watchFlags(() => void this.reload());
+    this.unwatch = this.host.watchFlags((changes) => this.applyChanges(changes));
     await this.reload();
   }
 
@@ -135,9 +194,9 @@ export class FlagsStore {
 
   async reload(): Promise<void> {
     try {
-      const { flags, problems } = await this.store.load();
+      const { flags, problems } = await this.store.load(pause);
       batch(() => {
-        this.flags.value = flags;
+        this.flags.value = keepUnchanged(this.flags.peek(), flags);
         this.problems.value = problems;
         this.loaded.value = true;
       });
@@ -145,6 +204,73 @@ export class FlagsStore {
       this.say('error', `${(e as Error).message}`);
       this.loaded.value = true;
     }
+  }
+
+  /** A filter changed: back to the first page. */
+  setFilter(which: FlagFilter, value: string): void {
+    batch(() => {
+      if (which === 'status') this.status.value = isFlagStatus(value) ? value : '';
+      else this[which].value = value;
+      this.page.value = 0;
+    });
+  }
+
+  goToPage(n: number): void {
+    this.page.value = Math.max(0, Math.min(n, this.pageCount.peek() - 1));
+  }
+
+  /**
+   * Storage changed (a write of this page, or a flag added from a report page): only those keys are read
+   * and validated; every other flag keeps its object, so only changed rows render again.
+   */
+  applyChanges(changes: FlagChanges): void {
+    const keys = Object.keys(changes).filter((k) => k.startsWith(FLAG_KEY_PREFIX));
+    if (!keys.length) return;
+    if (keys.length > PATCH_MAX || !this.loaded.peek()) {
+      void this.reload();
+      return;
+    }
+    const prev = this.flags.peek();
+    const problems = this.problems.peek().filter((p) => !keys.includes(p.key));
+    const next = new Map<string, Flag | null>();
+    for (const key of keys) {
+      const raw = changes[key]!.newValue;
+      if (raw === undefined) {
+        next.set(key, null);
+        continue;
+      }
+      const r = validateFlag(raw, new Date(), key.slice(FLAG_KEY_PREFIX.length));
+      if (r.ok) next.set(key, r.flag);
+      else {
+        next.set(key, null);
+        problems.push({ key, reason: r.reason });
+      }
+    }
+    let out: Flag[] = [];
+    let reorder = false;
+    for (const f of prev) {
+      const key = flagKey(f.fingerprint);
+      if (!next.has(key)) out.push(f);
+      else {
+        const n = next.get(key)!;
+        next.delete(key);
+        if (n) {
+          out.push(n);
+          if (n.createdAt !== f.createdAt) reorder = true;
+        }
+      }
+    }
+    for (const n of next.values()) {
+      if (!n) continue;
+      out.push(n);
+      reorder = true;
+    }
+    if (reorder) out = sortFlags(out);
+    batch(() => {
+      this.flags.value = keepUnchanged(prev, out);
+      const old = this.problems.peek();
+      if (problems.length !== old.length || problems.some((p, k) => p !== old[k])) this.problems.value = problems;
+    });
   }
 
   say(kind: Toast['kind'], text: string): void {
@@ -158,22 +284,25 @@ export class FlagsStore {
   async setStatus(fingerprint: string, status: string): Promise<void> {
     if (!isFlagStatus(status)) return;
     try {
-      await this.store.update(fingerprint, { status });
+      const f = await this.store.update(fingerprint, { status });
+      if (f) this.applyChanges({ [flagKey(fingerprint)]: { newValue: f } });
+      else await this.reload();
     } catch (e) {
       this.say('error', (e as Error).message);
+      await this.reload();
     }
-    await this.reload();
   }
 
   async saveNote(fingerprint: string, note: string): Promise<void> {
     try {
-      await this.store.update(fingerprint, { note });
+      const f = await this.store.update(fingerprint, { note });
+      if (f) this.applyChanges({ [flagKey(fingerprint)]: { newValue: f } });
+      else await this.reload();
     } catch (e) {
       await this.reload();
       this.say('error', (e as Error).message);
       return;
     }
-    await this.reload();
     this.say('ok', this.t('noteSaved'));
   }
 
@@ -185,7 +314,7 @@ export class FlagsStore {
     }
     this.confirmDelete.value = null;
     await this.store.remove(fingerprint);
-    await this.reload();
+    this.applyChanges({ [flagKey(fingerprint)]: {} });
     this.say('ok', this.t('removed'));
   }
 

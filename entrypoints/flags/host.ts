@@ -14,7 +14,7 @@ export function createFlagsHost(b: typeof realBrowser, doc: Document): FlagsHost
         b,
         'local',
         (k) => k.startsWith(FLAG_KEY_PREFIX),
-        () => cb(),
+        (changes) => cb(changes),
       ),
   };
 }

@@ -37,6 +37,7 @@ const EXPECTED: Record<string, [string, number] | null> = {
   home: null,
   hostile: ['中山市人民政府办公室', 2024],
   'narrative-provincial': ['江南省人民政府办公厅', 2024],
+  'narrative-shanghai2019': ['上海市人民政府办公厅', 2019],
   'news-about-reports': null,
   news: null,
   'notice-template': null,
