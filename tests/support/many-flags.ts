@@ -5,7 +5,7 @@
 import { memoryArea } from '../../lib/ext/tabs';
 import { FlagStore } from '../../lib/flags/store';
 import { FLAG_KEY_PREFIX, FLAG_STATUSES, flagKey, type Flag } from '../../lib/flags/model';
-import { sampleReport } from '../unit/helpers/sample-report';
+import { sampleReport } from './sample-report';
 
 export const MANY_AGENCIES = Array.from({ length: 30 }, (_, i) => `第${i + 1}号县人民政府办公室`);
 

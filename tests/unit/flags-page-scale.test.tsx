@@ -16,7 +16,7 @@ import type { Flag } from '../../lib/flags/model';
 import type { KeyValueArea } from '../../lib/ext/tabs';
 import { findingParts } from '../../lib/rules/render';
 import { manyFlags, MANY_AGENCIES } from '../support/many-flags';
-import { sampleReport } from './helpers/sample-report';
+import { sampleReport } from '../support/sample-report';
 
 vi.mock('../../lib/rules/render', async (orig) => {
   const real = await orig<typeof import('../../lib/rules/render')>();

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Parser, Tokenizer } from 'htmlparser2';
 import { FastTokenizer } from '../../lib/html/light-dom';
-import { FIXTURE_DIR } from '../helpers/fixtures';
+import { FIXTURE_DIR } from '../support/fixtures';
 import { realisticPage } from '../../bench/site-chrome';
 
 function events(html: string, T: typeof Tokenizer, chunks = 1): string[] {

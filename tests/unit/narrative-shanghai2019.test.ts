@@ -15,8 +15,8 @@ import { checkDocument, checkText } from '../../lib/check';
 import { checkHtml } from '../../lib/html/check-html';
 import { checkNarrative } from '../../lib/narrative';
 import type { NarrativeClaim, Report } from '../../lib/types';
-import { loadFixture } from '../helpers/fixtures';
-import { handReport } from './narrative-fixtures';
+import { loadFixture } from '../support/fixtures';
+import { handReport } from '../support/narrative-reports';
 
 const entry = (c: NarrativeClaim) => String(c.id).split(':')[1];
 const failures = (r: Report) =>

@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Progress } from '../../../bin/progress';
-import { seedValues } from './seeds';
-import { reportPage } from './template';
+import { seedValues } from '../../support/seeds';
+import { reportPage } from '../../support/pages';
 
 const BIN = join(fileURLToPath(new URL('.', import.meta.url)), '../../../bin/gouji.mjs');
 

@@ -16,8 +16,8 @@ import {
   type Detector,
   type PageKind,
 } from '../../../lib/detect.examples';
-import { fixtureNames, loadFixture } from '../../helpers/fixtures';
-import { happyDoc } from './dom';
+import { fixtureNames, loadFixture } from '../../support/fixtures';
+import { happyDoc } from '../../support/dom';
 
 interface Case {
   name: string;
