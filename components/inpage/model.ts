@@ -5,7 +5,8 @@ import { ATTR } from '../../lib/contract';
 import type { NarrativeClaim, Report, TableKey } from '../../lib/types';
 import { tableOfCheck, tableOfField } from '../../lib/schema/fields';
 import { TABLE_KEYS } from '../../lib/schema/tables';
-import { chipText, findingText, pageChipText, ui } from './strings';
+import { chipText, currentLang, findingText, pageChipText, ui } from './strings';
+import { renderCheck, renderClaim, renderNotice } from '../../lib/rules/render';
 import { groupErrors } from '../../lib/errors';
 import type { InPageAnalysis } from './types';
 
@@ -15,7 +16,7 @@ export interface Finding {
   /** Check id or narrative claim id: the key flags are stored under. */
   id: string;
   status: FindingStatus;
-  /** Chinese, with the arithmetic (from the core, or built here for culprit / blank cells). */
+  /** In the view's language, with the arithmetic (lib/rules/render.ts, or built here for culprit / blank cells). */
   message: string;
   /** Failing / uncertain checks and fail / warn claims can be flagged for follow-up. */
   flaggable: boolean;
@@ -99,6 +100,8 @@ export function claimKey(claim: NarrativeClaim, index: number): string {
 
 export function planMarks(analysis: InPageAnalysis, doc: Document): MarkPlan {
   const { report, elements } = analysis;
+  const lang = currentLang();
+  const say = (check: (typeof report.checks)[number]) => renderCheck(check, report.values, lang).text;
   const attrs = new Map<Element, Record<string, string>>();
   const rec = (el: Element): Record<string, string> => {
     let r = attrs.get(el);
@@ -127,7 +130,7 @@ export function planMarks(analysis: InPageAnalysis, doc: Document): MarkPlan {
       const total = check.cells[0];
       if (total && elements.has(total)) {
         addWord(rec(elements.get(total)!), ATTR.total, check.id);
-        push(total, { id: check.id, status: 'fail', message: check.message, flaggable: true });
+        push(total, { id: check.id, status: 'fail', message: say(check), flaggable: true });
         const set = related.get(total) ?? new Set<Element>();
         for (const c of cells.slice(1)) set.add(elements.get(c)!);
         related.set(total, set);
@@ -147,7 +150,7 @@ export function planMarks(analysis: InPageAnalysis, doc: Document): MarkPlan {
       for (const c of cells) addWord(rec(elements.get(c)!), ATTR.uncertain, check.id);
       const total = check.cells[0];
       if (total && elements.has(total))
-        push(total, { id: check.id, status: 'uncertain', message: check.message, flaggable: true });
+        push(total, { id: check.id, status: 'uncertain', message: say(check), flaggable: true });
     }
     for (const z of check.assumedZero ?? []) {
       const el = elements.get(z);
@@ -164,7 +167,7 @@ export function planMarks(analysis: InPageAnalysis, doc: Document): MarkPlan {
     push(claim.field, {
       id: key,
       status: 'fail',
-      message: findingText.prose(claim.quote, claim.message),
+      message: findingText.prose(claim.quote, renderClaim(claim, lang)),
       flaggable: true,
       goto: key,
     });
@@ -211,7 +214,7 @@ export function planMarks(analysis: InPageAnalysis, doc: Document): MarkPlan {
         {
           id: key,
           status,
-          message: claim.message,
+          message: renderClaim(claim, lang),
           flaggable: true,
           ...(status === 'fail' && claim.field && elements.has(claim.field) ? { goto: claim.field } : {}),
         },
@@ -219,7 +222,7 @@ export function planMarks(analysis: InPageAnalysis, doc: Document): MarkPlan {
       claim,
       range,
       related: claim.field && elements.has(claim.field) ? [elements.get(claim.field)!] : [],
-      name: ui.claimName(claim.quote, `${ui.status[status] ?? ''}：${claim.message}`),
+      name: ui.claimName(claim.quote, ui.claimVerdict(ui.status[status] ?? '', renderClaim(claim, lang))),
     });
   });
 
@@ -228,6 +231,7 @@ export function planMarks(analysis: InPageAnalysis, doc: Document): MarkPlan {
 
 function planChips(analysis: InPageAnalysis, targets: Target[], doc: Document): Chip[] {
   const { report } = analysis;
+  const lang = currentLang();
   const chips: Chip[] = [];
   const slots = new Map<Element, number>();
   const slot = (el: Element) => {
@@ -263,7 +267,7 @@ function planChips(analysis: InPageAnalysis, targets: Target[], doc: Document): 
     const cause = report.notices.find((n) => n.id === 'tables-in-attachment' || n.id === 'tables-as-images');
     const notices = report.notices
       .filter((n) => n.level !== 'info' && n.id !== 'tables-missing' && n !== cause)
-      .map((n) => n.message);
+      .map((n) => renderNotice(n, report, lang));
     const anchor = articleAnchor(doc, report.source.title);
     const attachment =
       cause?.id === 'tables-in-attachment' && cause.href && isCheckableAttachment(cause.href) ? cause.href : undefined;
@@ -274,7 +278,7 @@ function planChips(analysis: InPageAnalysis, targets: Target[], doc: Document): 
       level: 'missing',
       text:
         (cause && missing.length === 3
-          ? pageChipText.missingBecause(cause.message)
+          ? pageChipText.missingBecause(renderNotice(cause, report, lang))
           : pageChipText.missing(missing.length === 3)) + (attachment ? ` — ${pageChipText.openAttachment()}` : ''),
       detail: [...missing.map((t) => pageChipText.tableName(t)), ...notices],
       slot: slot(anchor),

@@ -15,7 +15,7 @@ export const en: Record<MessageKey, string> = {
   tablesRead: 'Read {read}/{expected}',
   tableFound: '{name}: read {read}/{expected}',
   tableMissing: '{name}: not found',
-  countPass: 'Pass',
+  countPass: 'Consistent',
   countFail: 'Inconsistent',
   countErrors: 'errors',
   countFailingChecks: 'Inconsistent checks',

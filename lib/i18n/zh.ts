@@ -17,7 +17,7 @@ export const zh = {
   tableFound: '{name}：已读取 {read}/{expected}',
   tableMissing: '{name}：未找到',
   // counts
-  countPass: '通过',
+  countPass: '一致',
   countFail: '不一致',
   countErrors: '处错误',
   countFailingChecks: '项核对不一致',
