@@ -9,11 +9,14 @@
 
 import { ATTR, STATE } from '../../lib/contract';
 import type { Analysis } from '../../lib/check';
-import { FileReadError, type PdfJsModule } from '../../lib/files';
+import { FileReadError, SCANNED_MESSAGE, type PdfJsModule } from '../../lib/files';
 import { checkBytes, type Checked } from './check';
 import { cleanTables, tableTsv, type CleanTable } from '../../lib/files/tables';
 import { reportToCsv, reportToJson, reportFilename } from '../../lib/export';
-import { checkTitle, fieldInWords } from '../../lib/export/labels';
+import { checkTitle } from '../../lib/export/labels';
+import { LANG_KEY, pickLang, t, type Lang, type MessageKey } from '../../lib/i18n';
+import { groupErrors } from '../../lib/errors';
+import { cellInWords, renderCheck, renderClaim, renderNotice, stateName, verdictText } from '../../lib/rules/render';
 import type { Report } from '../../lib/types';
 import { browser } from 'wxt/browser';
 import { isTabState, tabKey } from '../../lib/ext/tabs';
@@ -31,6 +34,22 @@ async function loadPdfjs(): Promise<PdfJsModule> {
   return pdfjs;
 }
 const status = $('status');
+
+// The language chosen in the popup (storage key LANG_KEY), followed live: the view re-renders its result.
+let lang: Lang = pickLang(undefined, navigator.language);
+const w = (key: MessageKey, params?: Record<string, string | number>) => t(lang, key, params);
+let shown: { checked: Checked; label: string } | null = null;
+let idle: MessageKey | null = null;
+
+function applyLang(next: Lang): void {
+  lang = next;
+  document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+  document.title = w('rv.pageTitle');
+  $('heading').textContent = w('rv.pageTitle');
+  $('pick-label').textContent = w('rv.pick');
+  if (shown) render(shown.checked, shown.label);
+  else if (idle) status.textContent = w(idle);
+}
 
 function el<K extends keyof HTMLElementTagNameMap>(
   tag: K,
@@ -77,16 +96,16 @@ function tableView(t: CleanTable): HTMLElement {
         const td = el(
           'td',
           { [ATTR.field]: c.field, class: c.blank ? 'blank' : '' },
-          el('span', { class: 'raw', text: c.blank ? '（空白）' : c.raw }),
+          el('span', { class: 'raw', text: c.blank ? w('rv.blankCell') : c.raw }),
         );
         if (c.fail.length) {
           td.setAttribute(ATTR.fail, c.fail.join(' '));
-          td.append(el('span', { class: 'sign', 'aria-label': '不一致', text: ' ✗' }));
+          td.append(el('span', { class: 'sign', 'aria-label': stateName('fail', lang), text: ' ✗' }));
         }
         if (c.uncertain.length) td.setAttribute(ATTR.uncertain, c.uncertain.join(' '));
         if (c.culprit !== undefined) {
           td.setAttribute(ATTR.culprit, String(c.culprit));
-          td.append(el('span', { class: 'suggest', text: ` 应为 ${c.culprit}？` }));
+          td.append(el('span', { class: 'suggest', text: w('rv.suggest', { value: c.culprit }) }));
         }
         return td;
       }),
@@ -96,12 +115,12 @@ function tableView(t: CleanTable): HTMLElement {
     type: 'button',
     class: 'copy',
     'data-table': t.key,
-    text: '复制为表格（制表符分隔） Copy as TSV',
+    text: w('rv.copyTsv'),
   });
   copy.addEventListener('click', () => {
     void navigator.clipboard.writeText(tableTsv(t)).then(
-      () => (status.textContent = `已复制${t.name}，可直接粘贴到电子表格`),
-      () => (status.textContent = '复制失败：浏览器未允许写入剪贴板'),
+      () => (status.textContent = w('rv.copiedTable', { name: t.name })),
+      () => (status.textContent = w('rv.copyFailed')),
     );
   });
   return el(
@@ -124,7 +143,7 @@ function flagButton(r: Report, checkId: string): HTMLElement {
     class: 'flag',
     'data-action': 'flag',
     'data-check': checkId,
-    text: '标记跟进 Flag',
+    text: w('flag'),
   });
   b.addEventListener('click', () => {
     b.setAttribute('disabled', '');
@@ -132,12 +151,14 @@ function flagButton(r: Report, checkId: string): HTMLElement {
       (res: unknown) => {
         // Typed as AddResult, but it crossed a process boundary: checked all the same.
         const ok = isAddResult(res) && res.ok;
-        b.textContent = ok ? '✓ 已标记 Flagged' : `标记失败：${isAddResult(res) && !res.ok ? res.error : '?'}`;
+        b.textContent = ok
+          ? w('rv.flagged')
+          : w('rv.flagFailed', { error: isAddResult(res) && !res.ok ? res.error : '?' });
         if (ok) b.setAttribute('data-flagged', '');
         else b.removeAttribute('disabled');
       },
       (e: unknown) => {
-        b.textContent = `标记失败：${e instanceof Error ? e.message : String(e)}`;
+        b.textContent = w('rv.flagFailed', { error: e instanceof Error ? e.message : String(e) });
         b.removeAttribute('disabled');
       },
     );
@@ -146,51 +167,57 @@ function flagButton(r: Report, checkId: string): HTMLElement {
 }
 
 function render(c: Checked, label: string): void {
+  shown = { checked: c, label };
+  idle = null;
   const r: Report = c.analysis.report;
   out.replaceChildren();
   setState(r.detected ? STATE.report : STATE.none, c.source);
-  const srcName = { pdf: 'PDF', docx: 'Word（.docx）', html: '网页', text: '纯文本' }[c.source];
+  const srcName = w(`rv.kind.${c.source}` as MessageKey);
   out.append(el('h2', { id: 'title', text: r.source.title ?? label }));
-  out.append(
-    el('p', {
-      class: 'meta',
-      text: `来源：${label}（${srcName}）${r.report.agency ? ` · ${r.report.agency}` : ''}${r.report.year ? ` · ${r.report.year} 年度` : ''}`,
-    }),
-  );
+  const meta = [r.report.agency, r.report.year ? w('yearSuffix', { year: r.report.year }) : null]
+    .filter((x): x is string => !!x)
+    .map((value) => w('rv.meta', { value }))
+    .join('');
+  out.append(el('p', { class: 'meta', text: `${w('rv.source', { label, kind: srcName })}${meta}` }));
   for (const n of r.notices)
     out.append(
       el('p', {
         class: `notice ${n.level}`,
         'data-notice': n.id,
-        text: `${n.level === 'info' ? 'ℹ' : '⚠'} ${n.message}`,
+        text: `${n.level === 'info' ? 'ℹ' : '⚠'} ${renderNotice(n, r, lang)}`,
       }),
     );
   if (!r.detected) {
-    status.textContent = '不是政府信息公开工作年度报告';
+    status.textContent = w('rv.notReport');
     return;
   }
   const s = r.summary;
+  const errors = groupErrors({ checks: r.checks, narrative: [] }).length;
+  const verdict = verdictText({ errors, failing: s.fail, uncertain: s.uncertain }, lang);
   const narrativeFails = r.narrative.filter((n) => n.status === 'fail' || n.status === 'warn');
   out.append(
     el('p', {
       id: 'summary',
       class: s.fail ? 'bad' : 'good',
-      text: `勾稽关系 ${s.checks} 项：${s.fail ? `✗ ${s.fail} 处不一致` : '✓ 全部一致'}${s.uncertain ? `，${s.uncertain} 项无法核对` : ''}`,
+      text: `${w('verdict.head', { n: s.checks })}${s.fail ? '✗' : s.uncertain ? '?' : '✓'} ${verdict}`,
     }),
   );
 
   const findings = el('ol', { id: 'findings' });
   for (const ch of r.checks) {
     if (ch.status === 'pass') continue;
+    const said = renderCheck(ch, r.values, lang);
     const li = el(
       'li',
       { 'data-check': ch.id, 'data-status': ch.status },
-      el('strong', { text: `${ch.status === 'fail' ? '✗ 不一致' : '? 无法核对'} · ${checkTitle(ch.id, ch.cells)}` }),
+      el('strong', {
+        text: `${ch.status === 'fail' ? '✗' : '?'} ${stateName(ch.status, lang)} · ${checkTitle(ch.id, ch.cells, lang)}`,
+      }),
       el('br'),
-      ch.message,
+      said.detail,
     );
     if (ch.culprit)
-      li.append(el('br'), `可能填错的格：${fieldInWords(ch.culprit.field)}，应为 ${ch.culprit.suggested}`);
+      li.append(el('br'), w('culprit', { where: cellInWords(ch.culprit.field, lang), value: ch.culprit.suggested }));
     li.append(el('br'), flagButton(r, ch.id));
     findings.append(li);
   }
@@ -198,35 +225,39 @@ function render(c: Checked, label: string): void {
     const li = el(
       'li',
       { 'data-status': n.status },
-      el('strong', { text: n.status === 'fail' ? '✗ 正文与表格不一致' : '! 正文数字存疑' }),
+      el('strong', { text: n.status === 'fail' ? `✗ ${stateName('prose', lang)}` : `! ${stateName('warn', lang)}` }),
       el('br'),
-      `“${n.quote}”：${n.message}`,
+      w('claim.quote', { quote: n.quote, message: renderClaim(n, lang) }),
     );
     if (n.id) li.append(el('br'), flagButton(r, n.id));
     findings.append(li);
   }
-  if (findings.children.length) out.append(el('h3', { text: '发现的问题 Findings' }), findings);
+  if (findings.children.length) out.append(el('h3', { text: w('rv.findings') }), findings);
 
   const exp = el('div', { class: 'export' });
-  const json = el('button', { type: 'button', id: 'export-json', text: '导出 JSON' });
+  const json = el('button', { type: 'button', id: 'export-json', text: w('exportJson') });
   json.addEventListener('click', () =>
     download(reportFilename(r.report.agency, r.report.year, 'json'), reportToJson(r), 'application/json'),
   );
-  const csv = el('button', { type: 'button', id: 'export-csv', text: '导出 CSV' });
+  const csv = el('button', { type: 'button', id: 'export-csv', text: w('exportCsv') });
   csv.addEventListener('click', () =>
     download(reportFilename(r.report.agency, r.report.year, 'csv'), reportToCsv(r), 'text/csv'),
   );
   exp.append(json, csv);
   out.append(exp);
 
-  out.append(el('h3', { text: '读取的表格 Tables as read' }));
+  out.append(el('h3', { text: w('rv.tables') }));
   for (const t of cleanTables(r)) out.append(tableView(t));
   if (c.body.length) {
-    const details = el('details', { id: 'body' }, el('summary', { text: '正文 Body text' }));
+    const details = el('details', { id: 'body' }, el('summary', { text: w('rv.body') }));
     for (const p of c.body) details.append(el('p', { text: p }));
     out.append(details);
   }
-  status.textContent = s.fail ? `发现 ${s.fail} 处不一致` : '表格勾稽关系全部一致';
+  status.textContent = s.fail
+    ? w('rv.statusFail', { errors, checks: s.fail })
+    : s.uncertain
+      ? w('rv.statusUndecided', { n: s.uncertain })
+      : w('rv.statusOk');
 }
 
 /** Every report checked here goes to the local history too (lib/history; best effort, never blocks the view). */
@@ -242,20 +273,27 @@ async function keepInHistory(url: string, report: Report): Promise<void> {
 
 async function run(load: () => Promise<{ bytes: Uint8Array; name: string; url?: string }>): Promise<void> {
   document.documentElement.removeAttribute(ATTR.state);
-  status.textContent = '正在读取…';
+  status.textContent = w('loading');
+  shown = null;
   out.replaceChildren();
   let label = '';
   try {
     const { bytes, name, url } = await load();
     label = url ?? name;
     if (bytes.byteLength > MAX_BYTES)
-      throw new FileReadError(`文件过大（${Math.round(bytes.byteLength / 1048576)} MB），无法检查`);
+      throw new FileReadError(w('rv.tooLarge', { mb: Math.round(bytes.byteLength / 1048576) }));
     const checked = await checkBytes(bytes, name, url, loadPdfjs);
     render(checked, label);
     void keepInHistory(url ?? `file:${name}`, checked.analysis.report);
   } catch (e) {
     setState(STATE.error);
-    const msg = e instanceof FileReadError ? e.message : `无法检查：${e instanceof Error ? e.message : String(e)}`;
+    // The files' own messages are Chinese (lib/files); the scanned PDF's has its English.
+    const msg =
+      e instanceof FileReadError
+        ? e.message === SCANNED_MESSAGE
+          ? w('notice.pdf.scanned')
+          : e.message
+        : w('rv.cannotCheck', { error: e instanceof Error ? e.message : String(e) });
     status.textContent = msg;
     out.replaceChildren(el('p', { class: 'notice warn', id: 'error', text: `⚠ ${label ? `${label}：` : ''}${msg}` }));
   }
@@ -266,16 +304,16 @@ async function fetchUrl(url: string): Promise<{ bytes: Uint8Array; name: string;
   try {
     u = new URL(url);
   } catch {
-    throw new FileReadError(`网址无效：${url}`);
+    throw new FileReadError(w('rv.badUrl', { url }));
   }
-  if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new FileReadError('只能检查 http(s) 网址');
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new FileReadError(w('rv.httpOnly'));
   let res: Response;
   try {
     res = await fetch(u.href, { credentials: 'include' });
   } catch {
-    throw new FileReadError(`无法下载 ${u.href}（网络错误，或扩展没有访问该网站的权限）`);
+    throw new FileReadError(w('rv.netError', { url: u.href }));
   }
-  if (!res.ok) throw new FileReadError(`无法下载 ${u.href}（HTTP ${res.status}）`);
+  if (!res.ok) throw new FileReadError(w('rv.httpError', { url: u.href, status: res.status }));
   const bytes = new Uint8Array(await res.arrayBuffer());
   const type = res.headers.get('content-type') ?? '';
   let name = decodeURIComponent(u.pathname.split('/').pop() ?? '') || 'file';
@@ -306,7 +344,8 @@ async function showTab(tabId: number): Promise<void> {
   const state = got[tabKey(tabId)] as TabState | undefined;
   if (!isTabState(state) || !state.report) {
     setState(STATE.error);
-    status.textContent = '该标签页没有已检查的报告（页面可能已关闭或刷新）';
+    idle = 'rv.noTab';
+    status.textContent = w('rv.noTab');
     return;
   }
   const r = state.report;
@@ -324,6 +363,18 @@ async function showTab(tabId: number): Promise<void> {
 const params = new URLSearchParams(location.search);
 const param = params.get('url');
 const tabParam = params.get('tab');
-if (param) void run(() => fetchUrl(param));
-else if (tabParam && /^\d+$/.test(tabParam)) void showTab(Number(tabParam));
-else status.textContent = '选择或拖放一个报告文件（PDF、Word .docx、网页 .html 或 .txt）开始检查';
+browser.storage.onChanged.addListener((changes, area) => {
+  if (area === 'local' && LANG_KEY in changes) applyLang(pickLang(changes[LANG_KEY]!.newValue, navigator.language));
+});
+void browser.storage.local
+  .get(LANG_KEY)
+  .then((got) => applyLang(pickLang(got[LANG_KEY], navigator.language)))
+  .catch(() => applyLang(lang))
+  .then(() => {
+    if (param) void run(() => fetchUrl(param));
+    else if (tabParam && /^\d+$/.test(tabParam)) void showTab(Number(tabParam));
+    else {
+      idle = 'rv.start';
+      status.textContent = w('rv.start');
+    }
+  });

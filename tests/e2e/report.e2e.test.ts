@@ -115,7 +115,8 @@ describe('report.html', () => {
         expect(got[k]!.culprit, k).toBe(exp[k]!.culprit);
       }
       expect(want.summary.fail).toBeGreaterThan(0);
-      expect(await page.textContent('#summary')).toContain(`${want.summary.fail} 处不一致`);
+      // Errors counted as cells, with the failing checks as a second figure (#11).
+      expect(await page.textContent('#summary')).toContain(`（${want.summary.fail} 项核对不一致）`);
       await page.setViewportSize({ width: 412, height: 900 });
       await page.screenshot({ path: artifact(`report-view-${source}-412.png`), fullPage: false });
       await page.close();
@@ -253,7 +254,7 @@ describe('the popup opens the report view', () => {
     expect(await popup.$$eval('[data-action="check-attachment"]', (b) => b.length)).toBe(0);
     const view = await reportTab(() => popup.click('[data-action="check-pdf"]'));
     expect(await view.getAttribute('html', 'data-gouji-source')).toBe('pdf');
-    expect(await view.textContent('#summary')).toContain('处不一致');
+    expect(await view.textContent('#summary')).toMatch(/\d+ 处错误（\d+ 项核对不一致）/);
     for (const p of [page, popup, view]) await p.close();
   });
 
