@@ -120,8 +120,9 @@ function checkSubject(check: CheckLike, lang: Lang): string {
   const place = rule?.place?.(arg, 'en');
   if (!place) return check.cells[0] ? fieldName(check.cells[0], 'en') : check.id;
   const table = place.table ? TABLES[place.table].short.en : '';
-  const where = place.row ? `row “${place.row}”` : place.column ? `column “${place.column}”` : '';
-  return [table, where].filter(Boolean).join(', ');
+  // A column check (result sums, balances) names its column; a row check its row.
+  const where = place.column ? `column “${place.column}”` : place.row ? `row “${place.row}”` : '';
+  return [table, where].filter(Boolean).join(', ') + (place.what ? ` (${place.what})` : '');
 }
 
 /** The identity rules whose failing checks get a culprit or "which row/column" (lib/culprit.ts). */

@@ -91,7 +91,7 @@ describe('renderCheck', () => {
     const en = renderCheck(c, r.values, 'en');
     expect(zh.subject).toMatch(/^表三“.+”行$/);
     expect(zh.detail).toMatch(/^本行合计应为 \d+（[\d +空]+），表中为 \d+/);
-    expect(en.subject).toMatch(/^Table III, row “.+”$/);
+    expect(en.subject).toMatch(/^Table III, row “.+” \(row total\)$/);
     expect(en.detail).toMatch(/^the row total should be \d+ \([\d + blank]+\); the table shows \d+/);
     expect(en.text).toBe(`${en.subject}: ${en.detail}${en.culprit ? `. ${en.culprit}` : ''}`);
   });
