@@ -229,7 +229,7 @@ function FlagRow({ store, flag }: { store: FlagsStore; flag: Flag }) {
   const armed = store.confirmDelete.value === flag.fingerprint;
   const title =
     flag.kind === 'narrative'
-      ? `${lang === 'en' ? 'Text vs. tables' : '正文与表格'}：“${flag.quote ?? ''}”`
+      ? t('flagClaimTitle', { quote: flag.quote ?? '' })
       : checkTitle(
           flag.checkId,
           flag.cells.map((c) => c.field),

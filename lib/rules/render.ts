@@ -403,7 +403,7 @@ export function renderClaim(claim: NarrativeClaim, lang: Lang): string {
     case 'narrative.no-cell':
       return t('en', 'claim.no-cell', { written });
     case 'narrative.no-subject':
-      return t('en', 'claim.no-subject', { written });
+      return t('en', 'claim.no-subject', { written, table: TABLES.apply.short.en });
     case 'narrative.part-scope':
       return t('en', 'claim.part-scope', { written });
     case 'narrative.parts':

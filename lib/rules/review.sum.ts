@@ -3,6 +3,7 @@ import { REVIEW_ADDEND_KEYS, REVIEW_GROUPS, reviewField } from '../schema/review
 import { evaluate, fmt, type IdentitySpec } from './identity';
 import { TABLES } from '../schema/tables';
 import { defineRule } from './define';
+import { t } from '../i18n';
 
 // Three identities whatever the format: built once, evaluated per page.
 const subject = (group: string) =>
@@ -37,7 +38,7 @@ export const reviewSum = defineRule('review.sum', {
       table: 'review',
       row: g ? (en ? g.en : g.name) : arg,
       column: '',
-      what: en ? 'upheld + corrected + other + pending = total' : '维持 + 纠正 + 其他 + 尚未审结 = 总计',
+      what: t(lang, 'place.review'),
     };
   },
   source: 'lib/rules/review.sum.ts',

@@ -2,9 +2,12 @@
 // field ids (lib/schema/fields.ts parseField), the tables named from lib/schema/tables.ts. Counted by
 // tests/support/architecture-counts.ts from the literals in lib/, components/, entrypoints/ and bin/.
 // Before #12's last pass (main 7f09d42): 2 format literals, 3 decoders, table names in 10 files.
+// String systems before #11/#12's i18n pass (main 5098ce4): 12 — lib/i18n plus 11 files keeping words in two
+// languages (components/inpage/strings.ts with 43 pairs, lib/export/labels.ts, lib/rules/render.ts, the rules'
+// place() words, the flag statuses, the popup's file actions …); after: 1.
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { byFile, countArchitecture, type Hit } from '../support/architecture-counts';
+import { byFile, countArchitecture, stringSystems, type Hit } from '../support/architecture-counts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const counts = countArchitecture(root);
@@ -52,6 +55,10 @@ describe('architecture counts (#12)', () => {
     ).toEqual([]);
   });
 
+  it('one string system: lib/i18n (no words kept in two languages anywhere else; lib/schema holds names)', () => {
+    expect(stringSystems(root, counts), list(counts.bilingualPairs).join('\n')).toEqual(['lib/i18n/']);
+  });
+
   it('the counter finds what it looks for (planted literals)', async () => {
     const { mkdtempSync, mkdirSync, writeFileSync, rmSync } = await import('node:fs');
     const { join } = await import('node:path');
@@ -68,6 +75,9 @@ describe('architecture counts (#12)', () => {
           "export const t = (id: string) => (id.startsWith('apply.') ? 'apply' : 'review');",
           'export const r = /^apply\\.(.+)\\.total$/;',
           'export const n = `${1} 表三`;',
+          "export const w = (zh: boolean) => (zh ? '空白' : 'blank');",
+          "export const l = { zh: '待跟进', en: 'To follow up' };",
+          "export const h = (zh: boolean) => (zh ? 'zh-CN' : 'en');",
         ].join('\n'),
       );
       writeFileSync(join(dir, 'lib/schema/ok.ts'), "export const F = ['2019', '表三'];\n");
@@ -76,6 +86,9 @@ describe('architecture counts (#12)', () => {
       expect(c.formatLiterals.map((h) => h.text)).toEqual(['2019', 'active2019.fees.amount']);
       expect(c.fieldDecoders.map((h) => `${h.file}:${h.line}`)).toEqual(['lib/planted.ts:3', 'lib/planted.ts:4']);
       expect(c.tableNames.map((h) => `${h.file}:${h.line}`)).toEqual(['lib/planted.ts:5']);
+      // Two pairs (a switch and a { zh, en } object); a language tag is not a word.
+      expect(c.bilingualPairs.map((h) => `${h.file}:${h.line}`)).toEqual(['lib/planted.ts:6', 'lib/planted.ts:7']);
+      expect(stringSystems(dir, c)).toEqual(['lib/planted.ts']);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
