@@ -73,7 +73,7 @@ export const zh = {
   previousYearOf: '{year} 年度',
   previousPass: '本年“上年结转”与上一年度“结转下年度”一致',
   previousFail: '本年“上年结转”与上一年度“结转下年度”有 {n} 列不符',
-  previousUncertain: '上年结转或结转下年度有空白，无法核对',
+  previousUncertain: '上年结转或结转下年度有空白：无法判断',
   listPage: '这是年度报告的列表页。',
   listOffer: '检查本页列出的 {n} 份年报',
   // follow-up page
@@ -142,7 +142,7 @@ export const zh = {
   noErrors: '无错误',
   yoyPass: '与 {year} 年度一致',
   yoyFail: '与 {year} 年度 {n} 列不符',
-  yoyUncertain: '{year} 年度无法核对',
+  yoyUncertain: '与 {year} 年度：无法判断',
   pending: '等待中…',
   notChecked: '未检查',
   // 历史 page
