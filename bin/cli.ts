@@ -16,6 +16,7 @@ import { batchToJsonl, batchToWideCsv } from '../lib/export/wide';
 import { checkUrls, isUrl, URL_DEFAULTS } from './urls';
 import { TOOL } from '../lib/version';
 import { groupErrors } from '../lib/errors';
+import { SCANNED_MESSAGE } from '../lib/files';
 import { t, type Lang, type MessageKey } from '../lib/i18n';
 import {
   cellInWords,
@@ -60,7 +61,9 @@ export function textSummary(r: Result, lang: Lang = 'zh'): string {
   const w = (key: MessageKey, params?: Record<string, string | number>) => t(lang, key, params);
   const lines = [r.file];
   if (r.error || !r.report) {
-    lines.push(`  ${w('cli.error', { error: r.error ?? '' })}`);
+    // A scanned PDF's message is the one file error with its English (lib/files' messages are Chinese).
+    const error = r.error === SCANNED_MESSAGE ? w('notice.pdf.scanned') : (r.error ?? '');
+    lines.push(`  ${w('cli.error', { error })}`);
     return lines.join('\n');
   }
   const rep = r.report;
