@@ -14,6 +14,9 @@ import type { Report } from '../lib/types';
 import { crossYear, rowOf, type Checked } from '../lib/batch/run';
 import { batchToJsonl, batchToWideCsv } from '../lib/export/wide';
 import { checkUrls, isUrl, URL_DEFAULTS } from './urls';
+import { checkDefaults } from './check-file';
+import { BLANK_UNDECIDED } from '../lib/check';
+import { tableOfCheck } from '../lib/schema/fields';
 import { TOOL } from '../lib/version';
 import { groupErrors } from '../lib/errors';
 import { SCANNED_MESSAGE } from '../lib/files';
@@ -33,7 +36,7 @@ import { TABLE_KEYS, tableName } from '../lib/schema/tables';
 
 const USAGE = `用法 / usage:
   gouji check <文件、目录或网址>... [--format text|json|csv|csv-wide|jsonl] [--url URL] [--follow] [--max-size MB] [--quiet]
-             [--concurrency N] [--delay 毫秒] [--timeout 秒] [--lang zh|en]
+             [--blank-as-zero] [--concurrency N] [--delay 毫秒] [--timeout 秒] [--lang zh|en]
 
   .html/.htm 文件按网页解析，.txt 文件按纯文本解析，.pdf/.docx 文件读取其中的文字与表格，目录递归检查；http(s) 网址先下载再检查。
   .doc/.wps/.xls/.et/.ofd 不能直接读取：请另存为 .docx 或 PDF 后再检查。
@@ -48,6 +51,8 @@ const USAGE = `用法 / usage:
   --quiet    不在 stderr 输出进度
   --lang     文字摘要与进度的语言：zh（默认）| en（the text summary and progress in English; JSON and CSV keep
              the report's Chinese messages）
+  --blank-as-zero  空白按 0 计：空白单元格（含总计）都按 0 核对，使每项勾稽关系都有结论（默认不选：空白不等于 0）；
+             报告 JSON 记为 options.blankAsZero，文字摘要与 CSV 注明
 退出码：0 全部一致；1 有核对不一致（表格勾稽关系或正文与表格）；2 用法错误或有文件、网址无法读取
 （符号链接失效或循环、无权限、不是普通文件、文件过大、扫描版 PDF、网址 404 或无法连接，其余输入照常检查）；
 3 所给输入都不是年度报告（或是须另存为 .docx/PDF 的格式，未核对）。`;
@@ -85,6 +90,7 @@ export function textSummary(r: Result, lang: Lang = 'zh'): string {
         (s.blank.length ? w('cli.tableBlank', { n: s.blank.length }) : '')
       : w('cli.tableMissing', { name });
   lines.push(`  ${TABLE_KEYS.map((k) => tableLine(tableName(k, lang), tables[k])).join(' · ')}`);
+  if (rep.options?.blankAsZero) lines.push(`  ${w('cli.blankAsZero')}`);
   for (const n of rep.notices)
     lines.push(`  ${n.level === 'info' ? '·' : '!'} ${renderNotice(n, rep, lang)}${n.href ? ` ${n.href}` : ''}`);
   const s = rep.summary;
@@ -120,7 +126,11 @@ export function textSummary(r: Result, lang: Lang = 'zh'): string {
       lines.push(`  ${STATUS_MARK.fail} ${say(e.checks[0]!).text}`);
     }
   }
-  for (const c of rep.checks) if (c.status === 'uncertain') lines.push(`  ${STATUS_MARK.uncertain} ${say(c.id).text}`);
+  // Checks undecided only because of blanks are said once per table, by the notice above.
+  const saidByNotice = (c: Report['checks'][number]) =>
+    BLANK_UNDECIDED.has(c.messageId ?? '') && rep.notices.some((n) => n.id === `blanks-undecided.${tableOfCheck(c)}`);
+  for (const c of rep.checks)
+    if (c.status === 'uncertain' && !saidByNotice(c)) lines.push(`  ${STATUS_MARK.uncertain} ${say(c.id).text}`);
   if (rep.narrative.length) {
     const count = (...st: string[]) => rep.narrative.filter((n) => st.includes(n.status)).length;
     const n = rep.narrative.length;
@@ -169,6 +179,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   let format = 'text';
   let lang: Lang = 'zh';
+  checkDefaults.blankAsZero = false;
   let url: string | undefined;
   let quiet = false;
   let follow = false;
@@ -205,6 +216,7 @@ export async function main(argv: string[]): Promise<number> {
       }
       lang = v;
     } else if (a === '--quiet' || a === '-q') quiet = true;
+    else if (a === '--blank-as-zero') checkDefaults.blankAsZero = true;
     else if (a === '--follow') follow = true;
     else if (['--concurrency', '--delay', '--timeout'].some((o) => a === o || a.startsWith(`${o}=`))) {
       const name = a.split('=')[0]!;

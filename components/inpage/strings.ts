@@ -76,9 +76,21 @@ function words() {
 export const ui = words();
 
 /** `errors`: probable wrong cells + unexplained failing checks (lib/errors.ts); `fail`: failing checks. */
-export function chipText(checks: number, fail: number, uncertain: number, cellsRead: number, errors = fail): string {
+/** `blankUndecided`: of `uncertain`, the checks undecided only because of blanks (said once, in the chip's detail). */
+export function chipText(
+  checks: number,
+  fail: number,
+  uncertain: number,
+  cellsRead: number,
+  errors = fail,
+  blankUndecided = 0,
+): string {
   if (!checks) return w('verdict.noChecks', { n: cellsRead });
-  return w('verdict.head', { n: checks }) + verdictText({ errors: fail ? errors : 0, failing: fail, uncertain }, lang);
+  const blankOnly = uncertain > 0 && blankUndecided === uncertain;
+  return (
+    w('verdict.head', { n: checks }) +
+    verdictText({ errors: fail ? errors : 0, failing: fail, uncertain, blankOnly }, lang)
+  );
 }
 
 export const pageChipText = {
@@ -90,6 +102,8 @@ export const pageChipText = {
   tableName: (key: TableKey) => TABLES[key].full[lang],
   tooLarge: (cells: number, limit: number) => w('page.tooLarge', { cells, limit }),
   failed: (why: string) => w('page.failed', { why }),
+  /** The user's 空白按 0 计 option is on (said on every table chip). */
+  blankAsZero: () => w('page.blankAsZero'),
   /** The extension was updated or reloaded under an open page: the old marks are gone. */
   updated: () => w('page.updated'),
 };

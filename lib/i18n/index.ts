@@ -31,6 +31,9 @@ export function pickLang(stored: unknown, uiLanguage?: string): Lang {
 /** storage.local key of the language choice (shared by the popup, the follow-up, batch and 历史 pages). */
 export const LANG_KEY = 'gouji:settings:lang';
 
+/** storage.local key of 空白按 0 计 (`true` when on; absent or anything else: off, blank is not zero). */
+export const BLANK_AS_ZERO_KEY = 'gouji:settings:blank-as-zero';
+
 export function formatDate(iso: string, lang: Lang): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;

@@ -8,9 +8,9 @@
 // (the readings compared, an attachment's name): their Chinese is the core's message, their English is
 // built from what the JSON keeps.
 
-import { fieldName, fieldPlace, tableOfField } from '../schema/fields';
+import { fieldName, fieldPlace, tableOfCheck, tableOfField } from '../schema/fields';
 import { REVIEW_ADDEND_KEYS } from '../schema/review';
-import { TABLE_KEYS, TABLES, tableName } from '../schema/tables';
+import { isTableKey, TABLE_KEYS, TABLES, tableName } from '../schema/tables';
 import { formatNumber } from '../i18n/number';
 import { t, type Lang, type MessageKey } from '../i18n';
 import type { Check, NarrativeClaim, Report, ReportNotice, ValueEntry } from '../types';
@@ -287,6 +287,12 @@ export function renderCheck(check: CheckLike, values: Values, lang: Lang): Rende
   return { subject, detail, culprit, text };
 }
 
+/** A check's message without its culprit clause ("<subject>：<detail>"): the culprit is said once elsewhere. */
+export function checkWithoutCulprit(check: CheckLike, values: Values, lang: Lang): string {
+  const r = renderCheck(check, values, lang);
+  return t(lang, 'check.subject', { subject: r.subject, detail: r.detail });
+}
+
 /** lib/culprit.ts: the clause it appends to each check a culprit explains (zh, the report's message). */
 export function culpritMarker(field: string): string {
   return `。可能是“${fieldName(field)}”有误（`;
@@ -434,6 +440,9 @@ export function renderClaim(claim: NarrativeClaim, lang: Lang): string {
 // ---------------------------------------------------------------------------------------------------------
 // Notices.
 
+/** lib/check.ts BLANK_UNDECIDED: the checks undecided only because of blanks. */
+const BLANK_MESSAGES: ReadonlySet<string> = new Set(['identity.total-blank', 'identity.all-blank']);
+
 /** The limit lib/check.ts reads prose up to (kept here so the renderer does not import the engine). */
 const MAX_PROSE_CHARS_SHOWN = '100,000';
 
@@ -444,11 +453,23 @@ const MAX_PROSE_CHARS_SHOWN = '100,000';
  */
 export function renderNotice(
   notice: ReportNotice,
-  report: Pick<Report, 'report' | 'tables'> | null,
+  report: (Pick<Report, 'report' | 'tables'> & Partial<Pick<Report, 'checks'>>) | null,
   lang: Lang,
 ): string {
   if (lang === 'zh') return notice.message;
   const id = notice.id;
+  // A table's blanks said once (lib/check.ts): counted again from the report's tables and checks.
+  const blankTable = /^(blanks-undecided|blank-as-zero)\.(\w+)$/.exec(id);
+  if (blankTable && isTableKey(blankTable[2])) {
+    const key = blankTable[2];
+    const n = report?.tables?.[key]?.blank.length ?? 0;
+    const table = TABLES[key].short.en;
+    if (blankTable[1] === 'blank-as-zero') return t('en', 'notice.blank-as-zero', { table, n });
+    const m = (report?.checks ?? []).filter(
+      (c) => c.status === 'uncertain' && BLANK_MESSAGES.has(c.messageId) && tableOfCheck(c) === key,
+    ).length;
+    return t('en', 'notice.blanks-undecided', { table, n, m });
+  }
   switch (id) {
     case 'not-report':
     case 'tables-missing':
@@ -489,7 +510,10 @@ export function renderNotice(
  * A report's (or a table's) verdict, counting errors — never "全部一致" when a check could not be decided:
  * "1 处错误（2 项核对不一致），3 项无法判断" / "未发现不一致，37 项无法判断" / "全部一致".
  */
-export function verdictText(counts: { errors: number; failing: number; uncertain: number }, lang: Lang): string {
+export function verdictText(
+  counts: { errors: number; failing: number; uncertain: number; blankOnly?: boolean },
+  lang: Lang,
+): string {
   const parts: string[] = [];
   if (counts.errors)
     parts.push(
@@ -500,6 +524,7 @@ export function verdictText(counts: { errors: number; failing: number; uncertain
     );
   else if (counts.uncertain) parts.push(t(lang, 'verdict.noneFound'));
   else parts.push(t(lang, 'verdict.allConsistent'));
-  if (counts.uncertain) parts.push(t(lang, 'verdict.undecided', { n: counts.uncertain }));
+  if (counts.uncertain)
+    parts.push(t(lang, counts.blankOnly ? 'verdict.undecidedBlank' : 'verdict.undecided', { n: counts.uncertain }));
   return parts.join(t(lang, 'clause.sep'));
 }
