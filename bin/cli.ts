@@ -19,16 +19,25 @@ import { checkDefaults } from './check-file';
 import { BLANK_UNDECIDED } from '../lib/check';
 import { tableOfCheck } from '../lib/schema/fields';
 import { TOOL } from '../lib/version';
-import { groupErrors, verdictZh, withoutCulpritClause } from '../lib/errors';
-import { culpritBasisZh } from '../lib/culprit';
-import { fieldInWords } from '../lib/export/labels';
+import { groupErrors } from '../lib/errors';
+import { SCANNED_MESSAGE } from '../lib/files';
+import { t, type Lang, type MessageKey } from '../lib/i18n';
+import {
+  cellInWords,
+  culpritBasis,
+  renderCheck,
+  renderClaim,
+  renderNotice,
+  stateName,
+  verdictText,
+} from '../lib/rules/render';
 import { BOM, REPORT_CSV_HEADER, reportToCsv, toCsv } from '../lib/export/csv';
 import { formatName } from '../lib/schema/formats';
 import { TABLE_KEYS, tableName } from '../lib/schema/tables';
 
 const USAGE = `用法 / usage:
   gouji check <文件、目录或网址>... [--format text|json|csv|csv-wide|jsonl] [--url URL] [--follow] [--max-size MB] [--quiet]
-             [--blank-as-zero] [--concurrency N] [--delay 毫秒] [--timeout 秒]
+             [--blank-as-zero] [--concurrency N] [--delay 毫秒] [--timeout 秒] [--lang zh|en]
 
   .html/.htm 文件按网页解析，.txt 文件按纯文本解析，.pdf/.docx 文件读取其中的文字与表格，目录递归检查；http(s) 网址先下载再检查。
   .doc/.wps/.xls/.et/.ofd 不能直接读取：请另存为 .docx 或 PDF 后再检查。
@@ -41,6 +50,8 @@ const USAGE = `用法 / usage:
   --timeout  每个请求的超时，秒（默认 ${URL_DEFAULTS.timeoutMs / 1000}；失败后重试一次）
   --max-size 单个文件的大小上限（MB，默认 ${DEFAULT_MAX_MB}）；更大的文件报错、不读取
   --quiet    不在 stderr 输出进度
+  --lang     文字摘要与进度的语言：zh（默认）| en（the text summary and progress in English; JSON and CSV keep
+             the report's Chinese messages）
   --blank-as-zero  空白按 0 计：空白单元格（含总计）都按 0 核对，使每项勾稽关系都有结论（默认不选：空白不等于 0）；
              报告 JSON 记为 options.blankAsZero，文字摘要与 CSV 注明
 退出码：0 全部一致；1 有核对不一致（表格勾稽关系或正文与表格）；2 用法错误或有文件、网址无法读取
@@ -52,67 +63,87 @@ export { decode, checkFile } from './check-file';
 const STATUS_MARK = { pass: '✓', fail: '✗', uncertain: '?' } as const;
 const NARRATIVE_MARK = { pass: '✓', fail: '✗', warn: '!', info: '·' } as const;
 
-export function textSummary(r: Result): string {
+export function textSummary(r: Result, lang: Lang = 'zh'): string {
+  const w = (key: MessageKey, params?: Record<string, string | number>) => t(lang, key, params);
   const lines = [r.file];
   if (r.error || !r.report) {
-    lines.push(`  错误：${r.error}`);
+    // A scanned PDF's message is the one file error with its English (lib/files' messages are Chinese).
+    const error = r.error === SCANNED_MESSAGE ? w('notice.pdf.scanned') : (r.error ?? '');
+    lines.push(`  ${w('cli.error', { error })}`);
     return lines.join('\n');
   }
   const rep = r.report;
   if (!rep.detected) {
-    lines.push('  不是政府信息公开工作年度报告，未核对');
+    lines.push(`  ${w('cli.notReport')}`);
     return lines.join('\n');
   }
-  const fmtName = formatName(rep.report.format);
-  lines.push(`  ${rep.report.agency ?? '（机关名称未识别）'} · ${rep.report.year ?? '?'} 年度 · ${fmtName}`);
-  const t = rep.tables;
+  lines.push(
+    `  ${w('cli.head', {
+      agency: rep.report.agency ?? w('cli.agencyUnknown'),
+      year: rep.report.year ?? '?',
+      format: formatName(rep.report.format, lang),
+    })}`,
+  );
+  const tables = rep.tables;
   const tableLine = (name: string, s: Report['tables']['apply']) =>
     s.found
-      ? `${name} ${s.cellsRead}/${s.cellsExpected}${s.blank.length ? `（空白 ${s.blank.length}）` : ''}`
-      : `${name} 未找到`;
-  lines.push(`  ${TABLE_KEYS.map((k) => tableLine(tableName(k), t[k])).join(' · ')}`);
-  if (rep.options?.blankAsZero) lines.push('  选项：空白按 0 计（空白单元格均按 0 核对，含总计）');
+      ? w('cli.tableRead', { name, read: s.cellsRead, expected: s.cellsExpected }) +
+        (s.blank.length ? w('cli.tableBlank', { n: s.blank.length }) : '')
+      : w('cli.tableMissing', { name });
+  lines.push(`  ${TABLE_KEYS.map((k) => tableLine(tableName(k, lang), tables[k])).join(' · ')}`);
+  if (rep.options?.blankAsZero) lines.push(`  ${w('cli.blankAsZero')}`);
   for (const n of rep.notices)
-    lines.push(`  ${n.level === 'info' ? '·' : '!'} ${n.message}${n.href ? ` ${n.href}` : ''}`);
+    lines.push(`  ${n.level === 'info' ? '·' : '!'} ${renderNotice(n, rep, lang)}${n.href ? ` ${n.href}` : ''}`);
   const s = rep.summary;
-  if (s.checks) lines.push(`  勾稽关系 ${s.checks} 项：${verdictZh(rep)}`);
+  if (s.checks) {
+    const errors = groupErrors({ checks: rep.checks, narrative: [] }).length;
+    lines.push(
+      `  ${w('verdict.head', { n: s.checks })}${verdictText({ errors, failing: s.fail, uncertain: s.uncertain }, lang)}`,
+    );
+  }
   // Errors, not failing checks: a text-vs-table contradiction first, then one entry per probable wrong
   // cell with the checks it breaks under it (one wrong cell breaks its row sum and its column sum).
   const byId = new Map(rep.checks.map((c) => [c.id, c]));
   const claims = new Map(rep.narrative.map((n, i) => [n.id ?? `narrative:${i}`, n]));
+  const say = (id: string) => renderCheck(byId.get(id)!, rep.values, lang);
   for (const e of groupErrors(rep)) {
     if (e.kind === 'prose') {
       const n = claims.get(e.claim!)!;
-      lines.push(`  ${NARRATIVE_MARK.fail} 正文“${n.quote}”：${n.message}`);
+      lines.push(`  ${NARRATIVE_MARK.fail} ${w('claim.quote', { quote: n.quote, message: renderClaim(n, lang) })}`);
     } else if (e.kind === 'cell') {
       const entry = rep.values[e.field!];
-      const shown = entry?.blank ? '空白' : (entry?.raw ?? '');
+      const shown = entry?.blank ? w('cell.blankWord') : (entry?.raw ?? '');
       const basis = byId.get(e.checks[0]!)?.culprit?.basis;
+      const why = basis ? w('culprit.why', { basis: culpritBasis(basis, lang) }) : '';
+      const where = cellInWords(e.field!, lang);
       lines.push(
-        `  ${STATUS_MARK.fail} 可能有误：${fieldInWords(e.field!)}（表中为 ${shown}，应为 ${e.suggested}${basis ? `；${culpritBasisZh(basis)}` : ''}），影响 ${e.checks.length} 项核对：`,
+        `  ${STATUS_MARK.fail} ${w('culprit.line', { where, shown, suggested: e.suggested ?? '', why, n: e.checks.length })}`,
       );
-      for (const id of e.checks) lines.push(`      ${withoutCulpritClause(byId.get(id)!.message)}`);
+      for (const id of e.checks) {
+        const c = say(id);
+        lines.push(`      ${w('check.subject', { subject: c.subject, detail: c.detail })}`);
+      }
     } else {
-      lines.push(`  ${STATUS_MARK.fail} ${byId.get(e.checks[0]!)!.message}`);
+      lines.push(`  ${STATUS_MARK.fail} ${say(e.checks[0]!).text}`);
     }
   }
   // Checks undecided only because of blanks are said once per table, by the notice above.
   const saidByNotice = (c: Report['checks'][number]) =>
     BLANK_UNDECIDED.has(c.messageId ?? '') && rep.notices.some((n) => n.id === `blanks-undecided.${tableOfCheck(c)}`);
   for (const c of rep.checks)
-    if (c.status === 'uncertain' && !saidByNotice(c)) lines.push(`  ${STATUS_MARK.uncertain} ${c.message}`);
+    if (c.status === 'uncertain' && !saidByNotice(c)) lines.push(`  ${STATUS_MARK.uncertain} ${say(c.id).text}`);
   if (rep.narrative.length) {
-    const count = (st: string) => rep.narrative.filter((n) => n.status === st).length;
+    const count = (...st: string[]) => rep.narrative.filter((n) => st.includes(n.status)).length;
+    const n = rep.narrative.length;
     lines.push(
-      `  正文数字 ${rep.narrative.length} 处：一致 ${count('pass')}，不一致 ${count('fail')}，存疑 ${count('warn')}，无法判断 ${count('info')}`,
+      `  ${w('cli.narrative', { n, pass: count('pass'), fail: count('fail'), undecided: count('warn', 'info') })}`,
     );
   }
   for (const n of rep.narrative)
-    if (n.status === 'warn') lines.push(`  ${NARRATIVE_MARK.warn} 正文“${n.quote}”：${n.message}`);
+    if (n.status === 'warn')
+      lines.push(`  ${NARRATIVE_MARK.warn} ${w('claim.quote', { quote: n.quote, message: renderClaim(n, lang) })}`);
   return lines.join('\n');
 }
-
-const CHECK_STATUS_ZH = { pass: '通过', fail: '不一致', uncertain: '无法判断' } as const;
 
 /** One result as CSV: the report's sheet (lib/export/csv.ts reportToCsv, the extension's export byte for byte when
  * one report is written); with several inputs each sheet names its file and the sheets are separated by an
@@ -148,6 +179,7 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   let format = 'text';
+  let lang: Lang = 'zh';
   checkDefaults.blankAsZero = false;
   let url: string | undefined;
   let quiet = false;
@@ -177,6 +209,13 @@ export async function main(argv: string[]): Promise<number> {
         return EXIT.usage;
       }
       maxBytes = bytes;
+    } else if (a === '--lang' || a.startsWith('--lang=')) {
+      const v = a.includes('=') ? a.slice(7) : args.shift();
+      if (v !== 'zh' && v !== 'en') {
+        console.error(`--lang 只能是 zh 或 en，收到“${v ?? ''}”`);
+        return EXIT.usage;
+      }
+      lang = v;
     } else if (a === '--quiet' || a === '-q') quiet = true;
     else if (a === '--blank-as-zero') checkDefaults.blankAsZero = true;
     else if (a === '--follow') follow = true;
@@ -225,7 +264,7 @@ export async function main(argv: string[]): Promise<number> {
   entries.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const total = files.length;
   // A bar on a terminal, one closing line elsewhere (bin/progress.ts); --quiet and small runs show nothing.
-  const progress = !quiet && total >= 10 ? new Progress(total, process.stderr) : null;
+  const progress = !quiet && total >= 10 ? new Progress(total, process.stderr, undefined, lang) : null;
   const fileUrl = files.length === 1 ? url : undefined;
   // Worker threads pay only with cores to spare: on 2 cores a second checking thread cost 45 % more CPU and
   // was slower by the clock even over 800 files (each thread warms its own JIT: the first ~200 files cost
@@ -247,7 +286,7 @@ export async function main(argv: string[]): Promise<number> {
   // per-report formats (csv-wide, jsonl) are written at the end: their cross-year check (lib/batch/run.ts,
   // bodies matched by normalized name) looks at the whole batch.
   const wide = format === 'csv-wide' || format === 'jsonl';
-  const out = wide ? null : new Output(format, inputs.length === 1 && files.length === 1 && !urls.length);
+  const out = wide ? null : new Output(format, inputs.length === 1 && files.length === 1 && !urls.length, lang);
   // Only the per-report formats keep their results (for the batch's cross-year check); a streamed result
   // leaves behind what the exit code needs.
   const kept: Result[] = [];
@@ -307,7 +346,7 @@ export async function main(argv: string[]): Promise<number> {
       timeoutMs,
       onProgress: (n, total) => {
         if (!showUrls || (total < 2 && !process.stderr.isTTY)) return;
-        const line = `已检查 ${n}/${total} 个网址`;
+        const line = t(lang, 'cli.progressUrls', { n, total });
         process.stderr.write(process.stderr.isTTY ? `\r${line}` : `${line}\n`);
       },
     });
@@ -363,6 +402,7 @@ class Output {
   constructor(
     private format: string,
     private single: boolean,
+    private lang: Lang = 'zh',
   ) {}
   result(r: Result): void {
     const first = this.count++ === 0;
@@ -377,7 +417,7 @@ class Output {
       );
     } else if (this.format === 'csv') {
       process.stdout.write(csvResult(r, { single: this.single, first }));
-    } else process.stdout.write(`${first ? '' : '\n\n'}${textSummary(r)}`);
+    } else process.stdout.write(`${first ? '' : '\n\n'}${textSummary(r, this.lang)}`);
   }
   /** Year-over-year pairs whose earlier year came later in file order: after everything else. */
   end(late: { file: string; checks: Report['checks'] }[]): void {
@@ -392,8 +432,8 @@ class Output {
       for (const l of late) {
         if (!l.checks.length) continue;
         const rows = l.checks.map((c) => [
-          '跨年度核对',
-          CHECK_STATUS_ZH[c.status],
+          t('zh', 'cli.crossYearKind'),
+          stateName(c.status, 'zh'),
           '',
           '',
           '',
@@ -403,21 +443,18 @@ class Output {
           c.message,
           c.id,
         ]);
-        const csv = toCsv([
-          ['跨年度核对（上一年度报告在文件顺序中排在后面）'],
-          ['文件', l.file],
-          REPORT_CSV_HEADER,
-          ...rows,
-        ]);
+        const csv = toCsv([[t('zh', 'cli.crossYear')], [t('zh', 'csv.file'), l.file], REPORT_CSV_HEADER, ...rows]);
         process.stdout.write(this.count++ ? '\r\n' + csv.slice(BOM.length) : csv);
       }
     } else {
       const lines = late.flatMap((l) => [
         l.file,
-        ...l.checks.filter((c) => c.status !== 'pass').map((c) => `  ${STATUS_MARK[c.status]} [${c.id}] ${c.message}`),
-        ...(l.checks.every((c) => c.status === 'pass') ? ['  上年结转与上一年度报告的结转下年度一致'] : []),
+        ...l.checks
+          .filter((c) => c.status !== 'pass')
+          .map((c) => `  ${STATUS_MARK[c.status]} [${c.id}] ${renderCheck(c, {}, this.lang).text}`),
+        ...(l.checks.every((c) => c.status === 'pass') ? [`  ${t(this.lang, 'cli.crossYearPass')}`] : []),
       ]);
-      if (lines.length) process.stdout.write(`\n\n跨年度核对（上一年度报告在文件顺序中排在后面）\n${lines.join('\n')}`);
+      if (lines.length) process.stdout.write(`\n\n${t(this.lang, 'cli.crossYear')}\n${lines.join('\n')}`);
       process.stdout.write('\n');
     }
   }

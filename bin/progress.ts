@@ -2,6 +2,8 @@
 // in place at most every 100 ms (a clock read per file, nothing else), cleared at the end. Anywhere else
 // (a log file, a pipe, CI): nothing while it runs — a tick is a counter — and one closing line.
 
+import { t as say, type Lang } from '../lib/i18n';
+
 export interface ProgressStream {
   write(s: string): unknown;
   isTTY?: boolean;
@@ -20,6 +22,7 @@ export class Progress {
     private readonly total: number,
     private readonly out: ProgressStream,
     private readonly now: () => number = () => performance.now(),
+    private readonly lang: Lang = 'zh',
   ) {
     this.started = now();
   }
@@ -44,11 +47,12 @@ export class Progress {
     const secs = (t - this.started) / 1000;
     const rate = secs > 0 ? this.done / secs : 0;
     const left = rate > 0 ? Math.ceil((this.total - this.done) / rate) : null;
-    const tail = ` ${this.done}/${this.total} · ${rate.toFixed(0)} 个/秒${left !== null && this.done < this.total ? ` · 还需约 ${left} 秒` : ''}`;
+    const more = left !== null && this.done < this.total ? say(this.lang, 'cli.progressLeft', { s: left }) : '';
     // The bar fits the terminal (each Han character takes two columns).
     const width = Math.max(10, Math.min(30, (this.out.columns ?? 80) - 48));
     const full = this.total ? Math.round((width * this.done) / this.total) : width;
-    return `已检查 [${'█'.repeat(full)}${'░'.repeat(width - full)}]${tail}`;
+    const bar = '█'.repeat(full) + '░'.repeat(width - full);
+    return say(this.lang, 'cli.progressBar', { bar, done: this.done, total: this.total, rate: rate.toFixed(0) }) + more;
   }
 
   /** The run is over: the bar is cleared and one line says how many and how fast. */
@@ -56,6 +60,7 @@ export class Progress {
     const secs = (this.now() - this.started) / 1000;
     if (this.drawn) this.out.write('\r\x1b[K');
     const rate = secs > 0 ? (this.done / secs).toFixed(0) : '—';
-    this.out.write(`已检查 ${this.done}/${this.total} 个文件（${rate} 个/秒，${secs.toFixed(1)} 秒）\n`);
+    const line = say(this.lang, 'cli.progressEnd', { done: this.done, total: this.total, rate, secs: secs.toFixed(1) });
+    this.out.write(`${line}\n`);
   }
 }

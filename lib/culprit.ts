@@ -16,8 +16,8 @@
 
 import type { ValueEntry } from './types';
 import type { Evaluated } from './rules/types';
-import { culpritMarker } from './rules/render';
-import { formatNumber as fmt, roundNumber } from './i18n/number';
+import { culpritBasis, culpritSuffixZh, whereWrongZh } from './rules/render';
+import { roundNumber } from './i18n/number';
 
 interface Candidate {
   field: string;
@@ -83,7 +83,7 @@ export function findCulprits(evaluated: Evaluated[], values: ReadonlyMap<string,
     if (e.check.status !== 'fail' || e.check.culprit || e.residual === null) continue;
     const only = onlyValue(e, values, byField);
     if (only) assign(only, values);
-    else e.check.message += whereWrong(e.check.id);
+    else e.check.message += whereWrongZh(e.check.rule);
   }
 }
 
@@ -117,26 +117,16 @@ function onlyValue(
   return null;
 }
 
-/** "这一行（列）中有一格有误" for a failing identity no single cell explains, by the shape of its check. */
-function whereWrong(checkId: string): string {
-  const rule = checkId.split(':', 1)[0];
-  const line = rule === 'apply.result-sum' || rule === 'apply.balance' ? '列' : '行';
-  return `。这一${line}中有一格有误，无法判断是哪一格`;
-}
-
-/** Why a lone failing identity's cell is named, in words (shown after the value it needs). */
+/** Why a lone failing identity's cell is named, in Chinese (lib/rules/render.ts culpritBasis). */
 export function culpritBasisZh(basis: 'only-value' | 'zero-total'): string {
-  return basis === 'only-value' ? '其余各格取任何非负整数都不能使之成立' : '总计为 0 而各项不全为 0，多为总计未填';
+  return culpritBasis(basis, 'zh');
 }
 
 function assign(c: Candidate, values: ReadonlyMap<string, ValueEntry>): void {
   const ids = c.explains.map((e) => e.check.id);
-  const entry = values.get(c.field)!;
-  const shown = entry.blank ? '空白' : fmt(entry.value!);
   for (const e of c.explains) {
     e.check.culprit = { field: c.field, suggested: c.suggested, explains: ids };
     if (c.basis) e.check.culprit.basis = c.basis;
-    const why = c.basis ? `；${culpritBasisZh(c.basis)}` : '';
-    e.check.message += `${culpritMarker(c.field)}表中为 ${shown}，若为 ${fmt(c.suggested)} 则${ids.length > 1 ? `这 ${ids.length} 项` : '此项'}核对一致${why}）`;
+    e.check.message += culpritSuffixZh(e.check.culprit, values.get(c.field));
   }
 }

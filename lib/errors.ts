@@ -6,6 +6,7 @@
 // CLI text, demo, letter) is `errors.length`, with the failing checks as a second figure.
 
 import type { Check, NarrativeClaim, Report } from './types';
+import { verdictText } from './rules/render';
 
 export type ReportErrorKind = 'prose' | 'cell' | 'check';
 
@@ -80,25 +81,18 @@ export function errorCounts(report: Pick<Report, 'checks' | 'narrative'> | null 
   };
 }
 
-/** A core message without the culprit clause lib/culprit.ts appends ("。可能是“…”有误（…）"). */
-export function withoutCulpritClause(message: string): string {
-  const i = message.indexOf('。可能是“');
-  return i >= 0 && /有误（[^）]*）$/.test(message) ? message.slice(0, i) : message;
-}
-
 /**
  * The verdict line of a report in Chinese, counting errors (never "全部一致" when a check could not be
  * decided): "1 处错误（2 项核对不一致），3 项无法判断" / "未发现不一致，37 项无法判断" / "全部一致".
  */
 export function verdictZh(report: Pick<Report, 'checks' | 'narrative'>): string {
   const checks = report.checks ?? [];
-  const uncertain = checks.filter((c) => c.status === 'uncertain').length;
-  const errors = groupErrors({ checks, narrative: [] });
-  const failing = checks.filter((c) => c.status === 'fail').length;
-  const parts: string[] = [];
-  if (errors.length) parts.push(`${errors.length} 处错误（${failing} 项核对不一致）`);
-  else if (uncertain) parts.push('未发现不一致');
-  else parts.push('全部一致');
-  if (uncertain) parts.push(`${uncertain} 项无法判断`);
-  return parts.join('，');
+  return verdictText(
+    {
+      errors: groupErrors({ checks, narrative: [] }).length,
+      failing: checks.filter((c) => c.status === 'fail').length,
+      uncertain: checks.filter((c) => c.status === 'uncertain').length,
+    },
+    'zh',
+  );
 }

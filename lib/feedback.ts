@@ -7,9 +7,13 @@ import type { Report } from './types';
 import type { Flag } from './flags/model';
 import { isActionable } from './flags/model';
 import { describeCheck, fieldInWords } from './export/labels';
-import { findingParts } from './rules/render';
+import { findingParts, stateName } from './rules/render';
 import { DEFAULT_FORMAT, formatById } from './schema/formats';
 import { TABLES } from './schema/tables';
+import { t, type MessageKey } from './i18n';
+
+/** The letter is Chinese (an official letter); its words come from lib/i18n like every other string. */
+const zh = (key: MessageKey, params?: Record<string, string | number>) => t('zh', key, params);
 
 export interface FeedbackItem {
   checkId: string;
@@ -106,31 +110,36 @@ function ensureStop(s: string): string {
 
 function itemText(item: FeedbackItem): string {
   if (item.kind === 'narrative') {
-    const quote = item.quote ? `正文“${item.quote.trim()}”` : '正文中的数字';
-    return ensureStop(`${quote}与表格数据不一致：${item.message}`);
+    const quote = item.quote ? zh('letter.textQuote', { quote: item.quote.trim() }) : zh('letter.textNumber');
+    return ensureStop(zh('letter.narrative', { quote, message: item.message }));
   }
   const where = placeOf(item);
   const body = findingParts(item).detail;
-  let s = `${where}：${body}`;
-  if (item.status === 'uncertain') s = `${where}：无法判断——${body}`;
+  let s = zh('letter.item', { where, body });
+  if (item.status === 'uncertain') s = zh('letter.itemUndecided', { where, state: stateName('uncertain', 'zh'), body });
   s = ensureStop(s);
   if (item.culprit)
-    s += `经与相关行列交叉核对，可能是${fieldInWords(item.culprit.field)}的数值有误（按其余数据推算应为 ${item.culprit.suggested}），请一并核实。`;
+    s += zh('letter.culprit', { cell: fieldInWords(item.culprit.field), value: item.culprit.suggested });
   return s;
 }
 
 function dateZh(d: Date): string {
-  return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日`;
+  return zh('letter.date', { y: d.getFullYear(), m: d.getMonth() + 1, d: d.getDate() });
+}
+
+/** 第三部分“收到和处理政府信息公开申请情况”表 (the table's full name as the letter cites it). */
+function partOf(table: keyof typeof TABLES): string {
+  const full = TABLES[table].full.zh;
+  return zh('letter.part', { n: full.slice(0, 1), name: full.slice(2) });
 }
 
 /** Where a check sits, in the letter's words: 第三部分“…”表“（一）予以公开”行“自然人”列. */
 function placeOf(item: FeedbackItem, withTable = true): string {
   const d = describeCheck(item.checkId, item.cells);
   const where: string[] = [];
-  if (d.table && withTable)
-    where.push(`第${TABLES[d.table].full.zh.slice(0, 1)}部分“${TABLES[d.table].full.zh.slice(2)}”表`);
-  if (d.row) where.push(`“${d.row}”行`);
-  if (d.column) where.push(`“${d.column}”列`);
+  if (d.table && withTable) where.push(partOf(d.table));
+  if (d.row) where.push(zh('letter.row', { row: d.row }));
+  if (d.column) where.push(zh('letter.column', { column: d.column }));
   return where.join('');
 }
 
@@ -141,11 +150,23 @@ function placeOf(item: FeedbackItem, withTable = true): string {
 function groupText(items: FeedbackItem[]): string {
   const culprit = items[0]!.culprit!;
   const d = describeCheck(items[0]!.checkId, items[0]!.cells);
-  const table = d.table ? `第${TABLES[d.table].full.zh.slice(0, 1)}部分“${TABLES[d.table].full.zh.slice(2)}”表` : '';
-  const checks = items.map(
-    (item) => `${placeOf(item, false)}：${messageBody(item.message.trim()).replace(/[。.]$/, '')}`,
+  const table = d.table ? partOf(d.table) : '';
+  // Each check's arithmetic, taken from its message by the structure the core wrote it in (findingParts).
+  const checks = items.map((item) =>
+    zh('letter.item', {
+      where: placeOf(item, false),
+      body: findingParts(item)
+        .detail.trim()
+        .replace(/[。.]$/, ''),
+    }),
   );
-  return `${table}${fieldInWords(culprit.field)}的数值可能有误（按其余数据推算应为 ${culprit.suggested}），它使以下 ${items.length} 项核对不一致——${checks.join('；')}。请一并核实。`;
+  return zh('letter.group', {
+    table,
+    cell: fieldInWords(culprit.field),
+    value: culprit.suggested,
+    n: items.length,
+    checks: checks.join(zh('letter.checkSep')),
+  });
 }
 
 /** Entries of the letter: checks with the same probable culprit merged into one. */
@@ -179,44 +200,39 @@ export function titleWithoutSite(title: string): string {
 /** The letter. Returns an empty string when there is nothing to report. */
 export function feedbackText(subject: FeedbackSubject, items: FeedbackItem[], now: Date = new Date()): string {
   if (!items.length) return '';
-  const agency = subject.agency?.trim() || '贵单位';
+  const agency = subject.agency?.trim() || zh('letter.agency');
   const titled =
     (subject.title?.trim() && titleWithoutSite(subject.title)) ||
     (subject.agency && subject.year
-      ? `${subject.agency}${subject.year}年度政府信息公开工作年度报告`
-      : '政府信息公开工作年度报告');
+      ? zh('letter.titleOf', { agency: subject.agency, year: subject.year })
+      : zh('letter.titleGeneric'));
   const entries = feedbackEntries(items);
   const lines: string[] = [];
-  lines.push(`关于《${titled}》部分数据的意见`);
+  lines.push(zh('letter.heading', { title: titled }));
   lines.push('');
-  lines.push(`${agency}：`);
+  lines.push(zh('letter.salutation', { agency }));
   lines.push('');
-  const where = subject.url ? `（网址：${subject.url}）` : '';
+  const where = subject.url ? zh('letter.url', { url: subject.url }) : '';
   const failing = items.filter((i) => i.kind === 'check' && i.status === 'fail').length;
   const also =
     failing > entries.filter((e) => e[0]!.kind === 'check' && e[0]!.status === 'fail').length
-      ? `（涉及 ${failing} 项表格勾稽关系）`
+      ? zh('letter.also', { n: failing })
       : '';
-  lines.push(
-    `    贵单位公开发布的《${titled}》${where}中，有 ${entries.length} 处数据经核对不一致${also}，恳请核实，如确有差错请予更正：`,
-  );
+  lines.push(`    ${zh('letter.intro', { title: titled, url: where, n: entries.length, also })}`);
   lines.push('');
   entries.forEach((group, i) =>
     lines.push(`    ${i + 1}. ${group.length > 1 ? groupText(group) : itemText(group[0]!)}`),
   );
   lines.push('');
-  const basis = `以上按${(formatById(subject.format) ?? DEFAULT_FORMAT).citation}中表格的勾稽关系核对`;
-  lines.push(
-    `    ${basis}（如第三部分表格：每行各类申请人之和等于总计；第一项加第二项之和，等于第三项加第四项之和）。`,
-  );
-  lines.push('    感谢贵单位对政府信息公开工作的重视。');
+  lines.push(`    ${zh('letter.basis', { citation: (formatById(subject.format) ?? DEFAULT_FORMAT).citation })}`);
+  lines.push(`    ${zh('letter.thanks')}`);
   lines.push('');
-  lines.push('此致');
-  lines.push('敬礼');
+  lines.push(zh('letter.close1'));
+  lines.push(zh('letter.close2'));
   lines.push('');
   // 落款: who writes, how to reach them, the date — left for the sender to fill in.
-  lines.push('反馈人：________________');
-  lines.push('联系方式：________________');
+  lines.push(zh('letter.sender'));
+  lines.push(zh('letter.contact'));
   lines.push(dateZh(now));
   return lines.join('\n') + '\n';
 }

@@ -3,11 +3,13 @@ import type { Lang, MessageKey } from '@/lib/i18n';
 
 type T = (key: MessageKey, params?: Record<string, string | number>) => string;
 
+// One word per state (lib/rules/render.ts stateName): an approximate number in the text that differs is
+// undecided, like a check that cannot be decided.
 const MARK: Record<string, { sym: string; key: MessageKey }> = {
-  pass: { sym: '✓', key: 'countPass' },
-  fail: { sym: '✗', key: 'countFail' },
-  uncertain: { sym: '?', key: 'countUncertain' },
-  warn: { sym: '!', key: 'countUncertain' },
+  pass: { sym: '✓', key: 'state.pass' },
+  fail: { sym: '✗', key: 'state.fail' },
+  uncertain: { sym: '?', key: 'state.uncertain' },
+  warn: { sym: '!', key: 'state.uncertain' },
 };
 
 /** A status as a symbol plus a word for screen readers: never colour alone. */

@@ -291,7 +291,7 @@ function FlagRow({ store, flag }: { store: FlagsStore; flag: Flag }) {
   const armed = useComputed(() => store.confirmDelete.value === flag.fingerprint).value;
   const title =
     flag.kind === 'narrative'
-      ? `${lang === 'en' ? 'Text vs. tables' : '正文与表格'}：“${flag.quote ?? ''}”`
+      ? t('flagClaimTitle', { quote: flag.quote ?? '' })
       : checkTitle(
           flag.checkId,
           flag.cells.map((c) => c.field),

@@ -5,8 +5,9 @@ import { ATTR } from '../../lib/contract';
 import type { NarrativeClaim, Report, TableKey } from '../../lib/types';
 import { tableOfCheck, tableOfField } from '../../lib/schema/fields';
 import { TABLE_KEYS } from '../../lib/schema/tables';
-import { chipText, findingText, pageChipText, ui } from './strings';
-import { groupErrors, withoutCulpritClause } from '../../lib/errors';
+import { chipText, currentLang, findingText, pageChipText, ui } from './strings';
+import { checkWithoutCulprit, renderCheck, renderClaim, renderNotice } from '../../lib/rules/render';
+import { groupErrors } from '../../lib/errors';
 import { BLANK_UNDECIDED } from '../../lib/check';
 import type { InPageAnalysis, PreviousYearMarks } from './types';
 import { isCheckableAttachment, isSaveAsAttachment } from '../../lib/attachments';
@@ -23,7 +24,7 @@ export interface FindingLine {
   /** Check id or narrative claim id: the key flags are stored under (lib/flags/findings.ts `Finding.id`). */
   id: string;
   status: MarkStatus;
-  /** Chinese, with the arithmetic (from the core, or built here for culprit / blank cells). */
+  /** In the view's language, with the arithmetic (lib/rules/render.ts, or built here for culprit / blank cells). */
   message: string;
   /** Failing / uncertain checks and fail / warn claims can be flagged for follow-up. */
   flaggable: boolean;
@@ -111,6 +112,8 @@ export function yoyStatus(p: PreviousYearMarks): 'pass' | 'fail' | 'uncertain' |
 
 export function planMarks(analysis: InPageAnalysis, doc: Document, previous?: PreviousYearMarks | null): MarkPlan {
   const { report, elements } = analysis;
+  const lang = currentLang();
+  const say = (check: (typeof report.checks)[number]) => renderCheck(check, report.values, lang).text;
   const attrs = new Map<Element, Record<string, string>>();
   const rec = (el: Element): Record<string, string> => {
     let r = attrs.get(el);
@@ -141,7 +144,7 @@ export function planMarks(analysis: InPageAnalysis, doc: Document, previous?: Pr
       const total = check.cells[0];
       if (total && elements.has(total)) {
         addWord(rec(elements.get(total)!), ATTR.total, check.id);
-        push(total, { id: check.id, status: 'fail', message: check.message, flaggable: true });
+        push(total, { id: check.id, status: 'fail', message: say(check), flaggable: true });
         const set = related.get(total) ?? new Set<Element>();
         for (const c of cells.slice(1)) set.add(elements.get(c)!);
         related.set(total, set);
@@ -157,7 +160,7 @@ export function planMarks(analysis: InPageAnalysis, doc: Document, previous?: Pr
         push(cf, {
           id: check.id,
           status: 'culprit',
-          message: withoutCulpritClause(check.message),
+          message: checkWithoutCulprit(check, report.values, lang),
           flaggable: true,
         });
       }
@@ -166,7 +169,7 @@ export function planMarks(analysis: InPageAnalysis, doc: Document, previous?: Pr
       const total = check.cells[0];
       // Undecided only because of blanks, in a table with many: said once by the table's chip, not a "?" per cell.
       if (total && elements.has(total) && !grouped.has(check.id))
-        push(total, { id: check.id, status: 'uncertain', message: check.message, flaggable: true });
+        push(total, { id: check.id, status: 'uncertain', message: say(check), flaggable: true });
     }
     for (const z of check.assumedZero ?? []) {
       const el = elements.get(z);
@@ -183,7 +186,7 @@ export function planMarks(analysis: InPageAnalysis, doc: Document, previous?: Pr
     push(claim.field, {
       id: key,
       status: 'fail',
-      message: findingText.prose(claim.quote, claim.message),
+      message: findingText.prose(claim.quote, renderClaim(claim, lang)),
       flaggable: true,
       goto: key,
     });
@@ -261,7 +264,7 @@ export function planMarks(analysis: InPageAnalysis, doc: Document, previous?: Pr
         {
           id: key,
           status,
-          message: claim.message,
+          message: renderClaim(claim, lang),
           flaggable: true,
           ...(status === 'fail' && claim.field && elements.has(claim.field) ? { goto: claim.field } : {}),
         },
@@ -269,7 +272,7 @@ export function planMarks(analysis: InPageAnalysis, doc: Document, previous?: Pr
       claim,
       range,
       related: claim.field && elements.has(claim.field) ? [elements.get(claim.field)!] : [],
-      name: ui.claimName(claim.quote, `${ui.status[status] ?? ''}：${claim.message}`),
+      name: ui.claimName(claim.quote, ui.claimVerdict(ui.status[status] ?? '', renderClaim(claim, lang))),
     });
   });
 
@@ -300,6 +303,7 @@ function planChips(
   previous?: PreviousYearMarks | null,
 ): Chip[] {
   const { report } = analysis;
+  const lang = currentLang();
   const chips: Chip[] = [];
   const slots = new Map<Element, number>();
   const slot = (el: Element) => {
@@ -323,7 +327,7 @@ function planChips(
     // The table's blanks, said once (lib/check.ts blankNotices), and the 空白按 0 计 option when it is on.
     const blankNotes = report.notices
       .filter((n) => n.id === `blanks-undecided.${key}` || n.id === `blank-as-zero.${key}`)
-      .map((n) => n.message);
+      .map((n) => renderNotice(n, report, lang));
     if (report.options?.blankAsZero && !blankNotes.length) blankNotes.push(pageChipText.blankAsZero());
     chips.push({
       key: `table:${key}`,
@@ -355,7 +359,7 @@ function planChips(
     const cause = report.notices.find((n) => n.id === 'tables-in-attachment' || n.id === 'tables-as-images');
     const notices = report.notices
       .filter((n) => n.level !== 'info' && n.id !== 'tables-missing' && n !== cause)
-      .map((n) => n.message);
+      .map((n) => renderNotice(n, report, lang));
     const anchor = articleAnchor(doc, report.source.title);
     const attachment =
       cause?.id === 'tables-in-attachment' && cause.href && isCheckableAttachment(cause.href) ? cause.href : undefined;
@@ -368,7 +372,7 @@ function planChips(
       level: 'missing',
       text:
         (cause && missing.length === 3
-          ? pageChipText.missingBecause(cause.message)
+          ? pageChipText.missingBecause(renderNotice(cause, report, lang))
           : pageChipText.missing(missing.length === 3)) +
         (attachment ? ` — ${pageChipText.openAttachment()}` : saveAs ? ` — ${pageChipText.saveAs()}` : ''),
       detail: [...missing.map((t) => pageChipText.tableName(t)), ...notices],

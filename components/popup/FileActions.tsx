@@ -2,6 +2,7 @@
 // "检查本地文件": each opens the report view. Names are page text, rendered as text.
 import { useEffect, useState } from 'preact/hooks';
 import type { Attachment } from './files';
+import { t, type MessageKey } from '@/lib/i18n';
 
 export interface FileActionsHost {
   /** The tab's URL (known to the popup through activeTab), or null. */
@@ -44,17 +45,17 @@ export function FileActions({
     if (host.pdfTab) void host.pdfTab().then(setPdf, () => setPdf(false));
     void host.attachments().then(setFiles, () => setFiles([]));
   }, [host, isPdf]);
-  const zh = lang === 'zh';
+  const w = (key: MessageKey, params?: Record<string, string>) => t(lang, key, params);
   return (
-    <section class="pad file-actions" aria-label={zh ? '检查文件' : 'Check files'}>
+    <section class="pad file-actions" aria-label={w('files.label')}>
       {hasReport && host.openTablesView && (
         <button type="button" class="link" data-action="view-tables" onClick={() => host.openTablesView!()}>
-          {zh ? '查看读取的表格（可复制到电子表格）' : 'View the tables as read (copy to a spreadsheet)'}
+          {w('files.viewTables')}
         </button>
       )}
       {pdf && url && (
         <button type="button" class="primary" data-action="check-pdf" onClick={() => host.openReportView(url)}>
-          {zh ? '检查此 PDF' : 'Check this PDF'}
+          {w('files.checkPdf')}
         </button>
       )}
       {files.map((f) => (
@@ -65,11 +66,11 @@ export function FileActions({
           data-url={f.url}
           onClick={() => host.openReportView(f.url)}
         >
-          {zh ? `检查附件《${f.name}》` : `Check attachment “${f.name}”`}
+          {w('files.checkAttachment', { name: f.name })}
         </button>
       ))}
       <button type="button" class="link" data-action="check-local-file" onClick={() => host.openReportView()}>
-        {zh ? '检查本地文件（PDF、Word、网页）' : 'Check a file on disk (PDF, Word, HTML)'}
+        {w('files.checkLocal')}
       </button>
     </section>
   );

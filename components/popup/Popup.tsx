@@ -1,5 +1,5 @@
 // The popup view: reads PopupStore signals, calls its methods. Status is always a symbol and a word
-// (✗ 不一致, ? 无法判断, ✓ 通过), never colour alone. Page text (agency, title, messages, quotes) is
+// (✗ 不一致, ? 无法判断, ✓ 一致: lib/rules/render.ts stateName), never colour alone. Page text (agency, title, messages, quotes) is
 // rendered as text nodes by Preact — never as HTML.
 import type { ComponentChildren } from 'preact';
 import { useEffect } from 'preact/hooks';
@@ -7,7 +7,7 @@ import type { Check } from '@/lib/types';
 import { checkTitle, fieldInWords } from '@/lib/export/labels';
 import { formatName } from '@/lib/schema/formats';
 import { TABLE_KEYS, TABLES } from '@/lib/schema/tables';
-import { findingParts } from '@/lib/rules/render';
+import { renderCheck, renderClaim, renderNotice } from '@/lib/rules/render';
 import { FLAG_STATUS_LABELS } from '@/lib/flags/model';
 import { LangSwitch, StatusMark, Toast } from '../common/ui';
 import type { PopupStore } from './store';
@@ -156,7 +156,7 @@ function PreviousYearView({ store }: { store: PopupStore }) {
       {failing.length > 0 && (
         <ul class="small">
           {failing.map((c) => (
-            <li key={c.id}>{c.message}</li>
+            <li key={c.id}>{renderCheck(c, store.report.value?.values ?? {}, store.lang.value).text}</li>
           ))}
         </ul>
       )}
@@ -167,6 +167,7 @@ function PreviousYearView({ store }: { store: PopupStore }) {
 /** The report card, counts, findings and actions (also the report view's findings column, entrypoints/report). */
 export function ReportView({ store }: { store: PopupStore }) {
   const { t } = store;
+  const lang = store.lang.value;
   const r = store.report.value!;
   const c = store.counts.value;
   const failing = store.failing.value;
@@ -238,7 +239,8 @@ export function ReportView({ store }: { store: PopupStore }) {
         <section class="notices" aria-label={t('noticesHeading')}>
           {r.notices.map((n) => (
             <p class={`notice notice-${n.level}`} data-notice={n.id} key={n.id + (n.field ?? '')}>
-              <span aria-hidden="true">{n.level === 'error' ? '✗' : n.level === 'warn' ? '!' : 'i'}</span> {n.message}
+              <span aria-hidden="true">{n.level === 'error' ? '✗' : n.level === 'warn' ? '!' : 'i'}</span>{' '}
+              {renderNotice(n, r, lang)}
               {n.href && /^https?:\/\//.test(n.href) ? (
                 <>
                   {' '}
@@ -387,7 +389,7 @@ function NarrativeSection({ store }: { store: PopupStore }) {
             id={id}
             status={claim.status === 'fail' ? 'fail' : 'warn'}
             title={`“${claim.quote}”`}
-            message={claim.message}
+            message={renderClaim(claim, store.lang.value)}
             focusField={claim.field ?? undefined}
           />
         ))}
@@ -430,7 +432,7 @@ function CheckItem({ store, check, grouped }: { store: PopupStore; check: Check;
       id={check.id}
       status={check.status === 'fail' ? 'fail' : 'uncertain'}
       title={checkTitle(check.id, check.cells, lang)}
-      message={findingParts({ checkId: check.id, message: check.message, culprit: check.culprit }).detail}
+      message={renderCheck(check, store.report.value?.values ?? {}, lang).detail}
       focusField={culprit?.field ?? check.cells?.[0]}
       extra={
         <>

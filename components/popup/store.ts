@@ -332,9 +332,7 @@ export class PopupStore {
 export function humanInjectError(e: unknown, lang: Lang): string {
   const m = (e as Error)?.message ?? String(e);
   if (/chrome:\/\/|extensions gallery|Cannot access|cannot be scripted|Missing host permission/i.test(m)) {
-    return lang === 'zh'
-      ? `浏览器不允许扩展读取此页（${m}）`
-      : `the browser does not let extensions read this page (${m})`;
+    return t(lang, 'inject.denied', { error: m });
   }
   return m;
 }

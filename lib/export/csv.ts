@@ -14,6 +14,12 @@ import { REVIEW_GROUPS, REVIEW_KEYS, reviewField } from '../schema/review';
 import type { Flag } from '../flags/model';
 import { FLAG_STATUS_LABELS } from '../flags/model';
 import { describeCheck, describeField, fieldInWords, TABLE_NAMES } from './labels';
+import { t, type MessageKey } from '../i18n';
+import { stateName, type StateWord } from '../rules/render';
+
+/** The CSV is one sheet in Chinese (issue #11: Chinese headers, ids in a column of their own); its words
+ * come from lib/i18n like every other string. */
+const zh = (key: MessageKey, params?: Record<string, string | number>) => t('zh', key, params);
 
 export const BOM = '\uFEFF';
 
@@ -41,16 +47,25 @@ export function toCsv(rows: Cell[][]): string {
   return BOM + rows.map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }
 
-const STATUS_ZH: Record<string, string> = {
-  pass: '通过',
-  fail: '不一致',
-  uncertain: '无法判断',
-  warn: '请留意',
-  info: '信息',
-};
+/** One word per state (lib/rules/render.ts stateName): a number in the text that cannot be compared (info)
+ * or is only approximately off (warn) is 无法判断, like an undecided check. */
+const stateZh = (status: string) => stateName(status as StateWord, 'zh');
 
 /** The header of the findings section (the checks, the numbers in the text, the notices). */
-export const REPORT_CSV_HEADER = ['类别', '状态', '表格', '行', '列', '应为', '表中', '可能出错', '说明', '编号'];
+export const REPORT_CSV_HEADER = (
+  [
+    'csv.h.category',
+    'csv.h.status',
+    'csv.h.table',
+    'csv.h.row',
+    'csv.h.column',
+    'csv.h.expected',
+    'csv.h.actual',
+    'csv.h.culprit',
+    'csv.h.note',
+    'csv.h.id',
+  ] as const
+).map((k) => zh(k));
 
 /** One table of the report as a grid: its printed rows and columns, the row's id prefix in the last column. */
 interface Grid {
@@ -104,7 +119,7 @@ function grids(format: FormatDef): Grid[] {
 /** A cell of the grid: the number read; 空白 for a blank cell (blank is not zero); the text as found when it is no number; empty when not read. */
 function gridCell(v: ValueEntry | undefined): Cell {
   if (!v) return null;
-  if (v.blank) return '空白';
+  if (v.blank) return zh('cell.blankWord');
   return v.value ?? v.raw;
 }
 
@@ -115,26 +130,26 @@ function gridCell(v: ValueEntry | undefined): Cell {
  * ids only in the 编号 column. `file`: the CLI names the input when it writes several reports.
  */
 export function reportToCsv(report: Report, opts: { file?: string; bom?: boolean } = {}): string {
-  const rows: Cell[][] = [['勾稽核对报告', report.source?.title ?? '']];
-  if (opts.file !== undefined) rows.push(['文件', opts.file]);
+  const rows: Cell[][] = [[zh('csv.title'), report.source?.title ?? '']];
+  if (opts.file !== undefined) rows.push([zh('csv.file'), opts.file]);
   const fmtId = report.report?.format ?? 'unknown';
   const facts: [string, Cell][] = [
-    ['机关', report.report?.agency ?? '未识别'],
-    ['年度', report.report?.year ?? '未识别'],
-    ['格式', formatName(fmtId, 'zh', { docNo: true })],
-    ['页面地址', report.source?.url ?? ''],
-    ['检查时间', report.source?.checkedAt ?? ''],
-    ['工具', report.tool ? `${report.tool.name} ${report.tool.version}` : ''],
+    [zh('agency'), report.report?.agency ?? zh('unknown')],
+    [zh('year'), report.report?.year ?? zh('unknown')],
+    [zh('format'), formatName(fmtId, 'zh', { docNo: true })],
+    [zh('csv.url'), report.source?.url ?? ''],
+    [zh('csv.checkedAt'), report.source?.checkedAt ?? ''],
+    [zh('csv.tool'), report.tool ? `${report.tool.name} ${report.tool.version}` : ''],
   ];
   for (const f of facts) rows.push(f);
-  if (report.options?.blankAsZero) rows.push(['选项', '空白按 0 计（空白单元格均按 0 核对）']);
+  if (report.options?.blankAsZero) rows.push([zh('csv.option'), zh('csv.blankAsZero')]);
   const s = report.summary;
   if (s)
     rows.push([
-      '核对结果',
+      zh('csv.result'),
       s.checks
-        ? `勾稽关系 ${s.checks} 项：通过 ${s.pass}，不一致 ${s.fail}，无法判断 ${s.uncertain}`
-        : '未核对勾稽关系',
+        ? zh('csv.summary', { checks: s.checks, pass: s.pass, fail: s.fail, uncertain: s.uncertain })
+        : zh('csv.noChecks'),
     ]);
   const format = formatById(fmtId);
   if (format) {
@@ -143,16 +158,16 @@ export function reportToCsv(report: Report, opts: { file?: string; bom?: boolean
       rows.push([]);
       rows.push([TABLE_NAMES[g.key].zh]);
       if (!t?.found) {
-        rows.push(['未找到此表']);
+        rows.push([zh('csv.notFound')]);
         continue;
       }
-      rows.push(['行', ...g.columns, '编号']);
+      rows.push([zh('csv.h.row'), ...g.columns, zh('csv.h.id')]);
       for (const r of g.rows)
         rows.push([r.label, ...r.fields.map((f) => (f ? gridCell(report.values?.[f]) : null)), r.id]);
     }
   }
   rows.push([]);
-  rows.push(['核对明细']);
+  rows.push([zh('csv.details')]);
   rows.push(REPORT_CSV_HEADER);
   const ORDER = { fail: 0, uncertain: 1, pass: 2 } as const;
   const checks = [...(report.checks ?? [])].sort((a, b) => ORDER[a.status] - ORDER[b.status]);
@@ -160,16 +175,16 @@ export function reportToCsv(report: Report, opts: { file?: string; bom?: boolean
     const d = describeCheck(c.id, c.cells);
     const notes: string[] = [c.message];
     if (c.assumedZero?.length)
-      notes.push(`按 0 计的空白单元格：${c.assumedZero.map((f) => fieldInWords(f)).join('、')}`);
+      notes.push(zh('csv.assumed', { cells: c.assumedZero.map((f) => fieldInWords(f)).join(zh('list.sep')) }));
     rows.push([
-      '勾稽关系',
-      STATUS_ZH[c.status] ?? c.status,
+      zh('csv.kind.check'),
+      stateZh(c.status),
       d.table ? TABLE_NAMES[d.table].zh : '',
       d.row,
       d.column,
       c.expected,
       c.actual,
-      c.culprit ? `${fieldInWords(c.culprit.field)}，应为 ${c.culprit.suggested}` : '',
+      c.culprit ? zh('csv.culprit', { where: fieldInWords(c.culprit.field), value: c.culprit.suggested }) : '',
       notes.join('；'),
       c.id,
     ]);
@@ -177,43 +192,46 @@ export function reportToCsv(report: Report, opts: { file?: string; bom?: boolean
   for (const n of report.narrative ?? []) {
     const p = n.field ? describeField(n.field) : null;
     rows.push([
-      '正文与表格',
-      STATUS_ZH[n.status] ?? n.status,
+      zh('csv.kind.claim'),
+      stateZh(n.status),
       p?.table ? TABLE_NAMES[p.table].zh : '',
       p?.row ?? '',
       p?.column ?? '',
       n.expected,
       n.value,
       '',
-      `正文“${n.quote}”：${n.message}`,
+      zh('claim.quote', { quote: n.quote, message: n.message }),
       n.id ?? '',
     ]);
   }
   for (const n of report.notices ?? [])
-    rows.push(['提示', NOTICE_LEVEL_ZH[n.level] ?? n.level, '', '', '', null, null, '', n.message, n.id]);
+    rows.push([zh('csv.kind.notice'), noticeLevel(n.level), '', '', '', null, null, '', n.message, n.id]);
   const csv = toCsv(rows);
   return opts.bom === false ? csv.slice(BOM.length) : csv;
 }
 
-const NOTICE_LEVEL_ZH: Record<string, string> = { info: '信息', warn: '请留意', error: '错误' };
+const noticeLevel = (level: string) =>
+  level === 'info' || level === 'warn' || level === 'error' ? zh(`notice.level.${level}`) : level;
 
-export const FLAGS_CSV_HEADER = [
-  '指纹',
-  '机关',
-  '年度',
-  '检查编号',
-  '表格',
-  '位置',
-  '跟进状态',
-  '备注',
-  '说明',
-  '单元格及数值',
-  '可能出错',
-  '页面标题',
-  '页面地址',
-  '标记时间',
-  '更新时间',
-];
+export const FLAGS_CSV_HEADER = (
+  [
+    'csv.f.fingerprint',
+    'agency',
+    'year',
+    'csv.f.checkId',
+    'csv.h.table',
+    'csv.f.place',
+    'status',
+    'note',
+    'csv.h.note',
+    'csv.f.cells',
+    'csv.h.culprit',
+    'csv.f.pageTitle',
+    'csv.url',
+    'csv.f.flaggedAt',
+    'csv.f.updatedAt',
+  ] as const
+).map((k) => zh(k));
 
 export function flagsToCsv(flags: Flag[]): string {
   const rows: Cell[][] = [FLAGS_CSV_HEADER];
@@ -223,14 +241,18 @@ export function flagsToCsv(flags: Flag[]): string {
       f.cells.map((c) => c.field),
     );
     const where = [d.row && `“${d.row}”行`, d.column && `“${d.column}”列`, d.what].filter(Boolean).join(' ');
-    const cells = f.cells.map((c) => `${fieldInWords(c.field)}=${c.value ?? (c.raw || '空白')}`).join('; ');
-    const culprit = f.culprit ? `${fieldInWords(f.culprit.field)} 应为 ${f.culprit.suggested}` : '';
+    const cells = f.cells
+      .map((c) => `${fieldInWords(c.field)}=${c.value ?? (c.raw || zh('cell.blankWord'))}`)
+      .join('; ');
+    const culprit = f.culprit
+      ? zh('csv.f.culprit', { where: fieldInWords(f.culprit.field), value: f.culprit.suggested })
+      : '';
     rows.push([
       f.fingerprint,
       f.agency ?? '',
       f.year,
       f.checkId,
-      d.table ? TABLE_NAMES[d.table].zh : f.kind === 'narrative' ? '正文与表格' : '',
+      d.table ? TABLE_NAMES[d.table].zh : f.kind === 'narrative' ? zh('csv.kind.claim') : '',
       where,
       FLAG_STATUS_LABELS[f.status].zh,
       f.note,

@@ -5,7 +5,7 @@ import { ruleById } from '../rules';
 import type { CheckPlace } from '../rules/define';
 import { fieldPlace, type FieldPlace } from '../schema/fields';
 import { TABLES, type TableKey } from '../schema/tables';
-import type { Lang } from '../i18n';
+import { t, type Lang } from '../i18n';
 
 export type { Lang } from '../i18n';
 
@@ -50,17 +50,16 @@ export type { CheckPlace } from '../rules/define';
 /** What a check id is about (table, row or column, and the identity): the check's rule places it. */
 export function describeCheck(checkId: string, cells: string[] = [], lang: Lang = 'zh'): CheckPlace {
   const [ruleId, arg = ''] = checkId.split(':', 2) as [string, string?];
-  const en = lang === 'en';
   const place = ruleById(ruleId)?.place;
   if (place) return place(arg, lang);
   if (checkId.startsWith('narrative:')) {
-    return { table: null, row: '', column: '', what: en ? 'text vs. tables' : '正文与表格' };
+    return { table: null, row: '', column: '', what: t(lang, 'place.claims') };
   }
   // value.* and checks we do not know yet: describe their first cell.
   const first = cells[0];
   if (first) {
     const p = describeField(first, lang);
-    return { ...p, what: en ? 'cell value' : '单元格数值' };
+    return { ...p, what: t(lang, 'place.cellValue') };
   }
   return { table: null, row: checkId, column: '', what: '' };
 }

@@ -3,6 +3,7 @@
 // storage.local (see docs/flags.md), so one corrupted entry never takes the others down with it.
 
 import type { Culprit } from '../types';
+import { t } from '../i18n';
 
 /** Bump when the stored shape changes, and add a step to MIGRATIONS (lib/flags/validate.ts). */
 export const FLAG_SCHEMA_VERSION = 1 as const;
@@ -17,12 +18,9 @@ export const FLAG_STATUSES = ['open', 'reported', 'fixed', 'false_positive'] as 
 export type FlagStatus = (typeof FLAG_STATUSES)[number];
 
 /** Display labels; the stored value is the id (left column). */
-export const FLAG_STATUS_LABELS: Record<FlagStatus, { zh: string; en: string }> = {
-  open: { zh: '待跟进', en: 'To follow up' },
-  reported: { zh: '已反馈', en: 'Reported' },
-  fixed: { zh: '已更正', en: 'Corrected' },
-  false_positive: { zh: '误报', en: 'False positive' },
-};
+export const FLAG_STATUS_LABELS: Record<FlagStatus, { zh: string; en: string }> = Object.fromEntries(
+  FLAG_STATUSES.map((s) => [s, { zh: t('zh', `flagStatus.${s}`), en: t('en', `flagStatus.${s}`) }]),
+) as Record<FlagStatus, { zh: string; en: string }>;
 
 export type FindingKind = 'check' | 'narrative';
 export type FindingStatus = 'fail' | 'uncertain' | 'warn';

@@ -6,6 +6,7 @@ import { evaluate, type IdentitySpec } from './identity';
 import { formatNumber as fmt } from '../i18n/number';
 import { TABLES } from '../schema/tables';
 import { defineRule } from './define';
+import { t } from '../i18n';
 
 const v = (t: { entry?: { blank?: boolean; value: number | null } }) =>
   !t.entry ? '缺' : t.entry.blank ? '空' : fmt(t.entry.value ?? 0);
@@ -35,12 +36,11 @@ export const applyBalance = defineRule('apply.balance', {
   scope: 'page',
   subject,
   place: (arg, lang) => {
-    const en = lang === 'en';
     return {
       table: 'apply',
       row: '',
       column: applyColumnName(arg, lang),
-      what: en ? 'new + carried over = total + carried forward' : '一 + 二 = （七）总计 + 四',
+      what: t(lang, 'place.balance'),
     };
   },
   source: 'lib/rules/apply.balance.ts',

@@ -6,6 +6,7 @@ import { formatNumber as fmt } from '../i18n/number';
 import { formatById } from '../schema/formats';
 import { TABLES } from '../schema/tables';
 import { defineRule } from './define';
+import { t } from '../i18n';
 
 const subject = (col: string) => `${TABLES.apply.short.zh}“${applyColumnName(col)}”列`;
 
@@ -31,12 +32,11 @@ export const applyResultSum = defineRule('apply.result-sum', {
   scope: 'page',
   subject,
   place: (arg, lang) => {
-    const en = lang === 'en';
     return {
       table: 'apply',
-      row: en ? '(7) total' : '（七）总计',
+      row: t(lang, 'place.total-row'),
       column: applyColumnName(arg, lang),
-      what: en ? 'sum of the results' : '办理结果之和',
+      what: t(lang, 'place.result-sum'),
     };
   },
   source: 'lib/rules/apply.result-sum.ts',

@@ -6,6 +6,7 @@ import { formatNumber as fmt } from '../i18n/number';
 import { TABLES } from '../schema/tables';
 import { defineRule } from './define';
 import { allApplyRows, formatById } from '../schema/formats';
+import { t } from '../i18n';
 
 const subject = (row: string) => `${TABLES.apply.short.zh}“${applyRowName(row)}”行`;
 
@@ -36,7 +37,7 @@ export const applyRowSum = defineRule('apply.row-sum', {
       table: 'apply',
       row: row ? (en ? row.en : row.label) : arg,
       column: '',
-      what: en ? 'row total' : '本行合计',
+      what: t(lang, 'place.row-sum'),
     };
   },
   source: 'lib/rules/apply.row-sum.ts',

@@ -4,6 +4,7 @@ import { evaluate, type IdentitySpec } from './identity';
 import { formatNumber as fmt } from '../i18n/number';
 import { TABLES } from '../schema/tables';
 import { defineRule } from './define';
+import { t } from '../i18n';
 
 // Three identities whatever the format: built once, evaluated per page.
 const subject = (group: string) =>
@@ -38,7 +39,7 @@ export const reviewSum = defineRule('review.sum', {
       table: 'review',
       row: g ? (en ? g.en : g.name) : arg,
       column: '',
-      what: en ? 'upheld + corrected + other + pending = total' : '维持 + 纠正 + 其他 + 尚未审结 = 总计',
+      what: t(lang, 'place.review'),
     };
   },
   source: 'lib/rules/review.sum.ts',

@@ -27,6 +27,61 @@ export interface ArchitectureCounts {
   tableNames: Hit[];
   /** Literals that take a field id apart (startsWith('apply.'), /^apply\.(.+)\.total$/ …) outside fields.ts. */
   fieldDecoders: Hit[];
+  /**
+   * Words kept in two languages outside lib/i18n/ (the one string system) and lib/schema/ (the registry's
+   * names): a conditional choosing between a Chinese and an English literal (`zh ? '空白' : 'blank'`), or an
+   * object literal with `zh` and `en` text. Each file holding them is a string system of its own.
+   */
+  bilingualPairs: Hit[];
+}
+
+const CJK = /[\u4e00-\u9fff]/;
+const LATIN_WORD = /[A-Za-z]{2}/;
+
+/** The text of a literal-like expression (string, template, parenthesized), or null. */
+function textOf(n: ts.Expression): string | null {
+  while (ts.isParenthesizedExpression(n)) n = n.expression;
+  if (ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n)) return n.text;
+  if (ts.isTemplateExpression(n)) return n.head.text + n.templateSpans.map((x) => x.literal.text).join(' ');
+  return null;
+}
+
+/** One Chinese text and one English text: a language switch. */
+function isPair(a: string | null, b: string | null): boolean {
+  if (a === null || b === null) return false;
+  return (CJK.test(a) && !CJK.test(b) && LATIN_WORD.test(b)) || (CJK.test(b) && !CJK.test(a) && LATIN_WORD.test(a));
+}
+
+function bilingual(file: string, rel: string): Hit[] {
+  const code = readFileSync(file, 'utf8');
+  const kind = file.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS;
+  const sf = ts.createSourceFile(file, code, ts.ScriptTarget.Latest, true, kind);
+  const out: Hit[] = [];
+  const hit = (n: ts.Node, text: string) =>
+    out.push({ file: rel, line: sf.getLineAndCharacterOfPosition(n.getStart(sf)).line + 1, text: text.slice(0, 80) });
+  const visit = (n: ts.Node) => {
+    if (ts.isConditionalExpression(n)) {
+      const a = textOf(n.whenTrue);
+      const b = textOf(n.whenFalse);
+      if (isPair(a, b)) hit(n, `${a} | ${b}`);
+    } else if (ts.isObjectLiteralExpression(n)) {
+      const prop = (name: string) => {
+        const p = n.properties.find(
+          (x) =>
+            ts.isPropertyAssignment(x) &&
+            (ts.isIdentifier(x.name) || ts.isStringLiteral(x.name)) &&
+            x.name.text === name,
+        );
+        return p && ts.isPropertyAssignment(p) ? textOf(p.initializer) : null;
+      };
+      const zh = prop('zh');
+      const en = prop('en');
+      if (isPair(zh, en)) hit(n, `${zh} | ${en}`);
+    }
+    n.forEachChild(visit);
+  };
+  visit(sf);
+  return out;
 }
 
 function sourceFiles(root: string): string[] {
@@ -110,10 +165,11 @@ const COLUMN_IDS = [
 const COLUMN_DECODER = new RegExp(`\\\\\\.\\(?(${COLUMN_IDS.join('|')})\\)?\\$\\/`);
 
 export function countArchitecture(root: string): ArchitectureCounts {
-  const counts: ArchitectureCounts = { formatLiterals: [], tableNames: [], fieldDecoders: [] };
+  const counts: ArchitectureCounts = { formatLiterals: [], tableNames: [], fieldDecoders: [], bilingualPairs: [] };
   for (const path of sourceFiles(root)) {
     const file = relative(root, path).split('\\').join('/');
     const inSchema = file.startsWith('lib/schema/');
+    if (!inSchema && !file.startsWith('lib/i18n/')) counts.bilingualPairs.push(...bilingual(path, file));
     for (const lit of literals(path)) {
       const hit = { file, line: lit.line, text: lit.text.slice(0, 80) };
       if (!inSchema && lit.kind === 'string' && FORMAT_LITERAL.test(lit.text)) counts.formatLiterals.push(hit);
@@ -126,6 +182,17 @@ export function countArchitecture(root: string): ArchitectureCounts {
     }
   }
   return counts;
+}
+
+/** String systems: lib/i18n/ (when it exists) and every other file keeping words in two languages. */
+export function stringSystems(root: string, counts: ArchitectureCounts): string[] {
+  let i18n: string[] = [];
+  try {
+    i18n = statSync(join(root, 'lib/i18n')).isDirectory() ? ['lib/i18n/'] : [];
+  } catch {
+    // no lib/i18n in this checkout
+  }
+  return [...i18n, ...Object.keys(byFile(counts.bilingualPairs))];
 }
 
 /** Hits grouped by file: { "lib/x.ts": 3 }. */

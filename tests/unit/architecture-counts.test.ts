@@ -3,9 +3,12 @@
 // tests/support/architecture-counts.ts from the literals in lib/, components/, entrypoints/ and bin/.
 // Before #12's last pass (main 7f09d42): 2 format literals, 3 decoders, table names in 10 files. Before the
 // types pass (main 5098ce4): 0, 1 (a column decoder the counter learned to see: /^(.+)\.in_force$/), 9 files.
+// String systems before #11/#12's i18n pass (main 5098ce4): 12 — lib/i18n plus 11 files keeping words in two
+// languages (components/inpage/strings.ts with 43 pairs, lib/export/labels.ts, lib/rules/render.ts, the rules'
+// place() words, the flag statuses, the popup's file actions …); after: 1.
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { byFile, countArchitecture, type Hit } from '../support/architecture-counts';
+import { byFile, countArchitecture, stringSystems, type Hit } from '../support/architecture-counts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const counts = countArchitecture(root);
@@ -55,6 +58,10 @@ describe('architecture counts (#12)', () => {
     ).toEqual([]);
   });
 
+  it('one string system: lib/i18n (no words kept in two languages anywhere else; lib/schema holds names)', () => {
+    expect(stringSystems(root, counts), list(counts.bilingualPairs).join('\n')).toEqual(['lib/i18n/']);
+  });
+
   it('the counter finds what it looks for (planted literals)', async () => {
     const { mkdtempSync, mkdirSync, writeFileSync, rmSync } = await import('node:fs');
     const { join } = await import('node:path');
@@ -72,6 +79,9 @@ describe('architecture counts (#12)', () => {
           'export const r = /^apply\\.(.+)\\.total$/;',
           'export const n = `${1} 表三`;',
           'export const w = /^(.+)\\.in_force$/;',
+          "export const b = (zh: boolean) => (zh ? '空白' : 'blank');",
+          "export const l = { zh: '待跟进', en: 'To follow up' };",
+          "export const h = (zh: boolean) => (zh ? 'zh-CN' : 'en');",
         ].join('\n'),
       );
       writeFileSync(join(dir, 'lib/schema/ok.ts'), "export const F = ['2019', '表三'];\n");
@@ -84,6 +94,9 @@ describe('architecture counts (#12)', () => {
         'lib/planted.ts:6',
       ]);
       expect(c.tableNames.map((h) => `${h.file}:${h.line}`)).toEqual(['lib/planted.ts:5']);
+      // Two pairs (a switch and a { zh, en } object); a language tag is not a word.
+      expect(c.bilingualPairs.map((h) => `${h.file}:${h.line}`)).toEqual(['lib/planted.ts:7', 'lib/planted.ts:8']);
+      expect(stringSystems(dir, c)).toEqual(['lib/planted.ts']);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -93,8 +93,8 @@ describe('gouji CLI', () => {
     // 42 checks + one row per number written in the text (seed 004 restates 13, all consistent)
     const findings = lines.slice(at + 1);
     expect(findings.filter((l) => l.startsWith('勾稽关系,'))).toHaveLength(42);
-    expect(findings.filter((l) => l.startsWith('正文与表格,通过,'))).toHaveLength(13);
-    expect(findings.some((l) => /^勾稽关系,通过,.*,217,217,.*,apply\.row-sum:new$/.test(l))).toBe(true);
+    expect(findings.filter((l) => l.startsWith('正文与表格,一致,'))).toHaveLength(13);
+    expect(findings.some((l) => /^勾稽关系,一致,.*,217,217,.*,apply\.row-sum:new$/.test(l))).toBe(true);
   });
   it('bad usage and unreadable inputs exit 2 with a clear message; other inputs are still checked', () => {
     expect(cli().status).toBe(2);

@@ -52,9 +52,8 @@ describe('checkDetail', () => {
     expect(failing.length).toBeGreaterThan(0);
     for (const c of failing) {
       const en = checkDetail(c, report.values, 'en');
-      expect(en, c.id).toMatch(
-        /^Table (II|III|IV), row “[^”]+”, column “[^”]+” should be \d+ \(.+\); the table shows \d+$/,
-      );
+      // lib/rules/render.ts: the checked cell is named by the subject (renderCheck), the detail is the arithmetic.
+      expect(en, c.id).toMatch(/^(the row total|\(7\) Total|the total) should be \d+,? \(?.+\); the table shows \d+$/);
       expect(en).toContain(`should be ${c.expected}`);
       expect(en).toContain(`the table shows ${c.actual}`);
       expect(en).not.toMatch(/[\u4e00-\u9fff]/); // apply/review rows and columns have English names
