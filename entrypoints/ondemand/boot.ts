@@ -3,9 +3,9 @@
 // isolated world of the same page, so a second start (the popup's "检查此页" on a page already checked)
 // reuses the running instance instead of marking twice.
 import { browser } from 'wxt/browser';
-import { checkDocument } from '../../lib/check';
+import { checkDocument, checkDocumentSteps } from '../../lib/check';
 import { quickGate } from '../../lib/detect';
-import { warmUp } from '../../lib/warm';
+import { warmUpSteps } from '../../lib/warm';
 import { isGoujiMessage, typedSend, type Message } from '../../lib/ext/protocol';
 import type { PageStateValue } from '../../lib/contract';
 import { InPage } from './app';
@@ -36,8 +36,10 @@ export function boot(force = true): Promise<PageStateValue> {
     doc: document,
     signal,
     analyze: (doc, opts) => checkDocument(doc, { ...opts, hidden: hiddenInPage }),
-    // The core's one-time set-up (t2s tables, first regex compilation) in an idle task of its own.
-    prepare: warmUp,
+    // The same analysis in bounded steps, run in slices of a few ms with the page's tasks in between.
+    analyzeSteps: (doc, opts) => checkDocumentSteps(doc, { ...opts, hidden: hiddenInPage }),
+    // The core's one-time set-up (t2s tables, first regex compilation), sliced the same way, before it.
+    prepareSteps: warmUpSteps,
     gate: quickGate,
     send: typedSend((msg: Message) => browser.runtime.sendMessage(msg)),
   });

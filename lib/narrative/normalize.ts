@@ -4,6 +4,7 @@
 // changes lengths (pinyin stripping, whitespace collapsing), so this variant keeps a map back instead.
 
 import { isTraditionalCode, simplifyChar } from '../normalize/t2s';
+import { drainSteps, STEP_CHARS, type Steps } from '../steps';
 
 export interface NormalizedText {
   /** Normalized text: simplified, full-width folded, pinyin stripped, spaces only between non-Han characters. */
@@ -55,12 +56,22 @@ function tight(c: number): boolean {
 
 /** Linear in the length of `src`. */
 export function normalizeProse(src: string): NormalizedText {
+  return drainSteps(normalizeProseSteps(src));
+}
+
+/** `normalizeProse`, yielding every `STEP_CHARS` characters (the in-page engine, issue #13). */
+export function* normalizeProseSteps(src: string): Steps<NormalizedText> {
   const out: string[] = [];
   const map = new Int32Array(src.length + 1);
   let n = 0;
   let last = -1; // code of the last character written
   let i = 0;
+  let pause = STEP_CHARS;
   while (i < src.length) {
+    if (i >= pause) {
+      pause = i + STEP_CHARS;
+      yield;
+    }
     let c = src.charCodeAt(i);
     if (isSpace(c)) {
       // Collapse a run of spaces; keep one only between two characters where it separates words or
