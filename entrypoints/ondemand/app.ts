@@ -162,7 +162,10 @@ export class InPage {
         yieldTask: this.yieldTask,
         live: () => !this.deps.signal.aborted,
         budgetMs: this.deps.sliceMs,
-        onSlice: (start, end) => perf.measure(PERF.prepare, { start, end }),
+        onSlice: (start, end) => {
+          perf.measure(PERF.prepare, { start, end });
+          perf.measure(PERF.slice, { start, end });
+        },
       });
       return;
     }
@@ -198,21 +201,29 @@ export class InPage {
     const perf = this.win.performance;
     const opts = { url: frameUrl(this.doc.defaultView), title: this.doc.title ?? '' };
     let done: Sliced<InPageAnalysis> | null;
+    // One gouji:analyze per run, as long as the run's own work; one gouji:slice per task it took.
+    const t0 = perf.now();
+    let work = 0;
     try {
       done = await runSliced(analyzeSteps(this.doc, opts), {
         now: () => perf.now(),
         yieldTask: this.yieldTask,
         live: () => gen === this.generation && !this.deps.signal.aborted,
         budgetMs: this.deps.sliceMs,
-        onSlice: (start, end) => perf.measure(PERF.analyze, { start, end }),
+        onSlice: (start, end) => {
+          work += end - start;
+          perf.measure(PERF.slice, { start, end });
+        },
       });
     } catch (e) {
+      perf.measure(PERF.analyze, { start: t0, duration: work });
       if (gen !== this.generation || this.deps.signal.aborted) return;
       this.inFlight = 0;
       if (!watching) this.observer.disconnect();
       this.failed(e);
       return;
     }
+    perf.measure(PERF.analyze, { start: t0, duration: work });
     if (!done || gen !== this.generation || this.deps.signal.aborted) return;
     this.inFlight = 0;
     this.lastRun = { steps: done.steps, slices: done.slices };
@@ -434,7 +445,11 @@ export class InPage {
       ((cb: FrameRequestCallback) => setTimeout(() => cb(0), 16) as unknown as number);
     this.layoutFrame = raf(() => {
       this.layoutFrame = 0;
-      if (!this.deps.signal.aborted) this.relayout();
+      if (this.deps.signal.aborted) return;
+      const perf = this.win.performance;
+      const t0 = perf.now();
+      this.relayout();
+      perf.measure(PERF.layout, { start: t0, end: perf.now() });
     });
   }
 

@@ -2,7 +2,6 @@
 // imports on gov.cn pages that pass the gate and the popup injects elsewhere. Both run in the extension's
 // isolated world of the same page, so a second start (the popup's "检查此页" on a page already checked)
 // reuses the running instance instead of marking twice.
-import { browser } from 'wxt/browser';
 import { checkDocument, checkDocumentSteps } from '../../lib/check';
 import { quickGate } from '../../lib/detect';
 import { warmUpSteps } from '../../lib/warm';
@@ -14,6 +13,7 @@ import type { Light } from '../content/light';
 import { LANG_KEY, pickLang } from '../../lib/i18n';
 import { pageChipText, setLang } from '../../components/inpage/strings';
 import { INVALIDATED } from '../content/lifetime';
+import { engineApi } from './ext-api';
 
 const KEY = '__goujiInPage';
 type Holder = { [KEY]?: InPage; __goujiSignal?: AbortSignal; __goujiLight?: Light };
@@ -25,6 +25,7 @@ type Holder = { [KEY]?: InPage; __goujiSignal?: AbortSignal; __goujiLight?: Ligh
  */
 export function boot(force = true): Promise<PageStateValue> {
   const holder = globalThis as unknown as Holder;
+  const browser = engineApi();
   const running = holder[KEY];
   if (running && !running.disposed) return running.start(force);
   holder.__goujiLight?.release();
