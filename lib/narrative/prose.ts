@@ -13,59 +13,59 @@ export interface Prose {
 // Elements whose start and end break a line when rendered: we insert "\n" there so that sentences in
 // different paragraphs or cells never run together ("…申请" + "1条" from two <p>s would read as a claim).
 const BLOCK = new Set([
-  'ADDRESS',
-  'ARTICLE',
-  'ASIDE',
-  'BLOCKQUOTE',
-  'BR',
-  'CAPTION',
-  'CENTER',
-  'DD',
-  'DIV',
-  'DL',
-  'DT',
-  'FIELDSET',
-  'FIGCAPTION',
-  'FIGURE',
-  'FOOTER',
-  'FORM',
-  'H1',
-  'H2',
-  'H3',
-  'H4',
-  'H5',
-  'H6',
-  'HEADER',
-  'HR',
-  'LI',
-  'MAIN',
-  'NAV',
-  'OL',
-  'P',
-  'PRE',
-  'SECTION',
-  'TABLE',
-  'TBODY',
-  'TD',
-  'TFOOT',
-  'TH',
-  'THEAD',
-  'TR',
-  'UL',
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'br',
+  'caption',
+  'center',
+  'dd',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hr',
+  'li',
+  'main',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'table',
+  'tbody',
+  'td',
+  'tfoot',
+  'th',
+  'thead',
+  'tr',
+  'ul',
 ]);
 // Never prose: code, styles, and ruby annotations (pinyin added as <rt> by accessibility toolbars).
 const SKIP = new Set([
-  'SCRIPT',
-  'STYLE',
-  'NOSCRIPT',
-  'TEMPLATE',
-  'RT',
-  'RP',
-  'TEXTAREA',
-  'SELECT',
-  'OPTION',
-  'SVG',
-  'IFRAME',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'rt',
+  'rp',
+  'textarea',
+  'select',
+  'option',
+  'svg',
+  'iframe',
 ]);
 
 interface Segment {
@@ -118,22 +118,30 @@ export function* proseStepsFromDocument(
     }
   };
 
-  // Explicit stack of [node, leaving?] so block ends can add their newline after the children.
-  const stack: Array<[Node, boolean]> = [[root, false]];
+  // An iterative walk (article pages nest deep) by first child / next sibling / parent, no stack: a block
+  // element adds its newline on the way in and again on the way out, after its children.
+  const isBlock = (n: Node) => n.nodeType === 1 && BLOCK.has((n as Element).localName);
   let truncated = false;
   let walked = 0;
-  while (stack.length) {
+  let node: Node | null = root;
+  // A block's way out adds its newline only while there is room, as a way in would (`length > maxChars`).
+  const leave = (n: Node): boolean => {
+    if (!isBlock(n)) return true;
+    if (length > maxChars) {
+      truncated = true;
+      return false;
+    }
+    newline();
+    return true;
+  };
+  walk: while (node) {
     if (length > maxChars) {
       // Bounded work: a page with megabytes of text around a report is read this far (check.ts says so).
       truncated = true;
       break;
     }
     if (++walked % STEP_NODES === 0) yield;
-    const [node, leaving] = stack.pop()!;
-    if (leaving) {
-      newline();
-      continue;
-    }
+    let enter = false;
     if (node.nodeType === 3) {
       const data = (node as Text).data;
       if (data.length) {
@@ -142,23 +150,31 @@ export function* proseStepsFromDocument(
         length += data.length;
         lastChar = data[data.length - 1]!;
       }
+    } else if (node.nodeType === 1) {
+      const el = node as Element;
+      const tag = el.localName;
+      if (node !== root && (excluded.has(el) || SKIP.has(tag) || hidden(el))) {
+        // An excluded table still ends a paragraph.
+        if (excluded.has(el)) newline();
+      } else {
+        if (BLOCK.has(tag)) newline();
+        enter = true;
+      }
+    }
+    if (enter && node.firstChild) {
+      node = node.firstChild;
       continue;
     }
-    if (node.nodeType !== 1) continue;
-    const el = node as Element;
-    const tag = el.tagName.toUpperCase();
-    if (node !== root && (excluded.has(el) || SKIP.has(tag) || hidden(el))) {
-      // An excluded table still ends a paragraph.
-      if (excluded.has(el)) newline();
-      continue;
+    // Leaving `node` (an element entered with no children ends here too), then every ancestor that has no
+    // next sibling, up to the root.
+    if (enter && !leave(node)) break;
+    while (node !== root && !node.nextSibling) {
+      node = node.parentNode;
+      if (!node) break;
+      if (!leave(node)) break walk;
     }
-    const block = BLOCK.has(tag);
-    if (block) {
-      newline();
-      stack.push([el, true]);
-    }
-    const kids = el.childNodes;
-    for (let i = kids.length - 1; i >= 0; i--) stack.push([kids[i]!, false]);
+    if (!node || node === root) break;
+    node = node.nextSibling;
   }
 
   const text = parts.join('');
