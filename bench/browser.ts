@@ -201,10 +201,10 @@ async function main() {
     `    ours                ${f(median(real.map((s) => s.ours)))} / ${f(max(real.map((s) => s.ours)))}   our longest task; set-up + analysis in ${median(real.map((s) => s.slices))} tasks`,
   );
   console.log(
-    `  news page with the same site chrome: gate ${f(median(newsReal.map((s) => s.gate)))} / ${f(max(newsReal.map((s) => s.gate)))}   budget ≤ ${BUDGET.realGateMs}`,
+    `    longest task        ${f(median(real.map((s) => s.longest)))} / ${f(max(real.map((s) => s.longest)))}   (includes the page's own parsing and scripts)`,
   );
   console.log(
-    `    longest task        ${f(median(real.map((s) => s.longest)))} / ${f(max(real.map((s) => s.longest)))}   (includes the page's own parsing and scripts)`,
+    `  news page with the same site chrome: gate ${f(median(newsReal.map((s) => s.gate)))} / ${f(max(newsReal.map((s) => s.gate)))}   budget ≤ ${BUDGET.realGateMs}`,
   );
   console.log('\nbuilt scripts (KB, minified as shipped / unminified):');
   for (const s of sizes)

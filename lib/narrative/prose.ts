@@ -68,6 +68,9 @@ const SKIP = new Set([
   'iframe',
 ]);
 
+/** The stack entry that closes a block element (its newline after the children). */
+const LEAVE = Symbol('leave');
+
 interface Segment {
   node: Text;
   /** Offset of the node's first character in prose.text. */
@@ -118,30 +121,24 @@ export function* proseStepsFromDocument(
     }
   };
 
-  // An iterative walk (article pages nest deep) by first child / next sibling / parent, no stack: a block
-  // element adds its newline on the way in and again on the way out, after its children.
-  const isBlock = (n: Node) => n.nodeType === 1 && BLOCK.has((n as Element).localName);
+  // Explicit stack (article pages nest deep); a block element's way out is the LEAVE entry pushed under its
+  // children, so block ends add their newline after them. Siblings are read through childNodes, never
+  // nextSibling (happy-dom computes that by searching the parent's children).
+  const stack: Array<Node | typeof LEAVE> = [root];
   let truncated = false;
   let walked = 0;
-  let node: Node | null = root;
-  // A block's way out adds its newline only while there is room, as a way in would (`length > maxChars`).
-  const leave = (n: Node): boolean => {
-    if (!isBlock(n)) return true;
-    if (length > maxChars) {
-      truncated = true;
-      return false;
-    }
-    newline();
-    return true;
-  };
-  walk: while (node) {
+  while (stack.length) {
     if (length > maxChars) {
       // Bounded work: a page with megabytes of text around a report is read this far (check.ts says so).
       truncated = true;
       break;
     }
     if (++walked % STEP_NODES === 0) yield;
-    let enter = false;
+    const node = stack.pop()!;
+    if (node === LEAVE) {
+      newline();
+      continue;
+    }
     if (node.nodeType === 3) {
       const data = (node as Text).data;
       if (data.length) {
@@ -150,31 +147,22 @@ export function* proseStepsFromDocument(
         length += data.length;
         lastChar = data[data.length - 1]!;
       }
-    } else if (node.nodeType === 1) {
-      const el = node as Element;
-      const tag = el.localName;
-      if (node !== root && (excluded.has(el) || SKIP.has(tag) || hidden(el))) {
-        // An excluded table still ends a paragraph.
-        if (excluded.has(el)) newline();
-      } else {
-        if (BLOCK.has(tag)) newline();
-        enter = true;
-      }
-    }
-    if (enter && node.firstChild) {
-      node = node.firstChild;
       continue;
     }
-    // Leaving `node` (an element entered with no children ends here too), then every ancestor that has no
-    // next sibling, up to the root.
-    if (enter && !leave(node)) break;
-    while (node !== root && !node.nextSibling) {
-      node = node.parentNode;
-      if (!node) break;
-      if (!leave(node)) break walk;
+    if (node.nodeType !== 1) continue;
+    const el = node as Element;
+    const tag = el.localName;
+    if (node !== root && (excluded.has(el) || SKIP.has(tag) || hidden(el))) {
+      // An excluded table still ends a paragraph.
+      if (excluded.has(el)) newline();
+      continue;
     }
-    if (!node || node === root) break;
-    node = node.nextSibling;
+    if (BLOCK.has(tag)) {
+      newline();
+      stack.push(LEAVE);
+    }
+    const kids = el.childNodes;
+    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
   }
 
   const text = parts.join('');
