@@ -14,6 +14,10 @@ import { fileKind, FileReadError, rebuildFile, type PdfJsModule, type RebuiltDoc
 
 export { DecodeError, decodeBytes } from './decode';
 
+/** Options every check of this process uses (the CLI's `--blank-as-zero`; workers get them in workerData). */
+export const checkDefaults: { blankAsZero?: boolean } = {};
+const withDefaults = <T extends object>(o: T) => (checkDefaults.blankAsZero ? { ...o, blankAsZero: true } : o);
+
 /** Decode a saved page (see bin/decode.ts); throws a DecodeError with a clear message when it cannot. */
 export function decode(buf: Uint8Array): string {
   return decodeBytes(buf).text;
@@ -26,8 +30,8 @@ export function checkFile(file: string, url?: string, maxBytes = DEFAULT_MAX_MB 
 /** A page or a text dump, by its name: decoded, then read as flattened text (.txt) or as HTML. */
 function checkPage(bytes: Uint8Array, file: string, url?: string): Report {
   const text = decode(bytes);
-  if (extname(file).toLowerCase() === '.txt') return checkText(text, { url }).report;
-  return checkHtml(text, { url }).report;
+  if (extname(file).toLowerCase() === '.txt') return checkText(text, withDefaults({ url })).report;
+  return checkHtml(text, withDefaults({ url })).report;
 }
 
 /** A file the CLI refuses with a reason; `code` is the exit code it implies (2 unreadable, 3 unsupported). */
@@ -71,7 +75,7 @@ export async function checkFileAsync(file: string, url?: string, maxBytes = DEFA
   ) {
     // pdf.js takes a plain Uint8Array (not a Buffer, which readInput gives), and may transfer it: a copy.
     const r = await rebuild(file, new Uint8Array(bytes));
-    const report = checkHtml(r.html, { url, source: r.source }).report;
+    const report = checkHtml(r.html, withDefaults({ url, source: r.source })).report;
     report.notices.unshift(...r.notices);
     return report;
   }
@@ -84,5 +88,5 @@ export async function checkFileAsync(file: string, url?: string, maxBytes = DEFA
  * readers ask for), so the CLI never loads linkedom (tests/unit/html-equivalence.test.ts holds the links equal).
  */
 export function inspectHtml(html: string, url: string): Inspected {
-  return inspectDocument(parseLightHtml(html) as unknown as Document, url);
+  return inspectDocument(parseLightHtml(html) as unknown as Document, url, withDefaults({}));
 }

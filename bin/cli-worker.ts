@@ -2,8 +2,10 @@
 // structured-cloned); a null message means there is nothing left (bin/stream.ts hands files out).
 import { parentPort, workerData } from 'node:worker_threads';
 import { checkOne } from './stream';
+import { checkDefaults } from './check-file';
 
-const { url, maxBytes } = workerData as { url?: string; maxBytes?: number };
+const { url, maxBytes, blankAsZero } = workerData as { url?: string; maxBytes?: number; blankAsZero?: boolean };
+if (blankAsZero) checkDefaults.blankAsZero = true;
 parentPort!.on('message', (m: { i: number; file: string } | null) => {
   if (!m) {
     parentPort!.close();

@@ -14,6 +14,9 @@ import type { Report } from '../lib/types';
 import { crossYear, rowOf, type Checked } from '../lib/batch/run';
 import { batchToJsonl, batchToWideCsv } from '../lib/export/wide';
 import { checkUrls, isUrl, URL_DEFAULTS } from './urls';
+import { checkDefaults } from './check-file';
+import { BLANK_UNDECIDED } from '../lib/check';
+import { tableOfCheck } from '../lib/schema/fields';
 import { TOOL } from '../lib/version';
 import { groupErrors, verdictZh, withoutCulpritClause } from '../lib/errors';
 import { culpritBasisZh } from '../lib/culprit';
@@ -24,7 +27,7 @@ import { TABLE_KEYS, tableName } from '../lib/schema/tables';
 
 const USAGE = `用法 / usage:
   gouji check <文件、目录或网址>... [--format text|json|csv|csv-wide|jsonl] [--url URL] [--follow] [--max-size MB] [--quiet]
-             [--concurrency N] [--delay 毫秒] [--timeout 秒]
+             [--blank-as-zero] [--concurrency N] [--delay 毫秒] [--timeout 秒]
 
   .html/.htm 文件按网页解析，.txt 文件按纯文本解析，.pdf/.docx 文件读取其中的文字与表格，目录递归检查；http(s) 网址先下载再检查。
   .doc/.wps/.xls/.et/.ofd 不能直接读取：请另存为 .docx 或 PDF 后再检查。
@@ -37,6 +40,8 @@ const USAGE = `用法 / usage:
   --timeout  每个请求的超时，秒（默认 ${URL_DEFAULTS.timeoutMs / 1000}；失败后重试一次）
   --max-size 单个文件的大小上限（MB，默认 ${DEFAULT_MAX_MB}）；更大的文件报错、不读取
   --quiet    不在 stderr 输出进度
+  --blank-as-zero  空白按 0 计：空白单元格（含总计）都按 0 核对，使每项勾稽关系都有结论（默认不选：空白不等于 0）；
+             报告 JSON 记为 options.blankAsZero，文字摘要与 CSV 注明
 退出码：0 全部一致；1 有核对不一致（表格勾稽关系或正文与表格）；2 用法错误或有文件、网址无法读取
 （符号链接失效或循环、无权限、不是普通文件、文件过大、扫描版 PDF、网址 404 或无法连接，其余输入照常检查）；
 3 所给输入都不是年度报告（或是须另存为 .docx/PDF 的格式，未核对）。`;
@@ -65,6 +70,7 @@ export function textSummary(r: Result): string {
       ? `${name} ${s.cellsRead}/${s.cellsExpected}${s.blank.length ? `（空白 ${s.blank.length}）` : ''}`
       : `${name} 未找到`;
   lines.push(`  ${TABLE_KEYS.map((k) => tableLine(tableName(k), t[k])).join(' · ')}`);
+  if (rep.options?.blankAsZero) lines.push('  选项：空白按 0 计（空白单元格均按 0 核对，含总计）');
   for (const n of rep.notices)
     lines.push(`  ${n.level === 'info' ? '·' : '!'} ${n.message}${n.href ? ` ${n.href}` : ''}`);
   const s = rep.summary;
@@ -89,7 +95,11 @@ export function textSummary(r: Result): string {
       lines.push(`  ${STATUS_MARK.fail} ${byId.get(e.checks[0]!)!.message}`);
     }
   }
-  for (const c of rep.checks) if (c.status === 'uncertain') lines.push(`  ${STATUS_MARK.uncertain} ${c.message}`);
+  // Checks undecided only because of blanks are said once per table, by the notice above.
+  const saidByNotice = (c: Report['checks'][number]) =>
+    BLANK_UNDECIDED.has(c.messageId ?? '') && rep.notices.some((n) => n.id === `blanks-undecided.${tableOfCheck(c)}`);
+  for (const c of rep.checks)
+    if (c.status === 'uncertain' && !saidByNotice(c)) lines.push(`  ${STATUS_MARK.uncertain} ${c.message}`);
   if (rep.narrative.length) {
     const count = (st: string) => rep.narrative.filter((n) => n.status === st).length;
     lines.push(
@@ -137,6 +147,7 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   let format = 'text';
+  checkDefaults.blankAsZero = false;
   let url: string | undefined;
   let quiet = false;
   let follow = false;
@@ -166,6 +177,7 @@ export async function main(argv: string[]): Promise<number> {
       }
       maxBytes = bytes;
     } else if (a === '--quiet' || a === '-q') quiet = true;
+    else if (a === '--blank-as-zero') checkDefaults.blankAsZero = true;
     else if (a === '--follow') follow = true;
     else if (['--concurrency', '--delay', '--timeout'].some((o) => a === o || a.startsWith(`${o}=`))) {
       const name = a.split('=')[0]!;

@@ -3,7 +3,7 @@
 // number of files (a national run is ~200,000 reports). On worker threads the files are handed out one
 // at a time (two in flight per worker), so at most a handful of finished reports wait for an earlier one.
 import { Worker } from 'node:worker_threads';
-import { checkFileAsync, InputError } from './check-file';
+import { checkDefaults, checkFileAsync, InputError } from './check-file';
 import { APPLY_COLUMNS, applyField } from '../lib/schema/apply';
 import { yearOverYear } from '../lib/year-over-year';
 import type { Check, Report, ValueEntry } from '../lib/types';
@@ -85,7 +85,7 @@ export async function checkInOrder(
       () =>
         new Promise<void>((resolve) => {
           const w = new Worker(WORKER, {
-            workerData: { url: opts.url, maxBytes: opts.maxBytes },
+            workerData: { url: opts.url, maxBytes: opts.maxBytes, blankAsZero: checkDefaults.blankAsZero },
             resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
           });
           const inFlight = new Set<number>();

@@ -11,7 +11,7 @@ import { checkHtml } from '../lib/html/check-html';
 import { rebuildFile, FileReadError, type PdfJsModule } from '../lib/files';
 import type { Report } from '../lib/types';
 import { TOOL } from '../lib/version';
-import { inspectHtml } from './check-file';
+import { checkDefaults, inspectHtml } from './check-file';
 
 const loadPdfjs = () => import('pdfjs-dist/legacy/build/pdf.mjs') as Promise<PdfJsModule>;
 
@@ -26,7 +26,7 @@ export async function readAttachment(bytes: Uint8Array, name: string): Promise<R
   try {
     // pdf.js may transfer the buffer: a copy.
     const r = await rebuildFile(new Uint8Array(bytes), path, loadPdfjs);
-    const report = checkHtml(r.html, { url: name, source: r.source }).report;
+    const report = checkHtml(r.html, { url: name, source: r.source, ...checkDefaults }).report;
     report.notices.unshift(...r.notices);
     return report;
   } catch (e) {

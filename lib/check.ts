@@ -22,6 +22,7 @@ import { parseActive } from './extract/active';
 import type { LogicalRow } from './extract/rows';
 import { activeFieldsOf, applyFieldsOf, DEFAULT_FORMAT, formatById } from './schema/formats';
 import { TABLE_KEYS, tableName } from './schema/tables';
+import { tableOfCheck } from './schema/fields';
 import { RULES, summarize, type Evaluated } from './rules';
 import { findCulprits } from './culprit';
 import {
@@ -54,6 +55,11 @@ export interface CheckOptions {
    * (class rules of CMS print templates), which only a browser knows.
    */
   hidden?: HiddenTest;
+  /**
+   * 空白按 0 计 (the user's option, off by default: blank is not zero): a blank total and all-blank cells
+   * count as 0 too, so every identity gets a verdict. The report records it (`options.blankAsZero`).
+   */
+  blankAsZero?: boolean;
 }
 
 export interface Analysis {
@@ -205,11 +211,12 @@ function build(
 
   let evaluated: Evaluated[] = [];
   if (detected && format !== 'old') {
-    const ctx = { values, format, found };
+    const ctx = { values, format, found, blankAsZero: !!opts.blankAsZero };
     evaluated = RULES.flatMap((r) => r.run(ctx));
     findCulprits(evaluated, values);
   }
   const checks: Check[] = evaluated.map((e) => e.check);
+  if (detected && format !== 'old') notices.push(...blankNotices(tables, checks, !!opts.blankAsZero));
 
   if (!detected) {
     notices.push({
@@ -267,7 +274,47 @@ function build(
       fieldsExpected,
     },
   };
+  if (opts.blankAsZero) report.options = { blankAsZero: true };
   return { report, fieldCells };
+}
+
+/** The checks that could not be decided only because of blanks (a blank total, or every other cell blank). */
+export const BLANK_UNDECIDED: ReadonlySet<string> = new Set(['identity.total-blank', 'identity.all-blank']);
+
+/**
+ * Blanks said once per table (issue #11): "表三中有 N 个空白单元格…M 项勾稽关系无法核对" instead of one
+ * failure text per cell; with 空白按 0 计 on, what the option did. Notice ids: `blanks-undecided.<table>`,
+ * `blank-as-zero.<table>`.
+ */
+function blankNotices(
+  tables: Record<TableKey, TableSummary>,
+  checks: readonly Check[],
+  asZero: boolean,
+): ReportNotice[] {
+  const out: ReportNotice[] = [];
+  for (const key of TABLE_KEYS) {
+    const blanks = tables[key].blank.length;
+    if (!blanks) continue;
+    const name = tableName(key, 'zh');
+    if (asZero) {
+      out.push({
+        id: `blank-as-zero.${key}`,
+        level: 'info',
+        message: `已选“空白按 0 计”：${name}中 ${blanks} 个空白单元格（含总计）均按 0 核对`,
+      });
+      continue;
+    }
+    const undecided = checks.filter(
+      (c) => c.status === 'uncertain' && BLANK_UNDECIDED.has(c.messageId ?? '') && tableOfCheck(c) === key,
+    ).length;
+    if (!undecided) continue;
+    out.push({
+      id: `blanks-undecided.${key}`,
+      level: 'info',
+      message: `${name}中有 ${blanks} 个空白单元格（空白不等于 0），其中总计或全部数据为空白的 ${undecided} 项勾稽关系无法核对`,
+    });
+  }
+  return out;
 }
 
 /**

@@ -9,7 +9,7 @@ import type { Chip, Finding, Target } from './model';
 import type { LayerStore } from './store';
 import type { Box } from './types';
 import { labelOf } from './labels';
-import { placeChip } from './placement';
+import { placeChip, placeTooltip, unionBox } from './placement';
 import { ui } from './strings';
 import { onlyTrusted } from './trust';
 
@@ -93,6 +93,9 @@ export function Layer({ store, actions }: { store: LayerStore; actions: LayerAct
               aria-label={t.name ?? ui.targetLabel(t.claim?.quote ?? t.key, ui.status[t.severity] ?? '')}
               aria-describedby={active?.key === t.key ? 'gouji-tip' : undefined}
               aria-expanded={active?.key === t.key && active.pinned ? 'true' : 'false'}
+              // A blank cell counted as 0 explains itself on hover but is no Tab stop (a 2019 report can
+              // have a hundred of them); the findings are.
+              tabIndex={t.severity === 'zero' ? -1 : undefined}
               style={{ left: `${box.x}px`, top: `${box.y}px`, width: `${box.w}px`, height: `${box.h}px` }}
               onFocus={() => actions.activate(t.key, 'focus')}
               onBlur={(e) => {
@@ -213,19 +216,25 @@ function Tooltip({
   useEffect(() => {
     if (pinned) (ref.current?.querySelector('button, input') as HTMLElement | null)?.focus();
   }, [pinned, target.key]);
-  // Keep the tooltip inside the viewport: shift it left from the right edge, and put it above the cell
-  // when there is no room below. Measured after render, written on our own element only.
+  // Beside the numbers it talks about, never over them: not over the marked cell nor the digits of the
+  // cells around it (or the number in the text and its line), inside the window and clear of the
+  // navigator bar (placement.placeTooltip). Measured after render, written on our own element only.
   useLayoutEffect(() => {
     const el = ref.current;
+    const root = el?.getRootNode() as ShadowRoot | undefined;
     const win = el?.ownerDocument.defaultView;
     if (!el || !win) return;
     el.style.left = `${box.x}px`;
     el.style.top = `${box.y + box.h + 4}px`;
     const r = el.getBoundingClientRect();
-    const overRight = r.right - (win.innerWidth - 8);
-    if (overRight > 0) el.style.left = `${Math.max(win.scrollX + 8, box.x - overRight)}px`;
-    if (r.bottom > win.innerHeight - 8 && box.y - win.scrollY > r.height + 8)
-      el.style.top = `${box.y - r.height - 4}px`;
+    if (!r.width && !r.height) return; // no layout (a DOM without rendering)
+    const nav = root?.querySelector?.(`[part~="${PART.navigator}"]`)?.getBoundingClientRect();
+    const bottom = nav && nav.height ? Math.min(win.innerHeight, nav.top) : win.innerHeight;
+    const view = { x: win.scrollX, y: win.scrollY, w: win.innerWidth, h: bottom };
+    const avoid = unionBox([box, ...aroundTarget(target, store, win)]) ?? box;
+    const spot = placeTooltip({ w: r.width, h: r.height }, box, avoid, view);
+    el.style.left = `${spot.x}px`;
+    el.style.top = `${spot.y}px`;
   });
   const flagged = store.flagged.value;
   return (
@@ -245,6 +254,12 @@ function Tooltip({
         } else if (e.key === 'Tab' && pinned) trapTab(e, ref.current);
       })}
     >
+      {target.lead ? (
+        <p class="lead" data-status="culprit">
+          <span aria-hidden="true">{ICON.culprit} </span>
+          {target.lead}
+        </p>
+      ) : null}
       <ul>
         {target.findings.map((f) => (
           <FindingView key={`${f.id}:${f.status}`} finding={f} flagged={flagged.has(f.id)} actions={actions} />
@@ -261,6 +276,36 @@ function Tooltip({
       )}
     </div>
   );
+}
+
+/**
+ * What a tooltip must leave visible, in document coordinates: for a cell, the text of the cells that touch
+ * it (the row above and below, the columns left and right; a label spanning many rows counts only near
+ * the cell); for a number in the text, its line boxes.
+ */
+function aroundTarget(target: Target, store: LayerStore, win: Window): Box[] {
+  const toBox = (r: DOMRect): Box => ({ x: r.left + win.scrollX, y: r.top + win.scrollY, w: r.width, h: r.height });
+  if (target.kind === 'claim') return store.claimBoxes.peek().get(target.key) ?? [];
+  const cell = target.element;
+  const table = cell?.closest('table');
+  if (!cell || !table) return [];
+  const c = cell.getBoundingClientRect();
+  const near = { left: c.left - 2, right: c.right + 2, top: c.top - 2, bottom: c.bottom + 2 };
+  const out: Box[] = [];
+  const doc = cell.ownerDocument;
+  for (const other of table.querySelectorAll('td,th')) {
+    const o = other.getBoundingClientRect();
+    if (o.right < near.left || o.left > near.right || o.bottom < near.top || o.top > near.bottom) continue;
+    const range = doc.createRange();
+    range.selectNodeContents(other);
+    for (const t of range.getClientRects()) {
+      if (!t.width || !t.height) continue;
+      // A label spanning many rows: only its text near the cell matters.
+      if (t.bottom < c.top - 3 * c.height || t.top > c.bottom + 3 * c.height) continue;
+      out.push(toBox(t));
+    }
+  }
+  return out;
 }
 
 /** A pinned tooltip is a dialog: Tab and Shift+Tab cycle through its controls, never out to the page. */

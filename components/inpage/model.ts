@@ -6,7 +6,8 @@ import type { NarrativeClaim, Report, TableKey } from '../../lib/types';
 import { tableOfCheck, tableOfField } from '../../lib/schema/fields';
 import { TABLE_KEYS } from '../../lib/schema/tables';
 import { chipText, findingText, pageChipText, ui } from './strings';
-import { groupErrors } from '../../lib/errors';
+import { groupErrors, withoutCulpritClause } from '../../lib/errors';
+import { BLANK_UNDECIDED } from '../../lib/check';
 import type { InPageAnalysis } from './types';
 
 export type FindingStatus = 'fail' | 'culprit' | 'uncertain' | 'zero' | 'warn';
@@ -37,6 +38,8 @@ export interface Target {
   related: Element[];
   /** The value the cell would need, when it is the probable culprit. */
   suggested?: number;
+  /** The culprit's one sentence ("可能是这一格出错：若为 N，…都将一致"), above its checks in the tooltip. */
+  lead?: string;
   /** Accessible name: table, row and column in the report's words, the value shown, the verdict. */
   name?: string;
 }
@@ -74,6 +77,8 @@ export interface Chip {
 export interface MarkPlan {
   /** Attributes to set on the page's own elements (html[data-gouji-state] is set by the caller). */
   attrs: Map<Element, Record<string, string>>;
+  /** Cells that keep their attributes but get no outline (their table's blanks are said once, on its chip). */
+  quiet?: Set<Element>;
   targets: Target[];
   chips: Chip[];
 }
@@ -114,12 +119,14 @@ export function planMarks(analysis: InPageAnalysis, doc: Document): MarkPlan {
   const findings = new Map<string, Finding[]>();
   const related = new Map<string, Set<Element>>();
   const suggested = new Map<string, number>();
+  const explains = new Map<string, Set<string>>();
   const push = (field: string, f: Finding) => {
     const list = findings.get(field) ?? [];
     if (!list.some((x) => x.id === f.id && x.status === f.status)) list.push(f);
     findings.set(field, list);
   };
 
+  const grouped = groupedBlankChecks(report);
   for (const check of report.checks) {
     const cells = check.cells.filter((c) => elements.has(c));
     if (check.status === 'fail') {
@@ -136,17 +143,22 @@ export function planMarks(analysis: InPageAnalysis, doc: Document): MarkPlan {
         const cf = check.culprit.field;
         rec(elements.get(cf)!)[ATTR.culprit] = String(check.culprit.suggested);
         suggested.set(cf, check.culprit.suggested);
+        // One sentence for the cell (Target.lead), then each check it breaks with its arithmetic.
+        const ex = explains.get(cf) ?? new Set<string>();
+        for (const id of check.culprit.explains) ex.add(id);
+        explains.set(cf, ex);
         push(cf, {
           id: check.id,
           status: 'culprit',
-          message: findingText.culprit(check.culprit.suggested, check.culprit.explains),
+          message: withoutCulpritClause(check.message),
           flaggable: true,
         });
       }
     } else if (check.status === 'uncertain') {
       for (const c of cells) addWord(rec(elements.get(c)!), ATTR.uncertain, check.id);
       const total = check.cells[0];
-      if (total && elements.has(total))
+      // Undecided only because of blanks, in a table with many: said once by the table's chip, not a "?" per cell.
+      if (total && elements.has(total) && !grouped.has(check.id))
         push(total, { id: check.id, status: 'uncertain', message: check.message, flaggable: true });
     }
     for (const z of check.assumedZero ?? []) {
@@ -177,6 +189,19 @@ export function planMarks(analysis: InPageAnalysis, doc: Document): MarkPlan {
       push(field, { id: `zero:${field}`, status: 'zero', message: findingText.zero(z.split(' ')), flaggable: false });
   }
 
+  // Cells of a table whose blanks are said once (its chip): no outline of their own when all they carry is
+  // an undecided-because-blank check or a blank counted as 0 — a 2019 report would be a grid of dotted boxes.
+  const quiet = new Set<Element>();
+  const quietTables = new Set([...grouped].map((id) => tableOfCheck({ id })));
+  // With 空白按 0 计 on, every blank is 0 by the user's choice: blank cells get no outline of their own either.
+  const asZero = !!report.options?.blankAsZero;
+  for (const [el, r] of attrs) {
+    const field = r[ATTR.field];
+    if (!field || (!asZero && !quietTables.has(tableOfField(field)))) continue;
+    if (r[ATTR.fail] || r[ATTR.total] || r[ATTR.culprit] || r[ATTR.prose]) continue;
+    if ((r[ATTR.uncertain] ?? '').split(' ').every((id) => !id || grouped.has(id))) quiet.add(el);
+  }
+
   const targets: Target[] = [];
   for (const [field, el] of elements) {
     const list = findings.get(field);
@@ -194,6 +219,7 @@ export function planMarks(analysis: InPageAnalysis, doc: Document): MarkPlan {
       element: el,
       related: [...(related.get(field) ?? [])],
       suggested: need,
+      ...(need !== undefined ? { lead: findingText.culprit(need, [...(explains.get(field) ?? [])]) } : {}),
       name: ui.cellName(field, shown, verdict),
     });
   }
@@ -223,10 +249,31 @@ export function planMarks(analysis: InPageAnalysis, doc: Document): MarkPlan {
     });
   });
 
-  return { attrs, targets, chips: planChips(analysis, targets, doc) };
+  return { attrs, targets, chips: planChips(analysis, targets, doc, grouped), quiet };
 }
 
-function planChips(analysis: InPageAnalysis, targets: Target[], doc: Document): Chip[] {
+/** From this many checks in one table undecided only because of blanks, they are one notice on the chip. */
+export const GROUP_BLANKS_FROM = 3;
+
+/** Ids of the checks said by their table's `blanks-undecided.<table>` notice instead of one mark each. */
+export function groupedBlankChecks(report: Report): Set<string> {
+  const out = new Set<string>();
+  for (const key of TABLE_KEYS) {
+    if (!report.notices.some((n) => n.id === `blanks-undecided.${key}`)) continue;
+    const ids = report.checks
+      .filter((c) => c.status === 'uncertain' && BLANK_UNDECIDED.has(c.messageId ?? '') && tableOfCheck(c) === key)
+      .map((c) => c.id);
+    if (ids.length >= GROUP_BLANKS_FROM) for (const id of ids) out.add(id);
+  }
+  return out;
+}
+
+function planChips(
+  analysis: InPageAnalysis,
+  targets: Target[],
+  doc: Document,
+  grouped: ReadonlySet<string> = new Set(),
+): Chip[] {
   const { report } = analysis;
   const chips: Chip[] = [];
   const slots = new Map<Element, number>();
@@ -244,13 +291,26 @@ function planChips(analysis: InPageAnalysis, targets: Target[], doc: Document): 
     const level: ChipLevel = fail ? 'fail' : uncertain ? 'uncertain' : checks.length ? 'ok' : 'info';
     const errors = groupErrors({ checks, narrative: [] }).length;
     const first = targets.find((t) => t.kind === 'cell' && tableOfField(t.key) === key && t.severity !== 'zero');
+    // The table's blanks, said once (lib/check.ts blankNotices), and the 空白按 0 计 option when it is on.
+    const blankNotes = report.notices
+      .filter((n) => n.id === `blanks-undecided.${key}` || n.id === `blank-as-zero.${key}`)
+      .map((n) => n.message);
+    if (report.options?.blankAsZero && !blankNotes.length) blankNotes.push(pageChipText.blankAsZero());
     chips.push({
       key: `table:${key}`,
       table: key,
       anchor,
       level,
-      text: chipText(checks.length, fail, uncertain, report.tables[key].cellsRead, errors),
+      text: chipText(
+        checks.length,
+        fail,
+        uncertain,
+        report.tables[key].cellsRead,
+        errors,
+        checks.filter((c) => grouped.has(c.id)).length,
+      ),
       short: fail ? String(errors) : uncertain ? String(uncertain) : undefined,
+      ...(blankNotes.length ? { detail: blankNotes } : {}),
       first: first?.key,
       slot: slot(anchor),
     });

@@ -105,3 +105,37 @@ export function placeChip(
   }
   return null;
 }
+
+/**
+ * Where a tooltip goes: never over `avoid` (the marked cell and its neighbours' text, or the number in the
+ * text and its line), so the reader sees the numbers it talks about. Tried in order: below, above, right,
+ * left of `avoid`, each kept inside the visible part of the page (`view`, document coordinates, minus the
+ * navigator bar); when none fits the view, below `avoid` (the page scrolls) — still clear of it.
+ */
+export function placeTooltip(size: { w: number; h: number }, anchor: Box, avoid: Box, view: Box): Box {
+  const { w, h } = size;
+  const M = 8;
+  const clampX = (x: number) => Math.max(view.x + M, Math.min(x, view.x + view.w - w - M));
+  const clampY = (y: number) => Math.max(view.y + M, Math.min(y, view.y + view.h - h - M));
+  const below: Box = { x: clampX(anchor.x), y: avoid.y + avoid.h + 4, w, h };
+  const cands: Box[] = [
+    below,
+    { x: clampX(anchor.x), y: avoid.y - h - 4, w, h },
+    { x: avoid.x + avoid.w + 4, y: clampY(anchor.y), w, h },
+    { x: avoid.x - w - 4, y: clampY(anchor.y), w, h },
+  ];
+  const inside = (b: Box) =>
+    b.x >= view.x + M - 0.5 &&
+    b.y >= view.y + M - 0.5 &&
+    b.x + b.w <= view.x + view.w - M + 0.5 &&
+    b.y + b.h <= view.y + view.h - M + 0.5;
+  for (const c of cands) if (inside(c) && !intersects(c, avoid)) return c;
+  return below;
+}
+
+export function unionBox(bs: readonly Box[]): Box | null {
+  if (!bs.length) return null;
+  const x = Math.min(...bs.map((b) => b.x));
+  const y = Math.min(...bs.map((b) => b.y));
+  return { x, y, w: Math.max(...bs.map((b) => b.x + b.w)) - x, h: Math.max(...bs.map((b) => b.y + b.h)) - y };
+}

@@ -64,7 +64,15 @@ function words() {
 export const ui = words();
 
 /** `errors`: probable wrong cells + unexplained failing checks (lib/errors.ts); `fail`: failing checks. */
-export function chipText(checks: number, fail: number, uncertain: number, cellsRead: number, errors = fail): string {
+/** `blankUndecided`: of `uncertain`, the checks undecided only because of blanks (said once, in the chip's detail). */
+export function chipText(
+  checks: number,
+  fail: number,
+  uncertain: number,
+  cellsRead: number,
+  errors = fail,
+  blankUndecided = 0,
+): string {
   if (!checks)
     return zh ? `已读取 ${cellsRead} 项（本表无勾稽关系）` : `${cellsRead} values read (no identities in this table)`;
   const head = zh ? `勾稽关系 ${checks} 项：` : `${checks} identities: `;
@@ -76,7 +84,9 @@ export function chipText(checks: number, fail: number, uncertain: number, cellsR
         : `${errors} ${errors === 1 ? 'error' : 'errors'} (${fail} failing checks)`,
     );
   else if (uncertain) parts.push(zh ? '未发现不一致' : 'nothing inconsistent');
-  if (uncertain) parts.push(zh ? `${uncertain} 项无法判断` : `${uncertain} undecided`);
+  if (uncertain && blankUndecided === uncertain)
+    parts.push(zh ? `${uncertain} 项因空白无法判断` : `${uncertain} undecided (blank cells)`);
+  else if (uncertain) parts.push(zh ? `${uncertain} 项无法判断` : `${uncertain} undecided`);
   if (!parts.length) parts.push(zh ? '全部一致' : 'all consistent');
   return head + parts.join(zh ? '，' : ', ');
 }
@@ -96,6 +106,9 @@ export const pageChipText = {
       ? `页面过大（${cells} 个表格单元格，上限 ${limit}），未进行核对`
       : `Page too large (${cells} table cells, limit ${limit}); not checked`,
   failed: (why: string) => (zh ? `核对出错：${why}` : `Check failed: ${why}`),
+  /** The user's 空白按 0 计 option is on (said on every table chip). */
+  blankAsZero: () =>
+    zh ? '已选“空白按 0 计”：空白单元格均按 0 核对' : '“Blank as 0” is on: blank cells are checked as 0',
   /** The extension was updated or reloaded under an open page: the old marks are gone. */
   updated: () => (zh ? '勾稽已更新，请刷新本页以重新核对' : 'Gouji was updated: reload this page to check it again'),
 };

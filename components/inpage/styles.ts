@@ -41,6 +41,7 @@ export const LAYER_CSS = `
 [part~="chip"]:hover .chip-detail,[part~="chip"]:focus .chip-detail{display:block}
 [part~="tooltip"]{position:absolute;width:max-content;max-width:380px;padding:8px 10px;border-radius:6px;background:#fff;color:#202124;border:1px solid #bdc1c6;box-shadow:0 4px 14px rgba(0,0,0,.22);font-size:13px;line-height:1.55;pointer-events:auto}
 [part~="tooltip"] ul{list-style:none;margin:0;padding:0}
+[part~="tooltip"] .lead{margin:0 0 4px;font-weight:600;color:#6a1b9a}
 [part~="finding"]{margin:0;padding:4px 0;border-top:1px solid #eee}
 [part~="finding"]:first-child{border-top:0;padding-top:0}
 .status{display:inline-block;margin-right:6px;padding:0 6px;border-radius:3px;font-size:12px;font-weight:600;color:#fff;background:#5f6368}

@@ -231,6 +231,8 @@ function ReportView({ store }: { store: PopupStore }) {
         <Count kind="uncertain" n={c.uncertain} label={t('countUncertain')} />
       </section>
 
+      <BlankOption store={store} />
+
       {r.notices?.length ? (
         <section class="notices" aria-label={t('noticesHeading')}>
           {r.notices.map((n) => (
@@ -545,6 +547,35 @@ function Feedback({ store }: { store: PopupStore }) {
           {t('close')}
         </button>
       </div>
+    </section>
+  );
+}
+
+/**
+ * 空白按 0 计: offered when the report has blank cells (or was checked with the option). Off by default; the
+ * page re-checks when it changes, and the report shown says which way it was checked.
+ */
+function BlankOption({ store }: { store: PopupStore }) {
+  const { t } = store;
+  const r = store.report.value;
+  if (!r || !store.host.saveBlankAsZero) return null;
+  const used = !!r.options?.blankAsZero;
+  const anyBlank = TABLE_KEYS.some((k) => (r.tables?.[k]?.blank.length ?? 0) > 0);
+  if (!anyBlank && !used && !store.blankAsZero.value) return null;
+  return (
+    <section class="blank-option" data-option="blank-as-zero" data-used={used ? 'true' : 'false'}>
+      <label>
+        <input
+          type="checkbox"
+          checked={store.blankAsZero.value}
+          onChange={(e) => void store.setBlankAsZero((e.currentTarget as HTMLInputElement).checked)}
+          aria-describedby="blank-as-zero-hint"
+        />{' '}
+        {t('blankAsZero')}
+      </label>
+      <p class="muted" id="blank-as-zero-hint">
+        {used ? <strong data-field="blank-as-zero-on">{t('blankAsZeroOn')}</strong> : t('blankAsZeroHint')}
+      </p>
     </section>
   );
 }

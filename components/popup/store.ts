@@ -40,6 +40,9 @@ export interface PopupHost extends CommonHost {
   openHistoryPage?(): void;
   /** The same body's previous year from history, with the cross-year check (optional). */
   previousYear?(report: Report): Promise<PreviousYear | null>;
+  /** 空白按 0 计, stored (storage.local BLANK_AS_ZERO_KEY); the page's engine re-checks when it changes. */
+  loadBlankAsZero?(): Promise<boolean>;
+  saveBlankAsZero?(on: boolean): Promise<void>;
 }
 
 export type { Toast } from '../common/ui-state';
@@ -80,6 +83,8 @@ export class PopupStore {
   readonly marksVisible = signal<boolean | null>(null);
   /** 上一年度报告: the previous year of this body, from history. */
   readonly previous = signal<PreviousYear | null>(null);
+  /** The stored 空白按 0 计 choice (the report shown says what it was checked with: `options.blankAsZero`). */
+  readonly blankAsZero = signal(false);
 
   readonly report = computed<Report | null>(() => {
     const s = this.tab.value;
@@ -122,6 +127,7 @@ export class PopupStore {
 
   async init(): Promise<void> {
     this.lang.value = await this.host.loadLang().catch(() => 'zh' as Lang);
+    this.blankAsZero.value = (await this.host.loadBlankAsZero?.().catch(() => false)) ?? false;
     const tabId = await this.host.resolveTabId().catch(() => null);
     this.tabId.value = tabId;
     if (tabId === null) {
@@ -201,6 +207,16 @@ export class PopupStore {
 
   setLang(lang: Lang): Promise<void> {
     return switchLang(this.lang, this.host, lang);
+  }
+
+  /** Turn 空白按 0 计 on or off: stored; the page re-checks itself and its new result comes back here. */
+  async setBlankAsZero(on: boolean): Promise<void> {
+    this.blankAsZero.value = on;
+    try {
+      await this.host.saveBlankAsZero?.(on);
+    } catch {
+      this.blankAsZero.value = !on;
+    }
   }
 
   /** "检查此页": inject the on-demand script, then wait for the tab's entry to change. */

@@ -23,6 +23,7 @@ import { mountListChip } from '../content/list-chip';
 import { ShadowLayer } from './layer';
 import { createStore, type LayerStore } from '../../components/inpage/store';
 import type { InPageAnalysis } from '../../components/inpage/types';
+import { TooltipMachine, type ShowHow } from '../../components/inpage/tooltip';
 import type { Steps } from '../../lib/steps';
 import { runSliced, yielder, type Sliced } from './slices';
 
@@ -32,18 +33,38 @@ export function targetSelector(key: string): string {
 }
 
 /**
- * The order findings are walked in: numbers in the text that contradict a table first (the most quotable
- * finding), then marked cells in reading order, then numbers in the text worth a look. Blank cells
- * counted as 0 are explained on hover but not walked.
+ * The order findings are walked in: one stop per error (lib/errors.ts: an error is a cell) — numbers in the
+ * text that contradict a table first (the most quotable finding), then, in reading order, each probable
+ * wrong cell (its tooltip lists every check it breaks) and each failing total no culprit explains; then
+ * what is only questionable: undecided totals and numbers in the text worth a look. A failing total whose
+ * failure a culprit explains is no stop of its own (Tab and hover still reach it); blank cells counted as
+ * 0 are explained on hover but not walked.
  */
 export function walkOrder(targets: readonly Target[]): string[] {
-  const cells = targets.filter((t) => t.kind === 'cell' && t.severity !== 'zero' && t.element);
+  const claims = new Set(targets.filter((t) => t.kind === 'claim').map((t) => t.key));
+  const error = (t: Target) =>
+    t.findings.some(
+      (f) =>
+        f.status === 'culprit' ||
+        (f.status === 'fail' && (f.goto ? !claims.has(f.goto) : !t.findings.some((g) => g.status === 'culprit'))),
+    ) && !explainedElsewhere(t, targets);
+  const cells = targets.filter((t) => t.kind === 'cell' && t.element && t.severity !== 'zero');
   cells.sort((a, b) => (a.element!.compareDocumentPosition(b.element!) & 4 /* FOLLOWING */ ? -1 : 1));
   return [
     ...targets.filter((t) => t.kind === 'claim' && t.severity === 'fail').map((t) => t.key),
-    ...cells.map((t) => t.key),
+    ...cells.filter(error).map((t) => t.key),
+    ...cells.filter((t) => !error(t) && t.severity === 'uncertain').map((t) => t.key),
     ...targets.filter((t) => t.kind === 'claim' && t.severity !== 'fail').map((t) => t.key),
   ];
+}
+
+/** A failing total all of whose failing checks a culprit cell (another target) explains. */
+function explainedElsewhere(t: Target, targets: readonly Target[]): boolean {
+  if (t.findings.some((f) => f.status === 'culprit')) return false;
+  const fails = t.findings.filter((f) => f.status === 'fail' && !f.goto);
+  if (!fails.length) return false;
+  const explained = new Set(targets.flatMap((o) => o.findings.filter((f) => f.status === 'culprit').map((f) => f.id)));
+  return fails.every((f) => explained.has(f.id));
 }
 
 export interface InPageDeps {
@@ -86,18 +107,18 @@ export class InPage {
   private readonly ledger = new MarkLedger();
   private readonly related = new MarkLedger();
   private readonly flash = new MarkLedger();
+  /** The tooltip's behaviour: show, hide after a delay, pin, close (components/inpage/tooltip.ts). */
+  readonly tooltip: TooltipMachine;
   private readonly style: PageStyle;
   private readonly doc: Document;
   private readonly win: Window;
   private lastSent = '';
   private listLinks = 0;
   private listChip: Element | null = null;
-  private hideTimer: ReturnType<typeof setTimeout> | null = null;
   private flashTimer: ReturnType<typeof setTimeout> | null = null;
   private lateTimer: ReturnType<typeof setTimeout> | null = null;
   private layoutFrame = 0;
   private wantLayer = false;
-  private suppressFocus = false;
   private resize: ResizeObserver | null = null;
   // ── scheduling of the stepped analysis ──
   /** Bumped by every run: a stepped run that finds a newer one has started stops at its next yield. */
@@ -113,6 +134,16 @@ export class InPage {
     this.doc = deps.doc;
     this.win = deps.doc.defaultView!;
     this.style = new PageStyle(this.doc);
+    this.tooltip = new TooltipMachine(this.store, {
+      related: (target) => {
+        const rel = new Map<Element, Record<string, string>>();
+        for (const el of target?.related ?? []) rel.set(el, { [ATTR.related]: this.style.token });
+        this.related.apply(rel);
+      },
+      focusMark: (key) => {
+        if (this.layer.mounted) this.layer.shadow.querySelector<HTMLElement>(targetSelector(key))?.focus();
+      },
+    });
     this.layer = new ShadowLayer(this.doc, this.store, this.actions());
     this.observer = new ArticleObserver(this.doc, () => void this.analyze(), deps.signal, { quietMs: deps.quietMs });
     this.yieldTask = deps.yieldTask ?? yielder(this.win);
@@ -352,8 +383,9 @@ export class InPage {
     const attrs = new Map(this.plan?.attrs ?? []);
     // Every styled cell carries this load's token: our stylesheet draws nothing else.
     const token = this.style.token;
+    const quiet = this.plan?.quiet;
     for (const [el, a] of attrs)
-      if (STYLED_ATTRS.some((n) => a[n] !== undefined)) attrs.set(el, { ...a, [ATTR.mark]: token });
+      if (STYLED_ATTRS.some((n) => a[n] !== undefined) && !quiet?.has(el)) attrs.set(el, { ...a, [ATTR.mark]: token });
     attrs.set(html, { ...(attrs.get(html) ?? {}), [ATTR.state]: this.state });
     const chips: Chip[] =
       this.plan?.chips ?? (this.state === STATE.error && this.error ? [errorChip(this.doc, this.error)] : []);
@@ -513,7 +545,7 @@ export class InPage {
     this.store.nav.value = { ...nav, open: false };
   }
 
-  // ── tooltips ────────────────────────────────────────────────────────────────────────────────────
+  // ── tooltips (the behaviour is components/inpage/tooltip.ts; here only the page's events) ───────────
   private targetOfCell(el: Element | null): Target | undefined {
     const cell = el?.closest?.(`[${ATTR.field}]`);
     if (!cell) return undefined;
@@ -531,72 +563,21 @@ export class InPage {
     if (t && !(to && t.element!.contains(to))) this.leave(t.key, 'hover');
   }
 
-  private claimUnderPointer = '';
   private pointerMove(e: Event): void {
-    const claims = this.store.claimBoxes.peek();
-    if (!claims.size) return;
-    const { pageX: x, pageY: y } = e as PointerEvent;
-    let hit = '';
-    for (const [key, boxes] of claims)
-      if (boxes.some((b) => x >= b.x && x <= b.x + b.w && y >= b.y && y <= b.y + b.h)) hit = key;
-    if (hit === this.claimUnderPointer) return;
-    if (this.claimUnderPointer) this.leave(this.claimUnderPointer, 'hover');
-    this.claimUnderPointer = hit;
-    if (hit) this.activate(hit, 'hover');
+    const { pageX, pageY } = e as PointerEvent;
+    this.tooltip.pointerAt(pageX, pageY);
   }
 
-  activate(key: string, how: 'hover' | 'focus' | 'pin'): void {
-    if (how === 'focus' && this.suppressFocus) {
-      this.suppressFocus = false;
-      return;
-    }
-    const current = this.store.active.peek();
-    if (current?.pinned && current.key !== key && how === 'hover') return;
-    if (this.hideTimer !== null) clearTimeout(this.hideTimer);
-    this.hideTimer = null;
-    const pinned = how === 'pin' || (current?.key === key && current.pinned);
-    if (how !== 'hover') {
-      // A mark reached by Tab or the navigator: the navigator's position follows it.
-      const i = this.store.walk.peek().indexOf(key);
-      const nav = this.store.nav.peek();
-      if (i >= 0 && nav.index !== i) this.store.nav.value = { ...nav, index: i };
-    }
-    if (current?.key !== key || current.pinned !== pinned) this.store.active.value = { key, pinned };
-    const target = this.store.targets.peek().find((t) => t.key === key);
-    const rel = new Map<Element, Record<string, string>>();
-    for (const el of target?.related ?? []) rel.set(el, { [ATTR.related]: this.style.token });
-    this.related.apply(rel);
+  activate(key: string, how: ShowHow): void {
+    this.tooltip.activate(key, how);
   }
 
   leave(key: string, how: 'hover' | 'focus'): void {
-    const current = this.store.active.peek();
-    if (!current || current.key !== key || current.pinned) return;
-    if (this.hideTimer !== null) clearTimeout(this.hideTimer);
-    this.hideTimer = setTimeout(
-      () => {
-        this.hideTimer = null;
-        if (this.store.active.peek()?.key === key && !this.store.active.peek()?.pinned) this.close();
-      },
-      how === 'hover' ? 250 : 100,
-    );
+    this.tooltip.leave(key, how);
   }
 
   close(): void {
-    const current = this.store.active.peek();
-    if (this.hideTimer !== null) clearTimeout(this.hideTimer);
-    this.hideTimer = null;
-    this.related.restore();
-    if (!current) return;
-    this.store.active.value = null;
-    // A keyboard user who pinned a tooltip gets focus back on the mark they came from.
-    if (current.pinned && this.layer.mounted) {
-      const btn = this.layer.shadow.querySelector<HTMLElement>(targetSelector(current.key));
-      if (btn) {
-        this.suppressFocus = true;
-        btn.focus();
-        if (this.layer.shadow.activeElement !== btn) this.suppressFocus = false;
-      }
-    }
+    this.tooltip.close();
   }
 
   private actions(): LayerActions {
@@ -743,5 +724,6 @@ export class InPage {
     if (this.lateTimer !== null) clearTimeout(this.lateTimer);
     if (this.flashTimer !== null) clearTimeout(this.flashTimer);
     this.unmark();
+    this.tooltip.dispose();
   }
 }

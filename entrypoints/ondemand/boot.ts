@@ -10,7 +10,7 @@ import type { PageStateValue } from '../../lib/contract';
 import { InPage } from './app';
 import { hiddenInPage } from './hidden';
 import type { Light } from '../content/light';
-import { LANG_KEY, pickLang } from '../../lib/i18n';
+import { BLANK_AS_ZERO_KEY, LANG_KEY, pickLang } from '../../lib/i18n';
 import { pageChipText, setLang } from '../../components/inpage/strings';
 import { INVALIDATED } from '../content/lifetime';
 import { engineApi } from './ext-api';
@@ -33,12 +33,16 @@ export function boot(force = true): Promise<PageStateValue> {
   const signal =
     holder.__goujiSignal && !holder.__goujiSignal.aborted ? holder.__goujiSignal : new AbortController().signal;
 
+  // 空白按 0 计 (the popup's option, stored): read before the first analysis, followed live (a re-check).
+  let blankAsZero = false;
   const inpage = new InPage({
     doc: document,
     signal,
-    analyze: (doc, opts) => checkDocument(doc, { ...opts, hidden: hiddenInPage }),
+    analyze: (doc, opts) =>
+      checkDocument(doc, { ...opts, hidden: hiddenInPage, ...(blankAsZero ? { blankAsZero } : {}) }),
     // The same analysis in bounded steps, run in slices of a few ms with the page's tasks in between.
-    analyzeSteps: (doc, opts) => checkDocumentSteps(doc, { ...opts, hidden: hiddenInPage }),
+    analyzeSteps: (doc, opts) =>
+      checkDocumentSteps(doc, { ...opts, hidden: hiddenInPage, ...(blankAsZero ? { blankAsZero } : {}) }),
     // The core's one-time set-up (t2s tables, first regex compilation), sliced the same way, before it.
     prepareSteps: warmUpSteps,
     gate: quickGate,
@@ -70,7 +74,15 @@ export function boot(force = true): Promise<PageStateValue> {
     inpage.relabel();
   };
   const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    if (area === 'local' && LANG_KEY in changes) applyLang(changes[LANG_KEY]!.newValue);
+    if (area !== 'local') return;
+    if (LANG_KEY in changes) applyLang(changes[LANG_KEY]!.newValue);
+    if (BLANK_AS_ZERO_KEY in changes) {
+      const next = changes[BLANK_AS_ZERO_KEY]!.newValue === true;
+      if (next === blankAsZero) return;
+      blankAsZero = next;
+      // A page already checked is checked again with the new choice (its result goes to the popup).
+      if (inpage.analysis) void inpage.analyze();
+    }
   };
   browser.storage.onChanged.addListener(onStorage);
   signal.addEventListener(
@@ -85,8 +97,11 @@ export function boot(force = true): Promise<PageStateValue> {
     { once: true },
   );
   return browser.storage.local
-    .get(LANG_KEY)
-    .then((got) => setLang(pickLang(got[LANG_KEY], browser.i18n?.getUILanguage?.())))
+    .get([LANG_KEY, BLANK_AS_ZERO_KEY])
+    .then((got) => {
+      setLang(pickLang(got[LANG_KEY], browser.i18n?.getUILanguage?.()));
+      blankAsZero = got[BLANK_AS_ZERO_KEY] === true;
+    })
     .catch(() => {})
     .then(() => inpage.start(force));
 }

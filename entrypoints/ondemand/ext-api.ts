@@ -17,7 +17,7 @@ export interface EngineApi {
     onMessage: { addListener(cb: Listener): void; removeListener(cb: Listener): void };
   };
   storage: {
-    local: { get(key: string): Promise<Record<string, unknown>> };
+    local: { get(keys: string | string[]): Promise<Record<string, unknown>> };
     onChanged: { addListener(cb: StorageListener): void; removeListener(cb: StorageListener): void };
   };
   i18n?: { getUILanguage?(): string };

@@ -50,8 +50,11 @@ export class MarkLedger {
 }
 
 // Outlines only, drawn inside the cell's border (negative offset): they neither add text nor move anything,
-// and their styles (solid, dashed, dotted) differ without relying on colour. The icons and the culprit's
-// "应为 N" are drawn in our shadow layer beside the numbers, never over them (components/inpage/placement.ts).
+// and their styles (solid, dashed, dotted) differ without relying on colour. The addends of a failing total
+// are outlined only faintly: on a table with five errors they are most of the table, and the reader must
+// see which cells are wrong (the totals, the culprits); hovering or focusing a total highlights its own
+// addends. The icons and the culprit's "应为 N" are drawn in our shadow layer beside the numbers, never over
+// them (components/inpage/placement.ts).
 
 /** A fresh random token for one page load (our stylesheet styles only cells that carry it). */
 export function makeToken(): string {
@@ -68,7 +71,7 @@ export function makeToken(): string {
 export function pageCss(token: string): string {
   const m = (attr: string) => `[${ATTR.mark}="${token}"][${attr}]`;
   return `
-${m(ATTR.fail)}{outline:2px solid rgba(197,34,31,.55)!important;outline-offset:-2px!important}
+${m(ATTR.fail)}:not([${ATTR.total}]):not([${ATTR.culprit}]){outline:1px solid rgba(197,34,31,.28)!important;outline-offset:-1px!important}
 ${m(ATTR.total)}{outline:3px solid #c5221f!important;outline-offset:-3px!important}
 ${m(ATTR.culprit)}{outline:3px dashed #7b1fa2!important;outline-offset:-3px!important}
 ${m(ATTR.uncertain)}:not([${ATTR.fail}]){outline:2px dotted #5f6368!important;outline-offset:-2px!important}

@@ -5,7 +5,7 @@ import { isAddResult, typedSend, type Message, type TabState } from '@/lib/ext/p
 import { isTabState, tabKey } from '@/lib/ext/tabs';
 import { FLAG_KEY_PREFIX } from '@/lib/flags/model';
 import type { AddResult } from '@/lib/flags/store';
-import { LANG_KEY, pickLang, type Lang } from '@/lib/i18n';
+import { BLANK_AS_ZERO_KEY, LANG_KEY, pickLang, type Lang } from '@/lib/i18n';
 import { downloadText, type CommonHost } from '@/components/common/host';
 import type { PopupHost } from '@/components/popup/store';
 import type { FileActionsHost } from '@/components/popup/FileActions';
@@ -130,6 +130,10 @@ export function createPopupHost(b: Api, doc: Document, search: string): PopupHos
       } finally {
         h.close();
       }
+    },
+    loadBlankAsZero: async () => (await b.storage.local.get(BLANK_AS_ZERO_KEY))[BLANK_AS_ZERO_KEY] === true,
+    saveBlankAsZero: async (on) => {
+      await b.storage.local.set({ [BLANK_AS_ZERO_KEY]: on });
     },
     openHistoryPage: () => {
       void b.tabs.create({ url: b.runtime.getURL('/history.html' as Parameters<Api['runtime']['getURL']>[0]) });

@@ -4,8 +4,8 @@ import { checkDocument } from '../check';
 import { findAttachments, findListPages, findReportLinks } from './links';
 import type { Inspected } from './run';
 
-export function inspectDocument(doc: Document, url: string): Inspected {
-  const report = checkDocument(doc, { url }).report;
+export function inspectDocument(doc: Document, url: string, opts: { blankAsZero?: boolean } = {}): Inspected {
+  const report = checkDocument(doc, { ...opts, url }).report;
   const links = report.detected ? [] : findReportLinks(doc, url);
   return {
     report,

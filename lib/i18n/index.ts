@@ -37,6 +37,10 @@ const zh = {
   uncertainHeading: '无法判断（{n}）',
   blankHeading: '空白单元格（{n}）',
   noticesHeading: '提示',
+  blankAsZero: '空白按 0 计',
+  blankAsZeroHint:
+    '空白不等于 0。选中后，空白单元格（含总计）都按 0 核对，每项勾稽关系都有结论；导出的报告注明此选项。',
+  blankAsZeroOn: '已选“空白按 0 计”：以下结论把空白单元格当作 0',
   openAttachment: '打开附件',
   culprit: '可能出错：{where}，应为 {value}',
   assumedZero: '{n} 个空白单元格按 0 计',
@@ -201,6 +205,10 @@ const en: Record<MessageKey, string> = {
   uncertainHeading: 'Undecided ({n})',
   blankHeading: 'Blank cells ({n})',
   noticesHeading: 'Notices',
+  blankAsZero: 'Count blanks as 0',
+  blankAsZeroHint:
+    'Blank is not zero. When on, blank cells (totals included) are checked as 0 so every identity gets a verdict; exports say the option was used.',
+  blankAsZeroOn: '“Count blanks as 0” is on: the verdicts below treat blank cells as 0',
   openAttachment: 'Open the attachment',
   culprit: 'Probably wrong: {where}, should be {value}',
   assumedZero: '{n} blank cells counted as 0',
@@ -346,6 +354,9 @@ export function pickLang(stored: unknown, uiLanguage?: string): Lang {
 
 /** storage.local key of the language choice (shared by the popup, the follow-up, batch and 历史 pages). */
 export const LANG_KEY = 'gouji:settings:lang';
+
+/** storage.local key of 空白按 0 计 (`true` when on; absent or anything else: off, blank is not zero). */
+export const BLANK_AS_ZERO_KEY = 'gouji:settings:blank-as-zero';
 
 export function formatDate(iso: string, lang: Lang): string {
   const d = new Date(iso);

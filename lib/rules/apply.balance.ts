@@ -43,5 +43,5 @@ export const applyBalance = defineRule('apply.balance', {
     };
   },
   source: 'lib/rules/apply.balance.ts',
-  checks: (ctx) => SPECS.map((spec) => evaluate(spec, ctx.values)),
+  checks: (ctx) => SPECS.map((spec) => evaluate(spec, ctx.values, ctx.blankAsZero)),
 });

@@ -39,5 +39,5 @@ export const applyResultSum = defineRule('apply.result-sum', {
     };
   },
   source: 'lib/rules/apply.result-sum.ts',
-  checks: (ctx) => specs(formatById(ctx.format)!).map((spec) => evaluate(spec, ctx.values)),
+  checks: (ctx) => specs(formatById(ctx.format)!).map((spec) => evaluate(spec, ctx.values, ctx.blankAsZero)),
 });

@@ -39,5 +39,5 @@ export const applyRowSum = defineRule('apply.row-sum', {
     };
   },
   source: 'lib/rules/apply.row-sum.ts',
-  checks: (ctx) => specs(formatById(ctx.format)!).map((spec) => evaluate(spec, ctx.values)),
+  checks: (ctx) => specs(formatById(ctx.format)!).map((spec) => evaluate(spec, ctx.values, ctx.blankAsZero)),
 });

@@ -66,7 +66,11 @@ function halfUlp(e: ValueEntry | undefined): number {
   return e && !e.blank ? 0.5 * 10 ** -(e.decimals ?? 0) : 0;
 }
 
-export function evaluate(spec: IdentitySpec, values: ReadonlyMap<string, ValueEntry>): Evaluated {
+/**
+ * `blankAsZero` (the user's 空白按 0 计, off by default): a blank checked cell and all-blank addends count as
+ * 0 as well, so the check gets a verdict; every blank it counted is recorded in `assumedZero`.
+ */
+export function evaluate(spec: IdentitySpec, values: ReadonlyMap<string, ValueEntry>, blankAsZero = false): Evaluated {
   const term = (field: string): Term => {
     const entry = values.get(field);
     const n = !entry ? null : entry.blank ? 0 : entry.value;
@@ -76,7 +80,7 @@ export function evaluate(spec: IdentitySpec, values: ReadonlyMap<string, ValueEn
   const rhs = spec.rhs.map(term);
   const anchor = rhs[0]!;
   const others = [...lhs, ...rhs.slice(1)];
-  const assumed = others.filter((t) => t.entry?.blank).map((t) => t.field);
+  const assumed = (blankAsZero ? [anchor, ...others] : others).filter((t) => t.entry?.blank).map((t) => t.field);
   const missing = [...lhs, ...rhs].filter((t) => !t.entry).map((t) => t.field);
   const unreadable = [...lhs, ...rhs]
     .filter((t) => t.entry && !t.entry.blank && t.entry.value === null)
@@ -84,7 +88,7 @@ export function evaluate(spec: IdentitySpec, values: ReadonlyMap<string, ValueEn
   const sumL = lhs.reduce((s, t) => s + (t.n ?? 0), 0);
   const sumR = rhs.reduce((s, t) => s + (t.n ?? 0), 0);
   const expected = round(sumL - (sumR - (anchor.n ?? 0)));
-  const actual = anchor.entry && !anchor.entry.blank ? anchor.entry.value : null;
+  const actual = anchor.entry && !anchor.entry.blank ? anchor.entry.value : blankAsZero && anchor.entry ? 0 : null;
 
   let status: CheckStatus;
   let reason: string | undefined;
@@ -98,11 +102,11 @@ export function evaluate(spec: IdentitySpec, values: ReadonlyMap<string, ValueEn
     status = 'uncertain';
     messageId = 'identity.unreadable';
     reason = `无法识别为数字：${unreadable.map((f) => `${fieldName(f)}（“${values.get(f)!.raw}”）`).join('、')}`;
-  } else if (anchor.entry!.blank) {
+  } else if (anchor.entry!.blank && !blankAsZero) {
     status = 'uncertain';
     messageId = 'identity.total-blank';
     reason = `${fieldName(anchor.field)} 为空白，无法核对`;
-  } else if (others.every((t) => t.entry!.blank)) {
+  } else if (others.every((t) => t.entry!.blank) && !blankAsZero) {
     status = 'uncertain';
     messageId = 'identity.all-blank';
     reason = '参与计算的单元格全部为空白，无法核对';
@@ -128,8 +132,12 @@ export function evaluate(spec: IdentitySpec, values: ReadonlyMap<string, ValueEn
   if (intervals) {
     message += `（按小数位数取区间：应为 [${intervals.expected.join(', ')}]，表中为 [${intervals.actual.join(', ')}]）`;
   }
+  // With the option on, every blank is counted as 0 by choice: the count says it, not a list of every cell.
   if (assumed.length && status !== 'uncertain')
-    message += `（空白按 0 计：${assumed.map((f) => fieldName(f)).join('、')}）`;
+    message +=
+      blankAsZero && assumed.length > 2
+        ? `（空白按 0 计：${assumed.length} 个空白单元格）`
+        : `（空白按 0 计：${assumed.map((f) => fieldName(f)).join('、')}）`;
 
   const check: Check = {
     id: spec.id,

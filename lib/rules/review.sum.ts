@@ -41,5 +41,5 @@ export const reviewSum = defineRule('review.sum', {
     };
   },
   source: 'lib/rules/review.sum.ts',
-  checks: (ctx) => SPECS.map((spec) => evaluate(spec, ctx.values)),
+  checks: (ctx) => SPECS.map((spec) => evaluate(spec, ctx.values, ctx.blankAsZero)),
 });

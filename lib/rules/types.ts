@@ -5,6 +5,8 @@ export interface RuleContext {
   values: ReadonlyMap<string, ValueEntry>;
   format: ReportFormat;
   found: Readonly<Record<TableKey, boolean>>;
+  /** 空白按 0 计 (CheckOptions.blankAsZero): a blank total, or all-blank cells, count as 0 too. */
+  blankAsZero?: boolean;
 }
 
 /** A check plus what the culprit search needs: the identity sum(lhs) = sum(rhs). */

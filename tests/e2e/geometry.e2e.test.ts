@@ -172,3 +172,89 @@ describe('marks beside, not over', () => {
     await page.close();
   });
 });
+
+/**
+ * The current finding's tooltip and the navigator against the numbers they talk about: the marked cell's
+ * text and the text of every cell touching it (a label spanning many rows counts only within three rows),
+ * or the text number's own line. Viewport coordinates.
+ */
+function measureTip(page: Page) {
+  return page.evaluate(
+    ({ tag, tip, nav }) => {
+      const root = document.querySelector(tag)!.shadowRoot!;
+      const t = root.querySelector<HTMLElement>(`[part~="${tip}"]`);
+      const n = root.querySelector<HTMLElement>(`[part~="${nav}"]`);
+      if (!t) return { key: null, overlaps: [] as string[] };
+      const key = t.dataset.key!;
+      const boxes: [string, DOMRect][] = [];
+      const texts = (el: Element, near?: DOMRect) => {
+        const range = document.createRange();
+        range.selectNodeContents(el);
+        return [...range.getClientRects()].filter(
+          (r) =>
+            r.width > 0 &&
+            r.height > 0 &&
+            (!near || (r.bottom >= near.top - 3 * near.height && r.top <= near.bottom + 3 * near.height)),
+        );
+      };
+      const cell = document.querySelector(`[data-gouji-field="${CSS.escape(key)}"]`);
+      if (cell) {
+        const c = cell.getBoundingClientRect();
+        for (const other of cell.closest('table')!.querySelectorAll('td,th')) {
+          const o = other.getBoundingClientRect();
+          if (o.right < c.left - 2 || o.left > c.right + 2 || o.bottom < c.top - 2 || o.top > c.bottom + 2) continue;
+          for (const r of texts(other, c))
+            boxes.push([other === cell ? 'the marked cell' : `“${other.textContent!.trim().slice(0, 10)}”`, r]);
+        }
+      }
+      const hit = (a: DOMRect, b: DOMRect) =>
+        a.left < b.right - 0.5 && b.left + 0.5 < a.right && a.top < b.bottom - 0.5 && b.top + 0.5 < a.bottom;
+      const overlaps: string[] = [];
+      const tr = t.getBoundingClientRect();
+      const nr = n?.getBoundingClientRect();
+      for (const [what, r] of boxes) {
+        if (hit(tr, r)) overlaps.push(`tooltip of ${key} over ${what}`);
+        if (nr && hit(nr, r)) overlaps.push(`navigator over ${what} (${key})`);
+      }
+      return { key, overlaps };
+    },
+    { tag: HOST_SELECTOR, tip: PART.tooltip, nav: PART.navigator },
+  );
+}
+
+describe('tooltips and the navigator beside the numbers', () => {
+  it.each([360, 412, 1280])(
+    'at %i px: walking every finding, neither covers the cell or its neighbours',
+    async (width) => {
+      const url = `https://www.zs.gov.cn/geometry/tips-${width}.html`;
+      L.pages.set(url, reportPage({ set: fiveErrors(), head: COMPACT, textReceived: 150 }));
+      const page = await L.context.newPage();
+      await page.setViewportSize({ width, height: 800 });
+      await page.goto(url);
+      expect(await settled(page)).toBe('report');
+      await page.waitForFunction(
+        (tag) => !!document.querySelector(tag)?.shadowRoot?.querySelector('[part~="target"]'),
+        HOST_SELECTOR,
+      );
+      await page.locator('body').click({ position: { x: 1, y: 1 } });
+      const seen = new Set<string>();
+      for (let i = 0; i < 12; i++) {
+        await page.keyboard.press('Alt+ArrowDown');
+        await relaid(page);
+        const g = await measureTip(page);
+        expect(g.key).not.toBeNull();
+        expect(g.overlaps).toEqual([]);
+        if (seen.has(g.key!)) break;
+        seen.add(g.key!);
+        // Pinned (bigger: its buttons) too.
+        await page.keyboard.press('Enter');
+        await relaid(page);
+        expect((await measureTip(page)).overlaps).toEqual([]);
+        if (i === 1) await page.screenshot({ path: artifact(`geometry-tooltip-pinned-${width}.png`) });
+        await page.keyboard.press('Escape');
+      }
+      expect(seen.size).toBeGreaterThanOrEqual(6);
+      await page.close();
+    },
+  );
+});

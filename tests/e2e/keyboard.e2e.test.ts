@@ -97,13 +97,14 @@ describe('keyboard only, in the page', () => {
       // A number in the text that contradicts the tables comes first.
       expect(s.focusKey).toMatch(/^narrative:/);
       expect(s.tooltipKey).toBe(s.focusKey);
-      expect(s.nav).toMatch(/^第 1 \/ \d+ 处$/);
+      // One stop per error: the text contradiction and the five wrong cells (the chip says 5 处错误).
+      expect(s.nav).toBe('第 1 / 6 处');
       await page.screenshot({ path: artifact(`keyboard-navigator-prose-${width}.png`) });
 
       await page.keyboard.press('Alt+ArrowDown');
       s = await state(page);
       expect(s.focusKey).toMatch(/^apply\./);
-      expect(s.nav).toMatch(/^第 2 \/ \d+ 处$/);
+      expect(s.nav).toBe('第 2 / 6 处');
       // j / k while focus is in our UI.
       await page.keyboard.press('j');
       const third = (await state(page)).focusKey;
@@ -152,6 +153,15 @@ describe('keyboard only, in the popup', () => {
       'fail',
     ]);
     expect(await popup.$$eval('[data-error]', (els) => els.length)).toBe(5);
+    // At popup size more than one and a half findings show before any scrolling: the second one's head
+    // is above the sticky footer.
+    const visible = await popup.evaluate(() => {
+      const foot = document.querySelector('footer.actions')!.getBoundingClientRect().top;
+      return [...document.querySelectorAll('[data-section] .finding, [data-error]')].filter(
+        (el) => el.getBoundingClientRect().top + 24 <= foot,
+      ).length;
+    });
+    expect(visible).toBeGreaterThanOrEqual(2);
     let seen = 0;
     for (let i = 0; i < 80 && seen < 8; i++) {
       await popup.keyboard.press('Tab');
@@ -184,6 +194,8 @@ describe('views, looked at', () => {
     ['format2019.html', 'views-2019', 1280],
     ['format2019.html', 'views-2019', 412],
     ['seed000-plain.html', 'views-consistent', 412],
+    ['format2019-blanks.html', 'views-2019-blanks', 1280],
+    ['format2019-blanks.html', 'views-2019-blanks', 412],
   ];
   it.each(shots)('%s as %s at %i px', async (file, name, width) => {
     const html = readFileSync(join(FIXTURES, file), 'utf8');
@@ -205,6 +217,47 @@ describe('views, looked at', () => {
       await popup.screenshot({ path: artifact(`${name}-popup.png`) });
       await popup.close();
     }
+    await page.close();
+  });
+
+  it('空白按 0 计 from the popup: stored, the page re-checks, the chip and the popup say the option is on', async () => {
+    const html = readFileSync(join(FIXTURES, 'format2019-blanks.html'), 'utf8');
+    const url = /name="gouji-fixture-url" content="([^"]+)"/.exec(html)![1]!.replace('.html', '-b0.html');
+    L.pages.set(url, html);
+    const page = await L.context.newPage();
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(url);
+    expect(await settled(page)).toBe('report');
+    const chipText = () =>
+      page.evaluate(
+        ({ tag, chip }) =>
+          document.querySelector(tag)?.shadowRoot?.querySelector(`[part~="${chip}"][data-table="apply"]`)
+            ?.textContent ?? '',
+        { tag: HOST_SELECTOR, chip: PART.chip },
+      );
+    await expect.poll(chipText).toContain('20 项勾稽关系无法核对');
+    const tabId = await tabIdOf(url);
+    const popup = await L.context.newPage();
+    await popup.setViewportSize({ width: 420, height: 600 });
+    await popup.goto(`chrome-extension://${L.extensionId}/popup.html?tabId=${tabId}`);
+    const box = popup.locator('[data-option="blank-as-zero"] input[type="checkbox"]');
+    await expect.poll(() => box.isChecked()).toBe(false);
+    await box.focus();
+    await popup.keyboard.press('Space');
+    // The page re-checks with the option; its new result reaches the popup.
+    await popup.waitForSelector('[data-option="blank-as-zero"][data-used="true"]');
+    expect(await popup.textContent('[data-count="errors"]')).toContain('1');
+    await expect.poll(chipText).toContain('已选“空白按 0 计”');
+    expect(await chipText()).toContain('1 处错误（3 项核对不一致）');
+    await page.locator('table[data-gouji-table~="apply"]').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: artifact('views-2019-blanks-as-zero-1280.png') });
+    await popup.screenshot({ path: artifact('views-2019-blanks-as-zero-popup.png') });
+    // Off again: stored, and the page goes back to undecided.
+    await box.focus();
+    await popup.keyboard.press('Space');
+    await popup.waitForSelector('[data-option="blank-as-zero"][data-used="false"]');
+    await expect.poll(chipText).toContain('20 项勾稽关系无法核对');
+    await popup.close();
     await page.close();
   });
 

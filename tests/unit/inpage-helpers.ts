@@ -25,7 +25,7 @@ export interface Harness {
 export function openPage(
   html: string,
   url = 'https://www.zs.gov.cn/zwgk/art/2025/1/23/art_1.html',
-  opts: { quietMs?: number } = {},
+  opts: { quietMs?: number; blankAsZero?: boolean } = {},
 ): Harness {
   const win = new Window({
     url,
@@ -41,7 +41,7 @@ export function openPage(
   const inpage = new InPage({
     doc,
     signal: abort.signal,
-    analyze: (d, o) => checkDocument(d, o),
+    analyze: (d, o) => checkDocument(d, opts.blankAsZero ? { ...o, blankAsZero: true } : o),
     gate: quickGate,
     send: typedSend(async (msg) => {
       sent.push(msg);

@@ -1,6 +1,13 @@
 // Where labels and chips go (components/inpage/placement.ts): beside the numbers, never over any text.
 import { describe, expect, it } from 'vitest';
-import { intersects, labelWidth, placeChip, placeLabels } from '../../components/inpage/placement';
+import {
+  intersects,
+  labelWidth,
+  placeChip,
+  placeLabels,
+  placeTooltip,
+  unionBox,
+} from '../../components/inpage/placement';
 
 const box = (x: number, y: number, w: number, h: number) => ({ x, y, w, h });
 
@@ -70,5 +77,37 @@ describe('placeChip', () => {
     const at = placeChip({ w: 200, h: 20 }, table, [heading], 1280)!;
     expect(at.x).toBeGreaterThanOrEqual(700);
     expect(placeChip({ w: 200, h: 20 }, table, [heading], 760)).toBeNull();
+  });
+});
+
+describe('placeTooltip', () => {
+  const view = box(0, 1000, 412, 800);
+  const size = { w: 380, h: 120 };
+  it('goes below the cell and its neighbours when there is room, kept inside the window', () => {
+    const cell = box(300, 1200, 40, 20);
+    const avoid = box(260, 1180, 120, 60);
+    const spot = placeTooltip(size, cell, avoid, view);
+    expect(spot.y).toBe(1244);
+    expect(spot.x + spot.w).toBeLessThanOrEqual(412 - 8);
+    expect(intersects(spot, avoid)).toBe(false);
+  });
+  it('goes above when below would leave the window (or run under the navigator)', () => {
+    const cell = box(100, 1700, 40, 20);
+    const avoid = box(60, 1680, 120, 60);
+    const spot = placeTooltip(size, cell, avoid, { ...view, h: 700 });
+    expect(spot.y + spot.h).toBeLessThanOrEqual(1680);
+    expect(intersects(spot, avoid)).toBe(false);
+  });
+  it('beside when neither above nor below fits, else below (the page scrolls) — never over the numbers', () => {
+    const tall = box(0, 1000, 1280, 300);
+    const avoid = box(100, 1010, 200, 280);
+    const side = placeTooltip({ w: 300, h: 100 }, box(150, 1100, 40, 20), avoid, tall);
+    expect(side.x).toBe(304);
+    const none = placeTooltip({ w: 1400, h: 400 }, box(150, 1100, 40, 20), avoid, tall);
+    expect(intersects(none, avoid)).toBe(false);
+  });
+  it('unionBox', () => {
+    expect(unionBox([])).toBeNull();
+    expect(unionBox([box(0, 0, 10, 10), box(20, 5, 5, 20)])).toEqual(box(0, 0, 25, 25));
   });
 });

@@ -31,21 +31,25 @@ const key = (
   );
 
 describe('the findings navigator', () => {
-  it('walks text contradictions first, then marked cells in reading order, with Alt+↓/↑ from anywhere', async () => {
+  it('walks one stop per error — text contradictions first, then wrong cells in reading order — with Alt+↓/↑ from anywhere', async () => {
     h = openPage(reportPage({ set: WRONG, textReceived: 150 }));
     await h.inpage.start();
     let root = await ui(h);
     const walk = h.inpage.store.walk.peek();
     expect(walk[0]).toMatch(/^narrative:/);
-    // Reading order of the marked cells of table 三: the 本年新收 row (自然人, then 总计), then the （七）总计 row.
-    expect(walk.slice(1)).toEqual(['apply.new.natural_person', 'apply.new.total', 'apply.total.natural_person']);
+    // One wrong cell (本年新收 · 自然人) breaks two checks: one stop, as the chip counts one error. The two
+    // failing totals it explains are not stops of their own (they stay reachable by Tab and hover).
+    expect(walk.slice(1)).toEqual(['apply.new.natural_person']);
+    expect(h.inpage.store.targets.peek().map((t) => t.key)).toEqual(
+      expect.arrayContaining(['apply.new.total', 'apply.total.natural_person']),
+    );
     expect(q(root, 'navigator')).toHaveLength(0); // shown once the user walks
 
     key(h, 'ArrowDown', { altKey: true });
     root = await ui(h);
     const nav = q(root, 'navigator')[0]!;
     expect(nav.getAttribute('role')).toBe('toolbar');
-    expect(nav.textContent).toContain('第 1 / 4 处');
+    expect(nav.textContent).toContain('第 1 / 2 处');
     expect(root.activeElement?.getAttribute('data-key')).toBe(walk[0]);
     expect(q(root, PART.tooltip)[0]?.getAttribute('data-key')).toBe(walk[0]);
 
@@ -53,20 +57,31 @@ describe('the findings navigator', () => {
     root = await ui(h);
     expect(root.activeElement?.getAttribute('data-key')).toBe('apply.new.natural_person');
     expect(q(root, PART.tooltip)[0]?.getAttribute('data-key')).toBe('apply.new.natural_person');
-    expect(q(root, 'navigator')[0]!.textContent).toContain('第 2 / 4 处');
+    expect(q(root, 'navigator')[0]!.textContent).toContain('第 2 / 2 处');
+    // The culprit's tooltip says it once, then lists both checks it breaks with their arithmetic.
+    const tip = q(root, PART.tooltip)[0]!;
+    expect(tip.querySelector('.lead')?.textContent).toContain('可能是这一格出错：若为 167');
+    expect(tip.textContent!.match(/可能是这一格出错/g)).toHaveLength(1);
+    expect(q(root, PART.finding).map((f) => f.getAttribute('data-check'))).toEqual([
+      'apply.row-sum:new',
+      'apply.balance:natural_person',
+    ]);
+    expect(tip.textContent).toContain('本行合计应为 187（165 + 8 + 0 + 0 + 1 + 13），表中为 189');
 
-    // j / k while focus is in our UI.
+    // j / k while focus is in our UI (wrapping round).
     key(h, 'j', {}, root.activeElement!);
     root = await ui(h);
-    expect(root.activeElement?.getAttribute('data-key')).toBe('apply.new.total');
+    expect(root.activeElement?.getAttribute('data-key')).toBe(walk[0]);
     key(h, 'k', {}, root.activeElement!);
     root = await ui(h);
     expect(root.activeElement?.getAttribute('data-key')).toBe('apply.new.natural_person');
     // Alt+↑ from the first wraps to the last.
     key(h, 'ArrowUp', { altKey: true });
+    root = await ui(h);
+    expect(root.activeElement?.getAttribute('data-key')).toBe(walk[0]);
     key(h, 'ArrowUp', { altKey: true });
     root = await ui(h);
-    expect(root.activeElement?.getAttribute('data-key')).toBe('apply.total.natural_person');
+    expect(root.activeElement?.getAttribute('data-key')).toBe('apply.new.natural_person');
     // The buttons do the same; Esc closes the navigator.
     (q(root, 'navigator')[0]!.querySelector('[data-nav="next"]') as HTMLElement).click();
     root = await ui(h);

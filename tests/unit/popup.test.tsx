@@ -14,7 +14,10 @@ import { Popup } from '../../components/popup/Popup';
 import { PopupStore } from '../../components/popup/store';
 import type { Message } from '../../lib/ext/protocol';
 import { badgeFor, findingCounts } from '../../lib/ext/tabs';
-import { LANG_KEY } from '../../lib/i18n';
+import { BLANK_AS_ZERO_KEY, LANG_KEY } from '../../lib/i18n';
+import { checkHtml } from '../../lib/html/check-html';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Report } from '../../lib/types';
 import { consistentReport, sampleReport, SAMPLE_URL } from './helpers/sample-report';
 
@@ -374,5 +377,41 @@ describe('popup notices (issue #8)', () => {
     expect(a.getAttribute('rel')).toContain('noopener');
     expect(a.textContent).toBe('打开附件');
     expect($('[data-notice="tables-as-images"]').querySelector('a')).toBe(null);
+  });
+});
+
+describe('空白按 0 计 in the popup (issue #11)', () => {
+  const blanksHtml = () => readFileSync(join(__dirname, '../fixtures/format2019-blanks.html'), 'utf8');
+
+  it('offered on a report with blanks, off by default; turning it on stores the choice; a report checked with it says so', async () => {
+    const off = checkHtml(blanksHtml()).report;
+    await deliverResult(off);
+    await mount();
+    const box = $<HTMLInputElement>('[data-option="blank-as-zero"] input[type="checkbox"]');
+    expect(box.checked).toBe(false);
+    expect($('[data-option="blank-as-zero"]').dataset.used).toBe('false');
+    expect($('[data-option="blank-as-zero"]').textContent).toContain('空白不等于 0');
+    // The table's blanks said once, as a notice.
+    expect($('[data-notice="blanks-undecided.apply"]').textContent).toContain('20 项勾稽关系无法核对');
+    await click(box);
+    expect((await fakeBrowser.storage.local.get(BLANK_AS_ZERO_KEY))[BLANK_AS_ZERO_KEY]).toBe(true);
+    // The page re-checks with the option and sends its result (played here as the engine does).
+    await deliverResult(checkHtml(blanksHtml(), { blankAsZero: true }).report);
+    await settle();
+    expect($('[data-option="blank-as-zero"]').dataset.used).toBe('true');
+    expect($('[data-field="blank-as-zero-on"]').textContent).toContain('已选“空白按 0 计”');
+    expect($('[data-notice="blank-as-zero.apply"]')).not.toBeNull();
+    expect($('[data-count="errors"]').textContent).toContain('1');
+    // Turning it off again is stored as off.
+    await click($('[data-option="blank-as-zero"] input[type="checkbox"]'));
+    expect((await fakeBrowser.storage.local.get(BLANK_AS_ZERO_KEY))[BLANK_AS_ZERO_KEY]).toBe(false);
+  });
+
+  it('not offered on a report without blanks', async () => {
+    const r = consistentReport();
+    for (const t of Object.values(r.tables)) t.blank = [];
+    await deliverResult(r);
+    await mount();
+    expect(root.querySelector('[data-option="blank-as-zero"]')).toBeNull();
   });
 });

@@ -31,6 +31,7 @@ const EXPECTED: Record<string, [string, number] | null> = {
   'error-split': ['中山市人民政府办公室', 2024],
   'error-two': ['双鸭山市人民政府', 2024],
   'error-word-nested': ['广东省政务服务和数据管理局', 2024],
+  'format2019-blanks': ['江门市新会区自然资源局', 2023],
   'format2019-error': ['江门市新会区自然资源局', 2023],
   format2019: ['江门市新会区自然资源局', 2023],
   home: null,
