@@ -13,7 +13,7 @@ import {
   type TableSummary,
   type ValueEntry,
 } from './types';
-import { domRowsSteps, drainSteps, scanElementsSteps } from './extract/dom-rows';
+import { domRowsSteps, scanElementsSteps } from './extract/dom-rows';
 import type { HiddenTest } from './extract/grid';
 import { textRows } from './extract/text-rows';
 import { parseApply, type FieldCell, type ParsedTable } from './extract/apply';
@@ -35,7 +35,8 @@ import {
 } from './detect';
 import { agencyFromMetaRow, agencyFromSources } from './agency';
 import { collapse } from './normalize/text';
-import { checkNarrative } from './narrative';
+import { checkNarrativeSteps } from './narrative';
+import { drainSteps, type Steps } from './steps';
 import { missingTableCauses } from './causes';
 import { proseFromText, proseStepsFromDocument, type Prose } from './narrative/prose';
 
@@ -322,7 +323,7 @@ function blankNotices(
  */
 export const MAX_PROSE_CHARS = 100_000;
 
-function addNarrative(report: Report, prose: Prose): void {
+function* addNarrativeSteps(report: Report, prose: Prose): Steps<void> {
   if (!report.detected || report.report.format === 'old') return;
   if (prose.text.length > MAX_PROSE_CHARS || prose.truncated) {
     report.notices.push({
@@ -334,7 +335,7 @@ function addNarrative(report: Report, prose: Prose): void {
     prose = { text: whole.text.slice(0, MAX_PROSE_CHARS), rangeAt: (s, e) => whole.rangeAt(s, e) };
   }
   try {
-    report.narrative = checkNarrative(prose, report);
+    report.narrative = yield* checkNarrativeSteps(prose, report);
   } catch (e) {
     report.notices.push({
       id: 'narrative.error',
@@ -378,6 +379,7 @@ export function* checkDocumentSteps(doc: Document, opts: CheckOptions = {}): Gen
   const { rows, problems } = yield* domRowsSteps(tablesInRoot, opts.hidden);
   yield;
   const x = extract(rows);
+  yield;
   const bodyText = root?.textContent ?? '';
   yield;
   let docTitle: string | null = opts.title ?? null;
@@ -396,11 +398,14 @@ export function* checkDocumentSteps(doc: Document, opts: CheckOptions = {}): Gen
     scan.sources ?? [],
   );
   const pageTitle = scan.metas[0] || scan.headings[0] || docTitle;
-  const sig: Signals = {
-    ownTitle: !!own,
-    notice: isNoticeAboutReports(pageTitle ?? null, bodyText),
-    oldTable: hasOldStatsTable(bodyText),
-  };
+  // Each of these reads the whole body text once (1 MB on a hostile page): a step each.
+  yield;
+  const notice = isNoticeAboutReports(pageTitle ?? null, bodyText);
+  yield;
+  const sig: Signals = { ownTitle: !!own, notice, oldTable: hasOldStatsTable(bodyText) };
+  yield;
+  const sections = countSections(bodyText);
+  yield;
   const notices: ReportNotice[] = problems.map((p) => ({
     id: 'extract.table-too-large',
     level: 'info',
@@ -409,7 +414,7 @@ export function* checkDocumentSteps(doc: Document, opts: CheckOptions = {}): Gen
   const { report, fieldCells } = build(
     x,
     titleInfo,
-    countSections(bodyText),
+    sections,
     opts,
     docTitle ?? titleInfo?.title ?? null,
     notices,
@@ -443,7 +448,7 @@ export function* checkDocumentSteps(doc: Document, opts: CheckOptions = {}): Gen
     yield;
     prose = yield* proseStepsFromDocument(root, [...used], MAX_PROSE_CHARS);
     yield;
-    addNarrative(report, prose);
+    yield* addNarrativeSteps(report, prose);
   }
   return {
     report,
@@ -455,8 +460,15 @@ export function* checkDocumentSteps(doc: Document, opts: CheckOptions = {}): Gen
 }
 
 export function checkText(text: string, opts: CheckOptions = {}): Analysis {
+  return drainSteps(checkTextSteps(text, opts));
+}
+
+/** `checkText` in steps (the in-page warm-up runs it on a synthetic report, a slice at a time). */
+export function* checkTextSteps(text: string, opts: CheckOptions = {}): Steps<Analysis> {
   const rows = textRows(text);
+  yield;
   const x = extract(rows);
+  yield;
   const lines = text
     .split('\n')
     .map((l) => l.trim())
@@ -489,7 +501,8 @@ export function checkText(text: string, opts: CheckOptions = {}): Analysis {
       for (const c of cells) if (c.span) exclude.push(c.span);
     }
   }
-  addNarrative(report, proseFromText(text, exclude));
+  yield;
+  yield* addNarrativeSteps(report, proseFromText(text, exclude));
   return {
     report,
     elements: new Map(),

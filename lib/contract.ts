@@ -106,8 +106,16 @@ export const PERF = {
   gate: 'gouji:gate',
   /** The core's one-time set-up (lib/warm.ts), in an idle task of its own before the first analysis. */
   prepare: 'gouji:prepare',
+  /**
+   * One per analysis run: starts when the run starts, lasts as long as the run's own work (the sum of its
+   * slices, not the time the page's tasks took in between).
+   */
   analyze: 'gouji:analyze',
+  /** One per task the stepped analysis or the set-up ran in (its start and end). */
+  slice: 'gouji:slice',
   mark: 'gouji:mark',
+  /** The shadow layer mounted and laid out, in an animation frame after the marks. */
+  layout: 'gouji:layout',
 } as const;
 
 /** Page size limit: above this many table cells the page is not analyzed (state `error`, a chip says why). */

@@ -3,7 +3,7 @@
 // and of the code paths (≈10 ms). `warmUp()` pays both in a task of its own (the content script runs it
 // in an idle task before the analysis), on a synthetic report built from the schema — no page involved.
 
-import { checkText } from './check';
+import { checkTextSteps } from './check';
 import { toSimplified } from './normalize/t2s';
 import { DEFAULT_FORMAT } from './schema/formats';
 import { TABLES } from './schema/tables';
@@ -39,11 +39,11 @@ export function warmUp(): void {
   for (const _ of warmUpSteps()) void _;
 }
 
-/** `warmUp` in two steps (the table, then the code paths), so the in-page engine can yield in between. */
+/** `warmUp` in steps (the table, then the code paths a piece at a time), so the in-page engine can yield in between. */
 export function* warmUpSteps(): Generator<void, void> {
   if (done) return;
   done = true;
   toSimplified('國');
   yield;
-  checkText(sampleText());
+  yield* checkTextSteps(sampleText());
 }

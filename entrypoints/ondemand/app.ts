@@ -24,6 +24,8 @@ import { ShadowLayer } from './layer';
 import { createStore, type LayerStore } from '../../components/inpage/store';
 import type { InPageAnalysis, PreviousYearMarks } from '../../components/inpage/types';
 import { TooltipMachine, type ShowHow } from '../../components/inpage/tooltip';
+import type { Steps } from '../../lib/steps';
+import { runSliced, yielder, type Sliced } from './slices';
 
 /** Selector of a target button in our shadow root (keys are field / claim ids: quote them safely). */
 export function targetSelector(key: string): string {
@@ -70,8 +72,19 @@ export interface InPageDeps {
   signal: AbortSignal;
   /** The core: `checkDocument`. */
   analyze(doc: Document, opts: { url: string; title: string }): InPageAnalysis;
+  /**
+   * The core in bounded steps (`checkDocumentSteps`, same result as `analyze`). When given, the engine runs
+   * it in slices of `sliceMs`, yielding to the page between them (issue #13: no task over 50 ms).
+   */
+  analyzeSteps?(doc: Document, opts: { url: string; title: string }): Steps<InPageAnalysis>;
   /** Optional warm-up run in its own idle task before the first analysis (the t2s converter's tables). */
   prepare?(): void;
+  /** The warm-up in steps (`warmUpSteps`), sliced like the analysis; preferred over `prepare`. */
+  prepareSteps?(): Steps<void>;
+  /** Budget of one slice of stepped work (ms). */
+  sliceMs?: number;
+  /** How to give the main thread back between slices (default: scheduler.yield / MessageChannel). */
+  yieldTask?(): Promise<void>;
   /** The core's cheap test: `quickGate`. */
   gate(title: string, bodyText?: string): boolean;
   /** browser.runtime.sendMessage, typed by the message map; rejects when nobody listens. */
@@ -109,6 +122,15 @@ export class InPage {
   private layoutFrame = 0;
   private wantLayer = false;
   private resize: ResizeObserver | null = null;
+  // ── scheduling of the stepped analysis ──
+  /** Bumped by every run: a stepped run that finds a newer one has started stops at its next yield. */
+  private generation = 0;
+  /** Generation of the stepped run in flight (0: none). */
+  private inFlight = 0;
+  private readonly settledWaiters: Array<() => void> = [];
+  private readonly yieldTask: () => Promise<void>;
+  /** The last stepped analysis: steps run and the tasks they took (tests, the bench). */
+  lastRun: { steps: number; slices: number } | null = null;
 
   constructor(private readonly deps: InPageDeps) {
     this.doc = deps.doc;
@@ -125,7 +147,8 @@ export class InPage {
       },
     });
     this.layer = new ShadowLayer(this.doc, this.store, this.actions());
-    this.observer = new ArticleObserver(this.doc, () => this.run(), deps.signal, { quietMs: deps.quietMs });
+    this.observer = new ArticleObserver(this.doc, () => void this.analyze(), deps.signal, { quietMs: deps.quietMs });
+    this.yieldTask = deps.yieldTask ?? yielder(this.win);
     deps.signal.addEventListener('abort', () => this.dispose(), { once: true });
   }
 
@@ -149,43 +172,140 @@ export class InPage {
       const w = this.win as Window & { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => number };
       const idle = (cb: () => void) =>
         w.requestIdleCallback ? w.requestIdleCallback(cb, { timeout: 300 }) : setTimeout(cb, 0);
-      // Two tasks, not one: the core's one-time set-up, then the analysis, so neither blocks for long.
+      // The core's one-time set-up, then the analysis, each in tasks of its own, so none blocks for long.
       idle(() => {
         if (this.deps.signal.aborted) return;
-        const tp = perf.now();
-        this.deps.prepare?.();
-        perf.measure(PERF.prepare, { start: tp, end: perf.now() });
-        idle(() => {
+        void this.prepare().then(() => {
           if (this.deps.signal.aborted) return;
-          this.run();
-          resolve(this.state ?? STATE.none);
+          idle(() => {
+            if (this.deps.signal.aborted) return;
+            void this.analyze().then(() => resolve(this.state ?? STATE.none));
+          });
         });
       });
     });
   }
 
-  /** Analyze the live document now and mark the result (the idle task and every observer re-run). */
-  run(): void {
-    if (this.deps.signal.aborted) return;
+  /** The core's one-time set-up: stepped and sliced when the core offers steps, else one task. */
+  private async prepare(): Promise<void> {
     const perf = this.win.performance;
-    const cells = this.doc.getElementsByTagName('td').length + this.doc.getElementsByTagName('th').length;
-    if (cells > MAX_TABLE_CELLS) {
-      // A pathological page (a data dump on a gov.cn URL) would freeze the tab: say so, do not try.
-      this.observer.disconnect();
-      this.fail(pageChipText.tooLarge(cells, MAX_TABLE_CELLS));
+    if (this.deps.prepareSteps) {
+      await runSliced(this.deps.prepareSteps(), {
+        now: () => perf.now(),
+        yieldTask: this.yieldTask,
+        live: () => !this.deps.signal.aborted,
+        budgetMs: this.deps.sliceMs,
+        onSlice: (start, end) => {
+          perf.measure(PERF.prepare, { start, end });
+          perf.measure(PERF.slice, { start, end });
+        },
+      });
       return;
     }
+    const tp = perf.now();
+    this.deps.prepare?.();
+    perf.measure(PERF.prepare, { start: tp, end: perf.now() });
+  }
+
+  /**
+   * Analyze the live document and mark the result (the first run and every observer re-run). With the
+   * core's steps, the work runs in slices with the page's own tasks in between; a run that a newer one
+   * supersedes (the page changed meanwhile) or that outlives our lifetime stops at its next slice, so
+   * only the newest result is ever put on the page. Resolves once the page state has settled.
+   */
+  analyze(): Promise<void> {
+    if (!this.deps.analyzeSteps) {
+      this.run();
+      return Promise.resolve();
+    }
+    if (this.deps.signal.aborted) return Promise.resolve();
+    const settled = this.whenSettled();
+    void this.runStepped(this.deps.analyzeSteps);
+    return settled;
+  }
+
+  private async runStepped(analyzeSteps: NonNullable<InPageDeps['analyzeSteps']>): Promise<void> {
+    const gen = ++this.generation;
+    if (this.tooLarge()) return;
+    this.inFlight = gen;
+    // Changes while the analysis runs re-run it (the observer's quiet period, then a newer generation).
+    const watching = this.observer.active;
+    this.observer.observe();
+    const perf = this.win.performance;
+    const opts = { url: frameUrl(this.doc.defaultView), title: this.doc.title ?? '' };
+    let done: Sliced<InPageAnalysis> | null;
+    // One gouji:analyze per run, as long as the run's own work; one gouji:slice per task it took.
+    const t0 = perf.now();
+    let work = 0;
+    try {
+      done = await runSliced(analyzeSteps(this.doc, opts), {
+        now: () => perf.now(),
+        yieldTask: this.yieldTask,
+        live: () => gen === this.generation && !this.deps.signal.aborted,
+        budgetMs: this.deps.sliceMs,
+        onSlice: (start, end) => {
+          work += end - start;
+          perf.measure(PERF.slice, { start, end });
+        },
+      });
+    } catch (e) {
+      perf.measure(PERF.analyze, { start: t0, duration: work });
+      if (gen !== this.generation || this.deps.signal.aborted) return;
+      this.inFlight = 0;
+      if (!watching) this.observer.disconnect();
+      this.failed(e);
+      return;
+    }
+    perf.measure(PERF.analyze, { start: t0, duration: work });
+    if (!done || gen !== this.generation || this.deps.signal.aborted) return;
+    this.inFlight = 0;
+    this.lastRun = { steps: done.steps, slices: done.slices };
+    this.apply(done.value);
+  }
+
+  /** Resolves at the next settle that no stepped run in flight will overwrite. */
+  private whenSettled(): Promise<void> {
+    return new Promise((resolve) => this.settledWaiters.push(resolve));
+  }
+
+  /** A pathological page (a data dump on a gov.cn URL) would freeze the tab: say so, do not try. */
+  private tooLarge(): boolean {
+    const cells = this.doc.getElementsByTagName('td').length + this.doc.getElementsByTagName('th').length;
+    if (cells <= MAX_TABLE_CELLS) return false;
+    this.inFlight = 0;
+    this.observer.disconnect();
+    this.fail(pageChipText.tooLarge(cells, MAX_TABLE_CELLS));
+    return true;
+  }
+
+  private failed(e: unknown): void {
+    console.warn('[gouji] analysis failed', e);
+    this.fail(pageChipText.failed(e instanceof Error ? e.message : String(e)));
+  }
+
+  /** Analyze the live document now, in one task, and mark the result (tests; the engine without steps). */
+  run(): void {
+    if (this.deps.signal.aborted) return;
+    // A stepped run in flight is superseded: its result would be older than this one.
+    this.generation++;
+    this.inFlight = 0;
+    if (this.tooLarge()) return;
+    const perf = this.win.performance;
     let analysis: InPageAnalysis;
     const t0 = perf.now();
     try {
       analysis = this.deps.analyze(this.doc, { url: frameUrl(this.doc.defaultView), title: this.doc.title ?? '' });
     } catch (e) {
-      console.warn('[gouji] analysis failed', e);
-      this.fail(pageChipText.failed(e instanceof Error ? e.message : String(e)));
+      this.failed(e);
       return;
     } finally {
       perf.measure(PERF.analyze, { start: t0, end: perf.now() });
     }
+    this.apply(analysis);
+  }
+
+  /** Put an analysis on the page: the report's marks, or the state of a page that holds none. */
+  private apply(analysis: InPageAnalysis): void {
     this.analysis = analysis;
     if (!analysis.report.detected) {
       this.plan = null;
@@ -209,6 +329,7 @@ export class InPage {
       }
       return;
     }
+    const perf = this.win.performance;
     const t1 = perf.now();
     this.plan = planMarks(analysis, this.doc, this.previousFor(analysis));
     const tables = [
@@ -233,6 +354,7 @@ export class InPage {
     this.state = state;
     if (state !== STATE.error) this.error = undefined;
     this.render();
+    if (!this.inFlight) for (const resolve of this.settledWaiters.splice(0)) resolve();
     // The background keeps per-tab state for the popup; send again only when something changed.
     // Serializing the report (here and in sendMessage) is not free: it gets a task of its own.
     const error = this.error;
@@ -357,7 +479,11 @@ export class InPage {
       ((cb: FrameRequestCallback) => setTimeout(() => cb(0), 16) as unknown as number);
     this.layoutFrame = raf(() => {
       this.layoutFrame = 0;
-      if (!this.deps.signal.aborted) this.relayout();
+      if (this.deps.signal.aborted) return;
+      const perf = this.win.performance;
+      const t0 = perf.now();
+      this.relayout();
+      perf.measure(PERF.layout, { start: t0, end: perf.now() });
     });
   }
 
@@ -602,6 +728,9 @@ export class InPage {
 
   dispose(): void {
     this.disposed = true;
+    this.generation++;
+    this.inFlight = 0;
+    for (const resolve of this.settledWaiters.splice(0)) resolve();
     this.observer.disconnect();
     this.resize?.disconnect();
     if (this.lateTimer !== null) clearTimeout(this.lateTimer);

@@ -2,10 +2,9 @@
 // imports on gov.cn pages that pass the gate and the popup injects elsewhere. Both run in the extension's
 // isolated world of the same page, so a second start (the popup's "检查此页" on a page already checked)
 // reuses the running instance instead of marking twice.
-import { browser } from 'wxt/browser';
-import { checkDocument } from '../../lib/check';
+import { checkDocument, checkDocumentSteps } from '../../lib/check';
 import { quickGate } from '../../lib/detect';
-import { warmUp } from '../../lib/warm';
+import { warmUpSteps } from '../../lib/warm';
 import { isGoujiMessage, typedSend, type Message } from '../../lib/ext/protocol';
 import type { PageState } from '../../lib/contract';
 import { InPage } from './app';
@@ -14,6 +13,7 @@ import type { Light } from '../content/light';
 import { BLANK_AS_ZERO_KEY, LANG_KEY, pickLang } from '../../lib/i18n';
 import { pageChipText, setLang } from '../../components/inpage/strings';
 import { INVALIDATED } from '../content/lifetime';
+import { engineApi } from './ext-api';
 
 const KEY = '__goujiInPage';
 type Holder = { [KEY]?: InPage; __goujiSignal?: AbortSignal; __goujiLight?: Light };
@@ -25,6 +25,7 @@ type Holder = { [KEY]?: InPage; __goujiSignal?: AbortSignal; __goujiLight?: Ligh
  */
 export function boot(force = true): Promise<PageState> {
   const holder = globalThis as unknown as Holder;
+  const browser = engineApi();
   const running = holder[KEY];
   if (running && !running.disposed) return running.start(force);
   holder.__goujiLight?.release();
@@ -39,8 +40,11 @@ export function boot(force = true): Promise<PageState> {
     signal,
     analyze: (doc, opts) =>
       checkDocument(doc, { ...opts, hidden: hiddenInPage, ...(blankAsZero ? { blankAsZero } : {}) }),
-    // The core's one-time set-up (t2s tables, first regex compilation) in an idle task of its own.
-    prepare: warmUp,
+    // The same analysis in bounded steps, run in slices of a few ms with the page's tasks in between.
+    analyzeSteps: (doc, opts) =>
+      checkDocumentSteps(doc, { ...opts, hidden: hiddenInPage, ...(blankAsZero ? { blankAsZero } : {}) }),
+    // The core's one-time set-up (t2s tables, first regex compilation), sliced the same way, before it.
+    prepareSteps: warmUpSteps,
     gate: quickGate,
     send: typedSend((msg: Message) => browser.runtime.sendMessage(msg)),
   });
@@ -77,7 +81,7 @@ export function boot(force = true): Promise<PageState> {
       if (next === blankAsZero) return;
       blankAsZero = next;
       // A page already checked is checked again with the new choice (its result goes to the popup).
-      if (inpage.analysis) inpage.run();
+      if (inpage.analysis) void inpage.analyze();
     }
   };
   browser.storage.onChanged.addListener(onStorage);

@@ -13,6 +13,7 @@ import {
   type HiddenTest,
 } from './grid';
 import { labelCell, valueCell, type LogicalRow, type ValueCell } from './rows';
+import { drainSteps } from '../steps';
 
 const SKIP = new Set(['rt', 'rp', 'script', 'style', 'template', 'noscript']);
 
@@ -187,12 +188,7 @@ export function domRows(allTables: readonly Element[], hidden: HiddenTest = isHi
 }
 
 /** Run a stepped computation to its end in one go (the CLI, tests, and every synchronous caller). */
-export function drainSteps<T>(steps: Generator<void, T>): T {
-  for (;;) {
-    const r = steps.next();
-    if (r.done) return r.value;
-  }
-}
+export { drainSteps } from '../steps';
 
 /** `domRows` one table per step: the in-page engine yields to the page between tables (issue #13). */
 export function* domRowsSteps(

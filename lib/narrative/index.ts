@@ -9,12 +9,13 @@ import { formatById } from '../schema/formats';
 import { APPLY_ROW_OF_ENTRY, FIRST_SECTION, OTHER_YEAR, PART_SCOPE, type NarrativeEntry } from '../schema/narrative';
 import { REVIEW_ADDEND_KEYS } from '../schema/review';
 import { evaluate, tableMissing, toClaim, written, type Evaluation } from './compare';
-import { matchTokens, type Match } from './match';
-import { normalizeProse, originalSpan } from './normalize';
+import { matchTokensSteps, type Match } from './match';
+import { normalizeProse, normalizeProseSteps, originalSpan } from './normalize';
 import type { Prose } from './prose';
 import { checkShares } from './shares';
 import { checkTextSums, type SumContext } from './sums';
-import { tokenize } from './tokens';
+import { tokenize, tokenizeSteps } from './tokens';
+import { drainSteps, STEP_ITEMS, type Steps } from '../steps';
 import { applyFormatOf, groupRows, resolveOption, sumFields, type ResolvedOption } from './values';
 import { formatNumber as fmt } from '../i18n/number';
 
@@ -83,11 +84,23 @@ interface Subject {
 }
 
 export function checkNarrative(prose: Prose | string, report: Report): NarrativeClaim[] {
+  return drainSteps(checkNarrativeSteps(prose, report));
+}
+
+/**
+ * `checkNarrative` in bounded steps (same result): normalization and tokenization a few thousand
+ * characters at a time, matching and claims a few hundred numbers at a time (issue #13).
+ */
+export function* checkNarrativeSteps(prose: Prose | string, report: Report): Steps<NarrativeClaim[]> {
   const original = typeof prose === 'string' ? prose : prose.text;
-  const norm = normalizeProse(original);
+  const norm = yield* normalizeProseSteps(original);
   const text = norm.text;
-  const tokens = tokenize(norm, Math.max(0, text.search(FIRST_SECTION)));
-  const matches = matchTokens(text, tokens);
+  const first = Math.max(0, text.search(FIRST_SECTION));
+  yield;
+  const tokens = yield* tokenizeSteps(norm, first);
+  yield;
+  const matches = yield* matchTokensSteps(text, tokens);
+  yield;
   const span = (s: number, e: number) => originalSpan(norm, s, e);
   const quote = (s: number, e: number) => {
     const o = span(s, e);
@@ -102,7 +115,9 @@ export function checkNarrative(prose: Prose | string, report: Report): Narrative
   let headline: { match: Match; paragraph: number; preferred: string | null } | null = null;
   let category: { match: Match; sentence: number } | null = null;
 
+  let done = 0;
   for (const m of matches) {
+    if (++done % STEP_ITEMS === 0) yield;
     const { token: tok, entry } = m;
     if (aboutOtherYear(text.slice(Math.max(tok.clauseStart, tok.start - 60), tok.start), report.report.year)) continue;
     const base = {
@@ -181,10 +196,13 @@ export function checkNarrative(prose: Prose | string, report: Report): Narrative
   }
 
   inForceAsParts(claims, sentenceOf);
+  yield;
 
   const matched = new Map(matches.map((m) => [m.token.index, m] as const));
   const ctx: SumContext = { text, tokens, matched, span, quote };
-  claims.push(...checkTextSums(ctx), ...checkShares(ctx, report));
+  const sums = checkTextSums(ctx);
+  yield;
+  claims.push(...sums, ...checkShares(ctx, report));
   // Plain code-unit order for ties: localeCompare's first call builds an ICU collator (~10 ms cold), a
   // cost a content script pays on every page.
   claims.sort(

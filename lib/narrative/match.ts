@@ -4,6 +4,7 @@
 
 import { NARRATIVE_TOPICS, NARRATIVE_VOCABULARY, type NarrativeEntry } from '../schema/narrative';
 import type { NumberToken } from './tokens';
+import { drainSteps, STEP_ITEMS, type Steps } from '../steps';
 
 export interface Match {
   token: NumberToken;
@@ -56,6 +57,15 @@ export function matchTokens(
   tokens: readonly NumberToken[],
   entries: readonly NarrativeEntry[] = NARRATIVE_VOCABULARY,
 ): Match[] {
+  return drainSteps(matchTokensSteps(text, tokens, entries));
+}
+
+/** `matchTokens`, yielding every `STEP_ITEMS` tokens (issue #13). */
+export function* matchTokensSteps(
+  text: string,
+  tokens: readonly NumberToken[],
+  entries: readonly NarrativeEntry[] = NARRATIVE_VOCABULARY,
+): Steps<Match[]> {
   const out: Match[] = [];
   // Paragraph text is cut once per paragraph, not once per token.
   let paraStart = -1;
@@ -69,6 +79,7 @@ export function matchTokens(
   };
   let prev: Match | null = null;
   for (const tok of tokens) {
+    if (tok.index && tok.index % STEP_ITEMS === 0) yield;
     if (tok.paragraphStart !== paraStart) {
       paraStart = tok.paragraphStart;
       para = paragraph(text, tok);

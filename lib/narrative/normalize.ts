@@ -4,6 +4,7 @@
 // changes lengths (pinyin stripping, whitespace collapsing), so this variant keeps a map back instead.
 
 import { isTraditionalCode, simplifyChar } from '../normalize/t2s';
+import { drainSteps, STEP_CHARS, type Steps } from '../steps';
 
 export interface NormalizedText {
   /** Normalized text: simplified, full-width folded, pinyin stripped, spaces only between non-Han characters. */
@@ -55,16 +56,32 @@ function tight(c: number): boolean {
 
 /** Linear in the length of `src`. */
 export function normalizeProse(src: string): NormalizedText {
+  return drainSteps(normalizeProseSteps(src));
+}
+
+/** `normalizeProse`, yielding every `STEP_CHARS` characters (the in-page engine, issue #13). */
+export function* normalizeProseSteps(src: string): Steps<NormalizedText> {
   const out: string[] = [];
   const map = new Int32Array(src.length + 1);
   let n = 0;
   let last = -1; // code of the last character written
   let i = 0;
+  // Characters that stay as they are (nearly all of them) are copied a run at a time: `src[from, i)`.
+  let from = 0;
+  const flush = () => {
+    if (from < i) out.push(src.slice(from, i));
+  };
+  let pause = STEP_CHARS;
   while (i < src.length) {
+    if (i >= pause) {
+      pause = i + STEP_CHARS;
+      yield;
+    }
     let c = src.charCodeAt(i);
     if (isSpace(c)) {
       // Collapse a run of spaces; keep one only between two characters where it separates words or
       // numbers ("2024 年" needs none, "IPv6 and" does).
+      flush();
       let j = i + 1;
       while (j < src.length && isSpace(src.charCodeAt(j))) j++;
       if (!tight(last) && j < src.length && !tight(src.charCodeAt(j))) {
@@ -72,30 +89,32 @@ export function normalizeProse(src: string): NormalizedText {
         map[n++] = i;
         last = 0x20;
       }
-      i = j;
+      i = from = j;
       continue;
     }
     if ((c === 0x28 || c === 0xff08) && i > 0 && isHan(src.charCodeAt(i - 1))) {
       const m = PINYIN.exec(src.slice(i, i + 10));
       if (m) {
-        i += m[0].length;
+        flush();
+        i = from = i + m[0].length;
         continue;
       }
     }
-    let ch: string;
     if (c >= 0xff01 && c <= 0xff5e) {
+      flush();
       c -= 0xfee0;
-      ch = String.fromCharCode(c);
+      out.push(String.fromCharCode(c));
+      from = i + 1;
     } else if (isHan(c) && isTraditionalCode(c)) {
-      ch = simplifyChar(src[i]!);
-    } else {
-      ch = src[i]!;
+      flush();
+      out.push(simplifyChar(src[i]!));
+      from = i + 1;
     }
-    out.push(ch);
     map[n++] = i;
     last = c;
     i++;
   }
+  flush();
   map[n] = src.length;
   return { text: out.join(''), map: map.subarray(0, n + 1) };
 }

@@ -13,60 +13,63 @@ export interface Prose {
 // Elements whose start and end break a line when rendered: we insert "\n" there so that sentences in
 // different paragraphs or cells never run together ("…申请" + "1条" from two <p>s would read as a claim).
 const BLOCK = new Set([
-  'ADDRESS',
-  'ARTICLE',
-  'ASIDE',
-  'BLOCKQUOTE',
-  'BR',
-  'CAPTION',
-  'CENTER',
-  'DD',
-  'DIV',
-  'DL',
-  'DT',
-  'FIELDSET',
-  'FIGCAPTION',
-  'FIGURE',
-  'FOOTER',
-  'FORM',
-  'H1',
-  'H2',
-  'H3',
-  'H4',
-  'H5',
-  'H6',
-  'HEADER',
-  'HR',
-  'LI',
-  'MAIN',
-  'NAV',
-  'OL',
-  'P',
-  'PRE',
-  'SECTION',
-  'TABLE',
-  'TBODY',
-  'TD',
-  'TFOOT',
-  'TH',
-  'THEAD',
-  'TR',
-  'UL',
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'br',
+  'caption',
+  'center',
+  'dd',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hr',
+  'li',
+  'main',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'table',
+  'tbody',
+  'td',
+  'tfoot',
+  'th',
+  'thead',
+  'tr',
+  'ul',
 ]);
 // Never prose: code, styles, and ruby annotations (pinyin added as <rt> by accessibility toolbars).
 const SKIP = new Set([
-  'SCRIPT',
-  'STYLE',
-  'NOSCRIPT',
-  'TEMPLATE',
-  'RT',
-  'RP',
-  'TEXTAREA',
-  'SELECT',
-  'OPTION',
-  'SVG',
-  'IFRAME',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'rt',
+  'rp',
+  'textarea',
+  'select',
+  'option',
+  'svg',
+  'iframe',
 ]);
+
+/** The stack entry that closes a block element (its newline after the children). */
+const LEAVE = Symbol('leave');
 
 interface Segment {
   node: Text;
@@ -118,8 +121,10 @@ export function* proseStepsFromDocument(
     }
   };
 
-  // Explicit stack of [node, leaving?] so block ends can add their newline after the children.
-  const stack: Array<[Node, boolean]> = [[root, false]];
+  // Explicit stack (article pages nest deep); a block element's way out is the LEAVE entry pushed under its
+  // children, so block ends add their newline after them. Siblings are read through childNodes, never
+  // nextSibling (happy-dom computes that by searching the parent's children).
+  const stack: Array<Node | typeof LEAVE> = [root];
   let truncated = false;
   let walked = 0;
   while (stack.length) {
@@ -129,8 +134,8 @@ export function* proseStepsFromDocument(
       break;
     }
     if (++walked % STEP_NODES === 0) yield;
-    const [node, leaving] = stack.pop()!;
-    if (leaving) {
+    const node = stack.pop()!;
+    if (node === LEAVE) {
       newline();
       continue;
     }
@@ -146,19 +151,18 @@ export function* proseStepsFromDocument(
     }
     if (node.nodeType !== 1) continue;
     const el = node as Element;
-    const tag = el.tagName.toUpperCase();
+    const tag = el.localName;
     if (node !== root && (excluded.has(el) || SKIP.has(tag) || hidden(el))) {
       // An excluded table still ends a paragraph.
       if (excluded.has(el)) newline();
       continue;
     }
-    const block = BLOCK.has(tag);
-    if (block) {
+    if (BLOCK.has(tag)) {
       newline();
-      stack.push([el, true]);
+      stack.push(LEAVE);
     }
     const kids = el.childNodes;
-    for (let i = kids.length - 1; i >= 0; i--) stack.push([kids[i]!, false]);
+    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
   }
 
   const text = parts.join('');

@@ -10,6 +10,7 @@ import {
   type NarrativeUnit,
 } from '../schema/narrative';
 import type { NormalizedText } from './normalize';
+import { drainSteps, STEP_CHARS, STEP_ITEMS, type Steps } from '../steps';
 
 export interface NumberToken {
   /** Index among the tokens (skipped numbers are not tokens). */
@@ -35,13 +36,43 @@ export interface NumberToken {
 }
 
 const NUMBER = /(?<![\d.A-Za-z]|\d,)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?/g;
-const CLAUSE_BREAK = /[，,；;。：:、!?！？\n]/;
-const SENTENCE_BREAK = /[；;。!?！？\n]/;
+/**
+ * 2 for a sentence break (；;。!?！？ and a line end), 1 for a clause break only (，,：:、), else 0: the scan
+ * between two numbers tests every character, so a switch on the code, not a regex per character.
+ */
+function breakOf(c: number): 0 | 1 | 2 {
+  switch (c) {
+    case 0xff1b: // ；
+    case 0x3b: // ;
+    case 0x3002: // 。
+    case 0x21: // !
+    case 0x3f: // ?
+    case 0xff01: // ！
+    case 0xff1f: // ？
+    case 0x0a:
+      return 2;
+    case 0xff0c: // ，
+    case 0x2c: // ,
+    case 0xff1a: // ：
+    case 0x3a: // :
+    case 0x3001: // 、
+      return 1;
+    default:
+      return 0;
+  }
+}
 const MAX_WINDOW = 40;
 
 /** Tokens of `n.text`; numbers before `from` (page chrome above the report's first section) are left out. */
 export function tokenize(n: NormalizedText, from = 0): NumberToken[] {
+  return drainSteps(tokenizeSteps(n, from));
+}
+
+/** `tokenize`, yielding every few hundred numbers or `STEP_CHARS` characters scanned (issue #13). */
+export function* tokenizeSteps(n: NormalizedText, from = 0): Steps<NumberToken[]> {
   const t = n.text;
+  let numbers = 0;
+  let pause = STEP_CHARS;
   const tokens: NumberToken[] = [];
   // Break positions are found by scanning forward once, so the whole pass stays linear.
   let clauseStart = 0;
@@ -53,11 +84,21 @@ export function tokenize(n: NormalizedText, from = 0): NumberToken[] {
   NUMBER.lastIndex = 0;
   for (let m = NUMBER.exec(t); m; m = NUMBER.exec(t)) {
     const start = m.index;
+    if (++numbers % STEP_ITEMS === 0 || start >= pause) {
+      pause = start + STEP_CHARS;
+      const at = NUMBER.lastIndex;
+      yield;
+      // Another tokenize may have run meanwhile (the regex is shared): resume where this one was.
+      NUMBER.lastIndex = at;
+    }
     for (; scanned < start; scanned++) {
-      const ch = t[scanned]!;
-      if (CLAUSE_BREAK.test(ch)) clauseStart = scanned + 1;
-      if (SENTENCE_BREAK.test(ch)) sentenceStart = scanned + 1;
-      if (ch === '\n') paragraphStart = scanned + 1;
+      const c = t.charCodeAt(scanned);
+      const brk = breakOf(c);
+      if (brk) {
+        clauseStart = scanned + 1;
+        if (brk === 2) sentenceStart = scanned + 1;
+        if (c === 0x0a) paragraphStart = scanned + 1;
+      }
     }
     const numEnd = start + m[0].length;
     if (start < from) continue;
@@ -80,7 +121,7 @@ export function tokenize(n: NormalizedText, from = 0): NumberToken[] {
     if (APPROX_BEFORE.test(left)) approx = true;
     if (sentenceEnd < numEnd) {
       sentenceEnd = numEnd;
-      while (sentenceEnd < t.length && !SENTENCE_BREAK.test(t[sentenceEnd]!)) sentenceEnd++;
+      while (sentenceEnd < t.length && breakOf(t.charCodeAt(sentenceEnd)) !== 2) sentenceEnd++;
     }
     tokens.push({
       index: tokens.length,
