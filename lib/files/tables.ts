@@ -3,7 +3,7 @@
 // in-page view would give it. Used by the report view ("查看读取的表格") and its tab-separated copy.
 
 import { describeField, TABLE_NAMES } from '../export/labels';
-import type { Lang } from '../i18n';
+import { t, type Lang } from '../i18n';
 import type { Report, TableKey } from '../types';
 
 export interface CleanCell {
@@ -45,7 +45,7 @@ export function cleanTables(report: Report, lang: Lang = 'zh'): CleanTable[] {
     for (const [field, v] of Object.entries(report.values)) {
       const place = describeField(field, lang);
       if (place.table !== key) continue;
-      const col = place.column || (lang === 'en' ? 'Value' : '数值');
+      const col = place.column || t(lang, 'table.valueColumn');
       if (!columns.includes(col)) columns.push(col);
       let row = rows.get(place.row);
       if (!row) rows.set(place.row, (row = new Map()));

@@ -521,4 +521,5 @@ export const en: Record<MessageKey, string> = {
   'cli.progressBar': 'checked [{bar}] {done}/{total} · {rate}/s',
   'cli.progressLeft': ' · about {s} s left',
   'cli.progressEnd': 'checked {done}/{total} files ({rate}/s, {secs} s)',
+  'table.valueColumn': 'Value',
 };

@@ -520,6 +520,7 @@ export const zh = {
   'cli.progressBar': '已检查 [{bar}] {done}/{total} · {rate} 个/秒',
   'cli.progressLeft': ' · 还需约 {s} 秒',
   'cli.progressEnd': '已检查 {done}/{total} 个文件（{rate} 个/秒，{secs} 秒）',
+  'table.valueColumn': '数值',
 };
 
 export type MessageKey = keyof typeof zh;

@@ -11,7 +11,7 @@
 import { fieldName, fieldPlace, tableOfCheck, tableOfField } from '../schema/fields';
 import { REVIEW_ADDEND_KEYS } from '../schema/review';
 import { isTableKey, TABLE_KEYS, TABLES, tableName } from '../schema/tables';
-import { formatNumber } from '../i18n/number';
+import { formatNumber, roundNumber } from '../i18n/number';
 import { t, type Lang, type MessageKey } from '../i18n';
 import type { Check, NarrativeClaim, Report, ReportNotice, ValueEntry } from '../types';
 import { ALL_RULES } from './index';
@@ -19,7 +19,6 @@ import type { RuleDef } from './define';
 
 type Values = Readonly<Record<string, ValueEntry>>;
 const fmt = formatNumber;
-const round = (x: number) => Math.round(x * 1e9) / 1e9;
 
 /** The rule a check id belongs to ("value.nonneg:…" → value.count). */
 export function ruleOfCheck(checkId: string): RuleDef | null {
@@ -155,8 +154,8 @@ function identityBody(check: CheckLike, values: Values, lang: Lang): string {
         const e = f === undefined ? undefined : values[f];
         return !e || e.blank ? 0 : (e.value ?? 0);
       };
-      const sumL = round(num(lhs[0]) + num(lhs[1]));
-      const sumR = round(num(rhs[0]) + num(rhs[1]));
+      const sumL = roundNumber(num(lhs[0]) + num(lhs[1]));
+      const sumR = roundNumber(num(rhs[0]) + num(rhs[1]));
       const left = t(lang, 'check.balance.left', { new: v(lhs[0]), carried: v(lhs[1]), sum: fmt(sumL) });
       const right = t(lang, 'check.balance.right', { total: v(rhs[0]), forward: v(rhs[1]), sum: fmt(sumR) });
       return t(lang, pass ? 'check.balance.pass' : 'check.balance.fail', {

@@ -13,7 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { buildSamples, SAMPLES_DIR } from '../../bench/make-samples';
 import { buildAll } from '../fixtures/gen/pages';
 import { buildShapes } from '../fixtures/gen/shapes';
-import { FILE_FIXTURES, FILES_DIR, docxFromHtml } from '../fixtures/gen/files';
+import { BORDERLESS_FIXTURES, FILE_FIXTURES, FILES_DIR, docxFromHtml } from '../fixtures/gen/files';
 import { checkBytes, checkHtml, signature } from '../support/read-files';
 import { FORMATS, activeFieldsOf, applyFieldsOf } from '../../lib/schema/formats';
 import { parseField } from '../../lib/schema/fields';
@@ -31,6 +31,8 @@ describe('generated files are up to date', () => {
       ...buildShapes().map((s) => `tests/fixtures/shapes/${s.name}.html`),
       // tests/unit/files/files.test.ts: each reads exactly as the page it was printed from
       ...FILE_FIXTURES.map((n) => `tests/fixtures/files/${n}.pdf`),
+      // tests/unit/files/files.test.ts: the same pages printed without ruling lines read exactly as well
+      ...BORDERLESS_FIXTURES.map((n) => `tests/fixtures/files/${n}-borderless.pdf`),
       'tests/fixtures/files/scanned.pdf', // tests/unit/files/sniff.test.ts: "PDF 为扫描图片"
       // below
       ...buildSamples().map((s) => `assets/samples/${s.name}`),
