@@ -4,19 +4,16 @@
 // the flag that changed. The rows are counted by the one call each FlagRow render makes to findingParts
 // (a spy around the real function). Real FlagsStore and host over fake-browser's storage.local.
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { browser as realBrowser } from 'wxt/browser';
-import { createFlagsHost } from '../../entrypoints/flags/host';
-import { FlagsPage } from '../../components/flags/FlagsPage';
-import { FLAGS_PAGE_SIZE, FlagsStore } from '../../components/flags/store';
+import { FLAGS_PAGE_SIZE } from '../../components/flags/store';
 import { FlagStore } from '../../lib/flags/store';
 import type { Flag } from '../../lib/flags/model';
 import type { KeyValueArea } from '../../lib/ext/tabs';
 import { findingParts } from '../../lib/rules/render';
 import { manyFlags, MANY_AGENCIES } from '../support/many-flags';
 import { sampleReport } from '../support/sample-report';
+import { mountFlagsPage, settle } from '../support/flags-page';
 
 vi.mock('../../lib/rules/render', async (orig) => {
   const real = await orig<typeof import('../../lib/rules/render')>();
@@ -25,25 +22,10 @@ vi.mock('../../lib/rules/render', async (orig) => {
 const rowRenders = vi.mocked(findingParts);
 
 const N = 3000;
-const b = fakeBrowser as unknown as typeof realBrowser;
 let root: HTMLElement;
 let flags: Record<string, Flag>;
 
-async function settle() {
-  for (let i = 0; i < 6; i++)
-    await act(async () => {
-      await new Promise((r) => setTimeout(r, 0));
-    });
-}
-async function mount(): Promise<FlagsStore> {
-  const store = new FlagsStore(createFlagsHost(b, document));
-  await act(async () => {
-    render(<FlagsPage store={store} />, root);
-    await store.init();
-  });
-  await settle();
-  return store;
-}
+const mount = () => mountFlagsPage(root);
 const $ = <T extends Element = HTMLElement>(sel: string) => root.querySelector<T>(sel)!;
 const $$ = (sel: string) => [...root.querySelectorAll<HTMLElement>(sel)];
 const rows = () => $$('li.flag').map((li) => li.dataset.fingerprint);

@@ -2,37 +2,18 @@
 // The follow-up page with a real FlagsStore over fake-browser's storage.local (through the real host,
 // entrypoints/flags/host.ts), flags written by the real FlagStore from sample reports.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { browser as realBrowser } from 'wxt/browser';
-import { createFlagsHost } from '../../entrypoints/flags/host';
-import { FlagsPage } from '../../components/flags/FlagsPage';
-import { FlagsStore } from '../../components/flags/store';
 import { FlagStore, flagsToJson } from '../../lib/flags/store';
 import { FLAG_KEY_PREFIX } from '../../lib/flags/model';
 import type { KeyValueArea } from '../../lib/ext/tabs';
 import { sampleReport } from '../support/sample-report';
+import { mountFlagsPage, settle } from '../support/flags-page';
 
-const b = fakeBrowser as unknown as typeof realBrowser;
 let root: HTMLElement;
 const local = () => fakeBrowser.storage.local as unknown as KeyValueArea;
 
-async function settle() {
-  for (let i = 0; i < 6; i++)
-    await act(async () => {
-      await new Promise((r) => setTimeout(r, 0));
-    });
-}
-async function mount(): Promise<FlagsStore> {
-  const store = new FlagsStore(createFlagsHost(b, document));
-  await act(async () => {
-    render(<FlagsPage store={store} />, root);
-    await store.init();
-  });
-  await settle();
-  return store;
-}
+const mount = () => mountFlagsPage(root);
 const $ = <T extends Element = HTMLElement>(sel: string) => root.querySelector<T>(sel)!;
 const $$ = (sel: string) => [...root.querySelectorAll<HTMLElement>(sel)];
 const click = async (el: Element) => {
