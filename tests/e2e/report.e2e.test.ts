@@ -193,11 +193,20 @@ async function popupFor(url: string): Promise<Page> {
 }
 
 async function reportTab(click: () => Promise<void>): Promise<Page> {
-  const [page] = await Promise.all([L.context.waitForEvent('page'), click()]);
-  await page.waitForFunction(() => document.documentElement.getAttribute('data-gouji-state') === 'report', null, {
+  // The new report view, not any page an earlier step opens late (a follow-up page, a download tab): the
+  // first page event after the click is not necessarily ours.
+  const before = new Set(L.context.pages());
+  await click();
+  let page: Page | undefined;
+  await expect
+    .poll(() => (page = L.context.pages().find((p) => !before.has(p) && p.url().includes('/report.html'))), {
+      timeout: 30_000,
+    })
+    .toBeTruthy();
+  await page!.waitForFunction(() => document.documentElement.getAttribute('data-gouji-state') === 'report', null, {
     timeout: 90_000,
   });
-  return page;
+  return page!;
 }
 
 describe('the popup opens the report view', () => {
