@@ -15,7 +15,6 @@ import { LangSwitch, Toast } from '../common/ui';
 import { STATE_KEY, STATE_SYMBOL } from '../common/states';
 import type { ReportViewStore, Shown, Source } from './store';
 import type { PreviousYear } from '@/lib/history/previous';
-import { fieldName } from '@/lib/schema/fields';
 
 const ACCEPT = '.pdf,.docx,.html,.htm,.shtml,.txt,.doc,.wps,.xls,.et,.ofd,application/pdf';
 
@@ -163,7 +162,6 @@ function Result({ store, shown }: { store: ReportViewStore; shown: Shown }) {
           )}
         </p>
       </div>
-      {r.detected && store.previous.value && <PreviousYearBox p={store.previous.value} t={t} lang={lang} />}
       {!r.detected ? (
         <section class="pad not-report" data-state="none">
           <p>{t('rvNotReport')}</p>
@@ -364,57 +362,6 @@ function ValueCell({
     <td {...attrs} class={cell.blank ? 'blank' : undefined} tabIndex={-1}>
       {parts}
     </td>
-  );
-}
-
-/**
- * 上一年度报告: this year's 上年结转 against the previous report's 结转下年度, under the summary, in words with
- * both numbers and a link to last year's report. Rendered only when history holds the previous year.
- */
-function PreviousYearBox({ p, t, lang }: { p: PreviousYear; t: ReportViewStore['t']; lang: Lang }) {
-  const failing = p.checks.filter((c) => c.status === 'fail');
-  const head =
-    p.status === 'pass'
-      ? t('rvPrevPass')
-      : p.status === 'fail'
-        ? t('rvPrevFail', { n: failing.length })
-        : t('rvPrevUncertain');
-  const year = t('rvPrevYear', { year: p.year });
-  return (
-    <section
-      id="previous-year"
-      class={`notice pad ${p.status === 'pass' ? 'info' : 'warn'}`}
-      data-previous-year={String(p.year)}
-      data-status={p.status}
-    >
-      <strong>
-        {t('rvPrevTitle')}
-        {p.url && /^https?:\/\//i.test(p.url) ? (
-          <a href={p.url} target="_blank" rel="noopener noreferrer">
-            {year}
-          </a>
-        ) : (
-          year
-        )}
-      </strong>
-      <br />
-      <span aria-hidden="true">{p.status === 'pass' ? '✓ ' : p.status === 'fail' ? '✗ ' : '? '}</span>
-      {head}
-      {failing.length > 0 && (
-        <ul>
-          {failing.map((c) => (
-            <li key={c.id} data-check={c.id}>
-              {t('rvPrevLine', {
-                cell: fieldName(c.cells[0]!, lang),
-                actual: c.actual ?? '',
-                year: p.year,
-                expected: c.expected ?? '',
-              })}
-            </li>
-          ))}
-        </ul>
-      )}
-    </section>
   );
 }
 

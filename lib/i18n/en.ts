@@ -476,14 +476,6 @@ export const en: Record<MessageKey, string> = {
   rvNotReport: 'This file is not an annual disclosure report, or it was not recognized.',
   rvSummaryErrors: '{errors} errors, {checks} failing checks',
   rvSummaryOk: 'Every identity holds',
-  rvPrevTitle: "Previous year's report: ",
-  rvPrevYear: '{year}',
-  rvPrevPass: "This year's “carried over from last year” equals last year's “carried over to next year”",
-  rvPrevFail:
-    "This year's “carried over from last year” differs from last year's “carried over to next year” in {n} columns",
-  rvPrevUncertain: 'Carried-over figures are blank: not checked',
-  rvPrevLine:
-    "{cell}: this year's “carried over from last year” is {actual}, the {year} report's “carried over to next year” is {expected}; they should be equal",
   rvSummaryNone: 'Nothing could be checked',
   rvSummaryUncertain: '{n} undecided',
   rvTablesHeading: 'Tables as read',

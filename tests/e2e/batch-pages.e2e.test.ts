@@ -336,10 +336,11 @@ describe('batch page over a paginated list', () => {
     await view.goto(
       `chrome-extension://${L.extensionId}/report.html?url=${encodeURIComponent(`${SITE}${R.zs2024!.path}`)}`,
     );
-    const prev = view.locator('#previous-year[data-previous-year="2023"]');
+    // The popup's own 上一年度报告 card (the report view runs the popup's findings column).
+    const prev = view.locator('.previous-year[data-previous-year="2023"]');
     await prev.waitFor({ timeout: 15_000 });
     expect(await prev.getAttribute('data-status')).toBe('fail');
-    expect(await prev.textContent()).toContain('2023 年度报告的“结转下年度”为 4，两者应相等');
+    expect(await prev.textContent()).toContain('上年结转应为 4（2023 年度报告的结转下年度），表中为 3');
     expect(await prev.locator('a').getAttribute('href')).toBe(`${SITE}${R.zs2023!.path}`);
     expect(await view.locator('td[data-gouji-fail~="apply.year-over-year:natural_person"]').count()).toBe(1);
     await prev.scrollIntoViewIfNeeded();
