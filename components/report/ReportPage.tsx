@@ -182,7 +182,7 @@ function Result({ store, shown }: { store: ReportViewStore; shown: Shown }) {
               lang={lang}
               t={t}
               say={(k, s) => popup.say(k, s)}
-              previous={store.previous.value}
+              previous={popup.previous.value}
             />
           </div>
         </div>
@@ -215,7 +215,8 @@ function ReadTables(props: {
     () => new Set(shown.report.checks.filter((c) => c.status === 'fail' && c.culprit).map((c) => c.id)),
     [shown.report],
   );
-  // The cross-year checks mark this year's 上年结转 cells too (not counted in this report's own figures).
+  // The cross-year checks of the popup's 上一年度报告 card mark this year's 上年结转 cells too (not counted in
+  // this report's own figures).
   const yoy = useMemo(() => {
     const m = new Map<string, { fail: string[]; uncertain: string[] }>();
     for (const c of previous?.checks ?? []) {

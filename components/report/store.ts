@@ -10,7 +10,6 @@ import type { Report } from '@/lib/types';
 import { rowOf, type RowState } from '@/lib/batch/run';
 import { SAVE_AS_MESSAGE, SCANNED_MESSAGE, FileReadError } from '@/lib/files';
 import type { MessageKey } from '@/lib/i18n';
-import type { PreviousYear } from '@/lib/history/previous';
 
 export type Source = 'pdf' | 'docx' | 'html' | 'text';
 
@@ -66,11 +65,8 @@ export type ReportViewHost = Omit<
   check(bytes: Uint8Array, name: string, url: string | undefined): Promise<Checked>;
   /** Scroll the tables as read to a value cell and focus it; false when there is none. */
   focusField(field: string): boolean;
-  /**
-   * Keep a checked report in the local history (best effort); the same body's previous year found there
-   * gives the cross-year check (null when history holds none).
-   */
-  keep?(url: string, report: Report): Promise<PreviousYear | null | void>;
+  /** Keep a checked report in the local history (best effort). */
+  keep?(url: string, report: Report): Promise<void>;
 };
 
 export const MAX_BYTES = 60 * 1024 * 1024;
@@ -80,8 +76,6 @@ const VIEW_TAB = 0;
 
 export class ReportViewStore {
   readonly phase = signal<Phase>({ kind: 'idle' });
-  /** 上一年度报告: the cross-year check against the same body's previous year in history (null: none known). */
-  readonly previous = signal<PreviousYear | null>(null);
   readonly popup: PopupStore;
   /** The state word of what is shown (the batch page's and 历史's vocabulary). */
   readonly rowState = computed<RowState | null>(() => {
@@ -153,7 +147,6 @@ export class ReportViewStore {
   async run(load: () => Promise<Loaded>, pending = ''): Promise<void> {
     const id = ++this.runId;
     this.phase.value = { kind: 'reading', name: pending };
-    this.previous.value = null;
     let label = pending;
     try {
       const { bytes, name, url } = await load();
@@ -164,13 +157,7 @@ export class ReportViewStore {
       const c = await this.host.check(bytes, name, url);
       if (id !== this.runId) return;
       this.show({ report: c.report, source: c.source, label, url, body: c.body, pages: c.pages });
-      if (c.report.detected)
-        void this.host
-          .keep?.(url ?? `file:${name}`, c.report)
-          .then((p) => {
-            if (p && id === this.runId) this.previous.value = p;
-          })
-          .catch(() => undefined);
+      if (c.report.detected) void this.host.keep?.(url ?? `file:${name}`, c.report).catch(() => undefined);
     } catch (e) {
       if (id !== this.runId) return;
       this.fail(this.errorText(e, label), label);

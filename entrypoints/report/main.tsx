@@ -17,7 +17,6 @@ import type { PdfJsModule } from '@/lib/files';
 import { isTabState, tabKey } from '@/lib/ext/tabs';
 import type { TabState } from '@/lib/ext/protocol';
 import { History } from '@/lib/history/store';
-import { previousYearFromHistory } from '@/lib/history/previous';
 import { ATTR } from '@/lib/contract';
 
 async function loadPdfjs(): Promise<PdfJsModule> {
@@ -47,11 +46,10 @@ const store = new ReportViewStore({
   },
   focusField: (field) => focusCell(document, field),
   async keep(url, report) {
-    if (typeof indexedDB === 'undefined') return null;
+    if (typeof indexedDB === 'undefined') return;
     const h = await History.open(indexedDB);
     try {
       await h.keep(url, report, 'view');
-      return report.tables.apply.found ? await previousYearFromHistory(h, report) : null;
     } finally {
       h.close();
     }
