@@ -10,9 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, artifact, launch, settled, type Launched } from './harness';
+import { ROOT, artifact, launch, settled, tabIdFor, type Launched } from './harness';
 
-declare const chrome: { storage: { session: { get(k: null): Promise<Record<string, unknown>> } } };
 import { batchCorpus } from '../support/batch-corpus';
 import { startServer, type TestServer } from '../support/server';
 import { parseCsv } from '../support/csv';
@@ -57,19 +56,6 @@ afterAll(async () => {
   await srv.close();
 });
 
-async function tabIdOf(l: Launched, url: string): Promise<number> {
-  let tabId: number | null = null;
-  for (let i = 0; i < 50 && tabId === null; i++) {
-    tabId = await l.serviceWorker.evaluate(async (u) => {
-      for (const [k, v] of Object.entries(await chrome.storage.session.get(null)))
-        if ((v as { url?: string }).url === u) return Number(k.split(':').pop());
-      return null;
-    }, url);
-    if (tabId === null) await new Promise((r) => setTimeout(r, 100));
-  }
-  return tabId!;
-}
-
 async function start(): Promise<Launched> {
   const l = await launch({ profile, downloads });
   l.pages.set(LIST, corpus.list(SITE));
@@ -97,7 +83,7 @@ describe('batch page', () => {
       '勾稽 ✓ 检查本页列出的 20 份年报',
     );
     await list.screenshot({ path: artifact('batch-list-chip.png') });
-    const tabId = await tabIdOf(L, LIST);
+    const tabId = await tabIdFor(L, LIST);
     const popup = await L.context.newPage();
     await popup.setViewportSize({ width: 412, height: 600 });
     await popup.goto(`chrome-extension://${L.extensionId}/popup.html?tabId=${tabId}`);
@@ -194,7 +180,7 @@ describe('batch page', () => {
     expect(await settled(report)).toBe('report');
     const popup = await L!.context.newPage();
     await popup.setViewportSize({ width: 412, height: 800 });
-    await popup.goto(`chrome-extension://${L!.extensionId}/popup.html?tabId=${await tabIdOf(L!, url)}`);
+    await popup.goto(`chrome-extension://${L!.extensionId}/popup.html?tabId=${await tabIdFor(L!, url)}`);
     const prev = popup.locator('[data-previous-year="2023"]');
     await prev.waitFor();
     expect(await prev.getAttribute('data-status')).toBe('fail');

@@ -69,6 +69,9 @@ export async function launch(opts: { profile?: string; downloads?: string; args?
   };
 }
 
+// Code passed to serviceWorker.evaluate runs in the extension's worker, where `chrome` exists.
+declare const chrome: { storage: { session: { get(k: null): Promise<Record<string, unknown>> } } };
+
 export function fixture(name: string): string {
   return readFileSync(join(FIXTURES, name), 'utf8');
 }
@@ -82,4 +85,45 @@ export async function settled(page: Page, timeout = 15_000): Promise<string> {
 export function artifact(name: string): string {
   mkdirSync(ARTIFACTS, { recursive: true });
   return join(ARTIFACTS, name);
+}
+
+/**
+ * The tab id of the page at `url`, from the background's own per-tab store (no "tabs" permission needed);
+ * null when the background never stored the tab (a page that is not a report and was never asked about).
+ */
+export async function tabIdOf(l: Launched, url: string, tries = 50): Promise<number | null> {
+  for (let i = 0; i < tries; i++) {
+    const id = await l.serviceWorker.evaluate(async (u) => {
+      for (const [k, v] of Object.entries(await chrome.storage.session.get(null)))
+        if (k.startsWith('gouji:tab:') && (v as { url?: string }).url === u)
+          return Number(k.slice('gouji:tab:'.length));
+      return null;
+    }, url);
+    if (id !== null) return id;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return null;
+}
+
+/** Like tabIdOf, but the tab must be there. */
+export async function tabIdFor(l: Launched, url: string): Promise<number> {
+  const id = await tabIdOf(l, url);
+  if (id === null) throw new Error(`no tab for ${url}`);
+  return id;
+}
+
+/**
+ * The popup of `tabId`, opened as a page of its own at a popup-like size (phone width by default), waiting
+ * until it shows `ready` (a selector) when given.
+ */
+export async function openPopupFor(
+  l: Launched,
+  tabId: number,
+  opts: { width?: number; height?: number; ready?: string } = {},
+): Promise<Page> {
+  const popup = await l.context.newPage();
+  await popup.setViewportSize({ width: opts.width ?? 412, height: opts.height ?? 800 });
+  await popup.goto(`chrome-extension://${l.extensionId}/popup.html?tabId=${tabId}`);
+  if (opts.ready) await popup.waitForSelector(opts.ready);
+  return popup;
 }

@@ -6,10 +6,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURES, artifact, launch, settled, type Launched } from './harness';
+import { FIXTURES, artifact, launch, openPopupFor, settled, tabIdFor, type Launched } from './harness';
 import { ATTR, HOST_SELECTOR, PART } from '../../lib/contract';
-
-declare const chrome: { storage: { session: { get(k: null): Promise<Record<string, unknown>> } } };
 
 let L: Launched;
 beforeAll(async () => {
@@ -36,28 +34,9 @@ async function openFixture(file: string): Promise<{ page: Page; url: string }> {
   return { page, url };
 }
 
-async function tabIdOf(url: string): Promise<number> {
-  for (let i = 0; i < 50; i++) {
-    const id = await L.serviceWorker.evaluate(async (u) => {
-      const all = await chrome.storage.session.get(null);
-      for (const [k, v] of Object.entries(all))
-        if (k.startsWith('gouji:tab:') && (v as { url?: string }).url === u)
-          return Number(k.slice('gouji:tab:'.length));
-      return null;
-    }, url);
-    if (id !== null) return id;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`no tab for ${url}`);
-}
+const tabIdOf = (url: string): Promise<number> => tabIdFor(L, url);
 
-async function openPopup(tabId: number): Promise<Page> {
-  const popup = await L.context.newPage();
-  await popup.setViewportSize({ width: 412, height: 800 });
-  await popup.goto(`chrome-extension://${L.extensionId}/popup.html?tabId=${tabId}`);
-  await popup.waitForSelector('[data-count="errors"]');
-  return popup;
-}
+const openPopup = (tabId: number): Promise<Page> => openPopupFor(L, tabId, { ready: '[data-count="errors"]' });
 
 /** The tooltip of the culprit cell, opened from the keyboard. */
 async function culpritTooltip(page: Page): Promise<Locator> {

@@ -7,10 +7,8 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ATTR, HOST_SELECTOR, PART } from '../../lib/contract';
-import { FIXTURES, artifact, launch, settled, type Launched } from './harness';
+import { FIXTURES, artifact, launch, settled, tabIdFor, type Launched } from './harness';
 import { seed000Values, sitePage } from '../support/pages';
-
-declare const chrome: { storage: { session: { get(k: null): Promise<Record<string, unknown>> } } };
 
 let L: Launched;
 beforeAll(async () => {
@@ -54,20 +52,7 @@ function state(page: Page) {
   );
 }
 
-async function tabIdOf(url: string): Promise<number> {
-  for (let i = 0; i < 50; i++) {
-    const id = await L.serviceWorker.evaluate(async (u) => {
-      const all = await chrome.storage.session.get(null);
-      for (const [k, v] of Object.entries(all))
-        if (k.startsWith('gouji:tab:') && (v as { url?: string }).url === u)
-          return Number(k.slice('gouji:tab:'.length));
-      return null;
-    }, url);
-    if (id !== null) return id;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`no tab for ${url}`);
-}
+const tabIdOf = (url: string): Promise<number> => tabIdFor(L, url);
 
 async function openReport(url: string, html: string, width: number): Promise<Page> {
   L.pages.set(url, html);

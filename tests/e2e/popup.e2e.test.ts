@@ -8,7 +8,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURES, ROOT, artifact, launch, settled, type Launched } from './harness';
+import {
+  FIXTURES,
+  ROOT,
+  artifact,
+  launch,
+  openPopupFor,
+  settled,
+  tabIdOf as tabIdOfIn,
+  type Launched,
+} from './harness';
 import type { Report } from '../../lib/types';
 import { ATTR } from '../../lib/contract';
 import { errorCounts } from '../../lib/errors';
@@ -44,21 +53,7 @@ function fixtureUrl(file: string, html: string): string {
   return meta(html, 'gouji-fixture-url') ?? `https://www.example.gov.cn/fixtures/${file}`;
 }
 
-/** The tab id of the page at `url`, from the background's own store (no "tabs" permission needed). */
-async function tabIdOf(url: string): Promise<number | null> {
-  for (let i = 0; i < 50; i++) {
-    const id = await L.serviceWorker.evaluate(async (u) => {
-      const all = await chrome.storage.session.get(null);
-      for (const [k, v] of Object.entries(all))
-        if (k.startsWith('gouji:tab:') && (v as { url?: string }).url === u)
-          return Number(k.slice('gouji:tab:'.length));
-      return null;
-    }, url);
-    if (id !== null) return id;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return null;
-}
+const tabIdOf = (url: string): Promise<number | null> => tabIdOfIn(L, url);
 
 function badgeOf(tabId: number): Promise<string> {
   return L.serviceWorker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
@@ -74,13 +69,8 @@ async function openFixture(file: string): Promise<{ page: Page; url: string; htm
   return { page, url, html, state };
 }
 
-async function openPopup(tabId: number): Promise<Page> {
-  const popup = await L.context.newPage();
-  await popup.setViewportSize({ width: 420, height: 600 });
-  await popup.goto(`chrome-extension://${L.extensionId}/popup.html?tabId=${tabId}`);
-  await popup.waitForSelector('[data-count="fail"], .not-report');
-  return popup;
-}
+const openPopup = (tabId: number): Promise<Page> =>
+  openPopupFor(L, tabId, { width: 420, height: 600, ready: '[data-count="fail"], .not-report' });
 
 async function counts(popup: Page): Promise<Record<string, number>> {
   return popup.$$eval('[data-count]', (els) =>

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { ROOT, artifact, fixture, launch, settled, type Launched } from './harness';
+import { ROOT, artifact, fixture, launch, openPopupFor, settled, type Launched } from './harness';
 import { ATTR } from '../../lib/contract';
 import type { Report } from '../../lib/types';
 import { FILES_DIR, docxFromHtml, fixtureHtml } from '../fixtures/gen/files';
@@ -186,10 +186,7 @@ async function tabIdOf(url: string): Promise<number> {
 }
 
 async function popupFor(url: string): Promise<Page> {
-  const popup = await L.context.newPage();
-  await popup.setViewportSize({ width: 420, height: 600 });
-  await popup.goto(`chrome-extension://${L.extensionId}/popup.html?tabId=${await tabIdOf(url)}`);
-  return popup;
+  return openPopupFor(L, await tabIdOf(url), { width: 420, height: 600 });
 }
 
 async function reportTab(click: () => Promise<void>): Promise<Page> {
