@@ -187,9 +187,6 @@ export function domRows(allTables: readonly Element[], hidden: HiddenTest = isHi
   return drainSteps(domRowsSteps(allTables, hidden));
 }
 
-/** Run a stepped computation to its end in one go (the CLI, tests, and every synchronous caller). */
-export { drainSteps } from '../steps';
-
 /** `domRows` one table per step: the in-page engine yields to the page between tables (issue #13). */
 export function* domRowsSteps(
   allTables: readonly Element[],
