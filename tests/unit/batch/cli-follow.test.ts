@@ -93,5 +93,5 @@ describe('gouji check <url> of a page whose tables are in an attachment', () => 
     expect(at(rows[1]!, 'attachment')).toBe(`${srv.base}/att/files/report.pdf`);
     expect(at(rows[3]!, 'reason')).toMatch(/附件不在 gov\.cn 或本网站上/);
     expect(at(rows[4]!, 'reason')).toMatch(/附件无法读取.*HTTP 404/);
-  });
+  }, 60_000); // one CLI process fetching and reading a PDF and a DOCX: 20 s was too short on a loaded 2-core machine
 });
