@@ -200,6 +200,7 @@ export class FlagStore {
         };
         if (finding.culprit) flag.culprit = finding.culprit;
         if (finding.quote !== undefined) flag.quote = finding.quote;
+        if (finding.parts) flag.parts = finding.parts;
         // A corrupted entry under this key is replaced by the new, valid flag (it was listed as a problem).
         const saved = await this.put(flag, null);
         return { ok: true, flag: saved, created: true };

@@ -10,6 +10,7 @@ import {
   isFlagStatus,
   type Flag,
   type FlagCell,
+  type FlagParts,
   type FlagStatus,
 } from './model';
 
@@ -157,7 +158,57 @@ function checkCells(v: unknown): FlagCell[] | string {
     const { field, value, raw } = c as Record<string, unknown>;
     if (typeof field !== 'string' || field.length > 200) return 'cells 中有缺少 field 的项';
     if (!optNumber(value ?? null)) return `单元格 ${field} 的数值无效`;
-    out.push({ field, value: (value as number | null) ?? null, raw: typeof raw === 'string' ? raw.slice(0, 500) : '' });
+    const cell: FlagCell = {
+      field,
+      value: (value as number | null) ?? null,
+      raw: typeof raw === 'string' ? raw.slice(0, 500) : '',
+    };
+    const state = (c as Record<string, unknown>).state;
+    if (state === 'blank' || state === 'missing') cell.state = state;
+    out.push(cell);
+  }
+  return out;
+}
+
+const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+const pair = (v: unknown): v is [number, number] => Array.isArray(v) && v.length === 2 && v.every(isNum);
+const ids = (v: unknown): v is string[] =>
+  Array.isArray(v) && v.length <= 200 && v.every((x) => typeof x === 'string' && x.length <= 200);
+
+/**
+ * A flag's parts (lib/flags/model.ts FlagParts), kept only when well formed: they are optional and additive
+ * (flags made before them have none; their saved message is shown), so malformed parts are left out of what
+ * the page reads rather than making the whole flag unreadable. Only known fields are kept.
+ */
+function checkParts(v: unknown): FlagParts | undefined {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return undefined;
+  const p = v as Record<string, unknown>;
+  if (typeof p.messageId !== 'string' || !p.messageId || p.messageId.length > 100) return undefined;
+  const out: FlagParts = { messageId: p.messageId };
+  if (p.assumedZero !== undefined) {
+    if (!ids(p.assumedZero)) return undefined;
+    out.assumedZero = [...p.assumedZero];
+  }
+  if (p.intervals !== undefined) {
+    const iv = p.intervals as Record<string, unknown> | null;
+    if (!iv || !pair(iv.expected) || !pair(iv.actual)) return undefined;
+    out.intervals = { expected: [iv.expected[0], iv.expected[1]], actual: [iv.actual[0], iv.actual[1]] };
+  }
+  if (p.unit !== undefined) {
+    if (typeof p.unit !== 'string' || p.unit.length > 20) return undefined;
+    out.unit = p.unit;
+  }
+  if (p.approx !== undefined) {
+    if (typeof p.approx !== 'boolean') return undefined;
+    if (p.approx) out.approx = true;
+  }
+  if (p.cells !== undefined) {
+    if (!ids(p.cells)) return undefined;
+    out.cells = [...p.cells];
+  }
+  if (p.items !== undefined) {
+    if (!Array.isArray(p.items) || p.items.length > 200 || !p.items.every(isNum)) return undefined;
+    out.items = [...p.items];
   }
   return out;
 }
@@ -240,5 +291,7 @@ export function validateFlag(raw: unknown, now: Date = new Date(), expectedFinge
   if (culprit) flag.culprit = culprit;
   if (typeof e.quote === 'string') flag.quote = e.quote;
   if (typeof e.rev === 'number' && e.rev > 0) flag.rev = e.rev;
+  const parts = checkParts(e.parts);
+  if (parts) flag.parts = parts;
   return { ok: true, flag, migrated: m.from !== FLAG_SCHEMA_VERSION };
 }

@@ -546,4 +546,6 @@ export const en: Record<MessageKey, string> = {
   reasonCheckFailed: 'Cannot read or parse: {detail}',
   reasonWorkerFailed: 'The checking thread failed: {detail}',
   'cli.moreErrors': '{n} more files failed',
+  // english: the follow-up page
+  flagSavedMessage: '(as saved when flagged, in Chinese: this flag was made by an older version)',
 };

@@ -547,6 +547,8 @@ export const zh = {
   reasonCheckFailed: '无法读取或解析：{detail}',
   reasonWorkerFailed: '检查进程出错：{detail}',
   'cli.moreErrors': '另有 {n} 个文件出错',
+  // english: the follow-up page
+  flagSavedMessage: '（标记时保存的说明）',
 };
 
 export type MessageKey = keyof typeof zh;
