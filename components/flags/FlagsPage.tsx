@@ -6,7 +6,7 @@
 import { Component } from 'preact';
 import { useComputed } from '@preact/signals';
 import { FLAG_STATUSES, FLAG_STATUS_LABELS, type Flag } from '@/lib/flags/model';
-import { isWebUrl } from '@/lib/flags/validate';
+import { isWebUrl, problemText } from '@/lib/flags/validate';
 import { checkTitle, fieldInWords } from '@/lib/export/labels';
 import { renderFlag } from '@/lib/rules/render';
 import { formatDate, type Lang } from '@/lib/i18n';
@@ -122,7 +122,9 @@ export function FlagsPage({ store }: { store: FlagsStore }) {
           <ul>
             {store.problems.value.map((p) => (
               <li key={p.key}>
-                <code>{p.key}</code>：{p.reason}
+                <code>{p.key}</code>
+                {t('problemSep')}
+                {problemText(p, lang)}
               </li>
             ))}
           </ul>
@@ -134,7 +136,9 @@ export function FlagsPage({ store }: { store: FlagsStore }) {
           <ul>
             {store.importResult.value.problems.map((p) => (
               <li key={p.key}>
-                <code>{p.key}</code>：{p.reason}
+                <code>{p.key}</code>
+                {t('problemSep')}
+                {problemText(p, lang)}
               </li>
             ))}
           </ul>

@@ -262,7 +262,7 @@ export class FlagsStore {
       if (r.ok) next.set(key, r.flag);
       else {
         next.set(key, null);
-        problems.push({ key, reason: r.reason });
+        problems.push({ key, reason: r.reason, why: r.why });
       }
     }
     let out: Flag[] = [];

@@ -3,6 +3,7 @@
 // A rejected entry is left where it is (a newer build may still read it); it is listed, not deleted.
 
 import type { Culprit } from '../types';
+import { t, type MessageKey, type Params } from '../i18n';
 import {
   FLAG_SCHEMA_VERSION,
   FLAG_STATUSES,
@@ -14,14 +15,29 @@ import {
   type FlagStatus,
 } from './model';
 
+/** Why an entry was skipped, as a message key (lib/i18n `flagProblem.…`) and its parameters. */
+export interface ProblemWhy {
+  id: Extract<MessageKey, `flagProblem.${string}`>;
+  params?: Params;
+}
+
 export interface FlagProblem {
   /** storage key, or "#<index>" for an entry of an imported file. */
   key: string;
   /** Chinese, for people: what was expected, what was found. */
   reason: string;
+  /** The same, to say in the page's language (absent on problems made elsewhere). */
+  why?: ProblemWhy;
 }
 
-export type Validated = { ok: true; flag: Flag; migrated: boolean } | { ok: false; reason: string };
+export type Validated = { ok: true; flag: Flag; migrated: boolean } | { ok: false; reason: string; why: ProblemWhy };
+
+/** A problem in words: `why` in `lang`, else its Chinese reason. */
+export function problemText(p: Pick<FlagProblem, 'reason' | 'why'>, lang: 'zh' | 'en'): string {
+  return p.why ? t(lang, p.why.id, p.why.params) : p.reason;
+}
+
+const problem = (id: ProblemWhy['id'], params?: Params): ProblemWhy => (params ? { id, params } : { id });
 
 type Migration = (old: Record<string, unknown>, now: Date) => Record<string, unknown>;
 
@@ -63,20 +79,22 @@ export const MIGRATIONS: Record<number, Migration> = {
   },
 };
 
+const said = (why: ProblemWhy) => ({ error: t('zh', why.id, why.params), why });
+
 export function migrate(
   entry: Record<string, unknown>,
   now: Date,
   migrations: Record<number, Migration> = MIGRATIONS,
   target: number = FLAG_SCHEMA_VERSION,
-): { entry: Record<string, unknown>; from: number } | { error: string } {
+): { entry: Record<string, unknown>; from: number } | { error: string; why: ProblemWhy } {
   const v = entry.v === undefined ? 0 : entry.v;
   if (typeof v !== 'number' || !Number.isInteger(v) || v < 0)
-    return { error: `版本号无效（v = ${JSON.stringify(v)}）` };
-  if (v > target) return { error: `由更新版本的勾稽写入（格式版本 ${v}，本版本只认识到 ${target}），已跳过、未改动` };
+    return said(problem('flagProblem.version', { v: JSON.stringify(v) }));
+  if (v > target) return said(problem('flagProblem.newer', { v, target }));
   let cur = entry;
   for (let n = v; n < target; n++) {
     const step = migrations[n];
-    if (!step) return { error: `缺少从格式版本 ${n} 升级的步骤` };
+    if (!step) return said(problem('flagProblem.noMigration', { n }));
     cur = step(cur, now);
   }
   return { entry: cur, from: v };
@@ -150,14 +168,14 @@ export function isWebUrl(s: string): boolean {
   return /^https?:\/\//i.test(s);
 }
 
-function checkCells(v: unknown): FlagCell[] | string {
-  if (!Array.isArray(v)) return 'cells 应为数组';
+function checkCells(v: unknown): FlagCell[] | ProblemWhy {
+  if (!Array.isArray(v)) return problem('flagProblem.cellsArray');
   const out: FlagCell[] = [];
   for (const c of v) {
-    if (typeof c !== 'object' || c === null) return 'cells 中有非对象的项';
+    if (typeof c !== 'object' || c === null) return problem('flagProblem.cellNotObject');
     const { field, value, raw } = c as Record<string, unknown>;
-    if (typeof field !== 'string' || field.length > 200) return 'cells 中有缺少 field 的项';
-    if (!optNumber(value ?? null)) return `单元格 ${field} 的数值无效`;
+    if (typeof field !== 'string' || field.length > 200) return problem('flagProblem.cellField');
+    if (!optNumber(value ?? null)) return problem('flagProblem.cellValue', { field });
     const cell: FlagCell = {
       field,
       value: (value as number | null) ?? null,
@@ -213,9 +231,9 @@ function checkParts(v: unknown): FlagParts | undefined {
   return out;
 }
 
-function checkCulprit(v: unknown): Culprit | undefined | string {
+function checkCulprit(v: unknown): Culprit | undefined | ProblemWhy {
   if (v === undefined || v === null) return undefined;
-  if (typeof v !== 'object') return 'culprit 应为对象';
+  if (typeof v !== 'object') return problem('flagProblem.culpritObject');
   const { field, suggested, explains } = v as Record<string, unknown>;
   if (
     typeof field !== 'string' ||
@@ -223,50 +241,58 @@ function checkCulprit(v: unknown): Culprit | undefined | string {
     !Array.isArray(explains) ||
     !explains.every((e) => typeof e === 'string')
   ) {
-    return 'culprit 字段不完整';
+    return problem('flagProblem.culpritFields');
   }
   return { field, suggested, explains: explains as string[] };
 }
 
+const fail = (why: ProblemWhy): Validated => ({ ok: false, reason: t('zh', why.id, why.params), why });
+const isWhy = (x: unknown): x is ProblemWhy =>
+  typeof x === 'object' && x !== null && !Array.isArray(x) && typeof (x as ProblemWhy).id === 'string';
+
 /** Validates (after migrating) one stored or imported entry. */
 export function validateFlag(raw: unknown, now: Date = new Date(), expectedFingerprint?: string): Validated {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    return {
-      ok: false,
-      reason: `不是一条标记记录（类型为 ${Array.isArray(raw) ? '数组' : raw === null ? 'null' : typeof raw}）`,
-    };
+    const type = Array.isArray(raw) ? 'array' : raw === null ? 'null' : typeof raw;
+    return fail(problem('flagProblem.notFlag', { type }));
   }
   const m = migrate(raw as Record<string, unknown>, now);
-  if ('error' in m) return { ok: false, reason: m.error };
+  if ('error' in m) return { ok: false, reason: m.error, why: m.why };
   const e = m.entry;
-  const fail = (reason: string): Validated => ({ ok: false, reason });
   if (typeof e.fingerprint !== 'string' || !FINGERPRINT.test(e.fingerprint))
-    return fail('缺少有效的指纹（fingerprint）');
+    return fail(problem('flagProblem.fingerprint'));
   if (expectedFingerprint !== undefined && e.fingerprint !== expectedFingerprint)
-    return fail(`存储键与记录中的指纹不一致（${e.fingerprint}）`);
-  if (typeof e.checkId !== 'string' || !e.checkId || e.checkId.length > 300) return fail('缺少检查编号（checkId）');
-  if (e.kind !== 'check' && e.kind !== 'narrative') return fail(`类型无效（kind = ${JSON.stringify(e.kind)}）`);
+    return fail(problem('flagProblem.keyMismatch', { fingerprint: e.fingerprint }));
+  if (typeof e.checkId !== 'string' || !e.checkId || e.checkId.length > 300)
+    return fail(problem('flagProblem.checkId'));
+  if (e.kind !== 'check' && e.kind !== 'narrative')
+    return fail(problem('flagProblem.kind', { kind: JSON.stringify(e.kind) ?? 'undefined' }));
   if (e.findingStatus !== 'fail' && e.findingStatus !== 'uncertain' && e.findingStatus !== 'warn')
-    return fail('发现状态（findingStatus）无效');
+    return fail(problem('flagProblem.findingStatus'));
   if (typeof e.url !== 'string' || (e.url !== '' && !isWebUrl(e.url)) || e.url.length > 4000)
-    return fail('页面地址不是 http(s) 网址');
-  if (!optString(e.title) || !optString(e.agency)) return fail('标题或机关名称无效');
+    return fail(problem('flagProblem.url'));
+  if (!optString(e.title) || !optString(e.agency)) return fail(problem('flagProblem.titleAgency'));
   if (!(e.year === null || (typeof e.year === 'number' && Number.isInteger(e.year) && e.year > 1990 && e.year < 2200)))
-    return fail(`年度无效（${JSON.stringify(e.year)}）`);
+    return fail(problem('flagProblem.year', { year: JSON.stringify(e.year) ?? 'undefined' }));
   if (!isFlagStatus(e.status))
-    return fail(`跟进状态无效（${JSON.stringify(e.status)}），应为 ${FLAG_STATUSES.join(' / ')}`);
-  if (typeof e.note !== 'string' || e.note.length > MAX_TEXT) return fail('备注无效');
-  if (typeof e.message !== 'string' || e.message.length > MAX_TEXT) return fail('说明（message）无效');
-  if (!optNumber(e.expected) || !optNumber(e.actual)) return fail('应为值或表中值无效');
-  if (!isoDate(e.createdAt) || !isoDate(e.updatedAt)) return fail('日期无效（createdAt / updatedAt 应为 ISO 日期）');
+    return fail(
+      problem('flagProblem.status', {
+        status: JSON.stringify(e.status) ?? 'undefined',
+        statuses: FLAG_STATUSES.join(' / '),
+      }),
+    );
+  if (typeof e.note !== 'string' || e.note.length > MAX_TEXT) return fail(problem('flagProblem.note'));
+  if (typeof e.message !== 'string' || e.message.length > MAX_TEXT) return fail(problem('flagProblem.message'));
+  if (!optNumber(e.expected) || !optNumber(e.actual)) return fail(problem('flagProblem.numbers'));
+  if (!isoDate(e.createdAt) || !isoDate(e.updatedAt)) return fail(problem('flagProblem.dates'));
   const cells = checkCells(e.cells);
-  if (typeof cells === 'string') return fail(cells);
+  if (isWhy(cells)) return fail(cells);
   const culprit = checkCulprit(e.culprit);
-  if (typeof culprit === 'string') return fail(culprit);
+  if (isWhy(culprit)) return fail(culprit);
   if (e.quote !== undefined && (typeof e.quote !== 'string' || e.quote.length > MAX_TEXT))
-    return fail('引文（quote）无效');
+    return fail(problem('flagProblem.quote'));
   if (e.rev !== undefined && !(typeof e.rev === 'number' && Number.isInteger(e.rev) && e.rev >= 0))
-    return fail('修订号（rev）无效');
+    return fail(problem('flagProblem.rev'));
 
   // Rebuild from known fields only: whatever else a foreign entry carried is not kept.
   const flag: Flag = {
