@@ -8,9 +8,10 @@ import { parseLightHtml } from '../lib/html/light-dom';
 import type { Report } from '../lib/types';
 import { inspectDocument } from '../lib/batch/inspect';
 import type { Inspected } from '../lib/batch/run';
-import { DEFAULT_MAX_MB, readInput } from './inputs';
+import { DEFAULT_MAX_MB, InputFileError, readInput } from './inputs';
 import { decodeBytes } from './decode';
 import { fileKind, FileReadError, rebuildFile, type PdfJsModule, type RebuiltDocument } from '../lib/files';
+import { whyOf } from '../lib/batch/run';
 
 export { DecodeError, decodeBytes } from './decode';
 
@@ -34,16 +35,8 @@ function checkPage(bytes: Uint8Array, file: string, url?: string): Report {
   return checkHtml(text, withDefaults({ url })).report;
 }
 
-/** A file the CLI refuses with a reason; `code` is the exit code it implies (2 unreadable, 3 unsupported). */
-export class InputError extends Error {
-  constructor(
-    message: string,
-    readonly code: 2 | 3,
-  ) {
-    super(message);
-    this.name = 'InputError';
-  }
-}
+/** A file the CLI refuses with a reason (bin/inputs.ts). */
+export { InputFileError as InputError };
 
 const loadPdfjs = () => import('pdfjs-dist/legacy/build/pdf.mjs') as Promise<PdfJsModule>;
 
@@ -55,7 +48,7 @@ export async function rebuild(
   try {
     return await rebuildFile(bytes, file, loadPdfjs);
   } catch (e) {
-    if (e instanceof FileReadError) throw new InputError(e.message, /另存为/.test(e.message) ? 3 : 2);
+    if (e instanceof FileReadError) throw new InputFileError(e.message, e.code === 'save-as' ? 3 : 2, whyOf(e));
     throw e;
   }
 }

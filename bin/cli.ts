@@ -12,7 +12,7 @@ import { Progress } from './progress';
 import { collectInputs, DEFAULT_MAX_MB, EXIT, parseMaxSize } from './inputs';
 import { summarize } from '../lib/rules';
 import type { Report } from '../lib/types';
-import { crossYear, rowOf, type Checked } from '../lib/batch/run';
+import { crossYear, rowOf, whyText, type Checked } from '../lib/batch/run';
 import { batchToJsonl, batchToWideCsv } from '../lib/export/wide';
 import { checkUrls, isUrl, URL_DEFAULTS } from './urls';
 import { checkDefaults } from './check-file';
@@ -20,7 +20,6 @@ import { BLANK_UNDECIDED } from '../lib/check';
 import { tableOfCheck } from '../lib/schema/fields';
 import { TOOL } from '../lib/version';
 import { groupErrors } from '../lib/errors';
-import { SCANNED_MESSAGE } from '../lib/files';
 import { t, type Lang, type MessageKey } from '../lib/i18n';
 import {
   cellInWords,
@@ -67,8 +66,8 @@ export function textSummary(r: Result, lang: Lang = 'zh'): string {
   const w = (key: MessageKey, params?: Record<string, string | number>) => t(lang, key, params);
   const lines = [r.file];
   if (r.error || !r.report) {
-    // A scanned PDF's message is the one file error with its English (lib/files' messages are Chinese).
-    const error = r.error === SCANNED_MESSAGE ? w('notice.pdf.scanned') : (r.error ?? '');
+    // Said in `lang` from its key (lib/files' errors, the walk's, a fetched address's); else as it came.
+    const error = r.why ? whyText(r.why, lang) : (r.error ?? '');
     lines.push(`  ${w('cli.error', { error })}`);
     return lines.join('\n');
   }
@@ -259,7 +258,7 @@ export async function main(argv: string[]): Promise<number> {
   // In output order: the inputs that failed already (missing …) among the files, by path as before.
   const entries: Entry[] = [
     ...files.map((file) => ({ file })),
-    ...results.map((r) => ({ file: r.file, error: r.error })),
+    ...results.map((r) => ({ file: r.file, error: r.error, why: r.why })),
   ];
   entries.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   const total = files.length;
@@ -357,6 +356,7 @@ export async function main(argv: string[]): Promise<number> {
         report: c.report,
         row: c.row,
         error: c.row.state === 'error' ? c.row.reason : undefined,
+        why: c.row.state === 'error' ? c.row.why : undefined,
       });
   }
 
@@ -389,8 +389,8 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(format === 'csv-wide' ? batchToWideCsv(items) : batchToJsonl(items));
   }
 
-  for (const r of errors.slice(0, 20)) console.error(`gouji: ${r.file}: ${r.error}`);
-  if (errors.length > 20) console.error(`gouji: 另有 ${errors.length - 20} 个文件出错`);
+  for (const r of errors.slice(0, 20)) console.error(`gouji: ${r.file}: ${r.why ? whyText(r.why, lang) : r.error}`);
+  if (errors.length > 20) console.error(`gouji: ${t(lang, 'cli.moreErrors', { n: errors.length - 20 })}`);
   if (errors.some((r) => r.code !== 3)) return EXIT.usage;
   if (anyFail || late.some((l) => l.checks.some((c) => c.status === 'fail'))) return EXIT.failures;
   return anyReport ? EXIT.ok : EXIT.notReport;

@@ -5,8 +5,17 @@
 // as more of the words reports are made of. Everything goes through TextDecoder (Node's full ICU). Bytes
 // that no candidate decodes are an error with a clear message — never "not a report".
 
+import { t, type MessageKey, type Params } from '../lib/i18n';
+
+/** Bytes no charset reads: the message in Chinese, `key`/`params` for the --lang language (bin/cli.ts). */
 export class DecodeError extends Error {
   override name = 'DecodeError';
+  constructor(
+    readonly key: Extract<MessageKey, `reason${string}`>,
+    readonly params: Params = {},
+  ) {
+    super(t('zh', key, params));
+  }
 }
 
 /** The declared charset label in the first 4 KB, if any (lowercased, as written). */
@@ -112,14 +121,12 @@ export function decodeBytes(bytes: Uint8Array): { text: string; encoding: string
   }
   const utf8 = tryDecode('utf-8', bytes);
   if (utf8 !== null) return { text: utf8, encoding: 'utf-8' };
-  if (bytes.subarray(0, 65536).includes(0)) throw new DecodeError('文件不是文本（含有二进制内容），无法读取');
+  if (bytes.subarray(0, 65536).includes(0)) throw new DecodeError('reasonDecodeBinary');
   const candidates = (['gb18030', 'big5'] as const)
     .map((enc) => ({ enc, text: tryDecode(enc, bytes) }))
     .filter((c): c is { enc: 'gb18030' | 'big5'; text: string } => c.text !== null);
   if (!candidates.length) {
-    throw new DecodeError(
-      `无法识别文件编码${declared ? `（声明为 ${declared}）` : ''}：不是 UTF-8、GBK/GB18030、Big5 或 UTF-16`,
-    );
+    throw declared ? new DecodeError('reasonDecodeDeclared', { declared }) : new DecodeError('reasonDecodeCharset');
   }
   candidates.sort((a, b) => score(b.text) - score(a.text));
   return { text: candidates[0]!.text, encoding: candidates[0]!.enc };

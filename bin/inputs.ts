@@ -5,6 +5,7 @@
 import { READABLE_EXTENSIONS, SAVE_AS_EXTENSIONS } from '../lib/files';
 import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, statSync, type Stats } from 'node:fs';
 import { extname, join } from 'node:path';
+import { whyText, type Why } from '../lib/batch/run';
 
 // Pages and text, PDF and DOCX, and the formats to save as .docx/PDF first (each answered with that advice).
 export const CHECKED_EXTENSIONS = new Set<string>([...READABLE_EXTENSIONS, ...SAVE_AS_EXTENSIONS]);
@@ -14,8 +15,26 @@ export const DEFAULT_MAX_MB = 32;
 
 export interface InputError {
   file: string;
+  /** Chinese (the JSON, the CSV). */
   error: string;
+  /** The same as a message key: said in the --lang language. */
+  why: Why;
 }
+
+/** A file the CLI refuses with a reason; `code` is the exit code it implies (2 unreadable, 3 unsupported). */
+export class InputFileError extends Error {
+  constructor(
+    message: string,
+    readonly code: 2 | 3,
+    /** The same as a message key (said in the --lang language). */
+    readonly why?: Why,
+  ) {
+    super(message);
+    this.name = 'InputError';
+  }
+}
+
+const said = (file: string, why: Why): InputError => ({ file, error: whyText(why, 'zh'), why });
 
 /** The CLI's exit codes (documented in the usage text and the README). */
 export const EXIT = {
@@ -29,30 +48,38 @@ export const EXIT = {
   notReport: 3,
 } as const;
 
-function reason(e: unknown, path: string): string {
+function reasonWhy(e: unknown, path: string): Why {
   const code = (e as NodeJS.ErrnoException)?.code;
   switch (code) {
     case 'ENOENT':
-      return `找不到文件或目录（或符号链接指向的文件不存在）：${path}`;
+      return { id: 'reasonPathMissing', params: { path } };
     case 'ELOOP':
-      return `符号链接循环，无法读取：${path}`;
+      return { id: 'reasonPathLoop', params: { path } };
     case 'EACCES':
     case 'EPERM':
-      return `没有读取权限：${path}`;
+      return { id: 'reasonPathDenied', params: { path } };
     case 'ENOTDIR':
-      return `路径中有一段不是目录：${path}`;
+      return { id: 'reasonPathNotDir', params: { path } };
     case 'ENAMETOOLONG':
-      return `路径过长：${path}`;
+      return { id: 'reasonPathTooLong', params: { path } };
     default:
-      return `无法读取：${path}（${code ?? (e instanceof Error ? e.message : String(e))}）`;
+      return { id: 'reasonPathOther', params: { path, detail: code ?? (e instanceof Error ? e.message : String(e)) } };
   }
 }
 
-function kindOf(st: Stats): string {
-  if (st.isFIFO()) return '管道（FIFO）';
-  if (st.isCharacterDevice() || st.isBlockDevice()) return '设备文件';
-  if (st.isSocket()) return '套接字';
-  return '特殊文件';
+function reason(e: unknown, path: string): string {
+  return whyText(reasonWhy(e, path), 'zh');
+}
+
+function notRegular(st: Stats, path: string): Why {
+  const id = st.isFIFO()
+    ? 'reasonPathFifo'
+    : st.isCharacterDevice() || st.isBlockDevice()
+      ? 'reasonPathDevice'
+      : st.isSocket()
+        ? 'reasonPathSocket'
+        : 'reasonPathSpecial';
+  return { id, params: { path } };
 }
 
 /**
@@ -68,10 +95,14 @@ export function collectInputs(inputs: string[], maxBytes: number): { files: stri
     try {
       st = statSync(path);
     } catch (e) {
-      errors.push({
-        file: path,
-        error: named && (e as NodeJS.ErrnoException)?.code === 'ENOENT' ? `找不到文件或目录：${path}` : reason(e, path),
-      });
+      errors.push(
+        said(
+          path,
+          named && (e as NodeJS.ErrnoException)?.code === 'ENOENT'
+            ? { id: 'reasonPathMissingNamed', params: { path } }
+            : reasonWhy(e, path),
+        ),
+      );
       return;
     }
     if (st.isDirectory()) {
@@ -82,7 +113,7 @@ export function collectInputs(inputs: string[], maxBytes: number): { files: stri
       try {
         names = readdirSync(path).sort();
       } catch (e) {
-        errors.push({ file: path, error: reason(e, path) });
+        errors.push(said(path, reasonWhy(e, path)));
         return;
       }
       for (const name of names) {
@@ -100,11 +131,11 @@ export function collectInputs(inputs: string[], maxBytes: number): { files: stri
       return;
     }
     if (!st.isFile()) {
-      errors.push({ file: path, error: `不是普通文件（${kindOf(st)}），未读取：${path}` });
+      errors.push(said(path, notRegular(st, path)));
       return;
     }
     if (st.size > maxBytes) {
-      errors.push({ file: path, error: tooLarge(path, st.size, maxBytes) });
+      errors.push(said(path, tooLargeWhy(path, st.size, maxBytes)));
       return;
     }
     files.push(path);
@@ -113,10 +144,16 @@ export function collectInputs(inputs: string[], maxBytes: number): { files: stri
   return { files, errors };
 }
 
-export function tooLarge(path: string, size: number, maxBytes: number): string {
+function tooLargeWhy(path: string, size: number, maxBytes: number): Why {
   const mb = (n: number) => (n / 1048576).toFixed(n < 10 * 1048576 ? 1 : 0);
-  return `文件过大（${mb(size)} MB，上限 ${mb(maxBytes)} MB；用 --max-size <MB> 放宽）：${path}`;
+  return { id: 'reasonPathTooLarge', params: { path, mb: mb(size), max: mb(maxBytes) } };
 }
+
+export function tooLarge(path: string, size: number, maxBytes: number): string {
+  return whyText(tooLargeWhy(path, size, maxBytes), 'zh');
+}
+
+const refused = (why: Why) => new InputFileError(whyText(why, 'zh'), 2, why);
 
 /**
  * Read one input, at most `maxBytes`: the file is checked again once open (it may have been swapped for
@@ -127,15 +164,15 @@ export function readInput(path: string, maxBytes: number): Buffer {
   const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
     const st = fstatSync(fd);
-    if (!st.isFile()) throw new Error(`不是普通文件（${kindOf(st)}），未读取：${path}`);
-    if (st.size > maxBytes) throw new Error(tooLarge(path, st.size, maxBytes));
+    if (!st.isFile()) throw refused(notRegular(st, path));
+    if (st.size > maxBytes) throw refused(tooLargeWhy(path, st.size, maxBytes));
     const buf = Buffer.allocUnsafe(Math.min(st.size, maxBytes) + 1);
     let n = 0;
     for (;;) {
       const got = readSync(fd, buf, n, buf.length - n, null);
       if (got === 0) break;
       n += got;
-      if (n > maxBytes) throw new Error(tooLarge(path, n, maxBytes));
+      if (n > maxBytes) throw refused(tooLargeWhy(path, n, maxBytes));
       if (n === buf.length) break;
     }
     return buf.subarray(0, n);

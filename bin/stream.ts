@@ -3,16 +3,19 @@
 // number of files (a national run is ~200,000 reports). On worker threads the files are handed out one
 // at a time (two in flight per worker), so at most a handful of finished reports wait for an earlier one.
 import { Worker } from 'node:worker_threads';
-import { checkDefaults, checkFileAsync, InputError } from './check-file';
+import { checkDefaults, checkFileAsync, DecodeError, InputError } from './check-file';
 import { APPLY_COLUMNS, applyField } from '../lib/schema/apply';
 import { yearOverYear } from '../lib/year-over-year';
+import { t } from '../lib/i18n';
 import type { Check, Report, ValueEntry } from '../lib/types';
-import type { BatchRow } from '../lib/batch/run';
+import type { BatchRow, Why } from '../lib/batch/run';
 
 export interface Result {
   file: string;
   report?: Report;
   error?: string;
+  /** The error as a message key and its parameters (said in the --lang language); `error` keeps the Chinese. */
+  why?: Why;
   /** The exit code an error implies: 2 unreadable (the default), 3 unsupported (.doc, .wps …). */
   code?: 2 | 3;
   /** The batch row (state, counts) of a fetched address. */
@@ -23,12 +26,22 @@ export interface Result {
 export interface Entry {
   file: string;
   error?: string;
+  why?: Why;
 }
 
-const failed = (file: string, e: unknown, prefix = '无法读取或解析'): Result =>
-  e instanceof InputError
-    ? { file, error: e.message, code: e.code }
-    : { file, error: `${prefix}：${e instanceof Error ? e.message : String(e)}` };
+const failed = (
+  file: string,
+  e: unknown,
+  prefix: 'reasonCheckFailed' | 'reasonWorkerFailed' = 'reasonCheckFailed',
+): Result => {
+  if (e instanceof InputError) return { file, error: e.message, code: e.code, ...(e.why ? { why: e.why } : {}) };
+  if (e instanceof DecodeError) {
+    const cause: Why = { id: e.key, params: e.params };
+    return { file, error: t('zh', prefix, { detail: e.message }), why: { id: 'reasonUnreadable', cause } };
+  }
+  const detail = e instanceof Error ? e.message : String(e);
+  return { file, error: t('zh', prefix, { detail }), why: { id: prefix, params: { detail } } };
+};
 
 /** One file checked: its report, or its error (never throws). HTML and text are read synchronously inside. */
 export async function checkOne(file: string, url?: string, maxBytes?: number): Promise<Result> {
@@ -59,7 +72,7 @@ export async function checkInOrder(
   if (opts.workers < 1) {
     for (const e of entries) {
       if (stopped()) return;
-      if (e.error) emit({ file: e.file, error: e.error });
+      if (e.error) emit({ file: e.file, error: e.error, ...(e.why ? { why: e.why } : {}) });
       else emit(await checkOne(e.file, opts.url, opts.maxBytes));
     }
     return;
@@ -77,7 +90,7 @@ export async function checkInOrder(
   const take = (): number | null => {
     if (stopped()) return null;
     while (next < entries.length && entries[next]!.error) {
-      ready.set(next, { file: entries[next]!.file, error: entries[next]!.error });
+      ready.set(next, { file: entries[next]!.file, error: entries[next]!.error, why: entries[next]!.why });
       next++;
     }
     return next < entries.length ? next++ : null;
@@ -109,7 +122,7 @@ export async function checkInOrder(
           });
           w.on('error', (e) => {
             // A crashed worker: what it held is an error, the others carry on with the rest.
-            for (const i of inFlight) ready.set(i, failed(entries[i]!.file, e, '检查进程出错'));
+            for (const i of inFlight) ready.set(i, failed(entries[i]!.file, e, 'reasonWorkerFailed'));
             inFlight.clear();
             flush();
           });

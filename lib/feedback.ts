@@ -7,7 +7,7 @@ import type { Report } from './types';
 import type { Flag } from './flags/model';
 import { isActionable } from './flags/model';
 import { describeCheck, fieldInWords } from './export/labels';
-import { findingParts, stateName } from './rules/render';
+import { findingParts, renderFlag, stateName } from './rules/render';
 import { DEFAULT_FORMAT, formatById } from './schema/formats';
 import { TABLES } from './schema/tables';
 import { t, type MessageKey } from './i18n';
@@ -67,7 +67,8 @@ export function itemsFromFlags(flags: Flag[]): FeedbackItem[] {
       checkId: f.checkId,
       kind: f.kind,
       status: f.findingStatus,
-      message: f.message,
+      // Said again from the flag's parts (the letter is Chinese; the wording today's), else as saved.
+      message: renderFlag(f, 'zh').text,
       cells: f.cells.map((c) => c.field),
     };
     if (f.culprit) item.culprit = { field: f.culprit.field, suggested: f.culprit.suggested };

@@ -6,10 +6,10 @@
 import { Component } from 'preact';
 import { useComputed } from '@preact/signals';
 import { FLAG_STATUSES, FLAG_STATUS_LABELS, type Flag } from '@/lib/flags/model';
-import { isWebUrl } from '@/lib/flags/validate';
+import { isWebUrl, problemText } from '@/lib/flags/validate';
 import { checkTitle, fieldInWords } from '@/lib/export/labels';
-import { findingParts } from '@/lib/rules/render';
-import { formatDate } from '@/lib/i18n';
+import { renderFlag } from '@/lib/rules/render';
+import { formatDate, type Lang } from '@/lib/i18n';
 import { LangSwitch, StatusMark, Toast } from '../common/ui';
 import { FLAGS_PAGE_SIZE, type FlagGroup, type FlagsStore } from './store';
 
@@ -122,7 +122,9 @@ export function FlagsPage({ store }: { store: FlagsStore }) {
           <ul>
             {store.problems.value.map((p) => (
               <li key={p.key}>
-                <code>{p.key}</code>：{p.reason}
+                <code>{p.key}</code>
+                {t('problemSep')}
+                {problemText(p, lang)}
               </li>
             ))}
           </ul>
@@ -134,7 +136,9 @@ export function FlagsPage({ store }: { store: FlagsStore }) {
           <ul>
             {store.importResult.value.problems.map((p) => (
               <li key={p.key}>
-                <code>{p.key}</code>：{p.reason}
+                <code>{p.key}</code>
+                {t('problemSep')}
+                {problemText(p, lang)}
               </li>
             ))}
           </ul>
@@ -273,6 +277,20 @@ function Pager({ store, where }: { store: FlagsStore; where: 'top' | 'bottom' })
   );
 }
 
+/**
+ * The finding, said again from the flag's parts in the page's language (lib/rules/render.ts renderFlag). A flag
+ * made before its parts were kept shows the message it was saved with (Chinese): marked as such in English.
+ */
+function FlagMessage({ flag, lang, t }: { flag: Flag; lang: Lang; t: FlagsStore['t'] }) {
+  const r = renderFlag(flag, lang);
+  if (r.rendered || lang === 'zh') return <p class="flag-msg">{r.detail}</p>;
+  return (
+    <p class="flag-msg" data-saved-message="">
+      <span lang="zh-CN">{r.detail}</span> <span class="muted small">{t('flagSavedMessage')}</span>
+    </p>
+  );
+}
+
 /** A row that renders again only when its flag object changed (or the language, or its delete button). */
 class FlagItem extends Component<{ store: FlagsStore; flag: Flag }> {
   override shouldComponentUpdate(next: { store: FlagsStore; flag: Flag }): boolean {
@@ -308,9 +326,7 @@ function FlagRow({ store, flag }: { store: FlagsStore; flag: Flag }) {
         <h3 class="flag-title">
           <StatusMark status={flag.findingStatus} t={t} /> <span>{title}</span>
         </h3>
-        <p class="flag-msg">
-          {findingParts({ checkId: flag.checkId, message: flag.message, culprit: flag.culprit }).detail}
-        </p>
+        <FlagMessage flag={flag} lang={lang} t={t} />
         {flag.culprit && (
           <p class="culprit">
             {t('culprit', { where: fieldInWords(flag.culprit.field, lang), value: flag.culprit.suggested })}

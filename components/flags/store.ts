@@ -11,6 +11,7 @@ import { FLAG_KEY_PREFIX, FLAG_STATUSES, flagKey, isFlagStatus, type Flag, type 
 import { validateFlag, type FlagProblem } from '@/lib/flags/validate';
 import { flagsFilename, flagsToCsv } from '@/lib/export';
 import { checkTitle } from '@/lib/export/labels';
+import { renderFlag } from '@/lib/rules/render';
 import { feedbackText, itemsFromFlags } from '@/lib/feedback';
 import { t, type Lang, type MessageKey } from '@/lib/i18n';
 import type { CommonHost } from '../common/host';
@@ -53,6 +54,22 @@ export function groupKey(f: Pick<Flag, 'agency' | 'year' | 'url'>): string {
 
 /** Flags per page of the list: the first render of 3,000 flags is one page, not 3,000 rows. */
 export const FLAGS_PAGE_SIZE = 100;
+
+/** A flag's finding in English (what the page shows), kept per flag object: searches run over every flag. */
+const ENGLISH = new WeakMap<Flag, string>();
+function englishOf(f: Flag): string {
+  let s = ENGLISH.get(f);
+  if (s === undefined) {
+    const r = renderFlag(f, 'en');
+    s = `${r.text}\n${checkTitle(
+      f.checkId,
+      f.cells.map((c) => c.field),
+      'en',
+    )}`;
+    ENGLISH.set(f, s);
+  }
+  return s;
+}
 
 /** Same stored flag? Every write bumps `rev` and `updatedAt`; status and note are what this page edits. */
 function sameFlag(a: Flag, b: Flag): boolean {
@@ -143,6 +160,8 @@ export class FlagsStore {
             f.checkId,
             f.cells.map((c) => c.field),
           ),
+          // In English the finding as the page shows it (the saved message above is Chinese).
+          this.lang.value === 'en' ? englishOf(f) : '',
         ]
           .filter(Boolean)
           .join('\n')
@@ -243,7 +262,7 @@ export class FlagsStore {
       if (r.ok) next.set(key, r.flag);
       else {
         next.set(key, null);
-        problems.push({ key, reason: r.reason });
+        problems.push({ key, reason: r.reason, why: r.why });
       }
     }
     let out: Flag[] = [];

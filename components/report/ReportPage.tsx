@@ -64,7 +64,7 @@ export function ReportPage({ store, onFile }: { store: ReportViewStore; onFile: 
         <p class="notice notice-error rv-error" id="error" role="alert" data-state="error">
           <span aria-hidden="true">{STATE_SYMBOL.error} </span>
           {t(STATE_KEY.error)}：{phase.label ? `${phase.label} — ` : ''}
-          {phase.message}
+          {store.errorText(phase.error)}
         </p>
       )}
       {phase.kind === 'shown' && <Result store={store} shown={phase.shown} />}

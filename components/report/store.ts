@@ -8,7 +8,7 @@ import { PopupStore, type PopupHost } from '../popup/store';
 import type { TabState } from '@/lib/ext/protocol';
 import type { Report } from '@/lib/types';
 import { rowOf, type RowState } from '@/lib/batch/run';
-import { SAVE_AS_MESSAGE, SCANNED_MESSAGE, FileReadError } from '@/lib/files';
+import { fileErrorText } from '@/lib/files';
 import type { MessageKey } from '@/lib/i18n';
 
 export type Source = 'pdf' | 'docx' | 'html' | 'text';
@@ -30,7 +30,8 @@ export type Phase =
   | { kind: 'idle' }
   | { kind: 'reading'; name: string }
   | { kind: 'shown'; shown: Shown }
-  | { kind: 'error'; message: string; label: string };
+  /** `error`: said in the view's language when shown (errorText), so switching the language says it again. */
+  | { kind: 'error'; error: unknown; label: string };
 
 /** An error said in the view's language (the fetch and size limits); others carry their own message. */
 export class ViewError extends Error {
@@ -138,8 +139,8 @@ export class ReportViewStore {
     for (const cb of this.listeners) cb(s);
   }
 
-  fail(message: string, label = ''): void {
-    this.phase.value = { kind: 'error', message, label };
+  fail(error: unknown, label = ''): void {
+    this.phase.value = { kind: 'error', error, label };
     for (const cb of this.listeners) cb(null);
   }
 
@@ -160,18 +161,19 @@ export class ReportViewStore {
       if (c.report.detected) void this.host.keep?.(url ?? `file:${name}`, c.report).catch(() => undefined);
     } catch (e) {
       if (id !== this.runId) return;
-      this.fail(this.errorText(e, label), label);
+      this.fail(e, label);
     }
   }
 
-  /** An error in the view's language: the lib's two fixed answers are translated, others said as they are. */
-  errorText(e: unknown, name = ''): string {
+  /**
+   * An error in the view's language: the view's own (fetch, size) and lib/files' (save as, scanned,
+   * encrypted, damaged …) by their codes; anything else said as it came, after "无法检查".
+   */
+  errorText(e: unknown): string {
     const t = this.popup.t;
     if (e instanceof ViewError) return t(e.key, e.params);
-    const msg = e instanceof Error ? e.message : String(e);
-    if (msg.includes(SAVE_AS_MESSAGE))
-      return t('rvSaveAs', { name: name.replace(/^.*[\\/]/, '').replace(/[?#].*$/, '') || '?' });
-    if (msg.includes(SCANNED_MESSAGE)) return t('rvScanned');
-    return e instanceof FileReadError ? msg : t('rvCannotCheck', { error: msg });
+    const file = fileErrorText(e, this.popup.lang.value);
+    if (file !== null) return file;
+    return t('rvCannotCheck', { error: e instanceof Error ? e.message : String(e) });
   }
 }

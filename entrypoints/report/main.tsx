@@ -113,7 +113,7 @@ async function showTab(tabId: number): Promise<void> {
   const got = await browser.storage.session.get(tabKey(tabId));
   const state = got[tabKey(tabId)] as TabState | undefined;
   if (!isTabState(state) || !state.report) {
-    store.fail(store.t('rvNoTab'));
+    store.fail(new ViewError('rvNoTab'));
     return;
   }
   const r = state.report;

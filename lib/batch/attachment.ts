@@ -2,7 +2,7 @@
 // check (the light DOM in the CLI, DOMParser in the batch page — the two give identical reports,
 // tests/html-equivalence.test.ts). Shared by `gouji check <url>` and the batch page, so a report whose
 // tables are in an attachment reads the same in both. pdf.js is loaded by the caller, only when a PDF comes.
-import { rebuildFile, FileReadError, type PdfJsModule } from '../files';
+import { rebuildFile, type PdfJsModule } from '../files';
 import type { Report } from '../types';
 
 export type HtmlCheck = (html: string, opts: { url: string; source: 'pdf' | 'docx' }) => Report;
@@ -18,15 +18,11 @@ export function attachmentReader(
     } catch {
       /* a plain name */
     }
-    try {
-      // pdf.js may transfer the buffer: a copy.
-      const r = await rebuildFile(new Uint8Array(bytes), path, pdfjs);
-      const report = check(r.html, { url: name, source: r.source });
-      report.notices.unshift(...r.notices);
-      return report;
-    } catch (e) {
-      if (e instanceof FileReadError) throw new Error(e.message);
-      throw e;
-    }
+    // pdf.js may transfer the buffer: a copy. A FileReadError goes out as it is: its code says why in any
+    // language (lib/batch/run.ts whyOf).
+    const r = await rebuildFile(new Uint8Array(bytes), path, pdfjs);
+    const report = check(r.html, { url: name, source: r.source });
+    report.notices.unshift(...r.notices);
+    return report;
   };
 }

@@ -8,7 +8,8 @@ import type { PageState } from '../contract';
 import { yearOverYear } from '../year-over-year';
 import { sameBody } from './body';
 import { FetchError, type Fetcher, type FetchErrorCode } from './fetch';
-import type { MessageKey } from '../i18n';
+import { t, type Lang, type MessageKey } from '../i18n';
+import { FileReadError, type FileErrorKey } from '../files/errors';
 import { isListPage, type ReportLink } from './links';
 import { attachmentHostAllowed, isCheckableName, isDocumentLink } from '../attachments';
 
@@ -48,7 +49,8 @@ export type ReasonKey = Extract<MessageKey, `reason${string}`>;
  * parts (an address, a status, the platform's own error text). `reason` keeps the Chinese sentence (CSV, CLI).
  */
 export interface Why {
-  id: ReasonKey;
+  /** A reason of the batch (`reason…`), or why a file could not be read (`file.…`, lib/files/errors.ts). */
+  id: ReasonKey | FileErrorKey;
   params?: Record<string, string | number>;
   /** What made it so (an attachment that could not be read: why not). */
   cause?: Why;
@@ -71,11 +73,18 @@ const FETCH_REASON: Record<FetchErrorCode, ReasonKey> = {
 /** The reason of a failed fetch or read, in any language. */
 export function whyOf(e: unknown): Why {
   if (e instanceof FetchError) return { id: FETCH_REASON[e.code], params: { detail: e.detail } };
+  if (e instanceof FileReadError) return { id: e.key, params: { ...e.params } };
   const detail = e instanceof Error ? e.message : String(e);
-  // The file readers' own sentences (lib/files), Chinese: the two a reader meets most get their key.
+  // Errors that lost their class on the way (a message passed as text): the two most met get their key.
   if (/扫描图片/.test(detail)) return { id: 'reasonScanned' };
   if (/另存为 \.docx 或 PDF/.test(detail)) return { id: 'reasonSaveAs' };
   return { id: 'reasonRead', params: { detail } };
+}
+
+/** A reason in `lang`: its message, then what caused it (the batch page, the CLI). */
+export function whyText(why: Why, lang: Lang): string {
+  const own = t(lang, why.id, why.params);
+  return why.cause ? `${own}${t(lang, 'reasonJoin')}${whyText(why.cause, lang)}` : own;
 }
 
 export interface BatchRow {

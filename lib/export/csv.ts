@@ -15,7 +15,7 @@ import type { Flag } from '../flags/model';
 import { FLAG_STATUS_LABELS } from '../flags/model';
 import { describeCheck, describeField, fieldInWords, TABLE_NAMES } from './labels';
 import { t, type MessageKey } from '../i18n';
-import { stateName, type StateWord } from '../rules/render';
+import { renderFlag, stateName, type StateWord } from '../rules/render';
 
 /** The CSV is one sheet in Chinese (issue #11: Chinese headers, ids in a column of their own); its words
  * come from lib/i18n like every other string. */
@@ -256,7 +256,7 @@ export function flagsToCsv(flags: Flag[]): string {
       where,
       FLAG_STATUS_LABELS[f.status].zh,
       f.note,
-      f.quote ? `${f.message}（原文：${f.quote}）` : f.message,
+      f.quote ? `${renderFlag(f, 'zh').text}（原文：${f.quote}）` : renderFlag(f, 'zh').text,
       cells,
       culprit,
       f.title ?? '',

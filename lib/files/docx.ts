@@ -5,13 +5,9 @@
 
 import { strFromU8, unzipSync } from 'fflate';
 import { type HtmlBlock, type HtmlCell } from './html';
+import { FileReadError } from './errors';
 
-export class FileReadError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'FileReadError';
-  }
-}
+export { FileReadError } from './errors';
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
@@ -62,7 +58,7 @@ export function documentXmlToBlocks(xml: string): HtmlBlock[] {
     else out.push(b);
   };
   while ((m = re.exec(xml))) {
-    if (++steps > 5_000_000) throw new FileReadError('DOCX 文档过大，无法读取');
+    if (++steps > 5_000_000) throw new FileReadError('docx-too-large');
     if (m[6] !== undefined) {
       if (inText && para) para.push(decodeEntities(m[6]));
       continue;
@@ -185,15 +181,15 @@ export function readDocx(bytes: Uint8Array): HtmlBlock[] {
       filter: (f) => {
         if (f.name !== 'word/document.xml') return false;
         total += f.originalSize;
-        if (total > MAX_DOCX_BYTES) throw new FileReadError('DOCX 文档过大，无法读取');
+        if (total > MAX_DOCX_BYTES) throw new FileReadError('docx-too-large');
         return true;
       },
     });
   } catch (e) {
     if (e instanceof FileReadError) throw e;
-    throw new FileReadError('DOCX 文件已损坏或不是 Word 文档（无法解压）');
+    throw new FileReadError('docx-broken');
   }
   const doc = files['word/document.xml'];
-  if (!doc) throw new FileReadError('DOCX 文件中没有正文（缺少 word/document.xml）');
+  if (!doc) throw new FileReadError('docx-no-body');
   return documentXmlToBlocks(strFromU8(doc));
 }

@@ -3,16 +3,19 @@
 // with what to do. The caller parses the HTML (linkedom in the CLI, DOMParser in the report view) and calls
 // checkDocument(doc, { source }).
 
-import { readDocx, FileReadError } from './docx';
+import { readDocx } from './docx';
+import { FileReadError } from './errors';
+import { t } from '../i18n';
 import { readPdf, type PdfJsModule } from './pdf';
 import { documentHtml } from './html';
 
-export { FileReadError } from './docx';
+export { FileReadError, fileErrorText, FILE_ERROR_CODES, type FileErrorCode, type FileErrorKey } from './errors';
 export { SCANNED_MESSAGE, type PdfJsModule } from './pdf';
 
 export type FileKind = 'pdf' | 'docx' | 'html' | 'text' | 'legacy-office' | 'ofd' | 'unknown';
 
-export const SAVE_AS_MESSAGE = '请另存为 .docx 或 PDF 后再检查';
+/** The advice every format to save first ends with (Chinese; the error itself is FileReadError 'save-as'). */
+export const SAVE_AS_MESSAGE = t('zh', 'file.saveAsAdvice');
 
 /** Tell a file's kind from its first bytes, then its name. */
 export function fileKind(bytes: Uint8Array, name = ''): FileKind {
@@ -60,7 +63,7 @@ export async function rebuildFile(
 ): Promise<RebuiltDocument> {
   const kind = fileKind(bytes, name);
   if (kind === 'legacy-office' || kind === 'ofd')
-    throw new FileReadError(`不能直接读取此格式（${name.replace(/^.*[\\/]/, '') || kind}）：${SAVE_AS_MESSAGE}`);
+    throw new FileReadError('save-as', { name: name.replace(/^.*[\\/]/, '') || kind });
   if (kind === 'docx') return { source: 'docx', html: documentHtml(readDocx(bytes)), notices: [] };
   if (kind === 'pdf') {
     const r = await readPdf(bytes, await pdfjs());
@@ -73,7 +76,7 @@ export async function rebuildFile(
       });
     return { source: 'pdf', html: documentHtml(r.blocks), pages: r.pages, notices };
   }
-  if (/\.pdf$/i.test(name)) throw new FileReadError('文件名是 .pdf，内容却不是 PDF（文件已损坏或不完整）');
-  if (/\.docx$/i.test(name)) throw new FileReadError('文件名是 .docx，内容却不是 Word 文档（文件已损坏或不完整）');
-  throw new FileReadError('不是 PDF 或 Word（.docx）文件');
+  if (/\.pdf$/i.test(name)) throw new FileReadError('not-pdf');
+  if (/\.docx$/i.test(name)) throw new FileReadError('not-docx');
+  throw new FileReadError('not-readable');
 }

@@ -3,14 +3,16 @@
 // worker. Nothing here runs in the content script or the in-page engine.
 
 import type * as PdfJs from 'pdfjs-dist';
-import { FileReadError } from './docx';
+import { FileReadError } from './errors';
+import { t } from '../i18n';
 import { pagesToBlocks, textLength, type PdfPageContent, type PdfSegment, type PdfText } from './pdf-layout';
 import type { HtmlBlock } from './html';
 
 export type PdfJsModule = Pick<typeof PdfJs, 'getDocument' | 'OPS'>;
 
 export const MAX_PDF_PAGES = 300;
-export const SCANNED_MESSAGE = 'PDF 为扫描图片，无法读取文字';
+/** The Chinese of a scanned PDF's error (FileReadError 'pdf-scanned'); code compares the error's `code`. */
+export const SCANNED_MESSAGE = t('zh', 'file.pdf-scanned');
 
 type Matrix = [number, number, number, number, number, number];
 
@@ -159,8 +161,8 @@ export async function readPdf(data: Uint8Array, pdfjs: PdfJsModule): Promise<Pdf
     }).promise;
   } catch (e) {
     const name = (e as { name?: string })?.name;
-    if (name === 'PasswordException') throw new FileReadError('PDF 有密码保护，无法读取');
-    throw new FileReadError(`PDF 文件已损坏或无法解析（${e instanceof Error ? e.message : String(e)}）`);
+    if (name === 'PasswordException') throw new FileReadError('pdf-encrypted');
+    throw new FileReadError('pdf-broken', { detail: e instanceof Error ? e.message : String(e) });
   }
   try {
     const pages: PdfPageContent[] = [];
@@ -193,7 +195,7 @@ export async function readPdf(data: Uint8Array, pdfjs: PdfJsModule): Promise<Pdf
       pages.push({ ...size, texts, segments });
       page.cleanup();
     }
-    if (textLength(pages) < Math.max(20, pages.length * 5)) throw new FileReadError(SCANNED_MESSAGE);
+    if (textLength(pages) < Math.max(20, pages.length * 5)) throw new FileReadError('pdf-scanned');
     return { blocks: pagesToBlocks(pages), pages: doc.numPages, pagesRead: n };
   } finally {
     void doc.destroy();

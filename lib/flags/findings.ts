@@ -9,7 +9,7 @@
 // edited, so claims hash their field, value and quoted sentence instead.
 
 import type { Check, NarrativeClaim, Report } from '../types';
-import type { FindingContent, FindingKind, FindingStatus, FlagCell } from './model';
+import type { FindingContent, FindingKind, FindingStatus, FlagCell, FlagParts } from './model';
 
 export interface Finding extends FindingContent {
   /** Check id or narrative claim id — what `gouji:flag-add` names. */
@@ -48,7 +48,10 @@ export function fingerprintOf(report: Pick<Report, 'report' | 'source'>, parts: 
 function cellsOf(report: Report, fields: string[]): FlagCell[] {
   return fields.map((field) => {
     const v = report.values?.[field];
-    return { field, value: v && typeof v.value === 'number' ? v.value : null, raw: v?.raw ?? '' };
+    const cell: FlagCell = { field, value: v && typeof v.value === 'number' ? v.value : null, raw: v?.raw ?? '' };
+    if (!v) cell.state = 'missing';
+    else if (v.blank) cell.state = 'blank';
+    return cell;
   });
 }
 
@@ -66,6 +69,12 @@ function checkFinding(report: Report, c: Check): Finding {
     fingerprint: fp,
   };
   if (c.culprit) f.culprit = c.culprit;
+  if (c.messageId) {
+    const parts: FlagParts = { messageId: c.messageId };
+    if (c.assumedZero?.length) parts.assumedZero = [...c.assumedZero];
+    if (c.intervals) parts.intervals = c.intervals;
+    f.parts = parts;
+  }
   return f;
 }
 
@@ -82,7 +91,7 @@ function claimFinding(report: Report, claim: NarrativeClaim, index: number): Fin
     `quote=${claim.quote.replace(/\s+/g, '')}`,
     ...cells.map((x) => `${x.field}=${x.value ?? 'blank'}`),
   ]);
-  return {
+  const f: Finding = {
     id: claimId(claim, index),
     kind: 'narrative',
     status: claim.status === 'fail' ? 'fail' : 'warn',
@@ -93,6 +102,14 @@ function claimFinding(report: Report, claim: NarrativeClaim, index: number): Fin
     quote: claim.quote,
     fingerprint: fp,
   };
+  if (claim.messageId) {
+    const parts: FlagParts = { messageId: claim.messageId, unit: claim.unit };
+    if (claim.approx) parts.approx = true;
+    if (claim.cells?.length) parts.cells = [...claim.cells];
+    if (claim.items?.length) parts.items = claim.items.map((i) => i.value);
+    f.parts = parts;
+  }
+  return f;
 }
 
 /** Every flaggable finding: failing and uncertain checks, failing and warned narrative claims. */

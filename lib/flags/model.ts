@@ -29,6 +29,26 @@ export interface FlagCell {
   field: string;
   value: number | null;
   raw: string;
+  /** The cell was blank (blank is not zero) or not read at all; absent: a number, or text that is none. */
+  state?: 'blank' | 'missing';
+}
+
+/**
+ * What a finding is made of beyond its cells and numbers, so that it can be said in any language at display
+ * time (lib/rules/render.ts renderFlag): the check's or claim's message id and the parts its words need.
+ * Absent on flags made before it existed (their saved Chinese `message` is shown). Additive: a build that does
+ * not know it ignores it (lib/flags/validate.ts keeps it only when well formed).
+ */
+export interface FlagParts {
+  messageId: string;
+  /** Checks: blank addends counted as 0, and the interval comparison of amounts. */
+  assumedZero?: string[];
+  intervals?: { expected: [number, number]; actual: [number, number] };
+  /** Claims: the unit written, 约/近/余, the cells compared, the parts of a sum written in the text. */
+  unit?: string;
+  approx?: boolean;
+  cells?: string[];
+  items?: number[];
 }
 
 /** What a finding says, kept the same in a report's finding and in the flag made of it. */
@@ -42,6 +62,8 @@ export interface FindingContent {
   culprit?: Culprit;
   /** Narrative claims: the sentence quoted from the report. */
   quote?: string;
+  /** What the finding is made of, to say it in the reader's language (absent on older flags). */
+  parts?: FlagParts;
 }
 
 export interface Flag extends FindingContent {

@@ -13,6 +13,7 @@
 //    got there first, and the change is re-applied on top of its version.
 
 import type { Report } from '../types';
+import { t } from '../i18n';
 import type { KeyValueArea } from '../ext/tabs';
 import { findingById, findingsOf } from './findings';
 import {
@@ -118,10 +119,15 @@ export class FlagStore {
       try {
         r = validateFlag(raw, this.now(), key.slice(FLAG_KEY_PREFIX.length));
       } catch (e) {
-        r = { ok: false as const, reason: `无法读取：${(e as Error).message}` };
+        const detail = (e as Error).message;
+        r = {
+          ok: false as const,
+          reason: `无法读取：${detail}`,
+          why: { id: 'flagProblem.unreadable' as const, params: { detail } },
+        };
       }
       if (!r.ok) {
-        problems.push({ key, reason: r.reason });
+        problems.push({ key, reason: r.reason, why: r.why });
         continue;
       }
       flags.push(r.flag);
@@ -200,6 +206,7 @@ export class FlagStore {
         };
         if (finding.culprit) flag.culprit = finding.culprit;
         if (finding.quote !== undefined) flag.quote = finding.quote;
+        if (finding.parts) flag.parts = finding.parts;
         // A corrupted entry under this key is replaced by the new, valid flag (it was listed as a problem).
         const saved = await this.put(flag, null);
         return { ok: true, flag: saved, created: true };
@@ -281,7 +288,11 @@ export class FlagStore {
       const prev = this.classify(prevRaw, inc.fingerprint);
       if (prev.kind === 'newer') {
         newer.add(key);
-        result.problems.push({ key, reason: '本机已有这条标记，由更新版本的勾稽写入：已跳过、未改动' });
+        result.problems.push({
+          key,
+          reason: t('zh', 'flagProblem.newerHere'),
+          why: { id: 'flagProblem.newerHere' },
+        });
         continue;
       }
       if (prev.kind === 'absent' || prev.kind === 'bad') {
@@ -379,7 +390,7 @@ export function parseFlagsFile(
   (list as unknown[]).forEach((raw, i) => {
     const r = validateFlag(raw, now);
     if (r.ok) flags.push(clampDates(r.flag, now));
-    else problems.push({ key: `#${i + 1}`, reason: r.reason });
+    else problems.push({ key: `#${i + 1}`, reason: r.reason, why: r.why });
   });
   return { flags, problems };
 }

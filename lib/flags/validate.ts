@@ -3,6 +3,7 @@
 // A rejected entry is left where it is (a newer build may still read it); it is listed, not deleted.
 
 import type { Culprit } from '../types';
+import { t, type MessageKey, type Params } from '../i18n';
 import {
   FLAG_SCHEMA_VERSION,
   FLAG_STATUSES,
@@ -10,17 +11,33 @@ import {
   isFlagStatus,
   type Flag,
   type FlagCell,
+  type FlagParts,
   type FlagStatus,
 } from './model';
+
+/** Why an entry was skipped, as a message key (lib/i18n `flagProblem.…`) and its parameters. */
+export interface ProblemWhy {
+  id: Extract<MessageKey, `flagProblem.${string}`>;
+  params?: Params;
+}
 
 export interface FlagProblem {
   /** storage key, or "#<index>" for an entry of an imported file. */
   key: string;
   /** Chinese, for people: what was expected, what was found. */
   reason: string;
+  /** The same, to say in the page's language (absent on problems made elsewhere). */
+  why?: ProblemWhy;
 }
 
-export type Validated = { ok: true; flag: Flag; migrated: boolean } | { ok: false; reason: string };
+export type Validated = { ok: true; flag: Flag; migrated: boolean } | { ok: false; reason: string; why: ProblemWhy };
+
+/** A problem in words: `why` in `lang`, else its Chinese reason. */
+export function problemText(p: Pick<FlagProblem, 'reason' | 'why'>, lang: 'zh' | 'en'): string {
+  return p.why ? t(lang, p.why.id, p.why.params) : p.reason;
+}
+
+const problem = (id: ProblemWhy['id'], params?: Params): ProblemWhy => (params ? { id, params } : { id });
 
 type Migration = (old: Record<string, unknown>, now: Date) => Record<string, unknown>;
 
@@ -62,20 +79,22 @@ export const MIGRATIONS: Record<number, Migration> = {
   },
 };
 
+const said = (why: ProblemWhy) => ({ error: t('zh', why.id, why.params), why });
+
 export function migrate(
   entry: Record<string, unknown>,
   now: Date,
   migrations: Record<number, Migration> = MIGRATIONS,
   target: number = FLAG_SCHEMA_VERSION,
-): { entry: Record<string, unknown>; from: number } | { error: string } {
+): { entry: Record<string, unknown>; from: number } | { error: string; why: ProblemWhy } {
   const v = entry.v === undefined ? 0 : entry.v;
   if (typeof v !== 'number' || !Number.isInteger(v) || v < 0)
-    return { error: `版本号无效（v = ${JSON.stringify(v)}）` };
-  if (v > target) return { error: `由更新版本的勾稽写入（格式版本 ${v}，本版本只认识到 ${target}），已跳过、未改动` };
+    return said(problem('flagProblem.version', { v: JSON.stringify(v) }));
+  if (v > target) return said(problem('flagProblem.newer', { v, target }));
   let cur = entry;
   for (let n = v; n < target; n++) {
     const step = migrations[n];
-    if (!step) return { error: `缺少从格式版本 ${n} 升级的步骤` };
+    if (!step) return said(problem('flagProblem.noMigration', { n }));
     cur = step(cur, now);
   }
   return { entry: cur, from: v };
@@ -149,22 +168,72 @@ export function isWebUrl(s: string): boolean {
   return /^https?:\/\//i.test(s);
 }
 
-function checkCells(v: unknown): FlagCell[] | string {
-  if (!Array.isArray(v)) return 'cells 应为数组';
+function checkCells(v: unknown): FlagCell[] | ProblemWhy {
+  if (!Array.isArray(v)) return problem('flagProblem.cellsArray');
   const out: FlagCell[] = [];
   for (const c of v) {
-    if (typeof c !== 'object' || c === null) return 'cells 中有非对象的项';
+    if (typeof c !== 'object' || c === null) return problem('flagProblem.cellNotObject');
     const { field, value, raw } = c as Record<string, unknown>;
-    if (typeof field !== 'string' || field.length > 200) return 'cells 中有缺少 field 的项';
-    if (!optNumber(value ?? null)) return `单元格 ${field} 的数值无效`;
-    out.push({ field, value: (value as number | null) ?? null, raw: typeof raw === 'string' ? raw.slice(0, 500) : '' });
+    if (typeof field !== 'string' || field.length > 200) return problem('flagProblem.cellField');
+    if (!optNumber(value ?? null)) return problem('flagProblem.cellValue', { field });
+    const cell: FlagCell = {
+      field,
+      value: (value as number | null) ?? null,
+      raw: typeof raw === 'string' ? raw.slice(0, 500) : '',
+    };
+    const state = (c as Record<string, unknown>).state;
+    if (state === 'blank' || state === 'missing') cell.state = state;
+    out.push(cell);
   }
   return out;
 }
 
-function checkCulprit(v: unknown): Culprit | undefined | string {
+const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+const pair = (v: unknown): v is [number, number] => Array.isArray(v) && v.length === 2 && v.every(isNum);
+const ids = (v: unknown): v is string[] =>
+  Array.isArray(v) && v.length <= 200 && v.every((x) => typeof x === 'string' && x.length <= 200);
+
+/**
+ * A flag's parts (lib/flags/model.ts FlagParts), kept only when well formed: they are optional and additive
+ * (flags made before them have none; their saved message is shown), so malformed parts are left out of what
+ * the page reads rather than making the whole flag unreadable. Only known fields are kept.
+ */
+function checkParts(v: unknown): FlagParts | undefined {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return undefined;
+  const p = v as Record<string, unknown>;
+  if (typeof p.messageId !== 'string' || !p.messageId || p.messageId.length > 100) return undefined;
+  const out: FlagParts = { messageId: p.messageId };
+  if (p.assumedZero !== undefined) {
+    if (!ids(p.assumedZero)) return undefined;
+    out.assumedZero = [...p.assumedZero];
+  }
+  if (p.intervals !== undefined) {
+    const iv = p.intervals as Record<string, unknown> | null;
+    if (!iv || !pair(iv.expected) || !pair(iv.actual)) return undefined;
+    out.intervals = { expected: [iv.expected[0], iv.expected[1]], actual: [iv.actual[0], iv.actual[1]] };
+  }
+  if (p.unit !== undefined) {
+    if (typeof p.unit !== 'string' || p.unit.length > 20) return undefined;
+    out.unit = p.unit;
+  }
+  if (p.approx !== undefined) {
+    if (typeof p.approx !== 'boolean') return undefined;
+    if (p.approx) out.approx = true;
+  }
+  if (p.cells !== undefined) {
+    if (!ids(p.cells)) return undefined;
+    out.cells = [...p.cells];
+  }
+  if (p.items !== undefined) {
+    if (!Array.isArray(p.items) || p.items.length > 200 || !p.items.every(isNum)) return undefined;
+    out.items = [...p.items];
+  }
+  return out;
+}
+
+function checkCulprit(v: unknown): Culprit | undefined | ProblemWhy {
   if (v === undefined || v === null) return undefined;
-  if (typeof v !== 'object') return 'culprit 应为对象';
+  if (typeof v !== 'object') return problem('flagProblem.culpritObject');
   const { field, suggested, explains } = v as Record<string, unknown>;
   if (
     typeof field !== 'string' ||
@@ -172,50 +241,58 @@ function checkCulprit(v: unknown): Culprit | undefined | string {
     !Array.isArray(explains) ||
     !explains.every((e) => typeof e === 'string')
   ) {
-    return 'culprit 字段不完整';
+    return problem('flagProblem.culpritFields');
   }
   return { field, suggested, explains: explains as string[] };
 }
 
+const fail = (why: ProblemWhy): Validated => ({ ok: false, reason: t('zh', why.id, why.params), why });
+const isWhy = (x: unknown): x is ProblemWhy =>
+  typeof x === 'object' && x !== null && !Array.isArray(x) && typeof (x as ProblemWhy).id === 'string';
+
 /** Validates (after migrating) one stored or imported entry. */
 export function validateFlag(raw: unknown, now: Date = new Date(), expectedFingerprint?: string): Validated {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    return {
-      ok: false,
-      reason: `不是一条标记记录（类型为 ${Array.isArray(raw) ? '数组' : raw === null ? 'null' : typeof raw}）`,
-    };
+    const type = Array.isArray(raw) ? 'array' : raw === null ? 'null' : typeof raw;
+    return fail(problem('flagProblem.notFlag', { type }));
   }
   const m = migrate(raw as Record<string, unknown>, now);
-  if ('error' in m) return { ok: false, reason: m.error };
+  if ('error' in m) return { ok: false, reason: m.error, why: m.why };
   const e = m.entry;
-  const fail = (reason: string): Validated => ({ ok: false, reason });
   if (typeof e.fingerprint !== 'string' || !FINGERPRINT.test(e.fingerprint))
-    return fail('缺少有效的指纹（fingerprint）');
+    return fail(problem('flagProblem.fingerprint'));
   if (expectedFingerprint !== undefined && e.fingerprint !== expectedFingerprint)
-    return fail(`存储键与记录中的指纹不一致（${e.fingerprint}）`);
-  if (typeof e.checkId !== 'string' || !e.checkId || e.checkId.length > 300) return fail('缺少检查编号（checkId）');
-  if (e.kind !== 'check' && e.kind !== 'narrative') return fail(`类型无效（kind = ${JSON.stringify(e.kind)}）`);
+    return fail(problem('flagProblem.keyMismatch', { fingerprint: e.fingerprint }));
+  if (typeof e.checkId !== 'string' || !e.checkId || e.checkId.length > 300)
+    return fail(problem('flagProblem.checkId'));
+  if (e.kind !== 'check' && e.kind !== 'narrative')
+    return fail(problem('flagProblem.kind', { kind: JSON.stringify(e.kind) ?? 'undefined' }));
   if (e.findingStatus !== 'fail' && e.findingStatus !== 'uncertain' && e.findingStatus !== 'warn')
-    return fail('发现状态（findingStatus）无效');
+    return fail(problem('flagProblem.findingStatus'));
   if (typeof e.url !== 'string' || (e.url !== '' && !isWebUrl(e.url)) || e.url.length > 4000)
-    return fail('页面地址不是 http(s) 网址');
-  if (!optString(e.title) || !optString(e.agency)) return fail('标题或机关名称无效');
+    return fail(problem('flagProblem.url'));
+  if (!optString(e.title) || !optString(e.agency)) return fail(problem('flagProblem.titleAgency'));
   if (!(e.year === null || (typeof e.year === 'number' && Number.isInteger(e.year) && e.year > 1990 && e.year < 2200)))
-    return fail(`年度无效（${JSON.stringify(e.year)}）`);
+    return fail(problem('flagProblem.year', { year: JSON.stringify(e.year) ?? 'undefined' }));
   if (!isFlagStatus(e.status))
-    return fail(`跟进状态无效（${JSON.stringify(e.status)}），应为 ${FLAG_STATUSES.join(' / ')}`);
-  if (typeof e.note !== 'string' || e.note.length > MAX_TEXT) return fail('备注无效');
-  if (typeof e.message !== 'string' || e.message.length > MAX_TEXT) return fail('说明（message）无效');
-  if (!optNumber(e.expected) || !optNumber(e.actual)) return fail('应为值或表中值无效');
-  if (!isoDate(e.createdAt) || !isoDate(e.updatedAt)) return fail('日期无效（createdAt / updatedAt 应为 ISO 日期）');
+    return fail(
+      problem('flagProblem.status', {
+        status: JSON.stringify(e.status) ?? 'undefined',
+        statuses: FLAG_STATUSES.join(' / '),
+      }),
+    );
+  if (typeof e.note !== 'string' || e.note.length > MAX_TEXT) return fail(problem('flagProblem.note'));
+  if (typeof e.message !== 'string' || e.message.length > MAX_TEXT) return fail(problem('flagProblem.message'));
+  if (!optNumber(e.expected) || !optNumber(e.actual)) return fail(problem('flagProblem.numbers'));
+  if (!isoDate(e.createdAt) || !isoDate(e.updatedAt)) return fail(problem('flagProblem.dates'));
   const cells = checkCells(e.cells);
-  if (typeof cells === 'string') return fail(cells);
+  if (isWhy(cells)) return fail(cells);
   const culprit = checkCulprit(e.culprit);
-  if (typeof culprit === 'string') return fail(culprit);
+  if (isWhy(culprit)) return fail(culprit);
   if (e.quote !== undefined && (typeof e.quote !== 'string' || e.quote.length > MAX_TEXT))
-    return fail('引文（quote）无效');
+    return fail(problem('flagProblem.quote'));
   if (e.rev !== undefined && !(typeof e.rev === 'number' && Number.isInteger(e.rev) && e.rev >= 0))
-    return fail('修订号（rev）无效');
+    return fail(problem('flagProblem.rev'));
 
   // Rebuild from known fields only: whatever else a foreign entry carried is not kept.
   const flag: Flag = {
@@ -240,5 +317,7 @@ export function validateFlag(raw: unknown, now: Date = new Date(), expectedFinge
   if (culprit) flag.culprit = culprit;
   if (typeof e.quote === 'string') flag.quote = e.quote;
   if (typeof e.rev === 'number' && e.rev > 0) flag.rev = e.rev;
+  const parts = checkParts(e.parts);
+  if (parts) flag.parts = parts;
   return { ok: true, flag, migrated: m.from !== FLAG_SCHEMA_VERSION };
 }

@@ -13,7 +13,8 @@ import { REVIEW_ADDEND_KEYS } from '../schema/review';
 import { isTableKey, TABLE_KEYS, TABLES, tableName } from '../schema/tables';
 import { formatNumber, roundNumber } from '../i18n/number';
 import { t, type Lang, type MessageKey } from '../i18n';
-import type { Check, NarrativeClaim, Report, ReportNotice, ValueEntry } from '../types';
+import type { Check, CheckStatus, NarrativeClaim, Report, ReportNotice, ValueEntry } from '../types';
+import type { FindingContent, FindingKind, FindingStatus } from '../flags/model';
 import { ALL_RULES } from './index';
 import type { RuleDef } from './define';
 
@@ -500,6 +501,81 @@ export function renderNotice(
     return t('en', 'notice.extract', { table: table ? TABLES[table].short.en : 'A table' });
   }
   return t('en', 'notice.other', { id });
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Flags: a finding saved by the user, said again at display time in the reader's language.
+
+/** What a flag (or a report's flaggable finding) keeps of its finding: lib/flags/model.ts. */
+export type FlagLike = FindingContent & { checkId: string; kind: FindingKind; findingStatus: FindingStatus };
+
+export interface RenderedFlag {
+  /** The finding without its subject and culprit clause (a check's arithmetic; a claim's sentence). */
+  detail: string;
+  /** The whole finding, as a report's message reads ("<subject>：<detail>。<culprit>"). */
+  text: string;
+  /** false: the flag lacks the parts to say it again (made by an older build), so this is its saved message. */
+  rendered: boolean;
+}
+
+/** The values a flag saw, as the report had them (a missing cell is absent, a blank one blank). */
+function flagValues(flag: FlagLike): Record<string, ValueEntry> {
+  const out: Record<string, ValueEntry> = {};
+  for (const c of flag.cells) {
+    if (c.state === 'missing') continue;
+    out[c.field] = c.state === 'blank' ? { value: null, raw: c.raw, blank: true } : { value: c.value, raw: c.raw };
+  }
+  return out;
+}
+
+/**
+ * A flagged finding in words, from the parts the flag keeps (check id, cells and their values, expected,
+ * culprit, message id, a claim's unit and cells): the same renderer as the report's findings, so the follow-up
+ * page, its search and the letter say it in the current language and wording. A flag without its parts (made
+ * before they were kept) shows the message it was saved with — its stored data is never rewritten.
+ */
+export function renderFlag(flag: FlagLike, lang: Lang): RenderedFlag {
+  const parts = flag.parts;
+  if (parts && flag.kind === 'narrative') {
+    const claim: NarrativeClaim = {
+      quote: flag.quote ?? '',
+      value: flag.actual ?? 0,
+      unit: parts.unit ?? '',
+      field: flag.cells[0]?.field ?? null,
+      status: flag.findingStatus === 'fail' ? 'fail' : 'warn',
+      expected: flag.expected,
+      message: flag.message,
+      messageId: parts.messageId,
+    };
+    if (parts.cells) claim.cells = parts.cells;
+    if (parts.approx) claim.approx = true;
+    if (parts.items) claim.items = parts.items.map((value) => ({ value, position: { start: 0, end: 0 } }));
+    const text = renderClaim(claim, lang);
+    return { detail: text, text, rendered: true };
+  }
+  const rule = ruleOfCheck(flag.checkId);
+  if (parts && flag.kind === 'check' && rule) {
+    const check: CheckLike = {
+      id: flag.checkId,
+      rule: rule.id,
+      status: (flag.findingStatus === 'warn' ? 'uncertain' : flag.findingStatus) as CheckStatus,
+      messageId: parts.messageId,
+      expected: flag.expected,
+      actual: flag.actual,
+      cells: flag.cells.map((c) => c.field),
+      message: flag.message,
+      ...(flag.culprit ? { culprit: flag.culprit } : {}),
+      ...(parts.assumedZero ? { assumedZero: parts.assumedZero } : {}),
+      ...(parts.intervals ? { intervals: parts.intervals } : {}),
+    };
+    const r = renderCheck(check, flagValues(flag), lang);
+    return { detail: r.detail, text: r.text, rendered: true };
+  }
+  const detail =
+    flag.kind === 'check'
+      ? findingParts({ checkId: flag.checkId, message: flag.message, culprit: flag.culprit }).detail
+      : flag.message;
+  return { detail, text: flag.message, rendered: false };
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -6,7 +6,10 @@ export type ActiveFormat = '2021' | '2019';
 
 export interface ActiveColumn {
   id: string;
+  /** The column header as the national format prints it (used in Chinese messages). */
   name: string;
+  /** English name used in the English UI (FORMAT.md §2, docs/fields.md). */
+  en: string;
   /** Amount in 万元/元 (decimal, compared as an interval) rather than a count. */
   amount?: boolean;
   /** May be negative (2019 本年增/减). */
@@ -22,7 +25,7 @@ export interface ActiveRow {
   columns: readonly ActiveColumn[];
 }
 
-const DECISIONS: ActiveColumn = { id: 'decisions', name: '本年处理决定数量' };
+const DECISIONS: ActiveColumn = { id: 'decisions', name: '本年处理决定数量', en: 'decisions this year' };
 
 export const ACTIVE_ROWS_2021: readonly ActiveRow[] = [
   {
@@ -31,9 +34,9 @@ export const ACTIVE_ROWS_2021: readonly ActiveRow[] = [
     en: 'regulations',
     match: /^规章$/,
     columns: [
-      { id: 'issued', name: '本年制发件数' },
-      { id: 'repealed', name: '本年废止件数' },
-      { id: 'in_force', name: '现行有效件数' },
+      { id: 'issued', name: '本年制发件数', en: 'issued this year' },
+      { id: 'repealed', name: '本年废止件数', en: 'repealed this year' },
+      { id: 'in_force', name: '现行有效件数', en: 'in force' },
     ],
   },
   {
@@ -42,9 +45,9 @@ export const ACTIVE_ROWS_2021: readonly ActiveRow[] = [
     en: 'normative documents',
     match: /规范性文件/,
     columns: [
-      { id: 'issued', name: '本年制发件数' },
-      { id: 'repealed', name: '本年废止件数' },
-      { id: 'in_force', name: '现行有效件数' },
+      { id: 'issued', name: '本年制发件数', en: 'issued this year' },
+      { id: 'repealed', name: '本年废止件数', en: 'repealed this year' },
+      { id: 'in_force', name: '现行有效件数', en: 'in force' },
     ],
   },
   { id: 'licensing', name: '行政许可', en: 'licensing', match: /^行政许可/, columns: [DECISIONS] },
@@ -55,20 +58,22 @@ export const ACTIVE_ROWS_2021: readonly ActiveRow[] = [
     name: '行政事业性收费',
     en: 'administrative fees',
     match: /事业性收费/,
-    columns: [{ id: 'amount', name: '本年收费金额（万元）', amount: true }],
+    columns: [
+      { id: 'amount', name: '本年收费金额（万元）', en: 'fees collected this year (10,000 yuan)', amount: true },
+    ],
   },
 ];
 
 const ITEMS_2019: readonly ActiveColumn[] = [
-  { id: 'prev_items', name: '上一年项目数量' },
-  { id: 'change', name: '本年增/减', signed: true },
-  { id: 'decisions', name: '处理决定数量' },
+  { id: 'prev_items', name: '上一年项目数量', en: 'items last year' },
+  { id: 'change', name: '本年增/减', en: 'change this year (+/-)', signed: true },
+  { id: 'decisions', name: '处理决定数量', en: 'decisions' },
 ];
 
 const DOCS_2019: readonly ActiveColumn[] = [
-  { id: 'created', name: '本年新制作数量' },
-  { id: 'published', name: '本年新公开数量' },
-  { id: 'total', name: '对外公开总数量' },
+  { id: 'created', name: '本年新制作数量', en: 'newly made this year' },
+  { id: 'published', name: '本年新公开数量', en: 'newly disclosed this year' },
+  { id: 'total', name: '对外公开总数量', en: 'total disclosed' },
 ];
 
 export const ACTIVE_ROWS_2019: readonly ActiveRow[] = [
@@ -90,8 +95,8 @@ export const ACTIVE_ROWS_2019: readonly ActiveRow[] = [
     en: 'administrative fees',
     match: /事业性收费/,
     columns: [
-      { id: 'prev_items', name: '上一年项目数量' },
-      { id: 'change', name: '本年增/减', signed: true },
+      { id: 'prev_items', name: '上一年项目数量', en: 'items last year' },
+      { id: 'change', name: '本年增/减', en: 'change this year (+/-)', signed: true },
     ],
   },
   {
@@ -100,8 +105,8 @@ export const ACTIVE_ROWS_2019: readonly ActiveRow[] = [
     en: 'central government procurement',
     match: /集中采购/,
     columns: [
-      { id: 'items', name: '采购项目数量' },
-      { id: 'amount', name: '采购总金额', amount: true },
+      { id: 'items', name: '采购项目数量', en: 'procurement items' },
+      { id: 'amount', name: '采购总金额', en: 'total procurement amount', amount: true },
     ],
   },
 ];

@@ -167,8 +167,11 @@ export function fieldPlace(id: string, lang: Lang = 'zh', label: 'full' | 'messa
     return { table: 'review', row: g ? (en ? g.en : g.name) : p.row, column: k ? (en ? k.en : k.name) : p.col };
   }
   const { row, col } = activeColumn(p);
-  // Table 二's column names have no English yet: the Chinese header is shown in both languages.
-  return { table: 'active', row: row ? (en ? row.en : row.name) : p.row, column: col ? col.name : p.col };
+  return {
+    table: 'active',
+    row: row ? (en ? row.en : row.name) : p.row,
+    column: col ? (en ? col.en : col.name) : p.col,
+  };
 }
 
 /** "表三 （一）予以公开 · 自然人", "表四 行政复议 · 总计", "表二 规章 · 本年制发件数" (unknown ids as they are). */

@@ -1,8 +1,9 @@
 // @vitest-environment happy-dom
 // The follow-up page with 3,000 flags (issue #13): it renders one page of 100 rows, every flag stays
 // reachable (pages, search, filters, exports over all 3,000), and a change renders again only the row of
-// the flag that changed. The rows are counted by the one call each FlagRow render makes to findingParts
-// (a spy around the real function). Real FlagsStore and host over fake-browser's storage.local.
+// the flag that changed. The rows are counted by the one call each FlagRow render makes to renderFlag
+// (a spy around the real function; the page's search and exports, which call it too, are not counted where
+// rows are). Real FlagsStore and host over fake-browser's storage.local.
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act } from 'preact/test-utils';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
@@ -10,16 +11,16 @@ import { FLAGS_PAGE_SIZE } from '../../components/flags/store';
 import { FlagStore } from '../../lib/flags/store';
 import type { Flag } from '../../lib/flags/model';
 import type { KeyValueArea } from '../../lib/ext/tabs';
-import { findingParts } from '../../lib/rules/render';
+import { renderFlag } from '../../lib/rules/render';
 import { manyFlags, MANY_AGENCIES } from '../support/many-flags';
 import { sampleReport } from '../support/sample-report';
 import { mountFlagsPage, settle } from '../support/flags-page';
 
 vi.mock('../../lib/rules/render', async (orig) => {
   const real = await orig<typeof import('../../lib/rules/render')>();
-  return { ...real, findingParts: vi.fn(real.findingParts) };
+  return { ...real, renderFlag: vi.fn(real.renderFlag) };
 });
-const rowRenders = vi.mocked(findingParts);
+const rowRenders = vi.mocked(renderFlag);
 
 const N = 3000;
 let root: HTMLElement;

@@ -161,7 +161,10 @@ describe('FlagStore', () => {
       1: (o: Record<string, unknown>) => ({ ...o, v: 2, b: 2 }),
     };
     expect(migrate({ x: 0 }, new Date(), steps, 2)).toEqual({ entry: { x: 0, v: 2, a: 1, b: 2 }, from: 0 });
-    expect(migrate({ v: 1 }, new Date(), { 0: steps[0] }, 2)).toEqual({ error: expect.stringContaining('版本 1') });
+    expect(migrate({ v: 1 }, new Date(), { 0: steps[0] }, 2)).toEqual({
+      error: expect.stringContaining('版本 1'),
+      why: { id: 'flagProblem.noMigration', params: { n: 1 } },
+    });
     expect(validateFlag([1, 2])).toMatchObject({ ok: false });
   });
 });

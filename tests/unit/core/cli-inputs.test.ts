@@ -106,7 +106,13 @@ describe('CLI inputs: every bad entry is its own error line, the run finishes', 
         got = JSON.parse(r.stdout);
       } else got = walk();
       expect(got.files).toEqual([join(dir, 'ok.txt')]);
-      expect(got.errors).toEqual([{ file: join(dir, 'closed'), error: `没有读取权限：${join(dir, 'closed')}` }]);
+      expect(got.errors).toEqual([
+        {
+          file: join(dir, 'closed'),
+          error: `没有读取权限：${join(dir, 'closed')}`,
+          why: { id: 'reasonPathDenied', params: { path: join(dir, 'closed') } },
+        },
+      ]);
     } finally {
       chmodSync(join(dir, 'closed'), 0o755);
     }

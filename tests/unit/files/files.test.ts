@@ -12,7 +12,7 @@ import {
   fixtureHtml,
   oleFile,
 } from '../../fixtures/gen/files';
-import { FileReadError, SAVE_AS_MESSAGE, SCANNED_MESSAGE, fileKind, rebuildFile } from '../../../lib/files';
+import { FileReadError, SAVE_AS_MESSAGE, fileKind, rebuildFile } from '../../../lib/files';
 import { checkBytes, checkHtml, loadPdfjs, signature } from '../../support/read-files';
 
 const pdf = (name: string) => new Uint8Array(readFileSync(join(FILES_DIR, `${name}.pdf`)));
@@ -86,7 +86,7 @@ describe('what the fixtures declare, through the files', () => {
 describe('files that cannot be read', () => {
   it('a scanned PDF (an image, no text layer) says so', { timeout: 60_000 }, async () => {
     await expect(rebuildFile(pdf('scanned'), 'scanned.pdf', loadPdfjs)).rejects.toThrow(
-      new FileReadError(SCANNED_MESSAGE),
+      new FileReadError('pdf-scanned'),
     );
   });
   it('.doc / .wps / .xls / .et (OLE) and .ofd: save as .docx or PDF first — never "not a report"', async () => {
