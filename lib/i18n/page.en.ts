@@ -156,4 +156,9 @@ export const pageEn: Record<PageKey, string> = {
   'yoy.chipUncertain': '? Carried over could not be compared with the {year} report (blanks)',
   'yoy.chipShort': '; {n} columns differ from the {year} report',
   'yoy.openPrevious': 'Open the {year} report',
+  // the follow-up statuses (lib/flags/model.ts: the background validates imported flags by them)
+  'flagStatus.open': 'To follow up',
+  'flagStatus.reported': 'Reported',
+  'flagStatus.fixed': 'Corrected',
+  'flagStatus.false_positive': 'False positive',
 };

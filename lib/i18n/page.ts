@@ -3,7 +3,8 @@
 // follow-up page's, batch's, the CLI's and the exports' strings. Everything else imports lib/i18n (index.ts),
 // whose catalog is the page part plus the rest, and whose `t` takes any key. Code bundled into the engine
 // imports this module instead: a key outside the page part is then a type error, and
-// tests/unit/i18n-page.test.ts checks that the engine's module graph never reaches lib/i18n/zh.ts or en.ts.
+// tests/unit/i18n.test.ts checks that the engine's (and the background's) module graph never reaches
+// lib/i18n/zh.ts or en.ts.
 
 import { pageZh, type PageKey } from './page.zh';
 import { pageEn } from './page.en';

@@ -1,8 +1,9 @@
 // The strings of the in-page engine (ondemand.js), Chinese: the marks, chips and tooltips
-// (components/inpage/strings.ts) and the findings' words (lib/rules/render.ts, the rules' places). Only this
-// part of the catalog is bundled into the engine that every report page loads; lib/i18n/zh.ts spreads it into
-// the whole catalog the other surfaces use. lib/i18n/page.en.ts has the same keys and {placeholders}
-// (tests/unit/i18n.test.ts); tests/unit/i18n-page.test.ts checks the engine's bundle carries only this part.
+// (components/inpage/strings.ts), the findings' words (lib/rules/render.ts, the rules' places) and the
+// follow-up statuses (lib/flags/model.ts). Only this part of the catalog is bundled into the engine every
+// report page loads, and into background.js; lib/i18n/zh.ts spreads it into the whole catalog the other
+// surfaces use. lib/i18n/page.en.ts has the same keys and {placeholders}; tests/unit/i18n.test.ts checks
+// both and that those two bundles never reach zh.ts/en.ts.
 
 export const pageZh = {
   flag: '标记跟进',
@@ -154,6 +155,11 @@ export const pageZh = {
   'yoy.chipUncertain': '? 上年结转无法与 {year} 年度报告核对（有空白）',
   'yoy.chipShort': '；与 {year} 年度报告 {n} 列不符',
   'yoy.openPrevious': '打开 {year} 年度报告',
+  // the follow-up statuses (lib/flags/model.ts: the background validates imported flags by them)
+  'flagStatus.open': '待跟进',
+  'flagStatus.reported': '已反馈',
+  'flagStatus.fixed': '已更正',
+  'flagStatus.false_positive': '误报',
 };
 
 export type PageKey = keyof typeof pageZh;
