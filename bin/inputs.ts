@@ -5,7 +5,8 @@
 import { READABLE_EXTENSIONS, SAVE_AS_EXTENSIONS } from '../lib/files';
 import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, statSync, type Stats } from 'node:fs';
 import { extname, join } from 'node:path';
-import { whyText, type Why } from '../lib/batch/run';
+import type { Why } from '../lib/batch/run';
+import { whyText } from '../lib/batch/why';
 
 // Pages and text, PDF and DOCX, and the formats to save as .docx/PDF first (each answered with that advice).
 export const CHECKED_EXTENSIONS = new Set<string>([...READABLE_EXTENSIONS, ...SAVE_AS_EXTENSIONS]);

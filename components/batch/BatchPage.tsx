@@ -2,7 +2,8 @@
 // resume, exports. Chinese first, English when the UI language is English (the popup's strings and switch).
 // Page text (link titles, body names, reasons) is only ever rendered as text.
 import type { BatchStore } from './store';
-import { errorsOf, type BatchRow, type Why } from '@/lib/batch/run';
+import { errorsOf, type BatchRow } from '@/lib/batch/run';
+import { whyText } from '@/lib/batch/why';
 import { formatName } from '@/lib/schema/formats';
 import { TABLE_KEYS, tableName } from '@/lib/schema/tables';
 import type { Lang, MessageKey } from '@/lib/i18n';
@@ -25,16 +26,10 @@ function yoyText(r: BatchRow, t: T): string {
   return `? ${t('yoyUncertain', { year: y.previousYear })}`;
 }
 
-/** A row's reason in the reader's language: its message key, then what caused it. */
-export function whyText(why: Why, t: T): string {
-  const own = t(why.id, why.params);
-  return why.cause ? `${own}${t('reasonJoin')}${whyText(why.cause, t)}` : own;
-}
-
 /** The reason shown under a row's state: translated when the row carries its key; older rows' Chinese in Chinese. */
-function reasonOf(r: BatchRow, lang: Lang, t: T): string | null {
+function reasonOf(r: BatchRow, lang: Lang): string | null {
   if (r.state === 'report') return null;
-  if (r.why) return whyText(r.why, t);
+  if (r.why) return whyText(r.why, lang);
   return r.reason && (r.state === 'error' || lang === 'zh') ? r.reason : null;
 }
 
@@ -241,9 +236,7 @@ export function BatchPage({ store }: { store: BatchStore }) {
                     <td data-label={t('colState')}>
                       <span aria-hidden="true">{STATE_SYMBOL[row.state]} </span>
                       {t(STATE_KEY[row.state])}
-                      {reasonOf(row, lang, t) !== null && (
-                        <div class="muted small reason">{reasonOf(row, lang, t)}</div>
-                      )}
+                      {reasonOf(row, lang) !== null && <div class="muted small reason">{reasonOf(row, lang)}</div>}
                     </td>
                   </tr>
                 ) : (

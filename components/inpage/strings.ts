@@ -2,7 +2,7 @@
 // (lib/rules/render.ts). Chinese first; English when the user chose it in the popup (storage key LANG_KEY,
 // read and followed live by the engine's boot) or, with no choice stored, when the browser's language is
 // English (pickLang). Findings' messages are rendered in the same language.
-import { pickLang, t, type Lang, type MessageKey } from '../../lib/i18n';
+import { pickLang, t, type Lang, type PageKey } from '../../lib/i18n/page';
 import type { TableKey } from '../../lib/types';
 import { checkTitle, describeField } from '../../lib/export/labels';
 import { cellInWords, stateName, verdictText } from '../../lib/rules/render';
@@ -21,7 +21,7 @@ export function setLang(next: Lang): void {
   Object.assign(ui, words());
 }
 
-const w = (key: MessageKey, params?: Record<string, string | number>) => t(lang, key, params);
+const w = (key: PageKey, params?: Record<string, string | number>) => t(lang, key, params);
 
 function words() {
   return {

@@ -10,7 +10,7 @@ import type { PageState } from '../../lib/contract';
 import { InPage } from './app';
 import { hiddenInPage } from './hidden';
 import type { Light } from '../content/light';
-import { BLANK_AS_ZERO_KEY, LANG_KEY, pickLang } from '../../lib/i18n';
+import { BLANK_AS_ZERO_KEY, LANG_KEY, pickLang } from '../../lib/i18n/page';
 import { pageChipText, setLang } from '../../components/inpage/strings';
 import { INVALIDATED } from '../content/lifetime';
 import { engineApi } from './ext-api';

@@ -8,7 +8,7 @@ import type { PageState } from '../contract';
 import { yearOverYear } from '../year-over-year';
 import { sameBody } from './body';
 import { FetchError, type Fetcher, type FetchErrorCode } from './fetch';
-import { t, type Lang, type MessageKey } from '../i18n';
+import type { MessageKey } from '../i18n';
 import { FileReadError, type FileErrorKey } from '../files/errors';
 import { isListPage, type ReportLink } from './links';
 import { attachmentHostAllowed, isCheckableName, isDocumentLink } from '../attachments';
@@ -79,12 +79,6 @@ export function whyOf(e: unknown): Why {
   if (/扫描图片/.test(detail)) return { id: 'reasonScanned' };
   if (/另存为 \.docx 或 PDF/.test(detail)) return { id: 'reasonSaveAs' };
   return { id: 'reasonRead', params: { detail } };
-}
-
-/** A reason in `lang`: its message, then what caused it (the batch page, the CLI). */
-export function whyText(why: Why, lang: Lang): string {
-  const own = t(lang, why.id, why.params);
-  return why.cause ? `${own}${t(lang, 'reasonJoin')}${whyText(why.cause, lang)}` : own;
 }
 
 export interface BatchRow {

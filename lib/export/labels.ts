@@ -5,9 +5,9 @@ import { ruleById } from '../rules';
 import type { CheckPlace } from '../rules/define';
 import { fieldPlace, type FieldPlace } from '../schema/fields';
 import { TABLES, type TableKey } from '../schema/tables';
-import { t, type Lang } from '../i18n';
+import { t, type Lang } from '../i18n/page';
 
-export type { Lang } from '../i18n';
+export type { Lang } from '../i18n/page';
 
 /** The tables' names (lib/schema/tables.ts), in the shape the views have used. */
 export const TABLE_NAMES: Record<TableKey, { zh: string; en: string; short: string; shortEn: string }> = {

@@ -3,7 +3,7 @@
 // reader's language. The error's `message` stays the Chinese sentence (the report JSON, the CSV, the batch
 // row's `reason` keep Chinese); views render `fileErrorText(e, lang)`.
 
-import { t, type Lang, type MessageKey, type Params } from '../i18n';
+import { t, type Lang, type PageKey, type Params } from '../i18n/page';
 
 export const FILE_ERROR_CODES = [
   'save-as',
@@ -22,7 +22,7 @@ export const FILE_ERROR_CODES = [
 export type FileErrorCode = (typeof FILE_ERROR_CODES)[number];
 
 /** The lib/i18n key of a file error. */
-export type FileErrorKey = Extract<MessageKey, `file.${FileErrorCode}`>;
+export type FileErrorKey = Extract<PageKey, `file.${FileErrorCode}`>;
 
 export const fileErrorKey = (code: FileErrorCode): FileErrorKey => `file.${code}` as FileErrorKey;
 

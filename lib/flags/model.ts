@@ -3,7 +3,7 @@
 // storage.local (see docs/flags.md), so one corrupted entry never takes the others down with it.
 
 import type { Culprit } from '../types';
-import { t } from '../i18n';
+import { t } from '../i18n/page';
 
 /** Bump when the stored shape changes, and add a step to MIGRATIONS (lib/flags/validate.ts). */
 export const FLAG_SCHEMA_VERSION = 1 as const;

@@ -13,7 +13,7 @@
 //    got there first, and the change is re-applied on top of its version.
 
 import type { Report } from '../types';
-import { t } from '../i18n';
+import { t } from '../i18n/page';
 import type { KeyValueArea } from '../ext/tabs';
 import { findingById, findingsOf } from './findings';
 import {

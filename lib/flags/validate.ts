@@ -3,7 +3,7 @@
 // A rejected entry is left where it is (a newer build may still read it); it is listed, not deleted.
 
 import type { Culprit } from '../types';
-import { t, type MessageKey, type Params } from '../i18n';
+import { t, type PageKey, type Params } from '../i18n/page';
 import {
   FLAG_SCHEMA_VERSION,
   FLAG_STATUSES,
@@ -17,7 +17,7 @@ import {
 
 /** Why an entry was skipped, as a message key (lib/i18n `flagProblem.…`) and its parameters. */
 export interface ProblemWhy {
-  id: Extract<MessageKey, `flagProblem.${string}`>;
+  id: Extract<PageKey, `flagProblem.${string}`>;
   params?: Params;
 }
 

@@ -6,7 +6,7 @@ import { evaluate, type IdentitySpec } from './identity';
 import { formatNumber as fmt } from '../i18n/number';
 import { TABLES } from '../schema/tables';
 import { defineRule } from './define';
-import { t } from '../i18n';
+import { t } from '../i18n/page';
 
 const v = (t: { entry?: { blank?: boolean; value: number | null } }) =>
   !t.entry ? '缺' : t.entry.blank ? '空' : fmt(t.entry.value ?? 0);

@@ -6,7 +6,7 @@ import { formatNumber as fmt } from '../i18n/number';
 import { formatById } from '../schema/formats';
 import { TABLES } from '../schema/tables';
 import { defineRule } from './define';
-import { t } from '../i18n';
+import { t } from '../i18n/page';
 
 const subject = (col: string) => `${TABLES.apply.short.zh}“${applyColumnName(col)}”列`;
 

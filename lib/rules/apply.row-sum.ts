@@ -6,7 +6,7 @@ import { formatNumber as fmt } from '../i18n/number';
 import { TABLES } from '../schema/tables';
 import { defineRule } from './define';
 import { allApplyRows, formatById } from '../schema/formats';
-import { t } from '../i18n';
+import { t } from '../i18n/page';
 
 const subject = (row: string) => `${TABLES.apply.short.zh}“${applyRowName(row)}”行`;
 

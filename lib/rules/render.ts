@@ -12,7 +12,7 @@ import { fieldName, fieldPlace, tableOfCheck, tableOfField } from '../schema/fie
 import { REVIEW_ADDEND_KEYS } from '../schema/review';
 import { isTableKey, TABLE_KEYS, TABLES, tableName } from '../schema/tables';
 import { formatNumber, roundNumber } from '../i18n/number';
-import { t, type Lang, type MessageKey } from '../i18n';
+import { t, type Lang, type PageKey } from '../i18n/page';
 import type { Check, CheckStatus, NarrativeClaim, Report, ReportNotice, ValueEntry } from '../types';
 import type { FindingContent, FindingKind, FindingStatus } from '../flags/model';
 import { ALL_RULES } from './index';
@@ -38,7 +38,7 @@ const argOf = (checkId: string) => (checkId.includes(':') ? checkId.slice(checkI
  * 无法判断 / undecided.
  */
 export type StateWord = 'pass' | 'fail' | 'uncertain' | 'warn' | 'info' | 'culprit' | 'zero' | 'prose';
-const STATE_KEY: Record<StateWord, MessageKey> = {
+const STATE_KEY: Record<StateWord, PageKey> = {
   pass: 'state.pass',
   fail: 'state.fail',
   uncertain: 'state.uncertain',
@@ -215,7 +215,7 @@ function checkBody(check: CheckLike, values: Values, lang: Lang): string | null 
   if (check.rule === 'apply.year-over-year') {
     // The previous year's number is in the core's Chinese message only: Chinese shows the core's message.
     if (lang === 'zh') return null;
-    const key: MessageKey =
+    const key: PageKey =
       check.status === 'pass' ? 'check.yoy.pass' : check.status === 'fail' ? 'check.yoy.fail' : 'check.yoy.uncertain';
     return t(lang, key, {
       expected: check.expected === null ? '?' : fmt(check.expected),
@@ -479,7 +479,7 @@ export function renderNotice(
     case 'extract.table-too-large':
     case 'pdf.pages-skipped':
     case 'attachment':
-      return t('en', `notice.${id}` as MessageKey);
+      return t('en', `notice.${id}` as PageKey);
     case 'old-format': {
       const year = report?.report?.year;
       return year ? t('en', 'notice.old-format', { year }) : t('en', 'notice.old-format-noyear');

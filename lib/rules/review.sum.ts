@@ -4,7 +4,7 @@ import { evaluate, type IdentitySpec } from './identity';
 import { formatNumber as fmt } from '../i18n/number';
 import { TABLES } from '../schema/tables';
 import { defineRule } from './define';
-import { t } from '../i18n';
+import { t } from '../i18n/page';
 
 // Three identities whatever the format: built once, evaluated per page.
 const subject = (group: string) =>

@@ -1,7 +1,12 @@
 // The one string system (lib/i18n): Chinese and English have the same keys and the same {placeholders}, no
-// string is empty, and t() fills what it is given and leaves the rest visible.
+// string is empty, and t() fills what it is given and leaves the rest visible. The in-page engine's part
+// (lib/i18n/page.*.ts) has the same checks of its own, is all of the whole catalog's page keys, and is the
+// only part the engine's bundle reaches.
+import { resolve } from 'node:path';
+import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { CATALOG, t, type MessageKey } from '../../lib/i18n';
+import { PAGE_CATALOG, t as pageT, type PageKey } from '../../lib/i18n/page';
 
 const placeholders = (s: string) => [...new Set([...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!))].sort();
 
@@ -34,4 +39,53 @@ describe('lib/i18n', () => {
     expect(t('en', 'verdict.undecided', { n: 3 })).toBe('3 undecided');
     expect(t('en', 'verdict.undecided')).toBe('{n} undecided');
   });
+});
+
+describe("lib/i18n/page (the in-page engine's part)", () => {
+  const zhKeys = Object.keys(PAGE_CATALOG.zh).sort();
+
+  it('zh and en have the same keys and placeholders', () => {
+    expect(Object.keys(PAGE_CATALOG.en).sort()).toEqual(zhKeys);
+    const differ = zhKeys.filter(
+      (k) => placeholders(PAGE_CATALOG.zh[k as PageKey]).join() !== placeholders(PAGE_CATALOG.en[k as PageKey]).join(),
+    );
+    expect(differ).toEqual([]);
+  });
+
+  it('is part of the whole catalog, with the same strings', () => {
+    for (const k of zhKeys as PageKey[]) {
+      expect(CATALOG.zh[k], k).toBe(PAGE_CATALOG.zh[k]);
+      expect(CATALOG.en[k], k).toBe(PAGE_CATALOG.en[k]);
+      expect(pageT('en', k), k).toBe(t('en', k));
+    }
+  });
+
+  it('holds every notice (lib/rules/render.ts builds `notice.<id>` keys at run time)', () => {
+    const notices = Object.keys(CATALOG.zh).filter((k) => k.startsWith('notice.'));
+    expect(notices.length).toBeGreaterThan(10);
+    expect(notices.filter((k) => !(k in PAGE_CATALOG.zh))).toEqual([]);
+  });
+
+  // The background (background.js) needs no UI string either: findings' words and the follow-up statuses.
+  it.each(['entrypoints/ondemand/index.ts', 'entrypoints/background.ts'])(
+    '%s bundles only this part, not the whole catalog',
+    async (entry) => {
+      const root = resolve(import.meta.dirname, '../..');
+      const out = await build({
+        entryPoints: [resolve(root, entry)],
+        absWorkingDir: root,
+        bundle: true,
+        write: false,
+        metafile: true,
+        format: 'esm',
+        jsx: 'automatic',
+        jsxImportSource: 'preact',
+        logLevel: 'silent',
+        outfile: 'out.js',
+      });
+      const inputs = Object.keys(out.metafile.inputs);
+      expect(inputs).toContain('lib/i18n/page.zh.ts');
+      expect(inputs.filter((f) => /^lib\/i18n\/(zh|en|index)\.ts$/.test(f))).toEqual([]);
+    },
+  );
 });
