@@ -9,7 +9,10 @@
 // gouji:slice, gouji:mark or gouji:layout measure) on a normal report, a colspan × rowspan slot explosion,
 // a 10,000-row table and 1 MB of prose beside a report. Prints the figures, exits 1 when a budget is missed.
 //
-//   node --import tsx bench/browser.ts [--runs N]
+// "Longest task" (Long Tasks API) counts any task, the page's own parsing and layout included: each page is
+// also loaded in a browser without the extension ("page alone"), so the page's share is told apart.
+//
+//   node --import tsx bench/browser.ts [--runs N] [--only flags|late|engine]
 //
 // Builds into bench/out/ (gitignored), never into .output/, so it can run beside the e2e suite.
 import { statSync } from 'node:fs';
@@ -26,7 +29,7 @@ import { manyFlags } from '../tests/support/many-flags';
 const ROOT = resolve(import.meta.dirname, '..');
 const OUT = join(ROOT, 'bench/out');
 const runsArg = process.argv.indexOf('--runs');
-/** `--only flags` / `--only late`: just that section (figures before/after a change to it). */
+/** `--only flags` / `--only late` / `--only engine`: just that section (figures before/after a change to it). */
 const onlyArg = process.argv.indexOf('--only');
 const ONLY = onlyArg > 0 ? process.argv[onlyArg + 1] : '';
 const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 15;
@@ -40,14 +43,14 @@ async function buildTo(dir: string, minify: boolean): Promise<string> {
 
 const kb = (file: string) => statSync(file).size / 1024;
 
-async function launch(ext: string): Promise<BrowserContext> {
+/** A browser with the built extension, or without any (`null`: the page's own tasks, for comparison). */
+async function launch(ext: string | null): Promise<BrowserContext> {
   const ctx = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'gouji-bench-')), {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
     viewport: { width: 1280, height: 900 },
     args: [
-      `--disable-extensions-except=${ext}`,
-      `--load-extension=${ext}`,
+      ...(ext ? [`--disable-extensions-except=${ext}`, `--load-extension=${ext}`] : []),
       '--no-sandbox',
       '--disable-gpu',
       '--no-first-run',
@@ -80,7 +83,7 @@ async function launch(ext: string): Promise<BrowserContext> {
       new PerformanceObserver((l) => l.getEntries().forEach((e) => window.__longTasks.push(e.duration))).observe({ type: 'longtask', buffered: true });
     } catch (e) { /* Long Tasks API missing: the figure prints as 0. */ }
   `);
-  if (!ctx.serviceWorkers().length) await ctx.waitForEvent('serviceworker');
+  if (ext && !ctx.serviceWorkers().length) await ctx.waitForEvent('serviceworker');
   return ctx;
 }
 
@@ -114,11 +117,20 @@ interface Sample {
   state: string;
 }
 
-async function sample(ctx: BrowserContext, url: string): Promise<Sample> {
+/**
+ * One load of `url`. Our figures are performance measures around synchronous work only (a slice, the
+ * marking, the layout: each one task of ours, never a span across an await). `bare`: a browser without the
+ * extension, where only the page's own longest task means anything (parsing, layout).
+ */
+async function sample(ctx: BrowserContext, url: string, bare = false): Promise<Sample> {
   const page: Page = await ctx.newPage();
   await page.goto(url);
-  await page.waitForFunction((a) => document.documentElement.hasAttribute(a), ATTR.state, { timeout: 15_000 });
-  await page.waitForTimeout(50);
+  if (bare) await page.waitForTimeout(1000);
+  else {
+    await page.waitForFunction((a) => document.documentElement.hasAttribute(a), ATTR.state, { timeout: 15_000 });
+    // The layer is laid out in a task after the next frame: wait for it.
+    await page.waitForTimeout(300);
+  }
   // A string, not a function: tsx would wrap inner arrow functions in a helper the page lacks.
   const sum = (n: string) =>
     `performance.getEntriesByName(${JSON.stringify(n)}, 'measure').reduce((t, e) => t + e.duration, 0)`;
@@ -253,7 +265,48 @@ function printLate(xs: LateSample[]): void {
     );
 }
 
+/** The report and issue #13's hostile pages: with the extension, and the same pages in a browser without it. */
+async function engineFigures(
+  ctx: BrowserContext,
+): Promise<{ hostile: Record<string, Sample[]>; bare: Record<string, Sample[]> }> {
+  const hostile: Record<string, Sample[]> = {};
+  for (const path of Object.keys(HOSTILE)) {
+    hostile[path] = [];
+    for (let i = 0; i < Math.min(RUNS, 7); i++) hostile[path]!.push(await sample(ctx, `https://www.zs.gov.cn${path}`));
+  }
+  const plain = await launch(null);
+  const bare: Record<string, Sample[]> = {};
+  for (const path of ['/report.html', ...Object.keys(HOSTILE)]) {
+    bare[path] = [];
+    for (let i = 0; i < Math.min(RUNS, 7); i++)
+      bare[path]!.push(await sample(plain, `https://www.zs.gov.cn${path}`, true));
+  }
+  await plain.close();
+  return { hostile, bare };
+}
+
+function printEngine(report: Sample[], hostile: Record<string, Sample[]>, bare: Record<string, Sample[]>): void {
+  console.log(`  our longest task (slice, marking or layout) and the longest task of any kind, with and without us:`);
+  for (const [path, xs] of Object.entries({ '/report.html': report, ...hostile })) {
+    const b = bare[path] ?? [];
+    console.log(
+      `  ${path.padEnd(13)} ours ${f(median(xs.map((s) => s.ours)))} / ${f(max(xs.map((s) => s.ours)))}   longest task ${f(median(xs.map((s) => s.longest)))} / ${f(max(xs.map((s) => s.longest)))}   page alone ${f(median(b.map((s) => s.longest)))} / ${f(max(b.map((s) => s.longest)))}   analyze ${f(median(xs.map((s) => s.analyze)))} in ${median(xs.map((s) => s.slices))} tasks, state ${xs[0]!.state}`,
+    );
+  }
+}
+
 async function main() {
+  if (ONLY === 'engine') {
+    const ctx = await launch(await buildTo('min', true));
+    await sample(ctx, 'https://www.zs.gov.cn/report.html'); // warm-up (code cache)
+    const report: Sample[] = [];
+    for (let i = 0; i < RUNS; i++) report.push(await sample(ctx, 'https://www.zs.gov.cn/report.html'));
+    const { hostile, bare } = await engineFigures(ctx);
+    await ctx.close();
+    console.log(`\nChromium, median / max, ms (${RUNS} loads of the report, ${Math.min(RUNS, 7)} of the others):`);
+    printEngine(report, hostile, bare);
+    return;
+  }
   if (ONLY === 'flags' || ONLY === 'late') {
     const ctx = await launch(await buildTo('min', true));
     if (ONLY === 'flags') printFlags(await flagsFigures(ctx));
@@ -284,11 +337,7 @@ async function main() {
     real.push(await sample(ctx, 'https://www.zs.gov.cn/real.html'));
     newsReal.push(await sample(ctx, 'https://www.zs.gov.cn/news-real.html'));
   }
-  const hostile: Record<string, Sample[]> = {};
-  for (const path of Object.keys(HOSTILE)) {
-    hostile[path] = [];
-    for (let i = 0; i < Math.min(RUNS, 5); i++) hostile[path]!.push(await sample(ctx, `https://www.zs.gov.cn${path}`));
-  }
+  const { hostile, bare } = await engineFigures(ctx);
   const lateXs = await lateFigures(ctx);
   const flagsXs = await flagsFigures(ctx);
   await ctx.close();
@@ -318,11 +367,7 @@ async function main() {
   console.log(
     `  ours (report)         ${f(median(report.map((s) => s.ours)))} / ${f(max(report.map((s) => s.ours)))}   our longest task (a slice, the marking or the layout); set-up + analysis in ${median(report.map((s) => s.slices))} tasks`,
   );
-  for (const [path, xs] of Object.entries(hostile)) {
-    console.log(
-      `  longest task ${path.padEnd(12)} ${f(median(xs.map((s) => s.longest)))} / ${f(max(xs.map((s) => s.longest)))}   ours ${f(median(xs.map((s) => s.ours)))} / ${f(max(xs.map((s) => s.ours)))}, state ${xs[0]!.state}, analyze ${f(median(xs.map((s) => s.analyze)))} in ${median(xs.map((s) => s.slices))} tasks`,
-    );
-  }
+  printEngine(report, hostile, bare);
   const realTotal = real.map((s) => s.analyze + s.mark);
   console.log(`  realistic 100 KB page (site chrome, scripts):`);
   console.log(

@@ -1,8 +1,9 @@
 // The follow-up page (flags.html): every flag, grouped by report, filterable by status, agency and
 // year; status and note editable in place; export/import; 生成反馈意见 per report. Page text stored in
 // flags (titles, notes, messages) is rendered as text; links only to http(s) addresses. One page of 100
-// flags at a time (上一页 / 下一页 / a page select); a row renders again only when its own flag changed
-// (FlagsStore keeps unchanged flag objects across reloads; FlagItem compares them).
+// flags at a time (上一页 / 下一页 / a page select), its rows rendered 10 per task (FlagsStore.shownFlags);
+// a row renders again only when its own flag changed (FlagsStore keeps unchanged flag objects across
+// reloads; FlagItem compares them).
 import { Component } from 'preact';
 import { useComputed } from '@preact/signals';
 import { FLAG_STATUSES, FLAG_STATUS_LABELS, type Flag } from '@/lib/flags/model';
@@ -159,13 +160,25 @@ export function FlagsPage({ store }: { store: FlagsStore }) {
         ) : (
           <>
             <Pager store={store} where="top" />
-            {store.groups.value.map((g) => (
-              <Group store={store} group={g} key={g.key} />
-            ))}
+            <Groups store={store} />
             <Pager store={store} where="bottom" />
           </>
         )}
       </main>
+    </div>
+  );
+}
+
+/**
+ * The page's rows, in a component of its own: as they come in (ROWS_CHUNK per task) only this renders
+ * again, not the toolbar and pagers. Busy while rows are still missing.
+ */
+function Groups({ store }: { store: FlagsStore }) {
+  return (
+    <div class="groups" aria-busy={store.rendering.value ? 'true' : undefined}>
+      {store.groups.value.map((g) => (
+        <Group store={store} group={g} key={g.key} />
+      ))}
     </div>
   );
 }

@@ -2,8 +2,10 @@
 // FlagStore, the filters, and the actions. Storage changes made elsewhere (a flag added from a page
 // while this page is open) reload the list. The page renders one page of FLAGS_PAGE_SIZE flags at a time
 // (filters, search, counts and exports still cover every flag), and a reload keeps the object of every
-// flag that did not change, so only the rows of changed flags render again (issue #13).
-import { batch, computed, signal } from '@preact/signals';
+// flag that did not change, so only the rows of changed flags render again (issue #13). A page's rows
+// render incrementally: FIRST_ROWS (10) in the task that shows the page, then ROWS_CHUNK more per task until the
+// page is complete, so no task of ours nears 50 ms.
+import { batch, computed, effect, signal } from '@preact/signals';
 import type { KeyValueArea } from '@/lib/ext/tabs';
 import { pageUrl } from '@/lib/ext/tabs';
 import { FlagStore, flagsToJson, sortFlags } from '@/lib/flags/store';
@@ -31,6 +33,29 @@ const PATCH_MAX = 200;
 /** A pause between slices of a long load: each task stays short. */
 const pause = () => new Promise<void>((r) => setTimeout(r, 0));
 
+/**
+ * Run `cb` in a task of its own soon: a MessageChannel message (no setTimeout clamp of 4 ms after a few
+ * nested calls), else setTimeout. Returns a cancel function.
+ */
+function nextTask(cb: () => void): () => void {
+  const MC = (globalThis as { MessageChannel?: typeof MessageChannel }).MessageChannel;
+  if (typeof MC !== 'function') {
+    const id = setTimeout(cb, 0);
+    return () => clearTimeout(id);
+  }
+  const ch = new MC();
+  let live = true;
+  ch.port1.onmessage = () => {
+    ch.port1.close();
+    if (live) cb();
+  };
+  ch.port2.postMessage(0);
+  return () => {
+    live = false;
+    ch.port1.close();
+  };
+}
+
 export interface FlagGroup {
   key: string;
   agency: string | null;
@@ -54,6 +79,10 @@ export function groupKey(f: Pick<Flag, 'agency' | 'year' | 'url'>): string {
 
 /** Flags per page of the list: the first render of 3,000 flags is one page, not 3,000 rows. */
 export const FLAGS_PAGE_SIZE = 100;
+/** Rows rendered in the task that shows a page (a screenful and more). */
+export const FIRST_ROWS = 10;
+/** Rows added per later task until the page is complete (each task a few ms of rendering). */
+export const ROWS_CHUNK = 10;
 
 /** A flag's finding in English (what the page shows), kept per flag object: searches run over every flag. */
 const ENGLISH = new WeakMap<Flag, string>();
@@ -180,10 +209,27 @@ export class FlagsStore {
     return this.filtered.value.slice(from, from + FLAGS_PAGE_SIZE);
   });
 
-  /** The page's flags grouped by report (a report whose flags span two pages heads both). */
+  /**
+   * How many of the page's rows are rendered: FIRST_ROWS when a page is shown (first load, another page,
+   * another filter), growing by ROWS_CHUNK per task up to the whole page. Changes of flags keep it (rows
+   * already on screen are never taken away and put back).
+   */
+  readonly rowLimit = signal(FIRST_ROWS);
+  /** The page's flags rendered so far (a prefix of `pageFlags`). */
+  readonly shownFlags = computed(() => {
+    const all = this.pageFlags.value;
+    const n = this.rowLimit.value;
+    return n >= all.length ? all : all.slice(0, n);
+  });
+  /** Rows of the page still to render (the list says aria-busy meanwhile). */
+  readonly rendering = computed(() => this.loaded.value && this.rowLimit.value < this.pageFlags.value.length);
+  private cancelGrow: (() => void) | null = null;
+  private readonly stopGrowing: () => void;
+
+  /** The page's rendered flags grouped by report (a report whose flags span two pages heads both). */
   readonly groups = computed<FlagGroup[]>(() => {
     const by = new Map<string, FlagGroup>();
-    for (const f of this.pageFlags.value) {
+    for (const f of this.shownFlags.value) {
       const key = groupKey(f);
       let g = by.get(key);
       if (!g) by.set(key, (g = { key, agency: f.agency, year: f.year, url: f.url, title: f.title, flags: [] }));
@@ -197,6 +243,22 @@ export class FlagsStore {
     now: () => Date = () => new Date(),
   ) {
     this.store = new FlagStore(host.area, now);
+    // Whenever rows are missing from the page shown, the next ROWS_CHUNK come in a task of their own (the
+    // write re-renders the list in that task's microtasks, then this asks again).
+    this.stopGrowing = effect(() => {
+      // Reads the limit itself (not only `rendering`): every step of growth runs this again.
+      const missing = this.loaded.value && this.rowLimit.value < this.pageFlags.value.length;
+      if (!missing || this.cancelGrow) return;
+      this.cancelGrow = nextTask(() => {
+        this.cancelGrow = null;
+        this.rowLimit.value = this.rowLimit.peek() + ROWS_CHUNK;
+      });
+    });
+  }
+
+  /** Show the page from its first rows again (another page, another filter). */
+  private restartRows(): void {
+    this.rowLimit.value = FIRST_ROWS;
   }
 
   t = (key: MessageKey, params?: Record<string, string | number>) => t(this.lang.value, key, params);
@@ -204,16 +266,24 @@ export class FlagsStore {
   async init(): Promise<void> {
     this.lang.value = await this.host.loadLang().catch(() => 'zh' as Lang);
     this.unwatch = this.host.watchFlags((changes) => this.applyChanges(changes));
+    // The agency filter sorts with the zh collator, whose first use loads ICU's pinyin data (≈ 5–15 ms):
+    // in a task of its own while storage is read, not in the task that shows the first rows.
+    nextTask(() => void 'a'.localeCompare('b', 'zh'));
     await this.reload();
   }
 
   dispose(): void {
     this.unwatch?.();
+    this.stopGrowing();
+    this.cancelGrow?.();
+    this.cancelGrow = null;
   }
 
   async reload(): Promise<void> {
     try {
       const { flags, problems } = await this.store.load(pause);
+      // The load's last slice (validation, sorting) and the first render are tasks of their own.
+      await pause();
       batch(() => {
         this.flags.value = keepUnchanged(this.flags.peek(), flags);
         this.problems.value = problems;
@@ -231,11 +301,17 @@ export class FlagsStore {
       if (which === 'status') this.status.value = isFlagStatus(value) ? value : '';
       else this[which].value = value;
       this.page.value = 0;
+      this.restartRows();
     });
   }
 
   goToPage(n: number): void {
-    this.page.value = Math.max(0, Math.min(n, this.pageCount.peek() - 1));
+    const to = Math.max(0, Math.min(n, this.pageCount.peek() - 1));
+    if (to === this.pageIndex.peek() && to === this.page.peek()) return;
+    batch(() => {
+      this.page.value = to;
+      this.restartRows();
+    });
   }
 
   /**

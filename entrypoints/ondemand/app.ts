@@ -27,6 +27,24 @@ import { TooltipMachine, type ShowHow } from '../../components/inpage/tooltip';
 import type { Steps } from '../../lib/steps';
 import { runSliced, yielder, type Sliced } from './slices';
 
+/**
+ * Run `cb` in a task after the current frame's rendering (called from a requestAnimationFrame callback): a
+ * MessageChannel message is a task of its own, queued behind the frame being produced.
+ */
+function afterFrame(win: Window, cb: () => void): void {
+  const MC = (win as Window & { MessageChannel?: typeof MessageChannel }).MessageChannel;
+  if (typeof MC !== 'function') {
+    setTimeout(cb, 0);
+    return;
+  }
+  const ch = new MC();
+  ch.port1.onmessage = () => {
+    ch.port1.close();
+    cb();
+  };
+  ch.port2.postMessage(0);
+}
+
 /** Selector of a target button in our shadow root (keys are field / claim ids: quote them safely). */
 export function targetSelector(key: string): string {
   return `[part~="${PART.target}"][data-key="${key.replace(/["\\]/g, '\\$&')}"]`;
@@ -119,7 +137,7 @@ export class InPage {
   private listChip: Element | null = null;
   private flashTimer: ReturnType<typeof setTimeout> | null = null;
   private lateTimer: ReturnType<typeof setTimeout> | null = null;
-  private layoutFrame = 0;
+  private layoutPending = false;
   private wantLayer = false;
   private resize: ResizeObserver | null = null;
   // ── scheduling of the stepped analysis ──
@@ -392,7 +410,8 @@ export class InPage {
     const chips: Chip[] =
       this.plan?.chips ?? (this.state === STATE.error && this.error ? [errorChip(this.doc, this.error)] : []);
     const targets: Target[] = this.plan?.targets ?? [];
-    if (attrs.size > 1 || chips.length) this.style.ensure();
+    const claims = targets.filter((t) => t.kind === 'claim' && t.range);
+    if (attrs.size > 1 || chips.length) this.style.ensure(claims.length > 0);
     else this.style.remove();
     this.ledger.apply(attrs);
     const active = this.store.active.peek();
@@ -405,7 +424,6 @@ export class InPage {
       const nav = this.store.nav.peek();
       if (nav.index >= walk.length) this.store.nav.value = { ...nav, index: -1 };
     }
-    const claims = targets.filter((t) => t.kind === 'claim' && t.range);
     this.store.nativeHighlights.value = setHighlights(
       this.win,
       claims.filter((t) => t.severity === 'fail').map((t) => t.range!),
@@ -472,18 +490,30 @@ export class InPage {
     }
   }
 
+  /**
+   * Lay the layer out in a task of its own just after the next frame: that frame's rendering applies our
+   * marks' style (on a page of 10,000 rows that alone is tens of ms of the browser's work), so our reads of
+   * positions find it done instead of forcing it inside our task. Calls while one is pending join it.
+   */
   private scheduleLayout(): void {
-    if (this.layoutFrame || !this.wantLayer) return;
+    if (this.layoutPending || !this.wantLayer) return;
     const raf =
       this.win.requestAnimationFrame?.bind(this.win) ??
       ((cb: FrameRequestCallback) => setTimeout(() => cb(0), 16) as unknown as number);
-    this.layoutFrame = raf(() => {
-      this.layoutFrame = 0;
-      if (this.deps.signal.aborted) return;
-      const perf = this.win.performance;
-      const t0 = perf.now();
-      this.relayout();
-      perf.measure(PERF.layout, { start: t0, end: perf.now() });
+    this.layoutPending = true;
+    raf(() => {
+      if (this.deps.signal.aborted) {
+        this.layoutPending = false;
+        return;
+      }
+      afterFrame(this.win, () => {
+        this.layoutPending = false;
+        if (this.deps.signal.aborted) return;
+        const perf = this.win.performance;
+        const t0 = perf.now();
+        this.relayout();
+        perf.measure(PERF.layout, { start: t0, end: perf.now() });
+      });
     });
   }
 

@@ -160,7 +160,8 @@ describe('flags', () => {
     });
     await flags.waitForSelector('[data-empty="all"]');
     await flags.setInputFiles('[data-action="import"]', file);
-    await flags.waitForSelector('[data-toast]');
+    // The import's own toast (the CSV export's may still be up on a slow machine).
+    await flags.waitForFunction(() => document.querySelector('[data-toast]')?.textContent?.includes('导入完成'));
     expect(await flags.textContent('[data-toast]')).toContain('新增 2 条');
     await flags.waitForSelector(`[data-check-id="${checkId}"][data-status="reported"]`);
     await flags.setInputFiles('[data-action="import"]', file);

@@ -10,9 +10,12 @@ import { FlagsStore } from '../../components/flags/store';
 
 export const fakeExtBrowser = fakeBrowser as unknown as typeof realBrowser;
 
-/** Let queued tasks and Preact's renders run out. */
+/**
+ * Let queued tasks and Preact's renders run out, including the rows a page renders in later tasks (its
+ * list says aria-busy until they are all in).
+ */
 export async function settle(): Promise<void> {
-  for (let i = 0; i < 6; i++)
+  for (let i = 0; i < 200 && (i < 6 || document.querySelector('[aria-busy="true"]')); i++)
     await act(async () => {
       await new Promise((r) => setTimeout(r, 0));
     });

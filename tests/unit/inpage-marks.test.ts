@@ -79,6 +79,24 @@ describe('in-page marks', () => {
     expect(chips[0]!.getAttribute('data-level')).toBe('info');
   });
 
+  it('carries the ::highlight rules only while the text has highlights (they restyle the whole page)', async () => {
+    h = openPage(sitePage({ set: WRONG }));
+    await h.inpage.start();
+    const style = () => h!.doc.querySelector(`style[${ATTR.style}]`)!.textContent!;
+    const claims = h.inpage.store.targets.peek().filter((t) => t.kind === 'claim' && t.range);
+    expect(claims).toHaveLength(0);
+    expect(style()).not.toContain('::highlight');
+    expect(style()).toContain(`[${ATTR.mark}=`);
+    h.abort.abort();
+    h.win.close();
+    // A number in the text that contradicts a table: a highlight, and its rules.
+    h = openPage(sitePage({ set: WRONG, textReceived: 199 }));
+    await h.inpage.start();
+    expect(h.inpage.store.targets.peek().some((t) => t.kind === 'claim' && t.range)).toBe(true);
+    expect(style()).toContain('::highlight(');
+    expect(h.doc.querySelectorAll(`style[${ATTR.style}]`)).toHaveLength(1);
+  });
+
   it('is idempotent: re-running and re-rendering change nothing and add nothing', async () => {
     h = openPage(sitePage({ set: WRONG }));
     await h.inpage.start();
