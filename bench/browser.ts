@@ -29,7 +29,10 @@ import { manyFlags } from '../tests/support/many-flags';
 const ROOT = resolve(import.meta.dirname, '..');
 const OUT = join(ROOT, 'bench/out');
 const runsArg = process.argv.indexOf('--runs');
-/** `--only flags` / `--only late` / `--only engine`: just that section (figures before/after a change to it). */
+/**
+ * `--only flags` / `--only late` / `--only engine` / `--only real`: just that section (figures before/after a
+ * change to it; `real` is the gate and the realistic 100 KB page, with the news page in the same chrome).
+ */
 const onlyArg = process.argv.indexOf('--only');
 const ONLY = onlyArg > 0 ? process.argv[onlyArg + 1] : '';
 const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 15;
@@ -114,6 +117,11 @@ interface Sample {
   slices: number;
   /** The longest of those tasks. */
   slice: number;
+  /**
+   * From the first task of the analysis to the end of its last (ms): the analysis's own work (gouji:analyze,
+   * the sum of its slices) plus the page's tasks it yielded to in between.
+   */
+  span: number;
   state: string;
 }
 
@@ -140,6 +148,11 @@ async function sample(ctx: BrowserContext, url: string, bare = false): Promise<S
     ours: Math.max(0, ...[${JSON.stringify(PERF.slice)}, ${JSON.stringify(PERF.mark)}, ${JSON.stringify(PERF.layout)}].flatMap((n) => performance.getEntriesByName(n, 'measure').map((e) => e.duration))),
     slices: performance.getEntriesByName(${JSON.stringify(PERF.slice)}, 'measure').length,
     slice: Math.max(0, ...performance.getEntriesByName(${JSON.stringify(PERF.slice)}, 'measure').map((e) => e.duration)),
+    span: (() => {
+      const prep = new Set(performance.getEntriesByName(${JSON.stringify(PERF.prepare)}, 'measure').map((e) => e.startTime));
+      const xs = performance.getEntriesByName(${JSON.stringify(PERF.slice)}, 'measure').filter((e) => !prep.has(e.startTime));
+      return xs.length ? Math.max(...xs.map((e) => e.startTime + e.duration)) - Math.min(...xs.map((e) => e.startTime)) : 0;
+    })(),
     state: document.documentElement.getAttribute(${JSON.stringify(ATTR.state)}) || '',
   })`)) as Sample;
   await page.close();
@@ -295,6 +308,76 @@ function printEngine(report: Sample[], hostile: Record<string, Sample[]>, bare: 
   }
 }
 
+// Issue #14's page figures: the realistic 100 KB report page and, in the same site chrome, a news page. The
+// budget (≤ 10 ms) is for analyze + mark as our own work on a fresh load — every load is a new engine, so
+// first compilation and cold code count — not for the span, which also holds the page's tasks the analysis
+// yielded to. The one-time set-up (prepare) precedes it in idle tasks of its own and is printed beside it.
+function printReal(real: Sample[]): number[] {
+  const realTotal = real.map((s) => s.analyze + s.mark);
+  const line = (name: string, xs: number[], tail = '') =>
+    console.log(`    ${name.padEnd(20)}${f(median(xs))} / ${f(max(xs))}${tail}`);
+  console.log(`  realistic 100 KB page (site chrome, scripts):`);
+  line(
+    'gate',
+    real.map((s) => s.gate),
+    `   budget ≤ ${BUDGET.realGateMs}`,
+  );
+  line(
+    'prepare',
+    real.map((s) => s.prepare),
+    '   (one-time set-up: idle tasks before the analysis)',
+  );
+  line(
+    'analyze (work)',
+    real.map((s) => s.analyze),
+    '   (the sum of its slices: gouji:analyze)',
+  );
+  line(
+    'analyze (span)',
+    real.map((s) => s.span),
+    "   (first slice to last, the page's tasks between them included)",
+  );
+  line(
+    'mark',
+    real.map((s) => s.mark),
+  );
+  line('analyze+mark', realTotal, `   budget ≤ ${BUDGET.realMs}: our work, cold (a fresh engine per load)`);
+  line(
+    'prepare+analyze+mark',
+    real.map((s) => s.prepare + s.analyze + s.mark),
+    '   (all our work before the layer, per load)',
+  );
+  console.log(
+    `    ours                ${f(median(real.map((s) => s.ours)))} / ${f(max(real.map((s) => s.ours)))}   our longest task; set-up + analysis in ${median(real.map((s) => s.slices))} tasks`,
+  );
+  console.log(
+    `    longest task        ${f(median(real.map((s) => s.longest)))} / ${f(max(real.map((s) => s.longest)))}   (includes the page's own parsing and scripts)`,
+  );
+  return realTotal;
+}
+
+/** `--only real`: the realistic page and the news page in the same chrome, interleaved, after one warm-up load. */
+async function realFigures(ctx: BrowserContext): Promise<void> {
+  const real: Sample[] = [];
+  const newsReal: Sample[] = [];
+  await sample(ctx, 'https://www.zs.gov.cn/report.html'); // warm-up (code cache)
+  for (let i = 0; i < RUNS; i++) {
+    real.push(await sample(ctx, 'https://www.zs.gov.cn/real.html'));
+    newsReal.push(await sample(ctx, 'https://www.zs.gov.cn/news-real.html'));
+  }
+  console.log(`\nChromium, ${RUNS} loads each (median / max, ms):`);
+  const realTotal = printReal(real);
+  console.log(
+    `  news page with the same site chrome: gate ${f(median(newsReal.map((s) => s.gate)))} / ${f(max(newsReal.map((s) => s.gate)))}   budget ≤ ${BUDGET.realGateMs}`,
+  );
+  const misses: string[] = [];
+  if (median(realTotal) > BUDGET.realMs) misses.push('analyze+mark (100 KB page)');
+  if (median(real.map((s) => s.gate)) > BUDGET.realGateMs) misses.push('gate (100 KB page)');
+  if (median(newsReal.map((s) => s.gate)) > BUDGET.realGateMs) misses.push('gate (news page with site chrome)');
+  console.log(misses.length ? `\nover budget: ${misses.join(', ')}` : '\nall budgets met');
+  process.exitCode = misses.length ? 1 : 0;
+}
+
 async function main() {
   if (ONLY === 'engine') {
     const ctx = await launch(await buildTo('min', true));
@@ -307,9 +390,10 @@ async function main() {
     printEngine(report, hostile, bare);
     return;
   }
-  if (ONLY === 'flags' || ONLY === 'late') {
+  if (ONLY === 'flags' || ONLY === 'late' || ONLY === 'real') {
     const ctx = await launch(await buildTo('min', true));
-    if (ONLY === 'flags') printFlags(await flagsFigures(ctx));
+    if (ONLY === 'real') await realFigures(ctx);
+    else if (ONLY === 'flags') printFlags(await flagsFigures(ctx));
     else {
       printLate(await lateFigures(ctx));
     }
@@ -368,22 +452,7 @@ async function main() {
     `  ours (report)         ${f(median(report.map((s) => s.ours)))} / ${f(max(report.map((s) => s.ours)))}   our longest task (a slice, the marking or the layout); set-up + analysis in ${median(report.map((s) => s.slices))} tasks`,
   );
   printEngine(report, hostile, bare);
-  const realTotal = real.map((s) => s.analyze + s.mark);
-  console.log(`  realistic 100 KB page (site chrome, scripts):`);
-  console.log(
-    `    gate                ${f(median(real.map((s) => s.gate)))} / ${f(max(real.map((s) => s.gate)))}   budget ≤ ${BUDGET.realGateMs}`,
-  );
-  console.log(
-    `    analyze             ${f(median(real.map((s) => s.analyze)))} / ${f(max(real.map((s) => s.analyze)))}`,
-  );
-  console.log(`    mark                ${f(median(real.map((s) => s.mark)))} / ${f(max(real.map((s) => s.mark)))}`);
-  console.log(`    analyze+mark        ${f(median(realTotal))} / ${f(max(realTotal))}   budget ≤ ${BUDGET.realMs}`);
-  console.log(
-    `    ours                ${f(median(real.map((s) => s.ours)))} / ${f(max(real.map((s) => s.ours)))}   our longest task; set-up + analysis in ${median(real.map((s) => s.slices))} tasks`,
-  );
-  console.log(
-    `    longest task        ${f(median(real.map((s) => s.longest)))} / ${f(max(real.map((s) => s.longest)))}   (includes the page's own parsing and scripts)`,
-  );
+  const realTotal = printReal(real);
   printLate(lateXs);
   printFlags(flagsXs);
   console.log(
