@@ -106,10 +106,14 @@ export async function cliRuns(
   opts: { baseline?: string; baselineRef?: string | null; runs: number },
 ): Promise<void> {
   const { dir } = folder(pages, { count: 200 });
+  // What the CLI chooses (bin/cli.ts: 2 workers from 50 files on 2–3 cores), each choice alone, and V8's own
+  // tiering (bin/v8-tiering.ts) with the same workers.
   const variants: { name: string; entry: string; env?: Record<string, string> }[] = [
     { name: 'this build (as it chooses)', entry: BIN },
     { name: 'this build (one thread)', entry: BIN, env: { GOUJI_WORKERS: '0' } },
     { name: 'this build (1 worker)', entry: BIN, env: { GOUJI_WORKERS: '1' } },
+    { name: 'this build (2 workers)', entry: BIN, env: { GOUJI_WORKERS: '2' } },
+    { name: "this build (as it chooses, V8's tiering)", entry: BIN, env: { GOUJI_V8_TIERING: 'default' } },
   ];
   let built: { entry: string; dir: string } | null = null;
   let baseline = opts.baseline;
@@ -147,7 +151,7 @@ export async function cliRuns(
     const rss = runs[0]!.rssMB === null ? null : median(runs.map((r) => r.rssMB!));
     const rate = 200 / wall;
     console.log(
-      `  ${v.name.padEnd(40)} ${wall.toFixed(2).padStart(6)} s wall → ${rate.toFixed(0).padStart(4)} reports/s` +
+      `  ${v.name.padEnd(42)} ${wall.toFixed(2).padStart(6)} s wall → ${rate.toFixed(0).padStart(4)} reports/s` +
         (cpu === null
           ? ''
           : `   CPU ${cpu.toFixed(2)} s (${(200 / cpu).toFixed(0)} reports per CPU-second)   peak ${rss!.toFixed(0)} MB`),

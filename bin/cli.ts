@@ -5,6 +5,7 @@
 // or an unreadable input (the other inputs are still checked), 3 nothing given was a report (not a report, or a
 // format to save as .docx/PDF first).
 
+import './v8-tiering';
 import { availableParallelism } from 'node:os';
 import { relative } from 'node:path';
 import { checkInOrder, YearIndex, type Entry, type Result } from './stream';
@@ -266,18 +267,21 @@ export async function main(argv: string[]): Promise<number> {
   // A bar on a terminal, one closing line elsewhere (bin/progress.ts); --quiet and small runs show nothing.
   const progress = !quiet && total >= 10 ? new Progress(total, process.stderr, undefined, lang) : null;
   const fileUrl = files.length === 1 ? url : undefined;
-  // Worker threads pay only with cores to spare: on 2 cores a second checking thread cost 45 % more CPU and
-  // was slower by the clock even over 800 files (each thread warms its own JIT: the first ~200 files cost
-  // 3–4× the later ones). Long runs use one worker all the same, for its capped heap: one uncapped thread
-  // over 100 MB of pages stayed at 112 MB on one run and reached 910 MB on another, under load (V8 grows the
-  // heap when its concurrent GC falls behind). GOUJI_WORKERS=N forces N (0 = no worker).
+  // Two checking threads pay from 2 cores on, once V8's optimizing compiler is kept to the hot code
+  // (bin/gouji.mjs): it used to spend more CPU on background threads than the checking itself, and a second
+  // checking thread then only fought it for the second core. Over 200 files on 2 cores, two workers (this
+  // thread reads nothing, writes the results) put ~1.0 s of CPU on the longest thread against ~1.75 s for
+  // one thread alone (docs/architecture.md). Below ~50 files booting the workers costs what they save.
+  // Every run of 500 files or more uses workers, for their capped heap: one uncapped thread over 100 MB
+  // of pages stayed at 112 MB on one run and reached 910 MB on another, under load (V8 grows the heap when
+  // its concurrent GC falls behind). GOUJI_WORKERS=N forces N (0 = no worker).
   const cores = availableParallelism();
   const forced = process.env.GOUJI_WORKERS;
   const workers =
     forced !== undefined && forced !== '' && Number.isInteger(Number(forced))
       ? Number(forced)
-      : files.length >= 40 && cores >= 4
-        ? Math.min(cores - 1, 4)
+      : files.length >= 50 && cores >= 2
+        ? Math.max(2, Math.min(cores - 1, 4))
         : files.length >= 500
           ? 1
           : 0;
