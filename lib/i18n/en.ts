@@ -578,4 +578,8 @@ export const en: Record<MessageKey, string> = {
   'flagProblem.newerHere': 'This flag is already here, written by a newer Gouji: skipped, left unchanged',
   'flagProblem.unreadable': 'Cannot read: {detail}',
   problemSep: ': ',
+  // english: punctuation that differs by language (full-width in Chinese)
+  'punct.colon': ': ',
+  'punct.semicolon': '; ',
+  'punct.count': ' ({n})',
 };

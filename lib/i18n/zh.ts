@@ -578,6 +578,10 @@ export const zh = {
   'flagProblem.newerHere': '本机已有这条标记，由更新版本的勾稽写入：已跳过、未改动',
   'flagProblem.unreadable': '无法读取：{detail}',
   problemSep: '：',
+  // english: punctuation that differs by language (full-width in Chinese)
+  'punct.colon': '：',
+  'punct.semicolon': '；',
+  'punct.count': '（{n}）',
 };
 
 export type MessageKey = keyof typeof zh;

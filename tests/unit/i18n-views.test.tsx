@@ -23,7 +23,8 @@ import { docxFromHtml, encryptedPdf, fixtureHtml } from '../fixtures/gen/files';
 import { loadPdfjs } from '../support/read-files';
 import { mountFlagsPage, settle } from '../support/flags-page';
 
-const CJK = /[\u4e00-\u9fff]/;
+/** Chinese characters, and the full-width punctuation that goes with them (（）：；，。、). */
+const CJK = /[\u4e00-\u9fff\u3000-\u303f\uff01-\uff1f]/;
 /** What an id looks like when it leaks into text meant for people (as tests/unit/flags-page.test.tsx). */
 const ID_PATTERN = /\b(?:apply|review|active|active2019|litigation)\.[a-z_]|\bnarrative:|\bvalue\.(?:nonneg|integer)/;
 const b = fakeBrowser as unknown as typeof realBrowser;
