@@ -47,7 +47,8 @@ export function FlagsPage({ store }: { store: FlagsStore }) {
               <option value="">{t('filterAll')}</option>
               {FLAG_STATUSES.map((s) => (
                 <option value={s} key={s}>
-                  {FLAG_STATUS_LABELS[s][lang]}（{store.statusCounts.value[s]}）
+                  {FLAG_STATUS_LABELS[s][lang]}
+                  {t('punct.count', { n: store.statusCounts.value[s] })}
                 </option>
               ))}
             </select>
@@ -348,7 +349,8 @@ function FlagRow({ store, flag }: { store: FlagsStore; flag: Flag }) {
         {flag.cells.length > 0 && (
           <details class="cells">
             <summary>
-              {t('cells')}（{flag.cells.length}）
+              {t('cells')}
+              {t('punct.count', { n: flag.cells.length })}
             </summary>
             <ul>
               {flag.cells.map((c) => (

@@ -136,7 +136,8 @@ function PreviousYearView({ store }: { store: PopupStore }) {
   return (
     <section class="card previous-year" data-previous-year={p.year} data-status={p.status}>
       <h3>
-        {t('previousYear')}：
+        {t('previousYear')}
+        {t('punct.colon')}
         {p.url ? (
           <a href={p.url} target="_blank" rel="noopener noreferrer">
             {t('previousYearOf', { year: p.year })}

@@ -63,7 +63,9 @@ export function ReportPage({ store, onFile }: { store: ReportViewStore; onFile: 
       {phase.kind === 'error' && (
         <p class="notice notice-error rv-error" id="error" role="alert" data-state="error">
           <span aria-hidden="true">{STATE_SYMBOL.error} </span>
-          {t(STATE_KEY.error)}：{phase.label ? `${phase.label} — ` : ''}
+          {t(STATE_KEY.error)}
+          {t('punct.colon')}
+          {phase.label ? `${phase.label} — ` : ''}
           {store.errorText(phase.error)}
         </p>
       )}
@@ -157,7 +159,7 @@ function Result({ store, shown }: { store: ReportViewStore; shown: Shown }) {
               {lang === 'zh' ? '：' : ': '}
               <span aria-hidden="true">{c.errors ? '✗ ' : r.checks.length ? '✓ ' : ''}</span>
               {summary}
-              {uncertain ? `；${t('rvSummaryUncertain', { n: uncertain })}` : ''}
+              {uncertain ? `${t('punct.semicolon')}${t('rvSummaryUncertain', { n: uncertain })}` : ''}
             </>
           )}
         </p>

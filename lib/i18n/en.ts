@@ -385,4 +385,8 @@ export const en: Record<MessageKey, string> = {
   flagSavedMessage: '(as saved when flagged, in Chinese: this flag was made by an older version)',
   // english: why a stored or imported flag was skipped (lib/flags/validate.ts)
   problemSep: ': ',
+  // english: punctuation that differs by language (full-width in Chinese)
+  'punct.colon': ': ',
+  'punct.semicolon': '; ',
+  'punct.count': ' ({n})',
 };

@@ -391,6 +391,10 @@ export const zh = {
   flagSavedMessage: '（标记时保存的说明）',
   // english: why a stored or imported flag was skipped (lib/flags/validate.ts)
   problemSep: '：',
+  // english: punctuation that differs by language (full-width in Chinese)
+  'punct.colon': '：',
+  'punct.semicolon': '；',
+  'punct.count': '（{n}）',
 };
 
 export type MessageKey = keyof typeof zh;
