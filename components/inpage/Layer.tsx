@@ -1,7 +1,9 @@
 // Everything we draw over the page, inside our shadow root: table chips, the culprit's "应为 N" badge,
-// one transparent focusable button per marked cell or narrative number (keyboard access: the page's
-// cells stay untouched, so they cannot take focus), fallback boxes for narrative numbers, and the
-// tooltip. All page text shown here is rendered as text nodes by Preact, never as HTML.
+// fallback boxes for narrative numbers, the navigator and the tooltip. The transparent focusable button
+// per marked cell or narrative number (keyboard access: the page's cells stay untouched, so they cannot
+// take focus) is `AnchorTargets`, rendered into the keyboard anchor just before its table, so that Tab
+// reaches it in the page's own order. All page text shown here is rendered as text nodes by Preact,
+// never as HTML.
 import { Fragment } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { PART } from '../../lib/contract';
@@ -85,36 +87,6 @@ export function Layer({ store, actions }: { store: LayerStore; actions: LayerAct
                   />
                 ))
               : null}
-            <button
-              type="button"
-              part={PART.target}
-              data-key={t.key}
-              data-status={t.severity}
-              aria-label={t.name ?? ui.targetLabel(t.claim?.quote ?? t.key, ui.status[t.severity] ?? '')}
-              aria-describedby={active?.key === t.key ? 'gouji-tip' : undefined}
-              aria-expanded={active?.key === t.key && active.pinned ? 'true' : 'false'}
-              // A blank cell counted as 0 explains itself on hover but is no Tab stop (a 2019 report can
-              // have a hundred of them); the findings are.
-              tabIndex={t.severity === 'zero' ? -1 : undefined}
-              style={{ left: `${box.x}px`, top: `${box.y}px`, width: `${box.w}px`, height: `${box.h}px` }}
-              onFocus={() => actions.activate(t.key, 'focus')}
-              onBlur={(e) => {
-                // Moving into our own tooltip is not leaving.
-                const next = (e as FocusEvent).relatedTarget as Node | null;
-                if (
-                  !next ||
-                  !(e.currentTarget as Node).getRootNode().contains(next) ||
-                  !(next as Element).closest?.(`[part~="${PART.tooltip}"]`)
-                )
-                  actions.leave(t.key, 'focus');
-              }}
-              onKeyDown={onlyTrusted((e: KeyboardEvent) => {
-                if (e.key === 'Enter' || e.key === ' ') {
-                  e.preventDefault();
-                  actions.activate(t.key, 'pin');
-                } else if (e.key === 'Escape') actions.close();
-              })}
-            />
           </Fragment>
         );
       })}
@@ -124,6 +96,86 @@ export function Layer({ store, actions }: { store: LayerStore; actions: LayerAct
       ) : null}
     </div>
   );
+}
+
+/**
+ * The focusable marks of one keyboard anchor (a table's, or a number in the text's), rendered into that
+ * anchor's own shadow root just before the table in the page, so that Tab reaches them in the page's order:
+ * the focusables before the table, its marks in reading order, then the focusables after it. Each is a
+ * transparent button over its cell (`pointer-events:none`: the mouse still reaches the page), positioned
+ * relative to the anchor; focus shows the tooltip (drawn in the layer), Enter pins it.
+ */
+export function AnchorTargets({
+  id,
+  store,
+  actions,
+  layerHost,
+}: {
+  id: string;
+  store: LayerStore;
+  actions: LayerActions;
+  /** The layer's shadow host: focus moving from a mark into the layer (its tooltip) is not leaving. */
+  layerHost: Element;
+}) {
+  const slot = store.anchors.value.get(id);
+  const boxes = store.boxes.value;
+  const active = store.active.value;
+  const targets = store.targets.value;
+  if (!slot) return null;
+  const byKey = new Map(targets.map((t) => [t.key, t]));
+  const { origin, zoom } = slot;
+  const z = zoom > 0 ? zoom : 1;
+  return (
+    <>
+      {slot.keys.map((key) => {
+        const t = byKey.get(key);
+        const box = boxes.get(key);
+        if (!t || !box) return null;
+        const shown = active?.key === t.key;
+        return (
+          <button
+            key={t.key}
+            type="button"
+            part={PART.target}
+            data-key={t.key}
+            data-status={t.severity}
+            aria-label={t.name ?? ui.targetLabel(t.claim?.quote ?? t.key, ui.status[t.severity] ?? '')}
+            // The tooltip lives in the layer's shadow root, which an id reference cannot reach: what it says
+            // is given here as the description while it is shown.
+            aria-description={shown ? describe(t) : undefined}
+            aria-expanded={shown && active.pinned ? 'true' : 'false'}
+            // A blank cell counted as 0 explains itself on hover but is no Tab stop (a 2019 report can
+            // have a hundred of them); the findings are.
+            tabIndex={t.severity === 'zero' ? -1 : undefined}
+            style={{
+              left: `${(box.x - origin.x) / z}px`,
+              top: `${(box.y - origin.y) / z}px`,
+              width: `${box.w / z}px`,
+              height: `${box.h / z}px`,
+            }}
+            onFocus={() => actions.activate(t.key, 'focus')}
+            onBlur={(e) => {
+              // Moving into our own layer (the pinned tooltip; the event names its host) is not leaving.
+              const next = (e as FocusEvent).relatedTarget as Node | null;
+              if (next !== layerHost) actions.leave(t.key, 'focus');
+            }}
+            onKeyDown={onlyTrusted((e: KeyboardEvent) => {
+              if (e.key === 'Enter' || e.key === ' ') {
+                e.preventDefault();
+                actions.activate(t.key, 'pin');
+              } else if (e.key === 'Escape') actions.close();
+            })}
+          />
+        );
+      })}
+    </>
+  );
+}
+
+/** The tooltip's words as one line (a mark's accessible description while its tooltip is shown). */
+function describe(t: Target): string {
+  const lines = t.findings.map((f) => ui.claimVerdict(ui.status[f.status] ?? '', f.message));
+  return (t.lead ? [t.lead, ...lines] : lines).join(' ');
 }
 
 /**

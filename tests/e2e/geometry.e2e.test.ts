@@ -4,7 +4,7 @@
 // each value cell), and showing the marks moves nothing on the page. Screenshots go to test-results/.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ATTR, HOST_SELECTOR, PART } from '../../lib/contract';
+import { ANCHOR_SELECTOR, ATTR, HOST_SELECTOR, PART } from '../../lib/contract';
 import { artifact, launch, settled, type Launched } from './harness';
 import { seed000Values, sitePage } from '../support/pages';
 
@@ -234,7 +234,7 @@ describe('tooltips and the navigator beside the numbers', () => {
       expect(await settled(page)).toBe('report');
       await page.waitForFunction(
         (tag) => !!document.querySelector(tag)?.shadowRoot?.querySelector('[part~="target"]'),
-        HOST_SELECTOR,
+        ANCHOR_SELECTOR,
       );
       await page.locator('body').click({ position: { x: 1, y: 1 } });
       const seen = new Set<string>();

@@ -10,7 +10,7 @@ import * as OpenCC from 'opencc-js';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkDocument } from '../../lib/check';
-import { ATTR, HOST_SELECTOR, PART, PERF } from '../../lib/contract';
+import { ANCHOR_SELECTOR, ATTR, HOST_SELECTOR, PART, PERF } from '../../lib/contract';
 import { LANG_KEY } from '../../lib/i18n';
 import { FIXTURES, artifact, launch, settled, type Launched } from './harness';
 import { articleHtml, newsPage, sitePage } from '../support/pages';
@@ -383,15 +383,19 @@ describe('a report page', () => {
     // Keyboard: the transparent target over the cell takes focus and shows the tooltip.
     await page.mouse.move(0, 0);
     await expect.poll(() => tip.count()).toBe(0);
-    await page.locator(`${HOST_SELECTOR} [part~="${PART.target}"][data-key="apply.total.natural_person"]`).focus();
+    await page.locator(`${ANCHOR_SELECTOR} [part~="${PART.target}"][data-key="apply.total.natural_person"]`).focus();
     await expect.poll(() => attrOf(tip, 'data-key')).toBe('apply.total.natural_person');
     await page.keyboard.press('Enter');
     await expect.poll(() => attrOf(tip, 'role')).toBe('dialog');
     await page.keyboard.press('Escape');
     await expect.poll(() => tip.count()).toBe(0);
+    // Focus is back on the mark, in its keyboard anchor's shadow root (the document sees the anchor).
     const focused = await page.evaluate(
-      (t) => document.querySelector(t)!.shadowRoot!.activeElement?.getAttribute('data-key'),
-      HOST_SELECTOR,
+      (t) =>
+        (document.activeElement?.matches(t) ? document.activeElement.shadowRoot!.activeElement : null)?.getAttribute(
+          'data-key',
+        ),
+      ANCHOR_SELECTOR,
     );
     expect(focused).toBe('apply.total.natural_person');
     await page.close();
