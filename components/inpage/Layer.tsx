@@ -6,7 +6,7 @@
 // never as HTML.
 import { Fragment } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { PART } from '../../lib/contract';
+import { ATTR, PART } from '../../lib/contract';
 import type { Chip, FindingLine, Target } from './model';
 import type { LayerStore } from './store';
 import type { Box } from './types';
@@ -284,7 +284,8 @@ function Tooltip({
     const bottom = nav && nav.height ? Math.min(win.innerHeight, nav.top) : win.innerHeight;
     const view = { x: win.scrollX, y: win.scrollY, w: win.innerWidth, h: bottom };
     const avoid = unionBox([box, ...aroundTarget(target, store, win)]) ?? box;
-    const spot = placeTooltip({ w: r.width, h: r.height }, box, avoid, view);
+    const keepClear = [...chipBoxes(root, win), ...headerOf(target, win)];
+    const spot = placeTooltip({ w: r.width, h: r.height }, box, avoid, view, keepClear);
     el.style.left = `${spot.x}px`;
     el.style.top = `${spot.y}px`;
   });
@@ -355,6 +356,51 @@ function aroundTarget(target: Target, store: LayerStore, win: Window): Box[] {
       // A label spanning many rows: only its text near the cell matters.
       if (t.bottom < c.top - 3 * c.height || t.top > c.bottom + 3 * c.height) continue;
       out.push(toBox(t));
+    }
+  }
+  return out;
+}
+
+/** Our table chips as drawn (document coordinates): a tooltip leaves them visible when it can. */
+function chipBoxes(root: ShadowRoot | undefined, win: Window): Box[] {
+  const out: Box[] = [];
+  for (const el of root?.querySelectorAll<HTMLElement>(`[part~="${PART.chip}"]`) ?? []) {
+    if (el.style.visibility === 'hidden') continue;
+    const r = el.getBoundingClientRect();
+    if (r.width && r.height) out.push({ x: r.left + win.scrollX, y: r.top + win.scrollY, w: r.width, h: r.height });
+  }
+  return out;
+}
+
+/**
+ * The text of a marked cell's table header — the rows above its first row of values — and of what stands
+ * just above the table (its heading), in document coordinates: a tooltip leaves them readable when it can.
+ */
+function headerOf(target: Target, win: Window): Box[] {
+  const table = target.kind === 'cell' ? target.element?.closest('table') : null;
+  if (!table) return [];
+  const doc = table.ownerDocument;
+  const out: Box[] = [];
+  const add = (el: Element) => {
+    const range = doc.createRange();
+    range.selectNodeContents(el);
+    for (const r of range.getClientRects())
+      if (r.width && r.height) out.push({ x: r.left + win.scrollX, y: r.top + win.scrollY, w: r.width, h: r.height });
+  };
+  for (const row of table.querySelectorAll('tr')) {
+    if (row.closest('table') !== table) continue;
+    if (row.querySelector(`[${ATTR.field}]`)) break;
+    add(row);
+  }
+  // The heading: the nearest element before the table with text (our keyboard anchor has none), or, for a
+  // table wrapped alone, before its wrapper.
+  let el: Element | null = table;
+  for (let up = 0; el && up < 2; up++, el = el.parentElement) {
+    let prev = el.previousElementSibling;
+    for (let i = 0; prev && i < 3; i++, prev = prev.previousElementSibling) {
+      if (!prev.textContent?.trim()) continue;
+      add(prev);
+      return out;
     }
   }
   return out;
