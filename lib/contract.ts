@@ -2,8 +2,8 @@
 // Pure constants, no code. The content script, the on-demand script, the tests, the bench and anyone
 // automating the extension import names from here, never spell them inline.
 //
-// Marks on the page's own elements are only these `data-gouji-*` attributes (plus one <style> and one
-// shadow host, both ours): page text and layout are never changed, and hiding the marks restores
+// Marks on the page's own elements are only these `data-gouji-*` attributes (plus one <style>, one shadow
+// host and the empty out-of-flow keyboard anchors, all ours): page text and layout are never changed, and hiding the marks restores
 // `document.documentElement.outerHTML` byte for byte.
 
 /** Attributes on the page's own elements. Values are documented next to each name. */
@@ -40,6 +40,12 @@ export const ATTR = {
   style: 'data-gouji-style',
   /** On our shadow host element (its tag is HOST_TAG). */
   ui: 'data-gouji-ui',
+  /**
+   * On each of our keyboard anchors (ANCHOR_TAG, value: the load's token): an empty, out-of-flow element
+   * just before a marked table or number in the text, whose shadow root holds the focusable marks of that
+   * table / number, so that Tab reaches them where they are in the page (issue #11).
+   */
+  anchor: 'data-gouji-anchor',
 } as const;
 
 export type MarkAttr = (typeof ATTR)[keyof typeof ATTR];
@@ -71,13 +77,25 @@ export const HOST_TAG = 'div';
 export const HOST_SELECTOR = 'div[data-gouji-ui]';
 
 /**
+ * Tag name of a keyboard anchor: a built-in <span> (never a custom element), zero-size and absolutely
+ * positioned by its own inline `all:initial!important` style, so it takes no place in the page's layout.
+ */
+export const ANCHOR_TAG = 'span';
+
+/** Selector of our keyboard anchors (their open shadow roots hold the `target` buttons). */
+export const ANCHOR_SELECTOR = 'span[data-gouji-anchor]';
+
+/**
  * `part` names inside the shadow root (open mode), for tests and automation:
  * `document.querySelector(HOST_SELECTOR).shadowRoot.querySelectorAll('[part~="chip"]')`.
  */
 export const PART = {
   /** Summary chip of a checked table; `data-table` = table key. Also the top-of-article chip (`data-table="page"`). */
   chip: 'chip',
-  /** Focusable (transparent) button over a marked cell or claim; `data-key` = field id or claim id. */
+  /**
+   * Focusable (transparent) button over a marked cell or claim; `data-key` = field id or claim id. In the
+   * shadow root of the keyboard anchor (ANCHOR_SELECTOR) just before its table or number, not in the layer's.
+   */
   target: 'target',
   /** The tooltip; `data-key` = the target it describes. */
   tooltip: 'tooltip',

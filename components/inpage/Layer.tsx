@@ -1,10 +1,12 @@
 // Everything we draw over the page, inside our shadow root: table chips, the culprit's "应为 N" badge,
-// one transparent focusable button per marked cell or narrative number (keyboard access: the page's
-// cells stay untouched, so they cannot take focus), fallback boxes for narrative numbers, and the
-// tooltip. All page text shown here is rendered as text nodes by Preact, never as HTML.
+// fallback boxes for narrative numbers, the navigator and the tooltip. The transparent focusable button
+// per marked cell or narrative number (keyboard access: the page's cells stay untouched, so they cannot
+// take focus) is `AnchorTargets`, rendered into the keyboard anchor just before its table, so that Tab
+// reaches it in the page's own order. All page text shown here is rendered as text nodes by Preact,
+// never as HTML.
 import { Fragment } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { PART } from '../../lib/contract';
+import { ATTR, PART } from '../../lib/contract';
 import type { Chip, FindingLine, Target } from './model';
 import type { LayerStore } from './store';
 import type { Box } from './types';
@@ -85,36 +87,6 @@ export function Layer({ store, actions }: { store: LayerStore; actions: LayerAct
                   />
                 ))
               : null}
-            <button
-              type="button"
-              part={PART.target}
-              data-key={t.key}
-              data-status={t.severity}
-              aria-label={t.name ?? ui.targetLabel(t.claim?.quote ?? t.key, ui.status[t.severity] ?? '')}
-              aria-describedby={active?.key === t.key ? 'gouji-tip' : undefined}
-              aria-expanded={active?.key === t.key && active.pinned ? 'true' : 'false'}
-              // A blank cell counted as 0 explains itself on hover but is no Tab stop (a 2019 report can
-              // have a hundred of them); the findings are.
-              tabIndex={t.severity === 'zero' ? -1 : undefined}
-              style={{ left: `${box.x}px`, top: `${box.y}px`, width: `${box.w}px`, height: `${box.h}px` }}
-              onFocus={() => actions.activate(t.key, 'focus')}
-              onBlur={(e) => {
-                // Moving into our own tooltip is not leaving.
-                const next = (e as FocusEvent).relatedTarget as Node | null;
-                if (
-                  !next ||
-                  !(e.currentTarget as Node).getRootNode().contains(next) ||
-                  !(next as Element).closest?.(`[part~="${PART.tooltip}"]`)
-                )
-                  actions.leave(t.key, 'focus');
-              }}
-              onKeyDown={onlyTrusted((e: KeyboardEvent) => {
-                if (e.key === 'Enter' || e.key === ' ') {
-                  e.preventDefault();
-                  actions.activate(t.key, 'pin');
-                } else if (e.key === 'Escape') actions.close();
-              })}
-            />
           </Fragment>
         );
       })}
@@ -124,6 +96,86 @@ export function Layer({ store, actions }: { store: LayerStore; actions: LayerAct
       ) : null}
     </div>
   );
+}
+
+/**
+ * The focusable marks of one keyboard anchor (a table's, or a number in the text's), rendered into that
+ * anchor's own shadow root just before the table in the page, so that Tab reaches them in the page's order:
+ * the focusables before the table, its marks in reading order, then the focusables after it. Each is a
+ * transparent button over its cell (`pointer-events:none`: the mouse still reaches the page), positioned
+ * relative to the anchor; focus shows the tooltip (drawn in the layer), Enter pins it.
+ */
+export function AnchorTargets({
+  id,
+  store,
+  actions,
+  layerHost,
+}: {
+  id: string;
+  store: LayerStore;
+  actions: LayerActions;
+  /** The layer's shadow host: focus moving from a mark into the layer (its tooltip) is not leaving. */
+  layerHost: Element;
+}) {
+  const slot = store.anchors.value.get(id);
+  const boxes = store.boxes.value;
+  const active = store.active.value;
+  const targets = store.targets.value;
+  if (!slot) return null;
+  const byKey = new Map(targets.map((t) => [t.key, t]));
+  const { origin, zoom } = slot;
+  const z = zoom > 0 ? zoom : 1;
+  return (
+    <>
+      {slot.keys.map((key) => {
+        const t = byKey.get(key);
+        const box = boxes.get(key);
+        if (!t || !box) return null;
+        const shown = active?.key === t.key;
+        return (
+          <button
+            key={t.key}
+            type="button"
+            part={PART.target}
+            data-key={t.key}
+            data-status={t.severity}
+            aria-label={t.name ?? ui.targetLabel(t.claim?.quote ?? t.key, ui.status[t.severity] ?? '')}
+            // The tooltip lives in the layer's shadow root, which an id reference cannot reach: what it says
+            // is given here as the description while it is shown.
+            aria-description={shown ? describe(t) : undefined}
+            aria-expanded={shown && active.pinned ? 'true' : 'false'}
+            // A blank cell counted as 0 explains itself on hover but is no Tab stop (a 2019 report can
+            // have a hundred of them); the findings are.
+            tabIndex={t.severity === 'zero' ? -1 : undefined}
+            style={{
+              left: `${(box.x - origin.x) / z}px`,
+              top: `${(box.y - origin.y) / z}px`,
+              width: `${box.w / z}px`,
+              height: `${box.h / z}px`,
+            }}
+            onFocus={() => actions.activate(t.key, 'focus')}
+            onBlur={(e) => {
+              // Moving into our own layer (the pinned tooltip; the event names its host) is not leaving.
+              const next = (e as FocusEvent).relatedTarget as Node | null;
+              if (next !== layerHost) actions.leave(t.key, 'focus');
+            }}
+            onKeyDown={onlyTrusted((e: KeyboardEvent) => {
+              if (e.key === 'Enter' || e.key === ' ') {
+                e.preventDefault();
+                actions.activate(t.key, 'pin');
+              } else if (e.key === 'Escape') actions.close();
+            })}
+          />
+        );
+      })}
+    </>
+  );
+}
+
+/** The tooltip's words as one line (a mark's accessible description while its tooltip is shown). */
+function describe(t: Target): string {
+  const lines = t.findings.map((f) => ui.claimVerdict(ui.status[f.status] ?? '', f.message));
+  return (t.lead ? [t.lead, ...lines] : lines).join(' ');
 }
 
 /**
@@ -232,7 +284,8 @@ function Tooltip({
     const bottom = nav && nav.height ? Math.min(win.innerHeight, nav.top) : win.innerHeight;
     const view = { x: win.scrollX, y: win.scrollY, w: win.innerWidth, h: bottom };
     const avoid = unionBox([box, ...aroundTarget(target, store, win)]) ?? box;
-    const spot = placeTooltip({ w: r.width, h: r.height }, box, avoid, view);
+    const keepClear = [...chipBoxes(root, win), ...headerOf(target, win)];
+    const spot = placeTooltip({ w: r.width, h: r.height }, box, avoid, view, keepClear);
     el.style.left = `${spot.x}px`;
     el.style.top = `${spot.y}px`;
   });
@@ -303,6 +356,51 @@ function aroundTarget(target: Target, store: LayerStore, win: Window): Box[] {
       // A label spanning many rows: only its text near the cell matters.
       if (t.bottom < c.top - 3 * c.height || t.top > c.bottom + 3 * c.height) continue;
       out.push(toBox(t));
+    }
+  }
+  return out;
+}
+
+/** Our table chips as drawn (document coordinates): a tooltip leaves them visible when it can. */
+function chipBoxes(root: ShadowRoot | undefined, win: Window): Box[] {
+  const out: Box[] = [];
+  for (const el of root?.querySelectorAll<HTMLElement>(`[part~="${PART.chip}"]`) ?? []) {
+    if (el.style.visibility === 'hidden') continue;
+    const r = el.getBoundingClientRect();
+    if (r.width && r.height) out.push({ x: r.left + win.scrollX, y: r.top + win.scrollY, w: r.width, h: r.height });
+  }
+  return out;
+}
+
+/**
+ * The text of a marked cell's table header — the rows above its first row of values — and of what stands
+ * just above the table (its heading), in document coordinates: a tooltip leaves them readable when it can.
+ */
+function headerOf(target: Target, win: Window): Box[] {
+  const table = target.kind === 'cell' ? target.element?.closest('table') : null;
+  if (!table) return [];
+  const doc = table.ownerDocument;
+  const out: Box[] = [];
+  const add = (el: Element) => {
+    const range = doc.createRange();
+    range.selectNodeContents(el);
+    for (const r of range.getClientRects())
+      if (r.width && r.height) out.push({ x: r.left + win.scrollX, y: r.top + win.scrollY, w: r.width, h: r.height });
+  };
+  for (const row of table.querySelectorAll('tr')) {
+    if (row.closest('table') !== table) continue;
+    if (row.querySelector(`[${ATTR.field}]`)) break;
+    add(row);
+  }
+  // The heading: the nearest element before the table with text (our keyboard anchor has none), or, for a
+  // table wrapped alone, before its wrapper.
+  let el: Element | null = table;
+  for (let up = 0; el && up < 2; up++, el = el.parentElement) {
+    let prev = el.previousElementSibling;
+    for (let i = 0; prev && i < 3; i++, prev = prev.previousElementSibling) {
+      if (!prev.textContent?.trim()) continue;
+      add(prev);
+      return out;
     }
   }
   return out;

@@ -110,9 +110,18 @@ export function placeChip(
  * Where a tooltip goes: never over `avoid` (the marked cell and its neighbours' text, or the number in the
  * text and its line), so the reader sees the numbers it talks about. Tried in order: below, above, right,
  * left of `avoid`, each kept inside the visible part of the page (`view`, document coordinates, minus the
- * navigator bar); when none fits the view, below `avoid` (the page scrolls) — still clear of it.
+ * navigator bar). `keepClear` is what it should leave visible too when it can — our table chips, the
+ * table's header row and the heading above it: the first place clear of both wins; else the place inside
+ * the view that covers least of `keepClear`; when none fits the view, below `avoid` (the page scrolls) —
+ * still clear of it.
  */
-export function placeTooltip(size: { w: number; h: number }, anchor: Box, avoid: Box, view: Box): Box {
+export function placeTooltip(
+  size: { w: number; h: number },
+  anchor: Box,
+  avoid: Box,
+  view: Box,
+  keepClear: readonly Box[] = [],
+): Box {
   const { w, h } = size;
   const M = 8;
   const clampX = (x: number) => Math.max(view.x + M, Math.min(x, view.x + view.w - w - M));
@@ -123,14 +132,54 @@ export function placeTooltip(size: { w: number; h: number }, anchor: Box, avoid:
     { x: clampX(anchor.x), y: avoid.y - h - 4, w, h },
     { x: avoid.x + avoid.w + 4, y: clampY(anchor.y), w, h },
     { x: avoid.x - w - 4, y: clampY(anchor.y), w, h },
+    // Beside, level with the bottom of `avoid` (a tall tooltip beside a top row reaches down, not up).
+    { x: avoid.x + avoid.w + 4, y: clampY(avoid.y + avoid.h - h), w, h },
+    { x: avoid.x - w - 4, y: clampY(avoid.y + avoid.h - h), w, h },
   ];
   const inside = (b: Box) =>
     b.x >= view.x + M - 0.5 &&
     b.y >= view.y + M - 0.5 &&
     b.x + b.w <= view.x + view.w - M + 0.5 &&
     b.y + b.h <= view.y + view.h - M + 0.5;
-  for (const c of cands) if (inside(c) && !intersects(c, avoid)) return c;
-  return below;
+  const fits = cands.filter((c) => inside(c) && !intersects(c, avoid));
+  if (!fits.length) return below;
+  const covered = (c: Box) => keepClear.reduce((sum, k) => sum + overlapArea(c, k), 0);
+  const clear = fits.find((c) => covered(c) === 0);
+  if (clear) return clear;
+  // Each of those meets the chip or the header: the same rows and columns slid along the window's edges
+  // and the other side of the cell, nearest to the cell first.
+  const ys = [below.y, avoid.y - h - 4, clampY(anchor.y), clampY(avoid.y + avoid.h - h)];
+  const xs = [
+    clampX(anchor.x),
+    clampX(avoid.x + avoid.w - w),
+    avoid.x + avoid.w + 4,
+    avoid.x - w - 4,
+    view.x + M,
+    view.x + view.w - w - M,
+  ];
+  const cx = anchor.x + anchor.w / 2;
+  const cy = anchor.y + anchor.h / 2;
+  const far = (c: Box) => Math.hypot(c.x + c.w / 2 - cx, c.y + c.h / 2 - cy);
+  const more = ys
+    .flatMap((y) => xs.map((x) => ({ x, y, w, h })))
+    .filter((c) => inside(c) && !intersects(c, avoid))
+    .sort((a, b) => far(a) - far(b));
+  const slid = more.find((c) => covered(c) === 0);
+  if (slid) return slid;
+  let best = fits[0]!;
+  let least = covered(best);
+  for (const c of fits.slice(1)) {
+    const a = covered(c);
+    if (a < least) [best, least] = [c, a];
+  }
+  return best;
+}
+
+/** Area of the intersection of two boxes (0 when they do not meet). */
+export function overlapArea(a: Box, b: Box): number {
+  const w = Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x);
+  const h = Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y);
+  return w > 0 && h > 0 ? w * h : 0;
 }
 
 export function unionBox(bs: readonly Box[]): Box | null {

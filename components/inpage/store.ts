@@ -9,6 +9,16 @@ export interface ActiveTip {
   pinned: boolean;
 }
 
+/** One keyboard anchor (entrypoints/ondemand/layer.tsx): the marks it holds and where it is. */
+export interface AnchorSlot {
+  /** Target keys, in reading order: the Tab order of this table's (or this text number's) marks. */
+  keys: string[];
+  /** The anchor's own position (document coordinates): its buttons are placed relative to it. */
+  origin: Box;
+  /** The CSS zoom in effect at the anchor (its buttons' pixel sizes are multiplied by it). */
+  zoom: number;
+}
+
 export interface LayerStore {
   targets: Signal<Target[]>;
   chips: Signal<Chip[]>;
@@ -28,6 +38,8 @@ export interface LayerStore {
   /** The navigator: shown or not, and the position in `walk` (-1: none yet). */
   nav: Signal<{ open: boolean; index: number }>;
   active: Signal<ActiveTip | null>;
+  /** Keyboard anchors by id: the focusable marks, placed in the page's own Tab order. */
+  anchors: Signal<Map<string, AnchorSlot>>;
   /** Check / claim ids the user flagged (from the background's `gouji:flags-for-report`). */
   flagged: Signal<Set<string>>;
 }
@@ -45,6 +57,7 @@ export function createStore(): LayerStore {
     walk: signal([]),
     nav: signal({ open: false, index: -1 }),
     active: signal(null),
+    anchors: signal(new Map()),
     flagged: signal(new Set()),
   };
 }

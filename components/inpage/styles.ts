@@ -14,9 +14,6 @@ export const LAYER_CSS = `
 :host{all:initial!important;position:absolute!important;top:0!important;left:0!important;width:0!important;height:0!important;overflow:visible!important;z-index:2147483646!important;display:block!important}
 *{box-sizing:border-box}
 .root{font:13px/1.5 system-ui,-apple-system,"PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif;color:#202124}
-[part~="target"]{position:absolute;margin:0;padding:0;border:0;background:transparent;pointer-events:none;cursor:default;border-radius:2px}
-[part~="target"]:focus{outline:none}
-[part~="target"]:focus-visible{outline:3px solid #1a73e8;outline-offset:1px}
 .badge{position:absolute;pointer-events:none;font-size:11px;line-height:16px;padding:0 5px;border-radius:3px;white-space:nowrap;overflow:hidden;background:#7b1fa2;color:#fff;box-shadow:0 1px 2px rgba(0,0,0,.3)}
 .badge::before{content:"✎ "}
 .mark-icon{position:absolute;pointer-events:none;background-repeat:no-repeat;background-size:100% 100%}
@@ -63,3 +60,19 @@ input.note{font:inherit;font-size:12px;padding:1px 4px;border:1px solid #bdc1c6;
 .hint{display:block;margin-top:4px;color:#80868b;font-size:11px}
 .error{color:#a50e0e;font-size:12px}
 `;
+
+/**
+ * Stylesheet of a keyboard anchor's shadow root (entrypoints/ondemand/layer.tsx): only the focusable marks.
+ * The host also carries the same reset inline (`ANCHOR_STYLE`), so it never takes a place in the page.
+ */
+export const ANCHOR_CSS = `
+:host{all:initial!important;position:absolute!important;display:block!important;width:0!important;height:0!important;margin:0!important;padding:0!important;border:0!important;overflow:visible!important;pointer-events:none!important;z-index:2147483646!important}
+[part~="target"]{position:absolute;margin:0;padding:0;border:0;background:transparent;pointer-events:none;cursor:default;border-radius:2px;font:inherit}
+[part~="target"]:focus{outline:none}
+[part~="target"]:focus-visible{outline:3px solid #1a73e8;outline-offset:1px}
+@media print{[part~="target"]{display:none}}
+`;
+
+/** Inline style of a keyboard anchor host: out of flow, zero-size, above the table (for its focus ring). */
+export const ANCHOR_STYLE =
+  'all:initial!important;position:absolute!important;display:block!important;width:0!important;height:0!important;margin:0!important;padding:0!important;border:0!important;overflow:visible!important;pointer-events:none!important;z-index:2147483646!important';

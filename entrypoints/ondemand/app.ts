@@ -8,7 +8,7 @@
 //                        → ArticleObserver: page changes re-run the same path (debounced)
 //   popup ⇄ handleMessage: gouji:focus / gouji:set-marks / gouji:get-marks / gouji:flags-changed
 import { frameUrl } from '../../lib/ext/frames';
-import { ATTR, MAX_TABLE_CELLS, PART, PERF, STATE, type PageState } from '../../lib/contract';
+import { ATTR, MAX_TABLE_CELLS, PERF, STATE, type PageState } from '../../lib/contract';
 import { isAddResult, type Message, type Send } from '../../lib/ext/protocol';
 import type { Report } from '../../lib/types';
 import type { LayerActions } from '../../components/inpage/Layer';
@@ -45,10 +45,7 @@ function afterFrame(win: Window, cb: () => void): void {
   ch.port2.postMessage(0);
 }
 
-/** Selector of a target button in our shadow root (keys are field / claim ids: quote them safely). */
-export function targetSelector(key: string): string {
-  return `[part~="${PART.target}"][data-key="${key.replace(/["\\]/g, '\\$&')}"]`;
-}
+export { targetSelector } from './layer';
 
 /**
  * The order findings are walked in: one stop per error (lib/errors.ts: an error is a cell) — numbers in the
@@ -161,11 +158,15 @@ export class InPage {
         this.related.apply(rel);
       },
       focusMark: (key) => {
-        if (this.layer.mounted) this.layer.shadow.querySelector<HTMLElement>(targetSelector(key))?.focus();
+        if (this.layer.mounted) this.layer.targetButton(key)?.focus();
       },
     });
-    this.layer = new ShadowLayer(this.doc, this.store, this.actions());
-    this.observer = new ArticleObserver(this.doc, () => void this.analyze(), deps.signal, { quietMs: deps.quietMs });
+    this.layer = new ShadowLayer(this.doc, this.store, this.actions(), this.style.token);
+    // Our keyboard anchors are inserted into <body>: their insertion and removal are no page change.
+    this.observer = new ArticleObserver(this.doc, () => void this.analyze(), deps.signal, {
+      quietMs: deps.quietMs,
+      ignore: (node) => this.layer.isOurs(node),
+    });
     this.yieldTask = deps.yieldTask ?? yielder(this.win);
     deps.signal.addEventListener('abort', () => this.dispose(), { once: true });
   }
@@ -528,7 +529,7 @@ export class InPage {
   private onKey(e: KeyboardEvent): void {
     if (e.ctrlKey || e.metaKey || !this.store.walk.peek().length || !this.visible) return;
     const path = e.composedPath();
-    const ours = path.includes(this.layer.host);
+    const ours = this.layer.owns(path);
     const el = path[0] as Element | undefined;
     const typing =
       !!el && (/^(input|textarea|select)$/i.test(el.localName ?? '') || (el as HTMLElement).isContentEditable === true);
@@ -567,7 +568,7 @@ export class InPage {
     el?.scrollIntoView?.({ block: 'center', inline: 'nearest' });
     this.close();
     this.relayout();
-    this.layer.shadow.querySelector<HTMLElement>(targetSelector(target.key))?.focus();
+    this.layer.targetButton(target.key)?.focus();
     if (pin) this.activate(target.key, 'pin');
     else if (this.store.active.peek()?.key !== target.key) this.activate(target.key, 'focus');
   }
@@ -672,7 +673,7 @@ export class InPage {
     }
     if (target) {
       this.relayout();
-      if (fromKeyboard) this.layer.shadow.querySelector<HTMLElement>(targetSelector(target.key))?.focus();
+      if (fromKeyboard) this.layer.targetButton(target.key)?.focus();
       else this.activate(target.key, 'hover');
     }
     return true;

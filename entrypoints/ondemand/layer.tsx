@@ -5,24 +5,51 @@
 // WXT's createShadowRootUi does the same with a ContentScriptContext; the on-demand script has none,
 // so both entrypoints share this equivalent.
 import { render } from 'preact';
-import { ATTR, HOST_TAG } from '../../lib/contract';
-import { Layer as LayerView, type LayerActions } from '../../components/inpage/Layer';
-import { LAYER_CSS } from '../../components/inpage/styles';
-import type { LayerStore } from '../../components/inpage/store';
+import { ANCHOR_TAG, ATTR, HOST_TAG, PART } from '../../lib/contract';
+import { AnchorTargets, Layer as LayerView, type LayerActions } from '../../components/inpage/Layer';
+import { ANCHOR_CSS, ANCHOR_STYLE, LAYER_CSS } from '../../components/inpage/styles';
+import type { AnchorSlot, LayerStore } from '../../components/inpage/store';
+import type { Target } from '../../components/inpage/model';
 import type { Box } from '../../components/inpage/types';
 import { placeLabels, type LabelRequest } from '../../components/inpage/placement';
 import { ICON_SIZE, labelOf } from '../../components/inpage/labels';
+
+/** Selector of a target button (keys are field / claim ids: quoted safely). */
+export function targetSelector(key: string): string {
+  return `[part~="${PART.target}"][data-key="${key.replace(/["\\]/g, '\\$&')}"]`;
+}
+
+/**
+ * A keyboard anchor: an empty <span> inserted just before a marked table (or before the text node of a
+ * marked number in the text), out of flow and zero-size, whose shadow root holds that table's focusable
+ * marks. The page's Tab order then reaches them where the table is (issue #11).
+ */
+interface Anchor {
+  id: string;
+  host: HTMLElement;
+  shadow: ShadowRoot;
+  container: HTMLElement;
+  /** The node it stands before: the <table>, or the text node of a number in the text. */
+  ref: Node;
+}
 
 export class ShadowLayer {
   readonly host: HTMLElement;
   readonly shadow: ShadowRoot;
   private readonly container: HTMLElement;
   private rendered = false;
+  /** Keyboard anchors by the node they stand before. */
+  private readonly anchors = new Map<Node, Anchor>();
+  /** Every node we put into the page (the body observer ignores mutations of these alone). */
+  private readonly ours = new WeakSet<Node>();
+  private anchorSeq = 0;
 
   constructor(
     private readonly doc: Document,
     private readonly store: LayerStore,
     private readonly actions: LayerActions,
+    /** This page load's token (the anchors carry it as their attribute's value). */
+    private readonly token = '',
   ) {
     this.host = doc.createElement(HOST_TAG);
     this.host.setAttribute(ATTR.ui, '');
@@ -48,14 +75,107 @@ export class ShadowLayer {
     if (this.rendered) render(null, this.container);
     this.rendered = false;
     this.host.remove();
+    for (const a of [...this.anchors.values()]) this.dropAnchor(a);
+    if (this.store.anchors.peek().size) this.store.anchors.value = new Map();
+  }
+
+  /** Is `node` one we put into the page (an anchor), or our layer's host? */
+  isOurs(node: Node): boolean {
+    return node === this.host || this.ours.has(node);
+  }
+
+  /** Does an event's composed path go through our UI (the layer or an anchor)? */
+  owns(path: readonly EventTarget[]): boolean {
+    return path.some((n) => this.isOurs(n as Node));
+  }
+
+  /** The focusable mark of `key` (in its anchor's shadow root), if it is on the page. */
+  targetButton(key: string): HTMLElement | null {
+    const sel = targetSelector(key);
+    for (const a of this.anchors.values()) {
+      const b = a.shadow.querySelector<HTMLElement>(sel);
+      if (b) return b;
+    }
+    return null;
+  }
+
+  /** The nodes our anchors stand before, in page order (tests). */
+  anchorHosts(): HTMLElement[] {
+    return [...this.anchors.values()].map((a) => a.host);
+  }
+
+  /**
+   * Where each target's focusable mark goes: one anchor per marked table (before the <table>), one per
+   * text node holding marked numbers of the text (before that text node). Keys in reading order.
+   */
+  private anchorPlan(): Map<Node, string[]> {
+    const groups = new Map<Node, Target[]>();
+    for (const t of this.store.targets.peek()) {
+      let ref: Node | null = null;
+      if (t.kind === 'cell') ref = t.element?.closest('table') ?? null;
+      else if (t.range) ref = t.range.startContainer;
+      if (!ref?.isConnected || !ref.parentNode || ref.parentNode.nodeType !== 1) continue;
+      let g = groups.get(ref);
+      if (!g) groups.set(ref, (g = []));
+      g.push(t);
+    }
+    const at = (t: Target): Node | null => t.element ?? t.range?.startContainer ?? null;
+    const out = new Map<Node, string[]>();
+    for (const [ref, ts] of groups) {
+      ts.sort((a, b) => {
+        const na = at(a);
+        const nb = at(b);
+        if (na && nb && na !== nb) return na.compareDocumentPosition(nb) & 4 /* FOLLOWING */ ? -1 : 1;
+        return (a.range?.startOffset ?? 0) - (b.range?.startOffset ?? 0);
+      });
+      out.set(
+        ref,
+        ts.map((t) => t.key),
+      );
+    }
+    return out;
+  }
+
+  /**
+   * Put the anchors where the plan wants them (writes only: called before any layout read). An anchor whose
+   * node went away is removed; one the page moved or took out is put back before its node; a re-run over
+   * the same tables keeps the same anchors (never a second one before a table).
+   */
+  private placeAnchors(plan: Map<Node, string[]>): void {
+    for (const [ref, a] of [...this.anchors]) if (!plan.has(ref)) this.dropAnchor(a);
+    for (const ref of plan.keys()) {
+      let a = this.anchors.get(ref);
+      if (!a) {
+        const host = this.doc.createElement(ANCHOR_TAG);
+        host.setAttribute(ATTR.anchor, this.token);
+        host.setAttribute('style', ANCHOR_STYLE);
+        const shadow = host.attachShadow({ mode: 'open' });
+        const style = this.doc.createElement('style');
+        style.textContent = ANCHOR_CSS;
+        const container = this.doc.createElement('span');
+        shadow.append(style, container);
+        a = { id: `a${++this.anchorSeq}`, host, shadow, container, ref };
+        this.anchors.set(ref, a);
+        this.ours.add(host);
+      }
+      if (a.host.nextSibling !== ref || a.host.parentNode !== ref.parentNode) ref.parentNode!.insertBefore(a.host, ref);
+    }
+  }
+
+  private dropAnchor(a: Anchor): void {
+    render(null, a.container);
+    a.host.remove();
+    this.anchors.delete(a.ref);
   }
 
   get mounted(): boolean {
     return this.host.isConnected;
   }
 
-  /** Read every anchor's position in one pass (reads only, then one signal write). */
+  /** Read every anchor's position in one pass (anchors put in place first, then reads, then signal writes). */
   relayout(): void {
+    const plan = this.anchorPlan();
+    this.placeAnchors(plan);
     const win = this.doc.defaultView;
     const sx = win?.scrollX ?? 0;
     const sy = win?.scrollY ?? 0;
@@ -81,9 +201,19 @@ export class ShadowLayer {
     this.store.chipObstacles.value = chipObstacles;
     this.store.pageRight.value = Math.max(this.doc.documentElement.clientWidth, win?.innerWidth ?? 0) + sx;
     const labels = this.placeLabels(toBox, boxes, claimBoxes);
+    const slots = new Map<string, AnchorSlot>();
+    for (const [ref, keys] of plan) {
+      const a = this.anchors.get(ref)!;
+      const zoom = (a.host as HTMLElement & { currentCSSZoom?: number }).currentCSSZoom;
+      slots.set(a.id, { keys, origin: toBox(a.host.getBoundingClientRect()), zoom: zoom && zoom > 0 ? zoom : 1 });
+    }
     this.store.boxes.value = boxes;
     this.store.claimBoxes.value = claimBoxes;
     this.store.labels.value = labels;
+    this.store.anchors.value = slots;
+    // Rendered now (not in Preact's next tick): a caller focuses a mark right after laying out.
+    for (const a of this.anchors.values())
+      render(<AnchorTargets id={a.id} store={this.store} actions={this.actions} layerHost={this.host} />, a.container);
   }
 
   /** Text rectangles a table's chip must not cover: the table's first rows and what stands just above it. */
@@ -96,12 +226,18 @@ export class ShadowLayer {
     };
     const rows = table.querySelectorAll('tr');
     for (let i = 0; i < Math.min(rows.length, 3); i++) add(rows[i]!);
-    let prev = table.previousElementSibling;
-    for (let i = 0; prev && i < 3; i++, prev = prev.previousElementSibling) add(prev);
+    // The page's own previous siblings (our anchor before the table is not one).
+    const before = (el: Element): Element | null => {
+      let p = el.previousElementSibling;
+      while (p && this.ours.has(p)) p = p.previousElementSibling;
+      return p;
+    };
+    let prev = before(table);
+    for (let i = 0; prev && i < 3; i++, prev = before(prev)) add(prev);
     // A table wrapped alone in a <div>/<p>: the wrapper's previous siblings stand above it.
-    if (!table.previousElementSibling && table.parentElement) {
-      let p = table.parentElement.previousElementSibling;
-      for (let i = 0; p && i < 3; i++, p = p.previousElementSibling) add(p);
+    if (!before(table) && table.parentElement) {
+      let p = before(table.parentElement);
+      for (let i = 0; p && i < 3; i++, p = before(p)) add(p);
     }
     return out;
   }

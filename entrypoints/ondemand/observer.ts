@@ -2,9 +2,10 @@
 // batch cheaply, re-runs the analysis once the page has been quiet for `quietMs` (but at least every
 // `maxWaitMs` on a page that never stops changing), and is disconnected by its owner's AbortSignal.
 //
-// It watches <body> for childList + characterData only. Our own nodes live outside <body> (the style in
-// <head>, the shadow host after <body>) and our marks are attributes, which are not observed: nothing
-// we do can trigger it. Sites' 繁體/简体 and 拼音 buttons rewrite text nodes or whole subtrees (seed 002
+// It watches <body> for childList + characterData only. Most of our nodes live outside <body> (the style in
+// <head>, the shadow host after <body>) and our marks are attributes, which are not observed; the keyboard
+// anchors we insert before marked tables and numbers (ondemand/layer.tsx) are in <body>, and records that
+// only add or remove those (`ignore`) are dropped first: nothing we do can trigger it. Sites' 繁體/简体 and 拼音 buttons rewrite text nodes or whole subtrees (seed 002
 // was saved after such a rewrite): both are childList / characterData records.
 
 export interface ObserverOptions {
@@ -12,6 +13,8 @@ export interface ObserverOptions {
   maxWaitMs?: number;
   /** Above this many records in one batch, skip filtering and re-run (a whole-article rewrite). */
   hugeBatch?: number;
+  /** Nodes of our own (keyboard anchors): a record that only adds or removes such nodes is no page change. */
+  ignore?: (node: Node) => boolean;
 }
 
 export class ArticleObserver {
@@ -53,6 +56,9 @@ export class ArticleObserver {
 
   private batch(records: MutationRecord[]): void {
     this.batches++;
+    const ignore = this.opts.ignore;
+    if (ignore) records = records.filter((r) => !onlyOurs(r, ignore));
+    if (!records.length) return;
     const huge = records.length > (this.opts.hugeBatch ?? 500);
     if (!huge && !records.some((r) => this.relevant(r))) return;
     const now = Date.now();
@@ -78,6 +84,16 @@ export class ArticleObserver {
     // Inside the article, or an ancestor of it rewritten wholesale.
     return scope.contains(el) || el.contains(scope) || addsTable(r.addedNodes);
   }
+}
+
+/** A childList record whose added and removed nodes are all ours (our anchors going in or out). */
+function onlyOurs(r: MutationRecord, ignore: (node: Node) => boolean): boolean {
+  if (r.type !== 'childList') return false;
+  const n = r.addedNodes.length + r.removedNodes.length;
+  if (!n) return false;
+  for (const node of r.addedNodes) if (!ignore(node)) return false;
+  for (const node of r.removedNodes) if (!ignore(node)) return false;
+  return true;
 }
 
 function hasContent(nodes: NodeList): boolean {

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES, artifact, launch, openPopupFor, settled, tabIdFor, type Launched } from './harness';
-import { ATTR, HOST_SELECTOR, PART } from '../../lib/contract';
+import { ANCHOR_SELECTOR, ATTR, HOST_SELECTOR, PART } from '../../lib/contract';
 
 let L: Launched;
 beforeAll(async () => {
@@ -42,7 +42,7 @@ const openPopup = (tabId: number): Promise<Page> => openPopupFor(L, tabId, { rea
 async function culpritTooltip(page: Page): Promise<Locator> {
   const field = await page.getAttribute(`[${ATTR.culprit}]`, ATTR.field);
   expect(field).toBeTruthy();
-  const target = page.locator(`${HOST_SELECTOR} [part~="${PART.target}"][data-key="${field}"]`);
+  const target = page.locator(`${ANCHOR_SELECTOR} [part~="${PART.target}"][data-key="${field}"]`);
   await page.locator(`[${ATTR.field}="${field}"]`).scrollIntoViewIfNeeded();
   await page.mouse.move(0, 0);
   await target.focus();
@@ -88,7 +88,7 @@ describe('English mode', () => {
     const tipText = await textOf(tip);
     expect(tipText, tipText).not.toMatch(CJK);
     const name = await page
-      .locator(`${HOST_SELECTOR} [part~="${PART.target}"][data-key="${await tip.getAttribute('data-key')}"]`)
+      .locator(`${ANCHOR_SELECTOR} [part~="${PART.target}"][data-key="${await tip.getAttribute('data-key')}"]`)
       .getAttribute('aria-label');
     expect(name ?? '').toMatch(
       /^Gouji: Table III, row “[^”]+”, column “[^”]+”, shows \d+, probable wrong cell \(should be \d+\)$/,
@@ -117,7 +117,7 @@ describe('English mode', () => {
       await popup.screenshot({ path: artifact('i18n-popup-prose-en-412.png') });
       // The contradicted table cell's tooltip says it in English too.
       const cell = await page.getAttribute(`[${ATTR.prose}]`, ATTR.field);
-      const target = page.locator(`${HOST_SELECTOR} [part~="${PART.target}"][data-key="${cell}"]`);
+      const target = page.locator(`${ANCHOR_SELECTOR} [part~="${PART.target}"][data-key="${cell}"]`);
       await page.locator(`[${ATTR.field}="${cell}"]`).scrollIntoViewIfNeeded();
       await target.focus();
       const tip = page.locator(`${HOST_SELECTOR} [part~="${PART.tooltip}"]`);

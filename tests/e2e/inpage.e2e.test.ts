@@ -10,7 +10,7 @@ import * as OpenCC from 'opencc-js';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkDocument } from '../../lib/check';
-import { ATTR, HOST_SELECTOR, PART, PERF } from '../../lib/contract';
+import { ANCHOR_SELECTOR, ATTR, HOST_SELECTOR, PART, PERF } from '../../lib/contract';
 import { LANG_KEY } from '../../lib/i18n';
 import { FIXTURES, artifact, launch, settled, type Launched } from './harness';
 import { articleHtml, newsPage, sitePage } from '../support/pages';
@@ -379,19 +379,32 @@ describe('a report page', () => {
     await page.addStyleTag({
       content: `* { font-size: 40px !important; color: red !important; display: inline !important }`,
     });
-    expect(await tip.evaluate((e) => getComputedStyle(e).fontSize)).toBe('13px');
+    // (Read at once, in the page: the rule moves the cell from under the pointer, so the tooltip soon goes.)
+    expect(
+      await page.evaluate(
+        ({ host, part }) => {
+          const t = document.querySelector(host)!.shadowRoot!.querySelector(`[part~="${part}"]`);
+          return t ? getComputedStyle(t).fontSize : 'no tooltip';
+        },
+        { host: HOST_SELECTOR, part: PART.tooltip },
+      ),
+    ).toBe('13px');
     // Keyboard: the transparent target over the cell takes focus and shows the tooltip.
     await page.mouse.move(0, 0);
     await expect.poll(() => tip.count()).toBe(0);
-    await page.locator(`${HOST_SELECTOR} [part~="${PART.target}"][data-key="apply.total.natural_person"]`).focus();
+    await page.locator(`${ANCHOR_SELECTOR} [part~="${PART.target}"][data-key="apply.total.natural_person"]`).focus();
     await expect.poll(() => attrOf(tip, 'data-key')).toBe('apply.total.natural_person');
     await page.keyboard.press('Enter');
     await expect.poll(() => attrOf(tip, 'role')).toBe('dialog');
     await page.keyboard.press('Escape');
     await expect.poll(() => tip.count()).toBe(0);
+    // Focus is back on the mark, in its keyboard anchor's shadow root (the document sees the anchor).
     const focused = await page.evaluate(
-      (t) => document.querySelector(t)!.shadowRoot!.activeElement?.getAttribute('data-key'),
-      HOST_SELECTOR,
+      (t) =>
+        (document.activeElement?.matches(t) ? document.activeElement.shadowRoot!.activeElement : null)?.getAttribute(
+          'data-key',
+        ),
+      ANCHOR_SELECTOR,
     );
     expect(focused).toBe('apply.total.natural_person');
     await page.close();
@@ -417,7 +430,8 @@ describe('a report page', () => {
     expect(await settled(page)).toBe('report');
     const box = await page.evaluate(() => {
       const p = [...document.querySelectorAll('p')].find((x) => x.textContent!.includes('199件'))!;
-      const t = p.firstChild!;
+      // The paragraph's text node (our keyboard anchor for the number stands just before it).
+      const t = [...p.childNodes].find((n) => n.nodeType === 3 && n.nodeValue!.includes('199'))!;
       const r = document.createRange();
       const at = t.nodeValue!.indexOf('199');
       r.setStart(t, at);

@@ -6,9 +6,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ATTR, HOST_SELECTOR, PART } from '../../lib/contract';
+import { ANCHOR_SELECTOR, ATTR, HOST_SELECTOR, PART, PERF } from '../../lib/contract';
 import { FIXTURES, artifact, launch, settled, tabIdFor, type Launched } from './harness';
 import { seed000Values, sitePage } from '../support/pages';
+import { REVIEW_FIELDS } from '../../lib/schema/review';
+
+declare const chrome: {
+  storage: { session: { get(k: null): Promise<Record<string, unknown>> } };
+  tabs: { sendMessage(tabId: number, msg: unknown): Promise<unknown> };
+};
 
 let L: Launched;
 beforeAll(async () => {
@@ -32,12 +38,15 @@ function fiveErrors(): Record<string, number> {
 const COMPACT =
   '<style>#zoom table{width:100%;font-size:12px;line-height:1.15} #zoom td{padding:0 1px!important}</style>';
 
-/** What has focus inside our shadow root, and what the tooltip / navigator say. */
+/** What has focus (a mark in its keyboard anchor, or something in our layer), and what the tooltip / navigator say. */
 function state(page: Page) {
   return page.evaluate(
-    ({ tag, tip, nav }) => {
+    ({ tag, anchor, tip, nav }) => {
       const root = document.querySelector(tag)!.shadowRoot!;
-      const a = root.activeElement as HTMLElement | null;
+      const doc = document.activeElement;
+      const a = (
+        doc?.matches(anchor) ? doc.shadowRoot!.activeElement : doc?.matches(tag) ? root.activeElement : null
+      ) as HTMLElement | null;
       const t = root.querySelector<HTMLElement>(`[part~="${tip}"]`);
       return {
         focusKey: a?.dataset.key ?? null,
@@ -48,7 +57,7 @@ function state(page: Page) {
         nav: root.querySelector(`[part~="${nav}"] .nav-pos`)?.textContent ?? null,
       };
     },
-    { tag: HOST_SELECTOR, tip: PART.tooltip, nav: PART.navigator },
+    { tag: HOST_SELECTOR, anchor: ANCHOR_SELECTOR, tip: PART.tooltip, nav: PART.navigator },
   );
 }
 
@@ -62,7 +71,7 @@ async function openReport(url: string, html: string, width: number): Promise<Pag
   expect(await settled(page)).toBe('report');
   await page.waitForFunction(
     (tag) => !!document.querySelector(tag)?.shadowRoot?.querySelector('[part~="target"]'),
-    HOST_SELECTOR,
+    ANCHOR_SELECTOR,
   );
   return page;
 }
@@ -120,6 +129,130 @@ describe('keyboard only, in the page', () => {
       await page.close();
     },
   );
+});
+
+/**
+ * The page's own Tab order with our marks in it (issue #11): a link before the tables, one between table 二
+ * and 三, one after. What Tab focuses: a link, or a mark (its key) inside its keyboard anchor.
+ */
+function focusedStop(page: Page): Promise<string | null> {
+  return page.evaluate((anchor) => {
+    const a = document.activeElement;
+    if (!a || a === document.body) return null;
+    if (a.matches(anchor)) return (a.shadowRoot!.activeElement as HTMLElement | null)?.dataset.key ?? '?';
+    return a.id ? `#${a.id}` : a.localName;
+  }, ANCHOR_SELECTOR);
+}
+
+/** Boxes of the article's tables, paragraphs and links (document coordinates), to compare layouts. */
+function layoutOf(page: Page): Promise<string> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('#zoom table, #zoom p, #zoom a, #zoom td')]
+      .map((el) => {
+        const r = el.getBoundingClientRect();
+        return `${el.localName}:${r.left + scrollX},${r.top + scrollY},${r.width},${r.height}`;
+      })
+      .join(';'),
+  );
+}
+
+describe('marks in the page’s Tab order, beside their tables', () => {
+  it('Tab: link before → the text number → link between 二 and 三 → marks of 三, of 四 → link after; Shift+Tab back', async () => {
+    const v = seed000Values();
+    const set = { ...fiveErrors(), [REVIEW_FIELDS[0]!]: Number(v[REVIEW_FIELDS[0]!]) + 1 };
+    const html = sitePage({ set, textReceived: 150 })
+      .replace('<p>一、总体情况</p>', '<p><a id="before" href="#before">目录</a></p><p>一、总体情况</p>')
+      .replace(
+        '<p>三、收到和处理政府信息公开申请情况</p>',
+        '<p><a id="between" href="#between">表格说明</a></p><p>三、收到和处理政府信息公开申请情况</p>',
+      )
+      .replace(
+        '<p>五、存在的主要问题及改进情况</p>',
+        '<p><a id="after" href="#after">附件</a></p><p>五、存在的主要问题及改进情况</p>',
+      );
+    // The same page where Gouji does not run (not gov.cn): the page as its author made it.
+    const bare = await L.context.newPage();
+    L.pages.set('https://example.com/taborder.html', html);
+    await bare.setViewportSize({ width: 1280, height: 800 });
+    await bare.goto('https://example.com/taborder.html');
+    const pristine = { body: await bare.evaluate(() => document.body.innerHTML), layout: await layoutOf(bare) };
+    await bare.close();
+
+    const url = 'https://www.zs.gov.cn/keyboard/taborder.html';
+    const page = await openReport(url, html, 1280);
+    await page.waitForFunction((a) => document.querySelectorAll(a).length === 3, ANCHOR_SELECTOR);
+    // What Tab should reach: each anchor's marks (Tab stops only) in page order, grouped by where they are.
+    const groups = await page.evaluate(
+      ({ anchor, field }) =>
+        [...document.querySelectorAll(anchor)].map((a) => ({
+          before: a.nextSibling?.nodeType === 3 ? 'text' : (a.nextSibling as Element).getAttribute('data-gouji-table'),
+          keys: [...a.shadowRoot!.querySelectorAll<HTMLElement>('[part~="target"]')]
+            .filter((b) => b.tabIndex >= 0)
+            .map((b) => b.dataset.key!),
+          // The cells in the table's own reading order, for the keys that are cells.
+          order:
+            a.nextSibling?.nodeType === 1
+              ? [...(a.nextSibling as Element).querySelectorAll(`[${field}]`)].map((c) => c.getAttribute(field)!)
+              : [],
+        })),
+      { anchor: ANCHOR_SELECTOR, field: ATTR.field },
+    );
+    expect(groups.map((g) => g.before)).toEqual(['text', 'apply', 'review']);
+    for (const g of groups.slice(1)) {
+      const inTable = g.order.filter((f) => g.keys.includes(f));
+      expect(g.keys).toEqual(inTable); // reading order
+    }
+    expect(groups[1]!.keys).toEqual(expect.arrayContaining(Object.keys(fiveErrors())));
+    expect(groups[2]!.keys.length).toBeGreaterThan(0);
+    const want = ['#before', ...groups[0]!.keys, '#between', ...groups[1]!.keys, ...groups[2]!.keys, '#after'];
+
+    await page.focus('#before');
+    const forward = ['#before'];
+    for (let i = 1; i < want.length; i++) {
+      await page.keyboard.press('Tab');
+      forward.push((await focusedStop(page)) ?? 'none');
+    }
+    expect(forward).toEqual(want);
+    // Focus left the last mark for the page's link: its tooltip goes (after the focus hide delay).
+    await expect.poll(async () => (await state(page)).tooltipKey).toBeNull();
+    await page.screenshot({ path: artifact('keyboard-taborder-1280.png') });
+    const backward = ['#after'];
+    for (let i = 1; i < want.length; i++) {
+      await page.keyboard.press('Shift+Tab');
+      backward.push((await focusedStop(page)) ?? 'none');
+    }
+    expect(backward).toEqual([...want].reverse());
+    // A mark reached by Tab shows its tooltip; Enter pins it, Esc gives focus back to that mark.
+    const cell = want.indexOf('#between') + 1;
+    for (let i = 0; i < cell; i++) await page.keyboard.press('Tab');
+    expect(await focusedStop(page)).toBe(want[cell]);
+    await expect.poll(async () => (await state(page)).tooltipKey).toBe(want[cell]);
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await state(page)).focusInTooltip).toBe(true);
+    await page.keyboard.press('Tab');
+    expect((await state(page)).focusInTooltip).toBe(true);
+    await page.keyboard.press('Escape');
+    expect(await focusedStop(page)).toBe(want[cell]);
+    // …and Tab goes on from there in the page's order.
+    await page.keyboard.press('Tab');
+    expect(await focusedStop(page)).toBe(want[cell + 1]);
+
+    // All that Tab-walking and focusing never made the page look changed: one analysis.
+    await page.waitForTimeout(400);
+    expect(await page.evaluate((n) => performance.getEntriesByName(n, 'measure').length, PERF.analyze)).toBe(1);
+    // Nothing of ours moved anything: the same boxes as the page without Gouji.
+    expect((await layoutOf(page)) === pristine.layout, 'tables, paragraphs and links keep their boxes').toBe(true);
+    // Hiding the marks takes every node we put in <body> out: the body is the author's again, byte for byte.
+    expect(await page.evaluate(() => document.body.innerHTML)).not.toBe(pristine.body);
+    const tabId = await tabIdOf(url);
+    await L.serviceWorker.evaluate(([id, m]) => chrome.tabs.sendMessage(id as number, m), [
+      tabId,
+      { type: 'gouji:set-marks', visible: false },
+    ] as const);
+    expect(await page.evaluate(() => document.body.innerHTML)).toBe(pristine.body);
+    expect(await page.evaluate((a) => document.querySelectorAll(a).length, ANCHOR_SELECTOR)).toBe(0);
+    await page.close();
+  });
 });
 
 describe('keyboard only, in the popup', () => {

@@ -3,7 +3,7 @@
 import { Window } from 'happy-dom';
 import { checkDocument } from '../../lib/check';
 import { quickGate } from '../../lib/detect';
-import { ATTR, HOST_SELECTOR } from '../../lib/contract';
+import { ANCHOR_SELECTOR, ATTR, HOST_SELECTOR, PART } from '../../lib/contract';
 import { typedSend, type Message } from '../../lib/ext/protocol';
 import { InPage } from '../../entrypoints/ondemand/app';
 import { setTrustCheck } from '../../components/inpage/trust';
@@ -84,3 +84,18 @@ export async function ui(h: Harness): Promise<ShadowRoot> {
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Our focusable marks (`target` buttons in the keyboard anchors' shadow roots), in page order. */
+export function targets(doc: Document): HTMLElement[] {
+  return [...doc.querySelectorAll(ANCHOR_SELECTOR)].flatMap((a) => [
+    ...(a.shadowRoot?.querySelectorAll<HTMLElement>(`[part~="${PART.target}"]`) ?? []),
+  ]);
+}
+
+/** The focused mark (inside its anchor's shadow root), or null. */
+export function focusedTarget(doc: Document): HTMLElement | null {
+  // The document sees the anchor's host as focused; its own shadow root knows which mark.
+  const host = doc.activeElement;
+  if (!host?.matches(ANCHOR_SELECTOR)) return null;
+  return (host.shadowRoot?.activeElement as HTMLElement | null | undefined) ?? null;
+}

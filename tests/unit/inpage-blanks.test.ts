@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ATTR, PART } from '../../lib/contract';
-import { marked, openPage, ui, type Harness } from '../support/inpage';
+import { marked, openPage, targets as markButtons, ui, type Harness } from '../support/inpage';
 
 const PAGE = readFileSync(join(__dirname, '../fixtures/format2019-blanks.html'), 'utf8');
 const URL = /name="gouji-fixture-url" content="([^"]+)"/.exec(PAGE)![1]!;
@@ -42,7 +42,7 @@ describe('a 2019 report with blanks, in the page', () => {
     expect(total.hasAttribute(ATTR.mark)).toBe(false);
     expect(h.doc.querySelectorAll(`[${ATTR.mark}]`).length).toBe(0);
     // Blank cells counted as 0 explain themselves on hover but are no Tab stops.
-    const zero = q(root, PART.target).filter((b) => b.dataset.status === 'zero');
+    const zero = markButtons(h.doc).filter((b) => b.dataset.status === 'zero');
     expect(zero.length).toBeGreaterThan(50);
     for (const b of zero) expect(b.tabIndex).toBe(-1);
     expect(root.textContent).not.toContain('为空白，无法核对');

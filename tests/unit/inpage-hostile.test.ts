@@ -2,7 +2,7 @@
 // check (this file does not relax it, unlike the users of tests/support/inpage.ts). Real DOM (happy-dom), real core.
 import { afterEach, describe, expect, it } from 'vitest';
 import { Window } from 'happy-dom';
-import { ATTR, HOST_SELECTOR, PART, STATE } from '../../lib/contract';
+import { ANCHOR_SELECTOR, ATTR, HOST_SELECTOR, PART, STATE } from '../../lib/contract';
 import { checkDocument } from '../../lib/check';
 import { quickGate } from '../../lib/detect';
 import { typedSend, type Message } from '../../lib/ext/protocol';
@@ -69,7 +69,10 @@ describe('a page script cannot act through our UI', () => {
     const root = await layer(h);
     // What the page did in the audit: focus a mark (a focus event only shows the tooltip), press Enter,
     // click "标记跟进", type a note, click save.
-    const target = root.querySelector<HTMLElement>(`[part~="${PART.target}"][data-key="apply.new.total"]`)!;
+    // Our marks are in the keyboard anchors' shadow roots (not tests/support/inpage: it trusts every event).
+    const target = h.doc
+      .querySelector(ANCHOR_SELECTOR)!
+      .shadowRoot!.querySelector<HTMLElement>(`[part~="${PART.target}"][data-key="apply.new.total"]`)!;
     target.dispatchEvent(new h.win.KeyboardEvent('keydown', { key: 'Enter', bubbles: true }) as unknown as Event);
     await sleep(0);
     expect(h.inpage.store.active.peek()?.pinned ?? false).toBe(false);
@@ -208,7 +211,7 @@ describe('the page cannot switch Gouji off', () => {
     const chips = [...root.querySelectorAll(`[part~="${PART.chip}"]`)];
     expect(chips).toHaveLength(1);
     expect(chips[0]!.textContent).toContain('勾稽已更新，请刷新本页');
-    expect(root.querySelectorAll(`[part~="${PART.target}"]`)).toHaveLength(0);
+    expect(h.doc.querySelectorAll(ANCHOR_SELECTOR)).toHaveLength(0);
     // Only the host with that one chip remains: every attribute on the page is back as it was.
     h.doc.querySelector(HOST_SELECTOR)!.remove();
     expect(h.doc.documentElement.outerHTML).toBe(before);

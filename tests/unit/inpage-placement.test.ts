@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   intersects,
   labelWidth,
+  overlapArea,
   placeChip,
   placeLabels,
   placeTooltip,
@@ -105,6 +106,40 @@ describe('placeTooltip', () => {
     expect(side.x).toBe(304);
     const none = placeTooltip({ w: 1400, h: 400 }, box(150, 1100, 40, 20), avoid, tall);
     expect(intersects(none, avoid)).toBe(false);
+  });
+  it('leaves our chip, the table header and the heading above visible when another place exists', () => {
+    // The 总计 cell of the first row of values, low in the window: below does not fit, above would cover
+    // the header row and the chip — the tooltip goes beside the table instead.
+    const win = box(0, 0, 1280, 800);
+    const header = box(100, 560, 320, 40);
+    const chip = box(220, 535, 200, 20);
+    const cell = box(370, 610, 40, 18);
+    const avoid = box(330, 600, 90, 40);
+    const tall = { w: 360, h: 300 };
+    const plain = placeTooltip(tall, cell, avoid, win);
+    expect(intersects(plain, header)).toBe(true); // what it did before: above, over the header
+    const spot = placeTooltip(tall, cell, avoid, win, [header, chip]);
+    expect(intersects(spot, avoid)).toBe(false);
+    expect(intersects(spot, header)).toBe(false);
+    expect(intersects(spot, chip)).toBe(false);
+    expect(spot.y + spot.h).toBeLessThanOrEqual(800 - 8);
+  });
+  it('covers as little of them as it can when every place inside the window meets them, never the numbers', () => {
+    // 412 px: neither side has room; below does not fit; above meets the header — least of it.
+    const win = box(0, 0, 412, 800);
+    const header = box(0, 380, 412, 30);
+    const avoid = box(150, 420, 120, 40);
+    const spot = placeTooltip({ w: 380, h: 400 }, box(180, 430, 40, 18), avoid, win, [header]);
+    expect(intersects(spot, avoid)).toBe(false);
+    expect(spot.y + spot.h).toBeLessThanOrEqual(avoid.y);
+    // With room below after all, below wins and covers nothing.
+    const low = placeTooltip({ w: 380, h: 200 }, box(180, 430, 40, 18), avoid, win, [header]);
+    expect(low.y).toBe(avoid.y + avoid.h + 4);
+    expect(overlapArea(low, header)).toBe(0);
+  });
+  it('overlapArea', () => {
+    expect(overlapArea(box(0, 0, 10, 10), box(5, 5, 10, 10))).toBe(25);
+    expect(overlapArea(box(0, 0, 10, 10), box(10, 0, 10, 10))).toBe(0);
   });
   it('unionBox', () => {
     expect(unionBox([])).toBeNull();

@@ -4,12 +4,16 @@
 // nodes.
 import * as OpenCC from 'opencc-js';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ATTR, HIGHLIGHT, PART } from '../../lib/contract';
+import { ANCHOR_SELECTOR, ATTR, HIGHLIGHT, PART } from '../../lib/contract';
+import { checkDocument } from '../../lib/check';
+import { REVIEW_FIELDS } from '../../lib/schema/review';
+import type { Report } from '../../lib/types';
+import { happyDoc } from '../support/dom';
 import type { NarrativeClaim } from '../../lib/types';
 import type { Message } from '../../lib/ext/protocol';
 import type { InPageAnalysis } from '../../components/inpage/types';
-import { html, marked, openPage, sleep, ui, type Harness } from '../support/inpage';
-import { articleHtml, sitePage } from '../support/pages';
+import { focusedTarget, html, marked, openPage, PAGE_URL, sleep, targets, ui, type Harness } from '../support/inpage';
+import { articleHtml, seed000Values, sitePage } from '../support/pages';
 import { setLang } from '../../components/inpage/strings';
 
 let h: Harness | null = null;
@@ -52,14 +56,14 @@ describe('tooltips', () => {
     const root = await ui(h);
     const badge = root.querySelector('.badge');
     expect(badge?.textContent).toBe('应为 167');
-    const target = q(root, PART.target).find((t) => t.getAttribute('data-key') === 'apply.new.natural_person')!;
+    const target = targets(h.doc).find((t) => t.getAttribute('data-key') === 'apply.new.natural_person')!;
     expect(target.getAttribute('data-status')).toBe('culprit');
     expect(target.getAttribute('aria-label')).toContain('可能出错的格');
     // The accessible name carries table, row, column, the value shown and the verdict — no field id.
     const name = target.getAttribute('aria-label')!;
     expect(name).toMatch(/^勾稽：表三“[^”]*本年新收[^”]*”行“自然人”列，表中为 \d+，可能出错的格（应为 167）$/);
     expect(name).not.toContain('apply.');
-    const total = q(root, PART.target).find((t) => t.getAttribute('data-key') === 'apply.new.total')!;
+    const total = targets(h.doc).find((t) => t.getAttribute('data-key') === 'apply.new.total')!;
     expect(total.getAttribute('aria-label')).toMatch(/^勾稽：表三“[^”]*”行“总计”列，表中为 \d+，不一致$/);
   });
 
@@ -67,7 +71,7 @@ describe('tooltips', () => {
     h = openPage(sitePage({ set: WRONG }));
     await h.inpage.start();
     let root = await ui(h);
-    const target = q(root, PART.target).find((t) => t.getAttribute('data-key') === 'apply.new.total')!;
+    const target = targets(h.doc).find((t) => t.getAttribute('data-key') === 'apply.new.total')!;
     target.focus();
     root = await ui(h);
     expect(q(root, PART.tooltip)[0]?.getAttribute('role')).toBe('tooltip');
@@ -80,7 +84,7 @@ describe('tooltips', () => {
     tip.dispatchEvent(new h.win.KeyboardEvent('keydown', { key: 'Escape', bubbles: true }) as unknown as Event);
     root = await ui(h);
     expect(q(root, PART.tooltip)).toHaveLength(0);
-    expect(root.activeElement).toBe(target);
+    expect(focusedTarget(h.doc)).toBe(target);
   });
 
   it('a table chip takes the keyboard to the first marked cell of its table', async () => {
@@ -91,7 +95,7 @@ describe('tooltips', () => {
       .find((c) => c.getAttribute('data-table') === 'apply')!
       .click();
     root = await ui(h);
-    expect(root.activeElement?.getAttribute('data-key')).toBe('apply.new.natural_person');
+    expect(focusedTarget(h.doc)?.getAttribute('data-key')).toBe('apply.new.natural_person');
     expect(q(root, PART.tooltip)[0]?.getAttribute('data-key')).toBe('apply.new.natural_person');
     expect(marked(h.doc, ATTR.flash).size).toBe(1);
   });
@@ -246,7 +250,7 @@ describe('narrative claims', () => {
     await h.inpage.start();
     expect(h.inpage.store.nativeHighlights.value).toBe(false);
     const root = await ui(h);
-    const target = q(root, PART.target).find((t) => t.getAttribute('data-key') === 'narrative:test:1')!;
+    const target = targets(h.doc).find((t) => t.getAttribute('data-key') === 'narrative:test:1')!;
     expect(target.getAttribute('data-status')).toBe('warn');
     expect(q(root, PART.claimBox).length).toBeGreaterThanOrEqual(0); // happy-dom has no layout: one box per client rect
   });
@@ -358,5 +362,90 @@ describe('the observer', () => {
     }
     await sleep(100);
     expect(h.inpage.observer.runs).toBe(1);
+  });
+});
+
+describe('keyboard anchors (issue #11: marks in the page’s Tab order, beside their tables)', () => {
+  const TWO_TABLES = { ...WRONG, [REVIEW_FIELDS[0]!]: Number(seed000Values()[REVIEW_FIELDS[0]!]) + 1 };
+
+  it('puts each table’s marks just before it (reading order), a text number’s before its text, and takes them out on hide', async () => {
+    h = openPage(sitePage({ set: TWO_TABLES, textReceived: 150 }));
+    const before = html(h.doc);
+    await h.inpage.start();
+    await ui(h);
+    const anchors = [...h.doc.querySelectorAll<HTMLElement>(ANCHOR_SELECTOR)];
+    const token = h.doc.querySelector(`[${ATTR.mark}]`)!.getAttribute(ATTR.mark);
+    // A text number, table 三, table 四 — in page order, one anchor each.
+    expect(anchors.map((a) => (a.nextSibling as Element).localName ?? '#text')).toEqual(['#text', 'table', 'table']);
+    expect(anchors[0]!.nextSibling!.nodeType).toBe(3);
+    for (const a of anchors) {
+      // Nothing of the page's: no light-DOM child or text, out of flow, zero-size, this load's token.
+      expect(a.childNodes).toHaveLength(0);
+      expect(a.textContent).toBe('');
+      expect(a.getAttribute(ATTR.anchor)).toBe(token);
+      expect(a.getAttribute('style')).toContain('position:absolute!important');
+      expect(a.getAttribute('style')).toContain('width:0!important');
+      const keys = [...a.shadowRoot!.querySelectorAll<HTMLElement>(`[part~="${PART.target}"]`)].map(
+        (b) => b.dataset.key!,
+      );
+      expect(keys.length).toBeGreaterThan(0);
+      if (a.nextSibling!.nodeType === 3) {
+        expect(keys.every((k) => k.startsWith('narrative'))).toBe(true);
+        continue;
+      }
+      // Every mark of this anchor is a cell of the table right after it, in reading order.
+      const cells = keys.map((k) => h!.doc.querySelector(`[${ATTR.field}="${k}"]`)!);
+      for (const c of cells) expect(c.closest('table')).toBe(a.nextSibling);
+      const order = [...(a.nextSibling as Element).querySelectorAll(`[${ATTR.field}]`)].filter((c) =>
+        cells.includes(c),
+      );
+      expect(cells).toEqual(order);
+    }
+    expect(anchors[1]!.nextElementSibling!.getAttribute(ATTR.table)).toBe('apply');
+    expect(anchors[2]!.nextElementSibling!.getAttribute(ATTR.table)).toBe('review');
+    // Re-runs and re-layouts keep the same anchors (never a second one before a table)…
+    h.inpage.run();
+    await ui(h);
+    expect([...h.doc.querySelectorAll(ANCHOR_SELECTOR)]).toEqual(anchors);
+    // …the observer never took them for a page change…
+    await sleep(100);
+    expect(h.inpage.observer.runs).toBe(0);
+    // …and hiding takes every one out: the page is byte for byte what it was.
+    h.inpage.setVisible(false);
+    expect(h.doc.querySelectorAll(ANCHOR_SELECTOR)).toHaveLength(0);
+    expect(html(h.doc)).toBe(before);
+  });
+
+  it('the core never reads them: the same report with and without our anchors in the page', async () => {
+    h = openPage(sitePage({ set: TWO_TABLES, textReceived: 150 }));
+    await h.inpage.start();
+    await ui(h);
+    expect(h.doc.querySelectorAll(ANCHOR_SELECTOR).length).toBe(3);
+    const opts = { url: PAGE_URL, title: h.doc.title };
+    const strip = (r: Report) => ({ ...r, source: { ...r.source, checkedAt: '' } });
+    const marked = strip(checkDocument(h.doc, opts).report);
+    const plain = strip(
+      checkDocument(happyDoc(sitePage({ set: TWO_TABLES, textReceived: 150 }), PAGE_URL), opts).report,
+    );
+    expect(marked).toEqual(plain);
+    expect(marked.summary.fail).toBeGreaterThan(0);
+    expect(marked.narrative.some((c) => c.status === 'fail')).toBe(true);
+  });
+
+  it('a page that removes or moves an anchor gets it back before its table at the next layout, without a re-run', async () => {
+    h = openPage(sitePage({ set: WRONG }));
+    await h.inpage.start();
+    await ui(h);
+    const anchor = h.doc.querySelector(ANCHOR_SELECTOR)!;
+    const table = anchor.nextSibling;
+    h.doc.body.appendChild(anchor);
+    await ui(h);
+    expect(anchor.nextSibling).toBe(table);
+    anchor.remove();
+    await ui(h);
+    expect(h.doc.querySelectorAll(ANCHOR_SELECTOR)).toHaveLength(1);
+    expect(h.doc.querySelector(ANCHOR_SELECTOR)!.nextSibling).toBe(table);
+    await sleep(100);
+    expect(h.inpage.observer.runs).toBe(0);
   });
 });

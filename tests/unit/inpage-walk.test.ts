@@ -2,7 +2,7 @@
 // order (text contradictions first, then cells in reading order), and the focus trap of a pinned tooltip.
 import { afterEach, describe, expect, it } from 'vitest';
 import { ATTR, PART } from '../../lib/contract';
-import { openPage, sleep, ui, type Harness } from '../support/inpage';
+import { focusedTarget, openPage, sleep, targets, ui, type Harness } from '../support/inpage';
 import { newsPage, sitePage } from '../support/pages';
 
 let h: Harness | null = null;
@@ -50,12 +50,12 @@ describe('the findings navigator', () => {
     const nav = q(root, 'navigator')[0]!;
     expect(nav.getAttribute('role')).toBe('toolbar');
     expect(nav.textContent).toContain('第 1 / 2 处');
-    expect(root.activeElement?.getAttribute('data-key')).toBe(walk[0]);
+    expect(focusedTarget(h.doc)?.getAttribute('data-key')).toBe(walk[0]);
     expect(q(root, PART.tooltip)[0]?.getAttribute('data-key')).toBe(walk[0]);
 
     key(h, 'ArrowDown', { altKey: true });
     root = await ui(h);
-    expect(root.activeElement?.getAttribute('data-key')).toBe('apply.new.natural_person');
+    expect(focusedTarget(h.doc)?.getAttribute('data-key')).toBe('apply.new.natural_person');
     expect(q(root, PART.tooltip)[0]?.getAttribute('data-key')).toBe('apply.new.natural_person');
     expect(q(root, 'navigator')[0]!.textContent).toContain('第 2 / 2 处');
     // The culprit's tooltip says it once, then lists both checks it breaks with their arithmetic.
@@ -69,23 +69,23 @@ describe('the findings navigator', () => {
     expect(tip.textContent).toContain('本行合计应为 187（165 + 8 + 0 + 0 + 1 + 13），表中为 189');
 
     // j / k while focus is in our UI (wrapping round).
-    key(h, 'j', {}, root.activeElement!);
+    key(h, 'j', {}, focusedTarget(h.doc)!);
     root = await ui(h);
-    expect(root.activeElement?.getAttribute('data-key')).toBe(walk[0]);
-    key(h, 'k', {}, root.activeElement!);
+    expect(focusedTarget(h.doc)?.getAttribute('data-key')).toBe(walk[0]);
+    key(h, 'k', {}, focusedTarget(h.doc)!);
     root = await ui(h);
-    expect(root.activeElement?.getAttribute('data-key')).toBe('apply.new.natural_person');
+    expect(focusedTarget(h.doc)?.getAttribute('data-key')).toBe('apply.new.natural_person');
     // Alt+↑ from the first wraps to the last.
     key(h, 'ArrowUp', { altKey: true });
     root = await ui(h);
-    expect(root.activeElement?.getAttribute('data-key')).toBe(walk[0]);
+    expect(focusedTarget(h.doc)?.getAttribute('data-key')).toBe(walk[0]);
     key(h, 'ArrowUp', { altKey: true });
     root = await ui(h);
-    expect(root.activeElement?.getAttribute('data-key')).toBe('apply.new.natural_person');
+    expect(focusedTarget(h.doc)?.getAttribute('data-key')).toBe('apply.new.natural_person');
     // The buttons do the same; Esc closes the navigator.
     (q(root, 'navigator')[0]!.querySelector('[data-nav="next"]') as HTMLElement).click();
     root = await ui(h);
-    expect(root.activeElement?.getAttribute('data-key')).toBe(walk[0]);
+    expect(focusedTarget(h.doc)?.getAttribute('data-key')).toBe(walk[0]);
     key(h, 'Escape', {}, q(root, 'navigator')[0]!);
     root = await ui(h);
     expect(q(root, 'navigator')).toHaveLength(0);
@@ -125,7 +125,7 @@ describe('a number in the text that contradicts a table', () => {
     expect(tip.textContent).toContain('与此格不一致');
     expect(root.activeElement?.getAttribute('data-goto')).toBe(claim);
     expect(
-      q(root, PART.target)
+      targets(h.doc)
         .find((t) => t.getAttribute('data-key') === field)!
         .getAttribute('aria-label'),
     ).toContain('表中为 189');
@@ -144,7 +144,7 @@ describe('a pinned tooltip', () => {
     h = openPage(sitePage({ set: WRONG }));
     await h.inpage.start();
     let root = await ui(h);
-    const target = q(root, PART.target).find((t) => t.getAttribute('data-key') === 'apply.new.natural_person')!;
+    const target = targets(h.doc).find((t) => t.getAttribute('data-key') === 'apply.new.natural_person')!;
     target.focus();
     key(h, 'Enter', {}, target);
     await sleep(50);
@@ -161,7 +161,7 @@ describe('a pinned tooltip', () => {
     key(h, 'Escape', {}, root.activeElement!);
     root = await ui(h);
     expect(q(root, PART.tooltip)).toHaveLength(0);
-    expect(root.activeElement).toBe(target);
+    expect(focusedTarget(h.doc)).toBe(target);
     expect(h.doc.querySelector(`[${ATTR.culprit}]`)).not.toBeNull();
   });
 });
