@@ -225,9 +225,10 @@ export function ReportView({ store }: { store: PopupStore }) {
       {store.previous.value && <PreviousYearView store={store} />}
 
       <section class="counts" aria-label={t('countsLabel')}>
-        <Count kind="errors" n={c.errors} label={t('countErrors')}>
+        <Count kind="errors" n={c.errors} label={t('countErrors', { n: c.errors })}>
           <span class="count-sub" data-count="fail">
-            <span class="count-n">{c.fail}</span> <span class="count-label">{t('countFailingChecks')}</span>
+            <span class="count-n">{c.fail}</span>{' '}
+            <span class="count-label">{t('countFailingChecks', { n: c.fail })}</span>
           </span>
         </Count>
         <Count kind="pass" n={c.pass} label={t('countPass')} />

@@ -17,9 +17,16 @@ export type Params = Record<string, string | number>;
 
 export const PAGE_CATALOG: Readonly<Record<Lang, Readonly<Record<PageKey, string>>>> = { zh: pageZh, en: pageEn };
 
-/** Fill a catalog string's `{placeholders}` from params (placeholders without a param stay as written). */
+/**
+ * Fill a catalog string's `{placeholders}` from params (placeholders without a param stay as written). English
+ * plurals: `{n|error|errors}` says the first word when the param `n` is 1, the second otherwise.
+ */
 export function fill(s: string, params: Params): string {
-  return s.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
+  return s
+    .replace(/\{(\w+)\|([^|{}]*)\|([^|{}]*)\}/g, (m, k: string, one: string, other: string) =>
+      k in params ? (Number(params[k]) === 1 ? one : other) : m,
+    )
+    .replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
 }
 
 export function t(lang: Lang, key: PageKey, params: Params = {}): string {

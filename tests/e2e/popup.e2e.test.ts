@@ -225,7 +225,7 @@ describe('popup actions', () => {
     await again.screenshot({ path: artifact('popup-flagged.png') });
     // English, switchable at run time and remembered; then back to Chinese for the other tests.
     await again.click('[data-action="lang"]');
-    await again.waitForSelector('[data-count="fail"] >> text=Inconsistent');
+    await again.waitForSelector('[data-count="fail"] >> text=inconsistent');
     await again.evaluate(() => window.scrollTo(0, 0));
     await again.screenshot({ path: artifact('popup-report-en.png') });
     await again.click('[data-action="lang"]');

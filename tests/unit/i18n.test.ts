@@ -34,6 +34,14 @@ describe('lib/i18n', () => {
     }
   });
 
+  it('says English plurals by count: {n|one|other}', () => {
+    expect(t('en', 'countErrors', { n: 1 })).toBe('error');
+    expect(t('en', 'countErrors', { n: 0 })).toBe('errors');
+    expect(t('en', 'rvSummaryErrors', { errors: 1, checks: 2 })).toBe('1 error, 2 failing checks');
+    expect(t('en', 'rvSummaryErrors', { errors: 3, checks: 1 })).toBe('3 errors, 1 failing check');
+    expect(t('zh', 'rvSummaryErrors', { errors: 1, checks: 2 })).not.toMatch(/\|/);
+  });
+
   it('fills placeholders, keeps unknown ones visible', () => {
     expect(t('zh', 'verdict.undecided', { n: 3 })).toBe('3 项无法判断');
     expect(t('en', 'verdict.undecided', { n: 3 })).toBe('3 undecided');

@@ -263,7 +263,7 @@ describe('popup on a report', () => {
     const store = await mount();
     await click($('[data-action="lang"]'));
     expect(store.lang.value).toBe('en');
-    expect($('[data-count="fail"] .count-label').textContent).toContain('Inconsistent');
+    expect($('[data-count="fail"] .count-label').textContent).toContain('inconsistent');
     expect($('[data-check-id="apply.row-sum:granted"] .finding-title').textContent).toBe(
       'Table III · row “granted” · row total',
     );

@@ -190,6 +190,8 @@ describe('one vocabulary of states', () => {
     const failing = r.checks.filter((c) => c.status === 'fail').length;
     expect(verdictText({ errors, failing, uncertain: 0 }, 'zh')).toBe(`${errors} 处错误（${failing} 项核对不一致）`);
     expect(verdictText({ errors: 1, failing: 2, uncertain: 0 }, 'en')).toBe('1 error (2 failing checks)');
+    expect(verdictText({ errors: 1, failing: 1, uncertain: 0 }, 'en')).toBe('1 error (1 failing check)');
+    expect(verdictText({ errors: 2, failing: 3, uncertain: 0 }, 'en')).toBe('2 errors (3 failing checks)');
     expect(verdictText({ errors: 0, failing: 0, uncertain: 37 }, 'zh')).toBe('未发现不一致，37 项无法判断');
     expect(verdictText({ errors: 0, failing: 0, uncertain: 37 }, 'en')).toBe('nothing inconsistent, 37 undecided');
     expect(verdictText({ errors: 0, failing: 0, uncertain: 0 }, 'en')).toBe('all consistent');

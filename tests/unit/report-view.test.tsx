@@ -125,7 +125,9 @@ describe('the report view', () => {
     await click($('[data-action="lang"]'));
     expect((await fakeBrowser.storage.local.get(LANG_KEY))[LANG_KEY]).toBe('en');
     expect($('.read-tables h3').textContent).toBe('Tables as read');
-    expect($('#summary').textContent).toMatch(/^Checked: ✗ \d+ errors, \d+ failing checks$/);
+    expect($('#summary').textContent).toMatch(
+      /^Checked: ✗ (1 error|\d+ errors), (1 failing check|\d+ failing checks)$/,
+    );
     expect($('[data-table="apply"] h4').textContent).toMatch(/^III\./);
     expect($('button.copy').textContent).toBe('Copy as a grid');
     // A new view opens in the stored language.
