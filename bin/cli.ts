@@ -267,21 +267,20 @@ export async function main(argv: string[]): Promise<number> {
   // A bar on a terminal, one closing line elsewhere (bin/progress.ts); --quiet and small runs show nothing.
   const progress = !quiet && total >= 10 ? new Progress(total, process.stderr, undefined, lang) : null;
   const fileUrl = files.length === 1 ? url : undefined;
-  // Two checking threads pay from 2 cores on, once V8's optimizing compiler is kept to the hot code
-  // (bin/gouji.mjs): it used to spend more CPU on background threads than the checking itself, and a second
-  // checking thread then only fought it for the second core. Over 200 files on 2 cores, two workers (this
-  // thread reads nothing, writes the results) put ~1.0 s of CPU on the longest thread against ~1.75 s for
-  // one thread alone (docs/architecture.md). Below ~50 files booting the workers costs what they save.
-  // Every run of 500 files or more uses workers, for their capped heap: one uncapped thread over 100 MB
-  // of pages stayed at 112 MB on one run and reached 910 MB on another, under load (V8 grows the heap when
-  // its concurrent GC falls behind). GOUJI_WORKERS=N forces N (0 = no worker).
+  // With V8's optimizing compiler kept to the hot code (bin/v8-tiering.ts) one thread is fastest on 2 cores:
+  // measured on a quiet 2-core machine, 200 files took 1.50 s on one thread, 1.83 s with two workers and
+  // 1.87 s with one; 600 files 2.25 s on one thread, 2.6 s with one or two workers (npm run bench; a worker
+  // boots a second copy of the engine and warms its own JIT). Workers pay only with 4 cores or more. Every
+  // run of 500 files or more still uses one worker, for its capped heap: one uncapped thread over 100 MB of
+  // pages stayed at 112 MB on one run and reached 910 MB on another, under load (V8 grows the heap when its
+  // concurrent GC falls behind). GOUJI_WORKERS=N forces N (0 = no worker).
   const cores = availableParallelism();
   const forced = process.env.GOUJI_WORKERS;
   const workers =
     forced !== undefined && forced !== '' && Number.isInteger(Number(forced))
       ? Number(forced)
-      : files.length >= 50 && cores >= 2
-        ? Math.max(2, Math.min(cores - 1, 4))
+      : files.length >= 50 && cores >= 4
+        ? Math.min(cores - 1, 4)
         : files.length >= 500
           ? 1
           : 0;
