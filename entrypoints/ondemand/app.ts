@@ -497,7 +497,11 @@ export class InPage {
    * positions find it done instead of forcing it inside our task. Calls while one is pending join it.
    */
   private scheduleLayout(): void {
-    if (this.layoutPending || !this.wantLayer) return;
+    if (!this.wantLayer) return;
+    // The layout's writes now (idempotent), so the next frame lays them out; again when a pending layout's
+    // host was taken down meanwhile (marks hidden and shown).
+    if (this.visible && (!this.layoutPending || !this.layer.mounted)) this.layer.prepare();
+    if (this.layoutPending) return;
     const raf =
       this.win.requestAnimationFrame?.bind(this.win) ??
       ((cb: FrameRequestCallback) => setTimeout(() => cb(0), 16) as unknown as number);

@@ -71,6 +71,17 @@ export class ShadowLayer {
     }
   }
 
+  /**
+   * The writes of a layout, ahead of it: the host in the page and the keyboard anchors before their tables.
+   * Called in the task that schedules the layout, so the browser's next frame lays them out with our marks
+   * and relayout()'s reads find nothing left to compute (inserting anchors right before reading positions
+   * forced a layout of the whole page inside our task).
+   */
+  prepare(): void {
+    this.mount();
+    this.placeAnchors(this.anchorPlan());
+  }
+
   unmount(): void {
     if (this.rendered) render(null, this.container);
     this.rendered = false;
