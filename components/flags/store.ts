@@ -8,7 +8,7 @@
 import { batch, computed, effect, signal } from '@preact/signals';
 import type { KeyValueArea } from '@/lib/ext/tabs';
 import { pageUrl } from '@/lib/ext/tabs';
-import { FlagStore, flagsToJson, sortFlags } from '@/lib/flags/store';
+import { FlagStore, FlagWriteError, flagsToJson, sortFlags } from '@/lib/flags/store';
 import { FLAG_KEY_PREFIX, FLAG_STATUSES, flagKey, isFlagStatus, type Flag, type FlagStatus } from '@/lib/flags/model';
 import { validateFlag, type FlagProblem } from '@/lib/flags/validate';
 import { flagsFilename, flagsToCsv } from '@/lib/export';
@@ -383,9 +383,14 @@ export class FlagsStore {
       if (f) this.applyChanges({ [flagKey(fingerprint)]: { newValue: f } });
       else await this.reload();
     } catch (e) {
-      this.say('error', (e as Error).message);
+      this.say('error', this.errorText(e));
       await this.reload();
     }
+  }
+
+  /** A refused write in the page's language (its key), any other error as it came. */
+  private errorText(e: unknown): string {
+    return e instanceof FlagWriteError ? this.t(e.why.id, e.why.params) : (e as Error).message;
   }
 
   async saveNote(fingerprint: string, note: string): Promise<void> {
@@ -395,7 +400,7 @@ export class FlagsStore {
       else await this.reload();
     } catch (e) {
       await this.reload();
-      this.say('error', (e as Error).message);
+      this.say('error', this.errorText(e));
       return;
     }
     this.say('ok', this.t('noteSaved'));
@@ -429,7 +434,7 @@ export class FlagsStore {
     const res = await this.store.importJson(text);
     if (res.error) {
       this.importResult.value = null;
-      this.say('error', this.t('importFailed', { error: res.error }));
+      this.say('error', this.t('importFailed', { error: res.why ? this.t(res.why.id, res.why.params) : res.error }));
       return;
     }
     this.importResult.value = {

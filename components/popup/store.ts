@@ -264,7 +264,12 @@ export class PopupStore {
       res = { ok: false, error: (e as Error).message };
     }
     if (!res || !res.ok) {
-      this.say('error', this.t('flagFailed', { error: (res && !res.ok && res.error) || '?' }));
+      this.say(
+        'error',
+        this.t('flagFailed', {
+          error: res && !res.ok ? (res.why ? this.t(res.why.id, res.why.params) : res.error) || '?' : '?',
+        }),
+      );
       return false;
     }
     batch(() => {

@@ -12,7 +12,8 @@ import { ATTR, MAX_TABLE_CELLS, PERF, STATE, type PageState } from '../../lib/co
 import { isAddResult, type Message, type Send } from '../../lib/ext/protocol';
 import type { Report } from '../../lib/types';
 import type { LayerActions } from '../../components/inpage/Layer';
-import { pageChipText, ui } from '../../components/inpage/strings';
+import { currentLang, pageChipText, ui } from '../../components/inpage/strings';
+import { t } from '../../lib/i18n/page';
 import { MarkLedger, PageStyle, STYLED_ATTRS, clearHighlights, setHighlights } from './marks';
 import { trusted } from '../../components/inpage/trust';
 import { errorChip, planMarks, type Chip, type MarkPlan, type Target } from '../../components/inpage/model';
@@ -695,7 +696,7 @@ export class InPage {
     }
     // The background answers { ok: true, … } or { ok: false, error } (Replies['gouji:flag-add']).
     if (!isAddResult(reply)) return ui.flagFailed;
-    if (!reply.ok) return reply.error || ui.flagFailed;
+    if (!reply.ok) return (reply.why ? t(currentLang(), reply.why.id, reply.why.params) : reply.error) || ui.flagFailed;
     this.store.flagged.value = new Set([...this.store.flagged.peek(), checkId]);
     return null;
   }

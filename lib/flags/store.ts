@@ -13,7 +13,7 @@
 //    got there first, and the change is re-applied on top of its version.
 
 import type { Report } from '../types';
-import { t } from '../i18n/page';
+import { t, type PageKey, type Params } from '../i18n/page';
 import type { KeyValueArea } from '../ext/tabs';
 import { findingById, findingsOf } from './findings';
 import {
@@ -39,9 +39,33 @@ export interface ImportResult {
   problems: FlagProblem[];
   /** Set when the file as a whole could not be read; nothing was imported. */
   error?: string;
+  /** The same, as a message key with its parameters (the follow-up page says it in its language). */
+  why?: FlagErrorWhy;
 }
 
-export type AddResult = { ok: true; flag: Flag; created: boolean } | { ok: false; error: string };
+/**
+ * Why a flag could not be saved or a file imported, in words any language can give (lib/i18n
+ * `flagError.…`); `error` beside it keeps the Chinese sentence (older receivers, logs, tests).
+ */
+export interface FlagErrorWhy {
+  id: Extract<PageKey, `flagError.${string}`>;
+  params?: Params;
+}
+
+const failed = (id: FlagErrorWhy['id'], params?: Params): { error: string; why: FlagErrorWhy } => {
+  const why: FlagErrorWhy = params ? { id, params } : { id };
+  return { error: t('zh', id, params), why };
+};
+
+/** A write the storage refused, with its reason as a key (the message stays the Chinese sentence). */
+export class FlagWriteError extends Error {
+  constructor(readonly why: FlagErrorWhy) {
+    super(t('zh', why.id, why.params));
+    this.name = 'FlagWriteError';
+  }
+}
+
+export type AddResult = { ok: true; flag: Flag; created: boolean } | { ok: false; error: string; why?: FlagErrorWhy };
 
 /**
  * Newest first; ties by fingerprint so the order is stable. Plain code-unit order (the ISO dates we write
@@ -59,8 +83,24 @@ const clock = (): number => globalThis.performance?.now() ?? Date.now();
 
 /** The message for a write the storage refused (storage.local's quota, a disk error). */
 export function storageError(e: unknown): string {
-  const m = e instanceof Error ? e.message : String(e);
-  return /quota/i.test(m) ? `存储空间不足，未能保存（${m}）` : `未能保存：${m}`;
+  const w = storageWhy(e);
+  return t('zh', w.id, w.params);
+}
+
+/** The same, as a message key (storage full, or another refusal with the platform's own words). */
+export function storageWhy(e: unknown, undone = false): FlagErrorWhy {
+  const detail = e instanceof Error ? e.message : String(e);
+  const full = /quota/i.test(detail);
+  return {
+    id: undone
+      ? full
+        ? 'flagError.importUndoneFull'
+        : 'flagError.importUndone'
+      : full
+        ? 'flagError.full'
+        : 'flagError.storage',
+    params: { detail },
+  };
 }
 
 type Entry =
@@ -182,13 +222,12 @@ export class FlagStore {
   /** Flag a finding of `report`. Flagging the same finding again never duplicates it (same key). */
   async addFinding(report: Report, checkId: string, note?: string): Promise<AddResult> {
     if (!report || typeof report !== 'object' || !Array.isArray(report.checks))
-      return { ok: false, error: '没有可用的报告数据' };
+      return { ok: false, ...failed('flagError.noReport') };
     const finding = findingById(report, checkId);
-    if (!finding) return { ok: false, error: `此报告中没有编号为 ${checkId} 的不一致或待确认项，无法标记` };
+    if (!finding) return { ok: false, ...failed('flagError.noFinding', { checkId }) };
     return this.withKey(flagKey(finding.fingerprint), async (): Promise<AddResult> => {
       const cur = await this.entry(finding.fingerprint);
-      if (cur.kind === 'newer')
-        return { ok: false, error: '这条标记由更新版本的勾稽写入，本版本不改动它（请更新扩展）' };
+      if (cur.kind === 'newer') return { ok: false, ...failed('flagError.newer') };
       const existing = cur.kind === 'ok' ? cur.flag : null;
       const stamp = this.now().toISOString();
       const cleanNote = (note ?? '').trim();
@@ -227,10 +266,9 @@ export class FlagStore {
         const saved = await this.put(flag, null);
         return { ok: true, flag: saved, created: true };
       } catch (e) {
-        return {
-          ok: false,
-          error: e instanceof Error && e.message.startsWith('标记内容无效') ? e.message : storageError(e),
-        };
+        if (e instanceof Error && e.message.startsWith('标记内容无效')) return { ok: false, error: e.message };
+        const why = storageWhy(e);
+        return { ok: false, ...failed(why.id, why.params) };
       }
     });
   }
@@ -257,7 +295,7 @@ export class FlagStore {
         try {
           return await this.put(next, cur.flag);
         } catch (e) {
-          throw new Error(storageError(e));
+          throw new FlagWriteError(storageWhy(e));
         }
       }
     });
@@ -291,7 +329,7 @@ export class FlagStore {
   async importJson(text: string): Promise<ImportResult> {
     const parsed = parseFlagsFile(text, this.now());
     const result: ImportResult = { added: 0, updated: 0, unchanged: 0, problems: [...parsed.problems] };
-    if (parsed.error) return { ...result, error: parsed.error };
+    if (parsed.error) return { ...result, error: parsed.error, ...(parsed.why ? { why: parsed.why } : {}) };
     const keys = [...new Set(parsed.flags.map((f) => flagKey(f.fingerprint)))];
     const got = keys.length ? await this.area.get(keys) : {};
     const writes: Record<string, Flag> = {};
@@ -350,7 +388,10 @@ export class FlagStore {
           updated: 0,
           unchanged: 0,
           problems: result.problems,
-          error: `${storageError(e)}；已撤销本次导入，原有标记未变`,
+          ...(() => {
+            const why = storageWhy(e, true);
+            return failed(why.id, why.params);
+          })(),
         };
       }
     }
@@ -379,12 +420,12 @@ export function flagsToJson(flags: Flag[], now: Date = new Date()): string {
 export function parseFlagsFile(
   text: string,
   now: Date = new Date(),
-): { flags: Flag[]; problems: FlagProblem[]; error?: string } {
+): { flags: Flag[]; problems: FlagProblem[]; error?: string; why?: FlagErrorWhy } {
   let data: unknown;
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
-    return { flags: [], problems: [], error: `文件不是有效的 JSON：${(e as Error).message}` };
+    return { flags: [], problems: [], ...failed('flagError.notJson', { detail: (e as Error).message }) };
   }
   let list: unknown;
   if (Array.isArray(data)) list = data;
@@ -394,12 +435,12 @@ export function parseFlagsFile(
       return {
         flags: [],
         problems: [],
-        error: `不是勾稽的标记导出文件（schema 为 ${JSON.stringify(schema)}，应为 ${FLAGS_EXPORT_SCHEMA}）`,
+        ...failed('flagError.schema', { schema: JSON.stringify(schema), expected: FLAGS_EXPORT_SCHEMA }),
       };
     }
     list = (data as { flags: unknown[] }).flags;
   } else {
-    return { flags: [], problems: [], error: '不是勾稽的标记导出文件：缺少 flags 列表' };
+    return { flags: [], problems: [], ...failed('flagError.noList') };
   }
   const flags: Flag[] = [];
   const problems: FlagProblem[] = [];

@@ -202,4 +202,17 @@ export const pageEn: Record<PageKey, string> = {
   'file.pdf-encrypted': 'The PDF is password-protected: it cannot be read',
   'file.pdf-broken': 'The PDF is damaged or cannot be parsed ({detail})',
   'file.pdf-scanned': 'The PDF is a scanned image: it has no text to read',
+  // why a flag could not be saved or a file imported (lib/flags/store.ts FlagErrorWhy)
+  'flagError.noReport': 'There is no report data to flag',
+  'flagError.noFinding': 'This report has no inconsistent or undecided finding {checkId}: nothing to flag',
+  'flagError.newer':
+    'This flag was written by a newer Gouji; this version leaves it unchanged (please update the extension)',
+  'flagError.full': 'Not saved: the storage is full ({detail})',
+  'flagError.storage': 'Not saved: {detail}',
+  'flagError.importUndoneFull':
+    'Not saved: the storage is full ({detail}); the import was undone, the flags here are unchanged',
+  'flagError.importUndone': 'Not saved: {detail}; the import was undone, the flags here are unchanged',
+  'flagError.notJson': 'The file is not valid JSON: {detail}',
+  'flagError.schema': 'Not a Gouji flags export (schema {schema}, expected {expected})',
+  'flagError.noList': 'Not a Gouji flags export: it has no list of flags',
 };

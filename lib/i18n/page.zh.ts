@@ -200,6 +200,17 @@ export const pageZh = {
   'file.pdf-encrypted': 'PDF 有密码保护，无法读取',
   'file.pdf-broken': 'PDF 文件已损坏或无法解析（{detail}）',
   'file.pdf-scanned': 'PDF 为扫描图片，无法读取文字',
+  // why a flag could not be saved or a file imported (lib/flags/store.ts FlagErrorWhy)
+  'flagError.noReport': '没有可用的报告数据',
+  'flagError.noFinding': '此报告中没有编号为 {checkId} 的不一致或待确认项，无法标记',
+  'flagError.newer': '这条标记由更新版本的勾稽写入，本版本不改动它（请更新扩展）',
+  'flagError.full': '存储空间不足，未能保存（{detail}）',
+  'flagError.storage': '未能保存：{detail}',
+  'flagError.importUndoneFull': '存储空间不足，未能保存（{detail}）；已撤销本次导入，原有标记未变',
+  'flagError.importUndone': '未能保存：{detail}；已撤销本次导入，原有标记未变',
+  'flagError.notJson': '文件不是有效的 JSON：{detail}',
+  'flagError.schema': '不是勾稽的标记导出文件（schema 为 {schema}，应为 {expected}）',
+  'flagError.noList': '不是勾稽的标记导出文件：缺少 flags 列表',
 };
 
 export type PageKey = keyof typeof pageZh;

@@ -1,11 +1,12 @@
 // Issue #13: flags are never lost or silently changed. Real store logic over an in-memory area that copies
 // values in and out like storage.local (and, for the quota tests, refuses writes past a byte budget).
 import { describe, expect, it } from 'vitest';
-import { FlagStore, flagsToJson } from '../../lib/flags/store';
+import { FlagStore, FlagWriteError, flagsToJson } from '../../lib/flags/store';
 import { flagKey, FLAG_SCHEMA_VERSION } from '../../lib/flags/model';
 import { memoryArea, type KeyValueArea } from '../../lib/ext/tabs';
 import { flagsToCsv } from '../../lib/export/csv';
 import { sampleReport } from '../support/sample-report';
+import { t } from '../../lib/i18n/page';
 
 const NOW = new Date('2025-03-02T00:00:00Z');
 const CHECK = 'apply.row-sum:granted';
@@ -99,6 +100,72 @@ describe('flags: the storage quota', () => {
     const r = await store.addFinding(sampleReport(), CHECK);
     expect(r).toMatchObject({ ok: false });
     expect(r.ok ? '' : r.error).toContain('存储空间不足');
+  });
+});
+
+describe("flags: why a flag or an import failed, in the reader's language", () => {
+  const CJK = /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]/;
+  const both = (why: { id: Parameters<typeof t>[1]; params?: Record<string, string | number> } | undefined) => {
+    expect(why).toBeDefined();
+    const en = t('en', why!.id, why!.params);
+    expect(en).not.toMatch(CJK);
+    return { zh: t('zh', why!.id, why!.params), en };
+  };
+
+  it('a refused write, a finding that is not there, no report: a key beside the Chinese message', async () => {
+    const full = await new FlagStore(quotaArea(100), () => NOW).addFinding(sampleReport(), CHECK);
+    expect(full.ok).toBe(false);
+    if (full.ok) return;
+    expect(both(full.why)).toEqual({ zh: full.error, en: expect.stringMatching(/^Not saved: the storage is full \(/) });
+    const store = new FlagStore(memoryArea(), () => NOW);
+    const none = await store.addFinding(sampleReport(), 'apply.no-such-check');
+    expect(none.ok).toBe(false);
+    if (!none.ok) {
+      expect(none.error).toBe('此报告中没有编号为 apply.no-such-check 的不一致或待确认项，无法标记');
+      expect(both(none.why).en).toContain('apply.no-such-check');
+    }
+  });
+
+  it('a file that is not JSON, another schema, no list, an import over the quota', async () => {
+    const store = new FlagStore(memoryArea(), () => NOW);
+    for (const [text, id] of [
+      ['{oops', 'flagError.notJson'],
+      [JSON.stringify({ schema: 'other@1', flags: [] }), 'flagError.schema'],
+      [JSON.stringify({ schema: 'gouji/flags@1' }), 'flagError.noList'],
+    ] as const) {
+      const r = await store.importJson(text);
+      expect(r.why?.id).toBe(id);
+      expect(both(r.why).zh).toBe(r.error);
+    }
+    const area = quotaArea(3000);
+    const q = new FlagStore(area, () => NOW);
+    const mine = await q.addFinding(sampleReport(), CHECK);
+    const flags = Array.from({ length: 40 }, (_, i) => ({
+      ...(mine.ok ? mine.flag : {}),
+      fingerprint: `fp${String(i).padStart(4, '0')}x`,
+      note: 'x'.repeat(300),
+    }));
+    const r = await q.importJson(JSON.stringify({ schema: 'gouji/flags@1', flags }));
+    expect(r.why?.id).toBe('flagError.importUndoneFull');
+    // A note the storage refuses: the error carries its key too.
+    const base = memoryArea();
+    let budget = Infinity;
+    const size = () => [...base.data].reduce((n, [k, v]) => n + k.length + JSON.stringify(v).length, 0);
+    const area2: KeyValueArea = {
+      ...base,
+      async set(items) {
+        if (size() + JSON.stringify(items).length > budget) throw new Error('Resource::kQuotaBytes quota exceeded');
+        await base.set(items);
+      },
+    };
+    const roomy = new FlagStore(area2, () => NOW);
+    const f = await roomy.addFinding(sampleReport(), CHECK);
+    expect(f.ok).toBe(true);
+    budget = size() + 100;
+    const err = await roomy.update(f.ok ? f.flag.fingerprint : '', { note: 'x'.repeat(500) }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(FlagWriteError);
+    expect(both((err as FlagWriteError).why).en).toMatch(/^Not saved: the storage is full/);
+    expect(both(r.why).en).toMatch(/the import was undone, the flags here are unchanged$/);
   });
 });
 
