@@ -389,4 +389,39 @@ export const en: Record<MessageKey, string> = {
   'punct.colon': ': ',
   'punct.semicolon': '; ',
   'punct.count': ' ({n})',
+  // the CLI's usage and usage errors (bin/cli.ts)
+  'cli.usage': `usage:
+  gouji check <file, folder or address>... [--format text|json|csv|csv-wide|jsonl] [--url URL] [--follow] [--max-size MB] [--quiet]
+             [--blank-as-zero] [--concurrency N] [--delay ms] [--timeout s] [--lang zh|en]
+
+  .html/.htm files are read as web pages, .txt files as plain text, .pdf/.docx files for their text and tables, folders
+  recursively; http(s) addresses are downloaded, then checked.
+  .doc/.wps/.xls/.et/.ofd cannot be read directly: save them as .docx or PDF first.
+  --format   text (default, a summary) | json (the report object; an array for several inputs) | csv (the report's tables as a
+             grid, then every check; the same CSV as the extension's export)
+             | csv-wide (one row per report, one column per field) | jsonl (one report object per line; an address that could
+             not be read is {"source":{"url"},"error"})
+  --url      the report's original address (written to source.url; with a single input)
+  --follow   when an address is a list of annual reports, check every report it lists
+  --concurrency  reports checked at once (default {concurrency}; at most 2 requests at once to one site)
+  --delay    pause between two requests to the same site, ms (default {delay})
+  --timeout  timeout of each request, s (default {timeout}; retried once after a failure)
+  --max-size largest file read (MB, default {maxMb}); a larger file is an error and is not read
+  --quiet    no progress on stderr
+  --lang     language of the text summary, progress and messages: zh (default) | en (JSON and CSV keep the report's
+             Chinese messages)
+  --blank-as-zero  count blanks as 0: blank cells (totals too) are checked as 0, so every identity gets a verdict (off by
+             default: blank is not zero); recorded as options.blankAsZero in the report JSON, said in the summary and CSV
+exit codes: 0 all consistent; 1 some check fails (table identities, or the text against the tables); 2 bad usage, or some
+file or address could not be read (a broken or looping link, no permission, not a regular file, too large, a scanned
+PDF, an address that answers 404 or cannot be reached; the other inputs are still checked); 3 nothing given was an
+annual report (or only formats to save as .docx/PDF first: nothing checked).`,
+  'cli.unknownCommand': 'Unknown command: {cmd}',
+  'cli.badFormat': '--format must be text, json or csv (csv-wide and jsonl for many reports), got “{value}”',
+  'cli.needUrl': '--url needs an address',
+  'cli.badMaxSize': '--max-size needs a positive number (MB), got “{value}”',
+  'cli.badLang': '--lang must be zh or en, got “{value}”',
+  'cli.badNumber': 'Invalid value of {option}: “{value}” (--concurrency 1–16, --delay 0–60000 ms, --timeout 1–300 s)',
+  'cli.unknownOption': 'Unknown option: {option}',
+  'cli.noInputs': 'No file, folder or address to check was given',
 };

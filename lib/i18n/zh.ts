@@ -395,6 +395,37 @@ export const zh = {
   'punct.colon': '：',
   'punct.semicolon': '；',
   'punct.count': '（{n}）',
+  // the CLI's usage and usage errors (bin/cli.ts)
+  'cli.usage': `用法 / usage:
+  gouji check <文件、目录或网址>... [--format text|json|csv|csv-wide|jsonl] [--url URL] [--follow] [--max-size MB] [--quiet]
+             [--blank-as-zero] [--concurrency N] [--delay 毫秒] [--timeout 秒] [--lang zh|en]
+
+  .html/.htm 文件按网页解析，.txt 文件按纯文本解析，.pdf/.docx 文件读取其中的文字与表格，目录递归检查；http(s) 网址先下载再检查。
+  .doc/.wps/.xls/.et/.ofd 不能直接读取：请另存为 .docx 或 PDF 后再检查。
+  --format   text（默认，中文摘要）| json（报告对象；多个输入时为数组）| csv（报告的表格原样排成网格，再列出每项核对；与扩展导出的 CSV 相同）
+             | csv-wide（每份报告一行，每个字段一列）| jsonl（每行一个报告对象；读取失败的网址为 {"source":{"url"},"error"}）
+  --url      报告的原始网址（写入 source.url；只检查一个输入时使用）
+  --follow   网址是年报列表页时，检查它列出的每一份报告
+  --concurrency  同时检查的报告数（默认 {concurrency}；同一网站最多同时 2 个请求）
+  --delay    同一网站两次请求之间的间隔，毫秒（默认 {delay}）
+  --timeout  每个请求的超时，秒（默认 {timeout}；失败后重试一次）
+  --max-size 单个文件的大小上限（MB，默认 {maxMb}）；更大的文件报错、不读取
+  --quiet    不在 stderr 输出进度
+  --lang     文字摘要与进度的语言：zh（默认）| en（the text summary and progress in English; JSON and CSV keep
+             the report's Chinese messages）
+  --blank-as-zero  空白按 0 计：空白单元格（含总计）都按 0 核对，使每项勾稽关系都有结论（默认不选：空白不等于 0）；
+             报告 JSON 记为 options.blankAsZero，文字摘要与 CSV 注明
+退出码：0 全部一致；1 有核对不一致（表格勾稽关系或正文与表格）；2 用法错误或有文件、网址无法读取
+（符号链接失效或循环、无权限、不是普通文件、文件过大、扫描版 PDF、网址 404 或无法连接，其余输入照常检查）；
+3 所给输入都不是年度报告（或是须另存为 .docx/PDF 的格式，未核对）。`,
+  'cli.unknownCommand': '未知命令：{cmd}',
+  'cli.badFormat': '--format 只能是 text、json 或 csv（多份报告另有 csv-wide、jsonl），收到“{value}”',
+  'cli.needUrl': '--url 需要一个网址',
+  'cli.badMaxSize': '--max-size 需要一个正数（MB），收到“{value}”',
+  'cli.badLang': '--lang 只能是 zh 或 en，收到“{value}”',
+  'cli.badNumber': '{option} 的值无效：“{value}”（--concurrency 1–16，--delay 0–60000 毫秒，--timeout 1–300 秒）',
+  'cli.unknownOption': '未知选项：{option}',
+  'cli.noInputs': '没有给出要检查的文件或目录',
 };
 
 export type MessageKey = keyof typeof zh;

@@ -57,4 +57,30 @@ describe('gouji check --lang', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('--lang');
   });
+
+  it('usage and usage errors in English with --lang en (anywhere on the line), Chinese by default', () => {
+    const CJK = /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]/;
+    const help = spawnSync(process.execPath, [BIN, '--help', '--lang', 'en'], { cwd: ROOT, encoding: 'utf8' });
+    expect(help.status).toBe(0);
+    expect(help.stdout).toMatch(/^usage:/);
+    expect(help.stdout).toContain('exit codes: 0 all consistent');
+    expect(help.stdout).not.toMatch(CJK);
+    for (const args of [
+      ['--bogus', '--lang=en'],
+      ['--lang', 'en', '--format', 'xml', 'x.html'],
+      ['--lang', 'en', '--max-size', '-1', 'x.html'],
+      ['--lang', 'en', '--delay', 'soon', 'x.html'],
+      ['--lang', 'en'],
+    ]) {
+      const r = run(...args);
+      expect(r.status).toBe(2);
+      expect(r.stderr.trim().length).toBeGreaterThan(0);
+      expect(r.stderr).not.toMatch(CJK);
+    }
+    const zh = run('--format', 'xml', 'x.html');
+    expect(zh.stderr).toContain('--format 只能是 text、json 或 csv');
+    expect(spawnSync(process.execPath, [BIN, '--help'], { cwd: ROOT, encoding: 'utf8' }).stdout).toMatch(
+      /^用法 \/ usage:/,
+    );
+  });
 });
