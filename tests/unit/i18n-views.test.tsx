@@ -15,12 +15,10 @@ import type { KeyValueArea } from '../../lib/ext/tabs';
 import { checkDocument } from '../../lib/check';
 import type { Report } from '../../lib/types';
 import { installBackground } from '../../entrypoints/background';
-import { createPopupHost } from '../../entrypoints/popup/host';
-import { checkBytes } from '../../entrypoints/report/check';
-import { ReportPage, focusCell } from '../../components/report/ReportPage';
-import { ReportViewStore, type ReportViewHost } from '../../components/report/store';
+import { ReportPage } from '../../components/report/ReportPage';
+import type { ReportViewStore } from '../../components/report/store';
+import { reportViewStore } from '../support/report-view';
 import { docxFromHtml, encryptedPdf, fixtureHtml } from '../fixtures/gen/files';
-import { loadPdfjs } from '../support/read-files';
 import { mountFlagsPage, settle } from '../support/flags-page';
 
 /** Chinese characters, and the full-width punctuation that goes with them (（）：；，。、). */
@@ -148,27 +146,7 @@ describe('the follow-up page in English', () => {
 });
 
 describe('the report view in English', () => {
-  function makeStore(): ReportViewStore {
-    const {
-      resolveTabId: _r,
-      getTabState: _g,
-      watchTabState: _w,
-      sendToTab: _s,
-      runOnDemand: _o,
-      files: _f,
-      openBatch: _b,
-      ...popupHost
-    } = createPopupHost(b, document, '');
-    const host: ReportViewHost = {
-      ...popupHost,
-      async check(bytes, name, url) {
-        const c = await checkBytes(bytes, name, url, loadPdfjs);
-        return { report: c.analysis.report, source: c.source, body: c.body, pages: c.pages };
-      },
-      focusField: (field) => focusCell(document, field),
-    };
-    return new ReportViewStore(host);
-  }
+  const makeStore = (): ReportViewStore => reportViewStore(b);
 
   it('a report with errors, blanks, 2019 tables and contradictions: English but for the report’s words', async () => {
     installBackground(b);

@@ -9,39 +9,17 @@ import { act } from 'preact/test-utils';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { browser as realBrowser } from 'wxt/browser';
 import { installBackground } from '../../entrypoints/background';
-import { createPopupHost } from '../../entrypoints/popup/host';
-import { checkBytes } from '../../entrypoints/report/check';
-import { ReportPage, focusCell } from '../../components/report/ReportPage';
-import { ReportViewStore, type ReportViewHost } from '../../components/report/store';
+import { ReportPage } from '../../components/report/ReportPage';
+import type { ReportViewStore } from '../../components/report/store';
+import { reportViewStore } from '../support/report-view';
 import { errorCounts } from '../../lib/errors';
 import { LANG_KEY } from '../../lib/i18n';
 import { docxFromHtml, fixtureHtml, oleFile } from '../fixtures/gen/files';
-import { loadPdfjs } from '../support/read-files';
 
 const b = fakeBrowser as unknown as typeof realBrowser;
 let root: HTMLElement;
 
-function makeStore(): ReportViewStore {
-  const {
-    resolveTabId: _r,
-    getTabState: _g,
-    watchTabState: _w,
-    sendToTab: _s,
-    runOnDemand: _o,
-    files: _f,
-    openBatch: _b,
-    ...popupHost
-  } = createPopupHost(b, document, '');
-  const host: ReportViewHost = {
-    ...popupHost,
-    async check(bytes, name, url) {
-      const c = await checkBytes(bytes, name, url, loadPdfjs);
-      return { report: c.analysis.report, source: c.source, body: c.body, pages: c.pages };
-    },
-    focusField: (field) => focusCell(document, field),
-  };
-  return new ReportViewStore(host);
-}
+const makeStore = (): ReportViewStore => reportViewStore(b);
 
 async function settle() {
   for (let i = 0; i < 8; i++)
