@@ -69,7 +69,7 @@ describe('English mode', () => {
 
     // English: the popup's findings, the culprit, the counts.
     await popup.click('[data-action="lang"]');
-    await popup.waitForSelector('[data-count="errors"] >> text=errors');
+    await popup.waitForSelector('[data-count="errors"] >> text=/✗ errors?$/');
     const messages = await popup.locator('[data-section] [data-check-id] .finding-msg').allInnerTexts();
     expect(messages.length).toBeGreaterThan(0);
     for (const m of messages) {
