@@ -9,10 +9,9 @@ import { browser } from 'wxt/browser';
 import '@/components/common/theme.css';
 import '@/components/popup/popup.css';
 import '@/components/report/report.css';
-import { ReportPage, focusCell } from '@/components/report/ReportPage';
+import { ReportPage } from '@/components/report/ReportPage';
 import { ReportViewStore, ViewError, type Loaded } from '@/components/report/store';
-import { createPopupHost } from '../popup/host';
-import { checkBytes } from './check';
+import { reportViewHost } from './host';
 import type { PdfJsModule } from '@/lib/files';
 import { isTabState, tabKey } from '@/lib/ext/tabs';
 import type { TabState } from '@/lib/ext/protocol';
@@ -25,26 +24,9 @@ async function loadPdfjs(): Promise<PdfJsModule> {
   return pdfjs;
 }
 
-// The popup's host (flags, language, downloads, clipboard, follow-up and 历史 pages); the tab parts are the
-// view's own (components/report/store.ts).
-const {
-  resolveTabId: _r,
-  getTabState: _g,
-  watchTabState: _w,
-  sendToTab: _s,
-  runOnDemand: _o,
-  files: _f,
-  openBatch: _b,
-  ...popupHost
-} = createPopupHost(browser, document, '');
-
+// The popup's host without its tab parts, checking files (./host.ts); history kept here.
 const store = new ReportViewStore({
-  ...popupHost,
-  async check(bytes, name, url) {
-    const c = await checkBytes(bytes, name, url, loadPdfjs);
-    return { report: c.analysis.report, source: c.source, body: c.body, pages: c.pages };
-  },
-  focusField: (field) => focusCell(document, field),
+  ...reportViewHost(browser, document, loadPdfjs),
   async keep(url, report) {
     if (typeof indexedDB === 'undefined') return;
     const h = await History.open(indexedDB);
