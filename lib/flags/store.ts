@@ -52,10 +52,11 @@ export interface FlagErrorWhy {
   params?: Params;
 }
 
-const failed = (id: FlagErrorWhy['id'], params?: Params): { error: string; why: FlagErrorWhy } => {
-  const why: FlagErrorWhy = params ? { id, params } : { id };
-  return { error: t('zh', id, params), why };
-};
+const failedWith = (why: FlagErrorWhy): { error: string; why: FlagErrorWhy } => ({
+  error: t('zh', why.id, why.params),
+  why,
+});
+const failed = (id: FlagErrorWhy['id'], params?: Params) => failedWith(params ? { id, params } : { id });
 
 /** A write the storage refused, with its reason as a key (the message stays the Chinese sentence). */
 export class FlagWriteError extends Error {
@@ -81,13 +82,7 @@ export function sortFlags(flags: Flag[]): Flag[] {
 const LOAD_SLICE_MS = 8;
 const clock = (): number => globalThis.performance?.now() ?? Date.now();
 
-/** The message for a write the storage refused (storage.local's quota, a disk error). */
-export function storageError(e: unknown): string {
-  const w = storageWhy(e);
-  return t('zh', w.id, w.params);
-}
-
-/** The same, as a message key (storage full, or another refusal with the platform's own words). */
+/** Why the storage refused a write (storage.local's quota, a disk error), as a message key with its detail. */
 export function storageWhy(e: unknown, undone = false): FlagErrorWhy {
   const detail = e instanceof Error ? e.message : String(e);
   const full = /quota/i.test(detail);
@@ -267,8 +262,7 @@ export class FlagStore {
         return { ok: true, flag: saved, created: true };
       } catch (e) {
         if (e instanceof Error && e.message.startsWith('标记内容无效')) return { ok: false, error: e.message };
-        const why = storageWhy(e);
-        return { ok: false, ...failed(why.id, why.params) };
+        return { ok: false, ...failedWith(storageWhy(e)) };
       }
     });
   }
@@ -388,10 +382,7 @@ export class FlagStore {
           updated: 0,
           unchanged: 0,
           problems: result.problems,
-          ...(() => {
-            const why = storageWhy(e, true);
-            return failed(why.id, why.params);
-          })(),
+          ...failedWith(storageWhy(e, true)),
         };
       }
     }
