@@ -176,7 +176,7 @@ export function FlagsPage({ store }: { store: FlagsStore }) {
  */
 function Groups({ store }: { store: FlagsStore }) {
   return (
-    <div class="groups" aria-busy={store.rendering.value ? 'true' : undefined}>
+    <div class="groups" aria-busy={store.rendering.value ? 'true' : undefined} key={store.view.value}>
       {store.groups.value.map((g) => (
         <Group store={store} group={g} key={g.key} />
       ))}

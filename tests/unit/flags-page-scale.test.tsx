@@ -8,7 +8,7 @@ import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act } from 'preact/test-utils';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { render } from 'preact';
-import { FIRST_ROWS, FLAGS_PAGE_SIZE, FlagsStore } from '../../components/flags/store';
+import { FIRST_ROWS, FLAGS_PAGE_SIZE, FlagsStore, searchText } from '../../components/flags/store';
 import { FlagsPage } from '../../components/flags/FlagsPage';
 import { createFlagsHost } from '../../entrypoints/flags/host';
 import { FlagStore } from '../../lib/flags/store';
@@ -106,6 +106,25 @@ describe('the follow-up page with 3,000 flags', { timeout: 60_000 }, () => {
     expect(rows()).toHaveLength(100);
     expect($('[data-field="flag-count"]').textContent).toBe('显示 100 / 3000 条');
     expect(rows()).toContain('many-02999'); // rows are grouped by report: not in flag order
+  });
+
+  it('builds a flag’s search text once per flag object and language; typing renders no finding', async () => {
+    const store = await mount();
+    const f = store.flags.value.find((x) => x.fingerprint === 'many-00014')!;
+    expect(searchText(f, 'zh')).toContain('第 14 条的备注');
+    rowRenders.mockClear();
+    expect(searchText(f, 'en')).toMatch(/row total|total/i);
+    expect(searchText(f, 'en')).toBe(searchText(f, 'en'));
+    expect(rowRenders).toHaveBeenCalledTimes(1); // English: the finding rendered once, then kept
+    // A changed flag is a new object: its new note is searched.
+    const edited = { ...f, note: '复核后已补正' };
+    expect(searchText(edited, 'zh')).toContain('复核后已补正');
+    expect(searchText(f, 'zh')).not.toContain('复核后已补正');
+    // Typing filters over every flag without rendering any finding (zh).
+    rowRenders.mockClear();
+    await change($<HTMLInputElement>('[data-filter="query"]'), '条的备注', 'input');
+    expect(store.filtered.value).toHaveLength(Math.ceil(N / 7));
+    expect(rowRenders.mock.calls.length).toBeLessThanOrEqual(FLAGS_PAGE_SIZE); // only the rows shown
   });
 
   it('exports every flag, not the page shown', async () => {
