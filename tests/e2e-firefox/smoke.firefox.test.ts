@@ -115,6 +115,8 @@ describe.skipIf(!ready)('Gouji in Firefox ESR', () => {
       (n) => n.length > 0,
     );
     expect(notes).toEqual(['火狐重启测试']);
+    // Firefox ESR 153 lists keys (storage.local.getKeys, Firefox 143+): the follow-up page reads flags in slices.
+    expect(await ff.eval<string>(again, 'return typeof browser.storage.local.getKeys;')).toBe('function');
     // The follow-up page lists it (the note is in its text field).
     // (The check's id is in the item's data attribute; the text on screen says it in words.)
     await ff.poll<string>(
