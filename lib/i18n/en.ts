@@ -1,10 +1,10 @@
 // English strings: the same keys and {placeholders} as lib/i18n/zh.ts (tests/unit/i18n.test.ts).
 import type { MessageKey } from './zh';
+import type { PageKey } from './page.zh';
 import { pageEn } from './page.en';
 
-export const en: Record<MessageKey, string> = {
-  // the in-page engine's strings (lib/i18n/page.en.ts)
-  ...pageEn,
+// One literal, then Object.assign, as in lib/i18n/zh.ts (why there).
+const own: Record<Exclude<MessageKey, PageKey>, string> = {
   appName: 'Gouji',
   appTagline: 'Disclosure report auditor',
   switchLang: '中文',
@@ -425,3 +425,6 @@ annual report (or only formats to save as .docx/PDF first: nothing checked).`,
   'cli.unknownOption': 'Unknown option: {option}',
   'cli.noInputs': 'No file, folder or address to check was given',
 };
+
+/** The in-page engine's strings (lib/i18n/page.en.ts), then the rest. */
+export const en: Record<MessageKey, string> = Object.assign({}, pageEn, own);
