@@ -3,7 +3,6 @@
 // with what to do. The caller parses the HTML (linkedom in the CLI, DOMParser in the report view) and calls
 // checkDocument(doc, { source }).
 
-import { readDocx } from './docx';
 import { FileReadError } from './errors';
 import { t } from '../i18n';
 import { readPdf, type PdfJsModule } from './pdf';
@@ -64,7 +63,12 @@ export async function rebuildFile(
   const kind = fileKind(bytes, name);
   if (kind === 'legacy-office' || kind === 'ofd')
     throw new FileReadError('save-as', { name: name.replace(/^.*[\\/]/, '') || kind });
-  if (kind === 'docx') return { source: 'docx', html: documentHtml(readDocx(bytes)), notices: [] };
+  // The zip reader (fflate) is loaded with the first DOCX: its tables and worker probe cost every CLI run
+  // ~1 ms (`--help` included) otherwise.
+  if (kind === 'docx') {
+    const { readDocx } = await import('./docx');
+    return { source: 'docx', html: documentHtml(readDocx(bytes)), notices: [] };
+  }
   if (kind === 'pdf') {
     const r = await readPdf(bytes, await pdfjs());
     const notices: RebuiltDocument['notices'] = [];
