@@ -2,7 +2,7 @@
 // number and vocabulary regexes and of the code paths (≈10 ms). `warmUp()` pays it in a task of its own
 // (the content script runs it in an idle task before the analysis), on a synthetic report built from the
 // schema — no page involved. The traditional→simplified Map is not built here: it waits for a page with
-// many traditional characters (lib/normalize/t2s.ts). Dropping the warm-up altogether saved ≈ 0–6 % of
+// many traditional characters (lib/normalize/t2s.ts). Dropping the warm-up altogether saved ≈ 1–6 % of
 // prepare + analyze + mark on the realistic page and made analyze + mark ≈ 1.5–1.8× longer (issue #14,
 // docs/inpage.md), so it stays.
 
