@@ -60,6 +60,11 @@ export interface CheckOptions {
    * count as 0 too, so every identity gets a verdict. The report records it (`options.blankAsZero`).
    */
   blankAsZero?: boolean;
+  /**
+   * The document is a browser's live page (the in-page engine): the scans use the browser's native queries
+   * and sibling links where a walk in script would touch every node of the site's chrome. Same result.
+   */
+  live?: boolean;
 }
 
 export interface Analysis {
@@ -371,7 +376,7 @@ export function checkDocument(doc: Document, opts: CheckOptions = {}): Analysis 
 export function* checkDocumentSteps(doc: Document, opts: CheckOptions = {}): Generator<void, Analysis> {
   const root = opts.root ?? rootOf(doc);
   const scan = root
-    ? yield* scanElementsSteps(doc, doc.documentElement ?? root)
+    ? yield* scanElementsSteps(doc, doc.documentElement ?? root, !!opts.live)
     : { tables: [], metas: [], headings: [] };
   yield;
   // Tables live in <body>; only a caller-given article root needs the (linkedom-costly) contains() filter.
@@ -446,7 +451,7 @@ export function* checkDocumentSteps(doc: Document, opts: CheckOptions = {}): Gen
   let prose: Prose | null = null;
   if (report.detected && root) {
     yield;
-    prose = yield* proseStepsFromDocument(root, [...used], MAX_PROSE_CHARS);
+    prose = yield* proseStepsFromDocument(root, [...used], MAX_PROSE_CHARS, !!opts.live);
     yield;
     yield* addNarrativeSteps(report, prose);
   }

@@ -1,7 +1,10 @@
-// One-time set-up a browser pays on the first analysis of a page: the traditional→simplified table and
-// the first compilation of the ~100 label, number and vocabulary regexes
-// and of the code paths (≈10 ms). `warmUp()` pays both in a task of its own (the content script runs it
-// in an idle task before the analysis), on a synthetic report built from the schema — no page involved.
+// One-time set-up a browser pays on the first analysis of a page: the first compilation of the ~100 label,
+// number and vocabulary regexes and of the code paths (≈10 ms). `warmUp()` pays it in a task of its own
+// (the content script runs it in an idle task before the analysis), on a synthetic report built from the
+// schema — no page involved. The traditional→simplified Map is not built here: it waits for a page with
+// many traditional characters (lib/normalize/t2s.ts). Dropping the warm-up altogether saved ≈ 1–6 % of
+// prepare + analyze + mark on the realistic page and made analyze + mark ≈ 1.5–1.8× longer (issue #14,
+// docs/inpage.md), so it stays.
 
 import { checkTextSteps } from './check';
 import { toSimplified } from './normalize/t2s';

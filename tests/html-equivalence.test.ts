@@ -36,6 +36,13 @@ function same(html: string, url?: string) {
   const dom = checkDocument(parseHTML(asDocumentHtml(html)).document as unknown as Document, { url, now: NOW });
   const fast = checkHtml(html, { url, now: NOW });
   expect(summary(fast)).toEqual(summary(dom));
+  // The in-page engine's scans (`live`: native queries, sibling links) read the same as the walks.
+  const live = checkDocument(parseHTML(asDocumentHtml(html)).document as unknown as Document, {
+    url,
+    now: NOW,
+    live: true,
+  });
+  expect(summary(live)).toEqual(summary(dom));
   return fast.report;
 }
 

@@ -39,10 +39,10 @@ export function boot(force = true): Promise<PageState> {
     doc: document,
     signal,
     analyze: (doc, opts) =>
-      checkDocument(doc, { ...opts, hidden: hiddenInPage, ...(blankAsZero ? { blankAsZero } : {}) }),
+      checkDocument(doc, { ...opts, hidden: hiddenInPage, live: true, ...(blankAsZero ? { blankAsZero } : {}) }),
     // The same analysis in bounded steps, run in slices of a few ms with the page's tasks in between.
     analyzeSteps: (doc, opts) =>
-      checkDocumentSteps(doc, { ...opts, hidden: hiddenInPage, ...(blankAsZero ? { blankAsZero } : {}) }),
+      checkDocumentSteps(doc, { ...opts, hidden: hiddenInPage, live: true, ...(blankAsZero ? { blankAsZero } : {}) }),
     // The core's one-time set-up (t2s tables, first regex compilation), sliced the same way, before it.
     prepareSteps: warmUpSteps,
     gate: quickGate,

@@ -11,8 +11,10 @@ export class MarkLedger {
   set(el: Element, name: string, value: string): void {
     let attrs = this.original.get(el);
     if (!attrs) this.original.set(el, (attrs = new Map()));
-    if (!attrs.has(name)) attrs.set(name, el.getAttribute(name));
-    if (el.getAttribute(name) !== value) el.setAttribute(name, value);
+    // One read: the value before we first set it is also the current one then.
+    const current = el.getAttribute(name);
+    if (!attrs.has(name)) attrs.set(name, current);
+    if (current !== value) el.setAttribute(name, value);
   }
 
   /** Put one attribute back as it was. */

@@ -62,7 +62,39 @@ export function scanElements(doc: Document, root: Element): Scan {
 /** Elements walked between two yields of the stepped readers (a few ms of work in a browser). */
 export const STEP_NODES = 4000;
 
-export function* scanElementsSteps(doc: Document, root: Element): Generator<void, Scan> {
+/** What a `<meta>` says, if it is one the scan keeps (a title, or the publishing body). */
+function readMeta(n: Element, metas: string[], sources: string[]): void {
+  if (/^(ArticleTitle|og:title)$/i.test(n.getAttribute('name') ?? n.getAttribute('property') ?? '')) {
+    metas.push(n.getAttribute('content') ?? '');
+  } else if (/^ContentSource$/i.test(n.getAttribute('name') ?? '')) {
+    sources.push(n.getAttribute('content') ?? '');
+  }
+}
+
+/**
+ * The same scan through the browser's own queries (`live`: a page's DOM, where querySelectorAll matches
+ * natively and only the matches reach script; a walk in script touches every element of the site's
+ * chrome). Both list in document order, so the result is the walk's.
+ */
+export function scanElementsByQuery(root: Element): Scan {
+  const metas: string[] = [];
+  const sources: string[] = [];
+  const all = (sel: string): Element[] => {
+    const found = Array.from(root.querySelectorAll(sel));
+    // querySelectorAll leaves out the root itself; the walk starts there.
+    return root.matches(sel) ? [root, ...found] : found;
+  };
+  for (const m of all('meta')) readMeta(m, metas, sources);
+  return {
+    tables: all('table'),
+    metas,
+    headings: all('h1,h2,h3').map((h) => h.textContent ?? ''),
+    sources,
+  };
+}
+
+export function* scanElementsSteps(doc: Document, root: Element, live = false): Generator<void, Scan> {
+  if (live && typeof root.querySelectorAll === 'function') return scanElementsByQuery(root);
   const tables: Element[] = [];
   const headings: string[] = [];
   const metas: string[] = [];
@@ -74,14 +106,7 @@ export function* scanElementsSteps(doc: Document, root: Element): Generator<void
     const name = n.localName;
     if (name === 'table') tables.push(n);
     else if (name === 'h1' || name === 'h2' || name === 'h3') headings.push(n.textContent ?? '');
-    else if (
-      name === 'meta' &&
-      /^(ArticleTitle|og:title)$/i.test(n.getAttribute('name') ?? n.getAttribute('property') ?? '')
-    ) {
-      metas.push(n.getAttribute('content') ?? '');
-    } else if (name === 'meta' && /^ContentSource$/i.test(n.getAttribute('name') ?? '')) {
-      sources.push(n.getAttribute('content') ?? '');
-    }
+    else if (name === 'meta') readMeta(n, metas, sources);
   }
   return { tables, metas, headings, sources };
 }

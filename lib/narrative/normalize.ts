@@ -3,7 +3,7 @@
 // into the original text, where the page marks go. lib/normalize/text.ts does the same steps for labels but
 // changes lengths (pinyin stripping, whitespace collapsing), so this variant keeps a map back instead.
 
-import { isTraditionalCode, simplifyChar } from '../normalize/t2s';
+import { isTraditionalCode, simplifyChar, traditionalBits } from '../normalize/t2s';
 import { drainSteps, STEP_CHARS, type Steps } from '../steps';
 
 export interface NormalizedText {
@@ -72,12 +72,31 @@ export function* normalizeProseSteps(src: string): Steps<NormalizedText> {
     if (from < i) out.push(src.slice(from, i));
   };
   let pause = STEP_CHARS;
+  const trad = traditionalBits();
   while (i < src.length) {
     if (i >= pause) {
       pause = i + STEP_CHARS;
       yield;
     }
     let c = src.charCodeAt(i);
+    // The bulk of the text first, without a call: Han (simplified unless marked) and plain ASCII.
+    if (c >= 0x3400 && c <= 0x9fff) {
+      if (trad[c - 0x3400] === 1) {
+        flush();
+        out.push(simplifyChar(src[i]!));
+        from = i + 1;
+      }
+      map[n++] = i;
+      last = c;
+      i++;
+      continue;
+    }
+    if (c > 0x20 && c < 0x7f && c !== 0x28) {
+      map[n++] = i;
+      last = c;
+      i++;
+      continue;
+    }
     if (isSpace(c)) {
       // Collapse a run of spaces; keep one only between two characters where it separates words or
       // numbers ("2024 年" needs none, "IPv6 and" does).

@@ -90,8 +90,13 @@ function hidden(el: Element): boolean {
  * Walk the text under `root` once (iteratively: article pages nest deep), skipping scripts, hidden
  * elements and the report tables in `exclude` (our own UI is in shadow roots: never walked).
  */
-export function proseFromDocument(root: Element, exclude: readonly Element[], maxChars = Infinity): Prose {
-  const steps = proseStepsFromDocument(root, exclude, maxChars);
+export function proseFromDocument(
+  root: Element,
+  exclude: readonly Element[],
+  maxChars = Infinity,
+  live = false,
+): Prose {
+  const steps = proseStepsFromDocument(root, exclude, maxChars, live);
   for (;;) {
     const r = steps.next();
     if (r.done) return r.value;
@@ -101,13 +106,31 @@ export function proseFromDocument(root: Element, exclude: readonly Element[], ma
 /** Nodes walked between two yields of `proseStepsFromDocument`. */
 const STEP_NODES = 4000;
 
-/** `proseFromDocument` in steps: the in-page engine yields to the page every few thousand nodes (issue #13). */
+/**
+ * The elements under `root` that `hidden()` holds, found by the browser's own query: only elements with a
+ * `hidden` or `style` attribute can be hidden by markup, and the query hands script those alone.
+ */
+function hiddenByQuery(root: Element): Set<Element> {
+  const out = new Set<Element>();
+  for (const el of Array.from(root.querySelectorAll('[hidden],[style]'))) if (hidden(el)) out.add(el);
+  return out;
+}
+
+/**
+ * `proseFromDocument` in steps: the in-page engine yields to the page every few thousand nodes (issue #13).
+ * `live`: the page's own DOM in a browser, where the hidden elements come from one native query and
+ * children are read through lastChild / previousSibling (no NodeList per element); the same text and
+ * segments as the portable walk, a few binding calls fewer per node (happy-dom searches the parent's
+ * children for each sibling, so elsewhere the walk keeps childNodes).
+ */
 export function* proseStepsFromDocument(
   root: Element,
   exclude: readonly Element[],
   maxChars = Infinity,
+  live = false,
 ): Generator<void, Prose> {
   const excluded = new Set<Node>(exclude);
+  const hiddenSet = live ? hiddenByQuery(root) : null;
   const parts: string[] = [];
   const segments: Segment[] = [];
   let length = 0;
@@ -139,7 +162,8 @@ export function* proseStepsFromDocument(
       newline();
       continue;
     }
-    if (node.nodeType === 3) {
+    const type = node.nodeType;
+    if (type === 3) {
       const data = (node as Text).data;
       if (data.length) {
         segments.push({ node: node as Text, start: length, length: data.length });
@@ -149,10 +173,10 @@ export function* proseStepsFromDocument(
       }
       continue;
     }
-    if (node.nodeType !== 1) continue;
+    if (type !== 1) continue;
     const el = node as Element;
     const tag = el.localName;
-    if (node !== root && (excluded.has(el) || SKIP.has(tag) || hidden(el))) {
+    if (node !== root && (excluded.has(el) || SKIP.has(tag) || (hiddenSet ? hiddenSet.has(el) : hidden(el)))) {
       // An excluded table still ends a paragraph.
       if (excluded.has(el)) newline();
       continue;
@@ -160,6 +184,10 @@ export function* proseStepsFromDocument(
     if (BLOCK.has(tag)) {
       newline();
       stack.push(LEAVE);
+    }
+    if (live) {
+      for (let k = el.lastChild; k; k = k.previousSibling) stack.push(k);
+      continue;
     }
     const kids = el.childNodes;
     for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);

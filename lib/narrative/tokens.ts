@@ -93,6 +93,8 @@ export function* tokenizeSteps(n: NormalizedText, from = 0): Steps<NumberToken[]
     }
     for (; scanned < start; scanned++) {
       const c = t.charCodeAt(scanned);
+      // Every break is at most U+3002 or a full-width ！…？ (U+FF01–FF1F): Han text skips the switch.
+      if (c > 0x3002 && (c < 0xff01 || c > 0xff1f)) continue;
       const brk = breakOf(c);
       if (brk) {
         clauseStart = scanned + 1;

@@ -14,10 +14,42 @@ function table(): Map<string, string> {
   if (!charMap) {
     charMap = new Map();
     const from = Array.from(T2S_FROM);
-    const to = Array.from(T2S_TO);
+    const to = toChars();
     for (let i = 0; i < from.length; i++) charMap.set(from[i]!, to[i]!);
   }
   return charMap;
+}
+
+// Most pages hold a handful of traditional characters (the site's own "繁體" switch, a name): the Map of
+// all ~3,200 pairs (≈ 4 ms self in a CPU profile of a cold engine) is built only once a page has asked for
+// `MAP_AFTER` of them; until then a character is found in the table's strings directly.
+const MAP_AFTER = 256;
+let lookups = 0;
+let toList: string[] | null = null;
+/** UTF-16 index of the first astral character in T2S_FROM (before it, index = pair number). */
+let fromAstral = -2;
+
+function toChars(): string[] {
+  return (toList ??= Array.from(T2S_TO));
+}
+
+/** The simplified form of one code point, without the Map (exported for the test over the whole table). */
+export function lookupPair(ch: string): string | undefined {
+  const c = ch.charCodeAt(0);
+  // A lone surrogate is no key (it would match half of a pair in the string).
+  if (!ch || (ch.length === 1 && c >= 0xd800 && c <= 0xdfff)) return undefined;
+  const i = T2S_FROM.indexOf(ch);
+  if (i < 0) return undefined;
+  if (fromAstral === -2) fromAstral = T2S_FROM.search(/[\ud800-\udbff]/);
+  // Pair number: UTF-16 index less one for each astral character before it.
+  const k = fromAstral < 0 || i <= fromAstral ? i : i - (T2S_FROM.slice(0, i).match(/[\ud800-\udbff]/g)?.length ?? 0);
+  return toChars()[k];
+}
+
+function lookup(ch: string): string | undefined {
+  if (charMap) return charMap.get(ch);
+  if (++lookups > MAP_AFTER) return table().get(ch);
+  return lookupPair(ch);
 }
 
 // Most text on these pages is already simplified or ASCII: skip the lookup when no character could
@@ -59,6 +91,11 @@ function bits(): Uint8Array {
   return tradBits;
 }
 
+/** One byte per code unit from U+3400 (index c - 0x3400) to U+FAFF: 1 when the table changes it (hot loops). */
+export function traditionalBits(): Uint8Array {
+  return bits();
+}
+
 /** Whether the table changes this UTF-16 code unit (BMP only; surrogates answer false). */
 export function isTraditionalCode(c: number): boolean {
   return c >= BASE && c < END && bits()[c - BASE] === 1;
@@ -80,20 +117,30 @@ function toSimplifiedChars(text: string): string {
     if ((c >= BASE && c < END && b[c - BASE] === 1) || (c >= 0xd800 && c <= 0xdbff)) break;
   }
   if (i === text.length) return text;
-  const map = table();
+  // Runs of unchanged text are copied a slice at a time; only a marked character (or an astral one) is
+  // looked up (the same characters as iterating by code point: a lone surrogate is never in the table).
   let out = '';
-  let changed = false;
-  for (const ch of text) {
-    const s = map.get(ch);
+  let from = 0;
+  for (; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    let ch: string;
+    if (c >= BASE && c < END && b[c - BASE] === 1) ch = text[i]!;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      const d = text.charCodeAt(i + 1);
+      if (!(d >= 0xdc00 && d <= 0xdfff)) continue;
+      ch = text.slice(i, i + 2);
+    } else continue;
+    const s = lookup(ch);
     if (s !== undefined && s !== ch) {
-      out += s;
-      changed = true;
-    } else out += ch;
+      out += text.slice(from, i) + s;
+      from = i + ch.length;
+    }
+    i += ch.length - 1;
   }
-  return changed ? out : text;
+  return from === 0 ? text : out + text.slice(from);
 }
 
 /** One character (code point) to its simplified form. */
 export function simplifyChar(ch: string): string {
-  return table().get(ch) ?? ch;
+  return lookup(ch) ?? ch;
 }

@@ -123,6 +123,21 @@ describe('proseFromDocument', () => {
     expect(claims.some((c) => String(c.id).startsWith('narrative:apply.carried_over:'))).toBe(false);
   });
 
+  it('live (the in-page engine: native query for hidden elements, sibling links) reads the same text and ranges', () => {
+    const doc = happy(page);
+    const exclude = [doc.getElementById('report')!];
+    const walk = proseFromDocument(doc.body, exclude);
+    const live = proseFromDocument(doc.body, exclude, Infinity, true);
+    expect(live.text).toBe(walk.text);
+    for (let i = 0; i + 3 <= walk.text.length; i++) {
+      const a = walk.rangeAt(i, i + 3);
+      const b = live.rangeAt(i, i + 3);
+      expect(b?.toString()).toBe(a?.toString());
+      expect(b?.startContainer).toBe(a?.startContainer);
+      expect(b?.endOffset).toBe(a?.endOffset);
+    }
+  });
+
   it('works on linkedom (no Range there: rangeAt gives null, never throws)', () => {
     const { document } = parseHTML(`<html><body>${page}</body></html>`);
     const doc = document as unknown as Document;

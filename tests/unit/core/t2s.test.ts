@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ConverterFactory } from 'opencc-js/core';
 import TSCharacters from 'opencc-js/dict/TSCharacters';
-import { toSimplified } from '../../../lib/normalize/t2s';
+import { lookupPair, simplifyChar, toSimplified } from '../../../lib/normalize/t2s';
 import { T2S_FROM, T2S_TO } from '../../../lib/normalize/t2s-table';
 import { t2sPairs } from '../../../bench/make-t2s-table';
 
@@ -12,6 +12,13 @@ describe('toSimplified', () => {
     const all = sources.join('');
     expect(toSimplified(all)).toBe(opencc(all));
     expect(sources.length).toBeGreaterThan(3000);
+  });
+  it('finds every pair without the Map (a page with few traditional characters never builds it)', () => {
+    const from = Array.from(T2S_FROM);
+    const to = Array.from(T2S_TO);
+    for (let i = 0; i < from.length; i++) expect(lookupPair(from[i]!)).toBe(to[i]);
+    for (const ch of ['办', 'a', '\ud840', '\udc00', '']) expect(lookupPair(ch)).toBeUndefined();
+    for (let i = 0; i < from.length; i++) expect(simplifyChar(from[i]!)).toBe(to[i]);
   });
   it('keeps simplified text, ASCII and mixed text as they are', () => {
     expect(toSimplified('辦理結果 (一) 123 办理结果')).toBe('办理结果 (一) 123 办理结果');
