@@ -15,7 +15,7 @@
 //   node --import tsx bench/browser.ts [--runs N] [--only flags|late|engine]
 //
 // Builds into bench/out/ (gitignored), never into .output/, so it can run beside the e2e suite.
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -45,6 +45,19 @@ async function buildTo(dir: string, minify: boolean): Promise<string> {
 }
 
 const kb = (file: string) => statSync(file).size / 1024;
+
+/**
+ * String literals of 120+ characters found more than once in a built script: a minifier inlines a constant
+ * string at each use (the traditional→simplified table once shipped twice, +10 KB).
+ */
+function duplicatedLiterals(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  const seen = new Map<string, number>();
+  for (const m of text.matchAll(/(["'`])(?:(?!\1)[^\\\n]|\\.){120,}\1/g)) seen.set(m[0], (seen.get(m[0]) ?? 0) + 1);
+  return [...seen]
+    .filter(([, n]) => n > 1)
+    .map(([lit, n]) => `${n}× ${lit.slice(0, 40)}… (${(Buffer.byteLength(lit) / 1024).toFixed(1)} KB)`);
+}
 
 /** A browser with the built extension, or without any (`null`: the page's own tasks, for comparison). */
 async function launch(ext: string | null): Promise<BrowserContext> {
@@ -520,6 +533,10 @@ async function main() {
   for (const [path, xs] of Object.entries({ '/report.html': report, ...hostile }))
     if (median(xs.map((s) => s.ours)) >= BUDGET.longTaskMs) misses.push(`our longest task (${path})`);
   if (sizes[0]!.plain > BUDGET.contentKB) misses.push('content script size (unminified)');
+  for (const p of ['content-scripts/content.js', 'ondemand.js', 'background.js']) {
+    const dups = duplicatedLiterals(join(shipped, p));
+    if (dups.length) misses.push(`${p}: a long string literal shipped more than once (${dups.join('; ')})`);
+  }
   console.log(misses.length ? `\nover budget: ${misses.join(', ')}` : '\nall budgets met');
   process.exitCode = misses.length ? 1 : 0;
 }
