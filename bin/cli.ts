@@ -325,7 +325,24 @@ export async function main(argv: string[]): Promise<number> {
     if (e.code !== 'EPIPE') throw e;
     gone = true;
   });
-  await checkInOrder(entries, { url: fileUrl, workers, maxBytes, stop: closed }, (r) => {
+  // Node queues what a pipe cannot take yet: wait for it to drain before the next file (or for the end).
+  let drained: Promise<void> | null = null;
+  const backlog = (): Promise<void> | null => {
+    if (!process.stdout.writableNeedDrain || closed()) return null;
+    return (drained ??= new Promise<void>((resolve) => {
+      const done = () => {
+        process.stdout.off('drain', done);
+        process.stdout.off('error', done);
+        process.stdout.off('close', done);
+        drained = null;
+        resolve();
+      };
+      process.stdout.on('drain', done);
+      process.stdout.on('error', done);
+      process.stdout.on('close', done);
+    }));
+  };
+  await checkInOrder(entries, { url: fileUrl, workers, maxBytes, stop: closed, backlog }, (r) => {
     if (!r.error) progress?.tick();
     if (r.file && !r.error) r.file = relative(process.cwd(), r.file) || r.file;
     emit(r);

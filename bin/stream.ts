@@ -65,12 +65,25 @@ const WORKER_HEAP_MB = 192;
  */
 export async function checkInOrder(
   entries: readonly Entry[],
-  opts: { url?: string; workers: number; maxBytes?: number; stop?: () => boolean },
+  opts: {
+    url?: string;
+    workers: number;
+    maxBytes?: number;
+    stop?: () => boolean;
+    /**
+     * Back-pressure: null while the output takes more, else a promise that settles when it does again (or
+     * is gone). No file is started while the reader is behind, so a slow reader (`| gzip` to a slow disk,
+     * `| less`) holds the run instead of every result queueing in memory.
+     */
+    backlog?: () => Promise<void> | null;
+  },
   emit: (r: Result) => void,
 ): Promise<void> {
   const stopped = opts.stop ?? (() => false);
+  const backlog = opts.backlog ?? (() => null);
   if (opts.workers < 1) {
     for (const e of entries) {
+      await backlog();
       if (stopped()) return;
       if (e.error) emit({ file: e.file, error: e.error, ...(e.why ? { why: e.why } : {}) });
       else emit(await checkOne(e.file, opts.url, opts.maxBytes));
@@ -105,7 +118,13 @@ export async function checkInOrder(
             resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
           });
           const inFlight = new Set<number>();
-          const send = () => {
+          const send = (): void => {
+            // The reader is behind: this worker's next file waits until it catches up (or goes away).
+            const behind = backlog();
+            if (behind) {
+              void behind.then(send);
+              return;
+            }
             const i = take();
             if (i === null) {
               if (!inFlight.size) w.postMessage(null); // nothing left: the worker closes its port and exits

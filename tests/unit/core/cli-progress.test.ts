@@ -69,4 +69,29 @@ describe('progress', () => {
       expect(m && Number(m[1])).toBeLessThan(40);
     }
   }, 120_000);
+
+  it('a slow reader holds the run (no file is started while the pipe is full), and gets every result in order', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gouji-slow-'));
+    for (let i = 0; i < 40; i++)
+      writeFileSync(join(dir, `r${String(i).padStart(2, '0')}.html`), reportPage(seedValues('000')));
+    const run = (reader: string, workers: string) =>
+      spawnSync('bash', ['-c', `"${process.execPath}" "${BIN}" check "${dir}" --format json | ${reader}`], {
+        encoding: 'utf8',
+        maxBuffer: 1 << 28,
+        env: { ...process.env, GOUJI_WORKERS: workers },
+      });
+    const stamp = /"checkedAt": "[^"]*"/g;
+    const whole = run('cat', '0').stdout.replace(stamp, '"checkedAt": ""');
+    expect(JSON.parse(whole)).toHaveLength(40);
+    for (const workers of ['0', '2']) {
+      // A reader that waits a second, then takes 100 bytes and goes: before back-pressure all 40 files were
+      // checked (and their JSON queued in memory) before it read anything.
+      const gone = run('(sleep 1; head -c 100 >/dev/null)', workers);
+      expect(gone.stderr).not.toMatch(/EPIPE|Error/);
+      const m = /已检查 (\d+)\/40/.exec(gone.stderr);
+      expect(m && Number(m[1])).toBeLessThan(40);
+      // A reader that waits, then reads everything: the same output as a fast one.
+      expect(run('(sleep 1; cat)', workers).stdout.replace(stamp, '"checkedAt": ""')).toBe(whole);
+    }
+  }, 120_000);
 });
