@@ -79,19 +79,9 @@ export function* normalizeProseSteps(src: string): Steps<NormalizedText> {
       yield;
     }
     let c = src.charCodeAt(i);
-    // The bulk of the text first, without a call: Han (simplified unless marked) and plain ASCII.
-    if (c >= 0x3400 && c <= 0x9fff) {
-      if (trad[c - 0x3400] === 1) {
-        flush();
-        out.push(simplifyChar(src[i]!));
-        from = i + 1;
-      }
-      map[n++] = i;
-      last = c;
-      i++;
-      continue;
-    }
-    if (c > 0x20 && c < 0x7f && c !== 0x28) {
+    // The bulk of the text first, without a call: simplified Han and plain ASCII (a traditional character
+    // goes on to the general path below).
+    if ((c >= 0x3400 && c <= 0x9fff && trad[c - 0x3400] !== 1) || (c > 0x20 && c < 0x7f && c !== 0x28)) {
       map[n++] = i;
       last = c;
       i++;
