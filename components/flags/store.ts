@@ -303,7 +303,7 @@ export class FlagsStore {
     const flags = this.flags.peek();
     const lang = this.lang.peek();
     let i = 0;
-    const step = (deadline?: { timeRemaining(): number }) => {
+    const step = (deadline?: IdleDeadlineLike) => {
       const end = Math.min(flags.length, i + WARM_CHUNK);
       for (; i < end; i++) {
         searchText(flags[i]!, lang);

@@ -2,7 +2,7 @@
 // imports on gov.cn pages that pass the gate and the popup injects elsewhere. Both run in the extension's
 // isolated world of the same page, so a second start (the popup's "检查此页" on a page already checked)
 // reuses the running instance instead of marking twice.
-import { checkDocument, checkDocumentSteps } from '../../lib/check';
+import { checkDocument, checkDocumentSteps, type CheckOptions } from '../../lib/check';
 import { quickGate } from '../../lib/detect';
 import { warmUpSteps } from '../../lib/warm';
 import { isGoujiMessage, typedSend, type Message } from '../../lib/ext/protocol';
@@ -35,14 +35,19 @@ export function boot(force = true): Promise<PageState> {
 
   // 空白按 0 计 (the popup's option, stored): read before the first analysis, followed live (a re-check).
   let blankAsZero = false;
+  /** The options of every analysis of this page: its hidden elements, the live DOM's queries, 空白按 0 计. */
+  const onPage = (opts: CheckOptions): CheckOptions => ({
+    ...opts,
+    hidden: hiddenInPage,
+    live: true,
+    ...(blankAsZero ? { blankAsZero } : {}),
+  });
   const inpage = new InPage({
     doc: document,
     signal,
-    analyze: (doc, opts) =>
-      checkDocument(doc, { ...opts, hidden: hiddenInPage, live: true, ...(blankAsZero ? { blankAsZero } : {}) }),
+    analyze: (doc, opts) => checkDocument(doc, onPage(opts)),
     // The same analysis in bounded steps, run in slices of a few ms with the page's tasks in between.
-    analyzeSteps: (doc, opts) =>
-      checkDocumentSteps(doc, { ...opts, hidden: hiddenInPage, live: true, ...(blankAsZero ? { blankAsZero } : {}) }),
+    analyzeSteps: (doc, opts) => checkDocumentSteps(doc, onPage(opts)),
     // The core's one-time set-up (t2s tables, first regex compilation), sliced the same way, before it.
     prepareSteps: warmUpSteps,
     gate: quickGate,

@@ -84,7 +84,8 @@ const BASE = 0x3400;
 const END = 0xfb00;
 let tradBits: Uint8Array | null = null;
 
-function bits(): Uint8Array {
+/** One byte per code unit from U+3400 (index c - 0x3400) to U+FAFF: 1 when the table changes it (hot loops). */
+export function traditionalBits(): Uint8Array {
   if (!tradBits) {
     tradBits = new Uint8Array(END - BASE);
     for (const ch of T2S.from) {
@@ -95,14 +96,9 @@ function bits(): Uint8Array {
   return tradBits;
 }
 
-/** One byte per code unit from U+3400 (index c - 0x3400) to U+FAFF: 1 when the table changes it (hot loops). */
-export function traditionalBits(): Uint8Array {
-  return bits();
-}
-
 /** Whether the table changes this UTF-16 code unit (BMP only; surrogates answer false). */
 export function isTraditionalCode(c: number): boolean {
-  return c >= BASE && c < END && bits()[c - BASE] === 1;
+  return c >= BASE && c < END && traditionalBits()[c - BASE] === 1;
 }
 
 export function toSimplified(text: string): string {
@@ -114,7 +110,7 @@ export function toSimplified(text: string): string {
 function toSimplifiedChars(text: string): string {
   if (!MAYBE_HAN.test(text)) return text;
   // Nothing to change unless a BMP character is in the table or an astral one might be.
-  const b = bits();
+  const b = traditionalBits();
   let i = 0;
   for (; i < text.length; i++) {
     const c = text.charCodeAt(i);
