@@ -1,11 +1,39 @@
 import { defineConfig } from 'wxt';
+import type { Plugin } from 'vite';
+import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
+import { PACKS } from './lib/ext/packs';
+
+/**
+ * The engine's build takes each pack's stand-in for the module the pack carries (lib/ext/packs.ts), so
+ * /ondemand.js does not ship what most pages never need; the pack's own script (entrypoints/engine-*.ts)
+ * is built with the real module.
+ */
+function enginePacks(): Plugin {
+  const swap = new Map(
+    Object.values(PACKS).map((p) => [resolve(import.meta.dirname, p.module), resolve(import.meta.dirname, p.standIn)]),
+  );
+  return {
+    name: 'gouji-engine-packs',
+    enforce: 'pre',
+    async resolveId(source, importer, options) {
+      if (!importer) return null;
+      const r = await this.resolve(source, importer, { ...options, skipSelf: true });
+      return (r && swap.get(r.id)) ?? null;
+    },
+  };
+}
 
 export default defineConfig({
   // No auto-imports: every module says what it uses, so lib/ cannot reach `browser` or WXT unseen (lint checks).
   imports: false,
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
+  hooks: {
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (entrypoints.some((e) => e.name === 'ondemand')) (config.plugins ??= []).push(enginePacks());
+    },
+  },
   // `npm run zip:firefox` also writes the AMO source archive: the sources, without build output,
   // test artefacts or the CLI bundle (rebuilt from bin/ by `npm run gouji`).
   zip: { excludeSources: ['dist/**', 'test-results/**', '.scratch/**', 'coverage/**'] },
@@ -19,7 +47,10 @@ export default defineConfig({
     // activeTab. Nothing broader.
     host_permissions: ['*://*.gov.cn/*'],
     // The in-page engine, imported by the light content script on gov.cn pages that pass its gate.
-    web_accessible_resources: [{ resources: ['ondemand.js'], matches: ['*://*.gov.cn/*'] }],
+    // Its packs (lib/ext/packs.ts) are imported the same way when a page needs one.
+    web_accessible_resources: [
+      { resources: ['ondemand.js', ...Object.values(PACKS).map((p) => p.file.slice(1))], matches: ['*://*.gov.cn/*'] },
+    ],
     // Firefox (MV2 build): AMO needs a fixed add-on id and, for new add-ons, the data collection
     // declaration — Gouji collects nothing. 140 is the first Firefox that reads
     // data_collection_permissions (and it has the CSS Custom Highlight API the narrative marks use).

@@ -6,6 +6,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { enginePacksEsbuild } from '../tests/support/engine-build';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const BIN = join(ROOT, 'bin/gouji.mjs');
@@ -183,6 +184,8 @@ export async function engineSize(): Promise<void> {
   const { build } = await import('esbuild');
   const res = await build({
     entryPoints: [join(ROOT, 'entrypoints/ondemand/index.ts')],
+    // Built as wxt.config.ts builds it: the packs (lib/ext/packs.ts) are not in it.
+    plugins: [enginePacksEsbuild()],
     bundle: true,
     minify: true,
     charset: 'utf8',

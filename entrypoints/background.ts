@@ -28,6 +28,7 @@ import { History } from '@/lib/history/store';
 import { previousYearFromHistory } from '@/lib/history/previous';
 import type { Report } from '@/lib/types';
 import { attachmentHostAllowed, isCheckableAttachment } from '@/lib/attachments';
+import { isPackName, PACKS } from '@/lib/ext/packs';
 
 type Api = typeof browser;
 
@@ -144,6 +145,21 @@ export function installBackground(b: Api) {
       if (!view) return { ok: false, error: '只能打开本页链接的 gov.cn 上的 .pdf / .docx 附件' };
       await b.tabs.create({ url: view });
       return { ok: true };
+    },
+    'gouji:load-pack': async (msg, sender) => {
+      // Only a pack the extension has, only into the frame that asked (its tab's grant: gov.cn hosts, or
+      // the activeTab grant under which the popup injected the engine there).
+      const tabId = sender.tab?.id;
+      if (!isPackName(msg.pack) || tabId === undefined) return { ok: false, error: '无法加载：未知的部分或来源' };
+      try {
+        await b.scripting.executeScript({
+          target: { tabId, frameIds: [typeof sender.frameId === 'number' ? sender.frameId : 0] },
+          files: [PACKS[msg.pack].file],
+        } as Parameters<Api['scripting']['executeScript']>[0]);
+        return { ok: true };
+      } catch (e) {
+        return { ok: false, error: `无法加载：${(e as Error)?.message ?? e}` };
+      }
     },
   };
 

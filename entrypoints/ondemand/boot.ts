@@ -14,6 +14,7 @@ import { BLANK_AS_ZERO_KEY, LANG_KEY, pickLang } from '../../lib/i18n/page';
 import { pageChipText, setLang } from '../../components/inpage/strings';
 import { INVALIDATED } from '../content/lifetime';
 import { engineApi } from './ext-api';
+import { ensureLang, type PackLoader } from './packs';
 
 const KEY = '__goujiInPage';
 type Holder = { [KEY]?: InPage; __goujiSignal?: AbortSignal; __goujiLight?: Light };
@@ -42,6 +43,11 @@ export function boot(force = true): Promise<PageState> {
     live: true,
     ...(blankAsZero ? { blankAsZero } : {}),
   });
+  const send = typedSend((msg: Message) => browser.runtime.sendMessage(msg));
+  const packs: PackLoader = {
+    getURL: browser.runtime.getURL ? (path) => browser.runtime.getURL!(path) : undefined,
+    send,
+  };
   const inpage = new InPage({
     doc: document,
     signal,
@@ -51,7 +57,7 @@ export function boot(force = true): Promise<PageState> {
     // The core's one-time set-up (t2s tables, first regex compilation), sliced the same way, before it.
     prepareSteps: warmUpSteps,
     gate: quickGate,
-    send: typedSend((msg: Message) => browser.runtime.sendMessage(msg)),
+    send,
   });
   holder[KEY] = inpage;
 
@@ -73,10 +79,18 @@ export function boot(force = true): Promise<PageState> {
     { once: true },
   );
 
-  // The language chosen in the popup (Chinese unless the user picked English), followed live.
+  // The language chosen in the popup (Chinese unless the user picked English), followed live. English is a
+  // pack (lib/ext/packs.ts), loaded the first time it is chosen: the switch waits for it, and of two quick
+  // switches the last one wins.
+  let langAsked = 0;
   const applyLang = (stored: unknown) => {
-    setLang(pickLang(stored, browser.i18n?.getUILanguage?.()));
-    inpage.relabel();
+    const lang = pickLang(stored, browser.i18n?.getUILanguage?.());
+    const asked = ++langAsked;
+    void ensureLang(lang, packs).then(() => {
+      if (asked !== langAsked) return;
+      setLang(lang);
+      inpage.relabel();
+    });
   };
   const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
     if (area !== 'local') return;
@@ -103,9 +117,12 @@ export function boot(force = true): Promise<PageState> {
   );
   return browser.storage.local
     .get([LANG_KEY, BLANK_AS_ZERO_KEY])
-    .then((got) => {
-      setLang(pickLang(got[LANG_KEY], browser.i18n?.getUILanguage?.()));
+    .then(async (got) => {
       blankAsZero = got[BLANK_AS_ZERO_KEY] === true;
+      const lang = pickLang(got[LANG_KEY], browser.i18n?.getUILanguage?.());
+      const asked = ++langAsked;
+      await ensureLang(lang, packs);
+      if (asked === langAsked) setLang(lang);
     })
     .catch(() => {})
     .then(() => inpage.start(force));

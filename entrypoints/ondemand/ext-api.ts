@@ -15,6 +15,8 @@ export interface EngineApi {
   runtime: {
     sendMessage(msg: unknown): Promise<unknown>;
     onMessage: { addListener(cb: Listener): void; removeListener(cb: Listener): void };
+    /** An extension file's URL (a pack the engine imports: entrypoints/ondemand/packs.ts). */
+    getURL?(path: string): string;
   };
   storage: {
     local: { get(keys: string | string[]): Promise<Record<string, unknown>> };
@@ -30,6 +32,7 @@ type ChromeListener = (msg: unknown, sender: unknown, sendResponse: (r: unknown)
 interface ChromeLike {
   runtime: {
     id?: string;
+    getURL?(path: string): string;
     sendMessage(msg: unknown): Promise<unknown>;
     onMessage: { addListener(cb: ChromeListener): void; removeListener(cb: ChromeListener): void };
   };
@@ -42,6 +45,7 @@ export function fromChrome(chrome: ChromeLike): EngineApi {
   const wrapped = new WeakMap<Listener, ChromeListener>();
   return {
     runtime: {
+      getURL: chrome.runtime.getURL ? (path) => chrome.runtime.getURL!(path) : undefined,
       sendMessage: (msg) =>
         chrome.runtime.sendMessage(msg).then(
           (reply) => {

@@ -6,6 +6,7 @@ import type { Check, Report } from '../types';
 import type { AddResult } from '../flags/store';
 import type { FlagStatus } from '../flags/model';
 import type { PageState } from '../contract';
+import type { PackName } from './packs';
 
 /** What the background keeps per tab (storage.session, so it survives service-worker restarts). */
 export interface TabState {
@@ -52,7 +53,10 @@ export type Message =
   | { type: 'gouji:flags-changed' }
   // background → content: the history holds this body's previous year; the cross-year checks
   // (apply.year-over-year:*, this year's 上年结转 against its 结转下年度) to mark on the 上年结转 cells.
-  | { type: 'gouji:previous-year'; year: number; url: string | null; checks: Check[] };
+  | { type: 'gouji:previous-year'; year: number; url: string | null; checks: Check[] }
+  // content (the engine, on a page where it could not import a pack: outside gov.cn) → background: inject
+  // that pack's script into the sender's frame (lib/ext/packs.ts).
+  | { type: 'gouji:load-pack'; pack: PackName };
 
 export function isGoujiMessage(m: unknown): m is Message {
   return (
@@ -87,6 +91,8 @@ export interface Replies {
   'gouji:open-batch': { ok: true } | { ok: false; error: string };
   /** Opened the report view for the attachment the sender's page links? */
   'gouji:open-attachment': { ok: true } | { ok: false; error: string };
+  /** Injected the pack into the sender's frame? */
+  'gouji:load-pack': { ok: true } | { ok: false; error: string };
 }
 
 export type ReplyOf<T extends Message['type']> = Replies[T];

@@ -510,18 +510,16 @@ describe('a report page', () => {
 });
 
 describe('a report outside gov.cn', () => {
-  it('is checked from the popup button ("检查此页", activeTab + scripting)', async () => {
-    const url = 'https://example.com/reports/2024.html';
-    const page = await open(url, sitePage({ set: { 'apply.new.natural_person': 165 } }));
-    expect(await page.evaluate((a) => document.documentElement.hasAttribute(a), ATTR.state)).toBe(false);
-    // Press the toolbar button on that tab: this is the user gesture that grants activeTab.
+  const WRONG = { 'apply.new.natural_person': 165 };
+  /** Presses the toolbar button on the tab showing `url` (the user gesture that grants activeTab): its tab id. */
+  async function pressToolbarButton(url: string): Promise<number> {
     const cdp = await L.context.browser()!.newBrowserCDPSession();
     const { targetInfos } = (await cdp.send('Target.getTargets' as never, { filter: [{ type: 'tab' }] } as never)) as {
       targetInfos: { type: string; url: string; targetId: string }[];
     };
     const tab = targetInfos.find((t) => t.type === 'tab' && t.url === url)!;
     await cdp.send('Extensions.triggerAction' as never, { id: L.extensionId, targetId: tab.targetId } as never);
-    const tabId = await L.serviceWorker.evaluate(async (u) => {
+    return L.serviceWorker.evaluate(async (u) => {
       for (const t of await chrome.tabs.query({})) {
         try {
           const [r] = await chrome.scripting.executeScript({ target: { tabId: t.id! }, func: () => location.href });
@@ -532,6 +530,13 @@ describe('a report outside gov.cn', () => {
       }
       return -1;
     }, url);
+  }
+
+  it('is checked from the popup button ("检查此页", activeTab + scripting)', async () => {
+    const url = 'https://example.com/reports/2024.html';
+    const page = await open(url, sitePage({ set: { 'apply.new.natural_person': 165 } }));
+    expect(await page.evaluate((a) => document.documentElement.hasAttribute(a), ATTR.state)).toBe(false);
+    const tabId = await pressToolbarButton(url);
     expect(tabId).toBeGreaterThan(0);
     const popup = await L.context.newPage();
     await popup.goto(`chrome-extension://${L.extensionId}/popup.html?tabId=${tabId}`);
@@ -551,5 +556,42 @@ describe('a report outside gov.cn', () => {
     expect((await readMarks(page)).styles).toBe(1);
     await popup.close();
     await page.close();
+  });
+
+  // The engine's English strings are a pack of their own (lib/ext/packs.ts). Outside gov.cn the page may not
+  // import it (it is web-accessible to gov.cn pages only), so the background injects it into the frame.
+  it('reads in English outside gov.cn too: the English pack comes through the background', async () => {
+    const url = 'https://example.com/reports/2024-en.html';
+    const page = await open(url, sitePage({ set: WRONG }));
+    await L.serviceWorker.evaluate((k) => chrome.storage.local.set({ [k]: 'en' }), LANG_KEY);
+    try {
+      const tabId = await pressToolbarButton(url);
+      expect(tabId).toBeGreaterThan(0);
+      const popup = await L.context.newPage();
+      await popup.goto(`chrome-extension://${L.extensionId}/popup.html?tabId=${tabId}`);
+      await popup.getByRole('button', { name: 'Check this page' }).click({ timeout: 10_000 });
+      expect(await settled(page)).toBe('report');
+      const chip = page.locator(`${HOST_SELECTOR} [part~="${PART.chip}"][data-table="apply"]`);
+      await expect.poll(() => textOf(chip)).toContain('39 identities: 1 error (2 failing checks)');
+      // The page cannot reach it: the pack's payload lives in the extension's isolated world only.
+      expect(await page.evaluate(() => '__goujiPacks' in globalThis)).toBe(false);
+      await popup.close();
+    } finally {
+      await L.serviceWorker.evaluate((k) => chrome.storage.local.remove(k), LANG_KEY);
+    }
+    await page.close();
+  });
+
+  it('reads in English from the first load on a gov.cn page when English is chosen (the pack imported)', async () => {
+    await L.serviceWorker.evaluate((k) => chrome.storage.local.set({ [k]: 'en' }), LANG_KEY);
+    try {
+      const page = await open('https://www.zs.gov.cn/zwgk/art/2025/1/23/art_2.html', sitePage({ set: WRONG }));
+      expect(await settled(page)).toBe('report');
+      const chip = page.locator(`${HOST_SELECTOR} [part~="${PART.chip}"][data-table="apply"]`);
+      await expect.poll(() => textOf(chip)).toContain('39 identities: 1 error (2 failing checks)');
+      await page.close();
+    } finally {
+      await L.serviceWorker.evaluate((k) => chrome.storage.local.remove(k), LANG_KEY);
+    }
   });
 });

@@ -7,6 +7,7 @@ import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { CATALOG, t, type MessageKey } from '../../lib/i18n';
 import { PAGE_CATALOG, t as pageT, type PageKey } from '../../lib/i18n/page';
+import { enginePacksEsbuild } from '../support/engine-build';
 
 const placeholders = (s: string) => [...new Set([...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!))].sort();
 
@@ -80,6 +81,7 @@ describe("lib/i18n/page (the in-page engine's part)", () => {
     async (entry) => {
       const root = resolve(import.meta.dirname, '../..');
       const out = await build({
+        plugins: entry.includes('ondemand') ? [enginePacksEsbuild()] : [],
         entryPoints: [resolve(root, entry)],
         absWorkingDir: root,
         bundle: true,
@@ -94,6 +96,42 @@ describe("lib/i18n/page (the in-page engine's part)", () => {
       const inputs = Object.keys(out.metafile.inputs);
       expect(inputs).toContain('lib/i18n/page.zh.ts');
       expect(inputs.filter((f) => /^lib\/i18n\/(zh|en|index)\.ts$/.test(f))).toEqual([]);
+      // The engine's English is a pack (lib/ext/packs.ts): /engine-en.js, loaded when a page is read in English.
+      if (entry.includes('ondemand')) {
+        expect(inputs).not.toContain('lib/i18n/page.en.ts');
+        expect(inputs).toContain('entrypoints/ondemand/lazy/page-en.ts');
+      }
     },
   );
+
+  it('the English pack carries the English strings, and the engine built as shipped does not', async () => {
+    const root = resolve(import.meta.dirname, '../..');
+    const opts = {
+      absWorkingDir: root,
+      bundle: true,
+      write: false,
+      format: 'iife',
+      jsx: 'automatic',
+      jsxImportSource: 'preact',
+      logLevel: 'silent',
+      charset: 'utf8',
+      outfile: 'out.js',
+    } as const;
+    const pack = await build({ ...opts, entryPoints: [resolve(root, 'entrypoints/engine-en.ts')] });
+    const engine = await build({
+      ...opts,
+      entryPoints: [resolve(root, 'entrypoints/ondemand/index.ts')],
+      plugins: [enginePacksEsbuild()],
+      define: { 'import.meta.env.BROWSER': '"chrome"', 'import.meta.env.MANIFEST_VERSION': '3' },
+    });
+    const packText = pack.outputFiles[0]!.text;
+    const engineText = engine.outputFiles[0]!.text;
+    // Every English string of the page catalog that differs from its Chinese one.
+    const english = (Object.keys(PAGE_CATALOG.en) as PageKey[])
+      .map((k) => PAGE_CATALOG.en[k])
+      .filter((v) => v.length > 24 && /^[\x20-\x7e]+$/.test(v));
+    expect(english.length).toBeGreaterThan(30);
+    for (const v of english) expect(packText, v).toContain(JSON.stringify(v).slice(1, -1));
+    expect(english.filter((v) => engineText.includes(JSON.stringify(v).slice(1, -1)))).toEqual([]);
+  });
 });
