@@ -104,6 +104,7 @@ export const pageChipText = {
   tableName: (key: TableKey) => TABLES[key].full[lang],
   tooLarge: (cells: number, limit: number) => w('page.tooLarge', { cells, limit }),
   failed: (why: string) => w('page.failed', { why }),
+  t2sMissing: () => w('page.t2sMissing'),
   /** The user's 空白按 0 计 option is on (said on every table chip). */
   blankAsZero: () => w('page.blankAsZero'),
   /** The extension was updated or reloaded under an open page: the old marks are gone. */

@@ -97,6 +97,12 @@ export interface InPageDeps {
   prepare?(): void;
   /** The warm-up in steps (`warmUpSteps`), sliced like the analysis; preferred over `prepare`. */
   prepareSteps?(): Steps<void>;
+  /**
+   * Asked after each stepped run, before its result is shown: 'show'; 'again' when the run met something
+   * the engine had not loaded and has loaded now (the t2s pack: lib/ext/packs.ts), so the page is read
+   * again instead; { error } when it cannot be read (said on the page).
+   */
+  beforeShow?(): Promise<'show' | 'again' | { error: string }>;
   /** Budget of one slice of stepped work (ms). */
   sliceMs?: number;
   /** How to give the main thread back between slices (default: scheduler.yield / MessageChannel). */
@@ -278,6 +284,20 @@ export class InPage {
     }
     perf.measure(PERF.analyze, { start: t0, duration: work });
     if (!done || gen !== this.generation || this.deps.signal.aborted) return;
+    if (this.deps.beforeShow) {
+      const next = await this.deps.beforeShow();
+      if (gen !== this.generation || this.deps.signal.aborted) return;
+      if (next === 'again') {
+        void this.runStepped(analyzeSteps);
+        return;
+      }
+      if (next !== 'show') {
+        this.inFlight = 0;
+        if (!watching) this.observer.disconnect();
+        this.fail(next.error);
+        return;
+      }
+    }
     this.inFlight = 0;
     this.lastRun = { steps: done.steps, slices: done.slices };
     this.apply(done.value);

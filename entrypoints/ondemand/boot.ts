@@ -14,7 +14,7 @@ import { BLANK_AS_ZERO_KEY, LANG_KEY, pickLang } from '../../lib/i18n/page';
 import { pageChipText, setLang } from '../../components/inpage/strings';
 import { INVALIDATED } from '../content/lifetime';
 import { engineApi } from './ext-api';
-import { ensureLang, type PackLoader } from './packs';
+import { afterRun, ensureLang, type PackLoader } from './packs';
 
 const KEY = '__goujiInPage';
 type Holder = { [KEY]?: InPage; __goujiSignal?: AbortSignal; __goujiLight?: Light };
@@ -56,6 +56,8 @@ export function boot(force = true): Promise<PageState> {
     analyzeSteps: (doc, opts) => checkDocumentSteps(doc, onPage(opts)),
     // The core's one-time set-up (t2s tables, first regex compilation), sliced the same way, before it.
     prepareSteps: warmUpSteps,
+    // A page in 繁體 needs the traditional→simplified table, a pack: loaded, then the page is read again.
+    beforeShow: () => afterRun(packs, () => pageChipText.t2sMissing()),
     gate: quickGate,
     send,
   });

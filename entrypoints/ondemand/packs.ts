@@ -8,6 +8,7 @@ import { PACKS, PACKS_GLOBAL, type PackName } from '../../lib/ext/packs';
 import type { Lang } from '../../lib/i18n/page';
 import { pageEn } from '../../lib/i18n/page.en';
 import type { Send } from '../../lib/ext/protocol';
+import { clearT2sMissed, hasT2S, provideT2S, t2sMissed } from '../../lib/normalize/t2s';
 
 export interface PackLoader {
   /** The extension URL of a built file (runtime.getURL); absent: import is not tried. */
@@ -73,4 +74,19 @@ export async function ensureLang(lang: Lang, via: PackLoader): Promise<boolean> 
   }
   if (!hasLang('en')) Object.assign(pageEn, payload('en') as Record<string, string>);
   return true;
+}
+
+/**
+ * After a run of the analysis: did it meet a traditional character it could not convert (the table is a
+ * pack: lib/normalize/t2s.ts)? Then the table is loaded and the run must be done again ('again'); 'show'
+ * when nothing was missed; { error } when the table could not be loaded — a page in 繁體 is not read
+ * without it (its labels would not match, and half a reading is never shown as a result).
+ */
+export async function afterRun(via: PackLoader, error: () => string): Promise<'show' | 'again' | { error: string }> {
+  if (!t2sMissed()) return 'show';
+  clearT2sMissed();
+  if (hasT2S()) return 'show';
+  if (!(await loadPack('t2s', via))) return { error: error() };
+  provideT2S(payload('t2s') as { from: string; to: string });
+  return hasT2S() ? 'again' : { error: error() };
 }

@@ -6,6 +6,10 @@
 //  - en: the engine's English strings (lib/i18n/page.en.ts, ≈ 13 KB minified): only when the user reads
 //    the page in English. Until it is loaded the stand-in is an empty catalog, and `t` falls back to
 //    Chinese key by key — never a missing string.
+//  - t2s: the traditional→simplified table (lib/normalize/t2s-table.ts, ≈ 19 KB minified): only for a page
+//    with traditional characters beyond the chrome's "繁體" switch. The engine carries the set of characters
+//    the table changes (≈ 3.5 KB); meeting one it cannot convert, it loads the pack and reads the page again
+//    before showing anything (lib/normalize/t2s.ts, entrypoints/ondemand/packs.ts).
 
 /** A pack: its built script, the module it carries, and the stand-in the engine is built with. */
 export interface PackDef {
@@ -22,6 +26,11 @@ export const PACKS = {
     file: '/engine-en.js',
     module: 'lib/i18n/page.en.ts',
     standIn: 'entrypoints/ondemand/lazy/page-en.ts',
+  },
+  t2s: {
+    file: '/engine-t2s.js',
+    module: 'lib/normalize/t2s-table.ts',
+    standIn: 'entrypoints/ondemand/lazy/t2s-table.ts',
   },
 } as const satisfies Record<string, PackDef>;
 

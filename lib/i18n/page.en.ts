@@ -138,6 +138,8 @@ export const pageEn: Record<PageKey, string> = {
   'page.openAttachment': 'click to check it',
   'page.tooLarge': 'Page too large ({cells} table cells, limit {limit}); not checked',
   'page.failed': 'Check failed: {why}',
+  'page.t2sMissing':
+    'This page is in traditional characters, but the conversion table could not be loaded, so its tables cannot be read; reload the page to try again',
   'page.updated': 'Gouji was updated: reload this page to check it again',
   'place.claims': 'text vs. tables',
   'place.cellValue': 'cell value',

@@ -139,6 +139,7 @@ export const pageZh = {
   'page.openAttachment': '点击检查附件',
   'page.tooLarge': '页面过大（{cells} 个表格单元格，上限 {limit}），未进行核对',
   'page.failed': '核对出错：{why}',
+  'page.t2sMissing': '本页为繁体字，但繁简对照表未能加载，无法读取表格；请刷新本页重试',
   'page.updated': '勾稽已更新，请刷新本页以重新核对',
   'place.claims': '正文与表格',
   'place.cellValue': '单元格数值',

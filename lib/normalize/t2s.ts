@@ -6,11 +6,59 @@
 // character too), so a Map does what opencc's ConverterFactory trie does (tests/unit/core/t2s.test.ts
 // proves it over the whole dictionary) at a fraction of its set-up cost (the trie took ≈15 ms to build in
 // Chromium, on every report page) and keeps offsets stable for the narrative marks.
-import { T2S_FROM, T2S_TO } from './t2s-table';
+//
+// The in-page engine is built without the table (lib/ext/packs.ts, pack "t2s"): it carries only which
+// characters the table changes (lib/normalize/t2s-set.ts, ≈ 3.5 KB) and the few that simplified pages
+// show in their chrome (ALWAYS). A character outside those, asked for while the table is not there, is
+// recorded (`t2sMissed`): the engine then loads the table (`provideT2S`) and reads the page again before
+// anything is shown. Everywhere else (the CLI, the extension's pages, the tests) the table is bundled.
+import { T2S_TABLE } from './t2s-table';
+import { T2S_SET_ASTRAL, T2S_SET_BMP } from './t2s-set';
 
-// The two table strings behind one object: a minifier inlines a constant string at every use, and each use
-// of T2S_FROM (≈ 3,200 characters, ≈ 10 KB in UTF-8) would put another copy of it in the bundle.
-const T2S = { from: T2S_FROM, to: T2S_TO };
+/** The table: the real one, or in the engine a stand-in that stays empty until the pack is loaded. */
+const T2S: { from: string; to: string } = T2S_TABLE;
+
+/**
+ * Pairs the in-page engine knows without the table: the "繁體" of the language switch in the chrome of
+ * simplified gov.cn pages (every fixture page has it), and its "簡體" counterpart. Without them every such
+ * page would load the table for one character.
+ */
+const ALWAYS: Readonly<Record<string, string>> = { 體: '体', 簡: '简' };
+
+let missed = false;
+
+/** Whether the table is there (always, but in the in-page engine before its pack is loaded). */
+export function hasT2S(): boolean {
+  return T2S.from.length > 0;
+}
+
+/** Whether a character the table changes was asked for while the table was not there (since the last clear). */
+export function t2sMissed(): boolean {
+  return missed;
+}
+
+export function clearT2sMissed(): void {
+  missed = false;
+}
+
+const provided: (() => void)[] = [];
+
+/** Runs `forget` when the table arrives: a cache of text converted without it must go (lib/normalize/text.ts). */
+export function whenT2SProvided(forget: () => void): void {
+  provided.push(forget);
+}
+
+/** The table, loaded: from now on every character is converted (the engine, once its pack is there). */
+export function provideT2S(table: { from: string; to: string }): void {
+  if (hasT2S() || typeof table?.from !== 'string' || typeof table.to !== 'string') return;
+  T2S.from = table.from;
+  T2S.to = table.to;
+  charMap = null;
+  toList = null;
+  fromAstral = -2;
+  lookups = 0;
+  for (const forget of provided) forget();
+}
 
 let charMap: Map<string, string> | null = null;
 
@@ -52,6 +100,11 @@ export function lookupPair(ch: string): string | undefined {
 
 function lookup(ch: string): string | undefined {
   if (charMap) return charMap.get(ch);
+  if (!hasT2S()) {
+    const known = ALWAYS[ch];
+    if (known === undefined && inSet(ch)) missed = true;
+    return known;
+  }
   if (++lookups > MAP_AFTER) return table().get(ch);
   return lookupPair(ch);
 }
@@ -87,13 +140,37 @@ let tradBits: Uint8Array | null = null;
 /** One byte per code unit from U+3400 (index c - 0x3400) to U+FAFF: 1 when the table changes it (hot loops). */
 export function traditionalBits(): Uint8Array {
   if (!tradBits) {
+    // Decoded from the set (lib/normalize/t2s-set.ts), which every build carries, table or not.
     tradBits = new Uint8Array(END - BASE);
-    for (const ch of T2S.from) {
-      const c = ch.codePointAt(0)!;
-      if (c >= BASE && c < END) tradBits[c - BASE] = 1;
+    let c = BASE - 1;
+    let gap = 0;
+    let shift = 0;
+    for (let i = 0; i < T2S_SET_BMP.length; i++) {
+      const d = SET_DIGIT[T2S_SET_BMP.charCodeAt(i)]!;
+      gap |= (d & 31) << shift;
+      if (d & 32) {
+        shift += 5;
+        continue;
+      }
+      c += gap;
+      tradBits[c - BASE] = 1;
+      gap = 0;
+      shift = 0;
     }
   }
   return tradBits;
+}
+
+/** Digit values of the set's alphabet, by character code. */
+const SET_DIGIT: Record<number, number> = {};
+'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'
+  .split('')
+  .forEach((ch, i) => (SET_DIGIT[ch.charCodeAt(0)] = i));
+
+/** Whether the table changes this character (one code point). */
+function inSet(ch: string): boolean {
+  const c = ch.charCodeAt(0);
+  return ch.length === 1 ? isTraditionalCode(c) : c >= 0xd800 && c <= 0xdbff && T2S_SET_ASTRAL.includes(ch);
 }
 
 /** Whether the table changes this UTF-16 code unit (BMP only; surrogates answer false). */

@@ -1,6 +1,6 @@
 // Text normalization shared by every extractor: what a label or a cell "says", whatever the page did to it.
 
-import { toSimplified } from './t2s';
+import { toSimplified, whenT2SProvided } from './t2s';
 
 // Pinyin added after characters by accessibility toolbars, as text: 號(hào), 報(bào). Only lowercase
 // latin letters with tone marks, right after a Han character, so "(APP)" or "(www.x.gov.cn)" survive.
@@ -64,6 +64,8 @@ export function normalizeText(s: string): string {
 // Labels come from a small vocabulary (the national format), page after page and run after run (the
 // content script re-runs on mutations): memoize, bounded.
 const KEYS = new Map<string, string>();
+// Keys made before the in-page engine had its traditional→simplified table kept those characters.
+whenT2SProvided(() => KEYS.clear());
 
 /** A label as matched against the schema: normalized, with all whitespace removed. */
 export function labelKey(s: string): string {

@@ -62,6 +62,43 @@ describe.skipIf(!ready)('Gouji in Firefox ESR', () => {
       `return document.querySelector(${JSON.stringify(HOST_SELECTOR)})?.shadowRoot?.querySelectorAll('[part~="${PART.chip}"]').length ?? 0;`,
       (n) => n === 3,
     );
+    // Debian's Firefox ESR speaks en-US, and with no language stored the page follows it: English, which
+    // is a pack of the engine (lib/ext/packs.ts), imported from the add-on on this gov.cn page.
+    const chip = await ff.poll<string>(
+      tab,
+      `return document.querySelector(${JSON.stringify(HOST_SELECTOR)})?.shadowRoot?.querySelector('[part~="${PART.chip}"][data-table="apply"]')?.textContent ?? '';`,
+      (t) => /identities|勾稽关系/.test(t),
+    );
+    expect(chip).toContain('39 identities: 1 error');
+  });
+
+  it('reads a page in 繁體 through the traditional→simplified pack, exactly as the simplified one', async () => {
+    // The same report, every character the table changes written in traditional (as the sites' toolbars do).
+    const { T2S_FROM, T2S_TO } = await import('../../lib/normalize/t2s-table');
+    const back = new Map<string, string>();
+    const from = [...T2S_FROM];
+    [...T2S_TO].forEach((s, i) => back.has(s) || back.set(s, from[i]!));
+    const simplified = sitePage({ set: WRONG });
+    const body = simplified.slice(simplified.indexOf('<body'));
+    const traditional =
+      simplified.slice(0, simplified.indexOf('<body')) + [...body].map((c) => back.get(c) ?? c).join('');
+    expect(traditional).toContain('總計');
+    server.pages.set('/report-tw.html', traditional);
+    const t = await ff.open(url('/report-tw.html'));
+    await ff.poll<string | null>(
+      t,
+      `return document.documentElement.getAttribute(${JSON.stringify(ATTR.state)});`,
+      (v) => v === 'report',
+    );
+    const marks = await ff.poll<{ fields: number; culprit: string | null }>(
+      t,
+      `return {
+        fields: document.querySelectorAll('[${ATTR.field}]').length,
+        culprit: document.querySelector('[${ATTR.culprit}]')?.getAttribute('${ATTR.field}') ?? null,
+      };`,
+      (m) => m.fields === 200,
+    );
+    expect(marks).toEqual({ fields: 200, culprit: 'apply.new.natural_person' });
   });
 
   it('sets the toolbar badge through browserAction and renders the popup', async () => {

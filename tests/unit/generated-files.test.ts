@@ -5,7 +5,7 @@
 //   fixture pages, page shapes   node --import tsx tests/fixtures/gen/build.ts
 //   samples (HTML)               node --import tsx bench/make-samples.ts
 //   PDFs, sample DOCX            node --import tsx tests/fixtures/gen/files.ts   (Chromium prints the PDFs)
-//   t2s table                    node --import tsx bench/make-t2s-table.ts
+//   t2s table and its set        node --import tsx bench/make-t2s-table.ts   (checked in tests/unit/core/t2s.test.ts)
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { ConverterFactory } from 'opencc-js/core';
 import TSCharacters from 'opencc-js/dict/TSCharacters';
-import { lookupPair, simplifyChar, toSimplified } from '../../../lib/normalize/t2s';
+import { hasT2S, lookupPair, simplifyChar, t2sMissed, toSimplified, traditionalBits } from '../../../lib/normalize/t2s';
 import { T2S_FROM, T2S_TO } from '../../../lib/normalize/t2s-table';
-import { t2sPairs } from '../../../bench/make-t2s-table';
+import { T2S_SET_ASTRAL, T2S_SET_BMP } from '../../../lib/normalize/t2s-set';
+import { t2sPairs, t2sSet } from '../../../bench/make-t2s-table';
 
 describe('toSimplified', () => {
   it('converts exactly as opencc-js ConverterFactory([TSCharacters]) does, over the whole dictionary', () => {
@@ -45,5 +46,29 @@ describe('the t2s table (lib/normalize/t2s-table.ts)', () => {
     expect(T2S_FROM).toBe(from);
     expect(T2S_TO).toBe(to);
     expect([...T2S_FROM].length).toBe([...T2S_TO].length);
+  });
+});
+
+describe('the set of characters the table changes (lib/normalize/t2s-set.ts)', () => {
+  it('is what the generator makes of the table (regenerate: node --import tsx bench/make-t2s-table.ts)', () => {
+    expect({ bmp: T2S_SET_BMP, astral: T2S_SET_ASTRAL }).toEqual(t2sSet(T2S_FROM));
+  });
+  it('decodes to exactly the characters of the table: every BMP one marked, nothing else', () => {
+    const bits = traditionalBits();
+    const expected = new Uint8Array(bits.length);
+    let astral = '';
+    for (const ch of T2S_FROM) {
+      const c = ch.codePointAt(0)!;
+      if (c > 0xffff) astral += ch;
+      else expected[c - 0x3400] = 1;
+    }
+    expect(Buffer.from(bits).equals(Buffer.from(expected))).toBe(true);
+    expect(T2S_SET_ASTRAL).toBe(astral);
+    expect(T2S_SET_BMP.length + T2S_SET_ASTRAL.length).toBeLessThan(4000);
+  });
+  it('with the table there (every build but the in-page engine) nothing is ever missed', () => {
+    expect(hasT2S()).toBe(true);
+    toSimplified('政府資訊公開 𠁞');
+    expect(t2sMissed()).toBe(false);
   });
 });
