@@ -12,7 +12,7 @@
 // "Longest task" (Long Tasks API) counts any task, the page's own parsing and layout included: each page is
 // also loaded in a browser without the extension ("page alone"), so the page's share is told apart.
 //
-//   node --import tsx bench/browser.ts [--runs N] [--only flags|late|engine]
+//   node --import tsx bench/browser.ts [--runs N] [--only flags|late|engine|real] [--vs OTHER_BUILD/chrome-mv3]
 //
 // Builds into bench/out/ (gitignored), never into .output/, so it can run beside the e2e suite.
 import { readFileSync, statSync } from 'node:fs';
@@ -22,6 +22,7 @@ import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { build } from 'wxt';
 import { ATTR, PERF } from '../lib/contract';
+import { PACKS } from '../lib/ext/packs';
 import { newsPage, sitePage } from '../tests/support/pages';
 import { realisticPage, withSiteChrome } from './site-chrome';
 import { manyFlags } from '../tests/support/many-flags';
@@ -36,6 +37,13 @@ const runsArg = process.argv.indexOf('--runs');
 const onlyArg = process.argv.indexOf('--only');
 const ONLY = onlyArg > 0 ? process.argv[onlyArg + 1] : '';
 const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 15;
+/**
+ * `--only real --vs DIR`: the same figures for another build of the extension (DIR: its chrome-mv3 folder,
+ * e.g. a worktree of the previous commit after `npx wxt build`), loads alternated with this build's, and
+ * the ratios of each pair — a before/after in one run, on one machine's load.
+ */
+const vsArg = process.argv.indexOf('--vs');
+const VS = vsArg > 0 ? process.argv[vsArg + 1] : '';
 const BUDGET = { gateMs: 2, reportMs: 20, contentKB: 150, longTaskMs: 50, realMs: 10, realGateMs: 1 };
 
 async function buildTo(dir: string, minify: boolean): Promise<string> {
@@ -65,6 +73,9 @@ async function launch(ext: string | null): Promise<BrowserContext> {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
     viewport: { width: 1280, height: 900 },
+    // The browser of Gouji's usual reader: Chinese (the engine then needs none of its packs on these pages;
+    // an English browser would load the English pack first: lib/ext/packs.ts).
+    locale: 'zh-CN',
     args: [
       ...(ext ? [`--disable-extensions-except=${ext}`, `--load-extension=${ext}`] : []),
       '--no-sandbox',
@@ -409,10 +420,30 @@ function printReal(real: Sample[], alone: Sample[] = []): number[] {
 async function realFigures(ctx: BrowserContext): Promise<void> {
   const real: Sample[] = [];
   const newsReal: Sample[] = [];
+  const vs = VS ? await launch(VS) : null;
+  const realVs: Sample[] = [];
   await sample(ctx, 'https://www.zs.gov.cn/report.html'); // warm-up (code cache)
+  if (vs) await sample(vs, 'https://www.zs.gov.cn/report.html');
   for (let i = 0; i < RUNS; i++) {
     real.push(await sample(ctx, 'https://www.zs.gov.cn/real.html'));
+    if (vs) realVs.push(await sample(vs, 'https://www.zs.gov.cn/real.html'));
     newsReal.push(await sample(ctx, 'https://www.zs.gov.cn/news-real.html'));
+  }
+  if (vs) {
+    await vs.close();
+    const line = (name: string, f1: (s: Sample) => number) => {
+      const ratios = real.map((s, i) => f1(s) / Math.max(1e-9, f1(realVs[i]!)));
+      console.log(
+        `  ${name.padEnd(24)} this ${f(median(real.map(f1)))}  other ${f(median(realVs.map(f1)))}  this/other (median of ${RUNS} pairs) ${median(ratios).toFixed(2)}`,
+      );
+    };
+    console.log(`
+realistic 100 KB page, this build against ${VS} (loads alternated):`);
+    line('prepare', (s) => s.prepare);
+    line('analyze', (s) => s.analyze);
+    line('mark', (s) => s.mark);
+    line('analyze + mark', (s) => s.analyze + s.mark);
+    line('prepare+analyze+mark', (s) => s.prepare + s.analyze + s.mark);
   }
   const plain = await launch(null);
   const alone: Sample[] = [];
@@ -456,7 +487,8 @@ async function main() {
   console.log('building (minified, as shipped, and unminified) into bench/out …');
   const shipped = await buildTo('min', true);
   const plain = await buildTo('plain', false);
-  const sizes = ['content-scripts/content.js', 'ondemand.js', 'background.js'].map((p) => ({
+  const scripts = ['content-scripts/content.js', 'ondemand.js', ...Object.values(PACKS).map((p) => p.file.slice(1))];
+  const sizes = [...scripts, 'background.js'].map((p) => ({
     p,
     min: kb(join(shipped, p)),
     plain: kb(join(plain, p)),
@@ -533,7 +565,7 @@ async function main() {
   for (const [path, xs] of Object.entries({ '/report.html': report, ...hostile }))
     if (median(xs.map((s) => s.ours)) >= BUDGET.longTaskMs) misses.push(`our longest task (${path})`);
   if (sizes[0]!.plain > BUDGET.contentKB) misses.push('content script size (unminified)');
-  for (const p of ['content-scripts/content.js', 'ondemand.js', 'background.js']) {
+  for (const p of [...scripts, 'background.js']) {
     const dups = duplicatedLiterals(join(shipped, p));
     if (dups.length) misses.push(`${p}: a long string literal shipped more than once (${dups.join('; ')})`);
   }
