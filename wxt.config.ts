@@ -24,6 +24,26 @@ function enginePacks(): Plugin {
   };
 }
 
+/**
+ * V8's explicit compile hint (Chrome 136+; other engines read a comment): every function of the engine runs
+ * on a report page, so they are compiled as the script loads (off the main thread where V8 can) instead of
+ * one by one, lazily, on the main thread during the first analysis. Measured on the realistic 100 KB page
+ * against the same build without it (21 alternated loads): analyze + mark 0.65×, the renderer's main-thread
+ * task time per load 0.90× (docs/inpage.md). Only the engine: the content script runs on every gov.cn page,
+ * where most of what it carries never runs.
+ */
+export const COMPILE_HINT = '//# allFunctionsCalledOnLoad';
+function compileHint(): Plugin {
+  return {
+    name: 'gouji-compile-hint',
+    enforce: 'post',
+    generateBundle(_options, bundle) {
+      for (const chunk of Object.values(bundle))
+        if (chunk.type === 'chunk' && chunk.fileName === 'ondemand.js') chunk.code = `${COMPILE_HINT}\n${chunk.code}`;
+    },
+  };
+}
+
 export default defineConfig({
   // No auto-imports: every module says what it uses, so lib/ cannot reach `browser` or WXT unseen (lint checks).
   imports: false,
@@ -31,7 +51,7 @@ export default defineConfig({
   vite: () => ({ plugins: [preact()] }),
   hooks: {
     'vite:build:extendConfig': (entrypoints, config) => {
-      if (entrypoints.some((e) => e.name === 'ondemand')) (config.plugins ??= []).push(enginePacks());
+      if (entrypoints.some((e) => e.name === 'ondemand')) (config.plugins ??= []).push(enginePacks(), compileHint());
     },
   },
   // `npm run zip:firefox` also writes the AMO source archive: the sources, without build output,
