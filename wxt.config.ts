@@ -44,6 +44,21 @@ function compileHint(): Plugin {
   };
 }
 
+/**
+ * The content script (every gov.cn page) without webextension-polyfill: `wxt/browser` (which the polyfill
+ * module points at the polyfill) is the engine's small adapter there (entrypoints/content/browser.ts).
+ */
+function lightBrowser(): Plugin {
+  const shim = resolve(import.meta.dirname, 'entrypoints/content/browser.ts');
+  return {
+    name: 'gouji-light-browser',
+    enforce: 'pre',
+    resolveId(source) {
+      return source === '@wxt-dev/webextension-polyfill/browser' || source === 'wxt/browser' ? shim : null;
+    },
+  };
+}
+
 export default defineConfig({
   // No auto-imports: every module says what it uses, so lib/ cannot reach `browser` or WXT unseen (lint checks).
   imports: false,
@@ -52,6 +67,7 @@ export default defineConfig({
   hooks: {
     'vite:build:extendConfig': (entrypoints, config) => {
       if (entrypoints.some((e) => e.name === 'ondemand')) (config.plugins ??= []).push(enginePacks(), compileHint());
+      if (entrypoints.some((e) => e.name === 'content')) (config.plugins ??= []).push(lightBrowser());
     },
   },
   // `npm run zip:firefox` also writes the AMO source archive: the sources, without build output,

@@ -17,6 +17,8 @@ export interface EngineApi {
     onMessage: { addListener(cb: Listener): void; removeListener(cb: Listener): void };
     /** An extension file's URL (a pack the engine imports: entrypoints/ondemand/packs.ts). */
     getURL?(path: string): string;
+    /** The extension's id; undefined once the extension context is gone (reloaded, updated, removed). */
+    readonly id?: string;
   };
   storage: {
     local: { get(keys: string | string[]): Promise<Record<string, unknown>> };
@@ -45,6 +47,9 @@ export function fromChrome(chrome: ChromeLike): EngineApi {
   const wrapped = new WeakMap<Listener, ChromeListener>();
   return {
     runtime: {
+      get id() {
+        return chrome.runtime.id;
+      },
       getURL: chrome.runtime.getURL ? (path) => chrome.runtime.getURL!(path) : undefined,
       sendMessage: (msg) =>
         chrome.runtime.sendMessage(msg).then(

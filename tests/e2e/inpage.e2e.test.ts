@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkDocument } from '../../lib/check';
 import { ANCHOR_SELECTOR, ATTR, HOST_SELECTOR, PART, PERF } from '../../lib/contract';
 import { LANG_KEY } from '../../lib/i18n';
-import { FIXTURES, artifact, launch, settled, type Launched } from './harness';
+import { EXT_DIR, FIXTURES, artifact, launch, settled, type Launched } from './harness';
 import { articleHtml, newsPage, sitePage } from '../support/pages';
 
 // `chrome` inside serviceWorker.evaluate: only what these tests call.
@@ -592,6 +592,36 @@ describe('a report outside gov.cn', () => {
       await page.close();
     } finally {
       await L.serviceWorker.evaluate((k) => chrome.storage.local.remove(k), LANG_KEY);
+    }
+  });
+});
+
+// The engine as built (wxt.config.ts): V8's compile hint on its first line, none of its packs inside it, the
+// packs beside it and web-accessible to gov.cn pages only, like the engine.
+describe('the scripts as built', () => {
+  it('the content script (every gov.cn page) carries no webextension-polyfill', () => {
+    const content = readFileSync(join(EXT_DIR, 'content-scripts/content.js'), 'utf8');
+    expect(content).not.toContain('This script should only be loaded in a browser extension');
+    expect(content.length).toBeLessThan(12_000);
+  });
+
+  it('carries the compile hint and leaves its packs out', () => {
+    const engine = readFileSync(join(EXT_DIR, 'ondemand.js'), 'utf8');
+    expect(engine.split('\n', 1)[0]).toBe('//# allFunctionsCalledOnLoad');
+    const manifest = JSON.parse(readFileSync(join(EXT_DIR, 'manifest.json'), 'utf8')) as {
+      web_accessible_resources: { resources: string[]; matches: string[] }[];
+    };
+    expect(manifest.web_accessible_resources).toEqual([
+      { resources: ['ondemand.js', 'engine-en.js', 'engine-t2s.js'], matches: ['*://*.gov.cn/*'] },
+    ]);
+    const en = readFileSync(join(EXT_DIR, 'engine-en.js'), 'utf8');
+    const t2s = readFileSync(join(EXT_DIR, 'engine-t2s.js'), 'utf8');
+    for (const [pack, text] of [
+      [en, 'Flag for follow-up'],
+      [t2s, '㑯㑳㑶㓨㗲㘚㜄㜏'],
+    ] as const) {
+      expect(pack).toContain(text);
+      expect(engine).not.toContain(text);
     }
   });
 });

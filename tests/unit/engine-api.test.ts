@@ -64,4 +64,12 @@ describe('the engine API on Chrome (no polyfill)', () => {
     const ok = fromChrome(fakeChrome(async () => ({ checkIds: ['a'] })).chrome);
     await expect(ok.runtime.sendMessage({})).resolves.toEqual({ checkIds: ['a'] });
   });
+
+  it('reads the extension id live: undefined once the extension context is gone', () => {
+    const f = fakeChrome(async () => undefined);
+    const api = fromChrome(f.chrome);
+    expect(api.runtime.id).toBe('x');
+    (f.chrome.runtime as { id?: string }).id = undefined;
+    expect(api.runtime.id).toBeUndefined();
+  });
 });
