@@ -24,6 +24,23 @@ export function happyDoc(html: string, url = DEFAULT_URL): Document {
   return window.document as unknown as Document;
 }
 
+/**
+ * A page in a happy-dom window of a desktop browser's size (1280 × 900), as the in-page engine's tests run
+ * it: no page script, no file loads; `before` acts on the window before the page is written (a hostile
+ * page's globals). The caller closes it.
+ */
+export function pageWindow(html: string, url: string, before?: (win: Window) => void): Window {
+  const win = new Window({
+    url,
+    width: 1280,
+    height: 900,
+    settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true },
+  });
+  before?.(win);
+  win.document.write(html);
+  return win;
+}
+
 /** Parse with linkedom (no table.rows/cells/colSpan): proves the core reads attributes only. */
 export function linkeDoc(html: string): Document {
   return parseHTML(html).document as unknown as Document;

@@ -1,6 +1,7 @@
 // Shared by the in-page unit tests: a fresh happy-dom window per page, an InPage wired to the real core
 // and a recording `send`, and readers of the page contract.
-import { Window } from 'happy-dom';
+import type { Window } from 'happy-dom';
+import { pageWindow } from './dom';
 import { checkDocument } from '../../lib/check';
 import { quickGate } from '../../lib/detect';
 import { ANCHOR_SELECTOR, ATTR, HOST_SELECTOR, PART } from '../../lib/contract';
@@ -30,13 +31,7 @@ export function openPage(
   url = PAGE_URL,
   opts: { quietMs?: number; blankAsZero?: boolean } = {},
 ): Harness {
-  const win = new Window({
-    url,
-    width: 1280,
-    height: 900,
-    settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true },
-  });
-  win.document.write(html);
+  const win = pageWindow(html, url);
   const doc = win.document as unknown as Document;
   const sent: Message[] = [];
   const replies: Harness['replies'] = {};

@@ -5,7 +5,8 @@
 // first reading thrown away, the pack loaded, and the page read again — the report and marks then equal
 // the core's with the whole table; a pack that cannot be loaded is said on the page, not half a reading.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { Window } from 'happy-dom';
+import type { Window } from 'happy-dom';
+import { pageWindow } from '../support/dom';
 import { STATE } from '../../lib/contract';
 import { quickGate } from '../../lib/detect';
 import { typedSend, type Message } from '../../lib/ext/protocol';
@@ -42,13 +43,7 @@ async function engine(page: string, load: () => boolean) {
   const { warmUpSteps } = await import('../../lib/warm');
   const { afterRun } = await import('../../entrypoints/ondemand/packs');
   const t2s = await import('../../lib/normalize/t2s');
-  win = new Window({
-    url: URL_,
-    width: 1280,
-    height: 900,
-    settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true },
-  });
-  win.document.write(page);
+  win = pageWindow(page, URL_);
   const doc = win.document as unknown as Document;
   abort = new AbortController();
   const sent: Message[] = [];

@@ -2,6 +2,7 @@
 // check (this file does not relax it, unlike the users of tests/support/inpage.ts). Real DOM (happy-dom), real core.
 import { afterEach, describe, expect, it } from 'vitest';
 import { Window } from 'happy-dom';
+import { pageWindow } from '../support/dom';
 import { ANCHOR_SELECTOR, ATTR, HOST_SELECTOR, PART, STATE } from '../../lib/contract';
 import { checkDocument } from '../../lib/check';
 import { quickGate } from '../../lib/detect';
@@ -30,14 +31,7 @@ afterEach(() => {
 });
 
 function open(html: string, before?: (win: Window) => void): H {
-  const win = new Window({
-    url: 'https://www.zs.gov.cn/zwgk/art/2025/1/23/art_1.html',
-    width: 1280,
-    height: 900,
-    settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true },
-  });
-  before?.(win);
-  win.document.write(html);
+  const win = pageWindow(html, 'https://www.zs.gov.cn/zwgk/art/2025/1/23/art_1.html', before);
   const doc = win.document as unknown as Document;
   const sent: Message[] = [];
   const abort = new AbortController();

@@ -4,7 +4,7 @@
 // the page, no double marks); a newer run or the end of our lifetime stops the steps. No timers are
 // asserted: tasks are counted through the engine's own yield hook.
 import { afterEach, describe, expect, it } from 'vitest';
-import { Window } from 'happy-dom';
+import type { Window } from 'happy-dom';
 import { ATTR, STATE } from '../../lib/contract';
 import { checkDocument, checkDocumentSteps } from '../../lib/check';
 import { quickGate } from '../../lib/detect';
@@ -15,7 +15,7 @@ import { InPage } from '../../entrypoints/ondemand/app';
 import { runSliced } from '../../entrypoints/ondemand/slices';
 import type { Steps } from '../../lib/steps';
 import { html, marked, sleep } from '../support/inpage';
-import { happyDoc } from '../support/dom';
+import { happyDoc, pageWindow } from '../support/dom';
 import { sitePage } from '../support/pages';
 
 const WRONG = { 'apply.new.natural_person': 165 };
@@ -54,13 +54,7 @@ afterEach(() => {
 
 /** An InPage wired to the real stepped core; every step its own slice unless `sliceMs` says otherwise. */
 function open(page: string, sliceMs = 0): Stepped {
-  const win = new Window({
-    url: URL_,
-    width: 1280,
-    height: 900,
-    settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true },
-  });
-  win.document.write(page);
+  const win = pageWindow(page, URL_);
   const doc = win.document as unknown as Document;
   const sent: Message[] = [];
   const abort = new AbortController();
