@@ -160,17 +160,16 @@ export async function cliRuns(
   }
   const base = variants.find((v) => v.name.startsWith('previous build'));
   if (base) {
-    const med = (name: string, f: (r: Run) => number | null) => {
-      const xs = got.get(name)!.map(f);
-      return xs.some((x) => x === null) ? null : median(xs as number[]);
-    };
+    // The median of the run-by-run ratios: each pair ran back to back, so a drift in the machine's speed
+    // (other jobs starting or ending) falls on both of a pair, where a ratio of medians would take it in.
     const ratio = (f: (r: Run) => number | null) => {
-      const a = med(variants[0]!.name, f);
-      const b = med(base.name, f);
-      return a === null || b === null ? '?' : (b / a).toFixed(2);
+      const a = got.get(variants[0]!.name)!.map(f);
+      const b = got.get(base.name)!.map(f);
+      if (a.some((x) => x === null) || b.some((x) => x === null)) return '?';
+      return median(a.map((x, k) => (b[k] as number) / (x as number))).toFixed(2);
     };
     console.log(
-      `  this build against the previous one: ×${ratio((r) => r.wall)} faster by wall clock, ×${ratio((r) => r.cpu)} by CPU time`,
+      `  this build against the previous one (median of the ${opts.runs} run-by-run ratios): ×${ratio((r) => r.wall)} faster by wall clock, ×${ratio((r) => r.cpu)} by CPU time`,
     );
   }
   console.log(

@@ -133,7 +133,8 @@ const quick = process.argv.includes('--quick');
 await cliRuns(detected, {
   baseline: argOf('--baseline') ?? process.env.GOUJI_BENCH_BASELINE,
   baselineRef: process.argv.includes('--no-baseline') ? null : (argOf('--baseline-ref') ?? defaultBaselineRef()),
-  runs: quick ? 3 : 5,
+  // Nine interleaved runs: five let a 20 % swing of this shared machine read as a regression.
+  runs: quick ? 3 : 9,
 });
 await engineSize();
 scaling(detected, quick ? [1, 10] : [1, 10, 100]);
