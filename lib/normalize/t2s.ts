@@ -23,7 +23,7 @@ const T2S: { from: string; to: string } = T2S_TABLE;
  * simplified gov.cn pages (every fixture page has it), and its "簡體" counterpart. Without them every such
  * page would load the table for one character.
  */
-const ALWAYS: Readonly<Record<string, string>> = { 體: '体', 簡: '简' };
+export const T2S_ALWAYS: Readonly<Record<string, string>> = { 體: '体', 簡: '简' };
 
 let missed = false;
 
@@ -101,7 +101,7 @@ export function lookupPair(ch: string): string | undefined {
 function lookup(ch: string): string | undefined {
   if (charMap) return charMap.get(ch);
   if (!hasT2S()) {
-    const known = ALWAYS[ch];
+    const known = T2S_ALWAYS[ch];
     if (known === undefined && inSet(ch)) missed = true;
     return known;
   }

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { ConverterFactory } from 'opencc-js/core';
 import TSCharacters from 'opencc-js/dict/TSCharacters';
-import { hasT2S, lookupPair, simplifyChar, t2sMissed, toSimplified, traditionalBits } from '../../../lib/normalize/t2s';
+import {
+  T2S_ALWAYS,
+  hasT2S,
+  lookupPair,
+  simplifyChar,
+  t2sMissed,
+  toSimplified,
+  traditionalBits,
+} from '../../../lib/normalize/t2s';
 import { T2S_FROM, T2S_TO } from '../../../lib/normalize/t2s-table';
 import { T2S_SET_ASTRAL, T2S_SET_BMP } from '../../../lib/normalize/t2s-set';
 import { t2sPairs, t2sSet } from '../../../bench/make-t2s-table';
@@ -65,6 +73,9 @@ describe('the set of characters the table changes (lib/normalize/t2s-set.ts)', (
     expect(Buffer.from(bits).equals(Buffer.from(expected))).toBe(true);
     expect(T2S_SET_ASTRAL).toBe(astral);
     expect(T2S_SET_BMP.length + T2S_SET_ASTRAL.length).toBeLessThan(4000);
+  });
+  it("the pairs the engine knows without the table (the chrome's 繁體/簡體) are the table's own", () => {
+    for (const [from, to] of Object.entries(T2S_ALWAYS)) expect(lookupPair(from), from).toBe(to);
   });
   it('with the table there (every build but the in-page engine) nothing is ever missed', () => {
     expect(hasT2S()).toBe(true);
