@@ -11,7 +11,7 @@ import { ANCHOR_CSS, ANCHOR_STYLE, LAYER_CSS } from '../../components/inpage/sty
 import type { AnchorSlot, LayerStore } from '../../components/inpage/store';
 import type { Target } from '../../components/inpage/model';
 import type { Box } from '../../components/inpage/types';
-import { placeLabels, type LabelRequest } from '../../components/inpage/placement';
+import { intersects, placeLabels, type LabelRequest } from '../../components/inpage/placement';
 import { ICON_SIZE, labelOf } from '../../components/inpage/labels';
 
 /** Selector of a target button (keys are field / claim ids: quoted safely). */
@@ -277,8 +277,9 @@ export class ShadowLayer {
       return { x, y, w: Math.max(...bs.map((b) => b.x + b.w)) - x, h: Math.max(...bs.map((b) => b.y + b.h)) - y };
     };
     const tables = new Map<Element, Box>();
+    /** Per table: where its labels may go (each labelled cell grown by its label's size on every side). */
+    const reach = new Map<Element, Box[]>();
     const requests: LabelRequest[] = [];
-    const obstacles: Box[] = [];
     for (const t of this.store.targets.peek()) {
       const cell = boxes.get(t.key);
       if (t.kind !== 'cell' || !t.element || !cell) continue;
@@ -286,13 +287,14 @@ export class ShadowLayer {
       if (!label) continue;
       const table = t.element.closest('table');
       if (!table) continue;
-      if (!tables.has(table)) {
-        const tb = toBox(table.getBoundingClientRect());
-        tables.set(table, tb);
-        // No layout (a DOM without rendering): nothing can overlap, and nothing to measure.
-        if (tb.w > 0 || tb.h > 0) for (const c of table.querySelectorAll('td,th')) obstacles.push(...textBox(c));
-      }
+      if (!tables.has(table)) tables.set(table, toBox(table.getBoundingClientRect()));
       const tb = tables.get(table)!;
+      // No layout (a DOM without rendering): nothing can overlap, and nothing to measure.
+      if (tb.w > 0 || tb.h > 0) {
+        let r = reach.get(table);
+        if (!r) reach.set(table, (r = []));
+        r.push({ x: cell.x - label.w, y: cell.y - label.h, w: cell.w + 2 * label.w, h: cell.h + 2 * label.h });
+      }
       requests.push({
         key: t.key,
         w: label.w,
@@ -301,6 +303,23 @@ export class ShadowLayer {
         text: tb.w > 0 || tb.h > 0 ? union(textBox(t.element)) : null,
         table: tb,
       });
+    }
+    // Every candidate place of a label lies in its cell grown by the label's size, or in the gutters beside
+    // the table, where no cell's text is: so only the text of cells that reach into those places can be in
+    // the way. Rows are read first and a row out of reach is passed over whole (its cells are not measured),
+    // but for a cell spanning rows, which reaches below its row.
+    const obstacles: Box[] = [];
+    for (const [table, near] of reach) {
+      const within = (b: Box) => near.some((n) => intersects(b, n));
+      for (const row of table.querySelectorAll('tr')) {
+        const inReach = within(toBox(row.getBoundingClientRect()));
+        for (const c of row.children) {
+          if (c.localName !== 'td' && c.localName !== 'th') continue;
+          if (!inReach && !((c as HTMLTableCellElement).rowSpan > 1 && within(toBox(c.getBoundingClientRect()))))
+            continue;
+          obstacles.push(...textBox(c));
+        }
+      }
     }
     const maxX = Math.max(doc.documentElement.clientWidth, win?.innerWidth ?? 0) + sx;
     const placed = placeLabels(requests, obstacles, maxX);

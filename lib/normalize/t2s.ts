@@ -9,7 +9,7 @@
 //
 // The in-page engine is built without the table (lib/ext/packs.ts, pack "t2s"): it carries only which
 // characters the table changes (lib/normalize/t2s-set.ts, ≈ 3.5 KB) and the few that simplified pages
-// show in their chrome (ALWAYS). A character outside those, asked for while the table is not there, is
+// show in their chrome (T2S_ALWAYS). A character outside those, asked for while the table is not there, is
 // recorded (`t2sMissed`): the engine then loads the table (`provideT2S`) and reads the page again before
 // anything is shown. Everywhere else (the CLI, the extension's pages, the tests) the table is bundled.
 import { T2S_TABLE } from './t2s-table';
