@@ -285,7 +285,9 @@ export class InPage {
     perf.measure(PERF.analyze, { start: t0, duration: work });
     if (!done || gen !== this.generation || this.deps.signal.aborted) return;
     if (this.deps.beforeShow) {
-      const next = await this.deps.beforeShow();
+      const next = await this.deps.beforeShow().catch((e: unknown) => ({
+        error: pageChipText.failed(e instanceof Error ? e.message : String(e)),
+      }));
       if (gen !== this.generation || this.deps.signal.aborted) return;
       if (next === 'again') {
         void this.runStepped(analyzeSteps);

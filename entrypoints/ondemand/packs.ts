@@ -32,18 +32,17 @@ export function loadPack(name: PackName, via: PackLoader): Promise<boolean> {
   let p = loading.get(name);
   if (!p) {
     const importUrl = via.importUrl ?? ((url: string) => import(/* @vite-ignore */ url));
-    const url = via.getURL?.(PACKS[name].file);
-    p = (
-      url
-        ? importUrl(url).then(
-            () => true,
-            () => false,
-          )
-        : Promise.resolve(false)
-    )
+    // Every call inside the chain: once the extension is reloaded, getURL and sendMessage throw at once
+    // ("Extension context invalidated"), and that must end as "not loaded", never as an exception.
+    p = Promise.resolve()
+      .then(() => via.getURL?.(PACKS[name].file))
+      .then((url) => (url ? importUrl(url).then(() => true) : false))
+      .catch(() => false)
       .then(async (imported) => {
         if (imported && payload(name) !== undefined) return true;
-        const reply = await via.send({ type: 'gouji:load-pack', pack: name }).catch(() => undefined);
+        const reply = await Promise.resolve()
+          .then(() => via.send({ type: 'gouji:load-pack', pack: name }))
+          .catch(() => undefined);
         return !!reply?.ok && payload(name) !== undefined;
       })
       .then((ok) => {

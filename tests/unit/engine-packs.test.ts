@@ -105,6 +105,17 @@ describe('engine packs', () => {
     warn.mockRestore();
   });
 
+  it('an extension reloaded meanwhile (getURL and sendMessage throw at once) ends as "not loaded"', async () => {
+    const { ensureLang, t } = await fresh();
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const gone = () => {
+      throw new Error('Extension context invalidated.');
+    };
+    expect(await ensureLang('en', { getURL: gone, send: gone as never })).toBe(false);
+    expect(t('en', 'cancel')).toBe('取消');
+    warn.mockRestore();
+  });
+
   it('a background that does not answer (an old version, a restart) leaves the page in Chinese', async () => {
     const { ensureLang, t } = await fresh();
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});

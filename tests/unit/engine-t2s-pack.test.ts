@@ -119,6 +119,30 @@ describe('the t2s pack', () => {
     },
   );
 
+  it('a check before showing that throws (the extension gone): the page says so, and never hangs', async () => {
+    vi.resetModules();
+    const { InPage } = await import('../../entrypoints/ondemand/app');
+    const { checkDocument, checkDocumentSteps } = await import('../../lib/check');
+    win = pageWindow(fixture('error-new.html'), URL_);
+    abort = new AbortController();
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const inpage = new InPage({
+      doc: win.document as unknown as Document,
+      signal: abort.signal,
+      analyze: (d, o) => checkDocument(d, o),
+      analyzeSteps: (d, o) => checkDocumentSteps(d, o),
+      beforeShow: () => Promise.reject(new Error('Extension context invalidated.')),
+      gate: quickGate,
+      send: typedSend(async () => undefined),
+      yieldTask: () => new Promise((r) => setTimeout(r, 0)),
+      quietMs: 20,
+      lateContentMs: 200,
+    });
+    expect(await inpage.start()).toBe(STATE.error);
+    expect(inpage.error).toContain('Extension context invalidated.');
+    warn.mockRestore();
+  });
+
   it('a pack that cannot be loaded: the page says so, and shows no reading', async () => {
     const e = await engine(fixture('seed002-tw-phrases.html'), () => false);
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
