@@ -84,7 +84,8 @@ export async function ensureLang(lang: Lang, via: PackLoader): Promise<boolean> 
 export async function afterRun(via: PackLoader, error: () => string): Promise<'show' | 'again' | { error: string }> {
   if (!t2sMissed()) return 'show';
   clearT2sMissed();
-  if (hasT2S()) return 'show';
+  // Loaded meanwhile (for a run that finished first): this run still read without it.
+  if (hasT2S()) return 'again';
   if (!(await loadPack('t2s', via))) return { error: error() };
   provideT2S(payload('t2s') as { from: string; to: string });
   return hasT2S() ? 'again' : { error: error() };

@@ -143,6 +143,21 @@ describe('the t2s pack', () => {
     warn.mockRestore();
   });
 
+  it('a run that missed the table is read again even when another run loaded it meanwhile', async () => {
+    vi.resetModules();
+    const t2s = await import('../../lib/normalize/t2s');
+    const { afterRun } = await import('../../entrypoints/ondemand/packs');
+    t2s.toSimplified('總計');
+    expect(t2s.t2sMissed()).toBe(true);
+    t2s.provideT2S((globalThis as Record<string, unknown>).__realT2S as { from: string; to: string });
+    const send = vi.fn(async () => undefined);
+    expect(await afterRun({ send: typedSend(send) }, () => 'no table')).toBe('again');
+    expect(send).not.toHaveBeenCalled();
+    expect(await afterRun({ send: typedSend(send) }, () => 'no table')).toBe('show');
+    // The stand-in was filled: the next engine gets an empty one again (as withTable leaves it).
+    await withTable(fixture('error-new.html'));
+  });
+
   it('a pack that cannot be loaded: the page says so, and shows no reading', async () => {
     const e = await engine(fixture('seed002-tw-phrases.html'), () => false);
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
