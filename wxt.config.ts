@@ -32,7 +32,7 @@ function enginePacks(): Plugin {
  * task time per load 0.90× (docs/inpage.md). Only the engine: the content script runs on every gov.cn page,
  * where most of what it carries never runs.
  */
-export const COMPILE_HINT = '//# allFunctionsCalledOnLoad';
+const COMPILE_HINT = '//# allFunctionsCalledOnLoad';
 function compileHint(): Plugin {
   return {
     name: 'gouji-compile-hint',

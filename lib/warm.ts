@@ -46,7 +46,7 @@ export function warmUp(): void {
 export function* warmUpSteps(): Generator<void, void> {
   if (done) return;
   done = true;
-  // A character every build knows (the engine without its t2s pack too: lib/normalize/t2s.ts ALWAYS).
+  // A character every build knows (the engine without its t2s pack too: lib/normalize/t2s.ts T2S_ALWAYS).
   toSimplified('體');
   yield;
   yield* checkTextSteps(sampleText());

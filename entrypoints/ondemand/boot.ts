@@ -85,14 +85,17 @@ export function boot(force = true): Promise<PageState> {
   // pack (lib/ext/packs.ts), loaded the first time it is chosen: the switch waits for it, and of two quick
   // switches the last one wins.
   let langAsked = 0;
-  const applyLang = (stored: unknown) => {
+  /** Switches to the stored choice once its strings are there; false when a later choice came meanwhile. */
+  const chooseLang = async (stored: unknown): Promise<boolean> => {
     const lang = pickLang(stored, browser.i18n?.getUILanguage?.());
     const asked = ++langAsked;
-    void ensureLang(lang, packs).then(() => {
-      if (asked !== langAsked) return;
-      setLang(lang);
-      inpage.relabel();
-    });
+    await ensureLang(lang, packs);
+    if (asked !== langAsked) return false;
+    setLang(lang);
+    return true;
+  };
+  const applyLang = (stored: unknown) => {
+    void chooseLang(stored).then((chosen) => chosen && inpage.relabel());
   };
   const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
     if (area !== 'local') return;
@@ -121,10 +124,7 @@ export function boot(force = true): Promise<PageState> {
     .get([LANG_KEY, BLANK_AS_ZERO_KEY])
     .then(async (got) => {
       blankAsZero = got[BLANK_AS_ZERO_KEY] === true;
-      const lang = pickLang(got[LANG_KEY], browser.i18n?.getUILanguage?.());
-      const asked = ++langAsked;
-      await ensureLang(lang, packs);
-      if (asked === langAsked) setLang(lang);
+      await chooseLang(got[LANG_KEY]);
     })
     .catch(() => {})
     .then(() => inpage.start(force));
