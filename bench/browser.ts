@@ -443,12 +443,14 @@ async function realFigures(ctx: BrowserContext): Promise<void> {
   const newsReal: Sample[] = [];
   const vs = VS ? await launch(VS) : null;
   const realVs: Sample[] = [];
+  const newsVs: Sample[] = [];
   await sample(ctx, 'https://www.zs.gov.cn/report.html'); // warm-up (code cache)
   if (vs) await sample(vs, 'https://www.zs.gov.cn/report.html');
   for (let i = 0; i < RUNS; i++) {
     real.push(await sample(ctx, 'https://www.zs.gov.cn/real.html'));
     if (vs) realVs.push(await sample(vs, 'https://www.zs.gov.cn/real.html'));
     newsReal.push(await sample(ctx, 'https://www.zs.gov.cn/news-real.html'));
+    if (vs) newsVs.push(await sample(vs, 'https://www.zs.gov.cn/news-real.html'));
   }
   if (vs) {
     await vs.close();
@@ -466,6 +468,10 @@ realistic 100 KB page, this build against ${VS} (loads alternated):`);
     line('analyze + mark', (s) => s.analyze + s.mark);
     line('prepare+analyze+mark', (s) => s.prepare + s.analyze + s.mark);
     line("renderer's tasks", (s) => s.task);
+    const gates = newsReal.map((s, i) => s.gate / Math.max(1e-9, newsVs[i]!.gate));
+    console.log(
+      `  ${'gate (news page)'.padEnd(24)} this ${f(median(newsReal.map((s) => s.gate)))}  other ${f(median(newsVs.map((s) => s.gate)))}  this/other (median of ${RUNS} pairs) ${median(gates).toFixed(2)}`,
+    );
   }
   const plain = await launch(null);
   const alone: Sample[] = [];

@@ -1,6 +1,9 @@
 // Detectors carry their own examples, positive and negative, cross-checked against each other.
 import { describe, expect, it } from 'vitest';
-import { countSections, parseReportTitle, quickGate } from '../../../lib/detect';
+import { countSections, GATE_TEXT, parseReportTitle, quickGate } from '../../../lib/detect';
+import { PAGE_EXAMPLES } from '../../../lib/detect.examples';
+import { fixtureNames, loadFixture } from '../../support/fixtures';
+import { newsPage, sitePage } from '../../support/pages';
 import { checkDocument } from '../../../lib/check';
 import { happyDoc } from '../../support/dom';
 import { reportPage } from '../../support/pages';
@@ -26,6 +29,42 @@ describe('quickGate', () => {
   it('looks at the text it is given when the title is generic', () => {
     expect(quickGate('中山市人民政府门户网站', '……（本列数据的勾稽关系为：第一项加第二项之和……')).toBe(true);
     expect(quickGate('中山市人民政府门户网站', '今日要闻 市政府召开常务会议')).toBe(false);
+  });
+
+  // quickGate rules text out with indexOf before its expression runs: the answer must be the expression's
+  // on every text — each alternative in each script, near misses, and every example and fixture page.
+  it('answers as its text expression does, with or without the indexOf shortcut', () => {
+    const texts = [
+      '本列数据的勾稽关系为',
+      '勾稽關係',
+      '勾稽',
+      '本年新收政府信息公开申请数量',
+      '本年新收政府資訊公開申請',
+      '本年新收政府资讯公開申请',
+      '本年新收',
+      '政府信息公开工作年度报告',
+      '政府信息公开年度报告',
+      '政府資訊公開工作年度報告',
+      '政府信息公開年度報告',
+      '政府资讯公开工作年度報告',
+      '年度报告',
+      '政府信息公开工作年度 报告',
+      '年(nián)度(dù)报(bào)告(gào)',
+      '',
+      ...PAGE_EXAMPLES.map((e) => `${e.title}\n${e.body}`),
+      ...fixtureNames().map((n) => loadFixture(n).html),
+      sitePage(),
+      newsPage(),
+    ];
+    let passes = 0;
+    for (const text of texts) {
+      const want = GATE_TEXT.test(text);
+      passes += want ? 1 : 0;
+      expect(quickGate('中山市人民政府门户网站', text), text.slice(0, 60)).toBe(want);
+    }
+    // Both answers occur: the comparison is not vacuous.
+    expect(passes).toBeGreaterThan(20);
+    expect(texts.length - passes).toBeGreaterThan(5);
   });
 });
 
