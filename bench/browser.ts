@@ -134,6 +134,8 @@ interface Sample {
   prepare: number;
   analyze: number;
   mark: number;
+  /** The layer's layout (gouji:layout, a task after the frame that shows the marks: boxes read, layer drawn). */
+  layout: number;
   longest: number;
   /** Our longest task: a slice of the set-up or analysis, the marking, or the layer's layout (our own measures). */
   ours: number;
@@ -175,7 +177,7 @@ async function sample(ctx: BrowserContext, url: string, bare = false): Promise<S
   const sum = (n: string) =>
     `performance.getEntriesByName(${JSON.stringify(n)}, 'measure').reduce((t, e) => t + e.duration, 0)`;
   const s = (await page.evaluate(`({
-    gate: ${sum(PERF.gate)}, prepare: ${sum(PERF.prepare)}, analyze: ${sum(PERF.analyze)}, mark: ${sum(PERF.mark)},
+    gate: ${sum(PERF.gate)}, prepare: ${sum(PERF.prepare)}, analyze: ${sum(PERF.analyze)}, mark: ${sum(PERF.mark)}, layout: ${sum(PERF.layout)},
     longest: Math.max(0, ...(window.__longTasks || [])),
     ours: Math.max(0, ...[${JSON.stringify(PERF.slice)}, ${JSON.stringify(PERF.mark)}, ${JSON.stringify(PERF.layout)}].flatMap((n) => performance.getEntriesByName(n, 'measure').map((e) => e.duration))),
     slices: performance.getEntriesByName(${JSON.stringify(PERF.slice)}, 'measure').length,
@@ -465,6 +467,7 @@ realistic 100 KB page, this build against ${VS} (loads alternated):`);
     line('prepare', (s) => s.prepare);
     line('analyze', (s) => s.analyze);
     line('mark', (s) => s.mark);
+    line('layer layout', (s) => s.layout);
     line('analyze + mark', (s) => s.analyze + s.mark);
     line('prepare+analyze+mark', (s) => s.prepare + s.analyze + s.mark);
     line("renderer's tasks", (s) => s.task);
