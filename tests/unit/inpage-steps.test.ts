@@ -11,7 +11,7 @@ import { quickGate } from '../../lib/detect';
 import { typedSend, type Message } from '../../lib/ext/protocol';
 import { warmUpSteps } from '../../lib/warm';
 import type { Report } from '../../lib/types';
-import { InPage } from '../../entrypoints/ondemand/app';
+import { InPage, WARM_UP_MIN_CELLS } from '../../entrypoints/ondemand/app';
 import { runSliced } from '../../entrypoints/ondemand/slices';
 import type { Steps } from '../../lib/steps';
 import { html, marked, sleep } from '../support/inpage';
@@ -223,6 +223,57 @@ describe('the stepped engine', () => {
     expect(h.closed).toBe(1);
     expect(h.inpage.state).toBe(STATE.report);
     expect(h.sent.filter((m) => m.type === 'gouji:result')).toHaveLength(1);
+  });
+});
+
+describe('the warm-up before the first analysis', () => {
+  /** An InPage whose warm-up only counts its runs; returns the count once the page has settled. */
+  async function warmUps(page: string): Promise<{ state: string; runs: number }> {
+    const win = pageWindow(page, URL_);
+    const abort = new AbortController();
+    let runs = 0;
+    const inpage = new InPage({
+      doc: win.document as unknown as Document,
+      signal: abort.signal,
+      analyze: (d, o) => checkDocument(d, o),
+      analyzeSteps: (d, o) => checkDocumentSteps(d, o),
+      prepareSteps: function* () {
+        runs++;
+        yield;
+      },
+      gate: quickGate,
+      send: typedSend(async () => undefined),
+      quietMs: 20,
+      lateContentMs: 200,
+    });
+    try {
+      return { state: await inpage.start(), runs };
+    } finally {
+      abort.abort();
+      win.close();
+    }
+  }
+
+  it('warms the core on a page with tables', async () => {
+    expect(await warmUps(sitePage({ set: WRONG }))).toEqual({ state: STATE.report, runs: 1 });
+  });
+
+  // A page in the reports' column says 政府信息公开年度报告 in its breadcrumb: it passes the gate and is read,
+  // but has no table whose code the warm-up (a synthetic report with its three tables) would have warmed.
+  it('skips it on a page without a statistics table that passed the gate on its words', async () => {
+    const news = (
+      extra: string,
+    ) => `<!doctype html><html><head><title>新闻动态_中山市人民政府门户网站</title></head><body>
+      <div class="crumbs">当前位置：首页 &gt; 政务公开 &gt; 政府信息公开年度报告</div>
+      <h1>市政府召开常务会议</h1><p>会议研究部署了下一阶段的重点工作。</p>${extra}</body></html>`;
+    expect(quickGate('新闻动态_中山市人民政府门户网站', '政府信息公开年度报告')).toBe(true);
+    expect(await warmUps(news(''))).toEqual({ state: STATE.none, runs: 0 });
+    // A weather box is a table, but not one the warm-up is for.
+    const weather = '<table class="weather"><tr><td>今日天气</td><td>晴</td><td>22℃</td></tr></table>';
+    expect(await warmUps(news(weather))).toEqual({ state: STATE.none, runs: 0 });
+    // As many cells as a table 二 has: warmed.
+    const grid = `<table>${'<tr><td>1</td><td>2</td><td>3</td><td>4</td></tr>'.repeat(WARM_UP_MIN_CELLS / 4)}</table>`;
+    expect(await warmUps(news(grid))).toEqual({ state: STATE.none, runs: 1 });
   });
 });
 
