@@ -471,6 +471,15 @@ realistic 100 KB page, this build against ${VS} (loads alternated):`);
     line('analyze + mark', (s) => s.analyze + s.mark);
     line('prepare+analyze+mark', (s) => s.prepare + s.analyze + s.mark);
     line("renderer's tasks", (s) => s.task);
+    const newsWork = (s: Sample) => s.prepare + s.analyze + s.mark;
+    const works = newsReal.map((s, i) => newsWork(s) / Math.max(1e-9, newsWork(newsVs[i]!)));
+    console.log(
+      `  ${'news: prepare+analyze'.padEnd(24)} this ${f(median(newsReal.map(newsWork)))}  other ${f(median(newsVs.map(newsWork)))}  this/other (median of ${RUNS} pairs) ${median(works).toFixed(2)}`,
+    );
+    const newsTasks = newsReal.map((s, i) => s.task / Math.max(1e-9, newsVs[i]!.task));
+    console.log(
+      `  ${"news: renderer's tasks".padEnd(24)} this ${f(median(newsReal.map((s) => s.task)))}  other ${f(median(newsVs.map((s) => s.task)))}  this/other (median of ${RUNS} pairs) ${median(newsTasks).toFixed(2)}`,
+    );
     const gates = newsReal.map((s, i) => s.gate / Math.max(1e-9, newsVs[i]!.gate));
     console.log(
       `  ${'gate (news page)'.padEnd(24)} this ${f(median(newsReal.map((s) => s.gate)))}  other ${f(median(newsVs.map((s) => s.gate)))}  this/other (median of ${RUNS} pairs) ${median(gates).toFixed(2)}`,
