@@ -31,6 +31,12 @@ export const ATTR = {
   /** Transient, ~1.5 s after `gouji:focus`: on the cell scrolled into view (value: the load's token). */
   flash: 'data-gouji-flash',
   /**
+   * On each element whose own text holds a highlighted number of the report's text (the parent of each text
+   * node a highlight's range covers; value: the load's token). Our `::highlight()` rules match only these
+   * elements: a bare `::highlight()` rule matches every element, and adding it restyled the whole page.
+   */
+  highlight: 'data-gouji-highlight',
+  /**
    * On every cell that carries fail / total / culprit / uncertain / zero: a random token made once per page
    * load. Our stylesheet styles only cells carrying this load's token, so `data-gouji-*` attributes a page
    * (or a saved copy of a marked page) sets itself are never drawn as our marks.

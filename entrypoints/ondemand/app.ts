@@ -14,7 +14,7 @@ import type { Report } from '../../lib/types';
 import type { LayerActions } from '../../components/inpage/Layer';
 import { currentLang, pageChipText, ui } from '../../components/inpage/strings';
 import { t } from '../../lib/i18n/page';
-import { MarkLedger, PageStyle, STYLED_ATTRS, clearHighlights, setHighlights } from './marks';
+import { MarkLedger, PageStyle, STYLED_ATTRS, clearHighlights, highlightHosts, setHighlights } from './marks';
 import { trusted } from '../../components/inpage/trust';
 import { errorChip, planMarks, type Chip, type MarkPlan, type Target } from '../../components/inpage/model';
 import { ArticleObserver, articleScope } from './observer';
@@ -452,6 +452,9 @@ export class InPage {
       this.plan?.chips ?? (this.state === STATE.error && this.error ? [errorChip(this.doc, this.error)] : []);
     const targets: Target[] = this.plan?.targets ?? [];
     const claims = targets.filter((t) => t.kind === 'claim' && t.range);
+    // The elements holding highlighted text carry the token too: our ::highlight rules match only them.
+    for (const t of claims)
+      for (const el of highlightHosts(t.range!)) attrs.set(el, { ...attrs.get(el), [ATTR.highlight]: token });
     if (attrs.size > 1 || chips.length) this.style.ensure(claims.length > 0);
     else this.style.remove();
     this.ledger.apply(attrs);

@@ -3,7 +3,7 @@
 // renders, and a flag survives a browser restart. Run `npm run build:firefox` first (npm test does).
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ATTR, HOST_SELECTOR, PART } from '../../lib/contract';
+import { ATTR, HIGHLIGHT, HOST_SELECTOR, PART } from '../../lib/contract';
 import { FLAG_KEY_PREFIX } from '../../lib/flags/model';
 import { sitePage } from '../support/pages';
 import { ADDON_ID, EXT_DIR, EXT_UUID, FIREFOX, Firefox, serve, type PageServer } from './bidi';
@@ -70,6 +70,29 @@ describe.skipIf(!ready)('Gouji in Firefox ESR', () => {
       (t) => /identities|勾稽关系/.test(t),
     );
     expect(chip).toContain('39 identities: 1 error');
+  });
+
+  it('highlights a contradicted number in the text, its rule reaching only the element that holds it', async () => {
+    server.pages.set('/narrative.html', sitePage({ textReceived: 199 }));
+    const t = await ff.open(url('/narrative.html'));
+    await ff.poll<string | null>(
+      t,
+      `return document.documentElement.getAttribute(${JSON.stringify(ATTR.state)});`,
+      (v) => v === 'report',
+    );
+    const got = await ff.eval<{ ranges: string[]; hosts: string[][]; other: string }>(
+      t,
+      `
+      const out = [];
+      CSS.highlights?.forEach((h, name) => h.forEach((r) => out.push(name + ':' + r.toString())));
+      const bg = (el) => getComputedStyle(el, '::highlight(${HIGHLIGHT.fail})').backgroundColor;
+      const hosts = [...document.querySelectorAll('[${ATTR.highlight}]')];
+      const other = [...document.querySelectorAll('p')].find((p) => !p.hasAttribute('${ATTR.highlight}'));
+      return { ranges: out, hosts: hosts.map((h) => [h.localName, bg(h)]), other: bg(other) };`,
+    );
+    expect(got.ranges).toEqual([`${HIGHLIGHT.fail}:199`]);
+    expect(got.hosts).toEqual([['p', 'rgba(197, 34, 31, 0.18)']]);
+    expect(got.other).not.toBe('rgba(197, 34, 31, 0.18)');
   });
 
   it('reads a page in 繁體 through the traditional→simplified pack, exactly as the simplified one', async () => {

@@ -10,7 +10,7 @@ import * as OpenCC from 'opencc-js';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkDocument } from '../../lib/check';
-import { ANCHOR_SELECTOR, ATTR, HOST_SELECTOR, PART, PERF } from '../../lib/contract';
+import { ANCHOR_SELECTOR, ATTR, HIGHLIGHT, HOST_SELECTOR, PART, PERF } from '../../lib/contract';
 import { LANG_KEY } from '../../lib/i18n';
 import { EXT_DIR, FIXTURES, artifact, launch, settled, type Launched } from './harness';
 import { articleHtml, newsPage, sitePage } from '../support/pages';
@@ -422,6 +422,21 @@ describe('a report page', () => {
     });
     expect(highlighted).toEqual(['gouji-claim-fail:199']);
     expect(await page.evaluate(() => document.body.textContent!.includes('共受理政府信息公开申请199件'))).toBe(true);
+    // Painted: the highlight's style reaches the paragraph holding the number (our rule is keyed on the
+    // attribute it carries, not a bare ::highlight() that would restyle every element), and no other element.
+    const painted = await page.evaluate(
+      ({ attr, name }) => {
+        const bg = (el: Element) => getComputedStyle(el, `::highlight(${name})`).backgroundColor;
+        const hosts = [...document.querySelectorAll(`[${attr}]`)];
+        const other = [...document.querySelectorAll('p')].find((p) => !p.hasAttribute(attr))!;
+        return { hosts: hosts.map((h) => [h.localName, bg(h)]), other: bg(other) };
+      },
+      { attr: ATTR.highlight, name: HIGHLIGHT.fail },
+    );
+    expect(painted.hosts).toEqual([['p', 'rgba(197, 34, 31, 0.18)']]);
+    expect(painted.other).not.toBe('rgba(197, 34, 31, 0.18)');
+    await page.evaluate((attr) => document.querySelector(`[${attr}]`)!.scrollIntoView(), ATTR.highlight);
+    await page.screenshot({ path: artifact('inpage-highlight.png') });
     await page.close();
   });
 

@@ -79,7 +79,7 @@ describe('in-page marks', () => {
     expect(chips[0]!.getAttribute('data-level')).toBe('info');
   });
 
-  it('carries the ::highlight rules only while the text has highlights (they restyle the whole page)', async () => {
+  it('carries the ::highlight rules only while the text has highlights, each reaching only the elements that hold it', async () => {
     h = openPage(sitePage({ set: WRONG }));
     await h.inpage.start();
     const style = () => h!.doc.querySelector(`style[${ATTR.style}]`)!.textContent!;
@@ -90,11 +90,30 @@ describe('in-page marks', () => {
     h.abort.abort();
     h.win.close();
     // A number in the text that contradicts a table: a highlight, and its rules.
-    h = openPage(sitePage({ set: WRONG, textReceived: 199 }));
+    const page = sitePage({ set: WRONG, textReceived: 199 });
+    h = openPage(page);
+    const before = html(h.doc);
     await h.inpage.start();
-    expect(h.inpage.store.targets.peek().some((t) => t.kind === 'claim' && t.range)).toBe(true);
+    const ranges = h.inpage.store.targets.peek().flatMap((t) => (t.kind === 'claim' && t.range ? [t.range] : []));
+    expect(ranges.map((r) => r.toString())).toEqual(['199']);
     expect(style()).toContain('::highlight(');
     expect(h.doc.querySelectorAll(`style[${ATTR.style}]`)).toHaveLength(1);
+    // A bare ::highlight() rule matches every element and restyles the whole page: each of ours is keyed on
+    // this load's token, which only the elements holding the highlighted text carry.
+    const token = h.doc.querySelector(`[${ATTR.mark}]`)!.getAttribute(ATTR.mark)!;
+    const rules = style()
+      .split('\n')
+      .filter((l) => l.includes('::highlight('));
+    expect(rules).toHaveLength(2);
+    for (const r of rules) expect(r.startsWith(`[${ATTR.highlight}="${token}"]::highlight(`)).toBe(true);
+    const hosts = [...h.doc.querySelectorAll(`[${ATTR.highlight}]`)];
+    expect(hosts).toEqual([ranges[0]!.startContainer.parentElement]);
+    expect(hosts[0]!.getAttribute(ATTR.highlight)).toBe(token);
+    expect(hosts[0]!.textContent).toContain('共受理政府信息公开申请199件');
+    // Hidden: the attribute goes with the other marks, the page is as it was.
+    h.inpage.setVisible(false);
+    expect(h.doc.querySelectorAll(`[${ATTR.highlight}]`)).toHaveLength(0);
+    expect(html(h.doc)).toBe(before);
   });
 
   it('is idempotent: re-running and re-rendering change nothing and add nothing', async () => {
