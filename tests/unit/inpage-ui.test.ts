@@ -15,6 +15,7 @@ import type { InPageAnalysis } from '../../components/inpage/types';
 import { focusedTarget, html, marked, openPage, PAGE_URL, sleep, targets, ui, type Harness } from '../support/inpage';
 import { articleHtml, seed000Values, sitePage } from '../support/pages';
 import { setLang } from '../../components/inpage/strings';
+import { LAYER_CSS } from '../../components/inpage/styles';
 
 let h: Harness | null = null;
 afterEach(() => {
@@ -447,5 +448,21 @@ describe('keyboard anchors (issue #11: marks in the page’s Tab order, beside t
     expect(h.doc.querySelector(ANCHOR_SELECTOR)!.nextSibling).toBe(table);
     await sleep(100);
     expect(h.inpage.observer.runs).toBe(0);
+  });
+});
+
+describe("the layer's stylesheet", () => {
+  // An image in the sheet (url(), an SVG data URL included) is a document or a decode the browser makes
+  // inside the style recalculation of the layer's first render: ≈ 10 ms per load for the two SVG icons.
+  it('draws no image: the mark icons are CSS shapes, each with its own glyph, so colour is never alone', () => {
+    expect(LAYER_CSS).not.toContain('url(');
+    const rule = (sel: string) => LAYER_CSS.split('\n').find((l) => l.startsWith(`${sel}{`)) ?? '';
+    // A failing mark: a triangle with "!" (a bar and a dot); an uncertain one or a warning: a circle with "?".
+    expect(rule('.mark-icon[data-status="fail"]')).toContain('clip-path:polygon(50% 0,');
+    expect(rule('.mark-icon[data-status="fail"]::after')).toMatch(/linear-gradient\(#fff .*transparent.*#fff/);
+    expect(rule('.mark-icon[data-status="uncertain"],.mark-icon[data-status="warn"]')).toContain('border-radius:50%');
+    expect(rule('.mark-icon[data-status="uncertain"]::before,.mark-icon[data-status="warn"]::before')).toContain(
+      'content:"?"',
+    );
   });
 });
