@@ -1,11 +1,12 @@
 // Firefox ESR smoke suite (issue #13): the MV2 build installed in Debian's Firefox ESR over WebDriver
 // BiDi — a report page is marked, the toolbar badge counts its failures (browserAction), the popup
 // renders, and a flag survives a browser restart. Run `npm run build:firefox` first (npm test does).
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ATTR, HIGHLIGHT, HOST_SELECTOR, PART } from '../../lib/contract';
 import { FLAG_KEY_PREFIX } from '../../lib/flags/model';
 import { sitePage } from '../support/pages';
+import { artifact } from '../e2e/harness';
 import { ADDON_ID, EXT_DIR, EXT_UUID, FIREFOX, Firefox, serve, type PageServer } from './bidi';
 
 const WRONG = { 'apply.new.natural_person': 165 };
@@ -70,6 +71,10 @@ describe.skipIf(!ready)('Gouji in Firefox ESR', () => {
       (t) => /identities|勾稽关系/.test(t),
     );
     expect(chip).toContain('39 identities: 1 error');
+    // What a reader sees (looked at by hand: the marks' icons, drawn in CSS, beside the numbers).
+    await ff.eval(tab, `document.querySelector('[${ATTR.culprit}]').scrollIntoView({ block: 'center' }); return 1;`);
+    const shot = await ff.send<{ data: string }>('browsingContext.captureScreenshot', { context: tab });
+    writeFileSync(artifact('firefox-marks.png'), Buffer.from(shot.data, 'base64'));
   });
 
   it('highlights a contradicted number in the text, its rule reaching only the element that holds it', async () => {
