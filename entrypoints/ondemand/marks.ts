@@ -100,26 +100,24 @@ const HIGHLIGHT_NODES = 256;
 
 /**
  * The elements our `::highlight()` rules must match for a range to be painted: the parent of each text node
- * the range covers (a highlight takes its style from the element its text is in).
+ * the range covers (a highlight takes its style from the element its text is in). The claims' ranges start
+ * and end in text nodes (lib/narrative/prose.ts `rangeAt`); the walk goes from the first to the last.
  */
 export function highlightHosts(range: Range): Element[] {
   const hosts = new Set<Element>();
-  const root = range.commonAncestorContainer;
   const end = range.endContainer;
+  const walker = range.startContainer.ownerDocument!.createTreeWalker(
+    range.commonAncestorContainer,
+    4 /* NodeFilter.SHOW_TEXT */,
+  );
+  walker.currentNode = range.startContainer;
   let node: Node | null = range.startContainer;
   for (let i = 0; node && i < HIGHLIGHT_NODES; i++) {
     if (node.nodeType === 3 && node.parentElement) hosts.add(node.parentElement);
     if (node === end) break;
-    node = following(node, root);
+    node = walker.nextNode();
   }
   return [...hosts];
-}
-
-/** The next node in document order inside `root`, or null. */
-function following(node: Node, root: Node): Node | null {
-  if (node.firstChild) return node.firstChild;
-  for (let n: Node | null = node; n && n !== root; n = n.parentNode) if (n.nextSibling) return n.nextSibling;
-  return null;
 }
 
 /** The mark attributes our stylesheet draws: a cell carrying any of them also gets the load's token. */

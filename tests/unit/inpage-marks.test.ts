@@ -7,6 +7,7 @@ import { checkDocument } from '../../lib/check';
 import { quickGate } from '../../lib/detect';
 import { gateSays } from '../../lib/gate';
 import { settleNone, type RuntimeLike } from '../../entrypoints/content/light';
+import { highlightHosts } from '../../entrypoints/ondemand/marks';
 import { html, marked, openPage, PAGE_URL, sleep, ui, type Harness } from '../support/inpage';
 import { happyDoc } from '../support/dom';
 import { newsPage, sitePage } from '../support/pages';
@@ -114,6 +115,23 @@ describe('in-page marks', () => {
     h.inpage.setVisible(false);
     expect(h.doc.querySelectorAll(`[${ATTR.highlight}]`)).toHaveLength(0);
     expect(html(h.doc)).toBe(before);
+  });
+
+  it('finds the elements holding the text of a highlight that crosses elements, and only those', () => {
+    const doc = happyDoc(
+      '<p id="p">共受理<b id="b">1,</b> <i id="i">234</i>件<span id="s">，其他</span></p>',
+      PAGE_URL,
+    );
+    const [b, i, p] = ['b', 'i', 'p'].map((id) => doc.getElementById(id)!);
+    const range = doc.createRange();
+    range.setStart(b.firstChild!, 0);
+    range.setEnd(p.childNodes[4]!, 1); // "1, 234件"
+    expect(range.toString()).toBe('1, 234件');
+    expect(highlightHosts(range)).toEqual([b, p, i]);
+    const one = doc.createRange();
+    one.setStart(i.firstChild!, 1);
+    one.setEnd(i.firstChild!, 3);
+    expect(highlightHosts(one)).toEqual([i]);
   });
 
   it('is idempotent: re-running and re-rendering change nothing and add nothing', async () => {
