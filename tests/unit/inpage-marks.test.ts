@@ -122,7 +122,9 @@ describe('in-page marks', () => {
       '<p id="p">共受理<b id="b">1,</b> <i id="i">234</i>件<span id="s">，其他</span></p>',
       PAGE_URL,
     );
-    const [b, i, p] = ['b', 'i', 'p'].map((id) => doc.getElementById(id)!);
+    const b = doc.getElementById('b')!;
+    const i = doc.getElementById('i')!;
+    const p = doc.getElementById('p')!;
     const range = doc.createRange();
     range.setStart(b.firstChild!, 0);
     range.setEnd(p.childNodes[4]!, 1); // "1, 234件"
