@@ -456,10 +456,11 @@ async function realFigures(ctx: BrowserContext): Promise<void> {
   }
   if (vs) {
     await vs.close();
-    const line = (name: string, f1: (s: Sample) => number) => {
-      const ratios = real.map((s, i) => f1(s) / Math.max(1e-9, f1(realVs[i]!)));
+    /** One figure, this build against the other, loads paired in the order they were made (default: the realistic page). */
+    const line = (name: string, f1: (s: Sample) => number, mine = real, other = realVs) => {
+      const ratios = mine.map((s, i) => f1(s) / Math.max(1e-9, f1(other[i]!)));
       console.log(
-        `  ${name.padEnd(24)} this ${f(median(real.map(f1)))}  other ${f(median(realVs.map(f1)))}  this/other (median of ${RUNS} pairs) ${median(ratios).toFixed(2)}`,
+        `  ${name.padEnd(24)} this ${f(median(mine.map(f1)))}  other ${f(median(other.map(f1)))}  this/other (median of ${RUNS} pairs) ${median(ratios).toFixed(2)}`,
       );
     };
     console.log(`
@@ -471,19 +472,9 @@ realistic 100 KB page, this build against ${VS} (loads alternated):`);
     line('analyze + mark', (s) => s.analyze + s.mark);
     line('prepare+analyze+mark', (s) => s.prepare + s.analyze + s.mark);
     line("renderer's tasks", (s) => s.task);
-    const newsWork = (s: Sample) => s.prepare + s.analyze + s.mark;
-    const works = newsReal.map((s, i) => newsWork(s) / Math.max(1e-9, newsWork(newsVs[i]!)));
-    console.log(
-      `  ${'news: prepare+analyze'.padEnd(24)} this ${f(median(newsReal.map(newsWork)))}  other ${f(median(newsVs.map(newsWork)))}  this/other (median of ${RUNS} pairs) ${median(works).toFixed(2)}`,
-    );
-    const newsTasks = newsReal.map((s, i) => s.task / Math.max(1e-9, newsVs[i]!.task));
-    console.log(
-      `  ${"news: renderer's tasks".padEnd(24)} this ${f(median(newsReal.map((s) => s.task)))}  other ${f(median(newsVs.map((s) => s.task)))}  this/other (median of ${RUNS} pairs) ${median(newsTasks).toFixed(2)}`,
-    );
-    const gates = newsReal.map((s, i) => s.gate / Math.max(1e-9, newsVs[i]!.gate));
-    console.log(
-      `  ${'gate (news page)'.padEnd(24)} this ${f(median(newsReal.map((s) => s.gate)))}  other ${f(median(newsVs.map((s) => s.gate)))}  this/other (median of ${RUNS} pairs) ${median(gates).toFixed(2)}`,
-    );
+    line('news: prepare+analyze', (s) => s.prepare + s.analyze + s.mark, newsReal, newsVs);
+    line("news: renderer's tasks", (s) => s.task, newsReal, newsVs);
+    line('gate (news page)', (s) => s.gate, newsReal, newsVs);
   }
   const plain = await launch(null);
   const alone: Sample[] = [];
