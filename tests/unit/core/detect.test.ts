@@ -1,6 +1,7 @@
 // Detectors carry their own examples, positive and negative, cross-checked against each other.
 import { describe, expect, it } from 'vitest';
-import { countSections, GATE_TEXT, parseReportTitle, quickGate } from '../../../lib/detect';
+import { countSections, GATE_TEXT, GATE_TITLE, parseReportTitle, quickGate } from '../../../lib/detect';
+import { stripPinyin } from '../../../lib/normalize/text';
 import { PAGE_EXAMPLES } from '../../../lib/detect.examples';
 import { fixtureNames, loadFixture } from '../../support/fixtures';
 import { newsPage, sitePage } from '../../support/pages';
@@ -65,6 +66,40 @@ describe('quickGate', () => {
     // Both answers occur: the comparison is not vacuous.
     expect(passes).toBeGreaterThan(20);
     expect(texts.length - passes).toBeGreaterThan(5);
+  });
+
+  // The title is ruled out with indexOf (公开/公開) before its expression runs: the same answer on every title.
+  it('answers as its title expression does, with or without the indexOf shortcut', () => {
+    const titleOf = (html: string) => /<title[^>]*>([^<]*)<\/title>/i.exec(html)?.[1] ?? '';
+    const titles = [
+      ...REPORT_TITLES,
+      ...OTHER_TITLES,
+      '政务公開年报',
+      '政務公開年報',
+      '資訊公開年度報告',
+      '资讯公开工作年度报告',
+      '年报（信息公开）',
+      '年度報告 資訊公開',
+      '年度报告—信息公开',
+      '信息公 开年度报告',
+      '信息公(gōng)开(kāi)年(nián)度(dù)报(bào)告(gào)',
+      '政府信息公开年度报告_政府信息公开_中山市人民政府',
+      '政府信息公开指南',
+      '公开年度报告',
+      '',
+      ...PAGE_EXAMPLES.map((e) => e.title),
+      ...fixtureNames().map((n) => titleOf(loadFixture(n).html)),
+      titleOf(sitePage()),
+      titleOf(newsPage()),
+    ];
+    let passes = 0;
+    for (const title of titles) {
+      const want = GATE_TITLE.test(stripPinyin(title));
+      passes += want ? 1 : 0;
+      expect(quickGate(title), title).toBe(want);
+    }
+    expect(passes).toBeGreaterThan(10);
+    expect(titles.length - passes).toBeGreaterThan(10);
   });
 });
 
