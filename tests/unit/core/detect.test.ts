@@ -1,6 +1,13 @@
 // Detectors carry their own examples, positive and negative, cross-checked against each other.
 import { describe, expect, it } from 'vitest';
-import { countSections, GATE_TEXT, GATE_TITLE, parseReportTitle, quickGate } from '../../../lib/detect';
+import {
+  countSections,
+  GATE_TEXT,
+  GATE_TEXT_REACH,
+  GATE_TITLE,
+  parseReportTitle,
+  quickGate,
+} from '../../../lib/detect';
 import { stripPinyin } from '../../../lib/normalize/text';
 import { PAGE_EXAMPLES } from '../../../lib/detect.examples';
 import { fixtureNames, loadFixture } from '../../support/fixtures';
@@ -23,6 +30,19 @@ const OTHER_TITLES = [
   '市政府召开常务会议',
   '国务院办公厅政府信息与政务公开办公室关于印发《中华人民共和国政府信息公开工作年度报告格式》的通知',
 ];
+
+/** All the strings GATE_TEXT matches: its language is finite (character classes, one optional 工作). */
+function everyGateTextMatch(): string[] {
+  const product = (...parts: string[][]): string[] =>
+    parts.reduce<string[]>((acc, p) => acc.flatMap((a) => p.map((b) => a + b)), ['']);
+  const info = ['信息', ...product(['资', '資'], ['讯', '訊'])];
+  const open = ['开', '開'];
+  return [
+    ...product(['勾稽'], ['关', '關'], ['系', '係']),
+    ...product(['本年新收政府'], info, ['公'], open, ['申'], ['请', '請']),
+    ...product(['政府'], info, ['公'], open, ['', '工作'], ['年度'], ['报', '報'], ['告']),
+  ];
+}
 
 describe('quickGate', () => {
   it.each(REPORT_TITLES)('lets %s through', (t) => expect(quickGate(t)).toBe(true));
@@ -52,6 +72,16 @@ describe('quickGate', () => {
       '政府信息公开工作年度 报告',
       '年(nián)度(dù)报(bào)告(gào)',
       '',
+      // The expression runs on a window around each needle found: matches at the window's edges, a needle
+      // whose first occurrences do not match, long text on both sides.
+      `${'x'.repeat(30)}政府資訊公開工作年度報告${'y'.repeat(30)}`,
+      `${'x'.repeat(30)}本年新收政府資訊公開申請${'y'.repeat(30)}`,
+      `本年新收政府资讯公開申请${'y'.repeat(30)}`,
+      `${'x'.repeat(30)}政府信息公开工作年度报告`,
+      `2023年度报告、2022年度报告、本年新收、勾稽……${'z'.repeat(50)}政府信息公开年度报告`,
+      `政府信息公开工作工作年度报告，本年新收政府信息，勾稽关 系`,
+      // Every string GATE_TEXT matches (each character class, each optional part), alone and inside text.
+      ...everyGateTextMatch().flatMap((m) => [m, `${'x'.repeat(20)}${m}${'y'.repeat(20)}`]),
       ...PAGE_EXAMPLES.map((e) => `${e.title}\n${e.body}`),
       ...fixtureNames().map((n) => loadFixture(n).html),
       sitePage(),
@@ -63,6 +93,9 @@ describe('quickGate', () => {
       passes += want ? 1 : 0;
       expect(quickGate('中山市人民政府门户网站', text), text.slice(0, 60)).toBe(want);
     }
+    // The window is wide enough for the longest match of each alternative.
+    for (const longest of ['勾稽關係', '本年新收政府資訊公開申請', '政府資訊公開工作年度報告'])
+      expect(GATE_TEXT.exec(longest)?.[0].length).toBeLessThanOrEqual(GATE_TEXT_REACH);
     // Both answers occur: the comparison is not vacuous.
     expect(passes).toBeGreaterThan(20);
     expect(texts.length - passes).toBeGreaterThan(5);
