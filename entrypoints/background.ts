@@ -12,7 +12,8 @@
 import { reportViewPath } from '../components/popup/files';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { answer, type Handlers, type Message, type TabState } from '@/lib/ext/protocol';
+import { answer, type FlagsForReport, type Handlers, type Message, type TabState } from '@/lib/ext/protocol';
+import { STATE } from '@/lib/contract';
 import {
   badgeFor,
   pageUrl,
@@ -97,6 +98,14 @@ export function installBackground(b: Api) {
     await b.tabs.sendMessage(tabId, msg, typeof frameId === 'number' ? { frameId } : undefined).catch(() => undefined);
   };
 
+  /** The user's flags on a report's findings (`gouji:flags-for-report`, and with a report's `gouji:result`). */
+  const flagsFor = async (report: Report): Promise<FlagsForReport> => {
+    const map = await flags.forReport(report);
+    const statuses: Record<string, FlagStatus> = {};
+    for (const [id, f] of map) statuses[id] = f.status;
+    return { checkIds: [...map.keys()], statuses };
+  };
+
   const queues = new Map<number, Promise<void>>();
   type Sender = { tab?: { id?: number; url?: string }; frameId?: number };
   // One handler per message the background answers, each typed by its request and reply (lib/ext/protocol.ts).
@@ -122,17 +131,18 @@ export function installBackground(b: Api) {
       void settled.then(() => {
         if (queues.get(tabId) === settled) queues.delete(tabId);
       });
+      // The flags of a report are answered with the result: the page shows them without asking again.
+      // (A failure to read them leaves the page to ask with gouji:flags-for-report, as it did before.)
+      const found =
+        msg.state === STATE.report && msg.report?.detected
+          ? await flagsFor(msg.report).catch(() => undefined)
+          : undefined;
       await run;
-      return { ok: true };
+      return found ? { ok: true, flags: found } : { ok: true };
     },
     'gouji:get-tab-state': async (msg) => (typeof msg.tabId === 'number' ? await tabs.get(msg.tabId) : null),
     'gouji:flag-add': (msg) => flags.addFinding(msg.report, msg.checkId, msg.note),
-    'gouji:flags-for-report': async (msg) => {
-      const map = await flags.forReport(msg.report);
-      const statuses: Record<string, FlagStatus> = {};
-      for (const [id, f] of map) statuses[id] = f.status;
-      return { checkIds: [...map.keys()], statuses };
-    },
+    'gouji:flags-for-report': (msg) => flagsFor(msg.report),
     'gouji:open-batch': async (_msg, sender) => {
       // Only a page's own address, only http(s): the batch page refuses anything outside gov.cn anyway.
       const list = sender.tab?.url && /^https?:\/\//.test(sender.tab.url) ? sender.tab.url : null;

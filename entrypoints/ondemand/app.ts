@@ -4,7 +4,7 @@
 //
 //   main() ─ gate (title/text, ≤ 2 ms, no DOM writes) ─ no → html[data-gouji-state=none], done, no observer
 //              └ yes → idle task: analyze (lib core) → plan (model.ts) → mark (ledger + style + shadow layer)
-//                        → gouji:result to the background → ask gouji:flags-for-report
+//                        → gouji:result to the background (answered with the report's flags)
 //                        → ArticleObserver: page changes re-run the same path (debounced)
 //   popup ⇄ handleMessage: gouji:focus / gouji:set-marks / gouji:get-marks / gouji:flags-changed
 import { frameUrl } from '../../lib/ext/frames';
@@ -423,8 +423,20 @@ export class InPage {
       if (key === this.lastSent) return;
       this.lastSent = key;
       const list = state === STATE.none && this.listLinks >= LIST_MIN_LINKS ? { listLinks: this.listLinks } : {};
-      this.deps.send({ type: 'gouji:result', state, report, ...(error ? { error } : {}), ...list }).catch(() => {});
-      if (state === STATE.report) void this.requestFlags();
+      const sent = this.deps.send({ type: 'gouji:result', state, report, ...(error ? { error } : {}), ...list });
+      if (state !== STATE.report) {
+        sent.catch(() => {});
+        return;
+      }
+      // The background answers a report's result with its flags; an answer without them (it could not read
+      // them) is followed by the question itself.
+      sent.then(
+        (reply) => {
+          if (this.deps.signal.aborted || this.analysis?.report !== report) return;
+          if (!this.takeFlags(reply && 'flags' in reply ? reply.flags : undefined)) void this.requestFlags();
+        },
+        () => {},
+      );
     }, 0);
   }
 
@@ -743,17 +755,22 @@ export class InPage {
     return null;
   }
 
+  /**
+   * Shows the flagged findings the background named (`gouji:flags-for-report`, or with a report's
+   * `gouji:result`). The answer crossed a process boundary: its shape is checked. False when it had none.
+   */
+  private takeFlags(found: { checkIds?: unknown } | undefined): boolean {
+    if (!found || !Array.isArray(found.checkIds)) return false;
+    this.store.flagged.value = new Set(found.checkIds.filter((x): x is string => typeof x === 'string'));
+    return true;
+  }
+
   async requestFlags(): Promise<void> {
     const report = this.analysis?.report;
     if (!report?.detected) return;
     try {
       // Typed as Replies['gouji:flags-for-report'], but it crossed a process boundary: checked all the same.
-      const reply: { checkIds?: unknown } | undefined = await this.deps.send({
-        type: 'gouji:flags-for-report',
-        report,
-      });
-      if (reply && Array.isArray(reply.checkIds))
-        this.store.flagged.value = new Set(reply.checkIds.filter((x): x is string => typeof x === 'string'));
+      this.takeFlags(await this.deps.send({ type: 'gouji:flags-for-report', report }));
     } catch {
       // No background (tests, or it is restarting): no flags shown.
     }

@@ -75,8 +75,18 @@ export type MessageOf<T extends Message['type']> = Extract<Message, { type: T }>
  * an older or newer version of the other side: receivers still check their shape (see `isAddResult`), the
  * map is what the sender may expect, not a promise. `undefined`: nobody answers.
  */
+/** The user's flags on one report's findings: the flagged check and claim ids, and each one's status. */
+export interface FlagsForReport {
+  checkIds: string[];
+  statuses: Record<string, FlagStatus>;
+}
+
 export interface Replies {
-  'gouji:result': { ok: true } | { ok: false; error: string };
+  /**
+   * `flags`: for a report, what `gouji:flags-for-report` would answer, so the page needs no second message
+   * (and the background no second copy of the report) to show its flags on load.
+   */
+  'gouji:result': { ok: true; flags?: FlagsForReport } | { ok: false; error: string };
   'gouji:get-tab-state': TabState | null;
   /** Did a cell or claim with that id get focused? */
   'gouji:focus': boolean;
@@ -84,7 +94,7 @@ export interface Replies {
   'gouji:set-marks': boolean;
   'gouji:get-marks': boolean;
   'gouji:flag-add': AddResult;
-  'gouji:flags-for-report': { checkIds: string[]; statuses: Record<string, FlagStatus> };
+  'gouji:flags-for-report': FlagsForReport;
   'gouji:flags-changed': undefined;
   'gouji:previous-year': undefined;
   /** Opened the batch page for the sender's list page? */

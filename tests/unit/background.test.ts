@@ -99,6 +99,12 @@ describe('background', () => {
       report: sampleReport(),
     })) as { checkIds: string[]; statuses: Record<string, string> };
     expect(found).toEqual({ checkIds: ['apply.row-sum:granted'], statuses: { 'apply.row-sum:granted': 'open' } });
+    // A report's result is answered with the same flags (the page needs no second message); other states are not.
+    expect(await fromTab(4, { type: 'gouji:result', state: 'report', report: sampleReport() })).toEqual({
+      ok: true,
+      flags: found,
+    });
+    expect(await fromTab(6, { type: 'gouji:result', state: 'none', report: null })).toEqual({ ok: true });
     await vi.waitFor(() =>
       expect(fakeBrowser.tabs.sendMessage).toHaveBeenCalledWith(4, { type: 'gouji:flags-changed' }),
     );

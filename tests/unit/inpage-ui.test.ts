@@ -182,6 +182,31 @@ describe('flags', () => {
     expect(q(root, PART.flagged)).toHaveLength(0);
     expect(h.sent.filter((m) => m.type === 'gouji:flags-for-report')).toHaveLength(2);
   });
+
+  it("takes the flags that answer the report's result, without asking for them again", async () => {
+    h = openPage(sitePage({ set: WRONG }));
+    h.replies['gouji:result'] = {
+      ok: true,
+      flags: { checkIds: ['apply.balance:natural_person'], statuses: { 'apply.balance:natural_person': 'open' } },
+    };
+    h.replies['gouji:flags-for-report'] = { checkIds: [] };
+    await h.inpage.start();
+    // The result goes out in a task after the run; its answer is taken in a microtask after that.
+    for (let waited = 0; !h.sent.some((m) => m.type === 'gouji:result') && waited < 5_000; waited += 20)
+      await sleep(20);
+    await sleep(0);
+    h.inpage.activate('apply.total.natural_person', 'hover');
+    let root = await ui(h);
+    const f = q(root, PART.finding).find((x) => x.getAttribute('data-check') === 'apply.balance:natural_person')!;
+    expect(f.querySelector(`[part~="${PART.flagged}"]`)).not.toBeNull();
+    expect(h.sent.filter((m) => m.type === 'gouji:flags-for-report')).toHaveLength(0);
+    // A change of the flags elsewhere is still asked for.
+    expect(h.inpage.handleMessage({ type: 'gouji:flags-changed' })).toBeUndefined();
+    await sleep(0);
+    root = await ui(h);
+    expect(q(root, PART.flagged)).toHaveLength(0);
+    expect(h.sent.filter((m) => m.type === 'gouji:flags-for-report')).toHaveLength(1);
+  });
 });
 
 describe('narrative claims', () => {
