@@ -148,6 +148,8 @@ export class InPage {
   private readonly doc: Document;
   private readonly win: Window;
   private lastSent = '';
+  /** Results sent to the background so far: only the latest one's answer (its flags) is taken. */
+  private resultsSent = 0;
   private listLinks = 0;
   private listChip: Element | null = null;
   private flashTimer: ReturnType<typeof setTimeout> | null = null;
@@ -424,15 +426,17 @@ export class InPage {
       this.lastSent = key;
       const list = state === STATE.none && this.listLinks >= LIST_MIN_LINKS ? { listLinks: this.listLinks } : {};
       const sent = this.deps.send({ type: 'gouji:result', state, report, ...(error ? { error } : {}), ...list });
+      const seq = ++this.resultsSent;
       if (state !== STATE.report) {
         sent.catch(() => {});
         return;
       }
       // The background answers a report's result with its flags; an answer without them (it could not read
-      // them) is followed by the question itself.
+      // them) is followed by the question itself. Only the answer to the latest result sent counts: a re-run
+      // with the same result sends nothing, and its flags are this answer's.
       sent.then(
         (reply) => {
-          if (this.deps.signal.aborted || this.analysis?.report !== report) return;
+          if (this.deps.signal.aborted || seq !== this.resultsSent) return;
           if (!this.takeFlags(reply && 'flags' in reply ? reply.flags : undefined)) void this.requestFlags();
         },
         () => {},

@@ -183,6 +183,27 @@ describe('flags', () => {
     expect(h.sent.filter((m) => m.type === 'gouji:flags-for-report')).toHaveLength(2);
   });
 
+  it('keeps the flags answering a result when a re-run finds the same result (and sends nothing)', async () => {
+    h = openPage(sitePage({ set: WRONG }));
+    let answer!: (r: unknown) => void;
+    h.replies['gouji:result'] = new Promise((resolve) => (answer = resolve));
+    h.replies['gouji:flags-for-report'] = { checkIds: [] };
+    await h.inpage.start();
+    for (let waited = 0; !h.sent.some((m) => m.type === 'gouji:result') && waited < 5_000; waited += 20)
+      await sleep(20);
+    // The page is read again before the background answers: the same result, so no second gouji:result.
+    await h.inpage.analyze();
+    await sleep(50);
+    expect(h.sent.filter((m) => m.type === 'gouji:result')).toHaveLength(1);
+    answer({ ok: true, flags: { checkIds: ['apply.balance:natural_person'], statuses: {} } });
+    await sleep(0);
+    h.inpage.activate('apply.total.natural_person', 'hover');
+    const root = await ui(h);
+    const f = q(root, PART.finding).find((x) => x.getAttribute('data-check') === 'apply.balance:natural_person')!;
+    expect(f.querySelector(`[part~="${PART.flagged}"]`)).not.toBeNull();
+    expect(h.sent.filter((m) => m.type === 'gouji:flags-for-report')).toHaveLength(0);
+  });
+
   it("takes the flags that answer the report's result, without asking for them again", async () => {
     h = openPage(sitePage({ set: WRONG }));
     h.replies['gouji:result'] = {
