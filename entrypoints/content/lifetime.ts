@@ -5,7 +5,8 @@
 // gov.cn page could switch Gouji off. Nothing of ours hangs off ctx.signal. Our lifetime ends only when the
 // extension context itself is gone — `browser.runtime.id` reads undefined once the extension was reloaded,
 // updated or removed. That is checked (cheaply) whenever something happens that may follow an update: a
-// newer copy of the content script announcing itself (WXT's event, or its postMessage), the tab coming back
+// newer copy of the content script announcing itself (WXT's document event; the postMessage that copies of
+// earlier versions also sent — ours no longer does: entrypoints/content/index.ts), the tab coming back
 // into view, the user pointing at or focusing the page. A page can fire these events as often as it likes;
 // all they do is make us look at `alive()`, which the page cannot influence.
 export const INVALIDATED = 'gouji:extension-updated';

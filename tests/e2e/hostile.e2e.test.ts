@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ATTR, HOST_SELECTOR, PART, PERF } from '../../lib/contract';
 import { FLAG_KEY_PREFIX } from '../../lib/flags/model';
 import { launch, settled, type Launched } from './harness';
-import { sitePage } from '../support/pages';
+import { newsPage, sitePage } from '../support/pages';
 
 declare const chrome: {
   tabs: { query(q: object): Promise<{ id?: number }[]>; sendMessage(tabId: number, msg: unknown): Promise<unknown> };
@@ -61,6 +61,30 @@ describe('a hostile gov.cn page', () => {
     );
     expect(answers).toContain(true);
     await page.close();
+  });
+
+  // WXT's content-script context announced each start with window.postMessage too (a deprecated path, beside
+  // its document event): every gov.cn page's own message listeners woke up to a message carrying the
+  // extension's id. The content script turns it off (noScriptStartedPostMessage).
+  it('hears no message from Gouji on its window, report or not', async () => {
+    for (const [url, html] of [
+      [URL + '?msg-report', sitePage({ set: WRONG })],
+      [URL.replace('art_1', 'news_1') + '?msg-news', newsPage()],
+    ] as const) {
+      L.pages.set(url, html);
+      const page = await L.context.newPage();
+      await page.addInitScript(() => {
+        const heard: string[] = [];
+        (window as unknown as { __heard: string[] }).__heard = heard;
+        window.addEventListener('message', (e) => heard.push(JSON.stringify(e.data)));
+      });
+      await page.goto(url);
+      await page.waitForFunction((a) => document.documentElement.hasAttribute(a), ATTR.state);
+      await page.waitForTimeout(300);
+      const heard = await page.evaluate(() => (window as unknown as { __heard: string[] }).__heard);
+      expect(heard.filter((m) => m.includes(L.extensionId) || m.includes('wxt:'))).toEqual([]);
+      await page.close();
+    }
   });
 
   it('cannot flag findings by clicking our buttons from its own script', async () => {
