@@ -70,17 +70,17 @@ export function isGoujiMessage(m: unknown): m is Message {
 /** A message of one type. */
 export type MessageOf<T extends Message['type']> = Extract<Message, { type: T }>;
 
-/**
- * What each message is answered with (request → reply). Replies cross a process boundary and may come from
- * an older or newer version of the other side: receivers still check their shape (see `isAddResult`), the
- * map is what the sender may expect, not a promise. `undefined`: nobody answers.
- */
 /** The user's flags on one report's findings: the flagged check and claim ids, and each one's status. */
 export interface FlagsForReport {
   checkIds: string[];
   statuses: Record<string, FlagStatus>;
 }
 
+/**
+ * What each message is answered with (request → reply). Replies cross a process boundary and may come from
+ * an older or newer version of the other side: receivers still check their shape (see `isAddResult`), the
+ * map is what the sender may expect, not a promise. `undefined`: nobody answers.
+ */
 export interface Replies {
   /**
    * `flags`: for a report, what `gouji:flags-for-report` would answer, so the page needs no second message

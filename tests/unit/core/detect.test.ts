@@ -72,7 +72,7 @@ describe('quickGate', () => {
       '政府信息公开工作年度 报告',
       '年(nián)度(dù)报(bào)告(gào)',
       '',
-      // The expression runs on a window around each needle found: matches at the window's edges, a needle
+      // The phrases are looked for in a window around each needle found: matches at the window's edges, a needle
       // whose first occurrences do not match, long text on both sides.
       `${'x'.repeat(30)}政府資訊公開工作年度報告${'y'.repeat(30)}`,
       `${'x'.repeat(30)}本年新收政府資訊公開申請${'y'.repeat(30)}`,
