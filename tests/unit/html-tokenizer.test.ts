@@ -60,6 +60,9 @@ describe('FastTokenizer = htmlparser2 Tokenizer', () => {
       '<svg><path d="M0 0"/></svg><math><mi>x</mi></math>',
       '<div\nclass="a"\tid=b/>x</div></ div><br/></br><p>',
       '中文&nbsp;数字１２３&#12288;<b>加粗</b>',
+      // Equal pieces: where the next "&" is must be searched again in each.
+      'a&amp;b a&amp;b a&amp;b a&amp;b ',
+      '<i x="&amp;">&</i><i x="&amp;">&</i>',
     ])
       for (const chunks of [1, 2, 3, 5]) same(html, chunks);
   });
