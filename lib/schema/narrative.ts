@@ -120,12 +120,7 @@ export interface NarrativeEntry {
   /** After the unit: "行政复议7件，均获维持" → the upheld cell equals N and the others are 0. */
   allUpheld?: { after: RegExp; group: string; groups: readonly string[] };
   target: NarrativeTarget;
-  /**
-   * Sentences whose [bracketed] number this entry must claim, and sentences whose bracketed number it must
-   * not. tests/unit/narrative.vocabulary.test.ts runs every entry on its own and on every other entry's.
-   */
-  examples: readonly string[];
-  counterexamples: readonly string[];
+  // Each entry's examples and counterexamples are in lib/schema/narrative.examples.ts, under its id.
 }
 
 // A short gap of words between a keyword and its number: "予以公开的125件", "不予受理的1件".
@@ -167,8 +162,6 @@ export const NARRATIVE_VOCABULARY: readonly NarrativeEntry[] = [
     units: APPLY_UNITS,
     context: /申请/,
     before: [new RegExp(`(予以公开|全部公开)(和|及|与|、|或|以及)部分公开${CAT_GAP}$`)],
-    examples: ['本年度收到申请30件，予以公开及部分公开[25]件。', '办理申请中，予以公开和部分公开的[12]件。'],
-    counterexamples: ['予以公开[25]件。'],
     target: {
       kind: 'any',
       options: [
@@ -188,12 +181,6 @@ export const NARRATIVE_VOCABULARY: readonly NarrativeEntry[] = [
     units: APPLY_UNITS,
     context: /申请/,
     before: [new RegExp(`(?<!不)(予以公开|全部公开|同意公开)${CAT_GAP}$`)],
-    examples: ['按申请办理结果分类，予以公开的[125]件，部分公开的5件。', '办结申请中，同意公开[40]件。'],
-    counterexamples: [
-      '按申请办理结果，不予公开[3]件。',
-      '收到申请50件，予以公开及部分公开[25]件。',
-      '依申请公开中，予以公开信息[40]条。',
-    ],
     target: {
       kind: 'any',
       options: [{ field: 'apply.granted.total', name: '表三“予以公开”总计', sum: ['apply.granted.total'] }],
@@ -207,8 +194,6 @@ export const NARRATIVE_VOCABULARY: readonly NarrativeEntry[] = [
     units: APPLY_UNITS,
     context: /申请/,
     before: [new RegExp(`部分公开${CAT_GAP}$`)],
-    examples: ['按申请办理结果分类，予以公开的125件，部分公开的[5]件。', '对申请部分公开[7]件。'],
-    counterexamples: ['收到申请50件，予以公开及部分公开[25]件。'],
     target: {
       kind: 'any',
       options: [
@@ -224,11 +209,6 @@ export const NARRATIVE_VOCABULARY: readonly NarrativeEntry[] = [
     units: APPLY_UNITS,
     context: /申请/,
     before: [new RegExp(`不予(以)?公开${CAT_GAP}$`)],
-    examples: ['按申请办理结果分类，不予公开的[3]件。', '答复申请时不予以公开[2]件。'],
-    counterexamples: [
-      '按申请办理结果，予以公开[3]件。',
-      '共制作政府信息3021条，依申请公开信息459条，不予公开信息[1535]条。',
-    ],
     target: {
       kind: 'any',
       options: [{ field: 'apply.withheld.*.total', name: '表三“不予公开”各项总计之和', group: 'withheld' }],
@@ -242,8 +222,6 @@ export const NARRATIVE_VOCABULARY: readonly NarrativeEntry[] = [
     units: APPLY_UNITS,
     context: /申请/,
     before: [new RegExp(`无法提供${CAT_GAP}$`)],
-    examples: ['按申请办理结果分类，无法提供的[24]件。', '申请中，因本机关不掌握而无法提供[9]件。'],
-    counterexamples: ['依申请公开中，不予处理[2]件。'],
     target: {
       kind: 'any',
       options: [{ field: 'apply.unavailable.*.total', name: '表三“无法提供”各项总计之和', group: 'unavailable' }],
@@ -258,8 +236,6 @@ export const NARRATIVE_VOCABULARY: readonly NarrativeEntry[] = [
     units: APPLY_UNITS,
     context: /申请/,
     before: [new RegExp(`不予(处理|受理)${CAT_GAP}$`)],
-    examples: ['按申请办理结果分类，不予受理的[1]件。', '对申请不予处理[4]件。'],
-    counterexamples: ['共受理政府信息公开申请[189]件。'],
     target: {
       kind: 'any',
       options: [{ field: 'apply.not_processed.*.total', name: '表三“不予处理”各项总计之和', group: 'not_processed' }],
@@ -274,8 +250,6 @@ export const NARRATIVE_VOCABULARY: readonly NarrativeEntry[] = [
     units: APPLY_UNITS,
     context: /申请/,
     before: [/其他处理[^，,。；;：:、\d]{0,12}$/],
-    examples: ['按申请办理结果分类，其他处理(含撤销申请)[58]件。', '其他处理的申请[6]件。'],
-    counterexamples: ['共办理依申请公开[216]件。'],
     target: {
       kind: 'any',
       options: [
@@ -291,8 +265,6 @@ export const NARRATIVE_VOCABULARY: readonly NarrativeEntry[] = [
     units: APPLY_UNITS,
     context: /申请/,
     before: [new RegExp(`上(一)?年(度)?结转${GAP}$`)],
-    examples: ['全年共收到申请20件，上年结转[3]件。', '上年度结转政府信息公开申请[2]件。'],
-    counterexamples: ['剩余[8]件转下年度办理。'],
     target: {
       kind: 'any',
       options: [{ field: 'apply.carried_over.total', name: '表三“上年结转”总计', sum: ['apply.carried_over.total'] }],
@@ -309,12 +281,6 @@ export const NARRATIVE_VOCABULARY: readonly NarrativeEntry[] = [
     before: [new RegExp(`(结转|转入|转)(至|到)?下(一)?年(度)?${GAP}$`)],
     // Only "申请" may stand between the unit and the verb: "2条留言转下年度办理" is not about requests.
     after: [/^(申请)?(需|将|已|依法)?(结转|转入|转|留)(至|到|入)?下(一)?年(度)?(继续)?(办理)?/],
-    examples: [
-      '申请办理中，剩余[8]件转下年度办理。',
-      '申请办理中，结转下年度继续办理[13]件。',
-      '申请办理中，有[2]件申请结转至下一年度。',
-    ],
-    counterexamples: ['上年结转[3]件。', '依申请公开工作中，另有[2]条留言转下年度办理。'],
     target: {
       kind: 'any',
       options: [
@@ -336,8 +302,6 @@ export const NARRATIVE_VOCABULARY: readonly NarrativeEntry[] = [
     context: /申请/,
     before: [new RegExp(`自然人${GAP}$`)],
     after: [/^(为|是|系|来自|由)?自然人/],
-    examples: ['共办理申请216件，其中[194]件为自然人申请。', '其中自然人申请[30]件。'],
-    counterexamples: ['共有自然人[30]件。'],
     target: { kind: 'applicant', columns: ['natural_person'], name: '“自然人”' },
   },
   {
@@ -349,8 +313,6 @@ export const NARRATIVE_VOCABULARY: readonly NarrativeEntry[] = [
     context: /申请/,
     before: [new RegExp(`法人(或|和|及|与)其他组织${GAP}$`)],
     after: [/^(为|是|系|来自|由)?法人(或|和|及|与)其他组织/],
-    examples: ['收到申请50件，其中法人或其他组织申请[12]件。', '共办理申请50件，[12]件为法人或其他组织申请。'],
-    counterexamples: ['共办理申请50件，其中商业企业申请[12]件。'],
     target: {
       kind: 'applicant',
       columns: ['commercial', 'research', 'nonprofit', 'legal_service', 'other_org'],
@@ -366,8 +328,6 @@ export const NARRATIVE_VOCABULARY: readonly NarrativeEntry[] = [
     context: /申请/,
     before: [new RegExp(`商业企业${GAP}$`)],
     after: [/^(为|是|系|来自|由)?商业企业/],
-    examples: ['共办理申请216件，其中[21]件为商业企业申请。', '其中商业企业申请[4]件。'],
-    counterexamples: ['走访商业企业[40]家，受理申请。'],
     target: { kind: 'applicant', columns: ['commercial'], name: '“商业企业”' },
   },
   {
@@ -379,8 +339,6 @@ export const NARRATIVE_VOCABULARY: readonly NarrativeEntry[] = [
     context: /申请/,
     before: [new RegExp(`科研机构${GAP}$`)],
     after: [/^(为|是|系|来自|由)?科研机构/],
-    examples: ['收到申请20件，其中科研机构申请[2]件。', '收到申请20件，[2]件为科研机构申请。'],
-    counterexamples: ['收到申请20件，其中商业企业申请[2]件。'],
     target: { kind: 'applicant', columns: ['research'], name: '“科研机构”' },
   },
   {
@@ -392,8 +350,6 @@ export const NARRATIVE_VOCABULARY: readonly NarrativeEntry[] = [
     context: /申请/,
     before: [new RegExp(`社会公益组织${GAP}$`)],
     after: [/^(为|是|系|来自|由)?社会公益组织/],
-    examples: ['收到申请20件，其中社会公益组织申请[1]件。', '收到申请20件，[1]件为社会公益组织提出的申请。'],
-    counterexamples: ['收到申请20件，其中科研机构申请[1]件。'],
     target: { kind: 'applicant', columns: ['nonprofit'], name: '“社会公益组织”' },
   },
   {
@@ -405,8 +361,6 @@ export const NARRATIVE_VOCABULARY: readonly NarrativeEntry[] = [
     context: /申请/,
     before: [new RegExp(`法律服务机构${GAP}$`)],
     after: [/^(为|是|系|来自|由)?法律服务机构/],
-    examples: ['收到申请20件，其中法律服务机构申请[3]件。', '收到申请20件，[3]件为法律服务机构申请。'],
-    counterexamples: ['收到申请20件，其中律师[3]人。'],
     target: { kind: 'applicant', columns: ['legal_service'], name: '“法律服务机构”' },
   },
   {
@@ -418,8 +372,6 @@ export const NARRATIVE_VOCABULARY: readonly NarrativeEntry[] = [
     units: APPLY_UNITS,
     context: /申请/,
     after: [/^(为|是|系|来自|由)?其他(组织|机构|申请人|类)?(的)?(申请|提出)/],
-    examples: ['共办理依申请公开216件，[1]件为其他申请。', '收到申请20件，[2]件为其他组织申请。'],
-    counterexamples: ['按申请办理结果，其他处理[2]件。'],
     target: { kind: 'applicant', columns: ['other_org'], name: '“其他”' },
   },
   // ── Table 三: headline counts (FORMAT.md §7: any of the three meanings passes) ──
@@ -436,20 +388,6 @@ export const NARRATIVE_VOCABULARY: readonly NarrativeEntry[] = [
       /(?<!不予)(收到|受理|新收|接收|接到|收悉)[^，,。；;：:、\d]{0,16}申请(?!人|书|表|材料)[^，,。；;：:、\d]{0,8}$/,
       /(政府信息公开|依申请公开)申请(数量|总数|总量)?(共|为|共计|合计)?$/,
     ],
-    examples: [
-      '2024年，共受理政府信息公开申请[189]件，同比增加20.4%。',
-      '收到政府信息公开申请[1]条。',
-      '全区各级行政机关共收到依申请公开[67]宗。',
-    ],
-    counterexamples: [
-      '依申请公开方面，全年受理行政许可申请[1200]件。',
-      '全年共收到申请[35]件。',
-      '共收到行政复议申请[2]件。',
-      '共收到有效留言[613]条。',
-      '对不予受理的申请[3]件。',
-      '收到申请人补正材料[3]件。',
-      '收到申请人撤回申请[2]件。',
-    ],
     target: { kind: 'any', options: HEADLINE },
   },
   {
@@ -465,18 +403,6 @@ export const NARRATIVE_VOCABULARY: readonly NarrativeEntry[] = [
       /(依申请公开|政府信息公开申请)[^，,。；;：:、\d]{0,6}(办理|答复|办结|处理)[^，,。；;：:、\d]{0,4}$/,
     ],
     chain: { before: /^(共|已|均已|全部)?(办理|答复|办结|处理)(完毕)?$/, after: ['apply.received'] },
-    examples: [
-      '答复政府信息公开申请[34430]件(含上年度转结)，均在法定期限内予以答复。',
-      '2024年，共办理依申请公开[216]件，均在法定期限内答复。',
-      '全市共办理政府信息依申请公开[292]件。',
-      '共收到依申请公开67宗，办理[67]宗。',
-    ],
-    counterexamples: [
-      '共办理网民留言[4622]条。',
-      '市政府办理[46]件。',
-      '其他处理(含撤销申请)[58]件。',
-      '政府信息公开申请延期答复[3]件。',
-    ],
     target: { kind: 'any', options: HEADLINE_HANDLED },
   },
   // ── Table 四 ──
@@ -494,12 +420,6 @@ export const NARRATIVE_VOCABULARY: readonly NarrativeEntry[] = [
       group: 'review',
       groups: ['review'],
     },
-    examples: ['全年因政府信息公开被申请行政复议[7]件，均获维持。', '发生政府信息公开行政复议案件[2]起。'],
-    counterexamples: [
-      '因政府信息公开被提起行政诉讼[4]件。',
-      '收到信息公开行政复议决定书[3]件。',
-      '全年办理行政复议案件[120]件。',
-    ],
     target: { kind: 'any', options: [{ field: 'review.total', name: '表四“行政复议”总计', sum: ['review.total'] }] },
   },
   {
@@ -516,8 +436,6 @@ export const NARRATIVE_VOCABULARY: readonly NarrativeEntry[] = [
       group: 'litigation',
       groups: ['litigation.direct', 'litigation.after_review'],
     },
-    examples: ['因政府信息公开被提起行政诉讼[4]件。', '因政府信息公开引发行政诉讼案件[2]起。'],
-    counterexamples: ['因政府信息公开全年被申请行政复议[7]件。', '全年办理行政诉讼案件[30]件。'],
     target: {
       kind: 'any',
       options: [
@@ -539,8 +457,6 @@ export const NARRATIVE_VOCABULARY: readonly NarrativeEntry[] = [
     units: ['件', '宗', '起'],
     exclude: /事项|项目|证照|窗口|申请|受理|收到/,
     before: [/行政许可[^，,。；;：:、\d]{0,10}$/],
-    examples: ['2024年，全区行政许可决定数量[31461]宗。', '作出行政许可决定[5231]件。'],
-    counterexamples: ['梳理行政许可事项[120]件。', '作出行政处罚决定[842]宗。', '全年受理行政许可申请[1200]件。'],
     target: {
       kind: 'any',
       options: [
@@ -556,8 +472,6 @@ export const NARRATIVE_VOCABULARY: readonly NarrativeEntry[] = [
     units: ['件', '宗', '起'],
     exclude: /事项|项目/,
     before: [/行政处罚[^，,。；;：:、\d]{0,10}$/],
-    examples: ['行政处罚决定数量[842]宗。', '作出行政处罚决定[1187]件。'],
-    counterexamples: ['行政强制决定数量[4]宗。'],
     target: {
       kind: 'any',
       options: [
@@ -573,8 +487,6 @@ export const NARRATIVE_VOCABULARY: readonly NarrativeEntry[] = [
     units: ['件', '宗', '起'],
     exclude: /事项|项目/,
     before: [/行政强制[^，,。；;：:、\d]{0,10}$/],
-    examples: ['行政强制决定数量[4]宗。', '作出行政强制决定[23]件。'],
-    counterexamples: ['行政处罚决定数量[842]宗。'],
     target: {
       kind: 'any',
       options: [
@@ -591,8 +503,6 @@ export const NARRATIVE_VOCABULARY: readonly NarrativeEntry[] = [
     units: ['万元', '元'],
     exclude: /处理费|信息处理|手续费/,
     before: [/收费[^，,。；;：:、\d]{0,10}$/],
-    examples: ['行政事业性收费总金额[2181.669177]万元。', '全年行政事业性收费[35.2]万元。'],
-    counterexamples: ['全年收取信息处理费[200]元。'],
     target: {
       kind: 'any',
       options: [
@@ -605,35 +515,12 @@ export const NARRATIVE_VOCABULARY: readonly NarrativeEntry[] = [
       ],
     },
   },
-  ...docEntries('normative', '行政规范性文件', {
-    issued: [
-      ['全区共制发行政规范性文件[16]件、废止8件。', '全年印发规范性文件[9]件。'],
-      ['制发规章[2]件。', '共发布政府信息[5220]条。'],
-    ],
-    repealed: [['共制发行政规范性文件16件、废止[8]件。', '清理规范性文件，废止[5]件。'], ['制定规章2件，废止[1]件。']],
-    in_force: [
-      ['现行有效的行政规范性文件[63]件。', '清理规范性文件后，现行有效[140]件。'],
-      ['发布[91]条现行有效的惠企政策。', '规章现行有效[35]件。'],
-    ],
-  }),
-  ...docEntries('regulations', '规章', {
-    issued: [
-      ['全年制发规章[2]件，废止1件。', '出台政府规章[3]件。'],
-      [
-        '全年制发规范性文件[18]件。',
-        '完善规章制度，制定[5]件。',
-        '主动公开市政府规章13件(含新制定[5]件,修改4件,废止4件)。',
-      ],
-    ],
-    repealed: [['全年制发规章2件，废止[1]件。', '清理规章，废止[4]件。'], ['全年制发规范性文件18件，废止[6]件。']],
-    in_force: [['规章现行有效[35]件。', '清理后，规章现行有效的[30]件。'], ['现行有效的行政规范性文件[63]件。']],
-  }),
+  ...docEntries('normative', '行政规范性文件'),
+  ...docEntries('regulations', '规章'),
 ];
 
 // 规章 and 规范性文件 take the same three words; the topic decides the row.
-type DocExamples = Record<'issued' | 'repealed' | 'in_force', readonly [readonly string[], readonly string[]]>;
-
-function docEntries(row: 'normative' | 'regulations', label: string, ex: DocExamples): NarrativeEntry[] {
+function docEntries(row: 'normative' | 'regulations', label: string): NarrativeEntry[] {
   const field = (col: string) => `active.${row}.${col}`;
   const opt = (col: string, colName: string): NarrativeOption => ({
     field: field(col),
@@ -652,8 +539,6 @@ function docEntries(row: 'normative' | 'regulations', label: string, ex: DocExam
       topic: row,
       exclude: /含/,
       before: [/(制发|印发|出台|制定)[^，,。；;：:、\d]{0,10}$/],
-      examples: ex.issued[0],
-      counterexamples: ex.issued[1],
       target: { kind: 'any', options: [opt('issued', '本年制发件数')] },
     },
     {
@@ -664,8 +549,6 @@ function docEntries(row: 'normative' | 'regulations', label: string, ex: DocExam
       units: ['件'],
       topic: row,
       before: [/废止[^，,。；;：:、\d]{0,10}$/],
-      examples: ex.repealed[0],
-      counterexamples: ex.repealed[1],
       target: { kind: 'any', options: [opt('repealed', '本年废止件数')] },
     },
     {
@@ -676,8 +559,6 @@ function docEntries(row: 'normative' | 'regulations', label: string, ex: DocExam
       units: ['件'],
       topic: row,
       before: [/现行有效[^，,。；;：:、\d]{0,10}$/],
-      examples: ex.in_force[0],
-      counterexamples: ex.in_force[1],
       target: { kind: 'any', options: [opt('in_force', '现行有效件数')] },
     },
   ];

@@ -1,4 +1,5 @@
-// Every vocabulary entry (lib/schema/narrative.ts) carries its own examples: the [bracketed] number of each
+// Every vocabulary entry (lib/schema/narrative.ts) has its own examples (lib/schema/narrative.examples.ts,
+// under the entry's id, out of the engine pages load): the [bracketed] number of each
 // example must be claimed by that entry when the whole registry runs, and the bracketed number of each
 // counterexample must not be. Every entry's examples are also run against every other entry (the
 // registry order is part of what is tested), and each entry is compared with a table both ways.
@@ -7,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { NARRATIVE_VOCABULARY, type NarrativeEntry } from '../../lib/schema/narrative';
+import { NARRATIVE_EXAMPLES } from '../../lib/schema/narrative.examples';
 import { checkNarrative } from '../../lib/narrative';
 import { matchTokens } from '../../lib/narrative/match';
 import { normalizeProse, originalSpan } from '../../lib/narrative/normalize';
@@ -32,14 +34,23 @@ function claimedBy(example: string, entries?: readonly NarrativeEntry[]): string
   return hit ? hit.entry.id : null;
 }
 
+/** An entry's examples (an entry without any fails the first test, not here). */
+const examplesOf = (e: NarrativeEntry) => NARRATIVE_EXAMPLES[e.id]?.examples ?? [];
+const counterexamplesOf = (e: NarrativeEntry) => NARRATIVE_EXAMPLES[e.id]?.counterexamples ?? [];
+
 describe('narrative vocabulary', () => {
-  it('has unique ids, each with examples and counterexamples', () => {
+  it('has unique ids, each with examples and counterexamples, and no examples of an entry it lacks', () => {
     const ids = NARRATIVE_VOCABULARY.map((e) => e.id);
     expect(new Set(ids).size).toBe(ids.length);
     for (const e of NARRATIVE_VOCABULARY) {
-      expect(e.examples.length, e.id).toBeGreaterThan(0);
-      expect(e.counterexamples.length, e.id).toBeGreaterThan(0);
+      expect(examplesOf(e).length, e.id).toBeGreaterThan(0);
+      expect(counterexamplesOf(e).length, e.id).toBeGreaterThan(0);
     }
+    expect(Object.keys(NARRATIVE_EXAMPLES).sort()).toEqual([...ids].sort());
+  });
+
+  it('ships no examples in the vocabulary the in-page engine bundles', () => {
+    for (const e of NARRATIVE_VOCABULARY) expect(Object.keys(e), e.id).not.toContain('examples');
   });
 
   it('is documented entry by entry in docs/narrative.md', () => {
@@ -49,25 +60,25 @@ describe('narrative vocabulary', () => {
 
   for (const e of NARRATIVE_VOCABULARY) {
     describe(e.id, () => {
-      it.each(e.examples)('claims %s', (ex) => {
+      it.each(examplesOf(e))('claims %s', (ex) => {
         expect(claimedBy(ex)).toBe(e.id);
         // On its own too (with the entries it chains after): the cue matches, not just the registry's order.
         expect(claimedBy(ex, [e, ...NARRATIVE_VOCABULARY.filter((o) => e.chain?.after.includes(o.id))])).toBe(e.id);
       });
-      it.each(e.counterexamples)('does not claim %s', (ex) => {
+      it.each(counterexamplesOf(e))('does not claim %s', (ex) => {
         expect(claimedBy(ex)).not.toBe(e.id);
       });
       it("does not claim other entries' examples", () => {
         for (const other of NARRATIVE_VOCABULARY) {
           if (other === e) continue;
-          for (const ex of other.examples) expect(claimedBy(ex), `${e.id} vs ${other.id}: ${ex}`).not.toBe(e.id);
+          for (const ex of examplesOf(other)) expect(claimedBy(ex), `${e.id} vs ${other.id}: ${ex}`).not.toBe(e.id);
         }
       });
 
       if (e.target.kind === 'any') {
         const target = e.target;
         it('passes when the table agrees and fails when it does not', () => {
-          const ex = e.examples[0]!;
+          const ex = examplesOf(e)[0]!;
           const { text, at } = marked(ex);
           const value = Number(text.slice(at).match(/^[\d.]+/)![0]);
           const probe = handReport({});
