@@ -90,15 +90,15 @@ const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
 const COMMENT_NODE = 8;
 
-export type LightNode = LightElement | LightText | LightComment;
+export type LightNode = LightElement | LightCharacterData;
 
 // A page's light DOM is tens of thousands of nodes, built by code that runs cold (a CLI run checks a few
-// hundred files): what is the same for every node of a kind (nodeType, nodeName) sits on the prototype, the
-// rest is assigned in each class's own constructor (no class-field initializers, each a hidden function call
-// per node, and no base class: a derived constructor's super() call made building 2.4× slower where the
-// classes keep their names — esbuild's keepNames, as tsx and Vitest compile them), and tag names are
-// upper-cased once per name. Over 200 report files, building their light DOMs: 211 → 193 ms on a cold process,
-// 114 → 77 ms warm (with the `&` search below).
+// hundred files): an element's nodeType sits on the prototype, the rest is assigned in each class's own
+// constructor (no class-field initializers, each a hidden function call per node, and no base class: a derived
+// constructor's super() call made building 2.4× slower where the classes keep their names — esbuild's
+// keepNames, as tsx and Vitest compile them), and tag names are upper-cased once per name. Over 200 report
+// files, building their light DOMs: 211 → 193 ms on a cold process, 114 → 77 ms warm (with the `&` search
+// below).
 
 /** What every node has. */
 interface LightNodeBase {
@@ -109,52 +109,24 @@ interface LightNodeBase {
   readonly parentElement: LightElement | null;
 }
 
-export class LightText implements LightNodeBase {
+/** A text node or a comment: the same members, told apart by nodeType (one class, no base class: see above). */
+export class LightCharacterData implements LightNodeBase {
   declare parentNode: LightElement | null;
   declare nextSibling: LightNode | null;
   declare previousSibling: LightNode | null;
   declare readonly ownerDocument: LightDocument;
-  declare readonly nodeType: typeof TEXT_NODE;
-  declare readonly nodeName: '#text';
+  declare readonly nodeType: typeof TEXT_NODE | typeof COMMENT_NODE;
   declare data: string;
-  constructor(doc: LightDocument, data: string) {
+  constructor(doc: LightDocument, data: string, nodeType: typeof TEXT_NODE | typeof COMMENT_NODE) {
     this.ownerDocument = doc;
     this.parentNode = null;
     this.nextSibling = null;
     this.previousSibling = null;
+    this.nodeType = nodeType;
     this.data = data;
   }
-  get parentElement(): LightElement | null {
-    return this.parentNode;
-  }
-  get nodeValue(): string {
-    return this.data;
-  }
-  get textContent(): string {
-    return this.data;
-  }
-  get firstChild(): null {
-    return null;
-  }
-  contains(other: unknown): boolean {
-    return other === this;
-  }
-}
-
-export class LightComment implements LightNodeBase {
-  declare parentNode: LightElement | null;
-  declare nextSibling: LightNode | null;
-  declare previousSibling: LightNode | null;
-  declare readonly ownerDocument: LightDocument;
-  declare readonly nodeType: typeof COMMENT_NODE;
-  declare readonly nodeName: '#comment';
-  declare data: string;
-  constructor(doc: LightDocument, data: string) {
-    this.ownerDocument = doc;
-    this.parentNode = null;
-    this.nextSibling = null;
-    this.previousSibling = null;
-    this.data = data;
+  get nodeName(): '#text' | '#comment' {
+    return this.nodeType === TEXT_NODE ? '#text' : '#comment';
   }
   get parentElement(): LightElement | null {
     return this.parentNode;
@@ -280,10 +252,6 @@ export class LightElement implements LightNodeBase {
   }
 }
 
-Object.defineProperty(LightText.prototype, 'nodeType', { value: TEXT_NODE });
-Object.defineProperty(LightText.prototype, 'nodeName', { value: '#text' });
-Object.defineProperty(LightComment.prototype, 'nodeType', { value: COMMENT_NODE });
-Object.defineProperty(LightComment.prototype, 'nodeName', { value: '#comment' });
 Object.defineProperty(LightElement.prototype, 'nodeType', { value: ELEMENT_NODE });
 
 const SIMPLE_SELECTOR = /^\s*([a-z][a-z0-9-]*|\*)?(?:\[([^\s\]=~|^$*]+)\])?\s*$/i;
@@ -415,10 +383,10 @@ export function parseLightHtml(html: string): LightDocument {
         parent = el;
       },
       ontext(text) {
-        append(new LightText(doc, text));
+        append(new LightCharacterData(doc, text, TEXT_NODE));
       },
       oncomment(data) {
-        append(new LightComment(doc, data));
+        append(new LightCharacterData(doc, data, COMMENT_NODE));
       },
       onclosetag() {
         if (parent === svgRoot) svgRoot = null;
