@@ -35,8 +35,8 @@ function claimedBy(example: string, entries?: readonly NarrativeEntry[]): string
 }
 
 /** An entry's examples (an entry without any fails the first test, not here). */
-const examplesOf = (e: NarrativeEntry) => NARRATIVE_EXAMPLES[e.id]?.examples ?? [];
-const counterexamplesOf = (e: NarrativeEntry) => NARRATIVE_EXAMPLES[e.id]?.counterexamples ?? [];
+const examplesOf = (e: NarrativeEntry) => NARRATIVE_EXAMPLES[e.id]?.[0] ?? [];
+const counterexamplesOf = (e: NarrativeEntry) => NARRATIVE_EXAMPLES[e.id]?.[1] ?? [];
 
 describe('narrative vocabulary', () => {
   it('has unique ids, each with examples and counterexamples, and no examples of an entry it lacks', () => {
