@@ -8,7 +8,7 @@ import { Fragment } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { ATTR, PART } from '../../lib/contract';
 import type { Chip, FindingLine, Target } from './model';
-import type { LayerStore } from './store';
+import { useValue, type LayerStore } from './store';
 import type { Box } from './types';
 import { labelOf } from './labels';
 import { placeChip, placeTooltip, unionBox } from './placement';
@@ -46,14 +46,17 @@ const ICON: Record<string, string> = {
 const at = (b: Box) => ({ left: `${b.x}px`, top: `${b.y}px`, width: `${b.w}px`, height: `${b.h}px` });
 
 export function Layer({ store, actions }: { store: LayerStore; actions: LayerActions }) {
-  const boxes = store.boxes.value;
-  const labels = store.labels.value;
-  const active = store.active.value;
-  const targets = store.targets.value;
+  const boxes = useValue(store.boxes);
+  const labels = useValue(store.labels);
+  const active = useValue(store.active);
+  const targets = useValue(store.targets);
+  const chips = useValue(store.chips);
+  const nativeHighlights = useValue(store.nativeHighlights);
+  const claimBoxes = useValue(store.claimBoxes);
   const activeTarget = active ? targets.find((t) => t.key === active.key) : undefined;
   return (
     <div class="root">
-      {store.chips.value.map((chip) => {
+      {chips.map((chip) => {
         const box = boxes.get(`chip:${chip.key}`);
         if (!box) return null;
         return <ChipView key={chip.key} chip={chip} box={box} store={store} actions={actions} />;
@@ -77,8 +80,8 @@ export function Layer({ store, actions }: { store: LayerStore; actions: LayerAct
                 {label.text}
               </span>
             ) : null}
-            {t.kind === 'claim' && !store.nativeHighlights.value
-              ? (store.claimBoxes.value.get(t.key) ?? []).map((b, i) => (
+            {t.kind === 'claim' && !nativeHighlights
+              ? (claimBoxes.get(t.key) ?? []).map((b, i) => (
                   <span
                     key={`${t.key}:${i}`}
                     part={PART.claimBox}
@@ -117,10 +120,10 @@ export function AnchorTargets({
   /** The layer's shadow host: focus moving from a mark into the layer (its tooltip) is not leaving. */
   layerHost: Element;
 }) {
-  const slot = store.anchors.value.get(id);
-  const boxes = store.boxes.value;
-  const active = store.active.value;
-  const targets = store.targets.value;
+  const slot = useValue(store.anchors).get(id);
+  const boxes = useValue(store.boxes);
+  const active = useValue(store.active);
+  const targets = useValue(store.targets);
   if (!slot) return null;
   const byKey = new Map(targets.map((t) => [t.key, t]));
   const { origin, zoom } = slot;
@@ -186,8 +189,8 @@ function describe(t: Target): string {
 function ChipView({ chip, box, store, actions }: { chip: Chip; box: Box; store: LayerStore; actions: LayerActions }) {
   const ref = useRef<HTMLButtonElement>(null);
   const page = chip.table === 'page';
-  const obstacles = store.chipObstacles.value.get(chip.key);
-  const right = store.pageRight.value;
+  const obstacles = useValue(store.chipObstacles).get(chip.key);
+  const right = useValue(store.pageRight);
   useLayoutEffect(() => {
     const el = ref.current;
     if (!el || page || !obstacles) return;
@@ -262,7 +265,7 @@ function Tooltip({
   store: LayerStore;
   actions: LayerActions;
 }) {
-  const box = store.boxes.value.get(target.key)!;
+  const box = useValue(store.boxes).get(target.key)!;
   const ref = useRef<HTMLDivElement>(null);
   // Pinned by keyboard: move focus into the tooltip so its buttons are reachable with Tab.
   useEffect(() => {
@@ -289,7 +292,7 @@ function Tooltip({
     el.style.left = `${spot.x}px`;
     el.style.top = `${spot.y}px`;
   });
-  const flagged = store.flagged.value;
+  const flagged = useValue(store.flagged);
   return (
     <div
       ref={ref}
@@ -429,8 +432,8 @@ function trapTab(e: KeyboardEvent, box: HTMLElement | null): void {
  * Esc or its close button.
  */
 function Navigator({ store, actions }: { store: LayerStore; actions: LayerActions }) {
-  const nav = store.nav.value;
-  const list = store.walk.value;
+  const nav = useValue(store.nav);
+  const list = useValue(store.walk);
   if (!nav.open || !list.length) return null;
   const current = nav.index >= 0 ? list[nav.index] : undefined;
   return (

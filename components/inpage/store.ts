@@ -1,7 +1,58 @@
-// State of the in-page UI (signals, plain TS): written by the controller, read by components/inpage.
-import { signal, type Signal } from '@preact/signals';
+// State of the in-page UI (plain TS): written by the controller, read by components/inpage. Each field is a
+// small observable value: a component reads it through `useValue` (re-rendered, batched as any Preact state
+// update, when the value changes), the controller through `peek()` or `value`. Not @preact/signals: its
+// automatic tracking (a hook into every component's render) and its core were ≈ 7.7 KB of the engine every
+// report page loads (issue #14), for thirteen values read by five components.
+import { useLayoutEffect, useReducer } from 'preact/hooks';
 import type { Chip, Target } from './model';
 import type { Box } from './types';
+
+/** A value the layer's components watch. Setting an equal value (Object.is) notifies no one. */
+export class Signal<T> {
+  private current: T;
+  private readonly watchers = new Set<() => void>();
+  constructor(value: T) {
+    this.current = value;
+  }
+  get value(): T {
+    return this.current;
+  }
+  set value(next: T) {
+    if (Object.is(next, this.current)) return;
+    this.current = next;
+    for (const watch of [...this.watchers]) watch();
+  }
+  /** The value, for code that is not a component (the same as `value`; kept for the callers' intent). */
+  peek(): T {
+    return this.current;
+  }
+  /** Calls `watch` after each change; returns the way to stop. */
+  subscribe(watch: () => void): () => void {
+    this.watchers.add(watch);
+    return () => this.watchers.delete(watch);
+  }
+}
+
+export function signal<T>(value: T): Signal<T> {
+  return new Signal(value);
+}
+
+/**
+ * A component's read of a store value: the component renders again after the value changes. Subscribed in a
+ * layout effect (before the browser paints), and a change between the render and the subscription is caught
+ * there.
+ */
+export function useValue<T>(s: Signal<T>): T {
+  const [, rerender] = useReducer((n: number) => n + 1, 0);
+  const seen = s.value;
+  useLayoutEffect(() => {
+    const stop = s.subscribe(() => rerender(undefined));
+    if (!Object.is(s.value, seen)) rerender(undefined);
+    return stop;
+    // Subscribed once per value object; `seen` only matters at that moment.
+  }, [s]);
+  return seen;
+}
 
 export interface ActiveTip {
   key: string;
