@@ -13,7 +13,7 @@
 // recorded (`t2sMissed`): the engine then loads the table (`provideT2S`) and reads the page again before
 // anything is shown. Everywhere else (the CLI, the extension's pages, the tests) the table is bundled.
 import { T2S_TABLE } from './t2s-table';
-import { T2S_SET_ASTRAL, T2S_SET_BMP } from './t2s-set';
+import { T2S_SET_ASTRAL, T2S_SET_BMP, T2S_SET_OFFSET } from './t2s-set';
 
 /** The table: the real one, or in the engine a stand-in that stays empty until the pack is loaded. */
 const T2S: { from: string; to: string } = T2S_TABLE;
@@ -143,22 +143,10 @@ export function traditionalBits(): Uint8Array {
     // Decoded from the set (lib/normalize/t2s-set.ts), which every build carries, table or not.
     tradBits = new Uint8Array(END - BASE);
     let c = BASE - 1;
-    let gap = 0;
-    let shift = 0;
+    // One code unit a gap (bench/make-t2s-table.ts t2sSet): this runs once per page, cold, over ≈ 3,200 of them.
     for (let i = 0; i < T2S_SET_BMP.length; i++) {
-      // The digit's value in A–Z a–z 0–9 - _ (bench/make-t2s-table.ts SET_DIGITS), by arithmetic: this
-      // runs once per page, cold, over ≈ 3,400 digits.
-      const k = T2S_SET_BMP.charCodeAt(i);
-      const d = k >= 97 ? k - 71 : k === 95 ? 63 : k >= 65 ? k - 65 : k >= 48 ? k + 4 : 62;
-      gap |= (d & 31) << shift;
-      if (d & 32) {
-        shift += 5;
-        continue;
-      }
-      c += gap;
+      c += T2S_SET_BMP.charCodeAt(i) - T2S_SET_OFFSET;
       tradBits[c - BASE] = 1;
-      gap = 0;
-      shift = 0;
     }
   }
   return tradBits;
