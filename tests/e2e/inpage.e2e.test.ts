@@ -237,6 +237,46 @@ describe('a gov.cn page that is not a report', () => {
     expect(perf.map((p) => p[0])).toEqual(['gouji:gate']);
     await page.close();
   });
+
+  it('an XHTML page (XPath finds no /html/body there): the gate reads body.textContent instead', async () => {
+    // lib/gate.ts bodyText asks XPath for string(/html/body); in an XML document the elements are namespaced
+    // and the answer is empty, so the body's own text decides — a report's heading in the body still passes.
+    const xhtml = (body: string) =>
+      `<?xml version="1.0" encoding="utf-8"?><html xmlns="http://www.w3.org/1999/xhtml"><head><title>某某市人民政府网站</title></head><body>${body}</body></html>`;
+    const served = new Map([
+      ['/xhtml/report.xhtml', xhtml('<h1>某某市2024年<span>政府信息公开</span>工作年度报告</h1><p>一、总体情况</p>')],
+      ['/xhtml/news.xhtml', xhtml('<h1>今日要闻</h1><p>本市召开会议。</p>')],
+    ]);
+    await L.context.route('https://www.zs.gov.cn/xhtml/**', (route) =>
+      route.fulfill({
+        status: 200,
+        contentType: 'application/xhtml+xml; charset=utf-8',
+        body: served.get(new URL(route.request().url()).pathname) ?? '',
+      }),
+    );
+    const measures = async (path: string) => {
+      const page = await L.context.newPage();
+      await page.goto(`https://www.zs.gov.cn${path}`);
+      await settled(page);
+      const out = await page.evaluate(() => ({
+        xpath: document.evaluate('string(/html/body)', document, null, XPathResult.STRING_TYPE, null).stringValue,
+        text: document.body.textContent,
+        names: performance
+          .getEntriesByType('measure')
+          .map((m) => m.name)
+          .filter((n) => n === 'gouji:gate' || n === 'gouji:analyze'),
+      }));
+      await page.close();
+      return out;
+    };
+    const report = await measures('/xhtml/report.xhtml');
+    expect(report.xpath).toBe(''); // the fallback is what ran
+    expect(report.text).toContain('政府信息公开工作年度报告');
+    expect(report.names).toContain('gouji:analyze'); // the gate passed: the engine was loaded and ran
+    const news = await measures('/xhtml/news.xhtml');
+    expect(news.names).toEqual(['gouji:gate']);
+    await L.context.unroute('https://www.zs.gov.cn/xhtml/**');
+  });
 });
 
 describe('a report page', () => {
