@@ -1,13 +1,6 @@
 // Detectors carry their own examples, positive and negative, cross-checked against each other.
 import { describe, expect, it } from 'vitest';
-import {
-  countSections,
-  GATE_TEXT,
-  GATE_TEXT_REACH,
-  GATE_TITLE,
-  parseReportTitle,
-  quickGate,
-} from '../../../lib/detect';
+import { countSections, GATE_TEXT, GATE_TEXT_AT, GATE_TITLE, parseReportTitle, quickGate } from '../../../lib/detect';
 import { stripPinyin } from '../../../lib/normalize/text';
 import { PAGE_EXAMPLES } from '../../../lib/detect.examples';
 import { fixtureNames, loadFixture } from '../../support/fixtures';
@@ -72,14 +65,19 @@ describe('quickGate', () => {
       '政府信息公开工作年度 报告',
       '年(nián)度(dù)报(bào)告(gào)',
       '',
-      // The phrases are looked for in a window around each needle found: matches at the window's edges, a needle
-      // whose first occurrences do not match, long text on both sides.
+      // The phrases are looked for around each needle found: at the text's edges, a needle whose first
+      // occurrences do not match, long text on both sides, a phrase that would run past the end.
       `${'x'.repeat(30)}政府資訊公開工作年度報告${'y'.repeat(30)}`,
       `${'x'.repeat(30)}本年新收政府資訊公開申請${'y'.repeat(30)}`,
       `本年新收政府资讯公開申请${'y'.repeat(30)}`,
       `${'x'.repeat(30)}政府信息公开工作年度报告`,
       `2023年度报告、2022年度报告、本年新收、勾稽……${'z'.repeat(50)}政府信息公开年度报告`,
       `政府信息公开工作工作年度报告，本年新收政府信息，勾稽关 系`,
+      '政府信息公开工作年度报',
+      '勾稽关',
+      '本年新收政府信息公开申',
+      '年度报告政府信息公开年度报告',
+      '公开年度報告，政府資訊公開年度報告',
       // Every string GATE_TEXT matches (each character class, each optional part), alone and inside text.
       ...everyGateTextMatch().flatMap((m) => [m, `${'x'.repeat(20)}${m}${'y'.repeat(20)}`]),
       ...PAGE_EXAMPLES.map((e) => `${e.title}\n${e.body}`),
@@ -93,9 +91,16 @@ describe('quickGate', () => {
       passes += want ? 1 : 0;
       expect(quickGate('中山市人民政府门户网站', text), text.slice(0, 60)).toBe(want);
     }
-    // The window is wide enough for the longest match of each alternative.
-    for (const longest of ['勾稽關係', '本年新收政府資訊公開申請', '政府資訊公開工作年度報告'])
-      expect(GATE_TEXT.exec(longest)?.[0].length).toBeLessThanOrEqual(GATE_TEXT_REACH);
+    // Every needle leads to phrases, and each at the offset where it holds the needle's simplified form.
+    for (const [needle, phrases] of GATE_TEXT_AT) {
+      expect(phrases.length, needle).toBeGreaterThan(0);
+      for (const [phrase, at] of phrases) {
+        expect(GATE_TEXT.exec(phrase)?.[0], phrase).toBe(phrase);
+        // The needle as written (traditional or not), put back where the phrase holds it: still a match.
+        const written = phrase.slice(0, at) + needle + phrase.slice(at + needle.length);
+        expect(GATE_TEXT.exec(written)?.[0], written).toBe(written);
+      }
+    }
     // Both answers occur: the comparison is not vacuous.
     expect(passes).toBeGreaterThan(20);
     expect(texts.length - passes).toBeGreaterThan(5);
