@@ -1,7 +1,8 @@
 // Gouji's content script on *.gov.cn pages: the light half. Design (docs/inpage.md):
 //  - Most gov.cn pages are news, lists and home pages. `quickGate` on the title (and, failing that, the
-//    body's textContent — no layout, no writes) says "not a report" in well under 2 ms; the page then
-//    gets html[data-gouji-state=none] and nothing else, and nothing keeps running (light.ts).
+//    body's text, read through XPath as textContent gives it — no layout, no writes) says "not a report" in
+//    well under 2 ms; the page then gets html[data-gouji-state=none] and nothing else, and nothing keeps
+//    running (light.ts).
 //  - This script carries only the gate (a few KB): the engine — the lib/ core, the marks, the Preact
 //    layer — is /ondemand.js, imported from the extension only when the gate passes (it is listed in
 //    web_accessible_resources for gov.cn pages). The popup's "检查此页" injects the same file elsewhere.
