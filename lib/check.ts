@@ -350,6 +350,23 @@ function* addNarrativeSteps(report: Report, prose: Prose): Steps<void> {
   }
 }
 
+/**
+ * The part of the page the report's prose is read from: the smallest element around its tables that holds
+ * every section heading the whole page holds (一、总体情况 … ), or `root` when no element below it does, the
+ * page has fewer than three such headings, or no table was read. Site chrome (menus, sidebars, footers) is
+ * then left out of the narrative check.
+ */
+function* articleSteps(root: Element, tables: readonly Element[], sections: number): Steps<Element> {
+  if (!tables.length || sections < 3) return root;
+  let around: Element | null = tables[0]!;
+  for (const t of tables.slice(1)) while (around && !around.contains(t)) around = around.parentElement;
+  for (let el = around, n = 0; el && el !== root && n < 12; el = el.parentElement, n++) {
+    yield;
+    if (countSections(el.textContent ?? '') >= sections) return root.contains(el) ? el : root;
+  }
+  return root;
+}
+
 function usedRange(x: Extracted): [number, number] | null {
   const ranges = [x.active.range, x.apply.range, x.review.range].filter((r): r is [number, number] => !!r);
   return ranges.length ? [Math.min(...ranges.map((r) => r[0])), Math.max(...ranges.map((r) => r[1]))] : null;
@@ -451,7 +468,8 @@ export function* checkDocumentSteps(doc: Document, opts: CheckOptions = {}): Gen
   let prose: Prose | null = null;
   if (report.detected && root) {
     yield;
-    prose = yield* proseStepsFromDocument(root, [...used], MAX_PROSE_CHARS, !!opts.live);
+    const article = yield* articleSteps(root, [...used], sections);
+    prose = yield* proseStepsFromDocument(article, [...used], MAX_PROSE_CHARS, !!opts.live);
     yield;
     yield* addNarrativeSteps(report, prose);
   }

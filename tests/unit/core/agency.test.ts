@@ -48,6 +48,8 @@ const EXPECTED: Record<string, [string, number] | null> = {
   'seed000-ascii-units': ['中山市人民政府办公室', 2024],
   'seed000-plain': ['中山市人民政府办公室', 2024],
   'seed000-split': ['中山市人民政府办公室', 2024],
+  'narrative-related-reading': ['中山市人民政府办公室', 2024],
+  'narrative-split-containers': ['中山市人民政府办公室', 2024],
   'seed000-word': ['中山市人民政府办公室', 2024],
   'seed001-no-tables': ['汕尾市城区人民政府', 2024],
   'seed002-commas-fullwidth': ['双鸭山市人民政府', 2024],
