@@ -4,7 +4,7 @@
 // and checked by the same rules, its cells are named in words; unregistered, nothing changes.
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkDocument } from '../../../lib/check';
-import type { ApplyRow } from '../../../lib/schema/apply';
+import { APPLY_COLUMNS, type ApplyRow } from '../../../lib/schema/apply';
 import {
   activeFieldsOf,
   applyFieldsOf,
@@ -74,6 +74,33 @@ describe('the registry', () => {
       '表三 不予公开5.属于三类内部事务信息 · 法律服务机构',
     );
     expect(fieldName('review.total', 'en')).toBe('Table IV administrative review · total');
+  });
+
+  // parseField reads a table-三 id through two indexes (column by its id after the last dot, row → first
+  // format); the plain search it replaced is the reference, on every id and on ids that are not quite ones.
+  it('decodes table-三 ids as a search of every column and every format would', () => {
+    const reference = (id: string) => {
+      const rest = id.slice('apply.'.length);
+      const col = APPLY_COLUMNS.find((c) => rest.endsWith('.' + c.id));
+      const row = col ? rest.slice(0, -(col.id.length + 1)) : rest;
+      const fmt = FORMATS.find((f) => f.apply.rows.some((r) => r.id === row));
+      return { table: 'apply', format: (fmt ?? DEFAULT_FORMAT).id, row, col: col?.id ?? '', known: !!fmt && !!col };
+    };
+    expect(APPLY_COLUMNS.filter((c) => c.id.includes('.'))).toEqual([]);
+    const ids = [
+      ...FORMATS.flatMap((f) => applyFieldsOf(f)),
+      ...FORMATS.flatMap((f) => f.apply.rows.map((r) => `apply.${r.id}`)),
+      'apply.new.unknown_col',
+      'apply.nonexistent.total',
+      'apply.withheld.state_secret',
+      'apply.',
+      'apply.total',
+      'apply..total',
+      'apply.new.total.total',
+      'apply.not_processed.repeated.natural_person',
+    ];
+    expect(ids.length).toBeGreaterThan(200);
+    for (const id of ids) expect(parseField(id), id).toEqual(reference(id));
   });
 
   it('knows the table of a check from its rule, else from its first cell', () => {
