@@ -37,6 +37,34 @@ function everyGateTextMatch(): string[] {
   ];
 }
 
+/**
+ * Titles in every shape GATE_TITLE knows: each 公开 phrase and each 年报 word in every simplified and traditional
+ * form, in both orders, with gaps of every length up to one past the limit (0–13 and 0–5 characters), a line
+ * break inside a gap, and text around.
+ */
+function everyGateTitleShape(): string[] {
+  const product = (...parts: string[][]): string[] =>
+    parts.reduce<string[]>((acc, p) => acc.flatMap((a) => p.map((b) => a + b)), ['']);
+  const info = product(['信息', ...product(['资', '資'], ['讯', '訊'])], ['公'], ['开', '開']);
+  const open = [...info, ...product(['政'], ['务', '務'], ['公'], ['开', '開'])];
+  const report = [...product(['年'], ['度', ''], ['报', '報'], ['告']), ...product(['年'], ['报', '報'])];
+  const gap = (n: number) => '工作事项情况统计说明专题栏目汇编'.slice(0, n);
+  const out: string[] = [];
+  for (const o of open)
+    for (const r of report)
+      for (let n = 0; n <= 13; n++) out.push(`${o}${gap(n)}${r}`, `某市${o}${gap(n)}${r}（2024）`);
+  for (const r of report)
+    for (const o of info) for (let n = 0; n <= 5; n++) out.push(`${r}${gap(n)}${o}`, `2024${r}${gap(n)}${o}_某市`);
+  out.push(
+    '信息公开\n年度报告',
+    '信息公开工作\r年报',
+    '年报\u2028信息公开',
+    '年度报告 \n信息公开',
+    '信息公开年度\u2029报告',
+  );
+  return out;
+}
+
 describe('quickGate', () => {
   it.each(REPORT_TITLES)('lets %s through', (t) => expect(quickGate(t)).toBe(true));
   it.each(OTHER_TITLES.slice(0, 3))('stops %s', (t) => expect(quickGate(t)).toBe(false));
@@ -129,6 +157,7 @@ describe('quickGate', () => {
       ...fixtureNames().map((n) => titleOf(loadFixture(n).html)),
       titleOf(sitePage()),
       titleOf(newsPage()),
+      ...everyGateTitleShape(),
     ];
     let passes = 0;
     for (const title of titles) {
