@@ -7,7 +7,7 @@
 // ≤ 1 ms (also on a news page in the same chrome). Issue #13: no task of ours over 50 ms — the longest task
 // (Long Tasks API: any task, the page's parsing and layout included) and our own longest task (the longest
 // gouji:slice, gouji:mark or gouji:layout measure) on a normal report, a colspan × rowspan slot explosion,
-// a 10,000-row table and 1 MB of prose beside a report. Prints the figures, exits 1 when a budget is missed.
+// a 10,000-row table and 1 MB of prose in a report's article. Prints the figures, exits 1 when a budget is missed.
 //
 // "Longest task" (Long Tasks API) counts any task, the page's own parsing and layout included: each page is
 // also loaded in a browser without the extension ("page alone"), so the page's share is told apart.
@@ -116,15 +116,23 @@ async function launch(ext: string | null): Promise<BrowserContext> {
 
 // Issue #13's hostile shapes, each beside a normal report: a colspan × rowspan slot explosion (10 cells of
 // colspan 1000 × rowspan 40: 400,000 slots; 100 such cells take Chromium's own table layout past 30 s before
-// any script runs), a 10,000-row one-column table, and 1 MB of prose.
+// any script runs), a 10,000-row one-column table, and 1 MB of prose in the article.
 const WRONG = { 'apply.new.natural_person': 165 };
 const withExtra = (extra: string) => sitePage({ set: WRONG }).replace('</body>', `${extra}</body>`);
+const LAST_PARAGRAPH = '<p>本年度未发出收费通知，未收取信息处理费。</p>';
+const inArticle = (extra: string) => {
+  const page = sitePage({ set: WRONG });
+  if (!page.includes(LAST_PARAGRAPH)) throw new Error('bench: the report page no longer ends with its fee paragraph');
+  return page.replace(LAST_PARAGRAPH, `${LAST_PARAGRAPH}${extra}`);
+};
 const HOSTILE: Record<string, string> = {
   '/slots.html': withExtra(
     `<table>${Array.from({ length: 40 }, (_, r) => `<tr>${r === 0 ? '<td colspan="1000" rowspan="40">x</td>'.repeat(10) : ''}</tr>`).join('')}</table>`,
   ),
   '/rows.html': withExtra(`<table>${'<tr><td>1</td></tr>'.repeat(10_000)}</table>`),
-  '/prose.html': withExtra(
+  // Inside the article (its last section), where the narrative reads it up to its cap: prose beside the
+  // article is not the report's (lib/check.ts articleSteps) and would not be read at all.
+  '/prose.html': inArticle(
     '<p>2024年，本机关共收到政府信息公开申请若干件，办理情况良好，继续做好公开工作，群众满意。</p>'.repeat(12_000),
   ),
 };
