@@ -68,7 +68,10 @@ async function fetchUrl(url: string): Promise<Loaded> {
   if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new ViewError('rvOnlyHttp');
   let res: Response;
   try {
-    res = await fetch(u.href, { credentials: 'include' });
+    // no-store: the file as it is now, never a cached copy — and never a wait on the cache entry of the same
+    // address still being loaded elsewhere (the PDF open in the tab the popup was asked from; one e2e run in
+    // ≈ 25 stalled past 90 s there).
+    res = await fetch(u.href, { credentials: 'include', cache: 'no-store' });
   } catch {
     throw new ViewError('rvNetwork', { url: u.href });
   }
