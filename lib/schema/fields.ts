@@ -163,7 +163,7 @@ export function applyRowName(id: string, short = false): string {
 }
 
 export function applyColumnName(id: string, lang: Lang = 'zh'): string {
-  const c = APPLY_COLUMNS.find((x) => x.id === id);
+  const c = APPLY_COLUMN_BY_ID.get(id);
   return c ? (lang === 'en' ? c.en : c.name) : id;
 }
 
@@ -177,7 +177,7 @@ export function fieldPlace(id: string, lang: Lang = 'zh', label: 'full' | 'messa
   const en = lang === 'en';
   if (p.table === 'apply') {
     const row = allApplyRows().find((r) => r.id === p.row);
-    const col = APPLY_COLUMNS.find((c) => c.id === p.col);
+    const col = APPLY_COLUMN_BY_ID.get(p.col);
     const rowName = !row ? p.row : en ? row.en : label === 'full' ? row.label : applyRowName(p.row);
     return { table: 'apply', row: rowName, column: col ? (en ? col.en : col.name) : p.col };
   }
