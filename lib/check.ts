@@ -464,19 +464,19 @@ export function* checkDocumentSteps(doc: Document, opts: CheckOptions = {}): Gen
     for (const fc of x[key].cells) if (fc.cell.table) set.add(fc.cell.table);
     tableElements[key] = [...set];
   }
-  const used = new Set([...tableElements.active, ...tableElements.apply, ...tableElements.review]);
+  const used = [...new Set([...tableElements.active, ...tableElements.apply, ...tableElements.review])];
   let prose: Prose | null = null;
   if (report.detected && root) {
     yield;
-    const article = yield* articleSteps(root, [...used], sections);
-    prose = yield* proseStepsFromDocument(article, [...used], MAX_PROSE_CHARS, !!opts.live);
+    const article = yield* articleSteps(root, used, sections);
+    prose = yield* proseStepsFromDocument(article, used, MAX_PROSE_CHARS, !!opts.live);
     yield;
     yield* addNarrativeSteps(report, prose);
   }
   return {
     report,
     elements,
-    tables: [...used],
+    tables: used,
     tableElements,
     claimRange: (claim) => (prose && claim.position ? prose.rangeAt(claim.position.start, claim.position.end) : null),
   };
