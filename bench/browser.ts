@@ -428,6 +428,11 @@ function printReal(real: Sample[], alone: Sample[] = []): number[] {
     real.map((s) => s.prepare + s.analyze + s.mark),
     '   (all our work before the layer, per load)',
   );
+  line(
+    'layer',
+    real.map((s) => s.layout),
+    '   (the layer drawn after the frame that shows the marks: positions read, chips and labels rendered)',
+  );
   console.log(
     `    ours                ${f(median(real.map((s) => s.ours)))} / ${f(max(real.map((s) => s.ours)))}   our longest task; set-up + analysis in ${median(real.map((s) => s.slices))} tasks`,
   );
