@@ -10,7 +10,8 @@ import '@/components/common/theme.css';
 import '@/components/popup/popup.css';
 import '@/components/report/report.css';
 import { ReportPage } from '@/components/report/ReportPage';
-import { ReportViewStore, ViewError, type Loaded } from '@/components/report/store';
+import { ReportViewStore, ViewError } from '@/components/report/store';
+import { fetchUrl } from '@/components/report/fetch-url';
 import { reportViewHost } from './host';
 import type { PdfJsModule } from '@/lib/files';
 import { isTabState, tabKey } from '@/lib/ext/tabs';
@@ -58,38 +59,6 @@ store.phase.subscribe((p) => {
   document.title = p.kind === 'shown' ? `${p.shown.report.source.title || p.shown.label} — ${base}` : base;
 });
 
-async function fetchUrl(url: string): Promise<Loaded> {
-  let u: URL;
-  try {
-    u = new URL(url);
-  } catch {
-    throw new ViewError('rvBadUrl', { url });
-  }
-  if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new ViewError('rvOnlyHttp');
-  let res: Response;
-  try {
-    // no-store: the file as it is now, never a cached copy — and never a wait on the cache entry of the same
-    // address still being loaded elsewhere (the PDF open in the tab the popup was asked from; one e2e run in
-    // ≈ 25 stalled past 90 s there).
-    res = await fetch(u.href, { credentials: 'include', cache: 'no-store' });
-  } catch {
-    throw new ViewError('rvNetwork', { url: u.href });
-  }
-  if (!res.ok) throw new ViewError('rvHttp', { url: u.href, status: res.status });
-  const bytes = new Uint8Array(await res.arrayBuffer());
-  const type = res.headers.get('content-type') ?? '';
-  let name = '';
-  try {
-    name = decodeURIComponent(u.pathname.split('/').pop() ?? '');
-  } catch {
-    name = u.pathname.split('/').pop() ?? '';
-  }
-  name ||= 'file';
-  if (!/\.[a-z0-9]+$/i.test(name))
-    name += /pdf/.test(type) ? '.pdf' : /wordprocessingml/.test(type) ? '.docx' : /html/.test(type) ? '.html' : '';
-  return { bytes, name, url: u.href };
-}
-
 const pickFile = (f: File) =>
   void store.run(async () => ({ bytes: new Uint8Array(await f.arrayBuffer()), name: f.name }), f.name);
 
@@ -111,7 +80,7 @@ void store.init().then(() => {
   const params = new URLSearchParams(location.search);
   const url = params.get('url');
   const tab = params.get('tab');
-  if (url) void store.run(() => fetchUrl(url), url);
+  if (url) void store.run(() => fetchUrl(url, { fetch: (u, init) => fetch(u, init) }), url);
   else if (tab && /^\d+$/.test(tab)) void showTab(Number(tab));
 });
 addEventListener('pagehide', () => store.popup.dispose());

@@ -4,6 +4,7 @@
 // errors, timeouts and 5xx — never a 4xx). Redirects are followed; the final address must still be
 // allowed (gov.cn by default), else the response is refused.
 
+import { BodyStopped, readBody } from '../net/read-body';
 import { isGovCn } from '../attachments';
 import { decodeBytes } from './charset';
 
@@ -192,15 +193,16 @@ export function createFetcher(opts: FetchOptions): Fetcher {
           'too-large',
           String(Math.round(declared / 1048576)),
         );
-      const bytes = new Uint8Array(await res.arrayBuffer());
-      if (bytes.length > maxBytes)
-        throw new FetchError(
-          `文件过大（${Math.round(bytes.length / 1048576)} MB）`,
-          url,
-          res.status,
-          'too-large',
-          String(Math.round(bytes.length / 1048576)),
-        );
+      // Read as it streams, never more than maxBytes held: an answer without a length that goes on past it
+      // is cut there, not read whole first (the timeout alone would let a fast server fill the memory).
+      let bytes: Uint8Array;
+      try {
+        bytes = await readBody(res, { maxBytes, abort: ctrl });
+      } catch (e) {
+        if (!(e instanceof BodyStopped)) throw e;
+        const over = `>${Math.round(maxBytes / 1048576)}`;
+        throw new FetchError(`文件过大（${over} MB）`, url, res.status, 'too-large', over);
+      }
       const contentType = res.headers.get('content-type') ?? '';
       const text = BINARY.test(contentType) || looksBinary(bytes) ? '' : decodeBytes(bytes, contentType);
       return { url, finalUrl, status: res.status, contentType, bytes, text };

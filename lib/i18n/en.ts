@@ -349,6 +349,8 @@ const own: Record<Exclude<MessageKey, PageKey>, string> = {
   rvBody: 'Body text ({n} paragraphs)',
   rvNoTab: 'That tab has no checked report (it may have been closed or reloaded).',
   rvTooLarge: 'The file is too large ({mb} MB) to check',
+  rvTooLargeOver: 'The file is over {mb} MB: too large to check',
+  rvTimeout: 'Downloading {url} timed out (no data for {s} s)',
   rvCannotCheck: 'Cannot check: {error}',
   rvBadUrl: 'Not a valid address: {url}',
   rvOnlyHttp: 'Only http(s) addresses can be checked',

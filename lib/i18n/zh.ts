@@ -358,6 +358,8 @@ const own = {
   rvBody: '正文（{n} 段）',
   rvNoTab: '该标签页没有已检查的报告（页面可能已关闭或刷新）。',
   rvTooLarge: '文件过大（{mb} MB），无法检查',
+  rvTooLargeOver: '文件超过 {mb} MB，无法检查',
+  rvTimeout: '下载 {url} 超时（{s} 秒没有收到数据）',
   rvCannotCheck: '无法检查：{error}',
   rvBadUrl: '网址无效：{url}',
   rvOnlyHttp: '只能检查 http(s) 网址',
