@@ -72,6 +72,15 @@ export type ReportViewHost = Omit<
 
 export const MAX_BYTES = 60 * 1024 * 1024;
 
+/**
+ * A file the user picked or dropped, as bytes: one over MAX_BYTES is refused by its size before it is read (a
+ * 2 GB file is never loaded into memory to be told it is too large).
+ */
+export async function loadFile(f: Pick<File, 'size' | 'name' | 'arrayBuffer'>): Promise<Loaded> {
+  if (f.size > MAX_BYTES) throw new ViewError('rvTooLarge', { mb: Math.round(f.size / 1048576) });
+  return { bytes: new Uint8Array(await f.arrayBuffer()), name: f.name };
+}
+
 /** The pseudo tab the popup store is bound to: the report on screen. */
 const VIEW_TAB = 0;
 

@@ -10,7 +10,7 @@ import '@/components/common/theme.css';
 import '@/components/popup/popup.css';
 import '@/components/report/report.css';
 import { ReportPage } from '@/components/report/ReportPage';
-import { ReportViewStore, ViewError } from '@/components/report/store';
+import { loadFile, ReportViewStore, ViewError } from '@/components/report/store';
 import { fetchUrl } from '@/components/report/fetch-url';
 import { reportViewHost } from './host';
 import type { PdfJsModule } from '@/lib/files';
@@ -59,8 +59,7 @@ store.phase.subscribe((p) => {
   document.title = p.kind === 'shown' ? `${p.shown.report.source.title || p.shown.label} — ${base}` : base;
 });
 
-const pickFile = (f: File) =>
-  void store.run(async () => ({ bytes: new Uint8Array(await f.arrayBuffer()), name: f.name }), f.name);
+const pickFile = (f: File) => void store.run(() => loadFile(f), f.name);
 
 /** "查看读取的表格": the report the in-page engine stored for a tab (read-only, nothing is re-read). */
 async function showTab(tabId: number): Promise<void> {

@@ -1,4 +1,4 @@
-// A download that will not end, ends too big, or stops half-way: the report view's fetch
+// A download that will not end, ends too big, or stops half-way, and a picked file far too large: the report view's fetch
 // (components/report/fetch-url.ts) and the batch fetcher (lib/batch/fetch.ts) end each with its reason,
 // holding no more than the limit, over real HTTP from a local server (127.0.0.1) and Node's fetch.
 import { createServer, type Server, type ServerResponse } from 'node:http';
@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BodyStopped, readBody } from '../../lib/net/read-body';
 import { fetchUrl } from '../../components/report/fetch-url';
-import { ViewError } from '../../components/report/store';
+import { loadFile, MAX_BYTES, ViewError } from '../../components/report/store';
 import { createFetcher, FetchError } from '../../lib/batch/fetch';
 
 const KB = 1024;
@@ -171,6 +171,26 @@ describe('the report view downloads a file it was asked to check (components/rep
     expect((await viewError(fetchUrl('http://127.0.0.1:1/x.pdf', deps))).key).toBe('rvNetwork');
     expect((await viewError(fetchUrl('not a url', deps))).key).toBe('rvBadUrl');
     expect((await viewError(fetchUrl('ftp://example.gov.cn/x.pdf', deps))).key).toBe('rvOnlyHttp');
+  });
+});
+
+describe('the report view reads a file the user picked (components/report/store loadFile)', () => {
+  it('one over the limit is refused by its size, never read; one under it is read', async () => {
+    let reads = 0;
+    const huge = {
+      name: '2023年报.pdf',
+      size: 2 * 1024 * 1024 * KB,
+      arrayBuffer: () => (reads++, Promise.resolve(new ArrayBuffer(0))),
+    };
+    const e = await viewError(loadFile(huge));
+    expect(e.key).toBe('rvTooLarge');
+    expect(e.params).toEqual({ mb: 2048 });
+    expect(reads).toBe(0);
+    const small = new File([new TextEncoder().encode('%PDF-1.4')], 'a.pdf');
+    const got = await loadFile(small);
+    expect(new TextDecoder().decode(got.bytes)).toBe('%PDF-1.4');
+    expect(got.name).toBe('a.pdf');
+    expect(MAX_BYTES).toBe(60 * 1024 * KB);
   });
 });
 
