@@ -109,7 +109,7 @@ export function FlagsPage({ store }: { store: FlagsStore }) {
                 const input = e.currentTarget as HTMLInputElement;
                 const file = input.files?.[0];
                 if (!file) return;
-                await store.importText(await file.text());
+                await store.importFile(file);
                 input.value = '';
               }}
             />

@@ -158,6 +158,12 @@ export function keepUnchanged(prev: readonly Flag[], next: Flag[]): Flag[] {
 
 export type FlagFilter = 'status' | 'agency' | 'year' | 'query';
 
+/**
+ * The largest follow-up list file import reads: each flag is bounded (lib/flags/validate.ts FLAG_LIMITS: ≈ 50 KB
+ * at most, ≈ 1 KB as exported in practice), so 64 MB is tens of thousands of flags.
+ */
+export const FLAGS_IMPORT_MAX_BYTES = 64 * 1024 * 1024;
+
 export class FlagsStore {
   readonly lang = signal<Lang>('zh');
   readonly flags = signal<Flag[]>([]);
@@ -473,6 +479,22 @@ export class FlagsStore {
     const name = flagsFilename(now, 'csv');
     this.host.download(name, 'text/csv;charset=utf-8', flagsToCsv(this.flags.peek()));
     this.say('ok', this.t('downloaded', { name }));
+  }
+
+  /**
+   * Import a picked file: one larger than any export of the follow-up list (FLAGS_IMPORT_MAX_BYTES) is refused
+   * by its size, before it is read into memory.
+   */
+  async importFile(f: Pick<File, 'size' | 'text'>): Promise<void> {
+    if (f.size > FLAGS_IMPORT_MAX_BYTES) {
+      this.importResult.value = null;
+      this.say(
+        'error',
+        this.t('importFailed', { error: this.t('importTooLarge', { mb: Math.round(f.size / 1048576) }) }),
+      );
+      return;
+    }
+    await this.importText(await f.text());
   }
 
   async importText(text: string): Promise<void> {

@@ -91,7 +91,7 @@ export function HistoryPage({ store }: { store: HistoryStore }) {
             data-action="history-import"
             onChange={async (e) => {
               const f = (e.target as HTMLInputElement).files?.[0];
-              if (f) await store.importText(await f.text());
+              if (f) await store.importFile(f);
             }}
           />
         </label>

@@ -24,6 +24,12 @@ interface Exported {
   entries: { entry: HistoryEntry; report?: Report }[];
 }
 
+/**
+ * The largest history file import reads: the history keeps at most 150 MB of report JSON (lib/history/store.ts
+ * MAX_BYTES), and its export adds a little per entry.
+ */
+export const HISTORY_IMPORT_MAX_BYTES = 256 * 1024 * 1024;
+
 export class HistoryStore {
   readonly lang = signal<Lang>('zh');
   readonly entries = signal<HistoryEntry[] | null>(null);
@@ -87,6 +93,18 @@ export class HistoryStore {
     for (const entry of await h.list()) entries.push({ entry, report: await h.report(entry.url) });
     const out: Exported = { schema: HISTORY_EXPORT, entries };
     this.host.download('gouji-history.json', 'application/json', JSON.stringify(out));
+  }
+
+  /**
+   * Import a picked file: one larger than an export of a full history can be (HISTORY_IMPORT_MAX_BYTES) is
+   * refused by its size, before it is read into memory.
+   */
+  async importFile(f: Pick<File, 'size' | 'text'>): Promise<void> {
+    if (f.size > HISTORY_IMPORT_MAX_BYTES) {
+      this.message.value = { kind: 'error', text: this.t('importTooLarge', { mb: Math.round(f.size / 1048576) }) };
+      return;
+    }
+    await this.importText(await f.text());
   }
 
   /** Import a file made by exportAll; entries are checked field by field, bad ones skipped. */

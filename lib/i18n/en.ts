@@ -93,6 +93,7 @@ const own: Record<Exclude<MessageKey, PageKey>, string> = {
   imported: 'Imported: {added} added, {updated} updated, {unchanged} unchanged',
   importSkipped: '{n} entries could not be read and were skipped:',
   importFailed: 'Import failed: {error}',
+  importTooLarge: 'The file is too large ({mb} MB) to be a Gouji export',
   problemsHeading: '{n} stored entries could not be read and were skipped (not deleted):',
   emptyFlags: 'No flags yet. Use “Flag for follow-up” in the popup or in a tooltip on the page.',
   emptyFiltered: 'No flag matches the filters.',

@@ -103,6 +103,7 @@ const own = {
   imported: '导入完成：新增 {added} 条，更新 {updated} 条，未变 {unchanged} 条',
   importSkipped: '{n} 条记录无法读取，已跳过：',
   importFailed: '导入失败：{error}',
+  importTooLarge: '文件过大（{mb} MB），不是勾稽导出的文件',
   problemsHeading: '{n} 条已保存的记录无法读取，已跳过（未删除）：',
   emptyFlags: '还没有标记。在弹出窗口或页面提示中点击“标记跟进”即可添加。',
   emptyFiltered: '没有符合筛选条件的标记。',

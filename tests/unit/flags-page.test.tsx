@@ -9,6 +9,7 @@ import { FLAG_KEY_PREFIX } from '../../lib/flags/model';
 import type { KeyValueArea } from '../../lib/ext/tabs';
 import { sampleReport } from '../support/sample-report';
 import { mountFlagsPage, settle } from '../support/flags-page';
+import { FLAGS_IMPORT_MAX_BYTES } from '../../components/flags/store';
 
 let root: HTMLElement;
 const local = () => fakeBrowser.storage.local as unknown as KeyValueArea;
@@ -183,6 +184,13 @@ describe('follow-up page', () => {
     await store.importText('not json');
     await settle();
     expect($('[data-toast="error"]').textContent).toContain('不是有效的 JSON');
+    // A file larger than any export of the list: refused by its size, never read; the list is untouched.
+    let reads = 0;
+    await store.importFile({ size: FLAGS_IMPORT_MAX_BYTES + 1, text: () => (reads++, Promise.resolve('[]')) });
+    await settle();
+    expect(reads).toBe(0);
+    expect($('[data-toast="error"]').textContent).toContain('文件过大（64 MB），不是勾稽导出的文件');
+    expect($$('[data-check-id]')).toHaveLength(3);
   });
 
   it('generates the 反馈意见 for one report from its open flags', async () => {

@@ -17,7 +17,7 @@ import { commonHost } from '../../../entrypoints/popup/host';
 import { BatchPage } from '../../../components/batch/BatchPage';
 import { BatchStore, type BatchHost } from '../../../components/batch/store';
 import { HistoryPage } from '../../../components/history/HistoryPage';
-import { HistoryStore } from '../../../components/history/store';
+import { HISTORY_IMPORT_MAX_BYTES, HistoryStore } from '../../../components/history/store';
 import { inspectDocument } from '../../../lib/batch/inspect';
 import { History } from '../../../lib/history/store';
 import { errorCounts } from '../../../lib/errors';
@@ -253,5 +253,26 @@ describe('历史 page', () => {
     expect(root.textContent).toContain('4 reports, 4 shown');
     expect($$('tr[data-history-url]').find((r) => r.dataset.state === 'none')!.textContent).toContain('Not a report');
     expect([...root.querySelectorAll('option')].map((o) => o.textContent)).toContain('Tables in an attachment');
+  });
+
+  it('a picked file larger than any history export is refused by its size, never read, and the history is kept', async () => {
+    await runBatch();
+    render(null, root);
+    const store = new HistoryStore({
+      history: () => History.open(idb),
+      download: () => undefined,
+      ...(({ loadLang, saveLang }) => ({ loadLang, saveLang }))(commonHost(b, document)),
+    });
+    await act(async () => {
+      render(<HistoryPage store={store} />, root);
+      await store.init();
+    });
+    let reads = 0;
+    await act(async () => {
+      await store.importFile({ size: HISTORY_IMPORT_MAX_BYTES + 1, text: () => (reads++, Promise.resolve('')) });
+    });
+    expect(reads).toBe(0);
+    expect(root.querySelector('.toast-slot')!.textContent).toContain('文件过大（256 MB），不是勾稽导出的文件');
+    expect($$('tr[data-history-url]')).toHaveLength(4);
   });
 });
