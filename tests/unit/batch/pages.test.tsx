@@ -230,7 +230,8 @@ describe('batch page: reports in attachments', () => {
 });
 
 describe('历史 page', () => {
-  it('lists what the batch kept, errors counted as in the batch, in Chinese then English', async () => {
+  /** The batch run first (its reports kept), then the 历史 page mounted over that history. */
+  async function mountHistory(): Promise<HistoryStore> {
     await runBatch();
     render(null, root);
     const store = new HistoryStore({
@@ -242,6 +243,11 @@ describe('历史 page', () => {
       render(<HistoryPage store={store} />, root);
       await store.init();
     });
+    return store;
+  }
+
+  it('lists what the batch kept, errors counted as in the batch, in Chinese then English', async () => {
+    await mountHistory();
     const rows = $$('tr[data-history-url]');
     expect(rows).toHaveLength(4); // the 404 is not kept
     const a = rows.find((r) => r.dataset.historyUrl === `${SITE}/nj/a.html`)!;
@@ -256,17 +262,7 @@ describe('历史 page', () => {
   });
 
   it('a picked file larger than any history export is refused by its size, never read, and the history is kept', async () => {
-    await runBatch();
-    render(null, root);
-    const store = new HistoryStore({
-      history: () => History.open(idb),
-      download: () => undefined,
-      ...(({ loadLang, saveLang }) => ({ loadLang, saveLang }))(commonHost(b, document)),
-    });
-    await act(async () => {
-      render(<HistoryPage store={store} />, root);
-      await store.init();
-    });
+    const store = await mountHistory();
     let reads = 0;
     await act(async () => {
       await store.importFile({ size: HISTORY_IMPORT_MAX_BYTES + 1, text: () => (reads++, Promise.resolve('')) });
