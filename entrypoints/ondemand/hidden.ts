@@ -10,7 +10,9 @@ export const hiddenInPage: HiddenTest = (el) => {
   if (!view) return false;
   try {
     const cs = view.getComputedStyle(el);
-    return cs.display === 'none' || cs.visibility === 'hidden' || cs.visibility === 'collapse';
+    if (cs.display === 'none') return true;
+    const visibility = cs.visibility;
+    return visibility === 'hidden' || visibility === 'collapse';
   } catch {
     return false;
   }

@@ -38,8 +38,14 @@ function spanAttr(el: Element, name: string, dflt: number, max: number): number 
   return Math.min(n, max);
 }
 
+/**
+ * `el` is a `<tag>` (`tag` in lower case). A lower-case localName (every element of an HTML document) answers
+ * alone; only another (an XML document's `<TD>`) asks the tagName too.
+ */
 function isTag(el: Element, tag: string): boolean {
-  return el.localName === tag || el.tagName === tag.toUpperCase();
+  const name = el.localName;
+  if (name === tag) return true;
+  return typeof name === 'string' && name === name.toLowerCase() ? false : el.tagName === tag.toUpperCase();
 }
 
 /** The <tr> elements of a table in document order (direct, or in thead/tbody/tfoot), not nested tables'. */
@@ -76,22 +82,35 @@ export function isHiddenByMarkup(el: Element): boolean {
 
 export type HiddenTest = (el: Element) => boolean;
 
+interface Span {
+  el: Element;
+  colspan: number;
+  /** Clipped at the last row (rowspan="0" already resolved). */
+  rowspan: number;
+}
+
 export function expandTable(table: Element, maxSlots = MAX_TABLE_SLOTS, hidden: HiddenTest = isHiddenByMarkup): Grid {
   // A hidden row or cell takes no place in the grid: the browser lays the table out without it.
   const rows = tableRows(table).filter((tr) => !hidden(tr));
   // Count first (attributes only), expand after: a table whose spans blow up (100 cells of colspan 1000 ×
   // rowspan 400 blocked the page for 1.5 s) is refused before a single slot is written.
+  // Each row's cells with their spans, read once for the count and the expansion.
+  const spans: Span[][] = [];
   let cost = 0;
   let count = 0;
   for (let r = 0; r < rows.length; r++) {
+    const list: Span[] = [];
     for (const el of Array.from(rows[r]!.children)) {
       if (!isTag(el, 'td') && !isTag(el, 'th')) continue;
       count++;
       const colspan = Math.max(1, spanAttr(el, 'colspan', 1, MAX_COLSPAN));
       let rowspan = spanAttr(el, 'rowspan', 1, MAX_ROWSPAN);
+      // rowspan="0" spans to the end of the section; any span is clipped at the last row.
       if (rowspan === 0 || r + rowspan > rows.length) rowspan = rows.length - r;
       cost += rowspan * colspan;
+      list.push({ el, colspan, rowspan });
     }
+    spans.push(list);
     if (cost > maxSlots) throw new TableTooLargeError(maxSlots);
   }
   if (cost > SLOTS_PER_CELL * count + SLOT_MARGIN) throw new TableTooLargeError(SLOTS_PER_CELL * count + SLOT_MARGIN);
@@ -101,14 +120,9 @@ export function expandTable(table: Element, maxSlots = MAX_TABLE_SLOTS, hidden: 
   for (let r = 0; r < rows.length; r++) {
     const line = cells[r]!;
     let c = 0;
-    for (const el of Array.from(rows[r]!.children)) {
-      if (!isTag(el, 'td') && !isTag(el, 'th')) continue;
+    for (const { el, colspan, rowspan } of spans[r]!) {
       if (hidden(el)) continue;
       while (line[c]) c++;
-      const colspan = Math.max(1, spanAttr(el, 'colspan', 1, MAX_COLSPAN));
-      let rowspan = spanAttr(el, 'rowspan', 1, MAX_ROWSPAN);
-      // rowspan="0" spans to the end of the section; any span is clipped at the last row.
-      if (rowspan === 0 || r + rowspan > rows.length) rowspan = rows.length - r;
       slots += rowspan * colspan;
       if (slots > maxSlots) throw new TableTooLargeError(maxSlots);
       const cell: GridCell = { el, row: r, col: c, rowspan, colspan };
