@@ -6,7 +6,7 @@
 // never as HTML.
 import { Fragment } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { ATTR, PART } from '../../lib/contract';
+import { ATTR, PART, PERF } from '../../lib/contract';
 import type { Chip, FindingLine, Target } from './model';
 import { useValue, type LayerStore } from './store';
 import type { Box } from './types';
@@ -191,23 +191,43 @@ function ChipView({ chip, box, store, actions }: { chip: Chip; box: Box; store: 
   const page = chip.table === 'page';
   const obstacles = useValue(store.chipObstacles).get(chip.key);
   const right = useValue(store.pageRight);
+  const placed = useRef(false);
   useLayoutEffect(() => {
     const el = ref.current;
     if (!el || page || !obstacles) return;
-    el.removeAttribute('data-compact');
-    el.style.visibility = '';
-    for (const compact of [false, true]) {
-      if (compact) el.setAttribute('data-compact', '');
-      const r = el.getBoundingClientRect();
-      const spot = placeChip({ w: r.width, h: r.height }, box, obstacles, right);
-      if (spot) {
-        el.style.left = `${spot.x}px`;
-        el.style.top = `${spot.y}px`;
-        el.style.transform = 'none';
-        return;
+    const place = () => {
+      const perf = el.ownerDocument.defaultView?.performance;
+      const t0 = perf?.now() ?? 0;
+      placed.current = true;
+      el.removeAttribute('data-compact');
+      el.style.visibility = '';
+      let spot: Box | null = null;
+      for (const compact of [false, true]) {
+        if (compact) el.setAttribute('data-compact', '');
+        const r = el.getBoundingClientRect();
+        spot = placeChip({ w: r.width, h: r.height }, box, obstacles, right);
+        if (spot) {
+          el.style.left = `${spot.x}px`;
+          el.style.top = `${spot.y}px`;
+          el.style.transform = 'none';
+          break;
+        }
       }
+      if (!spot) el.style.visibility = 'hidden';
+      perf?.measure(PERF.layout, { start: t0, end: perf.now() });
+    };
+    // In the next frame, not now: the chip's size read here would make the browser lay out, inside this task,
+    // everything the layer has just added (the first layout of its labels' and marks' text: 12–28 ms on a
+    // report page). Read at the frame's start, that layout is the frame's own, and this task stays short. Until
+    // it is placed the first time, the chip is not shown.
+    const win = el.ownerDocument.defaultView;
+    if (!win?.requestAnimationFrame) {
+      place();
+      return;
     }
-    el.style.visibility = 'hidden';
+    if (!placed.current) el.style.visibility = 'hidden';
+    const id = win.requestAnimationFrame(place);
+    return () => win.cancelAnimationFrame(id);
   });
   const style = page
     ? {
