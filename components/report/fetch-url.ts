@@ -46,17 +46,14 @@ export async function fetchUrl(url: string, deps: FetchUrlDeps): Promise<Loaded>
     void res.body?.cancel().catch(() => undefined);
     throw new ViewError('rvHttp', { url: u.href, status: res.status });
   }
-  const declared = Number(res.headers.get('content-length'));
-  if (declared > maxBytes) {
-    ctrl.abort();
-    throw new ViewError('rvTooLarge', { mb: Math.round(declared / 1048576) });
-  }
   let bytes: Uint8Array;
   try {
     bytes = await readBody(res, { maxBytes, stallMs, abort: ctrl });
   } catch (e) {
     if (e instanceof BodyStopped && e.stop.kind === 'too-large')
-      throw new ViewError('rvTooLargeOver', { mb: Math.round(maxBytes / 1048576) });
+      throw e.stop.declared
+        ? new ViewError('rvTooLarge', { mb: Math.round(e.stop.bytes / 1048576) })
+        : new ViewError('rvTooLargeOver', { mb: Math.round(maxBytes / 1048576) });
     if (e instanceof BodyStopped) throw new ViewError('rvTimeout', { url: u.href, s: Math.round(stallMs / 1000) });
     throw new ViewError('rvNetwork', { url: u.href });
   }

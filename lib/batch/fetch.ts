@@ -184,24 +184,16 @@ export function createFetcher(opts: FetchOptions): Fetcher {
       if (finalHost !== null && !allow(finalHost))
         throw new FetchError(`重定向到允许范围以外的网址：${finalUrl}`, url, res.status, 'redirect-out', finalUrl);
       if (!res.ok) throw new FetchError(`HTTP ${res.status}`, url, res.status, 'http', String(res.status));
-      const declared = Number(res.headers.get('content-length'));
-      if (declared > maxBytes)
-        throw new FetchError(
-          `文件过大（${Math.round(declared / 1048576)} MB）`,
-          url,
-          res.status,
-          'too-large',
-          String(Math.round(declared / 1048576)),
-        );
-      // Read as it streams, never more than maxBytes held: an answer without a length that goes on past it
-      // is cut there, not read whole first (the timeout alone would let a fast server fill the memory).
+      // Never more than maxBytes held: a declared length over it is refused unread, and an answer without one
+      // that goes on past it is cut there, not read whole first (the timeout alone would let a fast server fill
+      // the memory).
       let bytes: Uint8Array;
       try {
         bytes = await readBody(res, { maxBytes, abort: ctrl });
       } catch (e) {
-        if (!(e instanceof BodyStopped)) throw e;
-        const over = `>${Math.round(maxBytes / 1048576)}`;
-        throw new FetchError(`文件过大（${over} MB）`, url, res.status, 'too-large', over);
+        if (!(e instanceof BodyStopped) || e.stop.kind !== 'too-large') throw e;
+        const mb = e.stop.declared ? String(Math.round(e.stop.bytes / 1048576)) : `>${Math.round(maxBytes / 1048576)}`;
+        throw new FetchError(`文件过大（${mb} MB）`, url, res.status, 'too-large', mb);
       }
       const contentType = res.headers.get('content-type') ?? '';
       const text = BINARY.test(contentType) || looksBinary(bytes) ? '' : decodeBytes(bytes, contentType);

@@ -4,7 +4,11 @@
 // said about its size. Used by the report view (a PDF or DOCX the user asked for) and the batch fetcher (every
 // report a list page links).
 
-export type BodyStop = { kind: 'too-large'; bytes: number } | { kind: 'stalled'; afterMs: number };
+/**
+ * Why readBody stopped: too large — by the length the answer declared (`declared`: nothing of it was read), or
+ * past the cap while it streamed (`bytes`: what had come) — or stalled.
+ */
+export type BodyStop = { kind: 'too-large'; bytes: number; declared: boolean } | { kind: 'stalled'; afterMs: number };
 
 /** Thrown by readBody: why it stopped reading. */
 export class BodyStopped extends Error {
@@ -21,32 +25,35 @@ export interface ReadBodyOptions {
   stallMs?: number;
   /** Aborted on a stop, so the request itself ends (the fetch's signal). */
   abort?: AbortController;
-  setTimer?: (cb: () => void, ms: number) => unknown;
-  clearTimer?: (t: unknown) => void;
 }
 
 /**
- * The body of `res` as bytes, never more than `maxBytes` of them held: read chunk by chunk from its stream
- * (cancelled as soon as the total passes the cap, or when no chunk came for `stallMs`). A response without a
- * stream is read whole, then measured.
+ * The body of `res` as bytes, never more than `maxBytes` of them held: refused unread when its declared length
+ * is over the cap, else read chunk by chunk from its stream (cancelled as soon as the total passes the cap, or
+ * when no chunk came for `stallMs`). A response without a stream is read whole, then measured.
  */
 export async function readBody(res: Response, o: ReadBodyOptions): Promise<Uint8Array> {
+  const declared = Number(res.headers.get('content-length'));
+  if (declared > o.maxBytes) {
+    o.abort?.abort();
+    void res.body?.cancel().catch(() => undefined);
+    throw new BodyStopped({ kind: 'too-large', bytes: declared, declared: true });
+  }
   const reader = res.body?.getReader();
   if (!reader) {
     const bytes = new Uint8Array(await res.arrayBuffer());
-    if (bytes.byteLength > o.maxBytes) throw new BodyStopped({ kind: 'too-large', bytes: bytes.byteLength });
+    if (bytes.byteLength > o.maxBytes)
+      throw new BodyStopped({ kind: 'too-large', bytes: bytes.byteLength, declared: false });
     return bytes;
   }
-  const setTimer = o.setTimer ?? ((cb, ms) => setTimeout(cb, ms));
-  const clearTimer = o.clearTimer ?? ((t) => clearTimeout(t as ReturnType<typeof setTimeout>));
   const chunks: Uint8Array[] = [];
   let total = 0;
-  let timer: unknown = null;
+  let timer: ReturnType<typeof setTimeout> | null = null;
   let stalled = false;
   const arm = () => {
     if (o.stallMs === undefined) return;
-    if (timer !== null) clearTimer(timer);
-    timer = setTimer(() => {
+    if (timer !== null) clearTimeout(timer);
+    timer = setTimeout(() => {
       stalled = true;
       o.abort?.abort();
       void reader.cancel().catch(() => undefined);
@@ -68,13 +75,13 @@ export async function readBody(res: Response, o: ReadBodyOptions): Promise<Uint8
       if (total > o.maxBytes) {
         o.abort?.abort();
         void reader.cancel().catch(() => undefined);
-        throw new BodyStopped({ kind: 'too-large', bytes: total });
+        throw new BodyStopped({ kind: 'too-large', bytes: total, declared: false });
       }
       chunks.push(step.value);
       arm();
     }
   } finally {
-    if (timer !== null) clearTimer(timer);
+    if (timer !== null) clearTimeout(timer);
   }
   if (chunks.length === 1) return chunks[0]!;
   const out = new Uint8Array(total);

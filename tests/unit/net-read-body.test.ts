@@ -103,7 +103,7 @@ describe('readBody: a capped, watched read of a response (lib/net/read-body)', (
     const ctrl = new AbortController();
     const e = await readBody(new Response(body), { maxBytes: 2500, abort: ctrl }).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(BodyStopped);
-    expect((e as BodyStopped).stop).toEqual({ kind: 'too-large', bytes: 3000 });
+    expect((e as BodyStopped).stop).toEqual({ kind: 'too-large', bytes: 3000, declared: false });
     expect(cancelled).toBe(true);
     expect(ctrl.signal.aborted).toBe(true);
     expect(pulls).toBeLessThanOrEqual(4);
