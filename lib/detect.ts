@@ -24,7 +24,7 @@ export const GATE_TEXT =
 
 /**
  * Every match of GATE_TEXT holds one of these (one per alternative: 勾稽…, 本年新收…, …年度[报報]告): `indexOf`
- * (native from the first call) finds them over up to 20,000 characters of a page that is most often news.
+ * (native from the first call) finds them in a page's text, which is most often news (how far: GATE_WINDOW).
  */
 const GATE_TEXT_NEEDS = ['年度报告', '年度報告', '勾稽', '本年新收'] as const;
 /**
@@ -85,10 +85,29 @@ function phraseAt(text: string, start: number, phrase: string): boolean {
   return true;
 }
 
+/**
+ * How far into a page's text the gate looks for a report's name (…年度报告): its title or heading is near the
+ * top of the article, and the name deep down a long page is most often a link in its menus or footer.
+ */
+export const GATE_WINDOW = 20_000;
+/**
+ * How far it looks for what only a report's own table or its words about the tables hold (本年新收政府信息公开申请,
+ * table 三's first row; 勾稽关系): a report whose title says nothing, under more than GATE_WINDOW characters of
+ * site chrome and inline scripts (their text is the body's text too), is still seen. Capped so that a page of
+ * tens of MB of text costs the gate a few native scans at most.
+ */
+export const GATE_TABLE_REACH = 2_000_000;
+/** The needles that are searched up to GATE_TABLE_REACH (the others up to GATE_WINDOW). */
+const GATE_TABLE_NEEDLES: ReadonlySet<string> = new Set(['勾稽', '本年新收']);
+
 function gateTextMatches(text: string): boolean {
-  for (const [needle, phrases] of GATE_TEXT_AT)
-    for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1))
-      for (const [phrase, offset] of phrases) if (phraseAt(text, i - offset, phrase)) return true;
+  for (const [needle, phrases] of GATE_TEXT_AT) {
+    // A phrase counts only when it ends within its reach (as if the text had been cut there).
+    const reach = Math.min(text.length, GATE_TABLE_NEEDLES.has(needle) ? GATE_TABLE_REACH : GATE_WINDOW);
+    for (let i = text.indexOf(needle); i >= 0 && i < reach; i = text.indexOf(needle, i + 1))
+      for (const [phrase, offset] of phrases)
+        if (i - offset + phrase.length <= reach && phraseAt(text, i - offset, phrase)) return true;
+  }
   return false;
 }
 
@@ -123,7 +142,11 @@ function gateTitleMatches(title: string): boolean {
   return followedWithin(f, TITLE_OPEN, TITLE_REPORT, 12) || followedWithin(f, TITLE_REPORT, TITLE_OPEN_INFO, 4);
 }
 
-/** Cheap first test on a page: could it be a report? Reads only the strings given. */
+/**
+ * Cheap first test on a page: could it be a report? Reads only the strings given: the title, and the body's
+ * text, of which it reads the first GATE_WINDOW characters for a report's name and up to GATE_TABLE_REACH for
+ * the table's own phrases.
+ */
 export function quickGate(title: string, bodyText?: string): boolean {
   const t = stripPinyin(title);
   if (GATE_TITLE_NEEDS.some((s) => t.includes(s)) && gateTitleMatches(t)) return true;

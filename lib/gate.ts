@@ -1,12 +1,12 @@
 // The gate, shared by the light content script and InPage: could this page be a report? Reads
 // document.title and, when the title says nothing (sites that put only their own name there; the article
-// heading then carries the report's), the first 20,000 characters of the body's text — no layout, no
+// heading then carries the report's), the body's text (how far into it `gate` looks is its own: quickGate
+// reads the first 20,000 characters for a report's name, further for its table's phrases) — no layout, no
 // writes.
 export function gateSays(doc: Document, gate: (title: string, bodyText?: string) => boolean): boolean {
   const title = doc.title ?? '';
   if (gate(title)) return true;
-  const text = bodyText(doc);
-  return gate(title, text.length > 20_000 ? text.slice(0, 20_000) : text);
+  return gate(title, bodyText(doc));
 }
 
 /** XPathResult.STRING_TYPE (a number, so this module needs no DOM globals where there are none). */

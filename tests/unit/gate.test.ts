@@ -66,11 +66,30 @@ describe('the gate reads the title, then the body text', () => {
     expect(gateSays(doc, quickGate)).toBe(false);
   });
 
-  it('reads the first 20,000 characters only', () => {
+  it("looks for a report's name in the first 20,000 characters only", () => {
     const filler = '今日要闻。'.repeat(4_000); // 20,000 characters
     const { doc } = withXPath(page(''), () => filler + '政府信息公开工作年度报告');
     expect(gateSays(doc, quickGate)).toBe(false);
-    const { doc: early } = withXPath(page(''), () => filler.slice(20) + '政府信息公开工作年度报告');
+    // Cut by the window: the name's last character is the 20,001st.
+    const { doc: across } = withXPath(page(''), () => filler.slice(11) + '政府信息公开工作年度报告');
+    expect(gateSays(across, quickGate)).toBe(false);
+    const { doc: early } = withXPath(page(''), () => filler.slice(12) + '政府信息公开工作年度报告');
     expect(gateSays(early, quickGate)).toBe(true);
+  });
+
+  it("looks for the table's own phrases past 20,000 characters of chrome and scripts, up to 2,000,000", () => {
+    const filler = '今日要闻。'.repeat(10_000); // 50,000 characters
+    for (const phrase of ['一、本年新收政府信息公开申请数量', '本年新收政府資訊公開申請', '各项数据的勾稽关系']) {
+      const { doc } = withXPath(page(''), () => filler + phrase);
+      expect(gateSays(doc, quickGate), phrase).toBe(true);
+    }
+    // Still no report's name that far down (a menu's link to the reports' column).
+    const { doc: link } = withXPath(page(''), () => filler + '政府信息公开工作年度报告');
+    expect(gateSays(link, quickGate)).toBe(false);
+    // A hostile page: the phrase past the reach is not looked for.
+    const far = 'a'.repeat(2_000_000);
+    expect(quickGate('', far + '本年新收政府信息公开申请')).toBe(false);
+    expect(quickGate('', far.slice(11) + '本年新收政府信息公开申请')).toBe(false);
+    expect(quickGate('', far.slice(12) + '本年新收政府信息公开申请')).toBe(true);
   });
 });
