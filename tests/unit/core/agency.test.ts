@@ -58,6 +58,7 @@ const EXPECTED: Record<string, [string, number] | null> = {
   'seed002-traditional-text-pinyin': ['双鸭山市人民政府', 2024],
   'seed003-nested-layout': ['恩平市君堂镇人民政府', 2024],
   'seed004-generic-title': ['广东省政务服务和数据管理局', 2024],
+  'seed004-generic-title-long-header': ['广东省政务服务和数据管理局', 2024],
   'seed004-lost-headers': ['广东省政务服务和数据管理局', 2024],
   'attachment-tables': ['汕尾市城区人民政府', 2024],
   'notice-compile-publish': null,
