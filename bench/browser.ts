@@ -26,6 +26,7 @@ import { PACKS } from '../lib/ext/packs';
 import { newsPage, sitePage } from '../tests/support/pages';
 import { realisticPage, withSiteChrome } from './site-chrome';
 import { manyFlags } from '../tests/support/many-flags';
+import { machineLine } from './machine';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const OUT = join(ROOT, 'bench/out');
@@ -512,6 +513,8 @@ realistic 100 KB page, this build against ${VS} (loads alternated):`);
 }
 
 async function main() {
+  console.log(machineLine('before'));
+  process.once('beforeExit', () => console.log(machineLine('after')));
   if (ONLY === 'engine') {
     const ctx = await launch(await buildTo('min', true));
     await sample(ctx, 'https://www.zs.gov.cn/report.html'); // warm-up (code cache)

@@ -20,10 +20,12 @@ import { checkNarrative } from '../lib/narrative';
 import { realisticPage } from './site-chrome';
 import { cliRuns, defaultBaselineRef, engineSize, scaling } from './cli-figures';
 import { proseFromDocument } from '../lib/narrative/prose';
+import { machineLine } from './machine';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 const ROOT = join(HERE, '..');
 const SEEDS = join(ROOT, 'tests/fixtures/seeds');
+console.log(machineLine('before'));
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -138,3 +140,4 @@ await cliRuns(detected, {
 });
 await engineSize();
 scaling(detected, quick ? [1, 10] : [1, 10, 100]);
+console.log(machineLine('after'));
