@@ -49,3 +49,95 @@ export function attachmentHostAllowed(pageUrl: string | undefined, fileUrl: stri
     return false;
   }
 }
+
+/**
+ * A PDF viewer page given its document in a `file` parameter: pdf.js's `web/viewer.html?file=…` (or `#file=…`),
+ * which many gov.cn sites use to show a report inline, in a frame or a tab of its own. Only a page named
+ * viewer.html is unwrapped: a `download.jsp?file=…` is a server's own parameter, not an address.
+ */
+const VIEWER_PAGE = /\/viewer\.html?$/i;
+
+/**
+ * The document an address leads to, resolved against `base`: the file a PDF viewer page shows (VIEWER_PAGE),
+ * or the address itself when it names a document (DOCUMENT_LINK, tested on the address as written). Only
+ * http(s); null for anything else (a page, javascript:, data:, no address).
+ */
+export function documentUrl(raw: string, base?: string): string | null {
+  const s = raw.trim();
+  if (!s) return null;
+  let u: URL;
+  try {
+    u = base ? new URL(s, base) : new URL(s);
+  } catch {
+    return null;
+  }
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') return null;
+  // A viewer page is never the document itself: its file, or nothing.
+  if (VIEWER_PAGE.test(u.pathname)) return viewerFile(u);
+  return DOCUMENT_LINK.test(s) ? u.href : null;
+}
+
+/** The document a PDF viewer page at `url` shows (VIEWER_PAGE), resolved; null for any other address. */
+export function viewerFile(url: URL | string): string | null {
+  let u: URL;
+  try {
+    u = typeof url === 'string' ? new URL(url) : url;
+  } catch {
+    return null;
+  }
+  if (!VIEWER_PAGE.test(u.pathname)) return null;
+  const file = u.searchParams.get('file') ?? new URLSearchParams(u.hash.slice(1)).get('file');
+  if (!file) return null;
+  try {
+    // pdf.js resolves the file against the viewer's own address.
+    const f = new URL(file.trim(), u.href);
+    return (f.protocol === 'http:' || f.protocol === 'https:') && DOCUMENT_LINK.test(f.pathname) ? f.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/** One document a page links or shows: its resolved address and the element's own words for it. */
+export interface DocumentRef {
+  url: string;
+  /** The link's text, or an embedding element's `title`. */
+  text: string;
+}
+
+/**
+ * The distinct documents under `root` (documentUrl, resolved against `base`), links first, then what the page
+ * shows inline — a report shown in a frame or a PDF viewer is often the page's only trace of its tables:
+ * `<a href>`, then `<iframe src>`, `<frame src>`, `<embed src>`, `<object data>`. At most `max`.
+ */
+export function documentsOn(root: Element | Document, base: string | undefined, max: number): DocumentRef[] {
+  const out: DocumentRef[] = [];
+  const add = (raw: string | null, text: () => string) => {
+    const url = raw ? documentUrl(raw, base) : null;
+    if (url && !out.some((d) => d.url === url)) out.push({ url, text: text() });
+  };
+  const links = byTag(root, 'a');
+  for (let i = 0; i < links.length && out.length < max; i++) {
+    const a = links[i]!;
+    add(a.getAttribute('href'), () => a.textContent ?? '');
+  }
+  for (const [tag, attr] of EMBEDS) {
+    const els = byTag(root, tag);
+    for (let i = 0; i < els.length && out.length < max; i++) {
+      const el = els[i]!;
+      add(el.getAttribute(attr), () => el.getAttribute('title') ?? '');
+    }
+  }
+  return out;
+}
+
+/** Elements by tag name; the light document of the fast path (lib/html) answers `querySelectorAll` only. */
+function byTag(root: Element | Document, tag: string): ArrayLike<Element> {
+  return typeof root.getElementsByTagName === 'function' ? root.getElementsByTagName(tag) : root.querySelectorAll(tag);
+}
+
+const EMBEDS = [
+  ['iframe', 'src'],
+  ['frame', 'src'],
+  ['embed', 'src'],
+  ['object', 'data'],
+] as const;

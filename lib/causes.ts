@@ -1,9 +1,9 @@
 // Why a report's tables are not on the page: the page links the report as a document (.pdf/.doc/.docx/.wps/
-// .xls/.xlsx/.et: "表格在附件《…》中", with the link), or the article holds images where the tables would be
-// ("表格为图片"). Read from the article root only; the link is made absolute against the page URL and kept
+// .xls/.xlsx/.et: "表格在附件《…》中", with the link) or shows it inline (a frame, an embed, a PDF viewer — or
+// the page is itself a PDF viewer), or the article holds images where the tables would be ("表格为图片"). Read from the article root only; the link is made absolute against the page URL and kept
 // only when it is http(s) (never javascript: or data:). Positive and negative examples: tests/unit/core/causes.test.ts.
 
-import { DOCUMENT_LINK as DOC_EXT } from './attachments';
+import { DOCUMENT_LINK as DOC_EXT, documentsOn, viewerFile } from './attachments';
 import { collapse } from './normalize/text';
 import type { ReportNotice } from './types';
 
@@ -18,15 +18,6 @@ export interface Attachment {
   href: string;
 }
 
-function absolute(href: string, base?: string): string | null {
-  try {
-    const u = base ? new URL(href, base) : new URL(href);
-    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
-  } catch {
-    return null;
-  }
-}
-
 function nameOf(text: string, href: string): string {
   let name = collapse(text)
     .replace(/^(?:附件|附|下载)\s*\d*\s*[:：]?\s*/, '')
@@ -39,19 +30,15 @@ function nameOf(text: string, href: string): string {
   return name.replace(/^《|》$/g, '').slice(0, 80);
 }
 
-/** Document links under `root`, the report-like ones first. */
+/**
+ * Documents under `root` — linked, or shown inline in a frame, an embed or a PDF viewer (lib/attachments.ts
+ * documentsOn) — the report-like ones first.
+ */
 export function attachments(root: Element, baseUrl?: string): Attachment[] {
-  const found: (Attachment & { rank: number })[] = [];
-  const links = root.getElementsByTagName('a');
-  for (let i = 0; i < links.length && found.length < 20; i++) {
-    const a = links[i]!;
-    const raw = a.getAttribute('href');
-    if (!raw || !DOC_EXT.test(raw.trim())) continue;
-    const href = absolute(raw.trim(), baseUrl);
-    if (!href || found.some((f) => f.href === href)) continue;
-    const name = nameOf(a.textContent ?? '', href);
-    found.push({ name, href, rank: REPORT_WORDS.test(name) ? 0 : 1 });
-  }
+  const found = documentsOn(root, baseUrl, 20).map(({ url, text }) => {
+    const name = nameOf(text, url);
+    return { name, href: url, rank: REPORT_WORDS.test(name) ? 0 : 1 };
+  });
   return found.sort((a, b) => a.rank - b.rank).map(({ name, href }) => ({ name, href }));
 }
 
@@ -73,7 +60,9 @@ export function tableImages(root: Element): number {
 
 /** The notices naming why tables are missing (empty when no cause is visible). */
 export function missingTableCauses(root: Element, baseUrl?: string): ReportNotice[] {
-  const docs = attachments(root, baseUrl);
+  // A PDF viewer page (pdf.js's viewer.html?file=…, in a tab or a frame of its own) shows its document first.
+  const shown = baseUrl ? viewerFile(baseUrl) : null;
+  const docs = [...(shown ? [{ name: nameOf('', shown), href: shown }] : []), ...attachments(root, baseUrl)];
   if (docs.length) {
     const first = docs[0]!;
     return [

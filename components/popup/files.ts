@@ -88,27 +88,47 @@ export function documentContentType(): string {
   return document.contentType;
 }
 
-/** Runs in the page (scripting.executeScript): the report's attachment links, at most 12, deduplicated. */
+/**
+ * Runs in the page (scripting.executeScript, so self-contained: lib/attachments.ts documentUrl is the same rule
+ * for the core): the report's documents, at most 12, deduplicated — the one a PDF viewer page shows (pdf.js's
+ * viewer.html?file=…) first, then links, then what the page shows in a frame, an embed or an object.
+ */
 export function collectAttachments(): Attachment[] {
   const re = /\.(pdf|docx|doc|wps|ofd)(?:[?#]|$)/i;
   const seen = new Set<string>();
   const out: { url: string; name: string }[] = [];
-  for (const a of Array.from(document.querySelectorAll('a[href]'))) {
-    const href = (a as HTMLAnchorElement).href;
-    if (!/^https?:/i.test(href) || seen.has(href)) continue;
-    let path = '';
+  /** A viewer page's document (resolved against the viewer), else the address when its path names one. */
+  const documentOf = (href: string): string | null => {
+    let u: URL;
     try {
-      path = new URL(href).pathname;
+      u = new URL(href, document.baseURI);
     } catch {
-      continue;
+      return null;
     }
-    if (!re.test(path)) continue;
-    seen.add(href);
-    const file = decodeURIComponent(path.split('/').pop() ?? '');
-    const text = (a.textContent ?? '').replace(/\s+/g, ' ').trim();
-    out.push({ url: href, name: (text || file).slice(0, 60) });
-    if (out.length >= 12) break;
-  }
+    if (!/^https?:$/i.test(u.protocol)) return null;
+    if (/\/viewer\.html?$/i.test(u.pathname)) {
+      const file = u.searchParams.get('file') ?? new URLSearchParams(u.hash.slice(1)).get('file');
+      try {
+        const f = file ? new URL(file.trim(), u.href) : null;
+        if (f && /^https?:$/i.test(f.protocol) && re.test(f.pathname)) return f.href;
+      } catch {
+        /* not an address */
+      }
+      return null;
+    }
+    return re.test(u.pathname) ? u.href : null;
+  };
+  const add = (href: string | null, text: string) => {
+    const url = href ? documentOf(href) : null;
+    if (!url || seen.has(url) || out.length >= 12) return;
+    seen.add(url);
+    const file = decodeURIComponent(new URL(url).pathname.split('/').pop() ?? '');
+    out.push({ url, name: (text.replace(/\s+/g, ' ').trim() || file).slice(0, 60) });
+  };
+  if (/\/viewer\.html?$/i.test(location.pathname)) add(location.href, '');
+  for (const a of Array.from(document.querySelectorAll('a[href]'))) add(a.getAttribute('href'), a.textContent ?? '');
+  for (const el of Array.from(document.querySelectorAll('iframe[src], frame[src], embed[src], object[data]')))
+    add(el.getAttribute(el.localName === 'object' ? 'data' : 'src'), el.getAttribute('title') ?? '');
   return out;
 }
 

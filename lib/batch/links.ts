@@ -1,7 +1,7 @@
 // A list page (the 政府信息公开年报 column of a site): links whose text looks like a report title —
 // 年度报告 or 年报, and a year. The page itself is not a report; its links are what a batch checks.
 
-import { isDocumentLink } from '../attachments';
+import { documentsOn } from '../attachments';
 import { normalizeText } from '../normalize/text';
 
 export interface ReportLink {
@@ -53,21 +53,12 @@ export function isListPage(links: readonly ReportLink[]): boolean {
   return links.length >= 2;
 }
 
-/** Links inside a report page to an attached file (PDF, Word, WPS, Excel, OFD), resolved, in page order. */
+/**
+ * Documents a report page links or shows inline (PDF, Word, WPS, Excel, OFD; lib/attachments.ts documentsOn:
+ * links, frames, embeds, PDF viewers), resolved, links first, in page order.
+ */
 export function findAttachments(doc: Document, baseUrl: string): string[] {
-  const out: string[] = [];
-  const anchors = doc.querySelectorAll('a[href]');
-  for (let i = 0; i < anchors.length; i++) {
-    const href = anchors[i]!.getAttribute('href') ?? '';
-    if (!isDocumentLink(href)) continue;
-    try {
-      const u = new URL(href.trim(), baseUrl);
-      if ((u.protocol === 'http:' || u.protocol === 'https:') && !out.includes(u.href)) out.push(u.href);
-    } catch {
-      /* not an address */
-    }
-  }
-  return out;
+  return documentsOn(doc, baseUrl, 200).map((d) => d.url);
 }
 
 const NEXT_TEXT = /^(?:下一页|下页|后页|下一頁|下頁|next(?: page)?|›|»|>)$/i;

@@ -256,6 +256,73 @@ describe('the popup opens the report view', () => {
     },
   );
 
+  it(
+    'a note showing its report in a PDF viewer frame (pdf.js viewer.html?file=…), no link: the chip and the popup offer that PDF',
+    { timeout: 180_000 },
+    async () => {
+      const url = 'https://www.example.gov.cn/art/2025/note-viewer.html';
+      L.pages.set(
+        'https://www.example.gov.cn/static/pdfjs/web/viewer.html',
+        '<!doctype html><html><head><meta charset="utf-8"><title>PDF.js viewer</title></head><body><div id="viewerContainer"></div></body></html>',
+      );
+      L.pages.set(
+        url,
+        '<!doctype html><html><head><meta charset="utf-8"><title>某某市2024年政府信息公开工作年度报告</title></head><body><h1>某某市2024年政府信息公开工作年度报告</h1><p>一、总体情况</p><p>全文如下：</p><iframe src="/static/pdfjs/web/viewer.html?file=%2Ffj%2Ferror-two.pdf" title="2024年年度报告" width="800" height="400"></iframe></body></html>',
+      );
+      const page = await L.context.newPage();
+      await page.goto(url);
+      expect(await settled(page)).toBe('report');
+      const chip = page.locator(`div[data-gouji-ui] [part~="chip"][data-table="page"]`);
+      await expect.poll(() => chip.textContent(), { timeout: 20_000 }).toContain('表格在附件《2024年年度报告》');
+      const pdf = 'https://www.example.gov.cn/fj/error-two.pdf';
+      const popup = await popupFor(url);
+      await popup.waitForSelector('[data-action="check-attachment"]');
+      expect(await popup.$$eval('[data-action="check-attachment"]', (b) => b.map((x) => x.textContent))).toEqual([
+        '检查附件《2024年年度报告》',
+      ]);
+      await popup.close();
+      const view = await reportTab(() => chip.click());
+      expect(view.url()).toBe(`chrome-extension://${L.extensionId}/report.html?url=${encodeURIComponent(pdf)}`);
+      expect(await view.getAttribute('html', 'data-gouji-source')).toBe('pdf');
+      for (const p of [page, view]) await p.close();
+    },
+  );
+
+  it(
+    'a PDF viewer page open in a tab (viewer.html?file=…): its chip opens the PDF it shows in the report view',
+    { timeout: 180_000 },
+    async () => {
+      // The file encoded, as pdf.js links write it (and so this suite's /fj/ route does not take the page).
+      const url = 'https://www.example.gov.cn/pdfjs/web/viewer.html?file=%2Ffj%2Ferror-two.pdf';
+      // What pdf.js leaves in the page: the file's name as the title, the text layer's spans, no table.
+      L.pages.set(
+        url,
+        '<!doctype html><html><head><meta charset="utf-8"><title>error-two.pdf</title></head><body><div id="viewer"><div class="page"><div class="textLayer">' +
+          [
+            '某某市2024年政府信息公开工作年度报告',
+            '一、总体情况',
+            '二、主动公开政府信息情况',
+            '三、收到和处理政府信息公开申请情况',
+          ]
+            .map((t) => `<span role="presentation" dir="ltr">${t}</span><br role="presentation">`)
+            .join('') +
+          '</div></div></div></body></html>',
+      );
+      const page = await L.context.newPage();
+      await page.goto(url);
+      expect(await settled(page)).toBe('report');
+      const chip = page.locator(`div[data-gouji-ui] [part~="chip"][data-table="page"]`);
+      await expect.poll(() => chip.textContent(), { timeout: 20_000 }).toContain('表格在附件《error-two》');
+      expect(await chip.textContent()).toContain('点击检查附件');
+      const view = await reportTab(() => chip.click());
+      expect(view.url()).toBe(
+        `chrome-extension://${L.extensionId}/report.html?url=${encodeURIComponent('https://www.example.gov.cn/fj/error-two.pdf')}`,
+      );
+      expect(await view.getAttribute('html', 'data-gouji-source')).toBe('pdf');
+      for (const p of [page, view]) await p.close();
+    },
+  );
+
   it('a PDF open in a tab: 检查此 PDF opens the report view for it', { timeout: 180_000 }, async () => {
     const url = 'https://www.example.gov.cn/fj/error-two.pdf';
     const page = await L.context.newPage();

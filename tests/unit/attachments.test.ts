@@ -8,6 +8,8 @@ import {
   isCheckableName,
   isDocumentLink,
   isGovCn,
+  documentUrl,
+  viewerFile,
 } from '../../lib/attachments';
 import { parseHTML } from 'linkedom';
 import { findAttachments } from '../../lib/batch/links';
@@ -55,13 +57,40 @@ describe('attachments', () => {
     expect(attachmentHostAllowed('https://www.zs.gov.cn/', 'not a url')).toBe(false);
   });
 
-  it('the cause notice and the batch see the same document links', () => {
+  it('the cause notice and the batch see the same documents, linked or shown inline', () => {
     const { document } = parseHTML(
-      '<html><body><a href="/f/年报.pdf">年报</a><a href="/f/表.et">统计表</a><a href="/f/x.html">x</a><a href="/f/b.wps">b</a></body></html>',
+      '<html><body><a href="/f/年报.pdf">年报</a><a href="/f/表.et">统计表</a><a href="/f/x.html">x</a><a href="/f/b.wps">b</a>' +
+        '<iframe src="/pdfjs/web/viewer.html?file=/f/c.pdf"></iframe><embed src="/f/d.docx"><iframe src="/f/x.html"></iframe></body></html>',
     );
     const base = 'https://www.zs.gov.cn/zwgk/a.html';
     const fromCause = attachments(document.body as unknown as Element, base).map((a) => a.href);
     expect(new Set(findAttachments(document as unknown as Document, base))).toEqual(new Set(fromCause));
-    expect(fromCause).toHaveLength(3);
+    expect(fromCause).toHaveLength(5);
+    expect(fromCause).toContain('https://www.zs.gov.cn/f/c.pdf');
+  });
+
+  it.each([
+    ['/u/a.pdf', 'https://www.x.gov.cn/u/a.pdf'],
+    ['/pdfjs/web/viewer.html?file=/u/a.pdf', 'https://www.x.gov.cn/u/a.pdf'],
+    ['/pdfjs/web/viewer.html?file=%2Fu%2Fa.pdf', 'https://www.x.gov.cn/u/a.pdf'],
+    ['/static/js/pdfjs/viewer.htm?file=../../u/a.docx', 'https://www.x.gov.cn/static/u/a.docx'],
+    ['/pdfjs/web/viewer.html#file=/u/a.pdf', 'https://www.x.gov.cn/u/a.pdf'],
+    ['/pdfjs/web/viewer.html?file=https://files.x.gov.cn/a.pdf&page=3', 'https://files.x.gov.cn/a.pdf'],
+    ['/pdfjs/web/viewer.html?file=javascript:alert(1)//.pdf', null],
+    ['/pdfjs/web/viewer.html?file=/u/page.html', null],
+    ['/pdfjs/web/viewer.html', null],
+    ['/download.jsp?file=a.pdf', 'https://www.x.gov.cn/download.jsp?file=a.pdf'],
+    ['/list.html', null],
+    ['javascript:alert(1).pdf', null],
+    ['data:application/pdf,1.pdf', null],
+    ['', null],
+  ])('the document an address leads to: %s → %s', (raw, want) =>
+    expect(documentUrl(raw, 'https://www.x.gov.cn/zwgk/1.html')).toBe(want),
+  );
+
+  it('only a page named viewer.html is a viewer', () => {
+    expect(viewerFile('https://www.x.gov.cn/pdfjs/web/viewer.html?file=/a.pdf')).toBe('https://www.x.gov.cn/a.pdf');
+    expect(viewerFile('https://www.x.gov.cn/preview.html?file=/a.pdf')).toBeNull();
+    expect(viewerFile('not a url')).toBeNull();
   });
 });

@@ -61,6 +61,7 @@ const EXPECTED: Record<string, [string, number] | null> = {
   'seed004-generic-title-long-header': ['广东省政务服务和数据管理局', 2024],
   'seed004-lost-headers': ['广东省政务服务和数据管理局', 2024],
   'attachment-tables': ['汕尾市城区人民政府', 2024],
+  'attachment-viewer': ['汕尾市城区人民政府', 2024],
   'notice-compile-publish': null,
   'notice-reposted': null,
   'old-format-worded': ['某市林业局', 2016],

@@ -57,7 +57,7 @@ describe('missing-table causes', () => {
     expect(ids).not.toContain('tables-as-images');
   });
 
-  it('the fixtures: seed001-no-tables names images, attachment-tables names and links the .docx', () => {
+  it('the fixtures: seed001-no-tables names images, attachment-tables and attachment-viewer name and link their document', () => {
     const img = loadFixture('seed001-no-tables');
     expect(checkDocument(img.linkedom(), { url: img.meta.url }).report.notices.map((n) => n.id)).toEqual([
       'tables-missing',
@@ -71,5 +71,67 @@ describe('missing-table causes', () => {
       message: '表格在附件《汕尾市城区人民政府2024年政府信息公开工作年度报告（含统计表）》中，请打开附件核对',
       href: 'https://www.swchengqu.gov.cn/attachment/0/304/304417/ndbg2024.docx',
     });
+    const shown = loadFixture('attachment-viewer');
+    expect(
+      checkDocument(shown.linkedom(), { url: shown.meta.url }).report.notices.find(
+        (n) => n.id === 'tables-in-attachment',
+      ),
+    ).toEqual({
+      id: 'tables-in-attachment',
+      level: 'warn',
+      message: '表格在附件《汕尾市城区人民政府2024年政府信息公开工作年度报告》中，请打开附件核对',
+      href: 'https://www.swchengqu.gov.cn/attachment/0/304/304417/ndbg2024.pdf',
+    });
+  });
+
+  it('a report shown inline: a frame, an embed, an object, a PDF viewer (pdf.js viewer.html?file=…)', () => {
+    const base = 'https://www.x.gov.cn/zwgk/ndbg/1.html';
+    const root = body(
+      [
+        '<iframe src="https://player.x.gov.cn/video.html?id=3" title="视频"></iframe>',
+        '<iframe src="/static/pdfjs/web/viewer.html?file=%2Fu%2Fcms%2F2024%E5%B9%B4%E6%8A%A5.pdf" title="某区2024年政府信息公开工作年度报告"></iframe>',
+        '<embed src="files/stats.pdf" type="application/pdf">',
+        '<object data="https://files.x.gov.cn/r.docx"></object>',
+        '<iframe src="/web/viewer.html?file=/u/not-a-document.html"></iframe>',
+      ].join(''),
+    );
+    expect(attachments(root, base)).toEqual([
+      {
+        name: '某区2024年政府信息公开工作年度报告',
+        href: 'https://www.x.gov.cn/u/cms/2024%E5%B9%B4%E6%8A%A5.pdf',
+      },
+      { name: 'stats', href: 'https://www.x.gov.cn/zwgk/ndbg/files/stats.pdf' },
+      { name: 'r', href: 'https://files.x.gov.cn/r.docx' },
+    ]);
+    expect(missingTableCauses(root, base)[0]).toMatchObject({
+      id: 'tables-in-attachment',
+      href: 'https://www.x.gov.cn/u/cms/2024%E5%B9%B4%E6%8A%A5.pdf',
+    });
+  });
+
+  it('a link to a PDF viewer names the document it shows; a server’s own ?file= is not unwrapped', () => {
+    const base = 'https://www.x.gov.cn/zwgk/ndbg/1.html';
+    const root = body(
+      '<a href="/pdfjs/web/viewer.html?file=/u/a.pdf#page=2">年报全文</a><a href="/download.jsp?file=b.pdf">附件下载</a>',
+    );
+    expect(attachments(root, base).map((a) => a.href)).toEqual([
+      'https://www.x.gov.cn/u/a.pdf',
+      // As before: named (a link whose address ends in .pdf), never rewritten into an address the server did not give.
+      'https://www.x.gov.cn/download.jsp?file=b.pdf',
+    ]);
+  });
+
+  it('a PDF viewer page itself: its document is the cause, first', () => {
+    const viewer = 'https://www.x.gov.cn/pdfjs/web/viewer.html?file=https%3A%2F%2Fwww.x.gov.cn%2Fu%2F2024ndbg.pdf';
+    expect(missingTableCauses(body('<div class="textLayer"><span>一、总体情况</span></div>'), viewer)).toEqual([
+      {
+        id: 'tables-in-attachment',
+        level: 'warn',
+        message: '表格在附件《2024ndbg》中，请打开附件核对',
+        href: 'https://www.x.gov.cn/u/2024ndbg.pdf',
+      },
+    ]);
+    // Not a viewer: nothing from the page's own address.
+    expect(missingTableCauses(body('<p>x</p>'), 'https://www.x.gov.cn/download.jsp?file=a.pdf')).toEqual([]);
   });
 });
