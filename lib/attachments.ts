@@ -56,6 +56,8 @@ export function attachmentHostAllowed(pageUrl: string | undefined, fileUrl: stri
  * viewer.html is unwrapped: a `download.jsp?file=…` is a server's own parameter, not an address.
  */
 const VIEWER_PAGE = /\/viewer\.html?$/i;
+/** The same page as written in an address, before it is parsed (a cheap first test). */
+const VIEWER_ADDRESS = /viewer\.html?(?:[?#]|$)/i;
 
 /**
  * The document an address leads to, resolved against `base`: the file a PDF viewer page shows (VIEWER_PAGE),
@@ -64,7 +66,8 @@ const VIEWER_PAGE = /\/viewer\.html?$/i;
  */
 export function documentUrl(raw: string, base?: string): string | null {
   const s = raw.trim();
-  if (!s) return null;
+  // Most links are neither (a list page's thousands): a test of the string, before any URL is built.
+  if (!DOCUMENT_LINK.test(s) && !VIEWER_ADDRESS.test(s)) return null;
   let u: URL;
   try {
     u = base ? new URL(s, base) : new URL(s);
