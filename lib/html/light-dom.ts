@@ -246,7 +246,7 @@ export class LightElement implements LightNodeBase {
     for (let n = walker.nextNode(); n; n = walker.nextNode()) if (all || n.localName === name) out.push(n);
     return out;
   }
-  /** Only the selectors the core asks for: `tag`, `tag[attr]`, `[attr]` (lib/batch/links.ts: `a[href]`). */
+  /** Only the selectors the core asks for: `tag`, `tag[attr]`, `[attr]` (lib/batch/links.ts: `a[href]`), and lists of them. */
   querySelectorAll(selector: string): LightElement[] {
     return selectAll(this, selector);
   }
@@ -256,8 +256,19 @@ Object.defineProperty(LightElement.prototype, 'nodeType', { value: ELEMENT_NODE 
 
 const SIMPLE_SELECTOR = /^\s*([a-z][a-z0-9-]*|\*)?(?:\[([^\s\]=~|^$*]+)\])?\s*$/i;
 
-/** `tag`, `tag[attr]` or `[attr]`; anything else is a clear error, never a silent non-match. */
+/**
+ * `tag`, `tag[attr]` or `[attr]`, or a comma-separated list of those (lib/attachments.ts: `a[href], iframe[src],
+ * …`); anything else is a clear error, never a silent non-match.
+ */
 function matcher(selector: string): (n: LightElement) => boolean {
+  if (selector.includes(',')) {
+    const any = selector.split(',').map(simpleMatcher);
+    return (n) => any.some((m) => m(n));
+  }
+  return simpleMatcher(selector);
+}
+
+function simpleMatcher(selector: string): (n: LightElement) => boolean {
   const m = SIMPLE_SELECTOR.exec(selector);
   if (!m || (!m[1] && !m[2])) throw new SyntaxError(`the light DOM does not take the selector ${selector}`);
   const tag = m[1] && m[1] !== '*' ? m[1].toLowerCase() : null;
