@@ -1,7 +1,8 @@
 // Why a report's tables are not on the page: the page links the report as a document (.pdf/.doc/.docx/.wps/
 // .xls/.xlsx/.et: "表格在附件《…》中", with the link) or shows it inline (a frame, an embed, a PDF viewer — or
-// the page is itself a PDF viewer), or the article holds images where the tables would be ("表格为图片"). Read from the article root only; the link is made absolute against the page URL and kept
-// only when it is http(s) (never javascript: or data:). Positive and negative examples: tests/unit/core/causes.test.ts.
+// the page is itself a PDF viewer), or the article holds images where the tables would be ("表格为图片").
+// Read from the article root only; the link is made absolute against the page URL and kept only when it is
+// http(s) (never javascript: or data:). Positive and negative examples: tests/unit/core/causes.test.ts.
 
 import { DOCUMENT_LINK as DOC_EXT, documentsOn, viewerFile } from './attachments';
 import { collapse } from './normalize/text';

@@ -2,6 +2,8 @@
 // links to (.pdf/.docx, and .doc/.wps/.ofd which the report view answers with what to do), a file on disk.
 // Each opens the report view (report.html). Pure helpers here; the browser calls live in the popup host.
 
+import { documentUrl, viewerFile } from '../../lib/attachments';
+
 export interface Attachment {
   url: string;
   name: string;
@@ -88,47 +90,51 @@ export function documentContentType(): string {
   return document.contentType;
 }
 
+/** What a page holds that may lead to a document, as written: collected in the page, judged in the popup. */
+export interface PageRefs {
+  /** The page's own address (a PDF viewer page shows its document). */
+  url: string;
+  /** What relative addresses resolve against (`document.baseURI`). */
+  base: string;
+  /** Links (`href`, their text), then frames, embeds and objects (their address, their `title`). */
+  refs: { raw: string; text: string }[];
+}
+
 /**
- * Runs in the page (scripting.executeScript, so self-contained: lib/attachments.ts documentUrl is the same rule
- * for the core): the report's documents, at most 12, deduplicated — the one a PDF viewer page shows (pdf.js's
- * viewer.html?file=…) first, then links, then what the page shows in a frame, an embed or an object.
+ * Runs in the page (scripting.executeScript, so self-contained): the addresses as written, nothing judged —
+ * which of them are documents is lib/attachments.ts's one rule, applied in the popup (attachmentsOf).
  */
-export function collectAttachments(): Attachment[] {
-  const re = /\.(pdf|docx|doc|wps|ofd)(?:[?#]|$)/i;
+export function collectDocumentRefs(): PageRefs {
+  const refs: { raw: string; text: string }[] = [];
+  for (const a of Array.from(document.querySelectorAll('a[href]')))
+    refs.push({ raw: a.getAttribute('href') ?? '', text: a.textContent ?? '' });
+  for (const el of Array.from(document.querySelectorAll('iframe[src], frame[src], embed[src], object[data]')))
+    refs.push({
+      raw: el.getAttribute(el.localName === 'object' ? 'data' : 'src') ?? '',
+      text: el.getAttribute('title') ?? '',
+    });
+  return { url: location.href, base: document.baseURI, refs };
+}
+
+/**
+ * The report's documents a page holds, at most 12, deduplicated: the one a PDF viewer page shows (pdf.js's
+ * viewer.html?file=…) first, then links, then what the page shows in a frame, an embed or an object — each
+ * resolved by lib/attachments.ts documentUrl and kept when its path is a file the report view answers
+ * (ATTACHMENT_RE).
+ */
+export function attachmentsOf(page: PageRefs): Attachment[] {
   const seen = new Set<string>();
-  const out: { url: string; name: string }[] = [];
-  /** A viewer page's document (resolved against the viewer), else the address when its path names one. */
-  const documentOf = (href: string): string | null => {
-    let u: URL;
-    try {
-      u = new URL(href, document.baseURI);
-    } catch {
-      return null;
-    }
-    if (!/^https?:$/i.test(u.protocol)) return null;
-    if (/\/viewer\.html?$/i.test(u.pathname)) {
-      const file = u.searchParams.get('file') ?? new URLSearchParams(u.hash.slice(1)).get('file');
-      try {
-        const f = file ? new URL(file.trim(), u.href) : null;
-        if (f && /^https?:$/i.test(f.protocol) && re.test(f.pathname)) return f.href;
-      } catch {
-        /* not an address */
-      }
-      return null;
-    }
-    return re.test(u.pathname) ? u.href : null;
-  };
-  const add = (href: string | null, text: string) => {
-    const url = href ? documentOf(href) : null;
+  const out: Attachment[] = [];
+  const add = (url: string | null, text: string) => {
     if (!url || seen.has(url) || out.length >= 12) return;
+    const path = new URL(url).pathname;
+    if (!ATTACHMENT_RE.test(path)) return;
     seen.add(url);
-    const file = decodeURIComponent(new URL(url).pathname.split('/').pop() ?? '');
+    const file = decodeURIComponent(path.split('/').pop() ?? '');
     out.push({ url, name: (text.replace(/\s+/g, ' ').trim() || file).slice(0, 60) });
   };
-  if (/\/viewer\.html?$/i.test(location.pathname)) add(location.href, '');
-  for (const a of Array.from(document.querySelectorAll('a[href]'))) add(a.getAttribute('href'), a.textContent ?? '');
-  for (const el of Array.from(document.querySelectorAll('iframe[src], frame[src], embed[src], object[data]')))
-    add(el.getAttribute(el.localName === 'object' ? 'data' : 'src'), el.getAttribute('title') ?? '');
+  add(viewerFile(page.url), '');
+  for (const { raw, text } of page.refs) add(documentUrl(raw, page.base), text);
   return out;
 }
 

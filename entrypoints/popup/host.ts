@@ -10,13 +10,14 @@ import { downloadText, type CommonHost } from '@/components/common/host';
 import type { PopupHost } from '@/components/popup/store';
 import type { FileActionsHost } from '@/components/popup/FileActions';
 import {
-  collectAttachments,
+  attachmentsOf,
+  collectDocumentRefs,
   documentContentType,
   isPdfUrl,
   pdfTabGuess,
   probePdf,
   reportViewPath,
-  type Attachment,
+  type PageRefs,
 } from '@/components/popup/files';
 import { History } from '@/lib/history/store';
 import { previousYearFromHistory } from '@/lib/history/previous';
@@ -178,13 +179,14 @@ function filesHost(b: Api, search: string): FileActionsHost {
     async attachments() {
       const t = await tab();
       if (t?.id === undefined || !/^https?:/i.test(t.url ?? '') || isPdfUrl(t.url)) return [];
-      const [r] = await b.scripting.executeScript({ target: { tabId: t.id }, func: collectAttachments } as Parameters<
+      const [r] = await b.scripting.executeScript({ target: { tabId: t.id }, func: collectDocumentRefs } as Parameters<
         Api['scripting']['executeScript']
       >[0]);
-      const list = (r as { result?: unknown } | undefined)?.result;
-      return Array.isArray(list)
-        ? (list as Attachment[]).filter((a) => typeof a?.url === 'string' && typeof a?.name === 'string')
-        : [];
+      // What the page sent is the page's: every field checked before it is used.
+      const page = (r as { result?: unknown } | undefined)?.result as Partial<PageRefs> | undefined;
+      if (typeof page?.url !== 'string' || typeof page.base !== 'string' || !Array.isArray(page.refs)) return [];
+      const refs = page.refs.filter((x) => typeof x?.raw === 'string' && typeof x?.text === 'string');
+      return attachmentsOf({ url: page.url, base: page.base, refs });
     },
     openReportView: (url) => {
       void b.tabs.create({ url: b.runtime.getURL(reportViewPath(url) as Parameters<Api['runtime']['getURL']>[0]) });

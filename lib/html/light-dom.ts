@@ -246,7 +246,7 @@ export class LightElement implements LightNodeBase {
     for (let n = walker.nextNode(); n; n = walker.nextNode()) if (all || n.localName === name) out.push(n);
     return out;
   }
-  /** Only the selectors the core asks for: `tag`, `tag[attr]`, `[attr]` (lib/batch/links.ts: `a[href]`), and lists of them. */
+  /** Only the selectors the core asks for: `tag`, `tag[attr]`, `[attr]` and lists of them (lib/attachments.ts). */
   querySelectorAll(selector: string): LightElement[] {
     return selectAll(this, selector);
   }

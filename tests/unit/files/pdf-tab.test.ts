@@ -6,7 +6,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { isPdfResponse, pdfTabGuess, probePdf } from '../../../components/popup/files';
+import { attachmentsOf, isPdfResponse, pdfTabGuess, probePdf } from '../../../components/popup/files';
 import { FILES_DIR } from '../../fixtures/gen/files';
 
 const PDF = new Uint8Array(readFileSync(join(FILES_DIR, 'error-two.pdf')));
@@ -90,5 +90,35 @@ describe('the popup: is the tab a PDF?', () => {
     hang.closeAllConnections();
     await new Promise<void>((r) => hang.close(() => r()));
     expect(await probePdf(`http://127.0.0.1:${port}/download?id=1`, fetch, 300)).toBe(false);
+  });
+});
+
+describe('the popup’s attachments: lib/attachments.ts’s rule over what the page sent', () => {
+  const base = 'https://www.x.gov.cn/zwgk/1.html';
+  it('a viewer page’s own document first, then links, then frames; .pdf/.docx/.doc/.wps/.ofd only, once each', () => {
+    expect(
+      attachmentsOf({
+        url: 'https://www.x.gov.cn/pdfjs/web/viewer.html?file=%2Fu%2Fown.pdf',
+        base,
+        refs: [
+          { raw: '/u/a.pdf', text: ' 2024年 年度报告 ' },
+          { raw: '/u/a.pdf', text: 'again' },
+          { raw: '/u/t.xls', text: '统计表' },
+          { raw: '/download.jsp?file=b.pdf', text: '下载' },
+          { raw: 'javascript:alert(1).pdf', text: 'x' },
+          { raw: '/static/pdfjs/web/viewer.html?file=%2Fu%2Fshown.pdf', text: '' },
+          { raw: '/u/c.docx', text: '' },
+        ],
+      }),
+    ).toEqual([
+      { url: 'https://www.x.gov.cn/u/own.pdf', name: 'own.pdf' },
+      { url: 'https://www.x.gov.cn/u/a.pdf', name: '2024年 年度报告' },
+      { url: 'https://www.x.gov.cn/u/shown.pdf', name: 'shown.pdf' },
+      { url: 'https://www.x.gov.cn/u/c.docx', name: 'c.docx' },
+    ]);
+  });
+  it('at most 12', () => {
+    const refs = Array.from({ length: 20 }, (_, i) => ({ raw: `/u/${i}.pdf`, text: '' }));
+    expect(attachmentsOf({ url: base, base, refs })).toHaveLength(12);
   });
 });
